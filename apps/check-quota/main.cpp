@@ -1,0 +1,75 @@
+// check-quota: what is owed this month, with pace, for a rep, a customer, a tier, a team or everyone;
+// exit 1 when anything is behind or missed, so cron and scripts can act on it.
+#include "common/cli.hpp"
+#include "compliance/evaluate.hpp"
+#include "output/quota_view.hpp"
+#include "roster/lookup.hpp"
+
+#include <fmt/core.h>
+
+namespace {
+
+struct Options {
+    keqing::cli::Common common;
+    std::string customer, tier, team, month, as_of, format = "table";
+    bool all = false;
+    bool behind_only = false;
+};
+
+keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
+    using namespace keqing;
+    const int scopes = int(rep_given) + int(!o.customer.empty()) + int(!o.tier.empty()) + int(!o.team.empty()) +
+                       int(o.all);
+    if (scopes > 1) return usage_error("choose one scope: --rep, --customer, --tier, --team or --all");
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
+    core::Month month = core::Month::of(as_of);
+    if (!o.month.empty()) {
+        KQ_TRY(month, core::parse_month(o.month, "--month"));
+    }
+
+    compliance::Scope scope{compliance::Scope::Kind::rep, ctx.settings.rep};
+    if (o.all) {
+        scope = {compliance::Scope::Kind::all, ""};
+    } else if (!o.customer.empty()) {
+        KQ_TRY(store::Customer c, roster::resolve_customer(*ctx.store, o.customer, as_of));
+        scope = {compliance::Scope::Kind::customer, c.code};
+    } else if (!o.tier.empty()) {
+        if (!ctx.rules.tier(o.tier))
+            return data_error("unknown tier '{}' for --tier; the rules define {}", o.tier, ctx.rules.tier_ids());
+        scope = {compliance::Scope::Kind::tier, o.tier};
+    } else if (!o.team.empty()) {
+        KQ_TRY(std::vector<store::Rep> reps, ctx.store->list_reps());
+        if (std::none_of(reps.begin(), reps.end(), [&](const store::Rep& r) { return r.team == o.team; }))
+            return data_error("unknown team '{}' for --team; teams are set with `roster rep add ID --team T`", o.team);
+        scope = {compliance::Scope::Kind::team, o.team};
+    } else {
+        KQ_CHECK(roster::require_rep(*ctx.store, ctx.settings.rep));
+    }
+
+    KQ_TRY(compliance::MonthResult result, compliance::evaluate_month(*ctx.store, ctx.rules, month, as_of, scope));
+    const auto format = o.format == "json" ? output::Format::json
+                        : o.format == "csv" ? output::Format::csv
+                                            : output::Format::table;
+    fmt::print("{}", output::render_quota(result, ctx.rules, format, o.behind_only));
+    return compliance::anything_owed(result) ? Exit::found : Exit::ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"check-quota — what each customer is still owed this month, with pace (SPEC §3)", "check-quota"};
+    Options o;
+    keqing::cli::add_common_options(app, o.common);
+    app.add_option("--customer", o.customer, "one customer, by code or unambiguous name");
+    app.add_option("--tier", o.tier, "every customer of a tier");
+    app.add_option("--team", o.team, "every customer of a team's reps");
+    app.add_flag("--all", o.all, "every active customer");
+    app.add_option("--month", o.month, "month YYYY-MM (default: the month of --as-of)");
+    app.add_option("--as-of", o.as_of, "evaluate at the end of this day, YYYY-MM-DD (default: today)");
+    app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
+    app.add_option("--format", o.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    app.footer("Exit status: 0 nothing behind, 1 something behind or missed, 2 usage, 3 data, 4 database error.");
+    return keqing::cli::run("check-quota", app, argc, argv,
+                            [&] { return check(o, app.get_option("--rep")->count() > 0); });
+}

@@ -1,0 +1,61 @@
+// Shared option wiring, context opening and error reporting for the executables.
+#include "common/cli.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace keqing::cli {
+
+void add_common_options(CLI::App& app, Common& common, bool with_rep) {
+    app.add_option("--db", common.db, "SQLite database (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
+    app.add_option("--rules", common.rules, "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
+    if (with_rep) app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
+    app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
+}
+
+Result<Context> open_context(const Common& common) {
+    config::Flags flags;
+    if (!common.db.empty()) flags.db = common.db;
+    if (!common.rules.empty()) flags.rules = common.rules;
+    if (!common.rep.empty()) flags.rep = common.rep;
+    KQ_TRY(config::Settings settings, config::resolve(flags));
+    KQ_TRY(rules::Rules rules, rules::load_rules(settings.rules_path));
+    KQ_TRY(std::unique_ptr<store::Store> store, store::open_sqlite(settings.db_path));
+    return Context{std::move(settings), std::move(rules), std::move(store)};
+}
+
+int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
+    try {
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ParseError& e) {
+            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, e.what(), tool);
+            return static_cast<int>(Exit::usage);
+        }
+        const Result<Exit> result = body();
+        std::fflush(stdout);
+        if (!result) {
+            fmt::print(stderr, "{}: error: {}\n", tool, result.error().message);
+            return static_cast<int>(result.error().code);
+        }
+        return static_cast<int>(*result);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}: error: internal error: {}; please report it\n", tool, e.what());
+        return static_cast<int>(Exit::database);
+    }
+}
+
+Result<core::Date> date_or_today(const std::string& text, std::string_view option) {
+    if (text.empty()) return core::today();
+    return core::parse_date(text, option);
+}
+
+} // namespace keqing::cli

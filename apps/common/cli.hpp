@@ -1,0 +1,43 @@
+// What every keqing executable shares: the common options (--db, --rules, --rep), opening the
+// database and rules, and the one error printer that maps errors to the exit statuses of SPEC §4.
+#pragma once
+
+#include "config/settings.hpp"
+#include "core/date.hpp"
+#include "rules/rules.hpp"
+#include "store/store.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace keqing::cli {
+
+// Values of the shared options as given on the command line.
+struct Common {
+    std::string db;
+    std::string rules;
+    std::string rep;
+};
+
+// Adds --db, --rules and (when `with_rep`) --rep, plus --version.
+void add_common_options(CLI::App& app, Common& common, bool with_rep = true);
+
+// An opened database with its rules and settings.
+struct Context {
+    config::Settings settings;
+    rules::Rules rules;
+    std::unique_ptr<store::Store> store;
+};
+Result<Context> open_context(const Common& common);
+
+// Parses the command line and runs `body`; prints help/version, and errors as `tool: error: …` on
+// stderr; returns the exit status.
+int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body);
+
+// --as-of (or --date) text as a date; today when empty.
+Result<core::Date> date_or_today(const std::string& text, std::string_view option);
+
+} // namespace keqing::cli

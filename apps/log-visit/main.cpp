@@ -1,0 +1,131 @@
+// log-visit: record one contact in one line, void one with a reason, or import a CSV of contacts;
+// prints what the contact counted toward and what the customer is still owed this month.
+#include "common/cli.hpp"
+#include "contacts/log.hpp"
+#include "output/quota_view.hpp"
+
+#include <fmt/core.h>
+
+#include <unistd.h>
+
+namespace {
+
+struct Options {
+    keqing::cli::Common common;
+    keqing::contacts::LogRequest request;
+    std::string date, time, import_file, void_reason;
+    int64_t void_id = 0;
+    bool visit = false, call = false, message = false, third_party = false;
+    std::string channel;
+    bool dry_run = false, ignore_unknown = false;
+};
+
+keqing::Result<std::string> channel_of(const Options& o) {
+    std::vector<std::string> chosen;
+    if (o.visit) chosen.emplace_back("visit");
+    if (o.call) chosen.emplace_back("call");
+    if (o.message) chosen.emplace_back("message");
+    if (o.third_party) chosen.emplace_back("third_party");
+    if (!o.channel.empty()) chosen.push_back(o.channel);
+    if (chosen.size() > 1) return keqing::usage_error("choose one channel: --visit, --call, --message, --third-party or --channel");
+    return chosen.empty() ? std::string("visit") : chosen.front();
+}
+
+void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
+    const auto& c = out.contact;
+    const auto& customer = out.customer;
+    fmt::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged", dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id),
+               c.channel, customer.code, customer.name, c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep);
+    if (out.days_late > 0)
+        fmt::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
+                   rules.late_after_days, rules.count_late ? "" : "; it does not count toward the quota");
+    if (out.month.customers.empty()) return;
+    const auto& result = out.month.customers.front();
+    const auto quota_channels = rules.quota_channels();
+    const int index = rules.channel_index(c.channel);
+    const bool counts = std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
+    fmt::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel, result.tier, out.month.month.iso())
+                              : fmt::format("counts toward no quota (channel {})", c.channel));
+    if (c.channel == "visit") {
+        const auto missing = keqing::contacts::missing_checklist(c);
+        if (missing.empty()) fmt::print("checklist: complete (R12–R17)\n");
+        else {
+            std::string list;
+            for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+            fmt::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
+        }
+    }
+    fmt::print("{} this month (as of {}): {}\n", customer.code, out.month.as_of.iso(), keqing::compliance::to_string(result.status));
+    fmt::print("{}", keqing::output::describe_customer(result, out.month, rules));
+}
+
+keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
+    using namespace keqing;
+    const bool importing = !o.import_file.empty();
+    const bool voiding = o.void_id != 0;
+    if (int(importing) + int(voiding) + int(!o.request.customer.empty()) != 1)
+        return usage_error("give a customer to log, --void ID --reason TEXT, or --import FILE (one of them)");
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    if (voiding) {
+        KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
+        fmt::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code, c.date.iso(), c.void_reason);
+        return Exit::ok;
+    }
+    if (importing) {
+        KQ_TRY(contacts::ImportResult r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file,
+                                                                   rep_given ? ctx.settings.rep : "", o.ignore_unknown, o.dry_run));
+        fmt::print("{} {} contacts from {}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.rows, o.import_file,
+                   r.late ? fmt::format(" ({} flagged late)", r.late) : "");
+        return Exit::ok;
+    }
+    KQ_TRY(o.request.channel, channel_of(o));
+    if (!o.date.empty()) o.request.date = o.date;
+    if (!o.time.empty()) o.request.time = o.time;
+    o.request.rep = ctx.settings.rep;
+    KQ_TRY(contacts::LogOutcome out, contacts::log_contact(*ctx.store, ctx.rules, o.request, o.dry_run));
+    print_logged(out, ctx.rules, o.dry_run);
+    return Exit::ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"log-visit — record a visit, call or message with a customer in one line", "log-visit"};
+    Options o;
+    auto& r = o.request;
+    keqing::cli::add_common_options(app, o.common);
+    app.add_option("customer", r.customer, "customer code, name, or an unambiguous part of the name");
+    auto* channels = app.add_option_group("channel", "how the contact happened (default --visit)");
+    channels->add_flag("--visit", o.visit, "in person (实地拜访)");
+    channels->add_flag("--call", o.call, "phone call (电话拜访)");
+    channels->add_flag("--message", o.message, "SMS, QQ, WeChat or email (其他交流方式)");
+    channels->add_flag("--third-party", o.third_party, "through a third party (借助第三方力量)");
+    channels->add_option("--channel", o.channel, "any channel id the rules define");
+    app.add_option("--date", o.date, "day it happened, YYYY-MM-DD (default today)");
+    app.add_option("--time", o.time, "time it happened, HH:MM (default now, when --date is today)");
+    app.add_option("--note,-n", r.note, "what happened");
+    app.add_flag("--gift", r.gift, "a gift was given");
+    app.add_option("--occasion", r.occasion, "occasion id this contact is for (e.g. mid-autumn)");
+    auto* checklist = app.add_option_group("visit checklist", "R12–R17, recorded on every in-person visit");
+    checklist->add_option("--feedback", r.checklist[0], "R12 product feedback heard from the clerks");
+    checklist->add_option("--preference", r.checklist[1], "R13 a clerk preference learned");
+    checklist->add_option("--favour", r.checklist[2], "R14 one thing done toward a clerk's preference");
+    checklist->add_option("--family", r.checklist[3], "R15 one clerk's family situation");
+    checklist->add_option("--competitor", r.checklist[4], "R16 one competitor product in detail");
+    checklist->add_option("--slow-mover", r.checklist[5], "R17 our slow-moving items and why");
+    auto* goals = app.add_option_group("rep goals", "R9–R11");
+    goals->add_flag("--asked-help", r.asked_help, "R9 asked the customer for help");
+    goals->add_option("--solved", r.solved, "R10 a problem solved for the customer");
+    goals->add_flag("--training", r.training, "R11 gave formal training");
+    app.add_option("--void", o.void_id, "void contact ID (it is kept and shown, never deleted)");
+    app.add_option("--reason", o.void_reason, "why the contact is voided");
+    app.add_option("--import", o.import_file, "load contacts from a CSV file, all or nothing");
+    app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
+    app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
+    app.footer("Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database error.\n"
+               "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
+               "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
+               "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --import contacts.csv");
+    return keqing::cli::run("log-visit", app, argc, argv,
+                            [&] { return run(o, app.get_option("--rep")->count() > 0); });
+}

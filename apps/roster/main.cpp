@@ -1,0 +1,265 @@
+// roster: customers (add, edit, list, show the card, import, export, tier and rep changes, close and
+// reopen) and reps (add, list, import).
+#include "common/cli.hpp"
+#include "output/roster_view.hpp"
+#include "roster/card.hpp"
+#include "roster/customers.hpp"
+#include "roster/lookup.hpp"
+
+#include <fmt/core.h>
+
+#include <fstream>
+
+namespace {
+
+using keqing::Exit;
+using keqing::Result;
+
+struct Options {
+    keqing::cli::Common common;
+    bool rep_given = false;
+    keqing::store::Customer customer;   // add
+    std::string opened, closed, as_of, from, on, file, output, format = "table";
+    std::string tier_filter, team_filter, new_tier, new_rep;
+    keqing::roster::CustomerEdit edit;
+    std::string query;
+    keqing::store::Rep rep;
+    bool ignore_unknown = false, dry_run = false, include_closed = false;
+};
+
+keqing::output::Format format_of(const std::string& f) {
+    return f == "json" ? keqing::output::Format::json
+           : f == "csv" ? keqing::output::Format::csv
+                        : keqing::output::Format::table;
+}
+
+Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, std::string_view what) {
+    if (text.empty()) return std::optional<keqing::core::Date>();
+    KQ_TRY(keqing::core::Date d, keqing::core::parse_date(text, what));
+    return std::optional<keqing::core::Date>(d);
+}
+
+void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
+    fmt::print("{} {} {} (tier {}, rep {})\n", verb, c.code, c.name, c.tier, c.rep);
+}
+
+Result<Exit> add(Options& o) {
+    KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    o.customer.rep = ctx.settings.rep;
+    KQ_TRY(o.customer.opened_on, maybe_date(o.opened, "--opened"));
+    KQ_TRY(o.customer.closed_on, maybe_date(o.closed, "--closed"));
+    KQ_TRY(keqing::store::Customer c, keqing::roster::add_customer(*ctx.store, ctx.rules, o.customer));
+    print_customer_line("added", c);
+    return Exit::ok;
+}
+
+Result<Exit> list(const Options& o) {
+    KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    KQ_TRY(keqing::core::Date on, keqing::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(std::vector<keqing::store::Customer> customers, ctx.store->list_customers(on));
+    std::vector<keqing::store::Rep> reps;
+    if (!o.team_filter.empty()) {
+        KQ_TRY(reps, ctx.store->list_reps());
+    }
+    std::erase_if(customers, [&](const keqing::store::Customer& c) {
+        const bool active = (!c.opened_on || *c.opened_on <= on) && (!c.closed_on || *c.closed_on >= on);
+        const bool in_team = o.team_filter.empty() || std::any_of(reps.begin(), reps.end(), [&](const auto& r) {
+                                 return r.id == c.rep && r.team == o.team_filter;
+                             });
+        return (!active && !o.include_closed) || (o.rep_given && c.rep != o.common.rep) ||
+               (!o.tier_filter.empty() && c.tier != o.tier_filter) || !in_team;
+    });
+    fmt::print("{}", keqing::output::render_customers(customers, format_of(o.format)));
+    return Exit::ok;
+}
+
+Result<Exit> show(const Options& o) {
+    KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    KQ_TRY(keqing::core::Date on, keqing::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(keqing::roster::Card card, keqing::roster::customer_card(*ctx.store, ctx.rules, o.query, on));
+    fmt::print("{}", keqing::output::render_card(card, ctx.rules));
+    return Exit::ok;
+}
+
+Result<Exit> export_customers(const Options& o) {
+    KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    KQ_TRY(keqing::core::Date on, keqing::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(std::vector<keqing::store::Customer> customers, ctx.store->list_customers(on));
+    const std::string csv = keqing::output::render_customers(customers, keqing::output::Format::csv);
+    if (o.output.empty() || o.output == "-") {
+        fmt::print("{}", csv);
+        return Exit::ok;
+    }
+    std::ofstream out(o.output, std::ios::binary);
+    if (!(out << csv) || !out.flush())
+        return keqing::data_error("{}: cannot write the export; check the path and free space", o.output);
+    fmt::print(stderr, "exported {} customers to {}\n", customers.size(), o.output);
+    return Exit::ok;
+}
+
+template <class F> Result<Exit> change(Options& o, std::string_view verb, F&& body) {
+    KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    KQ_TRY(keqing::core::Date today, keqing::cli::date_or_today("", ""));
+    KQ_TRY(keqing::store::Customer c, body(ctx, today));
+    print_customer_line(verb, c);
+    return Exit::ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace keqing;
+    CLI::App app{"roster — customers, their tiers and reps, and the reps themselves", "roster"};
+    app.fallthrough();
+    app.require_subcommand(1);
+    Options o;
+    cli::add_common_options(app, o.common);
+    std::function<Result<Exit>()> action;
+
+    auto* add_cmd = app.add_subcommand("add", "add a customer (its rep: --rep, else the current rep)");
+    add_cmd->add_option("code", o.customer.code, "customer code, e.g. HZ041")->required();
+    add_cmd->add_option("name", o.customer.name, "customer name, e.g. 康泰大药房")->required();
+    add_cmd->add_option("--tier", o.customer.tier, "tier id from the rules (A, B, C)")->required();
+    add_cmd->add_option("--opened", o.opened, "first active day, YYYY-MM-DD");
+    add_cmd->add_option("--closed", o.closed, "last active day, YYYY-MM-DD");
+    add_cmd->add_option("--phone", o.customer.phone, "phone number");
+    add_cmd->add_option("--address", o.customer.address, "street address");
+    add_cmd->add_option("--stage", o.customer.stage, "relationship stage (prospect, new, developing, stable, key)");
+    add_cmd->callback([&] { action = [&] { return add(o); }; });
+
+    auto* edit_cmd = app.add_subcommand("edit", "change a customer's name, phone, address, stage or opening day");
+    edit_cmd->add_option("customer", o.query, "code or name")->required();
+    edit_cmd->add_option("--name", o.edit.name, "new name");
+    edit_cmd->add_option("--phone", o.edit.phone, "new phone");
+    edit_cmd->add_option("--address", o.edit.address, "new address");
+    edit_cmd->add_option("--stage", o.edit.stage, "new relationship stage");
+    edit_cmd->add_option("--opened", o.edit.opened_on, "new first active day");
+    edit_cmd->callback([&] {
+        action = [&] {
+            return change(o, "updated", [&](cli::Context& ctx, core::Date today) {
+                return roster::edit_customer(*ctx.store, o.query, o.edit, today);
+            });
+        };
+    });
+
+    auto* list_cmd = app.add_subcommand("list", "list customers active on a day (filter with --rep/--tier/--team)");
+    list_cmd->add_option("--tier", o.tier_filter, "only this tier");
+    list_cmd->add_option("--team", o.team_filter, "only customers of this team's reps");
+    list_cmd->add_option("--as-of", o.as_of, "tier, rep and activity on this day (default today)");
+    list_cmd->add_flag("--include-closed", o.include_closed, "also customers not active that day");
+    list_cmd->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    list_cmd->callback([&] { action = [&] { return list(o); }; });
+
+    auto* show_cmd = app.add_subcommand("show", "the customer card (客户资料卡)");
+    show_cmd->add_option("customer", o.query, "code or name")->required();
+    show_cmd->add_option("--as-of", o.as_of, "as of this day (default today)");
+    show_cmd->callback([&] { action = [&] { return show(o); }; });
+
+    auto* import_cmd = app.add_subcommand("import", "load customers from CSV: all rows or none");
+    import_cmd->add_option("file", o.file, "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]")->required();
+    import_cmd->add_flag("--ignore-unknown", o.ignore_unknown, "skip columns keqing does not know");
+    import_cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
+    import_cmd->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(roster::ImportSummary s, roster::import_customers(*ctx.store, ctx.rules, o.file, {o.ignore_unknown, o.dry_run}));
+            fmt::print("{} {} customers from {}\n", o.dry_run ? "would import (dry run)" : "imported", s.rows, o.file);
+            return Exit::ok;
+        };
+    });
+
+    auto* export_cmd = app.add_subcommand("export", "customers as CSV in the import format");
+    export_cmd->add_option("--output,-o", o.output, "write to FILE instead of stdout");
+    export_cmd->add_option("--as-of", o.as_of, "tier and rep in effect on this day (default today)");
+    export_cmd->callback([&] { action = [&] { return export_customers(o); }; });
+
+    auto* tier_cmd = app.add_subcommand("tier", "change a customer's tier from a day on (history kept)");
+    tier_cmd->add_option("customer", o.query, "code or name")->required();
+    tier_cmd->add_option("tier", o.new_tier, "new tier id")->required();
+    tier_cmd->add_option("--from", o.from, "first day of the new tier, YYYY-MM-DD")->required();
+    tier_cmd->callback([&] {
+        action = [&] {
+            return change(o, "re-tiered", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
+                KQ_TRY(core::Date from, core::parse_date(o.from, "--from"));
+                return roster::change_tier(*ctx.store, ctx.rules, o.query, o.new_tier, from, today);
+            });
+        };
+    });
+
+    auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
+    assign_cmd->add_option("customer", o.query, "code or name")->required();
+    assign_cmd->add_option("new-rep", o.new_rep, "rep id")->required();
+    assign_cmd->add_option("--from", o.from, "first day with the new rep, YYYY-MM-DD")->required();
+    assign_cmd->callback([&] {
+        action = [&] {
+            return change(o, "assigned", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
+                KQ_TRY(core::Date from, core::parse_date(o.from, "--from"));
+                return roster::change_rep(*ctx.store, o.query, o.new_rep, from, today);
+            });
+        };
+    });
+
+    auto* close_cmd = app.add_subcommand("close", "close a customer after its last active day");
+    close_cmd->add_option("customer", o.query, "code or name")->required();
+    close_cmd->add_option("--on", o.on, "last active day, YYYY-MM-DD (default today)");
+    close_cmd->callback([&] {
+        action = [&] {
+            return change(o, "closed", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
+                KQ_TRY(core::Date on, cli::date_or_today(o.on, "--on"));
+                return roster::close_customer(*ctx.store, o.query, on, today);
+            });
+        };
+    });
+
+    auto* reopen_cmd = app.add_subcommand("reopen", "reopen a closed customer");
+    reopen_cmd->add_option("customer", o.query, "code or name")->required();
+    reopen_cmd->callback([&] {
+        action = [&] {
+            return change(o, "reopened", [&](cli::Context& ctx, core::Date today) {
+                return roster::reopen_customer(*ctx.store, o.query, today);
+            });
+        };
+    });
+
+    auto* rep_cmd = app.add_subcommand("rep", "reps: add, list, import");
+    rep_cmd->require_subcommand(1);
+    auto* rep_add = rep_cmd->add_subcommand("add", "add a rep");
+    rep_add->add_option("id", o.rep.id, "short id, e.g. wang")->required();
+    rep_add->add_option("--name", o.rep.name, "full name, e.g. 王强");
+    rep_add->add_option("--team", o.rep.team, "team, e.g. 华东一组");
+    rep_add->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(store::Rep r, roster::add_rep(*ctx.store, o.rep));
+            fmt::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
+            return Exit::ok;
+        };
+    });
+    auto* rep_list = rep_cmd->add_subcommand("list", "list reps");
+    rep_list->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    rep_list->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(std::vector<store::Rep> reps, ctx.store->list_reps());
+            fmt::print("{}", output::render_reps(reps, format_of(o.format)));
+            return Exit::ok;
+        };
+    });
+    auto* rep_import = rep_cmd->add_subcommand("import", "load reps from CSV (id[,name,team]): all rows or none");
+    rep_import->add_option("file", o.file, "CSV file")->required();
+    rep_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
+    rep_import->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(roster::ImportSummary s, roster::import_reps(*ctx.store, o.file, {false, o.dry_run}));
+            fmt::print("{} {} reps from {}\n", o.dry_run ? "would import (dry run)" : "imported", s.rows, o.file);
+            return Exit::ok;
+        };
+    });
+
+    app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");
+    return cli::run("roster", app, argc, argv, [&]() -> Result<Exit> {
+        o.rep_given = app.get_option("--rep")->count() > 0;
+        return action();
+    });
+}

@@ -1,0 +1,67 @@
+// Evaluates a month for a scope of customers (SPEC §3): counts come from the store, the rules give the
+// quotas, quota.hpp does the arithmetic. check-quota, log-visit and (later) report share this engine.
+#pragma once
+
+#include "compliance/quota.hpp"
+#include "rules/rules.hpp"
+#include "store/store.hpp"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace keqing::compliance {
+
+// Which customers to evaluate.
+struct Scope {
+    enum class Kind { all, rep, customer, tier, team };
+    Kind kind = Kind::all;
+    std::string value; // rep id, customer code, tier id or team name
+};
+
+struct ChannelResult {
+    int channel = 0; // index into Rules::channels
+    int required = 0;
+    int done = 0;
+    int expected = 0;
+    Status status = Status::met;
+};
+
+struct CustomerResult {
+    std::string code;
+    std::string name;
+    std::string tier;
+    std::string rep;
+    std::string team;
+    int active_days = 0;
+    Status status = Status::met;
+    double score = 1.0;
+    std::vector<ChannelResult> channels; // one per Rules::quota_channels()
+};
+
+// Counts over the customers of a report.
+struct Summary {
+    int customers = 0;
+    std::array<int, 4> by_status{}; // indexed by Status
+    int required = 0;
+    int done_capped = 0; // sum(min(done, required))
+    double score = 1.0;
+};
+
+struct MonthResult {
+    core::Month month;
+    core::Date as_of;
+    int elapsed_days = 0;
+    std::vector<int> channels; // Rules::quota_channels()
+    std::vector<CustomerResult> customers; // sorted by code
+    Summary summary;
+};
+
+// Evaluates `month` as of the end of `as_of` for the customers in `scope`.
+Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
+                                   core::Date as_of, const Scope& scope);
+
+// True when any customer is behind or missed (check-quota's exit status 1).
+bool anything_owed(const MonthResult& result);
+
+} // namespace keqing::compliance

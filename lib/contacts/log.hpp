@@ -1,0 +1,58 @@
+// Recording contacts (SPEC §4 log-visit): one contact from the command line, voiding with a reason,
+// and all-or-nothing CSV import; each validated against the rules and the roster.
+#pragma once
+
+#include "compliance/evaluate.hpp"
+#include "rules/rules.hpp"
+#include "store/store.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+
+namespace keqing::contacts {
+
+// One contact as the user described it; empty fields take their defaults.
+struct LogRequest {
+    std::string customer;              // code or unambiguous name
+    std::string channel = "visit";
+    std::optional<std::string> date;   // YYYY-MM-DD, default today
+    std::optional<std::string> time;   // HH:MM, default now when the date is today
+    std::string rep;                   // who made the contact
+    std::string note;
+    bool gift = false;
+    std::string occasion;
+    std::array<std::string, 6> checklist; // R12–R17
+    bool asked_help = false;
+    std::string solved;
+    bool training = false;
+};
+
+// What was (or, in a dry run, would be) stored, and where that leaves the customer this month.
+struct LogOutcome {
+    store::Contact contact;
+    store::Customer customer;
+    int days_late = 0; // days between the contact and its logging beyond late_after_days; 0 = not late
+    compliance::MonthResult month;
+};
+
+// Validates and stores one contact (nothing is written when `dry_run`).
+Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
+                               bool dry_run);
+
+// Voids contact `id` with a reason (kept and shown, never deleted).
+Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::string& reason);
+
+struct ImportResult {
+    int rows = 0;
+    int late = 0;
+};
+// Loads contacts.csv (columns customer,channel,date + optional time,rep,note,gift,occasion, the checklist
+// columns, asked_help,solved,training); `default_rep` fills an empty rep. One bad row loads nothing.
+Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
+                                     const std::string& default_rep, bool ignore_unknown, bool dry_run);
+
+// Checklist items R12–R17 a visit left empty, as labels.
+std::vector<std::string> missing_checklist(const store::Contact& contact);
+
+} // namespace keqing::contacts

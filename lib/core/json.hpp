@@ -1,0 +1,47 @@
+// A small streaming JSON writer (objects, arrays, strings, numbers, booleans, null) with two-space
+// indentation, for the data contracts of SPEC §5.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace keqing::core {
+
+// JSON string literal for `text`, quotes included, with control characters escaped.
+std::string json_quote(std::string_view text);
+
+// Builds one JSON document; keys and values must alternate correctly inside objects.
+class JsonWriter {
+  public:
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view name);
+    JsonWriter& value(std::string_view text);
+    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+    JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+    JsonWriter& value(int64_t number);
+    JsonWriter& value(int number) { return value(static_cast<int64_t>(number)); }
+    JsonWriter& value(double number);
+    JsonWriter& value(bool flag);
+    JsonWriter& null();
+    // An optional string: null when empty.
+    JsonWriter& value_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
+
+    // The document, ending in a newline.
+    std::string str() const { return out_ + "\n"; }
+
+  private:
+    void before_value();
+    void open(char c);
+    void close(char c);
+
+    std::string out_;
+    std::vector<bool> has_items_;
+    bool after_key_ = false;
+};
+
+} // namespace keqing::core

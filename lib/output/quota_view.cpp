@@ -1,0 +1,133 @@
+// Quota result rendering in table, JSON (SPEC §5 field names) and CSV.
+#include "output/quota_view.hpp"
+
+#include "core/csv.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
+#include "output/table.hpp"
+
+#include <cmath>
+
+namespace keqing::output {
+namespace {
+
+using compliance::Status;
+
+bool owed(const compliance::CustomerResult& c) { return c.status == Status::behind || c.status == Status::missed; }
+
+std::string shortfall(const compliance::CustomerResult& c, const rules::Rules& rules) {
+    std::string out;
+    for (const auto& ch : c.channels) {
+        const std::string& id = rules.channels[static_cast<size_t>(ch.channel)].id;
+        if (ch.status == Status::behind)
+            out += fmt::format("{}{} +{} to pace", out.empty() ? "" : ", ", id, ch.expected - ch.done);
+        else if (ch.status == Status::missed)
+            out += fmt::format("{}{} short {}", out.empty() ? "" : ", ", id, ch.required - ch.done);
+    }
+    return out;
+}
+
+std::string render_table(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    Table t;
+    t.column("CODE").column("NAME").column("TIER").column("REP");
+    for (const int ch : r.channels) t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
+    t.column("SCORE", Align::right).column("STATUS").column("TO DO");
+    for (const auto& c : r.customers) {
+        if (behind_only && !owed(c)) continue;
+        std::vector<std::string> cells{c.code, c.name, c.tier, c.rep};
+        for (const auto& ch : c.channels) cells.push_back(fmt::format("{}/{}", ch.done, ch.required));
+        cells.push_back(percent(c.score));
+        cells.emplace_back(compliance::to_string(c.status));
+        cells.push_back(shortfall(c, rules));
+        t.row(std::move(cells));
+    }
+    std::string out = fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days,
+                                  r.month.days());
+    if (r.customers.empty()) return out + "no active customers in this scope\n";
+    out += t.empty() ? "nothing behind or missed\n" : t.render();
+    const auto& s = r.summary;
+    out += fmt::format("\n{} customers: {} met, {} on track, {} behind, {} missed; score {}\n", s.customers,
+                       s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3], percent(s.score));
+    return out;
+}
+
+std::string render_json(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    core::JsonWriter j;
+    j.begin_object().key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
+    j.key("customers").begin_array();
+    for (const auto& c : r.customers) {
+        if (behind_only && !owed(c)) continue;
+        j.begin_object();
+        j.key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier).key("rep").value(c.rep);
+        j.key("status").value(compliance::to_string(c.status)).key("score").value(c.score);
+        j.key("active_days").value(c.active_days);
+        j.key("channels").begin_object();
+        for (const auto& ch : c.channels) {
+            j.key(rules.channels[static_cast<size_t>(ch.channel)].id).begin_object();
+            j.key("required").value(ch.required).key("done").value(ch.done).key("expected").value(ch.expected);
+            j.key("status").value(compliance::to_string(ch.status)).end_object();
+        }
+        j.end_object().end_object();
+    }
+    j.end_array();
+    const auto& s = r.summary;
+    j.key("summary").begin_object();
+    j.key("customers").value(s.customers);
+    for (int k = 0; k < 4; ++k) j.key(compliance::to_string(static_cast<Status>(k))).value(s.by_status[static_cast<size_t>(k)]);
+    j.key("required").value(s.required).key("done").value(s.done_capped).key("score").value(s.score);
+    j.key("elapsed_days").value(r.elapsed_days).key("days_in_month").value(r.month.days());
+    j.end_object().end_object();
+    return j.str();
+}
+
+std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    std::string out = "month,as_of,code,name,tier,rep,status,score";
+    for (const int ch : r.channels) {
+        const std::string& id = rules.channels[static_cast<size_t>(ch)].id;
+        out += fmt::format(",{0}_required,{0}_done,{0}_expected,{0}_status", id);
+    }
+    out += "\n";
+    for (const auto& c : r.customers) {
+        if (behind_only && !owed(c)) continue;
+        out += fmt::format("{},{},{},{},{},{},{},{}", r.month.iso(), r.as_of.iso(), core::csv_field(c.code),
+                           core::csv_field(c.name), core::csv_field(c.tier), core::csv_field(c.rep),
+                           compliance::to_string(c.status), c.score);
+        for (const auto& ch : c.channels)
+            out += fmt::format(",{},{},{},{}", ch.required, ch.done, ch.expected, compliance::to_string(ch.status));
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+std::string percent(double score) { return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9))); }
+
+std::string render_quota(const compliance::MonthResult& result, const rules::Rules& rules, Format format,
+                         bool behind_only) {
+    switch (format) {
+    case Format::json: return render_json(result, rules, behind_only);
+    case Format::csv: return render_csv(result, rules, behind_only);
+    case Format::table: break;
+    }
+    return render_table(result, rules, behind_only);
+}
+
+std::string describe_customer(const compliance::CustomerResult& c, const compliance::MonthResult& month,
+                              const rules::Rules& rules) {
+    std::string out;
+    for (const auto& ch : c.channels) {
+        const auto& channel = rules.channels[static_cast<size_t>(ch.channel)];
+        const int left = std::max(0, ch.required - ch.done);
+        out += fmt::format("  {:<8} {}/{}  ", channel.id, ch.done, ch.required);
+        if (left == 0) out += "met\n";
+        else if (ch.status == Status::missed) out += fmt::format("missed: {} short\n", left);
+        else if (ch.status == Status::behind)
+            out += fmt::format("behind: {} more by today to be on pace, {} owed by {}\n", ch.expected - ch.done,
+                               left, month.month.last().iso());
+        else out += fmt::format("{} owed by {}\n", left, month.month.last().iso());
+    }
+    return out;
+}
+
+} // namespace keqing::output

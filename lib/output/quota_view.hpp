@@ -1,0 +1,25 @@
+// check-quota's outputs for a month result: an aligned table for people, the JSON contract of SPEC §5,
+// and CSV with one row per customer.
+#pragma once
+
+#include "compliance/evaluate.hpp"
+#include "rules/rules.hpp"
+
+#include <string>
+
+namespace keqing::output {
+
+enum class Format { table, json, csv };
+
+// Renders `result`; `behind_only` keeps customers that are behind or missed (the summary stays whole).
+std::string render_quota(const compliance::MonthResult& result, const rules::Rules& rules, Format format,
+                         bool behind_only);
+
+// One line per channel for a single customer: "visit 6/8 (on pace: 5) on_track".
+std::string describe_customer(const compliance::CustomerResult& customer, const compliance::MonthResult& month,
+                              const rules::Rules& rules);
+
+// "81%"-style percentage of a score.
+std::string percent(double score);
+
+} // namespace keqing::output

@@ -1,0 +1,121 @@
+// Text, CSV and JSON renderings of roster data; the card groups what visits recorded (R12–R17).
+#include "output/roster_view.hpp"
+
+#include "core/csv.hpp"
+#include "core/json.hpp"
+#include "output/table.hpp"
+
+namespace keqing::output {
+namespace {
+
+std::string history_line(const std::vector<store::HistoryEntry>& entries) {
+    std::string out;
+    for (const auto& e : entries)
+        out += fmt::format("{}{} {}", out.empty() ? "" : "; ", e.value,
+                           e.from ? "from " + e.from->iso() : std::string("from the start"));
+    return out;
+}
+
+std::string date_or_dash(const std::optional<core::Date>& d) { return d ? d->iso() : "-"; }
+
+} // namespace
+
+std::string render_card(const roster::Card& card, const rules::Rules& rules) {
+    const auto& c = card.customer;
+    std::string out = fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", c.code, c.name, c.tier, c.rep,
+                                  card.rep && !card.rep->name.empty()
+                                      ? fmt::format(" ({}{})", card.rep->name,
+                                                    card.rep->team.empty() ? "" : ", " + card.rep->team)
+                                      : "");
+    out += fmt::format("opened {}  ·  closed {}  ·  stage {}\n", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
+                       c.stage.empty() ? "-" : c.stage);
+    if (!c.phone.empty()) out += fmt::format("phone    {}\n", c.phone);
+    if (!c.address.empty()) out += fmt::format("address  {}\n", c.address);
+    out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
+    if (!card.month.customers.empty()) {
+        const auto& m = card.month.customers.front();
+        out += fmt::format("\n{} as of {}: {} (score {})\n", card.month.month.iso(), card.month.as_of.iso(),
+                           compliance::to_string(m.status), percent(m.score));
+        out += describe_customer(m, card.month, rules);
+    }
+    // What visits recorded, newest first, per checklist item.
+    for (size_t k = 0; k < store::kChecklistLabels.size(); ++k) {
+        std::string items;
+        int shown = 0;
+        for (auto it = card.recent.rbegin(); it != card.recent.rend() && shown < 3; ++it) {
+            if (!it->voided_at.empty() || it->checklist[k].empty()) continue;
+            items += fmt::format("    {}  {}\n", it->date.iso(), it->checklist[k]);
+            ++shown;
+        }
+        if (shown) out += fmt::format("\n{}\n{}", store::kChecklistLabels[k], items);
+    }
+    out += "\nrecent contacts (90 days)\n";
+    if (card.recent.empty()) out += "    none\n";
+    Table t;
+    t.column("#", Align::right).column("DATE").column("TIME").column("CHANNEL").column("REP").column("NOTE");
+    for (const auto& k : card.recent) {
+        std::string note = k.note;
+        if (k.gift) note = "[gift] " + note;
+        if (!k.voided_at.empty()) note = fmt::format("[voided: {}] {}", k.void_reason, note);
+        t.row({fmt::format("{}", k.id), k.date.iso(), k.time, k.channel, k.rep, note});
+    }
+    if (!t.empty()) {
+        std::string table = t.render();
+        for (size_t pos = 0; pos < table.size();) {
+            const size_t end = table.find('\n', pos);
+            out += "    " + table.substr(pos, end - pos + 1);
+            pos = end + 1;
+        }
+    }
+    return out;
+}
+
+std::string render_customers(const std::vector<store::Customer>& customers, Format format) {
+    if (format == Format::json) {
+        core::JsonWriter j;
+        j.begin_array();
+        for (const auto& c : customers) {
+            j.begin_object().key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier);
+            j.key("rep").value(c.rep).key("opened_on").value_or_null(c.opened_on ? c.opened_on->iso() : "");
+            j.key("closed_on").value_or_null(c.closed_on ? c.closed_on->iso() : "");
+            j.key("phone").value(c.phone).key("address").value(c.address).key("stage").value(c.stage).end_object();
+        }
+        return j.end_array().str();
+    }
+    if (format == Format::csv) {
+        std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage\n";
+        for (const auto& c : customers)
+            out += fmt::format("{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code), core::csv_field(c.name),
+                               core::csv_field(c.tier), core::csv_field(c.rep), c.opened_on ? c.opened_on->iso() : "",
+                               c.closed_on ? c.closed_on->iso() : "", core::csv_field(c.phone),
+                               core::csv_field(c.address), core::csv_field(c.stage));
+        return out;
+    }
+    Table t;
+    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column("STAGE");
+    for (const auto& c : customers)
+        t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
+    return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
+}
+
+std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
+    if (format == Format::json) {
+        core::JsonWriter j;
+        j.begin_array();
+        for (const auto& r : reps)
+            j.begin_object().key("id").value(r.id).key("name").value(r.name).key("team").value(r.team).end_object();
+        return j.end_array().str();
+    }
+    if (format == Format::csv) {
+        std::string out = "id,name,team\n";
+        for (const auto& r : reps)
+            out += fmt::format("{},{},{}\n", core::csv_field(r.id), core::csv_field(r.name), core::csv_field(r.team));
+        return out;
+    }
+    Table t;
+    t.column("ID").column("NAME").column("TEAM");
+    for (const auto& r : reps) t.row({r.id, r.name, r.team});
+    return t.empty() ? "no reps; add one with `roster rep add ID --name NAME --team TEAM`\n" : t.render();
+}
+
+} // namespace keqing::output

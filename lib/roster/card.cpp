@@ -1,0 +1,21 @@
+// Customer card assembly from the store and the month engine.
+#include "roster/card.hpp"
+
+#include "roster/lookup.hpp"
+
+namespace keqing::roster {
+
+Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const std::string& query,
+                           core::Date as_of) {
+    Card card;
+    KQ_TRY(card.customer, resolve_customer(store, query, as_of));
+    KQ_TRY(card.rep, store.find_rep(card.customer.rep));
+    KQ_TRY(card.tiers, store.tier_history(card.customer.id));
+    KQ_TRY(card.reps, store.rep_history(card.customer.id));
+    KQ_TRY(card.recent, store.customer_contacts(card.customer.id, as_of.plus_days(-90), as_of));
+    const compliance::Scope scope{compliance::Scope::Kind::customer, card.customer.code};
+    KQ_TRY(card.month, compliance::evaluate_month(store, rules, core::Month::of(as_of), as_of, scope));
+    return card;
+}
+
+} // namespace keqing::roster

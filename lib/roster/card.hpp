@@ -1,0 +1,23 @@
+// The customer card (客户资料卡): who the customer is, its tier and rep history, this month's standing
+// and what recent visits learned about its clerks and competitors.
+#pragma once
+
+#include "compliance/evaluate.hpp"
+#include "store/store.hpp"
+
+namespace keqing::roster {
+
+struct Card {
+    store::Customer customer;
+    std::optional<store::Rep> rep;
+    std::vector<store::HistoryEntry> tiers;
+    std::vector<store::HistoryEntry> reps;
+    std::vector<store::Contact> recent; // the last 90 days, newest last
+    compliance::MonthResult month;      // the month of as_of, this customer only
+};
+
+// Gathers the card of the customer `query` names, as of `as_of`.
+Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const std::string& query,
+                           core::Date as_of);
+
+} // namespace keqing::roster

@@ -1,0 +1,187 @@
+// Rules loading with toml++: every key is checked (unknown keys, wrong types, negative quotas,
+// duplicate ids and quotas for undefined channels are errors naming file:line and the fix).
+#include "rules/rules.hpp"
+
+#include "core/csv.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <set>
+
+namespace keqing::rules {
+namespace {
+
+std::string at(std::string_view source, const toml::node& node) {
+    return fmt::format("{}:{}", source, node.source().begin.line);
+}
+
+Result<void> only_keys(std::string_view source, const toml::table& table, std::initializer_list<std::string_view> keys,
+                       std::string_view where) {
+    for (const auto& [key, node] : table) {
+        if (std::find(keys.begin(), keys.end(), key.str()) == keys.end()) {
+            std::string allowed;
+            for (auto k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+            return data_error("{}: unknown key '{}' in {}; allowed keys: {}", at(source, node), key.str(), where,
+                              allowed);
+        }
+    }
+    return {};
+}
+
+Result<std::string> required_string(std::string_view source, const toml::table& table, std::string_view key,
+                                    std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (!node) return data_error("{}: {} has no '{}'; add {} = \"…\"", at(source, table), where, key, key);
+    const auto* s = node->as_string();
+    if (!s || s->get().empty())
+        return data_error("{}: '{}' in {} must be a non-empty string", at(source, *node), key, where);
+    return s->get();
+}
+
+Result<std::string> optional_string(std::string_view source, const toml::table& table, std::string_view key,
+                                    std::string_view where) {
+    const toml::node* node = table.get(key);
+    if (!node) return std::string();
+    const auto* s = node->as_string();
+    if (!s) return data_error("{}: '{}' in {} must be a string", at(source, *node), key, where);
+    return s->get();
+}
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+Result<void> parse_channels(std::string_view source, const toml::table& root, Rules& rules) {
+    const toml::node* node = root.get("channel");
+    const toml::array* list = node ? node->as_array() : nullptr;
+    if (!list || list->empty())
+        return data_error("{}: no channels defined; add [[channel]] tables with id = \"visit\" …", source);
+    for (const toml::node& item : *list) {
+        const toml::table* t = item.as_table();
+        if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
+        KQ_CHECK(only_keys(source, *t, {"id", "label"}, "[[channel]]"));
+        KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
+        if (!valid_id(id))
+            return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t), id);
+        if (rules.channel_index(id) >= 0)
+            return data_error("{}: channel '{}' is defined twice; keep one [[channel]] with that id", at(source, *t),
+                              id);
+        KQ_TRY(std::string label, optional_string(source, *t, "label", "[[channel]]"));
+        rules.channels.push_back(Channel{id, label.empty() ? id : label});
+    }
+    return {};
+}
+
+Result<void> parse_tiers(std::string_view source, const toml::table& root, Rules& rules) {
+    const toml::node* node = root.get("tier");
+    const toml::array* list = node ? node->as_array() : nullptr;
+    if (!list || list->empty())
+        return data_error("{}: no tiers defined; add [[tier]] tables with id = \"A\" and a quota", source);
+    for (const toml::node& item : *list) {
+        const toml::table* t = item.as_table();
+        if (!t) return data_error("{}: each tier must be a [[tier]] table", at(source, item));
+        KQ_CHECK(only_keys(source, *t, {"id", "label", "quota"}, "[[tier]]"));
+        KQ_TRY(std::string id, required_string(source, *t, "id", "[[tier]]"));
+        if (!valid_id(id))
+            return data_error("{}: tier id '{}' may use only letters, digits, '_' and '-'", at(source, *t), id);
+        if (rules.tier(id))
+            return data_error("{}: tier '{}' is defined twice; keep one [[tier]] with that id", at(source, *t), id);
+        KQ_TRY(std::string label, optional_string(source, *t, "label", "[[tier]]"));
+        Tier tier{id, label.empty() ? id : label, std::vector<int>(rules.channels.size(), 0)};
+        if (const toml::node* q = t->get("quota")) {
+            const toml::table* quota = q->as_table();
+            if (!quota)
+                return data_error("{}: quota of tier '{}' must be a table, e.g. quota = {{ visit = 8, call = 4 }}",
+                                  at(source, *q), id);
+            for (const auto& [channel, value] : *quota) {
+                const int index = rules.channel_index(channel.str());
+                if (index < 0)
+                    return data_error("{}: tier '{}' has a quota for unknown channel '{}'; defined channels: {}",
+                                      at(source, value), id, channel.str(), rules.channel_ids());
+                const auto* number = value.as_integer();
+                if (!number)
+                    return data_error("{}: quota {}.{} must be a whole number", at(source, value), id, channel.str());
+                if (number->get() < 0 || number->get() > 1000)
+                    return data_error("{}: quota {}.{} = {} is out of range; use 0 to 1000", at(source, value), id,
+                                      channel.str(), number->get());
+                tier.quota[static_cast<size_t>(index)] = static_cast<int>(number->get());
+            }
+        }
+        rules.tiers.push_back(std::move(tier));
+    }
+    return {};
+}
+
+} // namespace
+
+int Rules::channel_index(std::string_view id) const {
+    for (size_t i = 0; i < channels.size(); ++i)
+        if (channels[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const Tier* Rules::tier(std::string_view id) const {
+    for (const auto& t : tiers)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+std::vector<int> Rules::quota_channels() const {
+    std::vector<int> out;
+    for (size_t c = 0; c < channels.size(); ++c)
+        if (std::any_of(tiers.begin(), tiers.end(), [&](const Tier& t) { return t.quota[c] > 0; }))
+            out.push_back(static_cast<int>(c));
+    return out;
+}
+
+std::string Rules::channel_ids() const {
+    std::string out;
+    for (const auto& c : channels) out += (out.empty() ? "" : ", ") + c.id;
+    return out;
+}
+
+std::string Rules::tier_ids() const {
+    std::string out;
+    for (const auto& t : tiers) out += (out.empty() ? "" : ", ") + t.id;
+    return out;
+}
+
+Result<Rules> parse_rules(std::string_view text, std::string_view source) {
+    toml::table root;
+    try {
+        root = toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        return data_error("{}:{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
+                          e.source().begin.column, e.description());
+    }
+    KQ_CHECK(only_keys(source, root, {"late_after_days", "count_late", "channel", "tier"}, "the rules file"));
+    Rules rules;
+    rules.source = std::string(source);
+    if (const toml::node* n = root.get("late_after_days")) {
+        const auto* v = n->as_integer();
+        if (!v || v->get() < 0 || v->get() > 365)
+            return data_error("{}: late_after_days must be a whole number of days from 0 to 365", at(source, *n));
+        rules.late_after_days = static_cast<int>(v->get());
+    }
+    if (const toml::node* n = root.get("count_late")) {
+        const auto* v = n->as_boolean();
+        if (!v) return data_error("{}: count_late must be true or false", at(source, *n));
+        rules.count_late = v->get();
+    }
+    KQ_CHECK(parse_channels(source, root, rules));
+    KQ_CHECK(parse_tiers(source, root, rules));
+    if (rules.quota_channels().empty())
+        return data_error("{}: no tier has a quota for any channel; give at least one tier a quota", source);
+    return rules;
+}
+
+Result<Rules> load_rules(const std::string& path) {
+    if (path.empty()) return parse_rules(builtin_rules_text(), "built-in rules.toml");
+    KQ_TRY(std::string text, core::read_file(path));
+    return parse_rules(text, path);
+}
+
+} // namespace keqing::rules

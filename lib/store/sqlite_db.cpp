@@ -1,0 +1,124 @@
+// SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files) and the statement cache.
+#include "store/sqlite_db.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace keqing::store {
+
+Stmt::~Stmt() {
+    if (!stmt_) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+Stmt& Stmt::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, int64_t number) {
+    sqlite3_bind_int64(stmt_, index, number);
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+Stmt& Stmt::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+Result<bool> Stmt::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return db_->error("running a query");
+}
+
+Result<void> Stmt::run() {
+    KQ_TRY([[maybe_unused]] bool row, step());
+    return {};
+}
+
+std::string Stmt::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+SqliteDb::~SqliteDb() {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    if (db_) sqlite3_close(db_);
+}
+
+Result<void> SqliteDb::open(const std::string& path) {
+    path_ = path;
+    std::error_code ec;
+    const std::filesystem::path p(path);
+    if (p.has_parent_path() && !std::filesystem::exists(p.parent_path(), ec)) {
+        std::filesystem::create_directories(p.parent_path(), ec);
+        if (ec)
+            return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
+                            ec.message());
+    }
+    if (!std::filesystem::exists(p, ec)) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        if (fd < 0 && errno != EEXIST)
+            return db_error("cannot create database {}: {}; check --db or KEQING_DB", path, std::strerror(errno));
+        if (fd >= 0) ::close(fd);
+    }
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+        return error("opening");
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 10000);
+    KQ_CHECK(exec("PRAGMA foreign_keys = ON"));
+    // The first read of a non-database file fails here, with SQLite's "file is not a database".
+    KQ_CHECK(exec("PRAGMA journal_mode = WAL"));
+    KQ_CHECK(exec("PRAGMA synchronous = NORMAL"));
+    return {};
+}
+
+Result<Stmt> SqliteDb::prepare(std::string_view sql) {
+    if (auto it = cache_.find(sql); it != cache_.end()) return Stmt(*this, it->second);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK)
+        return error("preparing a query");
+    cache_.emplace(std::string(sql), stmt);
+    return Stmt(*this, stmt);
+}
+
+Result<void> SqliteDb::exec(std::string_view sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        sqlite3_free(message);
+        return error("updating");
+    }
+    return {};
+}
+
+Error SqliteDb::error(std::string_view doing) const {
+    const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_CANTOPEN;
+    const char* message = db_ ? sqlite3_errmsg(db_) : "cannot open";
+    std::string hint = "check --db or KEQING_DB";
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        hint = "another keqing process holds the database; try again";
+    else if ((code & 0xff) == SQLITE_READONLY)
+        hint = "the database file or its folder is read-only; check permissions";
+    else if ((code & 0xff) == SQLITE_FULL)
+        hint = "the disk is full; free space and try again (nothing was written)";
+    else if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
+        hint = "the file is not a keqing database or is damaged; check --db or KEQING_DB";
+    return db_error("database {}: {} failed: {}; {}", path_, doing, message, hint);
+}
+
+} // namespace keqing::store

@@ -1,0 +1,78 @@
+// Thin RAII wrappers over the SQLite C API: a connection and cached prepared statements with typed
+// binding, so that all SQL runs as prepared statements and errors become Results.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace keqing::store {
+
+class SqliteDb;
+
+// A prepared statement borrowed from the connection's cache; reset and unbound when it goes away.
+class Stmt {
+  public:
+    Stmt(SqliteDb& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
+    Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    Stmt& operator=(Stmt&&) = delete;
+    ~Stmt();
+
+    Stmt& bind(int index, std::string_view text);
+    Stmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Stmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Stmt& bind(int index, int64_t number);
+    Stmt& bind(int index, int number) { return bind(index, static_cast<int64_t>(number)); }
+    Stmt& bind(int index, bool flag) { return bind(index, static_cast<int64_t>(flag)); }
+    Stmt& bind(int index, const std::optional<std::string>& text);
+    Stmt& bind_null(int index);
+
+    // Advances: true with a row, false when done.
+    Result<bool> step();
+    // Runs a statement that returns no rows.
+    Result<void> run();
+
+    std::string text(int column) const;
+    int64_t integer(int column) const;
+    bool is_null(int column) const;
+
+  private:
+    SqliteDb* db_;
+    sqlite3_stmt* stmt_;
+};
+
+// One connection with a statement cache keyed by SQL text.
+class SqliteDb {
+  public:
+    SqliteDb() = default;
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+    ~SqliteDb();
+
+    // Opens or creates the file (new files mode 0600) and sets WAL, foreign keys and a busy timeout.
+    Result<void> open(const std::string& path);
+    // A cached prepared statement for `sql`.
+    Result<Stmt> prepare(std::string_view sql);
+    // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT).
+    Result<void> exec(std::string_view sql);
+    // An error naming the database path and SQLite's message.
+    Error error(std::string_view doing) const;
+    sqlite3* handle() const { return db_; }
+    const std::string& path() const { return path_; }
+
+  private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+};
+
+} // namespace keqing::store

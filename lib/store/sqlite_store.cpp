@@ -1,0 +1,381 @@
+// The SQLite implementation of Store: migrations on open (PRAGMA user_version), effective-dated
+// history queries, and contact counting pushed into SQL.
+#include "store/migrations.hpp"
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace keqing::store {
+namespace {
+
+constexpr std::string_view kSinceAlways = "0001-01-01";
+
+std::optional<core::Date> date_column(const Stmt& s, int column) {
+    if (s.is_null(column)) return std::nullopt;
+    auto d = core::parse_date(s.text(column), "stored date");
+    return d ? std::optional<core::Date>(*d) : std::nullopt;
+}
+
+std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+// Tier and rep in effect on day ?1 (falling back to the earliest entry when ?1 precedes them all).
+constexpr std::string_view kCustomerColumns = R"(
+    c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage,
+    coalesce((SELECT tier FROM tier_history t WHERE t.customer_id = c.id AND t.effective_from <= ?1
+              ORDER BY t.effective_from DESC LIMIT 1),
+             (SELECT tier FROM tier_history t WHERE t.customer_id = c.id ORDER BY t.effective_from LIMIT 1)),
+    coalesce((SELECT rep_id FROM assignments a WHERE a.customer_id = c.id AND a.effective_from <= ?1
+              ORDER BY a.effective_from DESC LIMIT 1),
+             (SELECT rep_id FROM assignments a WHERE a.customer_id = c.id ORDER BY a.effective_from LIMIT 1))
+)";
+
+Customer read_customer(const Stmt& s) {
+    return Customer{s.integer(0), s.text(1), s.text(2), date_column(s, 3), date_column(s, 4),
+                    s.text(5),    s.text(6), s.text(7), s.text(8),         s.text(9)};
+}
+
+constexpr std::string_view kContactColumns = R"(
+    k.id, k.customer_id, c.code, k.channel, k.happened_on, k.happened_at, k.rep_id, k.note, k.gift, k.occasion,
+    k.feedback, k.preference, k.favour, k.family, k.competitor, k.slow_mover, k.asked_help, k.solved, k.training,
+    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, '')
+)";
+
+Contact read_contact(const Stmt& s) {
+    Contact c;
+    c.id = s.integer(0);
+    c.customer_id = s.integer(1);
+    c.customer_code = s.text(2);
+    c.channel = s.text(3);
+    c.date = date_column(s, 4).value_or(core::Date{});
+    c.time = s.text(5);
+    c.rep = s.text(6);
+    c.note = s.text(7);
+    c.gift = s.integer(8) != 0;
+    c.occasion = s.text(9);
+    for (int i = 0; i < 6; ++i) c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
+    c.asked_help = s.integer(16) != 0;
+    c.solved = s.text(17);
+    c.training = s.integer(18) != 0;
+    c.logged_at = s.text(19);
+    c.voided_at = s.text(20);
+    c.void_reason = s.text(21);
+    return c;
+}
+
+class SqliteStore final : public Store {
+  public:
+    Result<void> open(const std::string& path) {
+        KQ_CHECK(db_.open(path));
+        return migrate();
+    }
+
+    Result<void> begin() override { return db_.exec("BEGIN IMMEDIATE"); }
+    Result<void> commit() override { return db_.exec("COMMIT"); }
+    void rollback() override { (void)db_.exec("ROLLBACK"); }
+
+    Result<void> add_rep(const Rep& rep) override {
+        KQ_TRY(Stmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES (?1, ?2, ?3, ?4)"));
+        return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
+    }
+
+    Result<std::optional<Rep>> find_rep(const std::string& id) override {
+        KQ_TRY(Stmt s, db_.prepare("SELECT id, name, team FROM reps WHERE id = ?1"));
+        s.bind(1, id);
+        KQ_TRY(bool row, s.step());
+        if (!row) return std::optional<Rep>();
+        return std::optional<Rep>(Rep{s.text(0), s.text(1), s.text(2)});
+    }
+
+    Result<std::vector<Rep>> list_reps() override {
+        KQ_TRY(Stmt s, db_.prepare("SELECT id, name, team FROM reps ORDER BY team, id"));
+        std::vector<Rep> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(Rep{s.text(0), s.text(1), s.text(2)});
+        }
+        return out;
+    }
+
+    Result<int64_t> add_customer(const Customer& c) override {
+        KQ_TRY(Stmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
+                                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        const std::string now = core::now().iso();
+        KQ_CHECK(s.bind(1, c.code)
+                     .bind(2, c.name)
+                     .bind(3, iso_or_null(c.opened_on))
+                     .bind(4, iso_or_null(c.closed_on))
+                     .bind(5, c.phone)
+                     .bind(6, c.address)
+                     .bind(7, c.stage)
+                     .bind(8, now)
+                     .run());
+        const int64_t id = sqlite3_last_insert_rowid(db_.handle());
+        const std::string from = c.opened_on ? c.opened_on->iso() : std::string(kSinceAlways);
+        KQ_CHECK(put_history("INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) VALUES "
+                             "(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET tier = excluded.tier, "
+                             "recorded_at = excluded.recorded_at",
+                             id, c.tier, from));
+        KQ_CHECK(put_history("INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) VALUES "
+                             "(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET rep_id = excluded.rep_id, "
+                             "recorded_at = excluded.recorded_at",
+                             id, c.rep, from));
+        return id;
+    }
+
+    Result<void> update_customer(const Customer& c) override {
+        KQ_TRY(Stmt s, db_.prepare("UPDATE customers SET name = ?2, opened_on = ?3, closed_on = ?4, phone = ?5, "
+                                   "address = ?6, stage = ?7 WHERE id = ?1"));
+        return s.bind(1, c.id)
+            .bind(2, c.name)
+            .bind(3, iso_or_null(c.opened_on))
+            .bind(4, iso_or_null(c.closed_on))
+            .bind(5, c.phone)
+            .bind(6, c.address)
+            .bind(7, c.stage)
+            .run();
+    }
+
+    Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override {
+        static const std::string by_code = select_customers("c.code = ?2");
+        static const std::string by_name = select_customers("c.name = ?2");
+        static const std::string by_prefix =
+            select_customers("(substr(c.name, 1, length(?2)) = ?2 OR substr(lower(c.code), 1, length(?2)) = lower(?2))");
+        static const std::string by_substring = select_customers("instr(c.name, ?2) > 0");
+        const std::string& sql = how == Match::code     ? by_code
+                                 : how == Match::name   ? by_name
+                                 : how == Match::prefix ? by_prefix
+                                                        : by_substring;
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, on.iso()).bind(2, text);
+        return collect_customers(s);
+    }
+
+    Result<std::vector<Customer>> list_customers(core::Date on) override {
+        static const std::string sql = select_customers("1");
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, on.iso());
+        return collect_customers(s);
+    }
+
+    Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) override {
+        return put_history("INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) VALUES "
+                           "(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET tier = excluded.tier, "
+                           "recorded_at = excluded.recorded_at",
+                           customer_id, tier, from.iso());
+    }
+
+    Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override {
+        return put_history("INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) VALUES "
+                           "(?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET rep_id = excluded.rep_id, "
+                           "recorded_at = excluded.recorded_at",
+                           customer_id, rep, from.iso());
+    }
+
+    Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override {
+        return history("SELECT tier, effective_from, recorded_at FROM tier_history WHERE customer_id = ?1 "
+                       "ORDER BY effective_from",
+                       customer_id);
+    }
+
+    Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override {
+        return history("SELECT rep_id, effective_from, recorded_at FROM assignments WHERE customer_id = ?1 "
+                       "ORDER BY effective_from",
+                       customer_id);
+    }
+
+    Result<int64_t> add_contact(const Contact& c) override {
+        KQ_TRY(Stmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
+                                   "note, gift, occasion, feedback, preference, favour, family, competitor, "
+                                   "slow_mover, asked_help, solved, training, logged_at) VALUES (?1, ?2, ?3, ?4, "
+                                   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"));
+        s.bind(1, c.customer_id)
+            .bind(2, c.channel)
+            .bind(3, c.date.iso())
+            .bind(4, c.time)
+            .bind(5, c.rep)
+            .bind(6, c.note)
+            .bind(7, c.gift)
+            .bind(8, c.occasion);
+        for (int i = 0; i < 6; ++i) s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+        KQ_CHECK(s.bind(15, c.asked_help).bind(16, c.solved).bind(17, c.training).bind(18, c.logged_at).run());
+        return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+    }
+
+    Result<std::optional<Contact>> find_contact(int64_t id) override {
+        static const std::string sql = select_contacts("k.id = ?1");
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, id);
+        KQ_TRY(bool row, s.step());
+        if (!row) return std::optional<Contact>();
+        return std::optional<Contact>(read_contact(s));
+    }
+
+    Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override {
+        KQ_TRY(Stmt s, db_.prepare("UPDATE contacts SET voided_at = ?2, void_reason = ?3 WHERE id = ?1"));
+        return s.bind(1, id).bind(2, at).bind(3, reason).run();
+    }
+
+    Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override {
+        static const std::string sql =
+            select_contacts("k.customer_id = ?1 AND k.happened_on BETWEEN ?2 AND ?3") + " ORDER BY k.happened_on, k.happened_at, k.id";
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, customer_id).bind(2, from.iso()).bind(3, to.iso());
+        return collect_contacts(s);
+    }
+
+    Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override {
+        static const std::string sql =
+            select_contacts("k.happened_on BETWEEN ?1 AND ?2") + " ORDER BY k.happened_on, k.happened_at, k.id";
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, from.iso()).bind(2, to.iso());
+        return collect_contacts(s);
+    }
+
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month) override {
+        // ?1 first day, ?2 last day; the tier is read on max(first day, opened_on).
+        KQ_TRY(Stmt s, db_.prepare(R"(
+            SELECT c.id, c.code, c.name, c.opened_on, c.closed_on,
+              coalesce((SELECT tier FROM tier_history t WHERE t.customer_id = c.id
+                          AND t.effective_from <= max(?1, coalesce(c.opened_on, ?1))
+                        ORDER BY t.effective_from DESC LIMIT 1),
+                       (SELECT tier FROM tier_history t WHERE t.customer_id = c.id
+                        ORDER BY t.effective_from LIMIT 1)),
+              r.id, coalesce(r.team, '')
+            FROM customers c
+            LEFT JOIN reps r ON r.id = coalesce(
+                (SELECT rep_id FROM assignments a WHERE a.customer_id = c.id AND a.effective_from <= ?2
+                 ORDER BY a.effective_from DESC LIMIT 1),
+                (SELECT rep_id FROM assignments a WHERE a.customer_id = c.id ORDER BY a.effective_from LIMIT 1))
+            WHERE (c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1)
+            ORDER BY c.code)"));
+        s.bind(1, month.first().iso()).bind(2, month.last().iso());
+        std::vector<MonthCustomer> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(MonthCustomer{s.integer(0), s.text(1), s.text(2), date_column(s, 3), date_column(s, 4),
+                                        s.text(5), s.text(6), s.text(7)});
+        }
+        return out;
+    }
+
+    Result<std::vector<ChannelCount>> count_contacts(core::Date from, core::Date to, CountPolicy policy,
+                                                     int64_t customer_id) override {
+        KQ_TRY(Stmt s, db_.prepare(R"(
+            SELECT customer_id, channel, count(*) FROM contacts
+            WHERE happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL
+              AND (?3 = 0 OR customer_id = ?3)
+              AND (?4 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?5)
+            GROUP BY customer_id, channel)"));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(4, policy.count_late).bind(5,
+                                                                                                policy.late_after_days);
+        std::vector<ChannelCount> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(ChannelCount{s.integer(0), s.text(1), static_cast<int>(s.integer(2))});
+        }
+        return out;
+    }
+
+  private:
+    static std::string select_customers(std::string_view where) {
+        return fmt::format("SELECT {} FROM customers c WHERE {} ORDER BY c.code", kCustomerColumns, where);
+    }
+
+    static std::string select_contacts(std::string_view where) {
+        return fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE {}",
+                           kContactColumns, where);
+    }
+
+    Result<std::vector<Customer>> collect_customers(Stmt& s) {
+        std::vector<Customer> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(read_customer(s));
+        }
+        return out;
+    }
+
+    Result<std::vector<Contact>> collect_contacts(Stmt& s) {
+        std::vector<Contact> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(read_contact(s));
+        }
+        return out;
+    }
+
+    Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
+                             const std::string& from) {
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
+    }
+
+    Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id) {
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, customer_id);
+        std::vector<HistoryEntry> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            const std::string from = s.text(1);
+            out.push_back(HistoryEntry{s.text(0), date_column(s, 1), s.text(2)});
+            if (from == kSinceAlways) out.back().from.reset();
+        }
+        return out;
+    }
+
+    Result<int64_t> schema_version() {
+        KQ_TRY(Stmt s, db_.prepare("PRAGMA user_version"));
+        KQ_TRY(bool row, s.step());
+        return row ? s.integer(0) : 0;
+    }
+
+    Result<void> migrate() {
+        const auto all = migrations();
+        const int latest = all.empty() ? 0 : all.back().version;
+        KQ_TRY(int64_t version, schema_version());
+        if (version > latest)
+            return db_error("database {} has schema version {}, newer than this keqing understands ({}); "
+                            "upgrade keqing",
+                            db_.path(), version, latest);
+        if (version == latest) return {};
+        KQ_CHECK(begin());
+        // Another process may have migrated while this one waited for the write lock.
+        if (auto again = schema_version(); !again) {
+            rollback();
+            return std::move(again).error();
+        } else {
+            version = *again;
+        }
+        for (const Migration& m : all) {
+            if (m.version <= version) continue;
+            if (auto r = db_.exec(m.sql); !r) {
+                rollback();
+                return db_error("database {}: migration {} failed: {}", db_.path(), m.name, r.error().message);
+            }
+            if (auto r = db_.exec(fmt::format("PRAGMA user_version = {}", m.version)); !r) {
+                rollback();
+                return std::move(r).error();
+            }
+        }
+        return commit();
+    }
+
+    SqliteDb db_;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path) {
+    auto store = std::make_unique<SqliteStore>();
+    KQ_CHECK(store->open(path));
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+} // namespace keqing::store

@@ -1,0 +1,82 @@
+// The one interface all persistence goes through (SPEC §6): SQLite today, a PostgreSQL backend later
+// as a second implementation. Every method returns a Result; SQL never leaves the implementations.
+#pragma once
+
+#include "core/result.hpp"
+#include "store/types.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace keqing::store {
+
+// How find_customers matches its text.
+enum class Match { code, name, prefix, substring };
+
+class Store {
+  public:
+    virtual ~Store() = default;
+
+    // Transactions: imports and multi-row edits run inside one.
+    virtual Result<void> begin() = 0;
+    virtual Result<void> commit() = 0;
+    virtual void rollback() = 0;
+
+    virtual Result<void> add_rep(const Rep& rep) = 0;
+    virtual Result<std::optional<Rep>> find_rep(const std::string& id) = 0;
+    virtual Result<std::vector<Rep>> list_reps() = 0;
+
+    // Inserts a customer with its first tier and rep (effective from opened_on, or since always).
+    virtual Result<int64_t> add_customer(const Customer& customer) = 0;
+    // Updates name, dates, phone, address and stage (tier and rep change through history).
+    virtual Result<void> update_customer(const Customer& customer) = 0;
+    // Customers matching `text`, with tier and rep in effect on `on`, sorted by code.
+    virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) = 0;
+    // Every customer with tier and rep in effect on `on`, sorted by code.
+    virtual Result<std::vector<Customer>> list_customers(core::Date on) = 0;
+    // Records a tier (or rep) from a day on; a second change on the same day replaces the first.
+    virtual Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) = 0;
+    virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
+    virtual Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) = 0;
+    virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
+
+    virtual Result<int64_t> add_contact(const Contact& contact) = 0;
+    virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
+    virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
+    // A customer's contacts (voided included) in [from, to], oldest first.
+    virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) = 0;
+    // Every contact in [from, to] (voided included), for export and reports, oldest first.
+    virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
+
+    // Customers active on some day of `month`, tier on the reference day, rep on the month's last day.
+    virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month) = 0;
+    // Counting contacts per customer and channel that happened in [from, to] under `policy`;
+    // `customer_id` > 0 restricts to one customer.
+    virtual Result<std::vector<ChannelCount>> count_contacts(core::Date from, core::Date to, CountPolicy policy,
+                                                             int64_t customer_id = 0) = 0;
+};
+
+// Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+
+// What a successful transaction ends with: commit, or roll back (dry runs).
+enum class Finish { commit, rollback };
+
+// Runs `body` inside a transaction: commits when it succeeds (unless told to roll back), rolls back when
+// it fails.
+template <class F> auto in_transaction(Store& store, F&& body, Finish finish = Finish::commit) -> decltype(body()) {
+    KQ_CHECK(store.begin());
+    auto result = body();
+    if (!result || finish == Finish::rollback) {
+        store.rollback();
+        return result;
+    }
+    if (auto c = store.commit(); !c) {
+        store.rollback();
+        return std::move(c).error();
+    }
+    return result;
+}
+
+} // namespace keqing::store

@@ -1,0 +1,94 @@
+// Plain records exchanged between the store and the rest of the library.
+#pragma once
+
+#include "core/date.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace keqing::store {
+
+// A sales rep (业务员) and the team they belong to.
+struct Rep {
+    std::string id;
+    std::string name;
+    std::string team;
+};
+
+// A customer (a pharmacy) with the tier and rep in effect on the day it was read for.
+struct Customer {
+    int64_t id = 0;
+    std::string code;
+    std::string name;
+    std::optional<core::Date> opened_on;
+    std::optional<core::Date> closed_on;
+    std::string phone;
+    std::string address;
+    std::string stage;
+    std::string tier;
+    std::string rep;
+};
+
+// One step of a customer's tier or rep history; `from` is empty for "since the customer's start".
+struct HistoryEntry {
+    std::string value;
+    std::optional<core::Date> from;
+    std::string recorded_at;
+};
+
+// The per-visit checklist R12–R17, in rule order.
+inline constexpr std::array<const char*, 6> kChecklistColumns = {"feedback", "preference", "favour",
+                                                                 "family",   "competitor", "slow_mover"};
+inline constexpr std::array<const char*, 6> kChecklistLabels = {
+    "R12 product feedback", "R13 clerk preference", "R14 done for a preference",
+    "R15 clerk family",     "R16 competitor",       "R17 slow movers"};
+
+// One contact with a customer: what happened, when, who logged it, and when it was recorded.
+struct Contact {
+    int64_t id = 0;
+    int64_t customer_id = 0;
+    std::string customer_code;
+    std::string channel;
+    core::Date date;
+    std::string time;
+    std::string rep;
+    std::string note;
+    bool gift = false;
+    std::string occasion;
+    std::array<std::string, 6> checklist;
+    bool asked_help = false;
+    std::string solved;
+    bool training = false;
+    std::string logged_at;
+    std::string voided_at;
+    std::string void_reason;
+};
+
+// A customer as evaluated for one month: tier on the reference day, rep at the month's end.
+struct MonthCustomer {
+    int64_t id = 0;
+    std::string code;
+    std::string name;
+    std::optional<core::Date> opened_on;
+    std::optional<core::Date> closed_on;
+    std::string tier;
+    std::string rep;
+    std::string team;
+};
+
+// Contacts of one customer on one channel in a range.
+struct ChannelCount {
+    int64_t customer_id = 0;
+    std::string channel;
+    int count = 0;
+};
+
+// Which contacts count: voided never; late ones only when count_late.
+struct CountPolicy {
+    bool count_late = true;
+    int late_after_days = 3;
+};
+
+} // namespace keqing::store
