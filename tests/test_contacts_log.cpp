@@ -1,0 +1,137 @@
+// Tests for contacts/log: one-line logging, validation, dry runs, voiding and all-or-nothing import.
+#include "contacts/log.hpp"
+#include "support.hpp"
+
+#include <cstdlib>
+
+using namespace keqing;
+using test::day;
+
+namespace {
+
+struct Fixture : test::StoreFixture {
+    rules::Rules rules = *rules::load_rules("");
+    Fixture() {
+        setenv("KEQING_NOW", "2026-11-20T16:30", 1);
+        store::Customer c;
+        c.code = "HZ001";
+        c.name = "康泰大药房";
+        c.tier = "A";
+        c.rep = "wang";
+        c.opened_on = day("2026-01-01");
+        REQUIRE(store->add_customer(c).ok());
+        c.code = "HZ030";
+        c.name = "中联大药房";
+        c.tier = "C";
+        c.closed_on = day("2026-09-30");
+        REQUIRE(store->add_customer(c).ok());
+    }
+    ~Fixture() { unsetenv("KEQING_NOW"); }
+
+    contacts::LogRequest request(const char* customer, const char* channel = "visit") {
+        contacts::LogRequest r;
+        r.customer = customer;
+        r.channel = channel;
+        r.rep = "wang";
+        return r;
+    }
+    size_t stored() { return store->contacts_between(day("2020-01-01"), day("2030-01-01"))->size(); }
+};
+
+} // namespace
+
+TEST_SUITE("contacts::log") {
+    TEST_CASE_FIXTURE(Fixture, "a visit today defaults date and time and reports the month") {
+        auto r = request("康泰");
+        r.checklist[0] = "店员反映颗粒好卖";
+        auto out = contacts::log_contact(*store, rules, r, false);
+        REQUIRE(out.ok());
+        CHECK(out->contact.date.iso() == "2026-11-20");
+        CHECK(out->contact.time == "16:30");
+        CHECK(out->contact.logged_at == "2026-11-20T16:30");
+        CHECK(out->days_late == 0);
+        REQUIRE(out->month.customers.size() == 1);
+        CHECK(out->month.customers[0].channels[0].done == 1);
+        CHECK(contacts::missing_checklist(out->contact).size() == 5);
+        CHECK(stored() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a back-dated contact is flagged late beyond late_after_days") {
+        auto r = request("HZ001", "call");
+        r.date = "2026-11-16";
+        CHECK(contacts::log_contact(*store, rules, r, false)->days_late == 4);
+        r.date = "2026-11-17";
+        auto ontime = contacts::log_contact(*store, rules, r, false);
+        CHECK(ontime->days_late == 0);
+        CHECK(ontime->contact.time.empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "bad input is rejected and nothing is stored") {
+        auto r = request("HZ001", "fax");
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message ==
+              "--channel: unknown channel 'fax'; the rules define visit, call, message, third_party");
+        r = request("HZ001");
+        r.date = "2026-02-30";
+        CHECK(contacts::log_contact(*store, rules, r, false).error().code == Exit::data);
+        r.date = "2026-11-21";
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("in the future") != std::string::npos);
+        r.date = "2025-12-31";
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("opened on 2026-01-01") !=
+              std::string::npos);
+        r = request("HZ030");
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("closed on 2026-09-30") !=
+              std::string::npos);
+        r = request("同仁堂");
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.starts_with("unknown customer"));
+        r = request("HZ001");
+        r.rep = "ghost";
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.starts_with("unknown rep 'ghost'"));
+        r = request("HZ001");
+        r.time = "25:00";
+        CHECK_FALSE(contacts::log_contact(*store, rules, r, false).ok());
+        CHECK(stored() == 0);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a dry run reports but stores nothing") {
+        auto out = contacts::log_contact(*store, rules, request("HZ001"), true);
+        REQUIRE(out.ok());
+        CHECK(out->month.customers[0].channels[0].done == 1);
+        CHECK(stored() == 0);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "void needs a reason, keeps the contact and refuses a second void") {
+        const auto id = contacts::log_contact(*store, rules, request("HZ001"), false)->contact.id;
+        CHECK(contacts::void_contact(*store, id, " ").error().code == Exit::usage);
+        auto v = contacts::void_contact(*store, id, "logged twice");
+        REQUIRE(v.ok());
+        CHECK(v->voided_at == "2026-11-20T16:30");
+        CHECK(contacts::void_contact(*store, id, "again").error().message.find("already voided") != std::string::npos);
+        CHECK(contacts::void_contact(*store, 999, "x").error().message.starts_with("no contact #999"));
+        CHECK(stored() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "import loads all rows, or none with the row and column of the first error") {
+        const auto good = dir.write("ok.csv", "customer,channel,date,time,note,gift,asked_help,competitor\n"
+                                              "HZ001,visit,2026-11-02,09:30,\"陈列,补货\",1,yes,竞品降价\n"
+                                              "康泰,call,2026-11-19,,,,,\n");
+        auto r = contacts::import_contacts(*store, rules, good, "", false, false);
+        REQUIRE(r.ok());
+        CHECK(r->rows == 2);
+        CHECK(r->late == 1);
+        const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
+        REQUIRE(all.size() == 2);
+        CHECK(all[0].note == "陈列,补货");
+        CHECK(all[0].gift);
+        CHECK(all[0].asked_help);
+        CHECK(all[0].rep == "wang"); // the customer's rep when the row names none
+
+        const auto bad = dir.write("bad.csv", "customer,channel,date\nHZ001,visit,2026-11-03\nHZ001,fax,2026-11-03\n");
+        auto e = contacts::import_contacts(*store, rules, bad, "", false, false);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.error().message.starts_with(bad + ":3: column channel (field 2): unknown channel 'fax'"));
+        const auto flag = dir.write("flag.csv", "customer,channel,date,gift\nHZ001,visit,2026-11-03,maybe\n");
+        CHECK(contacts::import_contacts(*store, rules, flag, "", false, false).error().message.find("yes/no") !=
+              std::string::npos);
+        CHECK(stored() == 2);
+    }
+}

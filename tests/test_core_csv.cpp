@@ -1,0 +1,62 @@
+// Tests for core/csv: RFC 4180 parsing with line numbers, header checks and escaping.
+#include "core/csv.hpp"
+#include "support.hpp"
+
+using namespace keqing;
+
+TEST_SUITE("core::csv") {
+    TEST_CASE("quoted fields keep commas, quotes and newlines; lines are counted") {
+        auto r = core::parse_csv("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,row", "f.csv");
+        REQUIRE(r.ok());
+        REQUIRE(r->size() == 4);
+        CHECK((*r)[1].fields == std::vector<std::string>{"x,1", "say \"hi\""});
+        CHECK((*r)[2].fields[0] == "multi\nline");
+        CHECK((*r)[2].line == 3);
+        CHECK((*r)[3].line == 5);
+    }
+
+    TEST_CASE("BOM and blank lines are skipped") {
+        auto r = core::parse_csv("\xEF\xBB\xBF" "code,name\n\nA,甲\n", "f.csv");
+        REQUIRE(r.ok());
+        CHECK(r->size() == 2);
+        CHECK((*r)[0].fields[0] == "code");
+    }
+
+    TEST_CASE("malformed CSV names the file and line") {
+        auto open = core::parse_csv("a,b\n\"never closed,x\n", "c.csv");
+        REQUIRE_FALSE(open.ok());
+        CHECK(open.error().message.starts_with("c.csv:2: a quoted field is never closed"));
+        auto stray = core::parse_csv("a,b\nx\"y,z\n", "c.csv");
+        REQUIRE_FALSE(stray.ok());
+        CHECK(stray.error().message.starts_with("c.csv:2:"));
+        CHECK_FALSE(core::parse_csv("a\n\xff\n", "c.csv").ok());
+    }
+
+    TEST_CASE("table checks required, unknown and duplicate columns and field counts") {
+        auto parse = [](const char* text, bool ignore) {
+            return core::CsvTable::from_records(*core::parse_csv(text, "t.csv"), "t.csv", {"code", "name"}, {"phone"},
+                                                ignore);
+        };
+        auto ok = parse("Name,code\n甲,A\n", false);
+        REQUIRE(ok.ok());
+        CHECK(ok->get(0, "code") == "A");
+        CHECK(ok->get(0, "phone").empty());
+        CHECK(ok->where(0, "code") == "t.csv:2: column code (field 2)");
+        auto missing = parse("code\nA\n", false);
+        REQUIRE_FALSE(missing.ok());
+        CHECK(missing.error().message.find("required column 'name'") != std::string::npos);
+        auto unknown = parse("code,name,fax\nA,甲,1\n", false);
+        REQUIRE_FALSE(unknown.ok());
+        CHECK(unknown.error().message.find("unknown column 'fax'") != std::string::npos);
+        CHECK(parse("code,name,fax\nA,甲,1\n", true).ok());
+        auto short_row = parse("code,name\nA,甲\nB\n", false);
+        REQUIRE_FALSE(short_row.ok());
+        CHECK(short_row.error().message.starts_with("t.csv:3: the row has 1 fields but the header has 2"));
+    }
+
+    TEST_CASE("csv_field quotes only when needed") {
+        CHECK(core::csv_field("plain") == "plain");
+        CHECK(core::csv_field("a,b") == "\"a,b\"");
+        CHECK(core::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    }
+}

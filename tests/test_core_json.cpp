@@ -1,0 +1,20 @@
+// Tests for core/json: escaping and nesting.
+#include "core/json.hpp"
+#include "support.hpp"
+
+using namespace keqing;
+
+TEST_SUITE("core::json") {
+    TEST_CASE("strings are escaped") {
+        CHECK(core::json_quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
+        CHECK(core::json_quote("\x01") == "\"\\u0001\"");
+        CHECK(core::json_quote("康泰") == "\"康泰\"");
+    }
+
+    TEST_CASE("nested objects and arrays") {
+        core::JsonWriter j;
+        j.begin_object().key("n").value(3).key("list").begin_array().value(0.5).value(true).null().end_array();
+        j.key("empty").begin_object().end_object().end_object();
+        CHECK(j.str() == "{\n  \"n\": 3,\n  \"list\": [\n    0.5,\n    true,\n    null\n  ],\n  \"empty\": {}\n}\n");
+    }
+}

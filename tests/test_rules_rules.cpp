@@ -1,0 +1,82 @@
+// Tests for rules/rules: the built-in defaults (SPEC §2) and rejection of malformed or inconsistent files.
+#include "rules/rules.hpp"
+#include "support.hpp"
+
+using namespace keqing;
+
+namespace {
+
+std::string error_of(const std::string& text) {
+    auto r = rules::parse_rules(text, "r.toml");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == Exit::data);
+    return r.error().message;
+}
+
+const char* kMinimal = "[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 2 }\n";
+
+} // namespace
+
+TEST_SUITE("rules::rules") {
+    TEST_CASE("built-in rules are SPEC §2: A 8/4/4, B 4/2/2, C 1/1/1; third_party counts toward nothing") {
+        auto r = rules::load_rules("");
+        REQUIRE(r.ok());
+        CHECK(r->late_after_days == 3);
+        CHECK(r->count_late);
+        REQUIRE(r->channels.size() == 4);
+        CHECK(r->channel_ids() == "visit, call, message, third_party");
+        CHECK(r->tier_ids() == "A, B, C");
+        CHECK(r->tier("A")->quota == std::vector<int>{8, 4, 4, 0});
+        CHECK(r->tier("B")->quota == std::vector<int>{4, 2, 2, 0});
+        CHECK(r->tier("C")->quota == std::vector<int>{1, 1, 1, 0});
+        CHECK(r->quota_channels() == std::vector<int>{0, 1, 2});
+        CHECK(r->tier("D") == nullptr);
+    }
+
+    TEST_CASE("the shipped schemas/rules.toml file loads the same as the built-in text") {
+        auto file = rules::load_rules(KEQING_SOURCE_DIR "/schemas/rules.toml");
+        REQUIRE(file.ok());
+        CHECK(file->tier("A")->quota == std::vector<int>{8, 4, 4, 0});
+    }
+
+    TEST_CASE("a minimal custom file; every number is configurable") {
+        auto r = rules::parse_rules(std::string("late_after_days = 7\ncount_late = false\n") + kMinimal, "r.toml");
+        REQUIRE(r.ok());
+        CHECK(r->late_after_days == 7);
+        CHECK_FALSE(r->count_late);
+        CHECK(r->tier("A")->quota == std::vector<int>{2});
+    }
+
+    TEST_CASE("negative quota is rejected with file:line") {
+        const auto m = error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = -1 }\n");
+        CHECK(m.starts_with("r.toml:5:"));
+        CHECK(m.find("out of range") != std::string::npos);
+    }
+
+    TEST_CASE("syntax errors carry line and column") {
+        const auto m = error_of("late_after_days = \n");
+        CHECK(m.starts_with("r.toml:1:"));
+        CHECK(m.find("fix the TOML syntax") != std::string::npos);
+    }
+
+    TEST_CASE("inconsistent files are rejected") {
+        CHECK(error_of(std::string(kMinimal) + "[[tier]]\nid = \"A\"\n").find("defined twice") != std::string::npos);
+        CHECK(error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { call = 1 }\n")
+                  .find("unknown channel 'call'") != std::string::npos);
+        CHECK(error_of(std::string(kMinimal) + "lateness = 3\n").find("unknown key 'lateness'") != std::string::npos);
+        CHECK(error_of("[[tier]]\nid = \"A\"\n").find("no channels") != std::string::npos);
+        CHECK(error_of("[[channel]]\nid = \"visit\"\n").find("no tiers") != std::string::npos);
+        CHECK(error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\n").find("no tier has a quota") !=
+              std::string::npos);
+        CHECK(error_of(std::string(kMinimal) + "late_after_days = \"3\"\n").find("late_after_days") !=
+              std::string::npos);
+        CHECK(error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1.5 }\n")
+                  .find("whole number") != std::string::npos);
+    }
+
+    TEST_CASE("a missing file is a data error naming the path") {
+        auto r = rules::load_rules("/nonexistent/rules.toml");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.starts_with("/nonexistent/rules.toml: cannot read"));
+    }
+}

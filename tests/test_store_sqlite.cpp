@@ -1,0 +1,146 @@
+// Tests for the SQLite store: migrations and refusal of newer or foreign files, file mode, lookups,
+// effective-dated history and voiding.
+#include "store/migrations.hpp"
+#include "store/store.hpp"
+#include "support.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+using namespace keqing;
+using test::day;
+
+namespace {
+
+int64_t user_version(const std::string& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr);
+    sqlite3_step(s);
+    const int64_t v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+void set_user_version(const std::string& path, int v) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, ("PRAGMA user_version = " + std::to_string(v)).c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+}
+
+} // namespace
+
+TEST_SUITE("store::sqlite") {
+    TEST_CASE("a new database is migrated to the latest version, created mode 0600, in a new folder") {
+        test::TempDir dir;
+        const std::string path = (dir.path() / "sub" / "k.db").string();
+        {
+            auto s = store::open_sqlite(path);
+            REQUIRE(s.ok());
+        }
+        CHECK(user_version(path) == store::migrations().back().version);
+        struct stat st {};
+        REQUIRE(stat(path.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+        auto again = store::open_sqlite(path); // re-opening an up-to-date file is a no-op
+        CHECK(again.ok());
+    }
+
+    TEST_CASE("a database from a newer keqing is refused") {
+        test::TempDir dir;
+        const std::string path = (dir.path() / "k.db").string();
+        { REQUIRE(store::open_sqlite(path).ok()); }
+        set_user_version(path, 999);
+        auto s = store::open_sqlite(path);
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == Exit::database);
+        CHECK(s.error().message.find("newer than this keqing") != std::string::npos);
+    }
+
+    TEST_CASE("a file that is not a database is a database error") {
+        test::TempDir dir;
+        const std::string path = dir.write("notes.txt", std::string(4096, 'x'));
+        auto s = store::open_sqlite(path);
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == Exit::database);
+        CHECK(s.error().message.find("not a keqing database") != std::string::npos);
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "customers are found by code, name, prefix and substring") {
+        store::Customer c;
+        c.code = "HZ001";
+        c.name = "康泰大药房";
+        c.tier = "A";
+        c.rep = "wang";
+        REQUIRE(store->add_customer(c).ok());
+        c.code = "HZ017";
+        c.name = "康泰医药连锁(北门店)";
+        REQUIRE(store->add_customer(c).ok());
+        const auto on = day("2026-11-20");
+        CHECK(store->find_customers("HZ001", store::Match::code, on)->size() == 1);
+        CHECK(store->find_customers("康泰大药房", store::Match::name, on)->size() == 1);
+        CHECK(store->find_customers("康泰", store::Match::prefix, on)->size() == 2);
+        CHECK(store->find_customers("hz0", store::Match::prefix, on)->size() == 2);
+        CHECK(store->find_customers("北门", store::Match::substring, on)->size() == 1);
+        CHECK(store->find_customers("%", store::Match::substring, on)->empty());
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "tier and rep history; a second change on one day replaces the first") {
+        store::Customer c;
+        c.code = "X";
+        c.name = "X";
+        c.tier = "C";
+        c.rep = "wang";
+        c.opened_on = day("2026-01-05");
+        const auto id = *store->add_customer(c);
+        REQUIRE(store->set_tier(id, "B", day("2026-06-01")).ok());
+        REQUIRE(store->set_tier(id, "A", day("2026-06-01")).ok());
+        REQUIRE(store->assign_rep(id, "li", day("2026-07-01")).ok());
+        const auto tiers = *store->tier_history(id);
+        REQUIRE(tiers.size() == 2);
+        CHECK(tiers[1].value == "A");
+        CHECK(tiers[0].from->iso() == "2026-01-05");
+        CHECK(store->find_customers("X", store::Match::code, day("2026-05-31"))->front().tier == "C");
+        CHECK(store->find_customers("X", store::Match::code, day("2026-06-01"))->front().tier == "A");
+        CHECK(store->find_customers("X", store::Match::code, day("2026-06-30"))->front().rep == "wang");
+        CHECK(store->find_customers("X", store::Match::code, day("2026-07-01"))->front().rep == "li");
+        // Before the first entry, the earliest tier applies.
+        CHECK(store->find_customers("X", store::Match::code, day("2025-01-01"))->front().tier == "C");
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "voiding keeps the contact with its reason") {
+        store::Customer c;
+        c.code = "V";
+        c.name = "V";
+        c.tier = "C";
+        c.rep = "wang";
+        const auto customer_id = *store->add_customer(c);
+        store::Contact k;
+        k.customer_id = customer_id;
+        k.channel = "visit";
+        k.date = day("2026-11-02");
+        k.rep = "wang";
+        k.checklist[4] = "竞品降价";
+        k.logged_at = "2026-11-02T10:00";
+        const auto id = *store->add_contact(k);
+        REQUIRE(store->void_contact(id, "wrong customer", "2026-11-03T08:00").ok());
+        const auto found = *store->find_contact(id);
+        REQUIRE(found.has_value());
+        CHECK(found->void_reason == "wrong customer");
+        CHECK(found->checklist[4] == "竞品降价");
+        CHECK(store->customer_contacts(customer_id, day("2026-11-01"), day("2026-11-30"))->size() == 1);
+        CHECK(store->count_contacts(day("2026-11-01"), day("2026-11-30"), {})->empty());
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "a failed transaction leaves nothing behind") {
+        auto r = store::in_transaction(*store, [&]() -> Result<void> {
+            REQUIRE(store->add_rep({"zhao", "", ""}).ok());
+            return data_error("boom");
+        });
+        CHECK_FALSE(r.ok());
+        CHECK_FALSE(store->find_rep("zhao")->has_value());
+    }
+}
