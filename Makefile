@@ -1,7 +1,7 @@
 # Entry points: `make demo` and `make test` install missing Debian packages, configure and build.
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-DEPS := cmake make g++ libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev sqlite3
+DEPS := cmake make g++ libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev sqlite3 python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate deterministic example data for the keqing pharma field-sales CRM CLI.
 
-Writes into ./out/ (next to this script):
+Writes reps.csv, customers.csv, contacts.csv and a summary next to this script (examples/):
   reps.csv, customers.csv, contacts.csv, README.txt
 and prints a short compliance summary.
 
@@ -17,7 +17,7 @@ import random
 SEED = 20261120
 rng = random.Random(SEED)
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out")
+OUT = os.path.dirname(os.path.abspath(__file__))
 
 MONTH_START = dt.date(2026, 11, 1)
 AS_OF = dt.date(2026, 11, 20)          # last day with contacts (inclusive)

@@ -45,7 +45,9 @@ Result<store::Contact> build(store::Store& store, const rules::Rules& rules, con
     } else if (c.date == now.date) {
         c.time = now.time;
     }
-    KQ_TRY(store::Customer customer, roster::resolve_customer(store, r.customer, c.date));
+    auto found = roster::resolve_customer(store, r.customer, c.date);
+    if (!found) return Error{found.error().code, where_prefix + found.error().message};
+    const store::Customer& customer = *found;
     if (customer.opened_on && c.date < *customer.opened_on)
         return data_error("{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
                           "the opening date with `roster edit {} --opened`",

@@ -1,0 +1,60 @@
+# Shared helpers for the end-to-end tests: a temporary home and database per script, running the real
+# executables, and assertions that print "N passed, M failed" at the end.
+set -u
+BIN=$(cd "$1" && pwd)
+SRC=$(cd "$2" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/keqing-e2e.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data KEQING_DB=$WORK/k.db NO_COLOR=1
+unset KEQING_REP KEQING_RULES KEQING_NOW TZ
+export USER=tester
+PATH=$BIN:$PATH
+passed=0
+failed=0
+rc=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; echo "  stdout: $(head -c 600 "$WORK/out")" >&2; echo "  stderr: $(head -c 600 "$WORK/err")" >&2; }
+
+# run CMD ARGS…: runs with stdin from /dev/null, keeping stdout, stderr and the exit status.
+run() { "$@" </dev/null >"$WORK/out" 2>"$WORK/err"; rc=$?; }
+out() { cat "$WORK/out"; }
+
+expect_rc() { if [ "$rc" -eq "$1" ]; then pass; else fail "$2: exit $rc, expected $1"; fi; }
+expect_out() { if grep -qF -- "$1" "$WORK/out"; then pass; else fail "$2: stdout lacks '$1'"; fi; }
+expect_no_out() { if grep -qF -- "$1" "$WORK/out"; then fail "$2: stdout has '$1'"; else pass; fi; }
+# One clear stderr line starting with the tool's name and containing the text.
+expect_err() {
+  local lines
+  lines=$(wc -l <"$WORK/err")
+  if [ "$lines" -eq 1 ] && grep -qF -- "$1" "$WORK/err" && grep -qE '^[a-z-]+: error: ' "$WORK/err"; then pass
+  else fail "$2: expected one stderr line with '$1'"; fi
+}
+expect_no_err() { if [ -s "$WORK/err" ]; then fail "$1: unexpected stderr"; else pass; fi; }
+
+# A fingerprint of every row in the database, to prove a failed command changed nothing.
+db_hash() { sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1; }
+snapshot() { SNAP=$(db_hash); }
+expect_unchanged() { if [ "$(db_hash)" = "$SNAP" ]; then pass; else fail "$1: database changed"; fi; }
+
+# A bad-input case: exit status, one stderr line containing the text, database unchanged.
+expect_rejected() { # STATUS TEXT DESCRIPTION CMD…
+  local status=$1 text=$2 desc=$3
+  shift 3
+  snapshot
+  run "$@"
+  expect_rc "$status" "$desc"
+  expect_err "$text" "$desc"
+  expect_unchanged "$desc"
+}
+
+load_examples() {
+  roster rep import "$SRC/examples/reps.csv" >/dev/null &&
+  roster import "$SRC/examples/customers.csv" >/dev/null &&
+  KEQING_NOW=2026-11-20T20:00 log-visit --import "$SRC/examples/contacts.csv" >/dev/null
+}
+
+finish() {
+  echo "$(basename "$0" .sh): $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
