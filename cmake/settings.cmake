@@ -6,7 +6,7 @@ set(CMAKE_CXX_EXTENSIONS OFF)
 
 add_library(keqing_warnings INTERFACE)
 target_compile_options(keqing_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough)
 option(KEQING_WERROR "Treat warnings as errors (dev and CI)" OFF)
 if(KEQING_WERROR)
   target_compile_options(keqing_warnings INTERFACE -Werror)
