@@ -1,11 +1,12 @@
 # Script mode (cmake -P): writes a C++ source that embeds the shipped rules and the SQL migrations,
-# so every executable carries its defaults and schema. Inputs: OUT, RULES, MIGRATIONS (list).
+# so every executable carries its defaults and schema. Inputs: OUT, RULES, MIGRATIONS (paths joined with '|').
 function(keqing_raw_literal path out_var)
   file(READ "${path}" body)
   set(${out_var} "R\"keqing_embed(${body})keqing_embed\"" PARENT_SCOPE)
 endfunction()
 
 keqing_raw_literal("${RULES}" rules_literal)
+string(REPLACE "|" ";" MIGRATIONS "${MIGRATIONS}")
 set(migration_entries "")
 list(SORT MIGRATIONS)
 foreach(m IN LISTS MIGRATIONS)

@@ -3,6 +3,7 @@
 #include "rules/rules.hpp"
 
 #include "core/csv.hpp"
+#include "rules/toml_checks.hpp"
 
 #include <toml++/toml.h>
 
@@ -11,48 +12,6 @@
 
 namespace keqing::rules {
 namespace {
-
-std::string at(std::string_view source, const toml::node& node) {
-    return fmt::format("{}:{}", source, node.source().begin.line);
-}
-
-Result<void> only_keys(std::string_view source, const toml::table& table, std::initializer_list<std::string_view> keys,
-                       std::string_view where) {
-    for (const auto& [key, node] : table) {
-        if (std::find(keys.begin(), keys.end(), key.str()) == keys.end()) {
-            std::string allowed;
-            for (auto k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-            return data_error("{}: unknown key '{}' in {}; allowed keys: {}", at(source, node), key.str(), where,
-                              allowed);
-        }
-    }
-    return {};
-}
-
-Result<std::string> required_string(std::string_view source, const toml::table& table, std::string_view key,
-                                    std::string_view where) {
-    const toml::node* node = table.get(key);
-    if (!node) return data_error("{}: {} has no '{}'; add {} = \"…\"", at(source, table), where, key, key);
-    const auto* s = node->as_string();
-    if (!s || s->get().empty())
-        return data_error("{}: '{}' in {} must be a non-empty string", at(source, *node), key, where);
-    return s->get();
-}
-
-Result<std::string> optional_string(std::string_view source, const toml::table& table, std::string_view key,
-                                    std::string_view where) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::string();
-    const auto* s = node->as_string();
-    if (!s) return data_error("{}: '{}' in {} must be a string", at(source, *node), key, where);
-    return s->get();
-}
-
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
 
 Result<void> parse_channels(std::string_view source, const toml::table& root, Rules& rules) {
     const toml::node* node = root.get("channel");
@@ -124,9 +83,37 @@ int Rules::channel_index(std::string_view id) const {
 }
 
 const Tier* Rules::tier(std::string_view id) const {
-    for (const auto& t : tiers)
-        if (t.id == id) return &t;
+    const int i = tier_index(id);
+    return i < 0 ? nullptr : &tiers[static_cast<size_t>(i)];
+}
+
+int Rules::tier_index(std::string_view id) const {
+    for (size_t i = 0; i < tiers.size(); ++i)
+        if (tiers[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+const Occasion* Rules::occasion(std::string_view id) const {
+    for (const auto& o : occasions)
+        if (o.id == id) return &o;
     return nullptr;
+}
+
+const EventKind* Rules::event(std::string_view kind) const {
+    for (const auto& e : events)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
+
+std::string Rules::action_text(const Action& action) const {
+    return channels[static_cast<size_t>(action.channel)].id + (action.gift ? "+gift" : "");
+}
+
+std::string Rules::event_kinds() const {
+    std::string out;
+    for (const auto& e : events)
+        if (e.kind != "birthday") out += (out.empty() ? "" : ", ") + e.kind;
+    return out;
 }
 
 std::vector<int> Rules::quota_channels() const {
@@ -157,7 +144,9 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
         return data_error("{}:{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
                           e.source().begin.column, e.description());
     }
-    KQ_CHECK(only_keys(source, root, {"late_after_days", "count_late", "channel", "tier"}, "the rules file"));
+    KQ_CHECK(only_keys(source, root,
+                       {"late_after_days", "count_late", "overdue_days", "channel", "tier", "goals", "occasion", "event"},
+                       "the rules file"));
     Rules rules;
     rules.source = std::string(source);
     if (const toml::node* n = root.get("late_after_days")) {
@@ -166,6 +155,12 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
             return data_error("{}: late_after_days must be a whole number of days from 0 to 365", at(source, *n));
         rules.late_after_days = static_cast<int>(v->get());
     }
+    if (const toml::node* n = root.get("overdue_days")) {
+        const auto* v = n->as_integer();
+        if (!v || v->get() < 0 || v->get() > 365)
+            return data_error("{}: overdue_days must be a whole number of days from 0 to 365", at(source, *n));
+        rules.overdue_days = static_cast<int>(v->get());
+    }
     if (const toml::node* n = root.get("count_late")) {
         const auto* v = n->as_boolean();
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));
@@ -173,6 +168,9 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_CHECK(parse_channels(source, root, rules));
     KQ_CHECK(parse_tiers(source, root, rules));
+    KQ_CHECK(parse_goals(source, root, rules));
+    KQ_CHECK(parse_occasions(source, root, rules));
+    KQ_CHECK(parse_events(source, root, rules));
     if (rules.quota_channels().empty())
         return data_error("{}: no tier has a quota for any channel; give at least one tier a quota", source);
     return rules;

@@ -2,6 +2,7 @@
 // policy, loaded from TOML and validated so that a bad file is rejected with file:line.
 #pragma once
 
+#include "calendar/recurring.hpp"
 #include "core/result.hpp"
 
 #include <string>
@@ -23,18 +24,67 @@ struct Tier {
     std::vector<int> quota; // indexed like Rules::channels
 };
 
+// One contact an obligation asks for: a channel, with a gift or not ("visit+gift").
+struct Action {
+    int channel = 0; // index into Rules::channels
+    bool gift = false;
+    friend bool operator==(const Action&, const Action&) = default;
+};
+
+// A dated occasion every customer shares (R4, R5: festivals), with per-tier actions and a window of days
+// around its date.
+struct Occasion {
+    std::string id;
+    std::string name;
+    calendar::Recurring date;
+    int before = 0;
+    int after = 0;
+    std::vector<std::vector<Action>> actions; // indexed like Rules::tiers; empty = nothing asked
+};
+
+// A personal occasion kind (R6 birthday, R7 wedding / birth / anniversary, R8 bereavement / illness /
+// accident): the same actions for every tier.
+struct EventKind {
+    std::string kind;
+    std::string name;
+    int before = 0;
+    int after = 0;
+    std::vector<Action> actions;
+    bool note_required = false; // R6: a personalised message
+};
+
+// Rep-level monthly goals (R9–R11).
+struct Goals {
+    int asked_help = 5;              // R9: times a month the rep asks customers for help
+    std::vector<int> solved;         // R10: problems solved per customer a month, indexed like tiers
+    std::string training_tier = "A"; // R11: formal training at …
+    int training_customers = 1;      // … this many customers of that tier a month
+};
+
 // A validated rule set.
 struct Rules {
     std::vector<Channel> channels;
     std::vector<Tier> tiers;
+    std::vector<Occasion> occasions;
+    std::vector<EventKind> events;
+    Goals goals;
     int late_after_days = 3;
     bool count_late = true;
-    std::string source; // where it was loaded from, for messages
+    int overdue_days = 7; // after an obligation's window closes, it is overdue this long, then missed
+    std::string source;   // where it was loaded from, for messages
 
     // Index of a channel id, or -1.
     int channel_index(std::string_view id) const;
     // The tier with this id, or nullptr.
     const Tier* tier(std::string_view id) const;
+    // Index of a tier id, or -1.
+    int tier_index(std::string_view id) const;
+    const Occasion* occasion(std::string_view id) const;
+    const EventKind* event(std::string_view kind) const;
+    // "visit+gift"-style text of an action.
+    std::string action_text(const Action& action) const;
+    // Comma-separated event kinds (birthday excluded: it comes from people).
+    std::string event_kinds() const;
     // Indexes of channels some tier has a quota for, in channel order: the columns of a quota report.
     std::vector<int> quota_channels() const;
     // Comma-separated ids, for "expected one of …" messages.

@@ -233,6 +233,105 @@ class SqliteStore final : public Store {
         return collect_contacts(s);
     }
 
+    Result<int64_t> add_person(const Person& p) override {
+        KQ_TRY(Stmt s, db_.prepare("INSERT INTO people (customer_id, name, role, birthday, preferences, family, "
+                                   "personality, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+        KQ_CHECK(s.bind(1, p.customer_id)
+                     .bind(2, p.name)
+                     .bind(3, p.role)
+                     .bind(4, p.birthday)
+                     .bind(5, p.preferences)
+                     .bind(6, p.family)
+                     .bind(7, p.personality)
+                     .bind(8, p.note)
+                     .bind(9, core::now().iso())
+                     .run());
+        return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+    }
+
+    Result<void> update_person(const Person& p) override {
+        KQ_TRY(Stmt s, db_.prepare("UPDATE people SET name = ?2, role = ?3, birthday = ?4, preferences = ?5, "
+                                   "family = ?6, personality = ?7, note = ?8 WHERE id = ?1"));
+        return s.bind(1, p.id)
+            .bind(2, p.name)
+            .bind(3, p.role)
+            .bind(4, p.birthday)
+            .bind(5, p.preferences)
+            .bind(6, p.family)
+            .bind(7, p.personality)
+            .bind(8, p.note)
+            .run();
+    }
+
+    Result<std::optional<Person>> find_person(int64_t id) override {
+        KQ_TRY(std::vector<Person> people, query_people("p.id = ?1", id));
+        if (people.empty()) return std::optional<Person>();
+        return std::optional<Person>(people.front());
+    }
+
+    Result<std::vector<Person>> list_people(int64_t customer_id) override {
+        return query_people("(?1 = 0 OR p.customer_id = ?1)", customer_id);
+    }
+
+    Result<int64_t> add_event(const LifeEvent& e) override {
+        KQ_TRY(Stmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
+                                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        s.bind(1, e.customer_id);
+        if (e.person_id) s.bind(2, e.person_id);
+        else s.bind_null(2);
+        KQ_CHECK(s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso()).run());
+        return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+    }
+
+    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override {
+        KQ_TRY(Stmt s, db_.prepare(R"(
+            SELECT e.id, e.customer_id, c.code, coalesce(e.person_id, 0), coalesce(p.name, ''), e.kind,
+                   e.happened_on, e.note
+            FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON p.id = e.person_id
+            WHERE e.happened_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR e.customer_id = ?3)
+            ORDER BY e.happened_on, e.id)"));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id);
+        std::vector<LifeEvent> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4), s.text(5),
+                                    date_column(s, 6).value_or(core::Date{}), s.text(7)});
+        }
+        return out;
+    }
+
+    Result<std::vector<Activity>> activity(core::Date from, core::Date to, CountPolicy policy) override {
+        KQ_TRY(Stmt s, db_.prepare(R"(
+            SELECT rep_id, customer_id, sum(asked_help), sum(solved <> ''), sum(training), sum(channel = 'visit'),
+                   sum(channel = 'visit' AND feedback <> '' AND preference <> '' AND favour <> '' AND family <> ''
+                       AND competitor <> '' AND slow_mover <> ''),
+                   sum(channel = 'visit' AND feedback <> ''), sum(channel = 'visit' AND preference <> ''),
+                   sum(channel = 'visit' AND favour <> ''), sum(channel = 'visit' AND family <> ''),
+                   sum(channel = 'visit' AND competitor <> ''), sum(channel = 'visit' AND slow_mover <> '')
+            FROM contacts
+            WHERE happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL
+              AND (?3 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?4)
+            GROUP BY rep_id, customer_id)"));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, policy.count_late).bind(4, policy.late_after_days);
+        std::vector<Activity> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            Activity a;
+            a.rep = s.text(0);
+            a.customer_id = s.integer(1);
+            a.asked_help = static_cast<int>(s.integer(2));
+            a.solved = static_cast<int>(s.integer(3));
+            a.training = static_cast<int>(s.integer(4));
+            a.visits = static_cast<int>(s.integer(5));
+            a.complete_visits = static_cast<int>(s.integer(6));
+            for (int i = 0; i < 6; ++i) a.recorded[static_cast<size_t>(i)] = static_cast<int>(s.integer(7 + i));
+            out.push_back(a);
+        }
+        return out;
+    }
+
     Result<std::vector<MonthCustomer>> month_customers(core::Month month) override {
         // ?1 first day, ?2 last day; the tier is read on max(first day, opened_on).
         KQ_TRY(Stmt s, db_.prepare(R"(
@@ -306,6 +405,24 @@ class SqliteStore final : public Store {
             KQ_TRY(bool row, s.step());
             if (!row) break;
             out.push_back(read_contact(s));
+        }
+        return out;
+    }
+
+    Result<std::vector<Person>> query_people(std::string_view where, int64_t id) {
+        const std::string sql = fmt::format(
+            "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
+            "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+            "ORDER BY c.code, p.id",
+            where);
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, id);
+        std::vector<Person> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                                 s.text(7), s.text(8), s.text(9)});
         }
         return out;
     }

@@ -49,6 +49,18 @@ class Store {
     // Every contact in [from, to] (voided included), for export and reports, oldest first.
     virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
 
+    virtual Result<int64_t> add_person(const Person& person) = 0;
+    virtual Result<void> update_person(const Person& person) = 0;
+    virtual Result<std::optional<Person>> find_person(int64_t id) = 0;
+    // People of one customer (`customer_id` > 0) or of every customer, by customer code then id.
+    virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0) = 0;
+    virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
+    // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
+    virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
+
+    // Per rep and customer, what contacts in [from, to] recorded toward rep goals and the checklist.
+    virtual Result<std::vector<Activity>> activity(core::Date from, core::Date to, CountPolicy policy) = 0;
+
     // Customers active on some day of `month`, tier on the reference day, rep on the month's last day.
     virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month) = 0;
     // Counting contacts per customer and channel that happened in [from, to] under `policy`;

@@ -78,6 +78,44 @@ struct MonthCustomer {
     std::string team;
 };
 
+// A person at a customer (clerk, owner, pharmacist) and what the reps know of them.
+struct Person {
+    int64_t id = 0;
+    int64_t customer_id = 0;
+    std::string customer_code;
+    std::string name;
+    std::string role;
+    std::string birthday; // canonical recurring-date text, or empty
+    std::string preferences;
+    std::string family;
+    std::string personality;
+    std::string note;
+};
+
+// A life event at a customer (wedding, birth, bereavement …), optionally of one person.
+struct LifeEvent {
+    int64_t id = 0;
+    int64_t customer_id = 0;
+    std::string customer_code;
+    int64_t person_id = 0; // 0 = none
+    std::string person_name;
+    std::string kind;
+    core::Date date;
+    std::string note;
+};
+
+// Per rep and customer: what contacts recorded toward the rep goals and the visit checklist.
+struct Activity {
+    std::string rep;
+    int64_t customer_id = 0;
+    int asked_help = 0;
+    int solved = 0;
+    int training = 0;
+    int visits = 0;
+    int complete_visits = 0;             // visits with all six checklist items
+    std::array<int, 6> recorded{};       // visits with each checklist item
+};
+
 // Contacts of one customer on one channel in a range.
 struct ChannelCount {
     int64_t customer_id = 0;

@@ -1,0 +1,26 @@
+-- keqing schema version 2: the people of a customer (clerks, owners) with birthdays, preferences,
+-- family and personality, and life events (weddings, births, bereavements …) that create obligations.
+CREATE TABLE people (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL DEFAULT '',
+    birthday    TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD, MM-DD, lunar:M-D or lunar:LM-D; '' = unknown
+    preferences TEXT NOT NULL DEFAULT '',
+    family      TEXT NOT NULL DEFAULT '',
+    personality TEXT NOT NULL DEFAULT '',   -- 活泼 / 完美 / 力量 / 和平
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX people_customer ON people(customer_id);
+
+CREATE TABLE life_events (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    person_id   INTEGER REFERENCES people(id),
+    kind        TEXT NOT NULL,              -- an [[event]] kind of the rules: wedding, bereavement …
+    happened_on TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX life_events_date ON life_events(happened_on);
