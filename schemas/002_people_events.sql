@@ -24,3 +24,6 @@ CREATE TABLE life_events (
     created_at  TEXT NOT NULL
 ) STRICT;
 CREATE INDEX life_events_date ON life_events(happened_on);
+
+-- Contacts tagged for an occasion are few; the obligations engine reads just those.
+CREATE INDEX contacts_tagged ON contacts(happened_on) WHERE occasion <> '';

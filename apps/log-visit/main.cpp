@@ -39,6 +39,19 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     if (out.days_late > 0)
         fmt::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
                    rules.late_after_days, rules.count_late ? "" : "; it does not count toward the quota");
+    if (!out.tag.tag.empty()) {
+        fmt::print("tagged: {}{}\n", out.tag.name, out.tag.automatic ? " — the one open obligation it fits" : "");
+        if (out.obligation) {
+            std::string left;
+            for (const auto& a : out.obligation->outstanding()) left += (left.empty() ? "" : ", ") + rules.action_text(a);
+            fmt::print("  {}{}\n", keqing::occasions::to_string(out.obligation->state),
+                       left.empty() ? "" : "; still to do: " + left);
+        }
+    } else if (!out.tag.candidates.empty()) {
+        std::string list;
+        for (const auto& candidate : out.tag.candidates) list += (list.empty() ? "" : "; ") + candidate;
+        fmt::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n", list);
+    }
     if (out.month.customers.empty()) return;
     const auto& result = out.month.customers.front();
     const auto quota_channels = rules.quota_channels();

@@ -64,7 +64,6 @@ Result<store::Contact> build(store::Store& store, const rules::Rules& rules, con
     c.rep = rep_id;
     c.note = r.note;
     c.gift = r.gift;
-    c.occasion = r.occasion;
     c.checklist = r.checklist;
     c.asked_help = r.asked_help;
     c.solved = r.solved;
@@ -95,13 +94,23 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
         store,
         [&]() -> Result<LogOutcome> {
             KQ_TRY(store::Contact contact, build(store, rules, request, now, "", where));
+            KQ_TRY(occasions::TagChoice tag, occasions::choose_tag(store, rules, contact, request.occasion));
+            contact.occasion = tag.tag;
             KQ_TRY(contact.id, store.add_contact(contact));
+            std::optional<occasions::Obligation> obligation;
+            if (!tag.tag.empty()) {
+                KQ_TRY(std::vector<occasions::Obligation> after,
+                       occasions::obligations(store, rules, contact.date, contact.date, now.date, contact.customer_code));
+                for (auto& o : after)
+                    if (o.tag == tag.tag) obligation = std::move(o);
+            }
             KQ_TRY(std::vector<store::Customer> found,
                    store.find_customers(contact.customer_code, store::Match::code, contact.date));
             const compliance::Scope scope{compliance::Scope::Kind::customer, contact.customer_code};
             KQ_TRY(compliance::MonthResult month, compliance::evaluate_month(store, rules, core::Month::of(contact.date),
                                                                             now.date, scope));
-            return LogOutcome{contact, found.front(), days_late(rules, contact, now), std::move(month)};
+            return LogOutcome{contact, found.front(), days_late(rules, contact, now), std::move(month), std::move(tag),
+                              std::move(obligation)};
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }
@@ -151,6 +160,11 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             r.solved = std::string(table.get(i, "solved"));
             KQ_TRY(r.training, parse_flag(table.get(i, "training"), where("training")));
             KQ_TRY(store::Contact contact, build(store, rules, r, now, prefix, where));
+            if (!r.occasion.empty()) {
+                auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
+                if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
+                contact.occasion = tag->tag;
+            }
             KQ_TRY([[maybe_unused]] int64_t id, store.add_contact(contact));
             result.rows++;
             if (days_late(rules, contact, now) > 0) result.late++;

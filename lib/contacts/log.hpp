@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/evaluate.hpp"
+#include "occasions/obligations.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
@@ -34,6 +35,8 @@ struct LogOutcome {
     store::Customer customer;
     int days_late = 0; // days between the contact and its logging beyond late_after_days; 0 = not late
     compliance::MonthResult month;
+    occasions::TagChoice tag;                          // the obligation the contact was tagged for, if any
+    std::optional<occasions::Obligation> obligation;   // that obligation after the contact
 };
 
 // Validates and stores one contact (nothing is written when `dry_run`).
@@ -49,6 +52,7 @@ struct ImportResult {
 };
 // Loads contacts.csv (columns customer,channel,date + optional time,rep,note,gift,occasion, the checklist
 // columns, asked_help,solved,training); `default_rep` fills an empty rep. One bad row loads nothing.
+// An `occasion` value must name an obligation the row's date falls in; rows are not tagged automatically.
 Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
                                      const std::string& default_rep, bool ignore_unknown, bool dry_run);
 

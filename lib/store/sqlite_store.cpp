@@ -225,6 +225,14 @@ class SqliteStore final : public Store {
         return collect_contacts(s);
     }
 
+    Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to) override {
+        static const std::string sql = select_contacts("k.happened_on BETWEEN ?1 AND ?2 AND k.occasion <> ''") +
+                                       " ORDER BY k.happened_on, k.happened_at, k.id";
+        KQ_TRY(Stmt s, db_.prepare(sql));
+        s.bind(1, from.iso()).bind(2, to.iso());
+        return collect_contacts(s);
+    }
+
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override {
         static const std::string sql =
             select_contacts("k.happened_on BETWEEN ?1 AND ?2") + " ORDER BY k.happened_on, k.happened_at, k.id";

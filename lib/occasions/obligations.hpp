@@ -1,0 +1,58 @@
+// The obligations engine (R4–R8): every festival, birthday and life-event obligation per customer for a
+// period, with its window, status and the contacts that satisfied it; and the choice of which
+// obligation a new contact is tagged with.
+#pragma once
+
+#include "rules/rules.hpp"
+#include "store/store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace keqing::occasions {
+
+// upcoming: the window has not opened; open: it is open; done: every action was made inside it;
+// overdue: it closed less than overdue_days ago; missed: later than that.
+enum class State { upcoming, open, done, overdue, missed };
+std::string_view to_string(State s);
+
+struct Obligation {
+    enum class Source { occasion, birthday, event };
+    Source source = Source::occasion;
+    std::string tag;   // what satisfying contacts carry: occasion id, "birthday:<person>", "event:<event>"
+    std::string uid;   // stable across runs: tag, date and customer (calendar UIDs, de-duplication)
+    std::string kind;  // occasion id or event kind
+    std::string name;  // 中秋节, 生日, 结婚 …
+    std::string person;
+    int64_t person_id = 0;
+    int64_t customer_id = 0;
+    std::string customer_code, customer_name, tier, rep;
+    core::Date date, from, to; // the day itself and the window [from, to]
+    std::vector<rules::Action> actions;
+    std::vector<int64_t> satisfied_by; // per action: the contact id, 0 while not made
+    bool note_required = false;
+    State state = State::upcoming;
+
+    // Actions still to make.
+    std::vector<rules::Action> outstanding() const;
+};
+
+// Every obligation whose window meets [from, to], evaluated as of the end of `as_of`, sorted by window
+// end, then customer code. Festivals use the tier and rep in effect on their day; a customer must be
+// active on the day of the obligation. `only_customer` (a code) restricts it to one customer.
+Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
+                                            core::Date to, core::Date as_of, const std::string& only_customer = "");
+
+// The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
+// it must name an obligation of that customer whose window holds the contact's date; without it, the
+// one obligation the contact fits (window, channel, gift, note) is chosen automatically, if exactly one.
+struct TagChoice {
+    std::string tag;        // empty: untagged
+    std::string name;       // of the chosen obligation
+    bool automatic = false;
+    std::vector<std::string> candidates; // when several fitted and none was chosen
+};
+Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, const store::Contact& contact,
+                             const std::string& requested);
+
+} // namespace keqing::occasions
