@@ -1,7 +1,7 @@
 // check-quota: what is owed this month, with pace, for a rep, a customer, a tier, a team or everyone;
 // exit 1 when anything is behind or missed, so cron and scripts can act on it.
 #include "common/cli.hpp"
-#include "compliance/evaluate.hpp"
+#include "compliance/check.hpp"
 #include "output/quota_view.hpp"
 #include "roster/lookup.hpp"
 
@@ -47,18 +47,18 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
         KQ_CHECK(roster::require_rep(*ctx.store, ctx.settings.rep));
     }
 
-    KQ_TRY(compliance::MonthResult result, compliance::evaluate_month(*ctx.store, ctx.rules, month, as_of, scope));
+    KQ_TRY(compliance::Check result, compliance::run_check(*ctx.store, ctx.rules, month, as_of, scope));
     const auto format = o.format == "json" ? output::Format::json
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
-    fmt::print("{}", output::render_quota(result, ctx.rules, format, o.behind_only));
-    return compliance::anything_owed(result) ? Exit::found : Exit::ok;
+    fmt::print("{}", output::render_check(result, ctx.rules, format, o.behind_only));
+    return compliance::anything_due(result) ? Exit::found : Exit::ok;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"check-quota — what each customer is still owed this month, with pace (SPEC §3)", "check-quota"};
+    CLI::App app{"check-quota — what each customer is still owed this month, with pace, occasions and rep goals", "check-quota"};
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_option("--customer", o.customer, "one customer, by code or unambiguous name");
@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of, "evaluate at the end of this day, YYYY-MM-DD (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
     app.add_option("--format", o.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
-    app.footer("Exit status: 0 nothing behind, 1 something behind or missed, 2 usage, 3 data, 4 database error.");
+    app.footer("Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"
+               "missed; 2 usage, 3 data, 4 database error.");
     return keqing::cli::run("check-quota", app, argc, argv,
                             [&] { return check(o, app.get_option("--rep")->count() > 0); });
 }

@@ -2,9 +2,11 @@
 // reopen) and reps (add, list, import).
 #include "common/cli.hpp"
 #include "output/roster_view.hpp"
+#include "output/table.hpp"
 #include "roster/card.hpp"
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
+#include "roster/people.hpp"
 
 #include <fmt/core.h>
 
@@ -24,6 +26,10 @@ struct Options {
     keqing::roster::CustomerEdit edit;
     std::string query;
     keqing::store::Rep rep;
+    keqing::store::Person person;
+    keqing::roster::PersonEdit person_edit;
+    int64_t person_id = 0;
+    std::string event_kind, event_date, event_person, event_note, event_from, event_to;
     bool ignore_unknown = false, dry_run = false, include_closed = false;
 };
 
@@ -253,6 +259,108 @@ int main(int argc, char** argv) {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(roster::ImportSummary s, roster::import_reps(*ctx.store, o.file, {false, o.dry_run}));
             fmt::print("{} {} reps from {}\n", o.dry_run ? "would import (dry run)" : "imported", s.rows, o.file);
+            return Exit::ok;
+        };
+    });
+
+    auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list");
+    person_cmd->require_subcommand(1);
+    auto* person_add = person_cmd->add_subcommand("add", "add a person (clerk, owner …) to a customer");
+    person_add->add_option("customer", o.query, "code or name")->required();
+    person_add->add_option("name", o.person.name, "the person's name")->required();
+    person_add->add_option("--role", o.person.role, "店长, 营业员, 药师 …");
+    person_add->add_option("--birthday", o.person.birthday, "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12 (leap month)");
+    person_add->add_option("--preferences", o.person.preferences, "what they like");
+    person_add->add_option("--family", o.person.family, "family situation");
+    person_add->add_option("--personality", o.person.personality, "活泼, 完美, 力量 or 和平");
+    person_add->add_option("--note", o.person.note, "anything else");
+    person_add->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(store::Person p, roster::add_person(*ctx.store, o.query, o.person, core::today()));
+            fmt::print("added person #{} {} at {}{}\n", p.id, p.name, p.customer_code,
+                       p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
+            return Exit::ok;
+        };
+    });
+    auto* person_edit = person_cmd->add_subcommand("edit", "change a person's details");
+    person_edit->add_option("id", o.person_id, "person number (see person list)")->required();
+    person_edit->add_option("--name", o.person_edit.name, "new name");
+    person_edit->add_option("--role", o.person_edit.role, "new role");
+    person_edit->add_option("--birthday", o.person_edit.birthday, "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12");
+    person_edit->add_option("--preferences", o.person_edit.preferences, "what they like");
+    person_edit->add_option("--family", o.person_edit.family, "family situation");
+    person_edit->add_option("--personality", o.person_edit.personality, "活泼, 完美, 力量 or 和平");
+    person_edit->add_option("--note", o.person_edit.note, "anything else");
+    person_edit->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(store::Person p, roster::edit_person(*ctx.store, o.person_id, o.person_edit));
+            fmt::print("updated person #{} {} at {}\n", p.id, p.name, p.customer_code);
+            return Exit::ok;
+        };
+    });
+    auto* person_list = person_cmd->add_subcommand("list", "people of a customer (or of everyone)");
+    person_list->add_option("customer", o.query, "code or name (default: every customer)");
+    person_list->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    person_list->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            int64_t id = 0;
+            if (!o.query.empty()) {
+                KQ_TRY(store::Customer c, roster::resolve_customer(*ctx.store, o.query, core::today()));
+                id = c.id;
+            }
+            KQ_TRY(std::vector<store::Person> people, ctx.store->list_people(id));
+            fmt::print("{}", output::render_people(people, format_of(o.format)));
+            return Exit::ok;
+        };
+    });
+
+    auto* event_cmd = app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list");
+    event_cmd->require_subcommand(1);
+    auto* event_add = event_cmd->add_subcommand("add", "record a life event; it creates a visit obligation");
+    event_add->add_option("customer", o.query, "code or name")->required();
+    event_add->add_option("--kind", o.event_kind, "wedding, birth, anniversary, bereavement, illness, accident")->required();
+    event_add->add_option("--date", o.event_date, "the day it happened, YYYY-MM-DD")->required();
+    event_add->add_option("--person", o.event_person, "whose event: person number or name");
+    event_add->add_option("--note", o.event_note, "details");
+    event_add->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(core::Date date, core::parse_date(o.event_date, "--date"));
+            KQ_TRY(store::LifeEvent e, roster::add_event(*ctx.store, ctx.rules, o.query, o.event_kind, date,
+                                                         o.event_person, o.event_note, core::today()));
+            const rules::EventKind* kind = ctx.rules.event(e.kind);
+            fmt::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name, e.customer_code,
+                       e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
+                       output::actions_text(kind->actions, ctx.rules), e.date.plus_days(kind->after).iso());
+            return Exit::ok;
+        };
+    });
+    auto* event_list = event_cmd->add_subcommand("list", "life events in a date range");
+    event_list->add_option("customer", o.query, "code or name (default: every customer)");
+    event_list->add_option("--from", o.event_from, "first day (default: 90 days ago)");
+    event_list->add_option("--to", o.event_to, "last day (default: today)");
+    event_list->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(core::Date to, cli::date_or_today(o.event_to, "--to"));
+            core::Date from = to.plus_days(-90);
+            if (!o.event_from.empty()) {
+                KQ_TRY(from, core::parse_date(o.event_from, "--from"));
+            }
+            int64_t id = 0;
+            if (!o.query.empty()) {
+                KQ_TRY(store::Customer c, roster::resolve_customer(*ctx.store, o.query, to));
+                id = c.id;
+            }
+            KQ_TRY(std::vector<store::LifeEvent> events, ctx.store->list_events(from, to, id));
+            output::Table t;
+            t.column("#", output::Align::right).column("DATE").column("CODE").column("KIND").column("PERSON").column("NOTE");
+            for (const auto& e : events)
+                t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
+            fmt::print("{}", t.empty() ? "no life events in that range\n" : t.render());
             return Exit::ok;
         };
     });

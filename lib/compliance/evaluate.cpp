@@ -50,7 +50,7 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
             return data_error("customer {} has tier '{}', which {} does not define (tiers: {}); add the tier to the "
                               "rules or re-tier the customer with `roster tier`",
                               c.code, c.tier, rules.source, rules.tier_ids());
-        CustomerResult r{c.code, c.name, c.tier, c.rep, c.team, active_days(month, c.opened_on, c.closed_on),
+        CustomerResult r{c.id, c.code, c.name, c.tier, c.rep, c.team, active_days(month, c.opened_on, c.closed_on),
                          Status::met, 1.0, {}};
         std::vector<Tally> tallies;
         const auto found = done.find(c.id);

@@ -28,6 +28,7 @@ struct ChannelResult {
 };
 
 struct CustomerResult {
+    int64_t id = 0;
     std::string code;
     std::string name;
     std::string tier;

@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/obligation_view.hpp"
 #include "output/table.hpp"
 
 #include <cmath>
@@ -51,9 +52,8 @@ std::string render_table(const compliance::MonthResult& r, const rules::Rules& r
     return out;
 }
 
-std::string render_json(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
-    core::JsonWriter j;
-    j.begin_object().key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
+void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    j.key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
     j.key("customers").begin_array();
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
@@ -76,8 +76,14 @@ std::string render_json(const compliance::MonthResult& r, const rules::Rules& ru
     for (int k = 0; k < 4; ++k) j.key(compliance::to_string(static_cast<Status>(k))).value(s.by_status[static_cast<size_t>(k)]);
     j.key("required").value(s.required).key("done").value(s.done_capped).key("score").value(s.score);
     j.key("elapsed_days").value(r.elapsed_days).key("days_in_month").value(r.month.days());
-    j.end_object().end_object();
-    return j.str();
+    j.end_object();
+}
+
+std::string render_json(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    core::JsonWriter j;
+    j.begin_object();
+    write_month(j, r, rules, behind_only);
+    return j.end_object().str();
 }
 
 std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
@@ -111,6 +117,29 @@ std::string render_quota(const compliance::MonthResult& result, const rules::Rul
     case Format::table: break;
     }
     return render_table(result, rules, behind_only);
+}
+
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only) {
+    if (format == Format::csv) return render_csv(check.month, rules, behind_only);
+    auto shown = check.obligations;
+    if (behind_only)
+        std::erase_if(shown, [](const occasions::Obligation& o) {
+            return o.state == occasions::State::done || o.state == occasions::State::upcoming;
+        });
+    if (format == Format::json) {
+        core::JsonWriter j;
+        j.begin_object();
+        write_month(j, check.month, rules, behind_only);
+        j.key("obligations");
+        write_obligations(j, shown, rules);
+        j.key("goals");
+        write_goals(j, check.goals);
+        return j.end_object().str();
+    }
+    std::string out = render_table(check.month, rules, behind_only);
+    if (!shown.empty()) out += "\noccasions, birthdays and life events (R4–R8)\n" + render_obligations(shown, rules, true);
+    if (!check.goals.empty()) out += "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" + render_goals(check.goals);
+    return out;
 }
 
 std::string describe_customer(const compliance::CustomerResult& c, const compliance::MonthResult& month,

@@ -2,7 +2,7 @@
 // and CSV with one row per customer.
 #pragma once
 
-#include "compliance/evaluate.hpp"
+#include "compliance/check.hpp"
 #include "rules/rules.hpp"
 
 #include <string>
@@ -14,6 +14,9 @@ enum class Format { table, json, csv };
 // Renders `result`; `behind_only` keeps customers that are behind or missed (the summary stays whole).
 std::string render_quota(const compliance::MonthResult& result, const rules::Rules& rules, Format format,
                          bool behind_only);
+// Renders a whole check: the quota table (or JSON / CSV) with obligations and rep goals beside it in
+// table and JSON; CSV carries the per-customer quota rows only.
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only);
 
 // One line per channel for a single customer: "visit 6/8 (on pace: 5) on_track".
 std::string describe_customer(const compliance::CustomerResult& customer, const compliance::MonthResult& month,

@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "output/table.hpp"
+#include "roster/people.hpp"
 
 namespace keqing::output {
 namespace {
@@ -37,6 +38,20 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         out += fmt::format("\n{} as of {}: {} (score {})\n", card.month.month.iso(), card.month.as_of.iso(),
                            compliance::to_string(m.status), percent(m.score));
         out += describe_customer(m, card.month, rules);
+    }
+    if (!card.people.empty()) out += "\npeople\n";
+    for (const auto& p : card.people) {
+        out += fmt::format("  #{} {}{}{}\n", p.id, p.name, p.role.empty() ? "" : " · " + p.role,
+                           p.birthday.empty() ? "" : " · birthday " + p.birthday);
+        if (!p.personality.empty())
+            out += fmt::format("     {}型 — {}\n", p.personality, roster::personality_hint(p.personality));
+        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", p.preferences);
+        if (!p.family.empty()) out += fmt::format("     family: {}\n", p.family);
+        if (!p.note.empty()) out += fmt::format("     note: {}\n", p.note);
+    }
+    if (!card.obligations.empty()) {
+        out += "\noccasions (7 days back, 30 ahead)\n";
+        out += render_obligations(card.obligations, rules, false);
     }
     // What visits recorded, newest first, per checklist item.
     for (size_t k = 0; k < store::kChecklistLabels.size(); ++k) {
@@ -96,6 +111,34 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
     for (const auto& c : customers)
         t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
     return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
+}
+
+std::string render_people(const std::vector<store::Person>& people, Format format) {
+    if (format == Format::json) {
+        core::JsonWriter j;
+        j.begin_array();
+        for (const auto& p : people) {
+            j.begin_object().key("id").value(p.id).key("customer").value(p.customer_code).key("name").value(p.name);
+            j.key("role").value(p.role).key("birthday").value_or_null(p.birthday).key("preferences").value(p.preferences);
+            j.key("family").value(p.family).key("personality").value(p.personality).key("note").value(p.note);
+            j.end_object();
+        }
+        return j.end_array().str();
+    }
+    if (format == Format::csv) {
+        std::string out = "id,customer,name,role,birthday,preferences,family,personality,note\n";
+        for (const auto& p : people)
+            out += fmt::format("{},{},{},{},{},{},{},{},{}\n", p.id, core::csv_field(p.customer_code),
+                               core::csv_field(p.name), core::csv_field(p.role), core::csv_field(p.birthday),
+                               core::csv_field(p.preferences), core::csv_field(p.family),
+                               core::csv_field(p.personality), core::csv_field(p.note));
+        return out;
+    }
+    Table t;
+    t.column("#", Align::right).column("CODE").column("NAME").column("ROLE").column("BIRTHDAY").column("TYPE").column("PREFERENCES");
+    for (const auto& p : people)
+        t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality, p.preferences});
+    return t.empty() ? "no people recorded; add one with `roster person add CUSTOMER NAME`\n" : t.render();
 }
 
 std::string render_reps(const std::vector<store::Rep>& reps, Format format) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/evaluate.hpp"
+#include "occasions/obligations.hpp"
 #include "store/store.hpp"
 
 namespace keqing::roster {
@@ -14,6 +15,8 @@ struct Card {
     std::vector<store::HistoryEntry> reps;
     std::vector<store::Contact> recent; // the last 90 days, newest last
     compliance::MonthResult month;      // the month of as_of, this customer only
+    std::vector<store::Person> people;
+    std::vector<occasions::Obligation> obligations; // windows meeting [as_of − 7, as_of + 30]
 };
 
 // Gathers the card of the customer `query` names, as of `as_of`.

@@ -1,0 +1,35 @@
+// The month check: quota evaluation, then obligations and goals for the same customers.
+#include "compliance/check.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace keqing::compliance {
+
+Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,
+                        const Scope& scope) {
+    Check check;
+    KQ_TRY(check.month, evaluate_month(store, rules, month, as_of, scope));
+    std::set<std::string, std::less<>> codes;
+    for (const auto& c : check.month.customers) codes.insert(c.code);
+    if (!codes.empty()) {
+        const std::string only = scope.kind == Scope::Kind::customer ? scope.value : "";
+        KQ_TRY(check.obligations, occasions::obligations(store, rules, month.first(), month.last(), as_of, only));
+        std::erase_if(check.obligations, [&](const occasions::Obligation& o) { return !codes.contains(o.customer_code); });
+    }
+    if (scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::rep || scope.kind == Scope::Kind::team) {
+        KQ_TRY(check.goals, evaluate_goals(store, rules, check.month));
+    }
+    return check;
+}
+
+bool anything_due(const Check& check) {
+    const bool obligation_due =
+        std::any_of(check.obligations.begin(), check.obligations.end(), [](const occasions::Obligation& o) {
+            return o.state == occasions::State::open || o.state == occasions::State::overdue ||
+                   o.state == occasions::State::missed;
+        });
+    return anything_owed(check.month) || obligation_due || any_goal_owed(check.goals);
+}
+
+} // namespace keqing::compliance

@@ -1,0 +1,23 @@
+// One month's check for a scope: the tier quotas (SPEC §3), the occasion, birthday and life-event
+// obligations of the scope's customers, and the rep goals — what check-quota prints and exits on.
+#pragma once
+
+#include "compliance/goals.hpp"
+#include "occasions/obligations.hpp"
+
+namespace keqing::compliance {
+
+struct Check {
+    MonthResult month;
+    std::vector<occasions::Obligation> obligations; // windows meeting the month, scope customers only
+    std::vector<RepGoals> goals;                     // empty for customer and tier scopes
+};
+
+Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,
+                        const Scope& scope);
+
+// True when a quota is behind or missed, an obligation is open, overdue or missed, or a goal is behind or
+// missed: check-quota's exit status 1.
+bool anything_due(const Check& check);
+
+} // namespace keqing::compliance

@@ -1,0 +1,95 @@
+// Rep goals and checklist completeness from the store's per-rep, per-customer activity sums.
+#include "compliance/goals.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace keqing::compliance {
+namespace {
+
+GoalResult goal(std::string id, std::string label, int required, int done, const MonthResult& m) {
+    GoalResult g{std::move(id), std::move(label), required, done, 0, Status::met, {}};
+    g.expected = expected_count(required, m.elapsed_days, m.month.days());
+    g.status = channel_status(done, required, g.expected, m.month, m.as_of);
+    return g;
+}
+
+} // namespace
+
+Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
+    const core::Date until = std::min(m.as_of, m.month.last());
+    std::vector<store::Activity> activity;
+    if (until >= m.month.first()) {
+        KQ_TRY(activity, store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days}));
+    }
+
+    std::map<std::string, RepGoals> reps;
+    std::map<int64_t, int> solved_for;                          // customer id → problems solved, by anyone
+    std::map<std::pair<std::string, int64_t>, int> trained;     // (rep, customer id) → trainings
+    for (const auto& a : activity) {
+        RepGoals& r = reps[a.rep];
+        r.rep = a.rep;
+        r.goals.resize(1);
+        r.goals[0].done += a.asked_help;
+        r.checklist.visits += a.visits;
+        r.checklist.complete += a.complete_visits;
+        for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += a.recorded[i];
+        solved_for[a.customer_id] += a.solved;
+        if (a.training) trained[{a.rep, a.customer_id}] += a.training;
+    }
+
+    std::map<std::string, std::vector<const CustomerResult*>> customers_of;
+    for (const auto& c : m.customers) customers_of[c.rep].push_back(&c);
+
+    std::vector<RepGoals> out;
+    for (const auto& [rep, customers] : customers_of) {
+        RepGoals r;
+        r.rep = rep;
+        r.team = customers.front()->team;
+        const auto found = reps.find(rep);
+        const int asked = found == reps.end() || found->second.goals.empty() ? 0 : found->second.goals[0].done;
+        if (found != reps.end()) r.checklist = found->second.checklist;
+        r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
+
+        int solved_required = 0, solved_met = 0;
+        Status solved_status = Status::met;
+        std::string short_of;
+        int trainable = 0, trained_count = 0;
+        for (const CustomerResult* c : customers) {
+            const int tier = rules.tier_index(c->tier);
+            const int want = tier < 0 ? 0
+                                      : required_count(rules.goals.solved[static_cast<size_t>(tier)], c->active_days,
+                                                       m.month.days());
+            const int got = solved_for[c->id];
+            if (want > 0) {
+                ++solved_required;
+                const Status s = channel_status(got, want, expected_count(want, m.elapsed_days, m.month.days()),
+                                                m.month, m.as_of);
+                solved_status = worst(solved_status, s);
+                if (got >= want) ++solved_met;
+                else short_of += fmt::format("{}{} {}/{}", short_of.empty() ? "" : ", ", c->code, got, want);
+            }
+            if (c->tier == rules.goals.training_tier) {
+                ++trainable;
+                if (trained.contains({rep, c->id})) ++trained_count;
+            }
+        }
+        GoalResult solved{"R10", "problems solved per customer", solved_required, solved_met, 0, solved_status,
+                          short_of};
+        solved.expected = solved_required; // every customer is expected to keep pace
+        r.goals.push_back(solved);
+        const int training_required = std::min(rules.goals.training_customers, trainable);
+        r.goals.push_back(goal("R11", fmt::format("formal training at {} customers", rules.goals.training_tier),
+                               training_required, trained_count, m));
+        for (const auto& g : r.goals) r.status = worst(r.status, g.status);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+bool any_goal_owed(const std::vector<RepGoals>& goals) {
+    return std::any_of(goals.begin(), goals.end(),
+                       [](const RepGoals& r) { return r.status == Status::behind || r.status == Status::missed; });
+}
+
+} // namespace keqing::compliance

@@ -1,0 +1,115 @@
+// Text and JSON renderings of obligations (R4–R8) and rep goals with checklist completeness (R9–R17).
+#include "output/obligation_view.hpp"
+
+#include "output/quota_view.hpp"
+#include "output/table.hpp"
+#include "store/types.hpp"
+
+namespace keqing::output {
+
+std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
+    std::string out;
+    for (const auto& a : actions) out += (out.empty() ? "" : ", ") + rules.action_text(a);
+    return out;
+}
+
+std::string render_obligations(const std::vector<occasions::Obligation>& obligations, const rules::Rules& rules,
+                               bool with_customer) {
+    Table t;
+    t.column("DATE");
+    if (with_customer) t.column("CODE").column("CUSTOMER").column("REP");
+    t.column("OCCASION").column("WINDOW").column("STATE").column("TO DO");
+    for (const auto& o : obligations) {
+        std::vector<std::string> row{o.date.iso()};
+        if (with_customer) {
+            row.push_back(o.customer_code);
+            row.push_back(o.customer_name);
+            row.push_back(o.rep);
+        }
+        row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
+        row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
+        row.emplace_back(occasions::to_string(o.state));
+        std::string todo = actions_text(o.outstanding(), rules);
+        if (o.note_required && !todo.empty()) todo += " (personal note)";
+        row.push_back(o.state == occasions::State::done ? "" : todo);
+        t.row(std::move(row));
+    }
+    std::string out;
+    const std::string table = t.render();
+    for (size_t pos = 0; pos < table.size();) {
+        const size_t end = table.find('\n', pos);
+        out += "  " + table.substr(pos, end - pos + 1);
+        pos = end + 1;
+    }
+    return out;
+}
+
+void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
+                       const rules::Rules& rules) {
+    j.begin_array();
+    for (const auto& o : obligations) {
+        j.begin_object().key("uid").value(o.uid).key("tag").value(o.tag).key("kind").value(o.kind);
+        j.key("name").value(o.name).key("person").value_or_null(o.person);
+        j.key("customer").value(o.customer_code).key("customer_name").value(o.customer_name);
+        j.key("tier").value(o.tier).key("rep").value(o.rep);
+        j.key("date").value(o.date.iso()).key("from").value(o.from.iso()).key("to").value(o.to.iso());
+        j.key("state").value(occasions::to_string(o.state));
+        j.key("actions").begin_array();
+        for (size_t i = 0; i < o.actions.size(); ++i) {
+            j.begin_object().key("action").value(rules.action_text(o.actions[i]));
+            if (o.satisfied_by[i]) j.key("contact").value(o.satisfied_by[i]);
+            else j.key("contact").null();
+            j.end_object();
+        }
+        j.end_array().key("note_required").value(o.note_required).end_object();
+    }
+    j.end_array();
+}
+
+std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
+    Table t;
+    t.column("REP").column("GOAL").column("DONE", Align::right).column("STATUS").column("DETAIL");
+    for (const auto& r : goals) {
+        for (const auto& g : r.goals)
+            t.row({r.rep, fmt::format("{} {}", g.id, g.label), fmt::format("{}/{}", g.done, g.required),
+                   std::string(compliance::to_string(g.status)), g.detail});
+        std::string missing;
+        for (size_t i = 0; i < 6; ++i)
+            if (r.checklist.recorded[i] < r.checklist.visits)
+                missing += fmt::format("{}{} {}/{}", missing.empty() ? "" : ", ",
+                                       std::string_view(store::kChecklistLabels[i]).substr(0, 3),
+                                       r.checklist.recorded[i], r.checklist.visits);
+        t.row({r.rep, "R12–R17 complete visit checklists", fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
+               r.checklist.complete == r.checklist.visits ? "complete" : "incomplete", missing});
+    }
+    std::string out;
+    const std::string table = t.render();
+    for (size_t pos = 0; pos < table.size();) {
+        const size_t end = table.find('\n', pos);
+        out += "  " + table.substr(pos, end - pos + 1);
+        pos = end + 1;
+    }
+    return out;
+}
+
+void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& goals) {
+    j.begin_array();
+    for (const auto& r : goals) {
+        j.begin_object().key("rep").value(r.rep).key("team").value(r.team);
+        j.key("status").value(compliance::to_string(r.status));
+        j.key("goals").begin_object();
+        for (const auto& g : r.goals) {
+            j.key(g.id).begin_object().key("label").value(g.label).key("required").value(g.required);
+            j.key("done").value(g.done).key("expected").value(g.expected);
+            j.key("status").value(compliance::to_string(g.status)).key("detail").value(g.detail).end_object();
+        }
+        j.end_object();
+        j.key("checklist").begin_object().key("visits").value(r.checklist.visits);
+        j.key("complete").value(r.checklist.complete).key("recorded").begin_object();
+        for (size_t i = 0; i < 6; ++i) j.key(store::kChecklistColumns[i]).value(r.checklist.recorded[i]);
+        j.end_object().end_object().end_object();
+    }
+    j.end_array();
+}
+
+} // namespace keqing::output

@@ -1,0 +1,28 @@
+// Obligations and rep goals as text tables and JSON, shared by check-quota, the customer card and
+// (later) remind and report.
+#pragma once
+
+#include "compliance/goals.hpp"
+#include "core/json.hpp"
+#include "occasions/obligations.hpp"
+
+#include <string>
+#include <vector>
+
+namespace keqing::output {
+
+// One line per obligation: day, customer, occasion, window, state, what is still to do.
+std::string render_obligations(const std::vector<occasions::Obligation>& obligations, const rules::Rules& rules,
+                               bool with_customer);
+// "visit+gift, message"
+std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules);
+// Appends the obligations as a JSON array value.
+void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
+                       const rules::Rules& rules);
+
+// One line per rep and goal, with the checklist completeness of the rep's visits.
+std::string render_goals(const std::vector<compliance::RepGoals>& goals);
+// Appends the goals as a JSON array value.
+void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& goals);
+
+} // namespace keqing::output

@@ -1,0 +1,34 @@
+// The people of a customer (clerks, owners) with birthdays, preferences, family and personality, and
+// the life events that create visit obligations (R6–R8).
+#pragma once
+
+#include "rules/rules.hpp"
+#include "store/store.hpp"
+
+#include <optional>
+#include <string>
+
+namespace keqing::roster {
+
+// The four personality types of the seed (活泼 / 完美 / 力量 / 和平).
+inline constexpr const char* kPersonalities[] = {"活泼", "完美", "力量", "和平"};
+// The seed's one-line advice for a personality type; empty for an unknown type.
+std::string_view personality_hint(std::string_view personality);
+
+// Adds a person to the customer `query` names; the birthday is validated and stored canonically.
+Result<store::Person> add_person(store::Store& store, const std::string& query, store::Person person,
+                                 core::Date today);
+
+// Fields `roster person edit` may change.
+struct PersonEdit {
+    std::optional<std::string> name, role, birthday, preferences, family, personality, note;
+};
+Result<store::Person> edit_person(store::Store& store, int64_t id, const PersonEdit& edit);
+
+// Records a life event of a kind the rules define (wedding, bereavement …) at a customer, optionally of
+// one of its people (by id or name).
+Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rules, const std::string& query,
+                                   const std::string& kind, core::Date date, const std::string& person,
+                                   const std::string& note, core::Date today);
+
+} // namespace keqing::roster
