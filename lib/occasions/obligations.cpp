@@ -102,6 +102,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
                 o.tag = occasion.id;
                 o.kind = occasion.id;
                 o.name = occasion.name;
+                o.rule = occasion.rule;
                 o.actions = occasion.actions[static_cast<size_t>(tier)];
                 out.push_back(std::move(o));
             }
@@ -129,6 +130,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
                 o.tag = fmt::format("birthday:{}", p.id);
                 o.kind = "birthday";
                 o.name = birthday->name;
+                o.rule = birthday->rule;
                 o.person = p.name;
                 o.person_id = p.id;
                 o.actions = birthday->actions;
@@ -147,6 +149,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         o.tag = fmt::format("event:{}", e.id);
         o.kind = e.kind;
         o.name = kind->name;
+        o.rule = kind->rule;
         o.person = e.person_name;
         o.person_id = e.person_id;
         o.actions = kind->actions;

@@ -23,6 +23,7 @@ struct Obligation {
     std::string uid;   // stable across runs: tag, date and customer (calendar UIDs, de-duplication)
     std::string kind;  // occasion id or event kind
     std::string name;  // 中秋节, 生日, 结婚 …
+    std::string rule;  // R4 … R8
     std::string person;
     int64_t person_id = 0;
     int64_t customer_id = 0;

@@ -136,13 +136,14 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each occasion must be an [[occasion]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "name", "lunar", "solar", "before", "after", "actions"}, "[[occasion]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "name", "rule", "lunar", "solar", "before", "after", "actions"}, "[[occasion]]"));
         Occasion o;
         KQ_TRY(o.id, required_string(source, *t, "id", "[[occasion]]"));
         if (!valid_id(o.id) || rules.occasion(o.id))
             return data_error("{}: occasion id '{}' must be unique and use only letters, digits, '_' and '-'",
                               at(source, *t), o.id);
         KQ_TRY(o.name, optional_string(source, *t, "name", "[[occasion]]"));
+        KQ_TRY(o.rule, optional_string(source, *t, "rule", "[[occasion]]"));
         if (o.name.empty()) o.name = o.id;
         KQ_TRY(std::string lunar, optional_string(source, *t, "lunar", "[[occasion]]"));
         KQ_TRY(std::string solar, optional_string(source, *t, "solar", "[[occasion]]"));
@@ -189,13 +190,14 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each event kind must be an [[event]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"kind", "name", "before", "after", "actions", "note_required"}, "[[event]]"));
+        KQ_CHECK(only_keys(source, *t, {"kind", "name", "rule", "before", "after", "actions", "note_required"}, "[[event]]"));
         EventKind e;
         KQ_TRY(e.kind, required_string(source, *t, "kind", "[[event]]"));
         if (!valid_id(e.kind) || rules.event(e.kind))
             return data_error("{}: event kind '{}' must be unique and use only letters, digits, '_' and '-'",
                               at(source, *t), e.kind);
         KQ_TRY(e.name, optional_string(source, *t, "name", "[[event]]"));
+        KQ_TRY(e.rule, optional_string(source, *t, "rule", "[[event]]"));
         if (e.name.empty()) e.name = e.kind;
         KQ_TRY(e.before, optional_int(source, *t, "before", 0, 60, 0, "[[event]]"));
         KQ_TRY(e.after, optional_int(source, *t, "after", 0, 60, 0, "[[event]]"));

@@ -21,7 +21,7 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "label"}, "[[channel]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule"}, "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
             return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t), id);
@@ -29,7 +29,8 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
             return data_error("{}: channel '{}' is defined twice; keep one [[channel]] with that id", at(source, *t),
                               id);
         KQ_TRY(std::string label, optional_string(source, *t, "label", "[[channel]]"));
-        rules.channels.push_back(Channel{id, label.empty() ? id : label});
+        KQ_TRY(std::string rule, optional_string(source, *t, "rule", "[[channel]]"));
+        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule});
     }
     return {};
 }

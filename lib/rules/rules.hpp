@@ -15,6 +15,7 @@ namespace keqing::rules {
 struct Channel {
     std::string id;
     std::string label;
+    std::string rule; // the quota rule it implements ("R1"); may be empty
 };
 
 // A customer tier and its monthly quota per channel (0 where the tier lists none).
@@ -36,6 +37,7 @@ struct Action {
 struct Occasion {
     std::string id;
     std::string name;
+    std::string rule; // the rule it implements, for reminders ("R4"); may be empty
     calendar::Recurring date;
     int before = 0;
     int after = 0;
@@ -47,6 +49,7 @@ struct Occasion {
 struct EventKind {
     std::string kind;
     std::string name;
+    std::string rule; // "R6", "R7", "R8"; may be empty
     int before = 0;
     int after = 0;
     std::vector<Action> actions;

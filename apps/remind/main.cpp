@@ -1,0 +1,107 @@
+// remind: the daily digest per rep (due and overdue obligations, customers behind pace, rep goals at
+// risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
+#include "common/cli.hpp"
+#include "occasions/calendar_year.hpp"
+#include "output/remind_view.hpp"
+#include "remind/digest.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace {
+
+struct Options {
+    keqing::cli::Common common;
+    bool all = false;
+    std::string as_of, format, output_dir;
+    int days = 7;
+    int calendar_year = 0;
+};
+
+keqing::Result<keqing::Exit> calendar(const Options& o) {
+    using namespace keqing;
+    const std::string f = o.format.empty() ? "text" : o.format;
+    if (f != "text" && f != "csv" && f != "json")
+        return usage_error("--calendar prints text, csv or json, not '{}'", f);
+    KQ_TRY(rules::Rules rules, [&]() -> Result<rules::Rules> {
+        KQ_TRY(config::Settings s, config::resolve({std::nullopt, o.common.rules.empty() ? std::nullopt
+                                                                                          : std::optional(o.common.rules),
+                                                    std::nullopt}));
+        return rules::load_rules(s.rules_path);
+    }());
+    KQ_TRY(std::vector<occasions::DatedOccasion> days, occasions::year_calendar(rules, o.calendar_year));
+    const auto format = f == "csv" ? output::CalendarFormat::csv
+                        : f == "json" ? output::CalendarFormat::json
+                                      : output::CalendarFormat::text;
+    fmt::print("{}", output::render_calendar(days, format));
+    return Exit::ok;
+}
+
+keqing::Result<keqing::Exit> digest(const Options& o) {
+    using namespace keqing;
+    const std::string f = o.format.empty() ? "text" : o.format;
+    const auto format = f == "markdown" ? output::RemindFormat::markdown
+                        : f == "json"   ? output::RemindFormat::json
+                        : f == "ics"    ? output::RemindFormat::ics
+                                        : output::RemindFormat::text;
+    if (f != "text" && f != "markdown" && f != "json" && f != "ics")
+        return usage_error("--format must be text, markdown, json or ics, not '{}'", f);
+    if (o.days < 0 || o.days > 366) return usage_error("--days must be from 0 to 366");
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
+    if (!o.all && ctx.settings.rep.empty())
+        return usage_error("no rep given; pass --rep ID or --all (or set KEQING_REP)");
+    KQ_TRY(std::vector<remind::Digest> digests,
+           remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, o.all ? "" : ctx.settings.rep));
+    const bool due = std::any_of(digests.begin(), digests.end(), [](const remind::Digest& d) { return !d.items.empty(); });
+    const bool color = format == output::RemindFormat::text && o.output_dir.empty() && isatty(STDOUT_FILENO) &&
+                       !std::getenv("NO_COLOR");
+    if (o.output_dir.empty()) {
+        if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
+        if (digests.empty()) fmt::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
+        else fmt::print("{}", output::render_digests(digests, format, color));
+        return due ? Exit::found : Exit::ok;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(o.output_dir, ec);
+    if (ec) return data_error("--output-dir {}: cannot create it: {}", o.output_dir, ec.message());
+    const char* ext = format == output::RemindFormat::markdown ? "md"
+                      : format == output::RemindFormat::json   ? "json"
+                      : format == output::RemindFormat::ics    ? "ics"
+                                                               : "txt";
+    int written = 0;
+    for (const auto& d : digests) {
+        if (d.items.empty()) continue;
+        const auto path = std::filesystem::path(o.output_dir) / fmt::format("{}.{}", d.rep, ext);
+        std::ofstream out(path, std::ios::binary);
+        if (!(out << output::render_digest(d, format, false)) || !out.flush())
+            return data_error("{}: cannot write the digest; check the folder and free space", path.string());
+        ++written;
+    }
+    fmt::print(stderr, "wrote {} digest{} to {}\n", written, written == 1 ? "" : "s", o.output_dir);
+    return due ? Exit::found : Exit::ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"remind — what each rep owes soon: occasions, birthdays, life events, pace and goals", "remind"};
+    Options o;
+    keqing::cli::add_common_options(app, o.common);
+    app.add_flag("--all", o.all, "every rep (default: the current rep)");
+    app.add_option("--as-of", o.as_of, "remind as of the end of this day, YYYY-MM-DD (default: today)");
+    app.add_option("--days", o.days, "horizon: obligations whose window opens within N days (default 7)");
+    app.add_option("--format", o.format, "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json");
+    app.add_option("--output-dir", o.output_dir, "write one file per rep with something due (wang.txt …) for a mailer");
+    app.add_option("--calendar", o.calendar_year, "list the festivals of a solar year instead (1901-2099)");
+    app.footer("Exit status: 0 nothing due, 1 something due or overdue, 2 usage, 3 data, 4 database error.\n"
+               "Cron: 0 7 * * * remind --all --output-dir /var/spool/keqing  (see examples/cron/)");
+    return keqing::cli::run("remind", app, argc, argv, [&]() -> keqing::Result<keqing::Exit> {
+        if (app.get_option("--calendar")->count()) return calendar(o);
+        return digest(o);
+    });
+}

@@ -1,0 +1,175 @@
+// Digest and calendar renderings; the ICS writer escapes text and folds lines at 75 octets.
+#include "output/remind_view.hpp"
+
+#include "core/csv.hpp"
+#include "core/json.hpp"
+#include "output/table.hpp"
+
+#include <algorithm>
+
+namespace keqing::output {
+namespace {
+
+std::string who(const remind::Digest& d) { return d.rep_name.empty() ? d.rep : fmt::format("{} ({})", d.rep, d.rep_name); }
+
+std::string item_line(const remind::Item& i) {
+    std::string line = fmt::format("[{}] by {}", i.rule.empty() ? "-" : i.rule, i.due.iso());
+    if (!i.customer_code.empty()) line += fmt::format(" · {} {}", i.customer_code, i.customer_name);
+    if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + i.person;
+    return line + " — " + i.what;
+}
+
+std::string hint_line(const remind::Item& i) {
+    std::string out;
+    if (!i.hint.empty()) out += fmt::format("{} {}型: {}", i.person, i.personality, i.hint);
+    if (!i.preferences.empty()) out += fmt::format("{}likes: {}", out.empty() ? i.person + " " : "; ", i.preferences);
+    return out;
+}
+
+std::string text(const remind::Digest& d, bool color, bool markdown) {
+    const char* red = color ? "\033[31m" : "";
+    const char* yellow = color ? "\033[33m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
+    if (d.items.empty()) return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
+    out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n", who(d),
+                       d.team.empty() ? "" : " · " + d.team, d.as_of.iso(), d.days);
+    int n = 0;
+    for (const auto& i : d.items) {
+        const std::string state = i.state == "overdue" ? fmt::format("{}OVERDUE{}", red, reset)
+                                  : i.state == "due"   ? fmt::format("{}DUE TODAY{}", yellow, reset)
+                                                       : i.state;
+        out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
+                        : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
+        if (const std::string h = hint_line(i); !h.empty()) out += fmt::format("    {}{}\n", markdown ? "- " : "", h);
+    }
+    return out;
+}
+
+std::string json(const std::vector<remind::Digest>& digests) {
+    core::JsonWriter j;
+    j.begin_array();
+    for (const auto& d : digests) {
+        j.begin_object().key("rep").value(d.rep).key("name").value(d.rep_name).key("team").value(d.team);
+        j.key("as_of").value(d.as_of.iso()).key("days").value(d.days).key("items").begin_array();
+        for (const auto& i : d.items) {
+            const char* kind = i.kind == remind::Item::Kind::obligation ? "obligation"
+                               : i.kind == remind::Item::Kind::pace     ? "pace"
+                                                                        : "goal";
+            j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
+            j.key("state").value(i.state).key("starts").value(i.starts.iso()).key("due").value(i.due.iso());
+            j.key("customer").value_or_null(i.customer_code).key("customer_name").value_or_null(i.customer_name);
+            j.key("what").value(i.what).key("person").value_or_null(i.person);
+            j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
+            j.key("preferences").value_or_null(i.preferences).end_object();
+        }
+        j.end_array().end_object();
+    }
+    return j.end_array().str();
+}
+
+std::string ics_escape(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '\\' || c == ';' || c == ',') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+// Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1).
+std::string fold(const std::string& line) {
+    std::string out;
+    size_t width = 0;
+    for (size_t i = 0; i < line.size();) {
+        size_t len = 1;
+        const auto b = static_cast<unsigned char>(line[i]);
+        if (b >= 0xF0) len = 4;
+        else if (b >= 0xE0) len = 3;
+        else if (b >= 0xC0) len = 2;
+        if (width + len > 75) {
+            out += "\r\n ";
+            width = 1;
+        }
+        out.append(line, i, len);
+        width += len;
+        i += len;
+    }
+    return out + "\r\n";
+}
+
+std::string compact(core::Date d) {
+    std::string iso = d.iso();
+    iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+    return iso;
+}
+
+std::string ics(const std::vector<remind::Digest>& digests) {
+    std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//remind//ZH\r\nCALSCALE:GREGORIAN\r\n";
+    for (const auto& d : digests) {
+        for (const auto& i : d.items) {
+            out += "BEGIN:VEVENT\r\n";
+            out += fold("UID:" + i.uid + "-" + d.rep + "@keqing");
+            out += fold("DTSTAMP:" + compact(d.as_of) + "T000000Z");
+            out += fold("DTSTART;VALUE=DATE:" + compact(i.due));
+            out += fold("DTEND;VALUE=DATE:" + compact(i.due.plus_days(1)));
+            std::string summary = (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
+            out += fold("SUMMARY:" + ics_escape(summary));
+            std::string description = fmt::format("{} · {} · {}", i.rule, i.state, item_line(i));
+            if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
+            out += fold("DESCRIPTION:" + ics_escape(description));
+            out += fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
+            out += "END:VEVENT\r\n";
+        }
+    }
+    return out + "END:VCALENDAR\r\n";
+}
+
+} // namespace
+
+std::string digest_subject(const remind::Digest& d) {
+    const auto overdue = std::count_if(d.items.begin(), d.items.end(), [](const remind::Item& i) { return i.state == "overdue"; });
+    return fmt::format("keqing: {} reminder{}{} for {}, {}", d.items.size(), d.items.size() == 1 ? "" : "s",
+                       overdue ? fmt::format(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
+}
+
+std::string render_digest(const remind::Digest& digest, RemindFormat format, bool color) {
+    return render_digests({digest}, format, color);
+}
+
+std::string render_digests(const std::vector<remind::Digest>& digests, RemindFormat format, bool color) {
+    if (format == RemindFormat::json) return json(digests);
+    if (format == RemindFormat::ics) return ics(digests);
+    std::string out;
+    for (size_t k = 0; k < digests.size(); ++k) {
+        if (k) out += format == RemindFormat::markdown ? "\n---\n\n" : "\n" + std::string(72, '-') + "\n\n";
+        out += text(digests[k], color, format == RemindFormat::markdown);
+    }
+    return out;
+}
+
+std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, CalendarFormat format) {
+    if (format == CalendarFormat::csv) {
+        std::string out = "date,occasion,name\n";
+        for (const auto& d : days) out += fmt::format("{},{},{}\n", d.date.iso(), d.id, core::csv_field(d.name));
+        return out;
+    }
+    if (format == CalendarFormat::json) {
+        core::JsonWriter j;
+        j.begin_array();
+        for (const auto& d : days)
+            j.begin_object().key("date").value(d.date.iso()).key("occasion").value(d.id).key("name").value(d.name)
+                .key("calendar").value(d.calendar).end_object();
+        return j.end_array().str();
+    }
+    Table t;
+    t.column("DATE").column("OCCASION").column("NAME").column("CALENDAR");
+    for (const auto& d : days) t.row({d.date.iso(), d.id, d.name, d.calendar});
+    return t.render();
+}
+
+} // namespace keqing::output

@@ -1,0 +1,26 @@
+// remind's outputs: a mail-ready text digest (subject line, then body; color only when asked), markdown,
+// JSON, iCalendar (RFC 5545, stable UIDs), and the year's occasion calendar as text, CSV or JSON.
+#pragma once
+
+#include "occasions/calendar_year.hpp"
+#include "remind/digest.hpp"
+
+#include <string>
+#include <vector>
+
+namespace keqing::output {
+
+enum class RemindFormat { text, markdown, json, ics };
+
+// The subject line of a digest: "keqing: 5 reminders for wang (王强), 2026-11-20".
+std::string digest_subject(const remind::Digest& digest);
+// One digest in a format; `color` adds ANSI colors to text.
+std::string render_digest(const remind::Digest& digest, RemindFormat format, bool color);
+// Several digests in one stream (text and markdown separated by a rule; JSON an array; ICS one calendar).
+std::string render_digests(const std::vector<remind::Digest>& digests, RemindFormat format, bool color);
+
+enum class CalendarFormat { text, csv, json };
+// `remind --calendar YEAR`: csv is `date,occasion,name` with a header (SPEC §5).
+std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, CalendarFormat format);
+
+} // namespace keqing::output
