@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
         };
     });
 
-    auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list");
+    auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list, import");
     person_cmd->require_subcommand(1);
     auto* person_add = person_cmd->add_subcommand("add", "add a person (clerk, owner …) to a customer");
     person_add->add_option("customer", o.query, "code or name")->required();
@@ -317,7 +317,19 @@ int main(int argc, char** argv) {
         };
     });
 
-    auto* event_cmd = app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list");
+    auto* person_import = person_cmd->add_subcommand("import", "load people from CSV: all rows or none");
+    person_import->add_option("file", o.file, "CSV with customer,name[,role,birthday,preferences,family,personality,note]")->required();
+    person_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
+    person_import->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(int rows, roster::import_people(*ctx.store, o.file, o.dry_run));
+            fmt::print("{} {} people from {}\n", o.dry_run ? "would import (dry run)" : "imported", rows, o.file);
+            return Exit::ok;
+        };
+    });
+
+    auto* event_cmd = app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list, import");
     event_cmd->require_subcommand(1);
     auto* event_add = event_cmd->add_subcommand("add", "record a life event; it creates a visit obligation");
     event_add->add_option("customer", o.query, "code or name")->required();
@@ -335,6 +347,17 @@ int main(int argc, char** argv) {
             fmt::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name, e.customer_code,
                        e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
                        output::actions_text(kind->actions, ctx.rules), e.date.plus_days(kind->after).iso());
+            return Exit::ok;
+        };
+    });
+    auto* event_import = event_cmd->add_subcommand("import", "load life events from CSV: all rows or none");
+    event_import->add_option("file", o.file, "CSV with customer,kind,date[,person,note]")->required();
+    event_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
+    event_import->callback([&] {
+        action = [&]() -> Result<Exit> {
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(int rows, roster::import_events(*ctx.store, ctx.rules, o.file, o.dry_run));
+            fmt::print("{} {} life events from {}\n", o.dry_run ? "would import (dry run)" : "imported", rows, o.file);
             return Exit::ok;
         };
     });

@@ -1,6 +1,7 @@
 // People and life-event roster operations with validation.
 #include "roster/people.hpp"
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
@@ -102,6 +103,60 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
         KQ_TRY(e.id, store.add_event(e));
         return e;
     });
+}
+
+namespace {
+
+// Runs `row` for every row of a CSV in one transaction, prefixing errors with file:line.
+template <class F>
+Result<int> import_rows(store::Store& store, const std::string& path, const std::vector<std::string>& required,
+                        const std::vector<std::string>& optional, bool dry_run, F&& row) {
+    KQ_TRY(std::string text, core::read_file(path));
+    KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
+    KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, required, optional, false));
+    return store::in_transaction(
+        store,
+        [&]() -> Result<int> {
+            for (size_t i = 0; i < table.size(); ++i) {
+                if (auto r = row(table, i); !r)
+                    return Error{r.error().code, fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
+            }
+            return static_cast<int>(table.size());
+        },
+        dry_run ? store::Finish::rollback : store::Finish::commit);
+}
+
+} // namespace
+
+Result<int> import_people(store::Store& store, const std::string& path, bool dry_run) {
+    const core::Date today = core::today();
+    return import_rows(store, path, {"customer", "name"},
+                       {"role", "birthday", "preferences", "family", "personality", "note"}, dry_run,
+                       [&](const core::CsvTable& t, size_t i) -> Result<void> {
+                           store::Person p;
+                           p.name = std::string(t.get(i, "name"));
+                           p.role = std::string(t.get(i, "role"));
+                           p.birthday = std::string(t.get(i, "birthday"));
+                           p.preferences = std::string(t.get(i, "preferences"));
+                           p.family = std::string(t.get(i, "family"));
+                           p.personality = std::string(t.get(i, "personality"));
+                           p.note = std::string(t.get(i, "note"));
+                           KQ_TRY([[maybe_unused]] store::Person added,
+                                  add_person(store, std::string(t.get(i, "customer")), p, today));
+                           return {};
+                       });
+}
+
+Result<int> import_events(store::Store& store, const rules::Rules& rules, const std::string& path, bool dry_run) {
+    const core::Date today = core::today();
+    return import_rows(store, path, {"customer", "kind", "date"}, {"person", "note"}, dry_run,
+                       [&](const core::CsvTable& t, size_t i) -> Result<void> {
+                           KQ_TRY(core::Date date, core::parse_date(t.get(i, "date"), "column date"));
+                           KQ_TRY([[maybe_unused]] store::LifeEvent e,
+                                  add_event(store, rules, std::string(t.get(i, "customer")), std::string(t.get(i, "kind")),
+                                            date, std::string(t.get(i, "person")), std::string(t.get(i, "note")), today));
+                           return {};
+                       });
 }
 
 } // namespace keqing::roster

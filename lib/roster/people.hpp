@@ -31,4 +31,9 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
                                    const std::string& kind, core::Date date, const std::string& person,
                                    const std::string& note, core::Date today);
 
+// Loads people.csv (columns customer,name + optional role,birthday,preferences,family,personality,note)
+// and events.csv (customer,kind,date + optional person,note): every row or none. Returns rows loaded.
+Result<int> import_people(store::Store& store, const std::string& path, bool dry_run);
+Result<int> import_events(store::Store& store, const rules::Rules& rules, const std::string& path, bool dry_run);
+
 } // namespace keqing::roster

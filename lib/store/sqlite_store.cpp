@@ -70,9 +70,23 @@ class SqliteStore final : public Store {
         return migrate();
     }
 
-    Result<void> begin() override { return db_.exec("BEGIN IMMEDIATE"); }
-    Result<void> commit() override { return db_.exec("COMMIT"); }
-    void rollback() override { (void)db_.exec("ROLLBACK"); }
+    // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones are savepoints.
+    Result<void> begin() override {
+        KQ_CHECK(db_.exec(depth_ == 0 ? std::string("BEGIN IMMEDIATE") : fmt::format("SAVEPOINT kq_{}", depth_)));
+        ++depth_;
+        return {};
+    }
+    Result<void> commit() override {
+        KQ_CHECK(db_.exec(depth_ == 1 ? std::string("COMMIT") : fmt::format("RELEASE kq_{}", depth_ - 1)));
+        --depth_;
+        return {};
+    }
+    void rollback() override {
+        if (depth_ == 0) return;
+        --depth_;
+        if (depth_ == 0) (void)db_.exec("ROLLBACK");
+        else (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_));
+    }
 
     Result<void> add_rep(const Rep& rep) override {
         KQ_TRY(Stmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES (?1, ?2, ?3, ?4)"));
@@ -493,6 +507,7 @@ class SqliteStore final : public Store {
     }
 
     SqliteDb db_;
+    int depth_ = 0;
 };
 
 } // namespace
