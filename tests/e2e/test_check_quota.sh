@@ -37,7 +37,8 @@ expect_out '"required": 2' "custom quota applies"
 KEQING_RULES=$WORK/easy.toml run check-quota --customer HZ007 --as-of 2026-11-30 --format csv
 expect_out ",2,2,2,met" "KEQING_RULES"
 sed 's/visit = 4, call = 2/visit = -4, call = 2/' "$SRC/schemas/rules.toml" >"$WORK/neg.toml"
-expect_rejected 3 "neg.toml:36: quota B.visit = -4 is out of range" "negative quota" check-quota --all --rules "$WORK/neg.toml"
+line=$(grep -n 'visit = -4' "$WORK/neg.toml" | cut -d: -f1)
+expect_rejected 3 "neg.toml:$line: quota B.visit = -4 is out of range" "negative quota" check-quota --all --rules "$WORK/neg.toml"
 printf '[[channel]]\nid = "visit"\n[[tier]]\nid = "A"\nquota = { visit = 1 }\n' >"$WORK/a_only.toml"
 expect_rejected 3 "has tier 'B', which" "rules without a tier in use" check-quota --all --as-of 2026-11-20 --rules "$WORK/a_only.toml"
 

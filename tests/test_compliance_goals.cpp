@@ -1,0 +1,89 @@
+// Tests for compliance/goals: R9 asked-for-help, R10 problems solved per customer, R11 training at A
+// customers, and R12–R17 checklist completeness, with pace.
+#include "compliance/goals.hpp"
+#include "support.hpp"
+
+using namespace keqing;
+using compliance::Status;
+using test::day;
+
+namespace {
+
+struct Fixture : test::StoreFixture {
+    rules::Rules rules = *rules::load_rules("");
+    int64_t a = 0, b = 0;
+    Fixture() {
+        store::Customer c;
+        c.code = "A1";
+        c.name = "甲";
+        c.tier = "A";
+        c.rep = "wang";
+        a = *store->add_customer(c);
+        c.code = "B1";
+        c.tier = "B";
+        b = *store->add_customer(c);
+    }
+    void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training, int items = 0,
+                 const char* rep = "wang") {
+        store::Contact k;
+        k.customer_id = customer;
+        k.channel = "visit";
+        k.date = day(date);
+        k.rep = rep;
+        k.asked_help = asked;
+        k.solved = solved;
+        k.training = training;
+        for (int i = 0; i < items; ++i) k.checklist[static_cast<size_t>(i)] = "x";
+        k.logged_at = std::string(date) + "T20:00";
+        REQUIRE(store->add_contact(k).ok());
+    }
+    compliance::RepGoals run(const char* as_of) {
+        auto month = *compliance::evaluate_month(*store, rules, {2026, 11}, day(as_of), {});
+        auto goals = compliance::evaluate_goals(*store, rules, month);
+        REQUIRE(goals.ok());
+        REQUIRE(goals->size() == 1);
+        return goals->front();
+    }
+};
+
+} // namespace
+
+TEST_SUITE("compliance::goals") {
+    TEST_CASE_FIXTURE(Fixture, "nothing done: on track early, behind later, missed at the end") {
+        CHECK(run("2026-11-02").goals[0].status == Status::on_track);
+        const auto mid = run("2026-11-15");
+        CHECK(mid.goals[0].id == "R9");
+        CHECK(mid.goals[0].expected == 2); // floor(5 × 15 / 30)
+        CHECK(mid.goals[0].status == Status::behind);
+        CHECK(mid.goals[1].required == 2); // A1 and B1 each owe problems solved
+        CHECK(mid.goals[1].status == Status::behind); // A1 owes floor(2 × 15 / 30) = 1 by now
+        CHECK(mid.goals[2].required == 1);
+        const auto end = run("2026-11-30");
+        CHECK(end.status == Status::missed);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "all goals met; checklist completeness per item") {
+        for (const char* d : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"})
+            contact(a, d, true, "", false, 6);
+        contact(a, "2026-11-07", false, "退货", true, 3);
+        contact(a, "2026-11-08", false, "调货", false, 0);
+        contact(b, "2026-11-09", false, "", false, 0, "li"); // li's visit to wang's customer: no problem solved
+        contact(b, "2026-11-10", false, "培训店员", false, 0, "li");
+        const auto g = run("2026-11-30");
+        CHECK(g.goals[0].done == 5);
+        CHECK(g.goals[0].status == Status::met);
+        CHECK(g.goals[1].done == 2); // A1 2/2, B1 1/1 (solved by anyone)
+        CHECK(g.goals[1].status == Status::met);
+        CHECK(g.goals[2].done == 1);
+        CHECK(g.status == Status::met);
+        CHECK(g.checklist.visits == 7); // wang's own visits
+        CHECK(g.checklist.complete == 5);
+        CHECK(g.checklist.recorded[0] == 6);
+        CHECK(g.checklist.recorded[5] == 5);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "training at a B customer does not count toward R11") {
+        contact(b, "2026-11-02", false, "", true);
+        CHECK(run("2026-11-30").goals[2].done == 0);
+    }
+}

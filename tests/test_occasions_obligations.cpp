@@ -1,0 +1,223 @@
+// Tests for occasions/obligations: window edges, month boundaries, gifts and notes, leap-month birthdays,
+// re-tiering before a festival, voided contacts, states and the choice of tag for a new contact.
+#include "occasions/obligations.hpp"
+#include "support.hpp"
+
+#include <cstdlib>
+#include <map>
+
+using namespace keqing;
+using occasions::State;
+using test::day;
+
+namespace {
+
+struct Fixture : test::StoreFixture {
+    rules::Rules rules = *rules::load_rules("");
+    Fixture() { setenv("KEQING_NOW", "2026-12-31T12:00", 1); }
+    ~Fixture() { unsetenv("KEQING_NOW"); }
+
+    int64_t customer(const char* code, const char* tier, std::optional<core::Date> closed = {}) {
+        store::Customer c;
+        c.code = code;
+        c.name = std::string("药房") + code;
+        c.tier = tier;
+        c.rep = "wang";
+        c.opened_on = day("2020-01-01");
+        c.closed_on = closed;
+        auto id = store->add_customer(c);
+        REQUIRE(id.ok());
+        return *id;
+    }
+
+    int64_t contact(int64_t customer_id, const char* channel, const char* date, const std::string& tag,
+                    bool gift = false, const char* note = "") {
+        store::Contact c;
+        c.customer_id = customer_id;
+        c.channel = channel;
+        c.date = day(date);
+        c.rep = "wang";
+        c.gift = gift;
+        c.note = note;
+        c.occasion = tag;
+        c.logged_at = std::string(date) + "T20:00";
+        auto id = store->add_contact(c);
+        REQUIRE(id.ok());
+        return *id;
+    }
+
+    std::vector<occasions::Obligation> run(const char* from, const char* to, const char* as_of) {
+        auto r = occasions::obligations(*store, rules, day(from), day(to), day(as_of));
+        REQUIRE(r.ok());
+        return std::move(*r);
+    }
+
+    occasions::Obligation only(const char* from, const char* to, const char* as_of, const std::string& kind) {
+        std::vector<occasions::Obligation> found;
+        for (auto& o : run(from, to, as_of))
+            if (o.kind == kind) found.push_back(o);
+        REQUIRE(found.size() == 1);
+        return found.front();
+    }
+};
+
+} // namespace
+
+TEST_SUITE("occasions::obligations") {
+    TEST_CASE_FIXTURE(Fixture, "mid-autumn for an A customer: visit with gift and message inside 09-18 … 09-25") {
+        const auto id = customer("A1", "A");
+        auto o = only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn");
+        CHECK(o.date.iso() == "2026-09-25");
+        CHECK(o.from.iso() == "2026-09-18");
+        CHECK(o.to.iso() == "2026-09-25");
+        CHECK(o.rule == "R4");
+        CHECK(o.actions.size() == 2);
+        CHECK(o.state == State::overdue);
+
+        contact(id, "visit", "2026-09-18", "mid-autumn");           // first day, but no gift
+        contact(id, "message", "2026-09-17", "mid-autumn");         // the day before the window
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").outstanding().size() == 2);
+        const auto visit = contact(id, "visit", "2026-09-18", "mid-autumn", true);
+        const auto message = contact(id, "message", "2026-09-25", "mid-autumn"); // the last day
+        o = only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn");
+        CHECK(o.state == State::done);
+        CHECK(o.satisfied_by == std::vector<int64_t>{visit, message});
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "B and C customers owe a call and a message; contacts after as-of do not count") {
+        const auto id = customer("B1", "B");
+        contact(id, "call", "2026-09-20", "mid-autumn");
+        contact(id, "message", "2026-09-24", "mid-autumn");
+        auto o = only("2026-09-01", "2026-09-30", "2026-09-22", "mid-autumn");
+        CHECK(o.state == State::open);
+        REQUIRE(o.outstanding().size() == 1);
+        CHECK(rules.action_text(o.outstanding()[0]) == "message");
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-24", "mid-autumn").state == State::done);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "states: upcoming, open, overdue for overdue_days, then missed") {
+        customer("C1", "C");
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-17", "mid-autumn").state == State::upcoming);
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-18", "mid-autumn").state == State::open);
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-25", "mid-autumn").state == State::open);
+        CHECK(only("2026-09-01", "2026-09-30", "2026-10-02", "mid-autumn").state == State::overdue);
+        CHECK(only("2026-09-01", "2026-09-30", "2026-10-03", "mid-autumn").state == State::missed);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "voided contacts never satisfy") {
+        const auto id = customer("C1", "C");
+        const auto call = contact(id, "call", "2026-09-20", "mid-autumn");
+        contact(id, "message", "2026-09-20", "mid-autumn");
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state == State::done);
+        REQUIRE(store->void_contact(call, "wrong", "2026-09-21T08:00").ok());
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state == State::overdue);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "re-tiering before a festival: the tier on the festival day decides the actions") {
+        const auto up = customer("UP", "C");
+        const auto late = customer("LATE", "C");
+        REQUIRE(store->set_tier(up, "A", day("2026-09-20")).ok());
+        REQUIRE(store->set_tier(late, "A", day("2026-09-26")).ok());
+        std::map<std::string, std::string> actions;
+        for (const auto& o : run("2026-09-01", "2026-09-30", "2026-09-30"))
+            if (o.kind == "mid-autumn") actions[o.customer_code] = o.tier;
+        CHECK(actions["UP"] == "A");
+        CHECK(actions["LATE"] == "C");
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a customer closed before the festival owes nothing") {
+        customer("GONE", "A", day("2026-09-01"));
+        CHECK(run("2026-09-01", "2026-09-30", "2026-09-30").empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "spring festival's window crosses months: 14 days before to 7 after") {
+        customer("A1", "A");
+        const auto jan = run("2027-01-01", "2027-01-31", "2027-01-25");
+        REQUIRE(jan.size() == 1);
+        CHECK(jan[0].kind == "spring-festival");
+        CHECK(jan[0].from.iso() == "2027-01-23");
+        CHECK(jan[0].to.iso() == "2027-02-13");
+        CHECK(jan[0].rule == "R5");
+        CHECK(run("2027-02-14", "2027-02-28", "2027-02-20").empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a birthday message needs a personal note") {
+        const auto id = customer("P1", "C");
+        store::Person p;
+        p.customer_id = id;
+        p.name = "张丽";
+        p.birthday = "1990-11-20";
+        const auto person = *store->add_person(p);
+        const std::string tag = fmt::format("birthday:{}", person);
+        contact(id, "message", "2026-11-20", tag);
+        auto o = only("2026-11-01", "2026-11-30", "2026-11-20", "birthday");
+        CHECK(o.note_required);
+        CHECK(o.person == "张丽");
+        CHECK(o.state == State::open);
+        contact(id, "message", "2026-11-20", tag, false, "张姐生日快乐,记得您爱喝普洱");
+        CHECK(only("2026-11-01", "2026-11-30", "2026-11-20", "birthday").state == State::done);
+        CHECK(only("2026-11-01", "2026-11-30", "2026-11-19", "birthday").state == State::upcoming);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a lunar leap-month birthday in a year without that leap month") {
+        const auto id = customer("P2", "C");
+        store::Person p;
+        p.customer_id = id;
+        p.name = "王芳";
+        p.birthday = "lunar:L6-20"; // 2025 has a leap 6th month, 2026 does not
+        REQUIRE(store->add_person(p).ok());
+        const auto in2025 = only("2025-01-01", "2025-12-31", "2025-12-31", "birthday");
+        const auto in2026 = only("2026-01-01", "2026-12-31", "2026-12-31", "birthday");
+        CHECK(in2025.date.iso() == "2025-08-13"); // leap 6-20 of 2025 (闰六月初一 = 2025-07-25)
+        CHECK(in2026.date.iso() == "2026-08-02"); // ordinary 6-20 of 2026
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a wedding at the end of a month is owed into the next month") {
+        const auto id = customer("W1", "B");
+        store::LifeEvent e;
+        e.customer_id = id;
+        e.kind = "wedding";
+        e.date = day("2026-10-30");
+        const auto event = *store->add_event(e);
+        const auto nov = run("2026-11-01", "2026-11-30", "2026-11-02");
+        REQUIRE(nov.size() == 1);
+        CHECK(nov[0].to.iso() == "2026-11-06");
+        CHECK(nov[0].rule == "R7");
+        CHECK(nov[0].state == State::open);
+        contact(id, "visit", "2026-11-02", fmt::format("event:{}", event));
+        CHECK(run("2026-11-01", "2026-11-30", "2026-11-02")[0].state == State::done);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "tagging: automatic when one obligation fits, explicit by id, errors otherwise") {
+        const auto id = customer("T1", "B");
+        store::Contact c;
+        c.customer_id = id;
+        c.customer_code = "T1";
+        c.channel = "call";
+        c.date = day("2026-09-21");
+        auto choice = occasions::choose_tag(*store, rules, c, "");
+        REQUIRE(choice.ok());
+        CHECK(choice->tag == "mid-autumn");
+        CHECK(choice->automatic);
+        c.channel = "visit"; // B owes a call and a message: a visit fits nothing
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
+        CHECK(occasions::choose_tag(*store, rules, c, "mid-autumn")->tag == "mid-autumn");
+        CHECK(occasions::choose_tag(*store, rules, c, "dragon-boat").error().message.find("no such obligation") !=
+              std::string::npos);
+        c.date = day("2026-09-10");
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
+
+        store::Person p;
+        p.customer_id = id;
+        p.name = "李";
+        p.birthday = "09-22";
+        REQUIRE(store->add_person(p).ok());
+        c.date = day("2026-09-22");
+        c.channel = "message";
+        c.note = "生日快乐";
+        auto two = occasions::choose_tag(*store, rules, c, "");
+        CHECK(two->tag.empty());
+        CHECK(two->candidates.size() == 2);
+        CHECK(occasions::choose_tag(*store, rules, c, "birthday")->tag.starts_with("birthday:"));
+    }
+}
