@@ -62,7 +62,8 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
                        !std::getenv("NO_COLOR");
     if (o.output_dir.empty()) {
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
-        if (digests.empty()) fmt::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
+        const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
+        if (digests.empty() && prose) fmt::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
         else fmt::print("{}", output::render_digests(digests, format, color));
         return due ? Exit::found : Exit::ok;
     }

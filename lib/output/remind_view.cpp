@@ -60,6 +60,11 @@ std::string json(const std::vector<remind::Digest>& digests) {
             j.key("state").value(i.state).key("starts").value(i.starts.iso()).key("due").value(i.due.iso());
             j.key("customer").value_or_null(i.customer_code).key("customer_name").value_or_null(i.customer_name);
             j.key("what").value(i.what).key("person").value_or_null(i.person);
+            if (i.kind == remind::Item::Kind::obligation) {
+                j.key("tag").value(i.tag).key("actions").begin_array();
+                for (const auto& a : i.actions) j.value(a);
+                j.end_array();
+            }
             j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
             j.key("preferences").value_or_null(i.preferences).end_object();
         }

@@ -74,7 +74,11 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         item.customer_code = o.customer_code;
         item.customer_name = o.customer_name;
         std::string todo;
-        for (const auto& a : o.outstanding()) todo += (todo.empty() ? "" : ", ") + rules.action_text(a);
+        for (const auto& a : o.outstanding()) {
+            item.actions.push_back(rules.action_text(a));
+            todo += (todo.empty() ? "" : ", ") + item.actions.back();
+        }
+        item.tag = o.tag;
         item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo, o.note_required ? " with a personal note" : "");
         item.person = o.person;
         const auto it = person_by_id.find(o.person_id);

@@ -1,0 +1,78 @@
+// Tests for roster/people: validation of people and life events, personality hints, imports.
+#include "roster/people.hpp"
+#include "support.hpp"
+
+using namespace keqing;
+using test::day;
+
+namespace {
+
+struct Fixture : test::StoreFixture {
+    rules::Rules rules = *rules::load_rules("");
+    Fixture() {
+        store::Customer c;
+        c.code = "A1";
+        c.name = "康泰大药房";
+        c.tier = "A";
+        c.rep = "wang";
+        REQUIRE(store->add_customer(c).ok());
+    }
+};
+
+} // namespace
+
+TEST_SUITE("roster::people") {
+    TEST_CASE("every personality type has the seed's advice") {
+        for (const char* p : roster::kPersonalities) CHECK_FALSE(roster::personality_hint(p).empty());
+        CHECK(roster::personality_hint("开朗").empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "people: birthdays stored canonically, bad input rejected") {
+        store::Person p;
+        p.name = " 张丽 ";
+        p.birthday = "lunar:l6-20";
+        auto added = roster::add_person(*store, "康泰", p, day("2026-11-20"));
+        REQUIRE(added.ok());
+        CHECK(added->name == "张丽");
+        CHECK(added->birthday == "lunar:L6-20");
+        p.birthday = "2026-13-01";
+        CHECK_FALSE(roster::add_person(*store, "A1", p, day("2026-11-20")).ok());
+        p.birthday = "";
+        p.personality = "开朗";
+        CHECK_FALSE(roster::add_person(*store, "A1", p, day("2026-11-20")).ok());
+        roster::PersonEdit edit;
+        edit.personality = "完美";
+        edit.birthday = "";
+        auto edited = roster::edit_person(*store, added->id, edit);
+        REQUIRE(edited.ok());
+        CHECK(edited->personality == "完美");
+        CHECK(edited->birthday.empty());
+        CHECK(store->list_people(0)->size() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "life events need a known kind and, if named, a person of that customer") {
+        store::Person p;
+        p.name = "李姐";
+        REQUIRE(roster::add_person(*store, "A1", p, day("2026-11-20")).ok());
+        auto e = roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "李姐", "", day("2026-11-20"));
+        REQUIRE(e.ok());
+        CHECK(e->person_name == "李姐");
+        CHECK(roster::add_event(*store, rules, "A1", "birthday", day("2026-11-18"), "", "", day("2026-11-20"))
+                  .error().message.find("not a life event kind") != std::string::npos);
+        CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "王五", "", day("2026-11-20")).ok());
+        CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2028-01-01"), "", "", day("2026-11-20")).ok());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "imports load every row or none") {
+        const auto good = dir.write("p.csv", "customer,name,birthday,personality\nA1,张丽,lunar:8-15,活泼\nA1,小王,,\n");
+        CHECK(*roster::import_people(*store, good, false) == 2);
+        const auto bad = dir.write("q.csv", "customer,name,birthday\nA1,甲,\nA1,乙,2026-02-30\n");
+        auto r = roster::import_people(*store, bad, false);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.starts_with(bad + ":3: --birthday: '2026-02-30'"));
+        CHECK(store->list_people(0)->size() == 2);
+        const auto events = dir.write("e.csv", "customer,kind,date,person\nA1,wedding,2026-11-01,张丽\nA1,party,2026-11-02,\n");
+        CHECK_FALSE(roster::import_events(*store, rules, events, false).ok());
+        CHECK(store->list_events(day("2026-01-01"), day("2026-12-31"), 0)->empty());
+    }
+}
