@@ -146,7 +146,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
                           e.source().begin.column, e.description());
     }
     KQ_CHECK(only_keys(source, root,
-                       {"late_after_days", "count_late", "overdue_days", "channel", "tier", "goals", "occasion", "event"},
+                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day", "channel", "tier", "goals",
+                        "occasion", "event"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -162,6 +163,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
             return data_error("{}: overdue_days must be a whole number of days from 0 to 365", at(source, *n));
         rules.overdue_days = static_cast<int>(v->get());
     }
+    KQ_TRY(rules.max_visits_per_day, optional_int(source, root, "max_visits_per_day", 1, 1000, 12, "the rules file"));
     if (const toml::node* n = root.get("count_late")) {
         const auto* v = n->as_boolean();
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));

@@ -354,6 +354,72 @@ class SqliteStore final : public Store {
         return out;
     }
 
+    Result<Quality> quality(core::Date from, core::Date to, int late_after_days, int max_visits_per_day,
+                            int limit, const std::string& team) override {
+        Quality q;
+        const std::string a = from.iso(), b = to.iso();
+        constexpr std::string_view kTeam = "(?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))";
+        const std::string late_where = fmt::format(
+            "k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NULL AND "
+            "julianday(substr(k.logged_at, 1, 10)) - julianday(k.happened_on) > ?3 AND {}",
+            kTeam);
+        {
+            KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT count(*) FROM contacts k WHERE {}", late_where)));
+            s.bind(1, a).bind(2, b).bind(3, late_after_days).bind(9, team);
+            KQ_TRY(bool row, s.step());
+            q.late_count = row ? static_cast<int>(s.integer(0)) : 0;
+        }
+        {
+            KQ_TRY(Stmt s, db_.prepare(select_contacts(late_where) + " ORDER BY k.happened_on, k.id LIMIT ?4"));
+            s.bind(1, a).bind(2, b).bind(3, late_after_days).bind(4, limit).bind(9, team);
+            KQ_TRY(q.late, collect_contacts(s));
+        }
+        {
+            KQ_TRY(Stmt s, db_.prepare(R"(
+                SELECT c.code, k.channel, k.happened_on, count(*), group_concat(DISTINCT k.rep_id)
+                FROM contacts k JOIN customers c ON c.id = k.customer_id
+                WHERE k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NULL
+                  AND (?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))
+                GROUP BY k.customer_id, k.channel, k.happened_on HAVING count(*) > 1
+                ORDER BY k.happened_on, c.code, k.channel)"));
+            s.bind(1, a).bind(2, b).bind(9, team);
+            while (true) {
+                KQ_TRY(bool row, s.step());
+                if (!row) break;
+                ++q.duplicate_count;
+                if (static_cast<int>(q.duplicates.size()) < limit)
+                    q.duplicates.push_back(Duplicate{s.text(0), s.text(1), date_column(s, 2).value_or(core::Date{}),
+                                                     static_cast<int>(s.integer(3)), s.text(4)});
+            }
+        }
+        {
+            KQ_TRY(Stmt s, db_.prepare(select_contacts(fmt::format("k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS "
+                                                                   "NOT NULL AND {}",
+                                                                   kTeam)) +
+                                       " ORDER BY k.happened_on, k.id"));
+            s.bind(1, a).bind(2, b).bind(9, team);
+            KQ_TRY(std::vector<Contact> voided, collect_contacts(s));
+            q.voided_count = static_cast<int>(voided.size());
+            if (static_cast<int>(voided.size()) > limit) voided.resize(static_cast<size_t>(limit));
+            q.voided = std::move(voided);
+        }
+        {
+            KQ_TRY(Stmt s, db_.prepare(R"(
+                SELECT k.rep_id, k.happened_on, count(*) FROM contacts k
+                WHERE k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NULL AND k.channel = 'visit'
+                  AND (?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))
+                GROUP BY k.rep_id, k.happened_on HAVING count(*) > ?3 ORDER BY k.happened_on, k.rep_id LIMIT ?4)"));
+            s.bind(1, a).bind(2, b).bind(3, max_visits_per_day).bind(4, limit).bind(9, team);
+            while (true) {
+                KQ_TRY(bool row, s.step());
+                if (!row) break;
+                q.busy_days.push_back(BusyDay{s.text(0), date_column(s, 1).value_or(core::Date{}),
+                                              static_cast<int>(s.integer(2))});
+            }
+        }
+        return q;
+    }
+
     Result<std::vector<MonthCustomer>> month_customers(core::Month month) override {
         // ?1 first day, ?2 last day; the tier is read on max(first day, opened_on).
         KQ_TRY(Stmt s, db_.prepare(R"(

@@ -63,6 +63,11 @@ class Store {
     // Per rep and customer, what contacts in [from, to] recorded toward rep goals and the checklist.
     virtual Result<std::vector<Activity>> activity(core::Date from, core::Date to, CountPolicy policy) = 0;
 
+    // Late, duplicated and voided contacts and implausibly busy days in [from, to]; each list holds at most
+    // `limit` rows, the counts are whole. A non-empty `team` keeps contacts logged by that team's reps.
+    virtual Result<Quality> quality(core::Date from, core::Date to, int late_after_days, int max_visits_per_day,
+                                    int limit, const std::string& team) = 0;
+
     // Customers active on some day of `month`, tier on the reference day, rep on the month's last day.
     virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month) = 0;
     // Counting contacts per customer and channel that happened in [from, to] under `policy`;

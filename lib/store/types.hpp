@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace keqing::store {
 
@@ -114,6 +115,33 @@ struct Activity {
     int visits = 0;
     int complete_visits = 0;             // visits with all six checklist items
     std::array<int, 6> recorded{};       // visits with each checklist item
+};
+
+// Several contacts of one customer on one channel on one day: possibly logged twice.
+struct Duplicate {
+    std::string customer_code;
+    std::string channel;
+    core::Date date;
+    int count = 0;
+    std::string reps; // comma-separated
+};
+
+// A rep's day with more visits than is plausible.
+struct BusyDay {
+    std::string rep;
+    core::Date date;
+    int visits = 0;
+};
+
+// Data-quality findings for a range (lists are capped; counts are whole).
+struct Quality {
+    int late_count = 0;
+    std::vector<Contact> late;
+    int duplicate_count = 0;
+    std::vector<Duplicate> duplicates;
+    int voided_count = 0;
+    std::vector<Contact> voided;
+    std::vector<BusyDay> busy_days;
 };
 
 // Contacts of one customer on one channel in a range.

@@ -1,0 +1,144 @@
+// Report assembly: one evaluate_month per month (as check-quota does), aggregated into rows, tiers and
+// the trend; obligations over the range; goals per month; data-quality flags from the store.
+#include "report/report.hpp"
+
+#include <algorithm>
+
+namespace keqing::report {
+namespace {
+
+Row& row_for(std::map<std::string, Row>& rows, const std::string& key, size_t channels) {
+    Row& r = rows[key];
+    if (r.key.empty()) {
+        r.key = key;
+        r.channels.resize(channels);
+    }
+    return r;
+}
+
+void add_customer(Row& r, const compliance::CustomerResult& c) {
+    r.customer_months++;
+    r.by_status[static_cast<size_t>(c.status)]++;
+    for (size_t k = 0; k < c.channels.size(); ++k) {
+        r.channels[k].add(c.channels[k].done, c.channels[k].required);
+        r.total.add(c.channels[k].done, c.channels[k].required);
+    }
+}
+
+std::vector<Row> ranked(std::map<std::string, Row>& rows) {
+    std::vector<Row> out;
+    for (auto& [key, row] : rows) out.push_back(std::move(row));
+    std::stable_sort(out.begin(), out.end(), [](const Row& a, const Row& b) {
+        return a.total.rate() != b.total.rate() ? a.total.rate() > b.total.rate() : a.key < b.key;
+    });
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i].rank = i > 0 && out[i].total.rate() == out[i - 1].total.rate() ? out[i - 1].rank : static_cast<int>(i) + 1;
+    return out;
+}
+
+} // namespace
+
+std::string_view to_string(By by) {
+    switch (by) {
+    case By::rep: return "rep";
+    case By::customer: return "customer";
+    case By::tier: return "tier";
+    case By::team: return "team";
+    }
+    return "?";
+}
+
+Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options) {
+    if (options.to < options.from)
+        return usage_error("--from {} is after --to {}; give the earlier month first", options.from.iso(),
+                           options.to.iso());
+    int month_count = 0;
+    for (core::Month m = options.from; m <= options.to; m = m.next()) ++month_count;
+    if (month_count > 36) return usage_error("a report covers at most 36 months; narrow --from/--to");
+
+    Report report;
+    report.options = options;
+    const auto quota_channels = rules.quota_channels();
+    for (const int c : quota_channels) report.channels.push_back(rules.channels[static_cast<size_t>(c)].id);
+    for (const auto& t : rules.tiers) report.tiers.push_back(t.id);
+    report.tier_status.assign(rules.tiers.size(), {});
+    report.tier_channel.assign(rules.tiers.size(), std::vector<Attainment>(quota_channels.size()));
+
+    KQ_TRY(std::vector<store::Rep> all_reps, store.list_reps());
+    std::map<std::string, const store::Rep*> rep_by_id;
+    for (const auto& r : all_reps) rep_by_id[r.id] = &r;
+    if (!options.team.empty() &&
+        std::none_of(all_reps.begin(), all_reps.end(), [&](const store::Rep& r) { return r.team == options.team; }))
+        return data_error("unknown team '{}' for --team; teams are set with `roster rep add ID --team T`", options.team);
+
+    const compliance::Scope scope = options.team.empty() ? compliance::Scope{}
+                                                         : compliance::Scope{compliance::Scope::Kind::team, options.team};
+    std::map<std::string, Row> reps, rows;
+    std::map<std::string, bool> in_scope_customers;
+    for (core::Month m = options.from; m <= options.to; m = m.next()) {
+        const core::Date as_of = std::min(options.as_of, m.last());
+        KQ_TRY(compliance::MonthResult month, compliance::evaluate_month(store, rules, m, as_of, scope));
+        MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
+        KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
+        for (const auto& c : month.customers) {
+            in_scope_customers[c.code] = true;
+            const int tier = rules.tier_index(c.tier);
+            report.tier_status[static_cast<size_t>(tier)][static_cast<size_t>(c.status)]++;
+            for (size_t k = 0; k < c.channels.size(); ++k) {
+                part.channels[k].add(c.channels[k].done, c.channels[k].required);
+                report.tier_channel[static_cast<size_t>(tier)][k].add(c.channels[k].done, c.channels[k].required);
+            }
+            Row& rep = row_for(reps, c.rep, quota_channels.size());
+            if (const auto it = rep_by_id.find(c.rep); it != rep_by_id.end()) {
+                rep.label = it->second->name;
+                rep.team = it->second->team;
+            }
+            add_customer(rep, c);
+            std::string key = c.rep;
+            std::string label = rep.label;
+            switch (options.by) {
+            case By::customer: key = c.code; label = c.name; break;
+            case By::tier: key = c.tier; label = rules.tier(c.tier)->label; break;
+            case By::team: key = c.team.empty() ? "-" : c.team; label = ""; break;
+            case By::rep: break;
+            }
+            Row& row = row_for(rows, key, quota_channels.size());
+            row.label = label;
+            row.team = options.by == By::customer || options.by == By::rep ? rep.team : row.team;
+            add_customer(row, c);
+        }
+        report.summary.customers += month.summary.customers;
+        for (size_t s = 0; s < 4; ++s) report.summary.by_status[s] += month.summary.by_status[s];
+        report.summary.required += month.summary.required;
+        report.summary.done_capped += month.summary.done_capped;
+        report.months.push_back(std::move(part));
+    }
+    report.summary.score = report.summary.required == 0 ? 1.0
+                                                        : static_cast<double>(report.summary.done_capped) /
+                                                              report.summary.required;
+    report.reps = ranked(reps);
+    report.rows = ranked(rows);
+
+    const core::Date first = options.from.first();
+    const core::Date last = std::min(options.as_of, options.to.last());
+    if (last >= first) {
+        KQ_TRY(std::vector<occasions::Obligation> obligations,
+               occasions::obligations(store, rules, first, last, options.as_of));
+        std::map<std::string, OccasionRow> by_kind;
+        for (const auto& o : obligations) {
+            if (!in_scope_customers.contains(o.customer_code) || o.to > last) continue; // only windows that closed
+            OccasionRow& r = by_kind[o.kind];
+            r.kind = o.kind;
+            r.name = o.name;
+            r.rule = o.rule;
+            r.by_state[static_cast<size_t>(o.state)]++;
+            r.total++;
+            if (o.state == occasions::State::missed || o.state == occasions::State::overdue) report.missed.push_back(o);
+        }
+        for (auto& [kind, row] : by_kind) report.occasions.push_back(std::move(row));
+        KQ_TRY(report.quality, store.quality(first, last, rules.late_after_days, rules.max_visits_per_day, 200, options.team));
+    }
+    return report;
+}
+
+} // namespace keqing::report

@@ -1,0 +1,86 @@
+// The manager's compliance report for one month or a range of months: summary per tier, rankings with
+// per-channel attainment, tier × channel, occasions kept and missed, rep goals, checklist completeness,
+// the trend, and data-quality flags. Every number comes from the same engine as check-quota.
+#pragma once
+
+#include "compliance/goals.hpp"
+#include "occasions/obligations.hpp"
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace keqing::report {
+
+// sum(min(done, required)) over sum(required).
+struct Attainment {
+    int required = 0;
+    int done = 0; // capped per customer and channel
+    double rate() const { return required == 0 ? 1.0 : static_cast<double>(done) / required; }
+    void add(int d, int r) {
+        done += std::min(d, r);
+        required += r;
+    }
+};
+
+// One row of a breakdown (a rep, customer, tier or team) over the report's months.
+struct Row {
+    std::string key;
+    std::string label; // customer name, rep name …
+    std::string team;
+    int customer_months = 0;
+    std::array<int, 4> by_status{}; // customer-months per compliance::Status
+    std::vector<Attainment> channels; // like Report::channels
+    Attainment total;
+    int rank = 0;
+};
+
+// A month of the trend.
+struct MonthPart {
+    core::Month month;
+    core::Date as_of;
+    compliance::Summary summary;
+    std::vector<Attainment> channels;
+    std::vector<compliance::RepGoals> goals;
+};
+
+// Obligations of one kind over the range.
+struct OccasionRow {
+    std::string kind;
+    std::string name;
+    std::string rule;
+    std::array<int, 5> by_state{}; // per occasions::State
+    int total = 0;
+};
+
+enum class By { rep, customer, tier, team };
+std::string_view to_string(By by);
+
+struct Options {
+    core::Month from;
+    core::Month to;
+    core::Date as_of;
+    By by = By::rep;
+    std::string team; // restrict to one team's reps; empty: everyone
+};
+
+struct Report {
+    Options options;
+    std::vector<std::string> channels;        // quota channel ids, in rules order
+    std::vector<MonthPart> months;            // the trend, oldest first
+    compliance::Summary summary;              // over all customer-months
+    std::vector<std::string> tiers;           // tier ids
+    std::vector<std::array<int, 4>> tier_status;        // customer-months per tier and status
+    std::vector<std::vector<Attainment>> tier_channel;  // tier × channel
+    std::vector<Row> reps;                    // ranking: best score first
+    std::vector<Row> rows;                    // the --by breakdown
+    std::vector<OccasionRow> occasions;
+    std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
+    store::Quality quality;
+};
+
+// Builds the report; each month is evaluated as of min(as_of, its last day).
+Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options);
+
+} // namespace keqing::report
