@@ -126,7 +126,10 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
                occasions::obligations(store, rules, first, last, options.as_of));
         std::map<std::string, OccasionRow> by_kind;
         for (const auto& o : obligations) {
-            if (!in_scope_customers.contains(o.customer_code) || o.to > last) continue; // only windows that closed
+            // Kept or not: done ones, and those whose window has closed.
+            if (!in_scope_customers.contains(o.customer_code) || o.state == occasions::State::open ||
+                o.state == occasions::State::upcoming)
+                continue;
             OccasionRow& r = by_kind[o.kind];
             r.kind = o.kind;
             r.name = o.name;

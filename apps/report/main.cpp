@@ -1,0 +1,79 @@
+// report: the manager's compliance report for a month or a range, by rep, customer, tier or team, as a
+// table, CSV, JSON, markdown or self-contained HTML with charts.
+#include "common/cli.hpp"
+#include "output/report_view.hpp"
+#include "report/report.hpp"
+
+#include <fmt/core.h>
+
+#include <fstream>
+
+namespace {
+
+struct Options {
+    keqing::cli::Common common;
+    std::string month, from, to, as_of, by = "rep", team, format = "table", output;
+};
+
+keqing::Result<keqing::Exit> run(const Options& o) {
+    using namespace keqing;
+    if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
+        return usage_error("give --month, or --from and --to, not both");
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
+    report::Options options;
+    options.from = options.to = core::Month::of(as_of);
+    if (!o.month.empty()) {
+        KQ_TRY(options.from, core::parse_month(o.month, "--month"));
+        options.to = options.from;
+    }
+    if (!o.from.empty()) {
+        KQ_TRY(options.from, core::parse_month(o.from, "--from"));
+    }
+    if (!o.to.empty()) {
+        KQ_TRY(options.to, core::parse_month(o.to, "--to"));
+    } else if (!o.from.empty()) {
+        options.to = std::max(options.from, core::Month::of(as_of));
+    }
+    options.as_of = o.as_of.empty() ? std::min(as_of, options.to.last()) : as_of;
+    options.by = o.by == "customer" ? report::By::customer
+                 : o.by == "tier"   ? report::By::tier
+                 : o.by == "team"   ? report::By::team
+                                    : report::By::rep;
+    options.team = o.team;
+    KQ_TRY(report::Report r, report::build_report(*ctx.store, ctx.rules, options));
+    const auto format = o.format == "json"       ? output::ReportFormat::json
+                        : o.format == "csv"      ? output::ReportFormat::csv
+                        : o.format == "markdown" ? output::ReportFormat::markdown
+                                                 : output::ReportFormat::table;
+    const std::string text = output::render_report(r, ctx.rules, format);
+    if (o.output.empty() || o.output == "-") {
+        fmt::print("{}", text);
+        return Exit::ok;
+    }
+    std::ofstream out(o.output, std::ios::binary);
+    if (!(out << text) || !out.flush())
+        return data_error("--output {}: cannot write the report; check the path and free space", o.output);
+    fmt::print(stderr, "wrote {}\n", o.output);
+    return Exit::ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"report — the monthly compliance report: who kept the contact rules", "report"};
+    Options o;
+    keqing::cli::add_common_options(app, o.common, false);
+    app.add_option("--month", o.month, "one month, YYYY-MM (default: the month of --as-of)");
+    app.add_option("--from", o.from, "first month of a range, YYYY-MM");
+    app.add_option("--to", o.to, "last month of a range, YYYY-MM (default: the month of --as-of)");
+    app.add_option("--as-of", o.as_of, "evaluate at the end of this day (default: today, or the range's last day)");
+    app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")
+        ->check(CLI::IsMember({"rep", "customer", "tier", "team"}));
+    app.add_option("--team", o.team, "only this team's reps and customers");
+    app.add_option("--format", o.format, "table, csv, json or markdown")
+        ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+    app.add_option("--output,-o", o.output, "write to FILE instead of stdout");
+    app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");
+    return keqing::cli::run("report", app, argc, argv, [&] { return run(o); });
+}
