@@ -13,77 +13,82 @@
 
 namespace keqing::core {
 
-Result<std::vector<CsvRecord>> parse_csv(std::string_view text, std::string_view source) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    if (!is_valid_utf8(text))
-        return data_error("{}: the file is not valid UTF-8; save it as UTF-8 (Excel: 'CSV UTF-8')", source);
-    std::vector<CsvRecord> records;
-    CsvRecord current;
-    std::string field;
-    int line = 1;
-    bool in_quotes = false, field_quoted = false, any = false;
-    current.line = 1;
-    auto end_field = [&] {
-        current.fields.push_back(std::move(field));
-        field.clear();
-        field_quoted = false;
-    };
-    auto end_record = [&] {
-        end_field();
-        const bool blank = current.fields.size() == 1 && current.fields[0].empty();
-        if (!blank) records.push_back(std::move(current));
-        current = CsvRecord{};
-        current.line = line;
-        any = false;
-    };
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_quotes) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
+CsvReader::CsvReader(std::string_view text, std::string_view source) : text_(text), source_(source) {
+    if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+    valid_ = is_valid_utf8(text_);
+}
+
+Result<bool> CsvReader::next(CsvRecord& record) {
+    if (!valid_) return data_error("{}: the file is not valid UTF-8; save it as UTF-8 (Excel: 'CSV UTF-8')", source_);
+    while (true) {
+        if (pos_ >= text_.size()) return false;
+        record.fields.clear();
+        record.line = line_;
+        std::string field;
+        bool in_quotes = false, field_quoted = false, ended = false;
+        for (; pos_ < text_.size() && !ended; ++pos_) {
+            const char c = text_[pos_];
+            if (in_quotes) {
+                if (c == '"') {
+                    if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+                        field += '"';
+                        ++pos_;
+                    } else {
+                        in_quotes = false;
+                    }
                 } else {
-                    in_quotes = false;
+                    if (c == '\n') ++line_;
+                    field += c;
                 }
-            } else {
-                if (c == '\n') ++line;
+                continue;
+            }
+            switch (c) {
+            case '"':
+                if (!field.empty() || field_quoted)
+                    return data_error("{}:{}: a quote inside an unquoted field; wrap the field in double quotes and "
+                                      "double the inner quote (\"\")",
+                                      source_, line_);
+                in_quotes = field_quoted = true;
+                break;
+            case ',':
+                record.fields.push_back(std::move(field));
+                field.clear();
+                field_quoted = false;
+                break;
+            case '\r':
+                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') break;
+                return data_error("{}:{}: stray carriage return; save the file with LF or CRLF line endings", source_,
+                                  line_);
+            case '\n':
+                ++line_;
+                ended = true;
+                break;
+            default:
+                if (field_quoted)
+                    return data_error("{}:{}: text after a closing quote; put the whole field inside the quotes",
+                                      source_, line_);
                 field += c;
             }
-            continue;
         }
-        switch (c) {
-        case '"':
-            if (!field.empty() || field_quoted)
-                return data_error("{}:{}: a quote inside an unquoted field; wrap the field in double quotes and "
-                                  "double the inner quote (\"\")",
-                                  source, line);
-            in_quotes = field_quoted = any = true;
-            break;
-        case ',':
-            end_field();
-            any = true;
-            break;
-        case '\r':
-            if (i + 1 < text.size() && text[i + 1] == '\n') break;
-            return data_error("{}:{}: stray carriage return; save the file with LF or CRLF line endings", source,
-                              line);
-        case '\n':
-            ++line;
-            end_record();
-            break;
-        default:
-            if (field_quoted)
-                return data_error("{}:{}: text after a closing quote; put the whole field inside the quotes",
-                                  source, line);
-            field += c;
-            any = true;
-        }
+        if (in_quotes)
+            return data_error("{}:{}: a quoted field is never closed; add the closing double quote", source_,
+                              record.line);
+        record.fields.push_back(std::move(field));
+        const bool blank = record.fields.size() == 1 && record.fields[0].empty();
+        if (!blank) return true;
     }
-    if (in_quotes)
-        return data_error("{}:{}: a quoted field is never closed; add the closing double quote", source,
-                          current.line);
-    if (any || !field.empty()) end_record();
+}
+
+Result<std::vector<CsvRecord>> parse_csv(std::string_view text, std::string_view source) {
+    CsvReader reader(text, source);
+    std::vector<CsvRecord> records;
+    CsvRecord record;
+    while (true) {
+        KQ_TRY(bool more, reader.next(record));
+        if (!more) break;
+        records.push_back(std::move(record));
+        record = CsvRecord{};
+    }
     return records;
 }
 
@@ -95,6 +100,44 @@ Result<std::string> read_file(const std::string& path) {
     return buffer.str();
 }
 
+Result<CsvColumns> check_csv_header(const CsvRecord& header, std::string_view source,
+                                    const std::vector<std::string>& required,
+                                    const std::vector<std::string>& optional, bool ignore_unknown) {
+    CsvColumns index;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string name = to_lower(trim(header.fields[i]));
+        const bool known = std::find(required.begin(), required.end(), name) != required.end() ||
+                           std::find(optional.begin(), optional.end(), name) != optional.end();
+        if (!known && !ignore_unknown)
+            return data_error("{}:{}: unknown column '{}'; expected {} (optional {}), or pass --ignore-unknown",
+                              source, header.line, name, fmt::join(required, ","), fmt::join(optional, ","));
+        if (index.contains(name))
+            return data_error("{}:{}: column '{}' appears twice in the header; keep one", source, header.line, name);
+        if (known) index.emplace(name, i);
+    }
+    for (const auto& column : required)
+        if (!index.contains(column))
+            return data_error("{}:{}: required column '{}' is missing from the header; required columns: {}",
+                              source, header.line, column, fmt::join(required, ","));
+    return index;
+}
+
+namespace {
+
+Error width_error(std::string_view source, const CsvRecord& row, size_t width) {
+    return data_error("{}:{}: the row has {} fields but the header has {}; check for a missing or extra comma (quote "
+                      "fields that contain commas)",
+                      source, row.line, row.fields.size(), width);
+}
+
+std::string where_text(std::string_view source, int line, const CsvColumns& columns, std::string_view column) {
+    const auto it = columns.find(column);
+    return fmt::format("{}:{}: column {}{}", source, line, column,
+                       it == columns.end() ? "" : fmt::format(" (field {})", it->second + 1));
+}
+
+} // namespace
+
 Result<CsvTable> CsvTable::from_records(std::vector<CsvRecord> records, std::string_view source,
                                         const std::vector<std::string>& required,
                                         const std::vector<std::string>& optional, bool ignore_unknown) {
@@ -103,31 +146,41 @@ Result<CsvTable> CsvTable::from_records(std::vector<CsvRecord> records, std::str
                           fmt::join(required, ","));
     CsvTable table;
     table.source_ = std::string(source);
-    const CsvRecord& header = records.front();
-    for (size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string name = to_lower(trim(header.fields[i]));
-        const bool known = std::find(required.begin(), required.end(), name) != required.end() ||
-                           std::find(optional.begin(), optional.end(), name) != optional.end();
-        if (!known && !ignore_unknown)
-            return data_error("{}:{}: unknown column '{}'; expected {} (optional {}), or pass --ignore-unknown",
-                              source, header.line, name, fmt::join(required, ","), fmt::join(optional, ","));
-        if (table.index_.contains(name))
-            return data_error("{}:{}: column '{}' appears twice in the header; keep one", source, header.line,
-                              name);
-        if (known) table.index_.emplace(name, i);
-    }
-    for (const auto& column : required)
-        if (!table.index_.contains(column))
-            return data_error("{}:{}: required column '{}' is missing from the header; required columns: {}",
-                              source, header.line, column, fmt::join(required, ","));
+    KQ_TRY(table.index_, check_csv_header(records.front(), source, required, optional, ignore_unknown));
+    const size_t width = records.front().fields.size();
     for (size_t r = 1; r < records.size(); ++r)
-        if (records[r].fields.size() != header.fields.size())
-            return data_error("{}:{}: the row has {} fields but the header has {}; check for a missing or extra "
-                              "comma (quote fields that contain commas)",
-                              source, records[r].line, records[r].fields.size(), header.fields.size());
+        if (records[r].fields.size() != width) return width_error(source, records[r], width);
     table.rows_.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
     return table;
 }
+
+Result<CsvStream> CsvStream::open(std::string_view text, std::string_view source,
+                                  const std::vector<std::string>& required, const std::vector<std::string>& optional,
+                                  bool ignore_unknown) {
+    CsvStream stream(text, source);
+    CsvRecord header;
+    KQ_TRY(bool any, stream.reader_.next(header));
+    if (!any)
+        return data_error("{}: the file is empty; the first row must name the columns: {}", source,
+                          fmt::join(required, ","));
+    KQ_TRY(stream.columns_, check_csv_header(header, source, required, optional, ignore_unknown));
+    stream.width_ = header.fields.size();
+    return stream;
+}
+
+Result<bool> CsvStream::next() {
+    KQ_TRY(bool more, reader_.next(row_));
+    if (more && row_.fields.size() != width_) return width_error(source_, row_, width_);
+    return more;
+}
+
+std::string_view CsvStream::get(std::string_view column) const {
+    const auto it = columns_.find(column);
+    if (it == columns_.end()) return {};
+    return trim(row_.fields[it->second]);
+}
+
+std::string CsvStream::where(std::string_view column) const { return where_text(source_, row_.line, columns_, column); }
 
 std::string_view CsvTable::get(size_t i, std::string_view column) const {
     const auto it = index_.find(column);
@@ -136,9 +189,7 @@ std::string_view CsvTable::get(size_t i, std::string_view column) const {
 }
 
 std::string CsvTable::where(size_t i, std::string_view column) const {
-    const auto it = index_.find(column);
-    return fmt::format("{}:{}: column {}{}", source_, rows_[i].line, column,
-                       it == index_.end() ? "" : fmt::format(" (field {})", it->second + 1));
+    return where_text(source_, rows_[i].line, index_, column);
 }
 
 std::string csv_field(std::string_view value) {

@@ -18,9 +18,58 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
-// Parses CSV text (UTF-8, optional BOM, LF or CRLF, quoted fields may hold commas, quotes and newlines);
-// `source` names the file in errors as `source:line`. Blank lines are skipped.
+// Reads CSV text one record at a time (UTF-8, optional BOM, LF or CRLF, quoted fields may hold commas,
+// quotes and newlines); `source` names the file in errors as `source:line`. Blank lines are skipped.
+// The text must outlive the reader.
+class CsvReader {
+  public:
+    CsvReader(std::string_view text, std::string_view source);
+    // Fills `record` with the next record: true, or false at the end of the text.
+    Result<bool> next(CsvRecord& record);
+
+  private:
+    std::string_view text_;
+    std::string source_;
+    size_t pos_ = 0;
+    int line_ = 1;
+    bool valid_ = true;
+};
+
+// Parses all of a CSV text (see CsvReader).
 Result<std::vector<CsvRecord>> parse_csv(std::string_view text, std::string_view source);
+
+// Column positions of a checked header row.
+using CsvColumns = std::map<std::string, size_t, std::less<>>;
+// Checks a header against the required and optional columns (names are trimmed and lower-cased).
+// Unknown columns are an error unless `ignore_unknown`.
+Result<CsvColumns> check_csv_header(const CsvRecord& header, std::string_view source,
+                                    const std::vector<std::string>& required,
+                                    const std::vector<std::string>& optional, bool ignore_unknown);
+
+// A CSV file read row by row after its header was checked, for imports too large to hold in memory.
+class CsvStream {
+  public:
+    // `text` must outlive the stream.
+    static Result<CsvStream> open(std::string_view text, std::string_view source,
+                                  const std::vector<std::string>& required, const std::vector<std::string>& optional,
+                                  bool ignore_unknown);
+    // Advances to the next data row (true) or the end (false); a row with the wrong field count is an error.
+    Result<bool> next();
+    int line() const { return row_.line; }
+    bool has(std::string_view column) const { return columns_.contains(column); }
+    // The trimmed field of a column in the current row; empty when the column is absent.
+    std::string_view get(std::string_view column) const;
+    // `source:line: column …` of the current row, for error messages.
+    std::string where(std::string_view column) const;
+
+  private:
+    CsvStream(std::string_view text, std::string_view source) : reader_(text, source), source_(source) {}
+    CsvReader reader_;
+    std::string source_;
+    CsvColumns columns_;
+    size_t width_ = 0;
+    CsvRecord row_;
+};
 
 // Reads a whole file into memory; errors name the path.
 Result<std::string> read_file(const std::string& path);

@@ -1,0 +1,106 @@
+// Importing contacts from CSV: rows are streamed (the file is never held as records), customers and reps
+// are cached, and everything is written in one transaction — all rows or none.
+#include "contacts/validate.hpp"
+
+#include "core/csv.hpp"
+#include "core/text.hpp"
+#include "roster/lookup.hpp"
+
+#include <map>
+#include <set>
+
+namespace keqing::contacts {
+namespace {
+
+const std::vector<std::string> kRequired = {"customer", "channel", "date"};
+const std::vector<std::string> kOptional = {"time",   "rep",        "note",       "gift",      "occasion",
+                                            "feedback", "preference", "favour",   "family",    "competitor",
+                                            "slow_mover", "asked_help", "solved", "training"};
+
+// Caches customers by the text naming them (and their rep history, for rows without a rep) and the
+// known reps, so that an import costs one lookup per customer, not per row.
+class CachedLookup final : public Lookup {
+  public:
+    explicit CachedLookup(store::Store& store) : store_(store) {}
+
+    Result<store::Customer> customer(const std::string& query, core::Date on) override {
+        auto it = customers_.find(query);
+        if (it == customers_.end()) {
+            KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
+            KQ_TRY(std::vector<store::HistoryEntry> reps, store_.rep_history(c.id));
+            it = customers_.emplace(query, Entry{std::move(c), std::move(reps)}).first;
+        }
+        store::Customer c = it->second.customer;
+        const auto& history = it->second.reps;
+        if (!history.empty()) {
+            c.rep = history.front().value; // before every entry, the earliest applies
+            for (const auto& h : history)
+                if (!h.from || *h.from <= on) c.rep = h.value;
+        }
+        return c;
+    }
+
+    Result<void> rep(const std::string& id) override {
+        if (reps_.contains(id)) return {};
+        KQ_TRY([[maybe_unused]] store::Rep rep, roster::require_rep(store_, id));
+        reps_.insert(id);
+        return {};
+    }
+
+  private:
+    struct Entry {
+        store::Customer customer;
+        std::vector<store::HistoryEntry> reps;
+    };
+    store::Store& store_;
+    std::map<std::string, Entry, std::less<>> customers_;
+    std::set<std::string, std::less<>> reps_;
+};
+
+} // namespace
+
+Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
+                                     const std::string& default_rep, bool ignore_unknown, bool dry_run) {
+    KQ_TRY(std::string text, core::read_file(path));
+    KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));
+    const core::Now now = core::now();
+    CachedLookup lookup(store);
+    auto load = [&]() -> Result<ImportResult> {
+        ImportResult result;
+        while (true) {
+            KQ_TRY(bool more, table.next());
+            if (!more) break;
+            auto where = [&](std::string_view column) { return table.where(column); };
+            const std::string prefix = fmt::format("{}:{}: ", path, table.line());
+            LogRequest r;
+            r.customer = std::string(table.get("customer"));
+            if (r.customer.empty()) return data_error("{}: the customer is empty; give a code or name", where("customer"));
+            r.channel = core::to_lower(table.get("channel"));
+            r.date = std::string(table.get("date"));
+            if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
+            r.time = std::string(table.get("time"));
+            r.rep = table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
+            r.note = std::string(table.get("note"));
+            KQ_TRY(r.gift, parse_flag(table.get("gift"), where("gift")));
+            r.occasion = std::string(table.get("occasion"));
+            for (size_t k = 0; k < r.checklist.size(); ++k)
+                r.checklist[k] = std::string(table.get(store::kChecklistColumns[k]));
+            KQ_TRY(r.asked_help, parse_flag(table.get("asked_help"), where("asked_help")));
+            r.solved = std::string(table.get("solved"));
+            KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
+            KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
+            if (!r.occasion.empty()) {
+                auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
+                if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
+                contact.occasion = tag->tag;
+            }
+            KQ_TRY([[maybe_unused]] int64_t id, store.add_contact(contact));
+            result.rows++;
+            if (days_late(rules, contact, now) > 0) result.late++;
+        }
+        return result;
+    };
+    return store::in_transaction(store, load, dry_run ? store::Finish::rollback : store::Finish::commit);
+}
+
+} // namespace keqing::contacts

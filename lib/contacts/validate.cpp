@@ -1,0 +1,78 @@
+// Contact validation: channel, date and time, the customer and whether it is active that day, the rep.
+#include "contacts/validate.hpp"
+
+#include "core/text.hpp"
+#include "roster/lookup.hpp"
+
+namespace keqing::contacts {
+
+Result<store::Customer> StoreLookup::customer(const std::string& query, core::Date on) {
+    return roster::resolve_customer(store_, query, on);
+}
+
+Result<void> StoreLookup::rep(const std::string& id) {
+    KQ_TRY([[maybe_unused]] store::Rep rep, roster::require_rep(store_, id));
+    return {};
+}
+
+Result<bool> parse_flag(std::string_view text, std::string_view what) {
+    const std::string v = core::to_lower(core::trim(text));
+    if (v.empty() || v == "0" || v == "no" || v == "false" || v == "n") return false;
+    if (v == "1" || v == "yes" || v == "true" || v == "y") return true;
+    return data_error("{}: '{}' is not a yes/no value; write 1 or 0 (or leave it empty)", what, text);
+}
+
+Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r, const core::Now& now,
+                             const std::string& where_prefix, const std::function<std::string(std::string_view)>& where) {
+    store::Contact c;
+    if (rules.channel_index(r.channel) < 0)
+        return data_error("{}: unknown channel '{}'; the rules define {}", where("channel"), r.channel,
+                          rules.channel_ids());
+    c.channel = r.channel;
+    if (r.date && !r.date->empty()) {
+        KQ_TRY(c.date, core::parse_date(*r.date, where("date")));
+    } else {
+        c.date = now.date;
+    }
+    if (c.date > now.date)
+        return data_error("{}: {} is in the future (today is {}); log contacts after they happen", where("date"),
+                          c.date.iso(), now.date.iso());
+    if (r.time && !r.time->empty()) {
+        KQ_TRY(c.time, core::parse_time(*r.time, where("time")));
+    } else if (c.date == now.date) {
+        c.time = now.time;
+    }
+    auto found = lookup.customer(r.customer, c.date);
+    if (!found) return Error{found.error().code, where_prefix + found.error().message};
+    const store::Customer& customer = *found;
+    if (customer.opened_on && c.date < *customer.opened_on)
+        return data_error("{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
+                          "the opening date with `roster edit {} --opened`",
+                          where_prefix, customer.code, customer.opened_on->iso(), c.date.iso(), customer.code);
+    if (customer.closed_on && c.date > *customer.closed_on)
+        return data_error("{}customer {} closed on {}; a contact on {} is after that — check the date or "
+                          "`roster reopen {}`",
+                          where_prefix, customer.code, customer.closed_on->iso(), c.date.iso(), customer.code);
+    const std::string rep_id = r.rep.empty() ? customer.rep : r.rep;
+    if (auto rep = lookup.rep(rep_id); !rep)
+        return Error{rep.error().code, where_prefix + rep.error().message};
+    c.customer_id = customer.id;
+    c.customer_code = customer.code;
+    c.rep = rep_id;
+    c.note = r.note;
+    c.gift = r.gift;
+    c.checklist = r.checklist;
+    c.asked_help = r.asked_help;
+    c.solved = r.solved;
+    c.training = r.training;
+    c.logged_at = now.iso();
+    return c;
+}
+
+int days_late(const rules::Rules& rules, const store::Contact& c, const core::Now& now) {
+    const int gap = now.date - c.date;
+    return gap > rules.late_after_days ? gap : 0;
+}
+
+
+} // namespace keqing::contacts
