@@ -1,5 +1,6 @@
 -- keqing schema version 2: the people of a customer (clerks, owners) with birthdays, preferences,
--- family and personality, and life events (weddings, births, bereavements …) that create obligations.
+-- family and personality, life events (weddings, births, bereavements …) that create obligations, and
+-- indexes for occasion tags, rep-scoped reads and voided contacts.
 CREATE TABLE people (
     id          INTEGER PRIMARY KEY,
     customer_id INTEGER NOT NULL REFERENCES customers(id),
@@ -27,3 +28,7 @@ CREATE INDEX life_events_date ON life_events(happened_on);
 
 -- Contacts tagged for an occasion are few; the obligations engine reads just those.
 CREATE INDEX contacts_tagged ON contacts(happened_on) WHERE occasion <> '';
+
+-- Rep-scoped commands read a rep's own contacts; report lists voided contacts.
+CREATE INDEX contacts_rep ON contacts(rep_id, happened_on);
+CREATE INDEX contacts_voided ON contacts(happened_on) WHERE voided_at IS NOT NULL;

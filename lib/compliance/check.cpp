@@ -13,8 +13,8 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     std::set<std::string, std::less<>> codes;
     for (const auto& c : check.month.customers) codes.insert(c.code);
     if (!codes.empty()) {
-        const std::string only = scope.kind == Scope::Kind::customer ? scope.value : "";
-        KQ_TRY(check.obligations, occasions::obligations(store, rules, month.first(), month.last(), as_of, only));
+        KQ_TRY(check.obligations,
+               occasions::obligations(store, rules, month.first(), month.last(), as_of, filter_of(scope)));
         std::erase_if(check.obligations, [&](const occasions::Obligation& o) { return !codes.contains(o.customer_code); });
     }
     if (scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::rep || scope.kind == Scope::Kind::team) {

@@ -21,20 +21,34 @@ bool in_scope(const store::MonthCustomer& c, const Scope& scope) {
 
 } // namespace
 
+store::CustomerFilter filter_of(const Scope& scope) {
+    using K = store::CustomerFilter::Kind;
+    switch (scope.kind) {
+    case Scope::Kind::rep: return {K::rep, scope.value};
+    case Scope::Kind::team: return {K::team, scope.value};
+    case Scope::Kind::customer: return {K::code, scope.value};
+    case Scope::Kind::all:
+    case Scope::Kind::tier: break;
+    }
+    return {};
+}
+
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                    core::Date as_of, const Scope& scope) {
-    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}};
-    KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month));
+    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope, {}};
+    KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter_of(scope)));
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in_scope(c, scope); });
 
     // done[customer id][channel index]
     std::unordered_map<int64_t, std::vector<int>> done;
     const core::Date until = std::min(as_of, month.last());
     if (!customers.empty() && until >= month.first()) {
-        const int64_t only = scope.kind == Scope::Kind::customer && customers.size() == 1 ? customers[0].id : 0;
-        KQ_TRY(std::vector<store::ChannelCount> counts,
-               store.count_contacts(month.first(), until, {rules.count_late, rules.late_after_days}, only));
-        for (const auto& count : counts) {
+        const bool everyone = scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier;
+        std::vector<int64_t> ids;
+        for (const auto& c : customers) ids.push_back(c.id);
+        KQ_TRY(result.tallies, store.tallies(month.first(), until, {rules.count_late, rules.late_after_days},
+                                              everyone ? nullptr : &ids));
+        for (const auto& count : result.tallies) {
             const int channel = rules.channel_index(count.channel);
             if (channel < 0) continue; // a channel the current rules no longer define counts toward nothing
             auto& row = done[count.customer_id];

@@ -56,7 +56,14 @@ struct MonthResult {
     std::vector<int> channels; // Rules::quota_channels()
     std::vector<CustomerResult> customers; // sorted by code
     Summary summary;
+    Scope scope;
+    // The counting contacts of the scope's customers (all contacts for Scope::Kind::all and tier), per
+    // customer, rep and channel: the one pass over contacts that goals reuse.
+    std::vector<store::Tally> tallies;
 };
+
+// The store filter that narrows a scope in SQL (tier scopes are filtered after).
+store::CustomerFilter filter_of(const Scope& scope);
 
 // Evaluates `month` as of the end of `as_of` for the customers in `scope`.
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace keqing::compliance {
 namespace {
@@ -18,24 +19,31 @@ GoalResult goal(std::string id, std::string label, int required, int done, const
 
 Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
     const core::Date until = std::min(m.as_of, m.month.last());
-    std::vector<store::Activity> activity;
-    if (until >= m.month.first()) {
-        KQ_TRY(activity, store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days}));
-    }
-
-    std::map<std::string, RepGoals> reps;
-    std::map<int64_t, int> solved_for;                          // customer id → problems solved, by anyone
-    std::map<std::pair<std::string, int64_t>, int> trained;     // (rep, customer id) → trainings
-    for (const auto& a : activity) {
-        RepGoals& r = reps[a.rep];
-        r.rep = a.rep;
+    std::map<std::string, RepGoals> reps;                     // R9 and checklists: each rep's own contacts
+    std::map<int64_t, int> solved_for;                        // customer id → problems solved, by anyone
+    std::map<std::pair<std::string, int64_t>, int> trained;   // (rep, customer id) → trainings
+    auto add_own = [&](const store::Tally& t) {
+        RepGoals& r = reps[t.rep];
         r.goals.resize(1);
-        r.goals[0].done += a.asked_help;
-        r.checklist.visits += a.visits;
-        r.checklist.complete += a.complete_visits;
-        for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += a.recorded[i];
-        solved_for[a.customer_id] += a.solved;
-        if (a.training) trained[{a.rep, a.customer_id}] += a.training;
+        r.goals[0].done += t.asked_help;
+        if (t.channel == "visit") {
+            r.checklist.visits += t.count;
+            r.checklist.complete += t.complete;
+            for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += t.recorded[i];
+        }
+        if (t.training) trained[{t.rep, t.customer_id}] += t.training;
+    };
+    for (const auto& t : m.tallies) solved_for[t.customer_id] += t.solved;
+    if (m.scope.kind == Scope::Kind::all) {
+        for (const auto& t : m.tallies) add_own(t);
+    } else if (until >= m.month.first()) {
+        std::set<std::string> in_scope;
+        for (const auto& c : m.customers) in_scope.insert(c.rep);
+        for (const auto& rep : in_scope) {
+            KQ_TRY(std::vector<store::Tally> own,
+                   store.rep_tallies(m.month.first(), until, {rules.count_late, rules.late_after_days}, rep));
+            for (const auto& t : own) add_own(t);
+        }
     }
 
     std::map<std::string, std::vector<const CustomerResult*>> customers_of;

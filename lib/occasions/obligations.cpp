@@ -84,11 +84,8 @@ std::vector<rules::Action> Obligation::outstanding() const {
 }
 
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of, const std::string& only_customer) {
-    auto customers_on = [&](core::Date day) {
-        return only_customer.empty() ? store.list_customers(day)
-                                     : store.find_customers(only_customer, store::Match::code, day);
-    };
+                                            core::Date to, core::Date as_of, const store::CustomerFilter& filter) {
+    auto customers_on = [&](core::Date day) { return store.list_customers(day, filter); };
     std::vector<Obligation> out;
     // Festivals: tier and rep on the day itself.
     for (const rules::Occasion& occasion : rules.occasions) {
@@ -112,12 +109,13 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
     // Birthdays and life events: the customer as it stands on the reference day.
     const core::Date reference = std::clamp(as_of, from, std::max(from, to));
     KQ_TRY(std::vector<store::Customer> customers, customers_on(reference));
-    const int64_t only_id = only_customer.empty() || customers.empty() ? 0 : customers.front().id;
+    const bool one = filter.kind == store::CustomerFilter::Kind::code;
+    const int64_t only_id = !one || customers.empty() ? 0 : customers.front().id;
     std::map<int64_t, const store::Customer*> by_id;
     for (const auto& c : customers) by_id[c.id] = &c;
 
     if (const rules::EventKind* birthday = rules.event("birthday")) {
-        KQ_TRY(std::vector<store::Person> people, store.list_people(only_id));
+        KQ_TRY(std::vector<store::Person> people, store.people_of(filter));
         for (const auto& p : people) {
             if (p.birthday.empty() || !by_id.contains(p.customer_id)) continue;
             auto date = calendar::parse_recurring(p.birthday, "birthday");
@@ -185,7 +183,8 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
                              const std::string& requested) {
     const core::Date as_of = std::max(contact.date, core::today());
     KQ_TRY(std::vector<Obligation> all,
-           obligations(store, rules, contact.date, contact.date, as_of, contact.customer_code));
+           obligations(store, rules, contact.date, contact.date, as_of,
+                       {store::CustomerFilter::Kind::code, contact.customer_code}));
     std::erase_if(all, [&](const Obligation& o) {
         return o.customer_id != contact.customer_id || contact.date < o.from || contact.date > o.to;
     });

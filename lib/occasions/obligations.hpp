@@ -40,9 +40,10 @@ struct Obligation {
 
 // Every obligation whose window meets [from, to], evaluated as of the end of `as_of`, sorted by window
 // end, then customer code. Festivals use the tier and rep in effect on their day; a customer must be
-// active on the day of the obligation. `only_customer` (a code) restricts it to one customer.
+// active on the day of the obligation. `filter` narrows the customers considered (one code, a rep's, a
+// team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of, const std::string& only_customer = "");
+                                            core::Date to, core::Date as_of, const store::CustomerFilter& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window holds the contact's date; without it, the

@@ -39,12 +39,14 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         if (reps.empty()) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
     }
     const core::Date horizon = as_of.plus_days(days);
+    const compliance::Scope scope = rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
+    const store::CustomerFilter filter = compliance::filter_of(scope);
     KQ_TRY(std::vector<occasions::Obligation> obligations,
-           occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of));
+           occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
     const core::Month month = core::Month::of(as_of);
-    KQ_TRY(compliance::MonthResult quota, compliance::evaluate_month(store, rules, month, as_of, {}));
+    KQ_TRY(compliance::MonthResult quota, compliance::evaluate_month(store, rules, month, as_of, scope));
     KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, quota));
-    KQ_TRY(std::vector<store::Person> people, store.list_people());
+    KQ_TRY(std::vector<store::Person> people, store.people_of(filter));
     std::map<std::string, std::vector<const store::Person*>> people_of;
     std::map<int64_t, const store::Person*> person_by_id;
     for (const auto& p : people) {

@@ -17,7 +17,8 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     KQ_TRY(card.month, compliance::evaluate_month(store, rules, core::Month::of(as_of), as_of, scope));
     KQ_TRY(card.people, store.list_people(card.customer.id));
     KQ_TRY(card.obligations,
-           occasions::obligations(store, rules, as_of.plus_days(-7), as_of.plus_days(30), as_of, card.customer.code));
+           occasions::obligations(store, rules, as_of.plus_days(-7), as_of.plus_days(30), as_of,
+                                  {store::CustomerFilter::Kind::code, card.customer.code}));
     return card;
 }
 

@@ -166,10 +166,9 @@ class SqliteStore final : public Store {
         return collect_customers(s);
     }
 
-    Result<std::vector<Customer>> list_customers(core::Date on) override {
-        static const std::string sql = select_customers("1");
-        KQ_TRY(Stmt s, db_.prepare(sql));
-        s.bind(1, on.iso());
+    Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter) override {
+        KQ_TRY(Stmt s, db_.prepare(select_customers(filter_sql(filter))));
+        s.bind(1, on.iso()).bind(9, filter.value);
         return collect_customers(s);
     }
 
@@ -295,6 +294,16 @@ class SqliteStore final : public Store {
         return query_people("(?1 = 0 OR p.customer_id = ?1)", customer_id);
     }
 
+    Result<std::vector<Person>> people_of(const CustomerFilter& filter) override {
+        KQ_TRY(Stmt s, db_.prepare(fmt::format(
+                           "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
+                           "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+                           "ORDER BY c.code, p.id",
+                           filter_sql(filter))));
+        s.bind(9, filter.value);
+        return collect_people(s);
+    }
+
     Result<int64_t> add_event(const LifeEvent& e) override {
         KQ_TRY(Stmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
                                    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
@@ -323,35 +332,21 @@ class SqliteStore final : public Store {
         return out;
     }
 
-    Result<std::vector<Activity>> activity(core::Date from, core::Date to, CountPolicy policy) override {
-        KQ_TRY(Stmt s, db_.prepare(R"(
-            SELECT rep_id, customer_id, sum(asked_help), sum(solved <> ''), sum(training), sum(channel = 'visit'),
-                   sum(channel = 'visit' AND feedback <> '' AND preference <> '' AND favour <> '' AND family <> ''
-                       AND competitor <> '' AND slow_mover <> ''),
-                   sum(channel = 'visit' AND feedback <> ''), sum(channel = 'visit' AND preference <> ''),
-                   sum(channel = 'visit' AND favour <> ''), sum(channel = 'visit' AND family <> ''),
-                   sum(channel = 'visit' AND competitor <> ''), sum(channel = 'visit' AND slow_mover <> '')
-            FROM contacts
-            WHERE happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL
-              AND (?3 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?4)
-            GROUP BY rep_id, customer_id)"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, policy.count_late).bind(4, policy.late_after_days);
-        std::vector<Activity> out;
-        while (true) {
-            KQ_TRY(bool row, s.step());
-            if (!row) break;
-            Activity a;
-            a.rep = s.text(0);
-            a.customer_id = s.integer(1);
-            a.asked_help = static_cast<int>(s.integer(2));
-            a.solved = static_cast<int>(s.integer(3));
-            a.training = static_cast<int>(s.integer(4));
-            a.visits = static_cast<int>(s.integer(5));
-            a.complete_visits = static_cast<int>(s.integer(6));
-            for (int i = 0; i < 6; ++i) a.recorded[static_cast<size_t>(i)] = static_cast<int>(s.integer(7 + i));
-            out.push_back(a);
+    Result<std::vector<Tally>> tallies(core::Date from, core::Date to, CountPolicy policy,
+                                       const std::vector<int64_t>* customers) override {
+        if (!customers) return run_tallies("happened_on BETWEEN ?1 AND ?2", from, to, policy, nullptr, "");
+        std::vector<Tally> out;
+        for (const int64_t id : *customers) {
+            KQ_TRY(std::vector<Tally> one,
+                   run_tallies("customer_id = ?5 AND happened_on BETWEEN ?1 AND ?2", from, to, policy, &id, ""));
+            out.insert(out.end(), one.begin(), one.end());
         }
         return out;
+    }
+
+    Result<std::vector<Tally>> rep_tallies(core::Date from, core::Date to, CountPolicy policy,
+                                           const std::string& rep) override {
+        return run_tallies("rep_id = ?6 AND happened_on BETWEEN ?1 AND ?2", from, to, policy, nullptr, rep);
     }
 
     Result<Quality> quality(core::Date from, core::Date to, int late_after_days, int max_visits_per_day,
@@ -420,9 +415,9 @@ class SqliteStore final : public Store {
         return q;
     }
 
-    Result<std::vector<MonthCustomer>> month_customers(core::Month month) override {
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter) override {
         // ?1 first day, ?2 last day; the tier is read on max(first day, opened_on).
-        KQ_TRY(Stmt s, db_.prepare(R"(
+        KQ_TRY(Stmt s, db_.prepare(fmt::format(R"(
             SELECT c.id, c.code, c.name, c.opened_on, c.closed_on,
               coalesce((SELECT tier FROM tier_history t WHERE t.customer_id = c.id
                           AND t.effective_from <= max(?1, coalesce(c.opened_on, ?1))
@@ -435,9 +430,9 @@ class SqliteStore final : public Store {
                 (SELECT rep_id FROM assignments a WHERE a.customer_id = c.id AND a.effective_from <= ?2
                  ORDER BY a.effective_from DESC LIMIT 1),
                 (SELECT rep_id FROM assignments a WHERE a.customer_id = c.id ORDER BY a.effective_from LIMIT 1))
-            WHERE (c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1)
-            ORDER BY c.code)"));
-        s.bind(1, month.first().iso()).bind(2, month.last().iso());
+            WHERE (c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1) AND {}
+            ORDER BY c.code)", filter_sql(filter))));
+        s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
         std::vector<MonthCustomer> out;
         while (true) {
             KQ_TRY(bool row, s.step());
@@ -448,26 +443,54 @@ class SqliteStore final : public Store {
         return out;
     }
 
-    Result<std::vector<ChannelCount>> count_contacts(core::Date from, core::Date to, CountPolicy policy,
-                                                     int64_t customer_id) override {
-        KQ_TRY(Stmt s, db_.prepare(R"(
-            SELECT customer_id, channel, count(*) FROM contacts
-            WHERE happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL
-              AND (?3 = 0 OR customer_id = ?3)
-              AND (?4 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?5)
-            GROUP BY customer_id, channel)"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(4, policy.count_late).bind(5,
-                                                                                                policy.late_after_days);
-        std::vector<ChannelCount> out;
+  private:
+    // The SQL condition on customers `c` for a filter; its value binds to ?9.
+    static std::string_view filter_sql(const CustomerFilter& filter) {
+        switch (filter.kind) {
+        case CustomerFilter::Kind::all: return "(?9 IS NOT NULL OR 1)";
+        case CustomerFilter::Kind::rep: return "c.id IN (SELECT customer_id FROM assignments WHERE rep_id = ?9)";
+        case CustomerFilter::Kind::team:
+            return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = ?9)";
+        case CustomerFilter::Kind::code: return "c.code = ?9";
+        }
+        return "1";
+    }
+
+    // One grouped pass over the contacts `where` selects (?1 from, ?2 to, ?5 customer, ?6 rep).
+    Result<std::vector<Tally>> run_tallies(std::string_view where, core::Date from, core::Date to, CountPolicy policy,
+                                           const int64_t* customer, const std::string& rep) {
+        KQ_TRY(Stmt s, db_.prepare(fmt::format(R"(
+            SELECT customer_id, rep_id, channel, count(*), sum(asked_help), sum(solved <> ''), sum(training),
+                   sum(channel = 'visit' AND feedback <> '' AND preference <> '' AND favour <> '' AND family <> ''
+                       AND competitor <> '' AND slow_mover <> ''),
+                   sum(feedback <> ''), sum(preference <> ''), sum(favour <> ''), sum(family <> ''),
+                   sum(competitor <> ''), sum(slow_mover <> '')
+            FROM contacts
+            WHERE {} AND voided_at IS NULL
+              AND (?3 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?4)
+            GROUP BY customer_id, rep_id, channel)", where)));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, policy.count_late).bind(4, policy.late_after_days);
+        if (customer) s.bind(5, *customer);
+        if (!rep.empty()) s.bind(6, rep);
+        std::vector<Tally> out;
         while (true) {
             KQ_TRY(bool row, s.step());
             if (!row) break;
-            out.push_back(ChannelCount{s.integer(0), s.text(1), static_cast<int>(s.integer(2))});
+            Tally t;
+            t.customer_id = s.integer(0);
+            t.rep = s.text(1);
+            t.channel = s.text(2);
+            t.count = static_cast<int>(s.integer(3));
+            t.asked_help = static_cast<int>(s.integer(4));
+            t.solved = static_cast<int>(s.integer(5));
+            t.training = static_cast<int>(s.integer(6));
+            t.complete = static_cast<int>(s.integer(7));
+            for (int i = 0; i < 6; ++i) t.recorded[static_cast<size_t>(i)] = static_cast<int>(s.integer(8 + i));
+            out.push_back(std::move(t));
         }
         return out;
     }
 
-  private:
     static std::string select_customers(std::string_view where) {
         return fmt::format("SELECT {} FROM customers c WHERE {} ORDER BY c.code", kCustomerColumns, where);
     }
@@ -505,6 +528,10 @@ class SqliteStore final : public Store {
             where);
         KQ_TRY(Stmt s, db_.prepare(sql));
         s.bind(1, id);
+        return collect_people(s);
+    }
+
+    Result<std::vector<Person>> collect_people(Stmt& s) {
         std::vector<Person> out;
         while (true) {
             KQ_TRY(bool row, s.step());

@@ -33,8 +33,8 @@ class Store {
     virtual Result<void> update_customer(const Customer& customer) = 0;
     // Customers matching `text`, with tier and rep in effect on `on`, sorted by code.
     virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) = 0;
-    // Every customer with tier and rep in effect on `on`, sorted by code.
-    virtual Result<std::vector<Customer>> list_customers(core::Date on) = 0;
+    // Customers (those `filter` allows) with tier and rep in effect on `on`, sorted by code.
+    virtual Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter = {}) = 0;
     // Records a tier (or rep) from a day on; a second change on the same day replaces the first.
     virtual Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) = 0;
     virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
@@ -56,24 +56,28 @@ class Store {
     virtual Result<std::optional<Person>> find_person(int64_t id) = 0;
     // People of one customer (`customer_id` > 0) or of every customer, by customer code then id.
     virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0) = 0;
+    // People of the customers `filter` allows.
+    virtual Result<std::vector<Person>> people_of(const CustomerFilter& filter) = 0;
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
 
-    // Per rep and customer, what contacts in [from, to] recorded toward rep goals and the checklist.
-    virtual Result<std::vector<Activity>> activity(core::Date from, core::Date to, CountPolicy policy) = 0;
+    // Contacts in [from, to] that count under `policy`, per customer, rep and channel. `customers`, when
+    // given, restricts them to those customers (read through the per-customer index).
+    virtual Result<std::vector<Tally>> tallies(core::Date from, core::Date to, CountPolicy policy,
+                                               const std::vector<int64_t>* customers = nullptr) = 0;
+    // The same for the contacts one rep logged, at any customer.
+    virtual Result<std::vector<Tally>> rep_tallies(core::Date from, core::Date to, CountPolicy policy,
+                                                   const std::string& rep) = 0;
 
     // Late, duplicated and voided contacts and implausibly busy days in [from, to]; each list holds at most
     // `limit` rows, the counts are whole. A non-empty `team` keeps contacts logged by that team's reps.
     virtual Result<Quality> quality(core::Date from, core::Date to, int late_after_days, int max_visits_per_day,
                                     int limit, const std::string& team) = 0;
 
-    // Customers active on some day of `month`, tier on the reference day, rep on the month's last day.
-    virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month) = 0;
-    // Counting contacts per customer and channel that happened in [from, to] under `policy`;
-    // `customer_id` > 0 restricts to one customer.
-    virtual Result<std::vector<ChannelCount>> count_contacts(core::Date from, core::Date to, CountPolicy policy,
-                                                             int64_t customer_id = 0) = 0;
+    // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
+    // month's last day.
+    virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter = {}) = 0;
 };
 
 // Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.

@@ -105,16 +105,25 @@ struct LifeEvent {
     std::string note;
 };
 
-// Per rep and customer: what contacts recorded toward the rep goals and the visit checklist.
-struct Activity {
-    std::string rep;
+// Per customer, rep and channel: the contacts in a range that count, and what they recorded toward the
+// rep goals (R9–R11) and the visit checklist (R12–R17).
+struct Tally {
     int64_t customer_id = 0;
+    std::string rep;
+    std::string channel;
+    int count = 0;
     int asked_help = 0;
     int solved = 0;
     int training = 0;
-    int visits = 0;
-    int complete_visits = 0;             // visits with all six checklist items
-    std::array<int, 6> recorded{};       // visits with each checklist item
+    int complete = 0;                // visits with all six checklist items
+    std::array<int, 6> recorded{};   // visits with each checklist item
+};
+
+// Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code.
+struct CustomerFilter {
+    enum class Kind { all, rep, team, code };
+    Kind kind = Kind::all;
+    std::string value;
 };
 
 // Several contacts of one customer on one channel on one day: possibly logged twice.
@@ -142,13 +151,6 @@ struct Quality {
     int voided_count = 0;
     std::vector<Contact> voided;
     std::vector<BusyDay> busy_days;
-};
-
-// Contacts of one customer on one channel in a range.
-struct ChannelCount {
-    int64_t customer_id = 0;
-    std::string channel;
-    int count = 0;
 };
 
 // Which contacts count: voided never; late ones only when count_late.
