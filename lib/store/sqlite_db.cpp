@@ -1,10 +1,14 @@
 // SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files) and the statement cache.
 #include "store/sqlite_db.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <random>
+#include <thread>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -81,8 +85,10 @@ Result<void> SqliteDb::open(const std::string& path) {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);
     KQ_CHECK(exec("PRAGMA foreign_keys = ON"));
-    // The first read of a non-database file fails here, with SQLite's "file is not a database".
-    KQ_CHECK(exec("PRAGMA journal_mode = WAL"));
+    // The first read of a non-database file fails here, with SQLite's "file is not a database". Switching
+    // a new file to WAL needs an exclusive lock, which SQLite reports busy at once while another process
+    // opens the same new file: hence the retries.
+    KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL"));
     KQ_CHECK(exec("PRAGMA synchronous = NORMAL"));
     return {};
 }
@@ -104,6 +110,21 @@ Result<void> SqliteDb::exec(std::string_view sql) {
         return error("updating");
     }
     return {};
+}
+
+Result<void> SqliteDb::exec_retrying(std::string_view sql) {
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + std::chrono::milliseconds(kLockWaitMs);
+    std::minstd_rand jitter(static_cast<unsigned>(::getpid()) ^
+                            static_cast<unsigned>(clock::now().time_since_epoch().count()));
+    int pause_ms = 1;
+    while (true) {
+        const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return {};
+        if ((rc & 0xff) != SQLITE_BUSY || clock::now() >= deadline) return error("updating");
+        std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms + static_cast<int>(jitter() % (pause_ms + 1))));
+        pause_ms = std::min(pause_ms * 2, 100);
+    }
 }
 
 Error SqliteDb::error(std::string_view doing) const {
