@@ -70,8 +70,8 @@ class SqliteStore final : public Store {
         return migrate();
     }
 
-    Result<void> begin() override { return db_.exec_retrying("BEGIN IMMEDIATE"); }
-    Result<void> commit() override { return db_.exec_retrying("COMMIT"); }
+    Result<void> begin() override { return db_.exec_retrying("BEGIN IMMEDIATE", "starting a transaction"); }
+    Result<void> commit() override { return db_.exec_retrying("COMMIT", "committing"); }
     void rollback() override { (void)db_.exec("ROLLBACK"); }
 
     Result<void> add_rep(const Rep& rep) override {
