@@ -2,15 +2,17 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEPS := cmake make g++ libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev sqlite3 python3
+FUZZ_DEPS := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test demo clean format check-format
+.PHONY: all deps configure build test test-sanitize fuzz demo clean format check-format
 
 all: build
 
 deps:
-	@missing=""; for p in $(DEPS); do \
+	@missing=""; for p in $(DEPS) $(EXTRA_DEPS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -27,6 +29,17 @@ build: configure
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The whole suite (unit and end-to-end) built with AddressSanitizer and UBSan, in its own build folder.
+test-sanitize:
+	$(MAKE) test BUILD=build-asan CMAKE_FLAGS="$(CMAKE_FLAGS) -DKEQING_SANITIZE='address;undefined'"
+
+# The libFuzzer targets of tests/fuzz/ (clang, ASan + UBSan) in build-fuzz/, each run FUZZ_SECONDS.
+fuzz:
+	$(MAKE) build BUILD=build-fuzz EXTRA_DEPS="$(FUZZ_DEPS)" CMAKE_FLAGS="-DCMAKE_CXX_COMPILER=clang++ \
+	  -DKEQING_FUZZ=ON -DKEQING_SANITIZE='address;undefined' -DKEQING_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS=-O1 $(CMAKE_FLAGS)"
+	tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
 demo: build
 	./examples/demo.sh $(BUILD)/bin
 
@@ -37,4 +50,4 @@ check-format:
 	find apps lib tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -1,5 +1,5 @@
 # Shared compile settings and warnings (interface targets every keqing target links), and the
-# sanitizer option: -DKEQING_SANITIZE=address;undefined.
+# sanitizer option: -DKEQING_SANITIZE=address;undefined, and the fuzzing option -DKEQING_FUZZ=ON.
 add_library(keqing_settings INTERFACE)
 target_compile_features(keqing_settings INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
@@ -18,4 +18,14 @@ if(KEQING_SANITIZE)
   target_compile_options(keqing_settings INTERFACE -fsanitize=${_keqing_san} -fno-omit-frame-pointer
     -fno-sanitize-recover=all)
   target_link_options(keqing_settings INTERFACE -fsanitize=${_keqing_san})
+endif()
+
+# -DKEQING_FUZZ=ON builds the libFuzzer targets of tests/fuzz/ (clang only): everything is compiled with
+# coverage instrumentation for the fuzzer; combine with KEQING_SANITIZE=address;undefined.
+option(KEQING_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
+if(KEQING_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "KEQING_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(keqing_settings INTERFACE -fsanitize=fuzzer-no-link)
 endif()

@@ -26,8 +26,38 @@ Result<Context> open_context(const Common& common) {
     return Context{std::move(settings), std::move(rules), std::move(store)};
 }
 
+namespace {
+
+// True when an option named `name` of `app`, its subcommands or option groups takes a value.
+bool takes_value(CLI::App& app, const std::string& name) {
+    for (const CLI::Option* option : app.get_options())
+        if (option->check_name(name) && option->get_expected_max() > 0) return true;
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (takes_value(*sub, name)) return true;
+    return false;
+}
+
+} // namespace
+
+Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (argv[i][0] != '\0') continue;
+        const std::string before = argv[i - 1];
+        const std::string option = before.substr(0, before.find('='));
+        if (i > 1 && before.size() > 1 && before[0] == '-' && before.find('=') == std::string::npos &&
+            takes_value(app, option))
+            continue;
+        return usage_error("argument {} is empty; remove it, or give it to an option that takes a value", i);
+    }
+    return {};
+}
+
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
     try {
+        if (auto empty = check_empty_arguments(app, argc, argv); !empty) {
+            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, empty.error().message, tool);
+            return static_cast<int>(Exit::usage);
+        }
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {

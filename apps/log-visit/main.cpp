@@ -100,11 +100,8 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     return Exit::ok;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    CLI::App app{"log-visit — record a visit, call or message with a customer in one line", "log-visit"};
-    Options o;
+// Wires every option into `app`, filling `o`; tests/fuzz/fuzz_log_visit_args.cpp reuses it.
+void wire_options(CLI::App& app, Options& o) {
     auto& r = o.request;
     keqing::cli::add_common_options(app, o.common);
     app.add_option("customer", r.customer, "customer code, name, or an unambiguous part of the name");
@@ -139,6 +136,17 @@ int main(int argc, char** argv) {
                "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
                "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
                "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --import contacts.csv");
+}
+
+} // namespace
+
+// The fuzz target compiles this file with KEQING_LOG_VISIT_NO_MAIN and drives wire_options and run.
+#ifndef KEQING_LOG_VISIT_NO_MAIN
+int main(int argc, char** argv) {
+    CLI::App app{"log-visit — record a visit, call or message with a customer in one line", "log-visit"};
+    Options o;
+    wire_options(app, o);
     return keqing::cli::run("log-visit", app, argc, argv,
                             [&] { return run(o, app.get_option("--rep")->count() > 0); });
 }
+#endif

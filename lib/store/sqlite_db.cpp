@@ -1,10 +1,14 @@
 // SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files) and the statement cache.
 #include "store/sqlite_db.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <random>
+#include <thread>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,13 +84,15 @@ Result<void> SqliteDb::open(const std::string& path) {
         return error("opening");
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);
-    KQ_CHECK(exec("PRAGMA foreign_keys = ON"));
-    // The first read of a non-database file fails here, with SQLite's "file is not a database".
-    KQ_CHECK(exec("PRAGMA journal_mode = WAL"));
-    KQ_CHECK(exec("PRAGMA synchronous = NORMAL"));
+    KQ_CHECK(exec("PRAGMA foreign_keys = ON", "opening"));
+    // The first read of a non-database file fails here, with SQLite's "file is not a database". Switching
+    // a new file to WAL needs an exclusive lock, which SQLite reports busy at once while another process
+    // opens the same new file: hence the retries.
+    KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", "opening"));
+    KQ_CHECK(exec("PRAGMA synchronous = NORMAL", "opening"));
     // Reads through a memory map skip a copy per page; bounded so peak memory stays small.
-    KQ_CHECK(exec("PRAGMA mmap_size = 268435456"));
-    KQ_CHECK(exec("PRAGMA cache_size = -16384"));
+    KQ_CHECK(exec("PRAGMA mmap_size = 268435456", "opening"));
+    KQ_CHECK(exec("PRAGMA cache_size = -16384", "opening"));
     return {};
 }
 
@@ -100,27 +106,50 @@ Result<Stmt> SqliteDb::prepare(std::string_view sql) {
     return Stmt(*this, stmt);
 }
 
-Result<void> SqliteDb::exec(std::string_view sql) {
+Result<void> SqliteDb::exec(std::string_view sql, std::string_view doing) {
     char* message = nullptr;
     if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message);
-        return error("updating");
+        return error(doing);
     }
     return {};
+}
+
+Result<void> SqliteDb::exec_retrying(std::string_view sql, std::string_view doing) {
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + std::chrono::milliseconds(kLockWaitMs);
+    std::minstd_rand jitter(static_cast<unsigned>(::getpid()) ^
+                            static_cast<unsigned>(clock::now().time_since_epoch().count()));
+    int pause_ms = 1;
+    while (true) {
+        const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return {};
+        if ((rc & 0xff) != SQLITE_BUSY || clock::now() >= deadline) return error(doing);
+        std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms + static_cast<int>(jitter() % (pause_ms + 1))));
+        pause_ms = std::min(pause_ms * 2, 100);
+    }
 }
 
 Error SqliteDb::error(std::string_view doing) const {
     const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_CANTOPEN;
     const char* message = db_ ? sqlite3_errmsg(db_) : "cannot open";
+    const int system_errno = db_ ? sqlite3_system_errno(db_) : 0;
     std::string hint = "check --db or KEQING_DB";
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    if ((code & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
+        hint = "the disk is full; free space and try again (nothing was written)";
+    else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         hint = "another keqing process holds the database; try again";
     else if ((code & 0xff) == SQLITE_READONLY)
-        hint = "the database file or its folder is read-only; check permissions";
-    else if ((code & 0xff) == SQLITE_FULL)
-        hint = "the disk is full; free space and try again (nothing was written)";
+        hint = "the database file or its folder is read-only; make both writable, or point --db elsewhere "
+               "(nothing was written)";
+    else if ((code & 0xff) == SQLITE_CANTOPEN)
+        hint = "cannot open the file or create its -wal / -shm files beside it; check that the folder exists and "
+               "is writable (--db or KEQING_DB)";
+    else if ((code & 0xff) == SQLITE_IOERR)
+        hint = "reading or writing the file failed; check the disk and the file, then try again";
     else if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
-        hint = "the file is not a keqing database or is damaged; check --db or KEQING_DB";
+        hint = "the file is not a keqing database or is damaged; check --db or KEQING_DB, or restore the file "
+               "from a backup";
     return db_error("database {}: {} failed: {}; {}", path_, doing, message, hint);
 }
 

@@ -50,6 +50,9 @@ class Stmt {
     sqlite3_stmt* stmt_;
 };
 
+// How long one statement may wait in all for another process's lock before "database is locked".
+inline constexpr int kLockWaitMs = 30000;
+
 // One connection with a statement cache keyed by SQL text.
 class SqliteDb {
   public:
@@ -62,8 +65,12 @@ class SqliteDb {
     Result<void> open(const std::string& path);
     // A cached prepared statement for `sql`.
     Result<Stmt> prepare(std::string_view sql);
-    // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT).
-    Result<void> exec(std::string_view sql);
+    // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.
+    Result<void> exec(std::string_view sql, std::string_view doing = "updating");
+    // Runs SQL that takes effect whole or not at all (BEGIN IMMEDIATE, COMMIT, the journal-mode PRAGMA),
+    // retrying with growing, jittered pauses while SQLite reports the database busy — also where it does
+    // so without waiting out the busy timeout — for up to kLockWaitMs in all.
+    Result<void> exec_retrying(std::string_view sql, std::string_view doing);
     // An error naming the database path and SQLite's message.
     Error error(std::string_view doing) const;
     sqlite3* handle() const { return db_; }

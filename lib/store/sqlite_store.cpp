@@ -70,22 +70,25 @@ class SqliteStore final : public Store {
         return migrate();
     }
 
-    // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones are savepoints.
+    // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT (retried while another process holds
+    // the lock), inner ones are savepoints.
     Result<void> begin() override {
-        KQ_CHECK(db_.exec(depth_ == 0 ? std::string("BEGIN IMMEDIATE") : fmt::format("SAVEPOINT kq_{}", depth_)));
+        KQ_CHECK(depth_ == 0 ? db_.exec_retrying("BEGIN IMMEDIATE", "starting a transaction")
+                             : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
         ++depth_;
         return {};
     }
     Result<void> commit() override {
-        KQ_CHECK(db_.exec(depth_ == 1 ? std::string("COMMIT") : fmt::format("RELEASE kq_{}", depth_ - 1)));
+        KQ_CHECK(depth_ == 1 ? db_.exec_retrying("COMMIT", "committing")
+                             : db_.exec(fmt::format("RELEASE kq_{}", depth_ - 1), "committing"));
         --depth_;
         return {};
     }
     void rollback() override {
         if (depth_ == 0) return;
         --depth_;
-        if (depth_ == 0) (void)db_.exec("ROLLBACK");
-        else (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_));
+        if (depth_ == 0) (void)db_.exec("ROLLBACK", "rolling back");
+        else (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
     }
 
     Result<void> add_rep(const Rep& rep) override {

@@ -32,6 +32,7 @@ expect_rejected 3 "closed on 2026-09-30" "closed customer" log-visit HZ030 --cal
 expect_rejected 3 "not a time" "bad time" log-visit HZ001 --time 3pm
 expect_rejected 2 "choose one channel" "two channels" log-visit HZ001 --call --message
 expect_rejected 2 "give a customer" "nothing to do" log-visit
+expect_rejected 2 "argument 2 is empty" "a stray empty argument (CLI11 used to loop forever)" timeout 10 log-visit HZ001 '' -q
 KEQING_REP=ghost expect_rejected 3 "unknown rep 'ghost'" "unknown rep" log-visit HZ001 --call
 [ "$(sqlite3 "$KEQING_DB" "select count(*) from contacts")" = "$n_before" ] && pass || fail "dry run and rejections stored nothing"
 
