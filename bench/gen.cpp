@@ -13,6 +13,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -96,9 +97,11 @@ int main(int argc, char** argv) {
     const char* personalities[] = {"活泼", "完美", "力量", "和平"};
     const char* kinds[] = {"wedding", "birth", "bereavement", "illness"};
     long long contacts = 0;
+    std::vector<int> tiers(static_cast<size_t>(a.customers) + 1);
     for (int c = 1; c <= a.customers; ++c) {
         const double u = unit(rng);
         const int t = u < 0.1 ? 0 : u < 0.4 ? 1 : 2;
+        tiers[static_cast<size_t>(c)] = t;
         const std::string code = fmt::format("C{:07}", c), name = fmt::format("药房{}", c), rep_id = fmt::format("r{:05}", (c - 1) % reps);
         sqlite3_bind_int(cust, 1, c);
         sqlite3_bind_text(cust, 2, code.c_str(), -1, SQLITE_TRANSIENT);
@@ -127,8 +130,13 @@ int main(int argc, char** argv) {
             check(sqlite3_step(person), db, "person");
             sqlite3_reset(person);
         }
-        // Per month and channel: usually the quota, sometimes fewer (misses), sometimes more.
-        for (Month m = start; m <= a.end; m = m.next()) {
+    }
+    // Contacts month by month, as they would be logged: usually the quota, sometimes fewer (misses),
+    // sometimes more.
+    for (Month m = start; m <= a.end; m = m.next()) {
+        for (int c = 1; c <= a.customers; ++c) {
+            const int t = tiers[static_cast<size_t>(c)];
+            const std::string rep_id = fmt::format("r{:05}", (c - 1) % reps);
             if (unit(rng) < 0.02) {
                 const std::string day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 28)).iso();
                 sqlite3_bind_int(event, 1, c);

@@ -91,7 +91,7 @@ Result<void> SqliteDb::open(const std::string& path) {
     KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", "opening"));
     KQ_CHECK(exec("PRAGMA synchronous = NORMAL", "opening"));
     // Reads through a memory map skip a copy per page; bounded so peak memory stays small.
-    KQ_CHECK(exec("PRAGMA mmap_size = 268435456", "opening"));
+    KQ_CHECK(exec("PRAGMA mmap_size = 134217728", "opening"));
     KQ_CHECK(exec("PRAGMA cache_size = -16384", "opening"));
     return {};
 }
