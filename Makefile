@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build test test-sanitize fuzz demo clean format check-format
+.PHONY: all deps configure build test test-sanitize fuzz demo bench clean format check-format
 
 all: build
 
@@ -48,6 +48,9 @@ format:
 
 check-format:
 	find apps lib tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
+
+bench: build
+	bench/run.sh $(BUILD)/bin $(SCALES)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -29,6 +29,16 @@ CREATE INDEX life_events_date ON life_events(happened_on);
 -- Contacts tagged for an occasion are few; the obligations engine reads just those.
 CREATE INDEX contacts_tagged ON contacts(happened_on) WHERE occasion <> '';
 
+-- What a contact recorded toward the rep goals and the checklist, as bits, so that monthly tallies read
+-- only an index: bits 0-5 the checklist items R12-R17 (feedback … slow_mover), 6 asked_help, 7 training,
+-- 8 a problem solved. Kept by the store on insert.
+ALTER TABLE contacts ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+UPDATE contacts SET flags = (feedback <> '') | (preference <> '') << 1 | (favour <> '') << 2 | (family <> '') << 3
+    | (competitor <> '') << 4 | (slow_mover <> '') << 5 | (asked_help <> 0) << 6 | (training <> 0) << 7
+    | (solved <> '') << 8;
+DROP INDEX contacts_month;
+CREATE INDEX contacts_month ON contacts(happened_on, customer_id, channel, rep_id, flags, voided_at);
+
 -- Rep-scoped commands read a rep's own contacts; report lists voided contacts.
 CREATE INDEX contacts_rep ON contacts(rep_id, happened_on);
 CREATE INDEX contacts_voided ON contacts(happened_on) WHERE voided_at IS NOT NULL;

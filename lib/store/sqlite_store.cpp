@@ -204,8 +204,8 @@ class SqliteStore final : public Store {
     Result<int64_t> add_contact(const Contact& c) override {
         KQ_TRY(Stmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
                                    "note, gift, occasion, feedback, preference, favour, family, competitor, "
-                                   "slow_mover, asked_help, solved, training, logged_at) VALUES (?1, ?2, ?3, ?4, "
-                                   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"));
+                                   "slow_mover, asked_help, solved, training, logged_at, flags) VALUES (?1, ?2, ?3, "
+                                   "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
         s.bind(1, c.customer_id)
             .bind(2, c.channel)
             .bind(3, c.date.iso())
@@ -214,8 +214,18 @@ class SqliteStore final : public Store {
             .bind(6, c.note)
             .bind(7, c.gift)
             .bind(8, c.occasion);
-        for (int i = 0; i < 6; ++i) s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
-        KQ_CHECK(s.bind(15, c.asked_help).bind(16, c.solved).bind(17, c.training).bind(18, c.logged_at).run());
+        int64_t flags = 0;
+        for (int i = 0; i < 6; ++i) {
+            s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+            if (!c.checklist[static_cast<size_t>(i)].empty()) flags |= int64_t{1} << i;
+        }
+        flags |= (c.asked_help ? 1 << 6 : 0) | (c.training ? 1 << 7 : 0) | (c.solved.empty() ? 0 : 1 << 8);
+        KQ_CHECK(s.bind(15, c.asked_help)
+                     .bind(16, c.solved)
+                     .bind(17, c.training)
+                     .bind(18, c.logged_at)
+                     .bind(19, flags)
+                     .run());
         return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
     }
 
@@ -459,37 +469,39 @@ class SqliteStore final : public Store {
         return "1";
     }
 
-    // One grouped pass over the contacts `where` selects (?1 from, ?2 to, ?5 customer, ?6 rep).
+    // One grouped pass over the contacts `where` selects (?1 from, ?2 to, ?5 customer, ?6 rep), grouped by
+    // customer, rep, channel and flags so that it reads only the contacts_month index when late contacts
+    // count; the flag bits are summed here.
     Result<std::vector<Tally>> run_tallies(std::string_view where, core::Date from, core::Date to, CountPolicy policy,
                                            const int64_t* customer, const std::string& rep) {
-        KQ_TRY(Stmt s, db_.prepare(fmt::format(R"(
-            SELECT customer_id, rep_id, channel, count(*), sum(asked_help), sum(solved <> ''), sum(training),
-                   sum(channel = 'visit' AND feedback <> '' AND preference <> '' AND favour <> '' AND family <> ''
-                       AND competitor <> '' AND slow_mover <> ''),
-                   sum(feedback <> ''), sum(preference <> ''), sum(favour <> ''), sum(family <> ''),
-                   sum(competitor <> ''), sum(slow_mover <> '')
-            FROM contacts
-            WHERE {} AND voided_at IS NULL
-              AND (?3 OR julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?4)
-            GROUP BY customer_id, rep_id, channel)", where)));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, policy.count_late).bind(4, policy.late_after_days);
+        KQ_TRY(Stmt s, db_.prepare(fmt::format(
+                           "SELECT customer_id, rep_id, channel, flags, count(*) FROM contacts WHERE {} AND "
+                           "voided_at IS NULL {} GROUP BY customer_id, rep_id, channel, flags",
+                           where,
+                           policy.count_late ? ""
+                                             : "AND julianday(substr(logged_at, 1, 10)) - julianday(happened_on) <= ?4")));
+        s.bind(1, from.iso()).bind(2, to.iso());
+        if (!policy.count_late) s.bind(4, policy.late_after_days);
         if (customer) s.bind(5, *customer);
         if (!rep.empty()) s.bind(6, rep);
         std::vector<Tally> out;
         while (true) {
             KQ_TRY(bool row, s.step());
             if (!row) break;
-            Tally t;
-            t.customer_id = s.integer(0);
-            t.rep = s.text(1);
-            t.channel = s.text(2);
-            t.count = static_cast<int>(s.integer(3));
-            t.asked_help = static_cast<int>(s.integer(4));
-            t.solved = static_cast<int>(s.integer(5));
-            t.training = static_cast<int>(s.integer(6));
-            t.complete = static_cast<int>(s.integer(7));
-            for (int i = 0; i < 6; ++i) t.recorded[static_cast<size_t>(i)] = static_cast<int>(s.integer(8 + i));
-            out.push_back(std::move(t));
+            const int64_t id = s.integer(0);
+            const std::string rep_id = s.text(1), channel = s.text(2);
+            if (out.empty() || out.back().customer_id != id || out.back().rep != rep_id || out.back().channel != channel)
+                out.push_back(Tally{id, rep_id, channel, 0, 0, 0, 0, 0, {}});
+            Tally& t = out.back();
+            const int64_t flags = s.integer(3);
+            const int n = static_cast<int>(s.integer(4));
+            t.count += n;
+            if (flags & (1 << 6)) t.asked_help += n;
+            if (flags & (1 << 7)) t.training += n;
+            if (flags & (1 << 8)) t.solved += n;
+            if ((flags & 63) == 63 && channel == "visit") t.complete += n;
+            for (int i = 0; i < 6; ++i)
+                if (flags & (int64_t{1} << i)) t.recorded[static_cast<size_t>(i)] += n;
         }
         return out;
     }
