@@ -8,7 +8,9 @@
 namespace keqing::core {
 
 std::string json_quote(std::string_view text) {
-    std::string out = "\"";
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -61,8 +63,9 @@ JsonWriter& JsonWriter::end_array() { close(']'); return *this; }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    out_ += json_quote(name);
-    out_ += ": ";
+    out_ += '"';
+    out_ += name; // keys are the program's own identifiers: nothing to escape
+    out_ += "\": ";
     after_key_ = true;
     return *this;
 }

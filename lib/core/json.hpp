@@ -19,6 +19,7 @@ class JsonWriter {
     JsonWriter& end_object();
     JsonWriter& begin_array();
     JsonWriter& end_array();
+    // A key; keys must need no escaping (the program's own identifiers and ids).
     JsonWriter& key(std::string_view name);
     JsonWriter& value(std::string_view text);
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -32,7 +33,11 @@ class JsonWriter {
     JsonWriter& value_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
     // The document, ending in a newline.
-    std::string str() const { return out_ + "\n"; }
+    std::string str() const& { return out_ + "\n"; }
+    std::string str() && {
+        out_ += '\n';
+        return std::move(out_);
+    }
 
   private:
     void before_value();

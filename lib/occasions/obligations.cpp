@@ -106,44 +106,68 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         }
     }
 
-    // Birthdays and life events: the customer as it stands on the reference day.
+    // Birthdays and life events: find the days first, then read just those customers, as they stand on
+    // the reference day.
     const core::Date reference = std::clamp(as_of, from, std::max(from, to));
-    KQ_TRY(std::vector<store::Customer> customers, customers_on(reference));
-    const bool one = filter.kind == store::CustomerFilter::Kind::code;
-    const int64_t only_id = !one || customers.empty() ? 0 : customers.front().id;
+    const rules::EventKind* birthday = rules.event("birthday");
+    struct Birthday {
+        const store::Person* person;
+        core::Date day;
+    };
+    std::vector<Birthday> birthdays;
+    std::vector<store::Person> people;
+    if (birthday) {
+        KQ_TRY(people, store.people_of(filter));
+        for (const auto& p : people) {
+            if (p.birthday.empty()) continue;
+            auto date = calendar::parse_recurring(p.birthday, "birthday");
+            if (!date) continue;
+            for (const core::Date day :
+                 calendar::occurrences(*date, from.plus_days(-birthday->after), to.plus_days(birthday->before)))
+                birthdays.push_back({&p, day});
+        }
+    }
+    int64_t only_id = 0;
+    if (filter.kind == store::CustomerFilter::Kind::code) {
+        KQ_TRY(std::vector<store::Customer> one, store.find_customers(filter.value, store::Match::code, reference));
+        if (one.empty()) return out;
+        only_id = one.front().id;
+    }
+    KQ_TRY(std::vector<store::LifeEvent> events, store.list_events(from.plus_days(-60), to.plus_days(60), only_id));
+    std::erase_if(events, [&](const store::LifeEvent& e) {
+        const rules::EventKind* kind = rules.event(e.kind);
+        return !kind || e.date.plus_days(kind->after) < from || e.date.plus_days(-kind->before) > to;
+    });
+    std::string ids;
+    for (const auto& b : birthdays) ids += (ids.empty() ? "" : ",") + std::to_string(b.person->customer_id);
+    for (const auto& e : events) ids += (ids.empty() ? "" : ",") + std::to_string(e.customer_id);
+    std::vector<store::Customer> customers;
+    if (!ids.empty()) {
+        KQ_TRY(customers, store.list_customers(reference, {store::CustomerFilter::Kind::ids, "[" + ids + "]"}));
+    }
     std::map<int64_t, const store::Customer*> by_id;
     for (const auto& c : customers) by_id[c.id] = &c;
 
-    if (const rules::EventKind* birthday = rules.event("birthday")) {
-        KQ_TRY(std::vector<store::Person> people, store.people_of(filter));
-        for (const auto& p : people) {
-            if (p.birthday.empty() || !by_id.contains(p.customer_id)) continue;
-            auto date = calendar::parse_recurring(p.birthday, "birthday");
-            if (!date) continue;
-            const store::Customer& c = *by_id[p.customer_id];
-            for (const core::Date day :
-                 calendar::occurrences(*date, from.plus_days(-birthday->after), to.plus_days(birthday->before))) {
-                if (!active_on(c, day)) continue;
-                Obligation o = make(Obligation::Source::birthday, c, day, birthday->before, birthday->after);
-                o.tag = fmt::format("birthday:{}", p.id);
-                o.kind = "birthday";
-                o.name = birthday->name;
-                o.rule = birthday->rule;
-                o.person = p.name;
-                o.person_id = p.id;
-                o.actions = birthday->actions;
-                o.note_required = birthday->note_required;
-                out.push_back(std::move(o));
-            }
-        }
+    for (const auto& [p, day] : birthdays) {
+        const auto it = by_id.find(p->customer_id);
+        if (it == by_id.end() || !active_on(*it->second, day)) continue;
+        Obligation o = make(Obligation::Source::birthday, *it->second, day, birthday->before, birthday->after);
+        o.tag = fmt::format("birthday:{}", p->id);
+        o.kind = "birthday";
+        o.name = birthday->name;
+        o.rule = birthday->rule;
+        o.person = p->name;
+        o.person_id = p->id;
+        o.actions = birthday->actions;
+        o.note_required = birthday->note_required;
+        out.push_back(std::move(o));
     }
 
-    KQ_TRY(std::vector<store::LifeEvent> events, store.list_events(from.plus_days(-60), to.plus_days(60), only_id));
     for (const auto& e : events) {
         const rules::EventKind* kind = rules.event(e.kind);
-        if (!kind || !by_id.contains(e.customer_id)) continue;
-        if (e.date.plus_days(kind->after) < from || e.date.plus_days(-kind->before) > to) continue;
-        Obligation o = make(Obligation::Source::event, *by_id[e.customer_id], e.date, kind->before, kind->after);
+        const auto it = by_id.find(e.customer_id);
+        if (it == by_id.end()) continue;
+        Obligation o = make(Obligation::Source::event, *it->second, e.date, kind->before, kind->after);
         o.tag = fmt::format("event:{}", e.id);
         o.kind = e.kind;
         o.name = kind->name;

@@ -83,7 +83,8 @@ std::string render_json(const compliance::MonthResult& r, const rules::Rules& ru
     core::JsonWriter j;
     j.begin_object();
     write_month(j, r, rules, behind_only);
-    return j.end_object().str();
+    j.end_object();
+    return std::move(j).str();
 }
 
 std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
@@ -134,7 +135,8 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         write_obligations(j, shown, rules);
         j.key("goals");
         write_goals(j, check.goals);
-        return j.end_object().str();
+        j.end_object();
+        return std::move(j).str();
     }
     std::string out = render_table(check.month, rules, behind_only);
     if (!shown.empty()) out += "\noccasions, birthdays and life events (R4–R8)\n" + render_obligations(shown, rules, true);

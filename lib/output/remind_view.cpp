@@ -70,7 +70,8 @@ std::string json(const std::vector<remind::Digest>& digests) {
         }
         j.end_array().end_object();
     }
-    return j.end_array().str();
+    j.end_array();
+    return std::move(j).str();
 }
 
 std::string ics_escape(std::string_view s) {
@@ -169,7 +170,8 @@ std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, C
         for (const auto& d : days)
             j.begin_object().key("date").value(d.date.iso()).key("occasion").value(d.id).key("name").value(d.name)
                 .key("calendar").value(d.calendar).end_object();
-        return j.end_array().str();
+        j.end_array();
+        return std::move(j).str();
     }
     Table t;
     t.column("DATE").column("OCCASION").column("NAME").column("CALENDAR");

@@ -272,7 +272,8 @@ std::string json(const report::Report& r, const rules::Rules& rules) {
     for (const auto& b : q.busy_days)
         j.begin_object().key("rep").value(b.rep).key("date").value(b.date.iso()).key("visits").value(b.visits).end_object();
     j.end_array().end_object();
-    return j.end_object().str();
+    j.end_object();
+    return std::move(j).str();
 }
 
 // Tidy CSV: section,month,key,metric,value — the numbers of the table, one per line.

@@ -95,7 +95,8 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
             j.key("closed_on").value_or_null(c.closed_on ? c.closed_on->iso() : "");
             j.key("phone").value(c.phone).key("address").value(c.address).key("stage").value(c.stage).end_object();
         }
-        return j.end_array().str();
+        j.end_array();
+        return std::move(j).str();
     }
     if (format == Format::csv) {
         std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage\n";
@@ -123,7 +124,8 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
             j.key("family").value(p.family).key("personality").value(p.personality).key("note").value(p.note);
             j.end_object();
         }
-        return j.end_array().str();
+        j.end_array();
+        return std::move(j).str();
     }
     if (format == Format::csv) {
         std::string out = "id,customer,name,role,birthday,preferences,family,personality,note\n";
@@ -147,7 +149,8 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
         j.begin_array();
         for (const auto& r : reps)
             j.begin_object().key("id").value(r.id).key("name").value(r.name).key("team").value(r.team).end_object();
-        return j.end_array().str();
+        j.end_array();
+        return std::move(j).str();
     }
     if (format == Format::csv) {
         std::string out = "id,name,team\n";

@@ -465,6 +465,7 @@ class SqliteStore final : public Store {
         case CustomerFilter::Kind::team:
             return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = ?9)";
         case CustomerFilter::Kind::code: return "c.code = ?9";
+        case CustomerFilter::Kind::ids: return "c.id IN (SELECT value FROM json_each(?9))";
         }
         return "1";
     }

@@ -119,9 +119,10 @@ struct Tally {
     std::array<int, 6> recorded{};   // visits with each checklist item
 };
 
-// Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code.
+// Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code;
+// a list of ids (value: a JSON array such as "[1,5,9]").
 struct CustomerFilter {
-    enum class Kind { all, rep, team, code };
+    enum class Kind { all, rep, team, code, ids };
     Kind kind = Kind::all;
     std::string value;
 };
