@@ -209,9 +209,18 @@ TEST_SUITE("output::svg_chart") {
             output::svg_bar_chart({"c", "T", "D"}, {"score", "visit"}, {{"rep", {0.5, std::nullopt}}});
         CHECK(svg.find("<title id=\"c-title\">T</title>") != std::string::npos);
         CHECK(svg.find("aria-labelledby=\"c-title c-desc\"") != std::string::npos);
-        CHECK(svg.find("width=\"270.0\"") != std::string::npos); // half of the 540-pixel plot
+        CHECK(svg.find("width=\"250.0\"") != std::string::npos); // half of the 500-pixel plot
         CHECK(svg.find(">score 50%</text>") != std::string::npos);
         CHECK(svg.find(">—</text>") != std::string::npos);
+    }
+
+    TEST_CASE("a long label is cut on a character boundary and kept whole in a tooltip") {
+        const std::string name = "国药控股国大药房连锁有限公司第一百零八分店"; // 21 characters, 42 columns
+        const std::string svg = output::svg_bar_chart({"c", "T", "D"}, {"score"}, {{name, {1.0}}});
+        CHECK(svg.find(">国药控股国大药房连锁…<title>" + name + "</title></text>") != std::string::npos);
+        const std::string short_svg =
+            output::svg_bar_chart({"c", "T", "D"}, {"score"}, {{"王强 (wang)", {1.0}}});
+        CHECK(short_svg.find(">王强 (wang)</text>") != std::string::npos);
     }
 
     TEST_CASE("heatmap cells carry their color, rate and note") {

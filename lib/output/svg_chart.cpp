@@ -1,6 +1,7 @@
 // Inline-SVG chart drawing for the HTML report: geometry and markup only, the data comes from the caller.
 #include "output/svg_chart.hpp"
 
+#include "core/text.hpp"
 #include "output/quota_view.hpp"
 
 #include <fmt/format.h>
@@ -56,6 +57,20 @@ std::string text_at(double x, double y, std::string_view anchor, std::string_vie
                     std::string_view content) {
     return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" class=\"{}\">{}</text>\n", x, y,
                        anchor, cls, html_escape(content));
+}
+
+// A label cut to `columns` display columns with "…" (the whole text stays in a <title> tooltip).
+std::string label_at(double x, double y, std::string_view anchor, std::string_view content, int columns) {
+    if (core::display_width(content) <= columns) return text_at(x, y, anchor, "label", content);
+    size_t cut = 0;
+    for (size_t i = 1; i <= content.size(); ++i) { // longest prefix ending on a character boundary that fits
+        if (i < content.size() && (static_cast<unsigned char>(content[i]) & 0xC0) == 0x80) continue;
+        if (core::display_width(content.substr(0, i)) > columns - 1) break;
+        cut = i;
+    }
+    return fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" class=\"label\">{}…<title>{}</title></text>\n", x,
+        y, anchor, html_escape(content.substr(0, cut)), html_escape(content));
 }
 
 // Vertical or horizontal 0–100% grid lines with their labels.
@@ -115,7 +130,7 @@ std::string rate_color(double rate) {
 
 std::string svg_bar_chart(const ChartText& text, const std::vector<std::string>& series,
                           const std::vector<BarGroup>& groups) {
-    constexpr double width = 760, label_w = 160, plot_w = 540, bar_h = 14, bar_gap = 3, group_gap = 14,
+    constexpr double width = 760, label_w = 160, plot_w = 500, bar_h = 14, bar_gap = 3, group_gap = 14,
                      top = 56;
     const double group_h = static_cast<double>(series.size()) * (bar_h + bar_gap) - bar_gap;
     const double plot_h = std::max(1.0, static_cast<double>(groups.size())) * (group_h + group_gap);
@@ -130,7 +145,7 @@ std::string svg_bar_chart(const ChartText& text, const std::vector<std::string>&
     if (groups.empty()) out += text_at(label_w + 8, top + 16, "start", "label", "no data");
     for (size_t g = 0; g < groups.size(); ++g) {
         const double y = top + static_cast<double>(g) * (group_h + group_gap);
-        out += text_at(label_w - 8, y + group_h / 2 + 4, "end", "label", groups[g].label);
+        out += label_at(label_w - 8, y + group_h / 2 + 4, "end", groups[g].label, 22);
         for (size_t s = 0; s < series.size() && s < groups[g].values.size(); ++s) {
             const double by = y + static_cast<double>(s) * (bar_h + bar_gap);
             const auto& v = groups[g].values[s];
@@ -158,11 +173,11 @@ std::string svg_heatmap(const ChartText& text, const std::vector<std::string>& r
     const double height = top + static_cast<double>(rows.size()) * cell_h + legend_h;
     std::string out = open_svg(text, width, height);
     for (size_t c = 0; c < columns.size(); ++c)
-        out += text_at(label_w + (static_cast<double>(c) + 0.5) * cell_w, top - 10, "middle", "label",
-                       columns[c]);
+        out +=
+            label_at(label_w + (static_cast<double>(c) + 0.5) * cell_w, top - 10, "middle", columns[c], 18);
     for (size_t r = 0; r < rows.size(); ++r) {
         const double y = top + static_cast<double>(r) * cell_h;
-        out += text_at(label_w - 8, y + cell_h / 2 + 4, "end", "label", rows[r]);
+        out += label_at(label_w - 8, y + cell_h / 2 + 4, "end", rows[r], 20);
         for (size_t c = 0; c < columns.size(); ++c) {
             const double x = label_w + static_cast<double>(c) * cell_w;
             const bool has = r < cells.size() && c < cells[r].size() && cells[r][c].has_value();
