@@ -1,6 +1,7 @@
 // report: the manager's compliance report for a month or a range, by rep, customer, tier or team, as a
 // table, CSV, JSON, markdown or self-contained HTML with charts.
 #include "common/cli.hpp"
+#include "output/report_html.hpp"
 #include "output/report_view.hpp"
 #include "report/report.hpp"
 
@@ -45,8 +46,10 @@ keqing::Result<keqing::Exit> run(const Options& o) {
     const auto format = o.format == "json"       ? output::ReportFormat::json
                         : o.format == "csv"      ? output::ReportFormat::csv
                         : o.format == "markdown" ? output::ReportFormat::markdown
+                        : o.format == "html"     ? output::ReportFormat::html
                                                  : output::ReportFormat::table;
-    const std::string text = output::render_report(r, ctx.rules, format);
+    const std::string text = format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
+                                                                  : output::render_report(r, ctx.rules, format);
     if (o.output.empty() || o.output == "-") {
         fmt::print("{}", text);
         return Exit::ok;
@@ -71,8 +74,8 @@ int main(int argc, char** argv) {
     app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")
         ->check(CLI::IsMember({"rep", "customer", "tier", "team"}));
     app.add_option("--team", o.team, "only this team's reps and customers");
-    app.add_option("--format", o.format, "table, csv, json or markdown")
-        ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+    app.add_option("--format", o.format, "table, csv, json, markdown or html (one self-contained page with charts)")
+        ->check(CLI::IsMember({"table", "csv", "json", "markdown", "html"}));
     app.add_option("--output,-o", o.output, "write to FILE instead of stdout");
     app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");
     return keqing::cli::run("report", app, argc, argv, [&] { return run(o); });

@@ -1,0 +1,68 @@
+# End-to-end: the HTML compliance report of the example data, opened in real headless Chromium: the page
+# is self-contained (no URL, nothing loaded), paints (the screenshot is not blank) and logs nothing to the
+# browser console. Rendered by `report --format html`.
+source "$(dirname "$0")/lib.sh"
+load_examples || { echo "could not load examples"; exit 1; }
+roster person import "$SRC/examples/people.csv" >/dev/null
+KEQING_NOW=2026-11-01T08:00 roster event import "$SRC/examples/events.csv" >/dev/null
+command -v chromium >/dev/null || { echo "FAIL: chromium is not installed; 'make deps' installs it" >&2; exit 1; }
+
+count() { grep -o -- "$1" "$2" | wc -l; }
+
+# November as of the 20th, by rep.
+run report --month 2026-11 --as-of 2026-11-20 --format html; expect_rc 0 "november renders"; expect_no_err "november"
+cp "$WORK/out" "$WORK/nov.html"
+head -1 "$WORK/nov.html" | grep -qx '<!DOCTYPE html>' && pass || fail "doctype first"
+expect_out '<html lang="zh-CN">' "lang"
+expect_out '<title>月度客情合规报告 Compliance report 2026-11</title>' "title"
+expect_out '2026-11 · as of 2026-11-20 · by rep' "period and breakdown"
+expect_out '王强 (wang)' "rep names"
+# The same numbers as check-quota's JSON for the month.
+check-quota --all --month 2026-11 --as-of 2026-11-20 --format json >"$WORK/check.json"
+python3 - "$WORK/check.json" >"$WORK/expected" <<'PY'
+import json, math, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print('<span class="big">%d%%</span>overall score (%d of %d required contacts)'
+      % (math.floor(s["score"] * 100 + 1e-9), s["done"], s["required"]))
+for status, label in (("met", "met"), ("on_track", "on track"), ("behind", "behind"), ("missed", "missed")):
+    print('<div class="tile status-%s"><span class="big">%d</span>%s</div>' % (status, s[status], label))
+PY
+[ "$(wc -l <"$WORK/expected")" -eq 5 ] && pass || fail "expected summary from check-quota"
+while IFS= read -r line; do expect_out "$line" "summary as check-quota counts it"; done <"$WORK/expected"
+expect_out 'HZ001 康泰大药房' "a missed birthday to follow up"
+[ "$(count '<svg ' "$WORK/nov.html")" -eq 3 ] && [ "$(count '</svg>' "$WORK/nov.html")" -eq 3 ] && pass || fail "three charts"
+
+# A range of months by customer: the trend has a line through three months.
+run report --from 2026-09 --to 2026-11 --as-of 2026-11-20 --by customer --format html; expect_rc 0 "range renders"
+cp "$WORK/out" "$WORK/range.html"
+expect_out '2026-09 – 2026-11 · as of 2026-11-20 · by customer' "range period"
+expect_out '<h2>By customer 按客户</h2>' "customer breakdown"
+[ "$(count 'class="column"' "$WORK/range.html")" -eq 3 ] && [ "$(count '<polyline' "$WORK/range.html")" -eq 1 ] \
+  && pass || fail "trend of three months"
+
+run report --from 2026-12 --to 2026-11 --as-of 2026-11-20 --format html; expect_rc 2 "from after to is a usage error"
+run report --month 2026-11 --as-of 2026-11-20 --format html --output "$WORK/file.html"; expect_rc 0 "--output"
+cmp -s "$WORK/file.html" "$WORK/nov.html" && pass || fail "--output writes the same page"
+
+# Self-contained: no URL of any kind and nothing that would load a resource.
+for f in nov range; do
+  if grep -Eq 'https?:|//[a-z0-9]| src=|url\(|@import|<link|<script|<iframe|<object' "$WORK/$f.html"; then
+    fail "$f.html references something outside itself: $(grep -Eo '.{0,30}(https?:|//[a-z0-9]| src=|url\(|@import|<link|<script).{0,30}' "$WORK/$f.html" | head -1)"
+  else pass; fi
+done
+
+# Real Chromium: a screenshot that is not blank, and no console message at all (the page has no script,
+# so anything Chromium logs as CONSOLE — a script error, a failed load, a warning — is a failure).
+browse() { # NAME: screenshot $WORK/NAME.png, Chromium's log in $WORK/NAME.log
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$WORK/chromium-$1" \
+    --enable-logging=stderr --v=0 --screenshot="$WORK/$1.png" --window-size=1280,2000 "file://$WORK/$1.html" \
+    >"$WORK/$1.stdout" 2>"$WORK/$1.log"
+}
+for f in nov range; do
+  if browse "$f" && [ -s "$WORK/$f.png" ]; then pass; else fail "chromium could not screenshot $f.html: $(tail -3 "$WORK/$f.log")"; fi
+  python3 "$SRC/tests/e2e/png_pixels.py" "$WORK/$f.png" 0.04 100 >/dev/null && pass || fail "$f.png is blank"
+  if grep -E ':CONSOLE[:(]' "$WORK/$f.log" >&2; then fail "$f.html logged to the browser console"; else pass; fi
+done
+
+finish
