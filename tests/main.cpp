@@ -39,4 +39,18 @@ core::Date day(const char* iso) {
     return *d;
 }
 
+int64_t add_customer(store::Store& store, const char* code, const char* tier, const char* rep,
+                     std::optional<core::Date> opened, std::optional<core::Date> closed, const char* name) {
+    store::Customer c;
+    c.code = code;
+    c.name = name ? name : std::string("药房") + code;
+    c.tier = tier;
+    c.rep = rep;
+    c.opened_on = opened;
+    c.closed_on = closed;
+    auto id = store.add_customer(c);
+    REQUIRE(id.ok());
+    return *id;
+}
+
 } // namespace keqing::test

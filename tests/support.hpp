@@ -35,4 +35,9 @@ struct StoreFixture {
 // Shorthand for a parsed date; fails the test on a bad literal.
 core::Date day(const char* iso);
 
+// Adds a customer (named 药房<code> unless `name` is given) and returns its id; fails the test if refused.
+int64_t add_customer(store::Store& store, const char* code, const char* tier, const char* rep,
+                     std::optional<core::Date> opened = {}, std::optional<core::Date> closed = {},
+                     const char* name = nullptr);
+
 } // namespace keqing::test

@@ -16,16 +16,7 @@ struct Fixture : test::StoreFixture {
 
     int64_t customer(const char* code, const char* tier, const char* rep, std::optional<core::Date> opened = {},
                      std::optional<core::Date> closed = {}) {
-        store::Customer c;
-        c.code = code;
-        c.name = std::string("药房") + code;
-        c.tier = tier;
-        c.rep = rep;
-        c.opened_on = opened;
-        c.closed_on = closed;
-        auto id = store->add_customer(c);
-        REQUIRE(id.ok());
-        return *id;
+        return test::add_customer(*store, code, tier, rep, opened, closed);
     }
 
     int64_t contact(int64_t customer_id, const char* channel, const char* date, const char* logged = nullptr) {

@@ -13,15 +13,8 @@ struct Fixture : test::StoreFixture {
     rules::Rules rules = *rules::load_rules("");
     int64_t a = 0, b = 0;
     Fixture() {
-        store::Customer c;
-        c.code = "A1";
-        c.name = "甲";
-        c.tier = "A";
-        c.rep = "wang";
-        a = *store->add_customer(c);
-        c.code = "B1";
-        c.tier = "B";
-        b = *store->add_customer(c);
+        a = test::add_customer(*store, "A1", "A", "wang");
+        b = test::add_customer(*store, "B1", "B", "wang");
     }
     void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training, int items = 0,
                  const char* rep = "wang") {

@@ -18,16 +18,7 @@ struct Fixture : test::StoreFixture {
     ~Fixture() { unsetenv("KEQING_NOW"); }
 
     int64_t customer(const char* code, const char* tier, std::optional<core::Date> closed = {}) {
-        store::Customer c;
-        c.code = code;
-        c.name = std::string("药房") + code;
-        c.tier = tier;
-        c.rep = "wang";
-        c.opened_on = day("2020-01-01");
-        c.closed_on = closed;
-        auto id = store->add_customer(c);
-        REQUIRE(id.ok());
-        return *id;
+        return test::add_customer(*store, code, tier, "wang", day("2020-01-01"), closed);
     }
 
     int64_t contact(int64_t customer_id, const char* channel, const char* date, const std::string& tag,

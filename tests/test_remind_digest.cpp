@@ -14,12 +14,7 @@ struct Fixture : test::StoreFixture {
     int64_t customer = 0;
     Fixture() {
         setenv("KEQING_NOW", "2026-12-31T12:00", 1);
-        store::Customer c;
-        c.code = "B1";
-        c.name = "同济堂";
-        c.tier = "B";
-        c.rep = "wang";
-        customer = *store->add_customer(c);
+        customer = test::add_customer(*store, "B1", "B", "wang", {}, {}, "同济堂");
         store::Person p;
         p.customer_id = customer;
         p.name = "李姐";

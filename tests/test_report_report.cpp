@@ -19,15 +19,7 @@ struct Fixture : test::StoreFixture {
     }
     ~Fixture() { unsetenv("KEQING_NOW"); }
     int64_t add(const char* code, const char* tier, const char* rep) {
-        store::Customer c;
-        c.code = code;
-        c.name = code;
-        c.tier = tier;
-        c.rep = rep;
-        c.opened_on = day("2026-01-01");
-        auto id = store->add_customer(c);
-        REQUIRE(id.ok());
-        return *id;
+        return test::add_customer(*store, code, tier, rep, day("2026-01-01"), {}, code);
     }
     void contact(const char* code, const char* channel, const char* date, const char* logged = nullptr) {
         store::Contact k;

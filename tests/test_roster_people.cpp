@@ -9,14 +9,7 @@ namespace {
 
 struct Fixture : test::StoreFixture {
     rules::Rules rules = *rules::load_rules("");
-    Fixture() {
-        store::Customer c;
-        c.code = "A1";
-        c.name = "康泰大药房";
-        c.tier = "A";
-        c.rep = "wang";
-        REQUIRE(store->add_customer(c).ok());
-    }
+    Fixture() { test::add_customer(*store, "A1", "A", "wang", {}, {}, "康泰大药房"); }
 };
 
 } // namespace

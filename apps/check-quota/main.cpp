@@ -51,7 +51,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     const auto format = o.format == "json" ? output::Format::json
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
-    fmt::print("{}", output::render_check(result, ctx.rules, format, o.behind_only));
+    fmt::print("{}", output::render_check(result, ctx.rules, format, o.behind_only, stdout));
     return compliance::anything_due(result) ? Exit::found : Exit::ok;
 }
 

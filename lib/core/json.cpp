@@ -28,6 +28,10 @@ std::string json_quote(std::string_view text) {
 }
 
 void JsonWriter::before_value() {
+    if (sink_ && out_.size() > (1u << 20)) {
+        std::fwrite(out_.data(), 1, out_.size(), sink_);
+        out_.clear();
+    }
     if (after_key_) {
         after_key_ = false;
         return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,12 @@ namespace keqing::core {
 // JSON string literal for `text`, quotes included, with control characters escaped.
 std::string json_quote(std::string_view text);
 
-// Builds one JSON document; keys and values must alternate correctly inside objects.
+// Builds one JSON document; keys and values must alternate correctly inside objects. With a sink, the
+// text is written out in blocks as it grows, so large documents never sit whole in memory; str() then
+// returns what is left.
 class JsonWriter {
   public:
+    explicit JsonWriter(std::FILE* sink = nullptr) : sink_(sink) {}
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -44,6 +48,7 @@ class JsonWriter {
     void open(char c);
     void close(char c);
 
+    std::FILE* sink_ = nullptr;
     std::string out_;
     std::vector<bool> has_items_;
     bool after_key_ = false;

@@ -127,13 +127,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
                 birthdays.push_back({&p, day});
         }
     }
-    int64_t only_id = 0;
-    if (filter.kind == store::CustomerFilter::Kind::code) {
-        KQ_TRY(std::vector<store::Customer> one, store.find_customers(filter.value, store::Match::code, reference));
-        if (one.empty()) return out;
-        only_id = one.front().id;
-    }
-    KQ_TRY(std::vector<store::LifeEvent> events, store.list_events(from.plus_days(-60), to.plus_days(60), only_id));
+    KQ_TRY(std::vector<store::LifeEvent> events, store.events_of(from.plus_days(-60), to.plus_days(60), filter));
     std::erase_if(events, [&](const store::LifeEvent& e) {
         const rules::EventKind* kind = rules.event(e.kind);
         return !kind || e.date.plus_days(kind->after) < from || e.date.plus_days(-kind->before) > to;

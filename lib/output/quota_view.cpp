@@ -120,7 +120,8 @@ std::string render_quota(const compliance::MonthResult& result, const rules::Rul
     return render_table(result, rules, behind_only);
 }
 
-std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only) {
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
+                         std::FILE* sink) {
     if (format == Format::csv) return render_csv(check.month, rules, behind_only);
     auto shown = check.obligations;
     if (behind_only)
@@ -128,7 +129,7 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
             return o.state == occasions::State::done || o.state == occasions::State::upcoming;
         });
     if (format == Format::json) {
-        core::JsonWriter j;
+        core::JsonWriter j(sink);
         j.begin_object();
         write_month(j, check.month, rules, behind_only);
         j.key("obligations");

@@ -16,7 +16,9 @@ std::string render_quota(const compliance::MonthResult& result, const rules::Rul
                          bool behind_only);
 // Renders a whole check: the quota table (or JSON / CSV) with obligations and rep goals beside it in
 // table and JSON; CSV carries the per-customer quota rows only.
-std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only);
+// JSON is written to `sink` (when given) as it is produced; the rest is returned.
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
+                         std::FILE* sink = nullptr);
 
 // One line per channel for a single customer: "visit 6/8 (on pace: 5) on_track".
 std::string describe_customer(const compliance::CustomerResult& customer, const compliance::MonthResult& month,

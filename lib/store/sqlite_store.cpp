@@ -328,21 +328,11 @@ class SqliteStore final : public Store {
     }
 
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override {
-        KQ_TRY(Stmt s, db_.prepare(R"(
-            SELECT e.id, e.customer_id, c.code, coalesce(e.person_id, 0), coalesce(p.name, ''), e.kind,
-                   e.happened_on, e.note
-            FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON p.id = e.person_id
-            WHERE e.happened_on BETWEEN ?1 AND ?2 AND (?3 = 0 OR e.customer_id = ?3)
-            ORDER BY e.happened_on, e.id)"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id);
-        std::vector<LifeEvent> out;
-        while (true) {
-            KQ_TRY(bool row, s.step());
-            if (!row) break;
-            out.push_back(LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4), s.text(5),
-                                    date_column(s, 6).value_or(core::Date{}), s.text(7)});
-        }
-        return out;
+        return query_events("(?3 = 0 OR e.customer_id = ?3)", from, to, customer_id, {});
+    }
+
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) override {
+        return query_events(filter_sql(filter), from, to, 0, filter);
     }
 
     Result<std::vector<Tally>> tallies(core::Date from, core::Date to, CountPolicy policy,
@@ -532,6 +522,25 @@ class SqliteStore final : public Store {
             KQ_TRY(bool row, s.step());
             if (!row) break;
             out.push_back(read_contact(s));
+        }
+        return out;
+    }
+
+    Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
+                                                int64_t customer_id, const CustomerFilter& filter) {
+        KQ_TRY(Stmt s, db_.prepare(fmt::format(R"(
+            SELECT e.id, e.customer_id, c.code, coalesce(e.person_id, 0), coalesce(p.name, ''), e.kind,
+                   e.happened_on, e.note
+            FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON p.id = e.person_id
+            WHERE e.happened_on BETWEEN ?1 AND ?2 AND {}
+            ORDER BY e.happened_on, e.id)", where)));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
+        std::vector<LifeEvent> out;
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            out.push_back(LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4), s.text(5),
+                                    date_column(s, 6).value_or(core::Date{}), s.text(7)});
         }
         return out;
     }

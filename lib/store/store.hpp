@@ -61,6 +61,8 @@ class Store {
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
+    // Life events in [from, to] at the customers `filter` allows, oldest first.
+    virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) = 0;
 
     // Contacts in [from, to] that count under `policy`, per customer, rep and channel. `customers`, when
     // given, restricts them to those customers (read through the per-customer index).
