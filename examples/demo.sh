@@ -5,7 +5,7 @@
 set -euo pipefail
 bin=${1:-build/bin}
 here=$(cd "$(dirname "$0")" && pwd)
-export KEQING_DB=${KEQING_DB:-$here/../build/demo.db}
+export KEQING_DB=${KEQING_DB:-$(cd "$here/.." && pwd)/build/demo.db}
 rm -f "$KEQING_DB" "$KEQING_DB-wal" "$KEQING_DB-shm"
 
 echo "== loading examples/ into $KEQING_DB"

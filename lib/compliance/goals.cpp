@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace keqing::compliance {
 namespace {
@@ -19,9 +20,9 @@ GoalResult goal(std::string id, std::string label, int required, int done, const
 
 Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
     const core::Date until = std::min(m.as_of, m.month.last());
-    std::map<std::string, RepGoals> reps;                     // R9 and checklists: each rep's own contacts
-    std::map<int64_t, int> solved_for;                        // customer id → problems solved, by anyone
-    std::map<std::pair<std::string, int64_t>, int> trained;   // (rep, customer id) → trainings
+    std::unordered_map<std::string, RepGoals> reps;           // R9 and checklists: each rep's own contacts
+    std::unordered_map<int64_t, int> solved_for;              // customer id → problems solved, by anyone
+    std::set<std::pair<std::string, int64_t>> trained;        // (rep, customer id) with a training
     auto add_own = [&](const store::Tally& t) {
         RepGoals& r = reps[t.rep];
         r.goals.resize(1);
@@ -31,7 +32,7 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
             r.checklist.complete += t.complete;
             for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += t.recorded[i];
         }
-        if (t.training) trained[{t.rep, t.customer_id}] += t.training;
+        if (t.training) trained.insert({t.rep, t.customer_id});
     };
     for (const auto& t : m.tallies) solved_for[t.customer_id] += t.solved;
     if (m.scope.kind == Scope::Kind::all) {
