@@ -56,6 +56,11 @@ std::string Stmt::text(int column) const {
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
+std::string_view Stmt::view(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+}
+
 int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 

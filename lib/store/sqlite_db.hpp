@@ -42,6 +42,8 @@ class Stmt {
     Result<void> run();
 
     std::string text(int column) const;
+    // The column's text without a copy, valid until the next step.
+    std::string_view view(int column) const;
     int64_t integer(int column) const;
     bool is_null(int column) const;
 

@@ -476,13 +476,14 @@ class SqliteStore final : public Store {
         if (customer) s.bind(5, *customer);
         if (!rep.empty()) s.bind(6, rep);
         std::vector<Tally> out;
+        out.reserve(1024);
         while (true) {
             KQ_TRY(bool row, s.step());
             if (!row) break;
             const int64_t id = s.integer(0);
-            const std::string rep_id = s.text(1), channel = s.text(2);
+            const std::string_view rep_id = s.view(1), channel = s.view(2);
             if (out.empty() || out.back().customer_id != id || out.back().rep != rep_id || out.back().channel != channel)
-                out.push_back(Tally{id, rep_id, channel, 0, 0, 0, 0, 0, {}});
+                out.push_back(Tally{id, std::string(rep_id), std::string(channel), 0, 0, 0, 0, 0, {}});
             Tally& t = out.back();
             const int64_t flags = s.integer(3);
             const int n = static_cast<int>(s.integer(4));
@@ -490,7 +491,7 @@ class SqliteStore final : public Store {
             if (flags & (1 << 6)) t.asked_help += n;
             if (flags & (1 << 7)) t.training += n;
             if (flags & (1 << 8)) t.solved += n;
-            if ((flags & 63) == 63 && channel == "visit") t.complete += n;
+            if ((flags & 63) == 63 && t.channel == "visit") t.complete += n;
             for (int i = 0; i < 6; ++i)
                 if (flags & (int64_t{1} << i)) t.recorded[static_cast<size_t>(i)] += n;
         }
