@@ -141,7 +141,7 @@ HELP_NOTES = ["请店长帮忙推荐新品", "请店长帮忙介绍周边药店"
 # ---------------------------------------------------------------------------
 def active_window(special):
     """Days (inclusive) in 2026-11-01..AS_OF when the customer is active.
-    closed_on is treated as the first inactive day (no contacts on/after it)."""
+    closed_on is the last active day (SPEC §3); the generator simply logs no contacts on it."""
     lo, hi = MONTH_START, AS_OF
     if special and special[0] == "opened":
         lo = max(lo, special[1])
@@ -476,7 +476,7 @@ def main():
             kind, d = c["special"]
             extra = ""
             if kind == "closed" and d.month == 11:
-                extra = "; contacts only before closed_on (last active day 2026-11-11)"
+                extra = "; last active day 2026-11-12 (closed_on is inclusive); its contacts end on 2026-11-11"
             if kind == "closed" and d.month != 11:
                 extra = "; NOT active in November, has no contacts"
             if kind == "opened":
