@@ -15,15 +15,20 @@ void add_common_options(CLI::App& app, Common& common, bool with_rep) {
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
 }
 
-Result<Context> open_context(const Common& common) {
+Result<Configured> configure(const Common& common) {
     config::Flags flags;
     if (!common.db.empty()) flags.db = common.db;
     if (!common.rules.empty()) flags.rules = common.rules;
     if (!common.rep.empty()) flags.rep = common.rep;
     KQ_TRY(config::Settings settings, config::resolve(flags));
     KQ_TRY(rules::Rules rules, rules::load_rules(settings.rules_path));
-    KQ_TRY(std::unique_ptr<store::Store> store, store::open_sqlite(settings.db_path));
-    return Context{std::move(settings), std::move(rules), std::move(store)};
+    return Configured{std::move(settings), std::move(rules)};
+}
+
+Result<Context> open_context(const Common& common) {
+    KQ_TRY(Configured c, configure(common));
+    KQ_TRY(std::unique_ptr<store::Store> store, store::open_sqlite(c.settings.db_path));
+    return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
 
 namespace {

@@ -25,6 +25,14 @@ struct Common {
 // Adds --db, --rules and (when `with_rep`) --rep, plus --version.
 void add_common_options(CLI::App& app, Common& common, bool with_rep = true);
 
+// Settings (flag > environment > config file > default) and the rules they name, without opening the
+// database: for commands that need no data.
+struct Configured {
+    config::Settings settings;
+    rules::Rules rules;
+};
+Result<Configured> configure(const Common& common);
+
 // An opened database with its rules and settings.
 struct Context {
     config::Settings settings;

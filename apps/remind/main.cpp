@@ -27,13 +27,8 @@ keqing::Result<keqing::Exit> calendar(const Options& o) {
     const std::string f = o.format.empty() ? "text" : o.format;
     if (f != "text" && f != "csv" && f != "json")
         return usage_error("--calendar prints text, csv or json, not '{}'", f);
-    KQ_TRY(rules::Rules rules, [&]() -> Result<rules::Rules> {
-        KQ_TRY(config::Settings s, config::resolve({std::nullopt, o.common.rules.empty() ? std::nullopt
-                                                                                          : std::optional(o.common.rules),
-                                                    std::nullopt}));
-        return rules::load_rules(s.rules_path);
-    }());
-    KQ_TRY(std::vector<occasions::DatedOccasion> days, occasions::year_calendar(rules, o.calendar_year));
+    KQ_TRY(cli::Configured configured, cli::configure(o.common));
+    KQ_TRY(std::vector<occasions::DatedOccasion> days, occasions::year_calendar(configured.rules, o.calendar_year));
     const auto format = f == "csv" ? output::CalendarFormat::csv
                         : f == "json" ? output::CalendarFormat::json
                                       : output::CalendarFormat::text;

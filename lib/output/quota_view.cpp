@@ -79,14 +79,6 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
     j.end_object();
 }
 
-std::string render_json(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
-    core::JsonWriter j;
-    j.begin_object();
-    write_month(j, r, rules, behind_only);
-    j.end_object();
-    return std::move(j).str();
-}
-
 std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
     std::string out = "month,as_of,code,name,tier,rep,status,score";
     for (const int ch : r.channels) {
@@ -109,16 +101,6 @@ std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rul
 } // namespace
 
 std::string percent(double score) { return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9))); }
-
-std::string render_quota(const compliance::MonthResult& result, const rules::Rules& rules, Format format,
-                         bool behind_only) {
-    switch (format) {
-    case Format::json: return render_json(result, rules, behind_only);
-    case Format::csv: return render_csv(result, rules, behind_only);
-    case Format::table: break;
-    }
-    return render_table(result, rules, behind_only);
-}
 
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
                          std::FILE* sink) {

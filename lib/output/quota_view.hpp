@@ -11,11 +11,9 @@ namespace keqing::output {
 
 enum class Format { table, json, csv };
 
-// Renders `result`; `behind_only` keeps customers that are behind or missed (the summary stays whole).
-std::string render_quota(const compliance::MonthResult& result, const rules::Rules& rules, Format format,
-                         bool behind_only);
 // Renders a whole check: the quota table (or JSON / CSV) with obligations and rep goals beside it in
-// table and JSON; CSV carries the per-customer quota rows only.
+// table and JSON; CSV carries the per-customer quota rows only. `behind_only` keeps customers that are
+// behind or missed and obligations that are due (the summary stays whole).
 // JSON is written to `sink` (when given) as it is produced; the rest is returned.
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
                          std::FILE* sink = nullptr);
