@@ -7,24 +7,32 @@
 
 namespace keqing::core {
 
-std::string json_quote(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
+void append_json_quoted(std::string& out, std::string_view text) {
     out += '"';
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
+    size_t plain = 0; // text[plain, i) needs no escaping
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text, plain, i - plain);
+        plain = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-            else out += ch;
+        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
     }
-    return out + "\"";
+    out.append(text, plain, text.size() - plain);
+    out += '"';
+}
+
+std::string json_quote(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    append_json_quoted(out, text);
+    return out;
 }
 
 void JsonWriter::before_value() {
@@ -36,33 +44,38 @@ void JsonWriter::before_value() {
         after_key_ = false;
         return;
     }
-    if (!has_items_.empty()) {
-        if (has_items_.back()) out_ += ',';
-        has_items_.back() = true;
+    if (levels_.empty()) return;
+    Level& level = levels_.back();
+    if (level.one_line) {
+        if (level.items) out_ += ", ";
+    } else {
+        if (level.items) out_ += ',';
         out_ += '\n';
-        out_.append(has_items_.size() * 2, ' ');
+        out_.append(levels_.size() * 2, ' ');
     }
+    level.items = true;
 }
 
-void JsonWriter::open(char c) {
+void JsonWriter::open(char c, bool array) {
     before_value();
+    const bool one_line = !levels_.empty() && (levels_.back().array || levels_.back().one_line);
     out_ += c;
-    has_items_.push_back(false);
+    levels_.push_back(Level{false, one_line, array});
 }
 
 void JsonWriter::close(char c) {
-    const bool had = has_items_.back();
-    has_items_.pop_back();
-    if (had) {
+    const Level level = levels_.back();
+    levels_.pop_back();
+    if (level.items && !level.one_line) {
         out_ += '\n';
-        out_.append(has_items_.size() * 2, ' ');
+        out_.append(levels_.size() * 2, ' ');
     }
     out_ += c;
 }
 
-JsonWriter& JsonWriter::begin_object() { open('{'); return *this; }
+JsonWriter& JsonWriter::begin_object() { open('{', false); return *this; }
 JsonWriter& JsonWriter::end_object() { close('}'); return *this; }
-JsonWriter& JsonWriter::begin_array() { open('['); return *this; }
+JsonWriter& JsonWriter::begin_array() { open('[', true); return *this; }
 JsonWriter& JsonWriter::end_array() { close(']'); return *this; }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
@@ -76,19 +89,20 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
-    out_ += json_quote(text);
+    append_json_quoted(out_, text);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(int64_t number) {
     before_value();
-    out_ += fmt::format("{}", number);
+    fmt::format_to(std::back_inserter(out_), "{}", number);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
     before_value();
-    out_ += std::isfinite(number) ? fmt::format("{}", number) : "null";
+    if (std::isfinite(number)) fmt::format_to(std::back_inserter(out_), "{}", number);
+    else out_ += "null";
     return *this;
 }
 

@@ -1,5 +1,6 @@
-// A small streaming JSON writer (objects, arrays, strings, numbers, booleans, null) with two-space
-// indentation, for the data contracts of SPEC §5.
+// A small streaming JSON writer (objects, arrays, strings, numbers, booleans, null) for the data
+// contracts of SPEC §5: two-space indentation, and one line per element of an array (an object or array
+// inside an array is written on that one line), so that a list of records reads and greps line by line.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,8 @@ namespace keqing::core {
 
 // JSON string literal for `text`, quotes included, with control characters escaped.
 std::string json_quote(std::string_view text);
+// Appends json_quote(text) to `out`.
+void append_json_quoted(std::string& out, std::string_view text);
 
 // Builds one JSON document; keys and values must alternate correctly inside objects. With a sink, the
 // text is written out in blocks as it grows, so large documents never sit whole in memory; str() then
@@ -44,13 +47,19 @@ class JsonWriter {
     }
 
   private:
+    // An open object or array: whether it has items yet, and whether it is written on one line.
+    struct Level {
+        bool items = false;
+        bool one_line = false;
+        bool array = false;
+    };
     void before_value();
-    void open(char c);
+    void open(char c, bool array);
     void close(char c);
 
     std::FILE* sink_ = nullptr;
     std::string out_;
-    std::vector<bool> has_items_;
+    std::vector<Level> levels_;
     bool after_key_ = false;
 };
 
