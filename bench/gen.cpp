@@ -3,6 +3,7 @@
 // optionally a CSV of further contacts for import benchmarks. Deterministic for a given seed.
 //   keqing-gen DB CUSTOMERS [--months 12] [--end 2026-10] [--seed 1] [--import-csv FILE --import-rows N]
 #include "core/date.hpp"
+#include "store/activity.hpp"
 #include "store/store.hpp"
 
 #include <fmt/core.h>
@@ -89,9 +90,11 @@ int main(int argc, char** argv) {
     check(sqlite3_prepare_v2(db, "INSERT INTO customers (id, code, name, opened_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &cust, nullptr), db, "prep");
     check(sqlite3_prepare_v2(db, "INSERT INTO tier_history VALUES (?1, ?2, ?3, ?4)", -1, &tier, nullptr), db, "prep");
     check(sqlite3_prepare_v2(db, "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4)", -1, &assign, nullptr), db, "prep");
+    // flags and lag as the store keeps them (store/activity.hpp); about 1 in 500 contacts voided.
     check(sqlite3_prepare_v2(db, "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                                 "feedback, preference, asked_help, solved, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                 "?7, ?8, ?9, ?10, ?11)", -1, &contact, nullptr), db, "prep");
+                                 "feedback, preference, asked_help, solved, logged_at, flags, lag, voided_at, "
+                                 "void_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             -1, &contact, nullptr), db, "prep");
     check(sqlite3_prepare_v2(db, "INSERT INTO people (customer_id, name, role, birthday, personality, created_at) VALUES (?1, ?2, '店长', ?3, ?4, ?5)", -1, &person, nullptr), db, "prep");
     check(sqlite3_prepare_v2(db, "INSERT INTO life_events (customer_id, kind, happened_on, created_at) VALUES (?1, ?2, ?3, ?4)", -1, &event, nullptr), db, "prep");
     const char* personalities[] = {"活泼", "完美", "力量", "和平"};
@@ -154,18 +157,36 @@ int main(int argc, char** argv) {
                 for (int k = 0; k < n; ++k) {
                     const Date day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % m.days()));
                     const std::string date = day.iso(), time = fmt::format("{:02}:{:02}", 8 + rng() % 10, rng() % 60);
-                    const std::string logged = (unit(rng) < 0.05 ? day.plus_days(4 + static_cast<int>(rng() % 5)) : day).iso() + "T" + time;
+                    const int lag = unit(rng) < 0.05 ? 4 + static_cast<int>(rng() % 5) : 0;
+                    const std::string logged = day.plus_days(lag).iso() + "T" + time;
+                    keqing::store::Contact facts;
+                    facts.date = day;
+                    facts.logged_at = logged;
+                    if (ch == 0 && unit(rng) < 0.7) facts.checklist[0] = "店员反映好卖";
+                    if (ch == 0 && unit(rng) < 0.7) facts.checklist[1] = "店长爱喝茶";
+                    facts.asked_help = unit(rng) < 0.01;
+                    if (unit(rng) < 0.02) facts.solved = "协调退货";
+                    const bool voided = unit(rng) < 0.002;
                     sqlite3_bind_int(contact, 1, c);
                     sqlite3_bind_text(contact, 2, kChannels[ch], -1, SQLITE_STATIC);
                     sqlite3_bind_text(contact, 3, date.c_str(), -1, SQLITE_TRANSIENT);
                     sqlite3_bind_text(contact, 4, time.c_str(), -1, SQLITE_TRANSIENT);
                     sqlite3_bind_text(contact, 5, rep_id.c_str(), -1, SQLITE_TRANSIENT);
                     sqlite3_bind_text(contact, 6, ch == 0 ? "陈列检查,补货" : "沟通订货", -1, SQLITE_STATIC);
-                    sqlite3_bind_text(contact, 7, ch == 0 && unit(rng) < 0.7 ? "店员反映好卖" : "", -1, SQLITE_STATIC);
-                    sqlite3_bind_text(contact, 8, ch == 0 && unit(rng) < 0.7 ? "店长爱喝茶" : "", -1, SQLITE_STATIC);
-                    sqlite3_bind_int(contact, 9, unit(rng) < 0.01 ? 1 : 0);
-                    sqlite3_bind_text(contact, 10, unit(rng) < 0.02 ? "协调退货" : "", -1, SQLITE_STATIC);
+                    sqlite3_bind_text(contact, 7, facts.checklist[0].c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_text(contact, 8, facts.checklist[1].c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_int(contact, 9, facts.asked_help ? 1 : 0);
+                    sqlite3_bind_text(contact, 10, facts.solved.c_str(), -1, SQLITE_TRANSIENT);
                     sqlite3_bind_text(contact, 11, logged.c_str(), -1, SQLITE_TRANSIENT);
+                    sqlite3_bind_int64(contact, 12, keqing::store::contact_flags(facts));
+                    sqlite3_bind_int64(contact, 13, keqing::store::contact_lag(facts));
+                    if (voided) {
+                        sqlite3_bind_text(contact, 14, logged.c_str(), -1, SQLITE_TRANSIENT);
+                        sqlite3_bind_text(contact, 15, "记错客户", -1, SQLITE_STATIC);
+                    } else {
+                        sqlite3_bind_null(contact, 14);
+                        sqlite3_bind_null(contact, 15);
+                    }
                     check(sqlite3_step(contact), db, "contact");
                     sqlite3_reset(contact);
                     ++contacts;

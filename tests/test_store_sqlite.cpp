@@ -138,7 +138,7 @@ TEST_SUITE("store::sqlite") {
         CHECK(found->void_reason == "wrong customer");
         CHECK(found->checklist[4] == "竞品降价");
         CHECK(store->customer_contacts(customer_id, day("2026-11-01"), day("2026-11-30"))->size() == 1);
-        CHECK(store->tallies(day("2026-11-01"), day("2026-11-30"), {})->empty());
+        CHECK(store->activity(day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
     }
 
     TEST_CASE_FIXTURE(test::StoreFixture, "a failed transaction leaves nothing behind") {

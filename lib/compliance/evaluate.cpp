@@ -34,45 +34,58 @@ store::CustomerFilter filter_of(const Scope& scope) {
 }
 
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope) {
-    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope, {}};
+                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings) {
+    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope, {}, {}};
     KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter_of(scope)));
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in_scope(c, scope); });
 
-    // done[customer id][channel index]
-    std::unordered_map<int64_t, std::vector<int>> done;
+    // done[position of the customer × channels + channel index]
+    const size_t width = rules.channels.size();
+    std::vector<int> done(customers.size() * width, 0);
+    const bool everyone = scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier;
     const core::Date until = std::min(as_of, month.last());
-    if (!customers.empty() && until >= month.first()) {
-        const bool everyone = scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier;
-        std::vector<int64_t> ids;
-        for (const auto& c : customers) ids.push_back(c.id);
-        KQ_TRY(result.tallies, store.tallies(month.first(), until, {rules.count_late, rules.late_after_days},
-                                              everyone ? nullptr : &ids));
+    if (until >= month.first() && (!customers.empty() || (everyone && findings))) {
+        store::ContactScope contacts;
+        std::unordered_map<int64_t, uint32_t> position;
+        position.reserve(customers.size());
+        for (uint32_t i = 0; i < customers.size(); ++i) position.emplace(customers[i].id, i);
+        if (!everyone) {
+            contacts.kind = store::ContactScope::Kind::customers;
+            for (const auto& c : customers) contacts.customers.push_back(c.id);
+        }
+        KQ_TRY(store::Activity activity, store.activity(month.first(), until, {rules.count_late, rules.late_after_days},
+                                                        contacts, everyone ? findings : nullptr));
+        result.tallies = std::move(activity.tallies);
+        result.findings = std::move(activity.findings);
         for (const auto& count : result.tallies) {
             const int channel = rules.channel_index(count.channel);
-            if (channel < 0) continue; // a channel the current rules no longer define counts toward nothing
-            auto& row = done[count.customer_id];
-            row.resize(rules.channels.size());
-            row[static_cast<size_t>(channel)] += count.count;
+            const auto at = position.find(count.customer_id);
+            // A channel the current rules no longer define counts toward nothing; customers outside the
+            // scope (or inactive this month) are not evaluated.
+            if (channel < 0 || at == position.end()) continue;
+            done[at->second * width + static_cast<size_t>(channel)] += count.count;
         }
     }
 
     const int dim = month.days();
-    for (const auto& c : customers) {
+    result.customers.reserve(customers.size());
+    std::vector<Tally> tallies;
+    for (size_t i = 0; i < customers.size(); ++i) {
+        auto& c = customers[i];
         const rules::Tier* tier = rules.tier(c.tier);
         if (!tier)
             return data_error("customer {} has tier '{}', which {} does not define (tiers: {}); add the tier to the "
                               "rules or re-tier the customer with `roster tier`",
                               c.code, c.tier, rules.source, rules.tier_ids());
-        CustomerResult r{c.id, c.code, c.name, c.tier, c.rep, c.team, active_days(month, c.opened_on, c.closed_on),
-                         Status::met, 1.0, {}};
-        std::vector<Tally> tallies;
-        const auto found = done.find(c.id);
+        CustomerResult r{c.id,           std::move(c.code), std::move(c.name), std::move(c.tier), std::move(c.rep),
+                         std::move(c.team), active_days(month, c.opened_on, c.closed_on), Status::met, 1.0, {}};
+        tallies.clear();
+        r.channels.reserve(result.channels.size());
         for (const int channel : result.channels) {
             ChannelResult ch;
             ch.channel = channel;
             ch.required = required_count(tier->quota[static_cast<size_t>(channel)], r.active_days, dim);
-            ch.done = found == done.end() ? 0 : found->second[static_cast<size_t>(channel)];
+            ch.done = done[i * width + static_cast<size_t>(channel)];
             ch.expected = expected_count(ch.required, result.elapsed_days, dim);
             ch.status = channel_status(ch.done, ch.required, ch.expected, month, as_of);
             r.status = worst(r.status, ch.status);

@@ -60,14 +60,17 @@ struct MonthResult {
     // The counting contacts of the scope's customers (all contacts for Scope::Kind::all and tier), per
     // customer, rep and channel: the one pass over contacts that goals reuse.
     std::vector<store::Tally> tallies;
+    // The month's late count, duplicates and busy days, when evaluate_month was asked for them.
+    store::Quality findings;
 };
 
 // The store filter that narrows a scope in SQL (tier scopes are filtered after).
 store::CustomerFilter filter_of(const Scope& scope);
 
-// Evaluates `month` as of the end of `as_of` for the customers in `scope`.
+// Evaluates `month` as of the end of `as_of` for the customers in `scope`. With `findings` (scopes all
+// and tier), the same pass over the month's contacts also yields its data-quality findings.
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope);
+                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings = nullptr);
 
 // True when any customer is behind or missed (check-quota's exit status 1).
 bool anything_owed(const MonthResult& result);

@@ -41,9 +41,9 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
         std::set<std::string> in_scope;
         for (const auto& c : m.customers) in_scope.insert(c.rep);
         for (const auto& rep : in_scope) {
-            KQ_TRY(std::vector<store::Tally> own,
-                   store.rep_tallies(m.month.first(), until, {rules.count_late, rules.late_after_days}, rep));
-            for (const auto& t : own) add_own(t);
+            KQ_TRY(store::Activity own, store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days},
+                                                       {store::ContactScope::Kind::rep, {}, rep}));
+            for (const auto& t : own.tallies) add_own(t);
         }
     }
 

@@ -117,7 +117,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
     std::vector<Birthday> birthdays;
     std::vector<store::Person> people;
     if (birthday) {
-        KQ_TRY(people, store.people_of(filter));
+        KQ_TRY(people, store.birthdays_of(filter));
         for (const auto& p : people) {
             if (p.birthday.empty()) continue;
             auto date = calendar::parse_recurring(p.birthday, "birthday");

@@ -7,6 +7,9 @@
 namespace keqing::report {
 namespace {
 
+// The longest data-quality list a report carries (the counts are whole).
+constexpr int kListLimit = 200;
+
 Row& row_for(std::map<std::string, Row>& rows, const std::string& key, size_t channels) {
     Row& r = rows[key];
     if (r.key.empty()) {
@@ -23,6 +26,16 @@ void add_customer(Row& r, const compliance::CustomerResult& c) {
         r.channels[k].add(c.channels[k].done, c.channels[k].required);
         r.total.add(c.channels[k].done, c.channels[k].required);
     }
+}
+
+// Adds one pass's findings to the report's: counts add up, lists (each oldest first) go on up to `limit`.
+void add_findings(store::Quality& into, store::Quality&& part, size_t limit) {
+    into.late_count += part.late_count;
+    into.duplicate_count += part.duplicate_count;
+    for (auto& d : part.duplicates)
+        if (into.duplicates.size() < limit) into.duplicates.push_back(std::move(d));
+    for (auto& b : part.busy_days)
+        if (into.busy_days.size() < limit) into.busy_days.push_back(std::move(b));
 }
 
 std::vector<Row> ranked(std::map<std::string, Row>& rows) {
@@ -75,9 +88,14 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
                                                          : compliance::Scope{compliance::Scope::Kind::team, options.team};
     std::map<std::string, Row> reps, rows;
     std::map<std::string, bool> in_scope_customers;
+    // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
+    // pass over the contacts its reps logged (below).
+    const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit};
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date as_of = std::min(options.as_of, m.last());
-        KQ_TRY(compliance::MonthResult month, compliance::evaluate_month(store, rules, m, as_of, scope));
+        KQ_TRY(compliance::MonthResult month,
+               compliance::evaluate_month(store, rules, m, as_of, scope, options.team.empty() ? &finding_rules : nullptr));
+        add_findings(report.quality, std::move(month.findings), kListLimit);
         MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
         KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
         for (const auto& c : month.customers) {
@@ -139,7 +157,16 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
             if (o.state == occasions::State::missed || o.state == occasions::State::overdue) report.missed.push_back(o);
         }
         for (auto& [kind, row] : by_kind) report.occasions.push_back(std::move(row));
-        KQ_TRY(report.quality, store.quality(first, last, rules.late_after_days, rules.max_visits_per_day, 200, options.team));
+        if (!options.team.empty()) {
+            KQ_TRY(store::Activity team, store.activity(first, last, {rules.count_late, rules.late_after_days},
+                                                        {store::ContactScope::Kind::team, {}, options.team},
+                                                        &finding_rules));
+            add_findings(report.quality, std::move(team.findings), kListLimit);
+        }
+        KQ_TRY(store::Quality lists, store.flagged_contacts(first, last, rules.late_after_days, kListLimit, options.team));
+        report.quality.late = std::move(lists.late);
+        report.quality.voided = std::move(lists.voided);
+        report.quality.voided_count = lists.voided_count;
     }
     return report;
 }

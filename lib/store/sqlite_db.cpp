@@ -85,7 +85,9 @@ Result<void> SqliteDb::open(const std::string& path) {
             return db_error("cannot create database {}: {}; check --db or KEQING_DB", path, std::strerror(errno));
         if (fd >= 0) ::close(fd);
     }
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    // One connection per thread (never shared), so SQLite need not lock it on every call.
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK)
         return error("opening");
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);

@@ -58,24 +58,25 @@ class Store {
     virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0) = 0;
     // People of the customers `filter` allows.
     virtual Result<std::vector<Person>> people_of(const CustomerFilter& filter) = 0;
+    // People with a birthday at the customers `filter` allows: only id, customer id, name and birthday
+    // are filled (what birthday obligations need), in no particular order.
+    virtual Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter) = 0;
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
     // Life events in [from, to] at the customers `filter` allows, oldest first.
     virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) = 0;
 
-    // Contacts in [from, to] that count under `policy`, per customer, rep and channel. `customers`, when
-    // given, restricts them to those customers (read through the per-customer index).
-    virtual Result<std::vector<Tally>> tallies(core::Date from, core::Date to, CountPolicy policy,
-                                               const std::vector<int64_t>* customers = nullptr) = 0;
-    // The same for the contacts one rep logged, at any customer.
-    virtual Result<std::vector<Tally>> rep_tallies(core::Date from, core::Date to, CountPolicy policy,
-                                                   const std::string& rep) = 0;
+    // One pass over the contacts of [from, to] in `scope`, voided ones left out: the tallies of those that
+    // count under `policy` and, when `findings` is given, the late count, the duplicates (named and cut to
+    // the limit) and the busy days among them.
+    virtual Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
+                                      const FindingRules* findings = nullptr) = 0;
 
-    // Late, duplicated and voided contacts and implausibly busy days in [from, to]; each list holds at most
-    // `limit` rows, the counts are whole. A non-empty `team` keeps contacts logged by that team's reps.
-    virtual Result<Quality> quality(core::Date from, core::Date to, int late_after_days, int max_visits_per_day,
-                                    int limit, const std::string& team) = 0;
+    // The late (not voided) and the voided contacts of [from, to], at most `limit` of each, oldest first,
+    // with the whole voided count; a non-empty `team` keeps contacts logged by that team's reps.
+    virtual Result<Quality> flagged_contacts(core::Date from, core::Date to, int late_after_days, int limit,
+                                             const std::string& team) = 0;
 
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.

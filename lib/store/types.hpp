@@ -129,11 +129,12 @@ struct CustomerFilter {
 
 // Several contacts of one customer on one channel on one day: possibly logged twice.
 struct Duplicate {
+    int64_t customer_id = 0;
     std::string customer_code;
     std::string channel;
     core::Date date;
     int count = 0;
-    std::string reps; // comma-separated
+    std::string reps; // comma-separated, in order
 };
 
 // A rep's day with more visits than is plausible.
@@ -158,6 +159,31 @@ struct Quality {
 struct CountPolicy {
     bool count_late = true;
     int late_after_days = 3;
+};
+
+// Which contacts one pass over a range reads: every one, those at some customers, or those that one rep
+// or one team's reps logged.
+struct ContactScope {
+    enum class Kind { all, customers, rep, team };
+    Kind kind = Kind::all;
+    std::vector<int64_t> customers; // Kind::customers
+    std::string value;              // the rep id or team name
+};
+
+// What a pass looks for besides the tallies (the report's data-quality checks), and how many of each it
+// lists; the counts are always whole.
+struct FindingRules {
+    int late_after_days = 3;
+    int max_visits_per_day = 12;
+    int limit = 200;
+};
+
+// What one pass over a range's contacts adds up to: the tallies of those that count and, when asked, the
+// late count, the duplicates and the busy days among all that were not voided (the late and voided lists
+// come from Store::flagged_contacts).
+struct Activity {
+    std::vector<Tally> tallies;
+    Quality findings;
 };
 
 } // namespace keqing::store

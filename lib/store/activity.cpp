@@ -1,0 +1,152 @@
+// The one-pass accumulator: tallies chained per customer (no ordering needed), and the day-level checks
+// — duplicates as runs of equal (day, customer, channel), busy days as visits per rep within a day —
+// on rows in index order.
+#include "store/activity.hpp"
+
+#include <algorithm>
+
+namespace keqing::store {
+
+int64_t contact_flags(const Contact& c) {
+    int64_t flags = 0;
+    for (size_t i = 0; i < c.checklist.size(); ++i)
+        if (!c.checklist[i].empty()) flags |= int64_t{1} << i;
+    return flags | (c.asked_help ? 1 << 6 : 0) | (c.training ? 1 << 7 : 0) | (c.solved.empty() ? 0 : 1 << 8);
+}
+
+int64_t contact_lag(const Contact& c) {
+    const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
+    return logged ? *logged - c.date : 0;
+}
+
+ActivityBuilder::ActivityBuilder(CountPolicy policy, const FindingRules* findings)
+    : policy_(policy), findings_(findings) {
+    tallies_.reserve(1024);
+}
+
+uint32_t ActivityBuilder::channel_index(std::string_view channel) {
+    for (size_t i = 0; i < channels_.size(); ++i)
+        if (channels_[i] == channel) return static_cast<uint32_t>(i);
+    channels_.emplace_back(channel);
+    return static_cast<uint32_t>(channels_.size() - 1);
+}
+
+uint32_t ActivityBuilder::rep_index(std::string_view rep) {
+    if (last_rep_ < reps_.size() && reps_[last_rep_] == rep) return last_rep_; // a customer's contacts come together
+    if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) return last_rep_ = it->second;
+    const auto index = static_cast<uint32_t>(reps_.size());
+    reps_.emplace_back(rep);
+    rep_ids_.emplace(std::string(rep), index);
+    return last_rep_ = index;
+}
+
+void ActivityBuilder::add(const ContactFacts& c) {
+    const uint32_t channel = channel_index(c.channel);
+    const uint32_t rep = rep_index(c.rep);
+    if (policy_.count_late || c.lag <= policy_.late_after_days) add_tally(c, channel, rep);
+    if (findings_) check(c, channel, rep);
+}
+
+void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_t rep) {
+    const uint32_t key = channel << 24 | rep;
+    auto [head, fresh] = first_.try_emplace(c.customer_id, 0);
+    uint32_t at = fresh ? UINT32_MAX : head->second;
+    uint32_t last = UINT32_MAX;
+    while (at != UINT32_MAX && keys_[at] != key) {
+        last = at;
+        at = next_[at];
+    }
+    if (at == UINT32_MAX) {
+        at = static_cast<uint32_t>(tallies_.size());
+        tallies_.push_back(Tally{c.customer_id, reps_[rep], channels_[channel], 0, 0, 0, 0, 0, {}});
+        keys_.push_back(key);
+        next_.push_back(UINT32_MAX);
+        if (fresh) head->second = at;
+        else next_[last] = at;
+    }
+    Tally& t = tallies_[at];
+    const int64_t f = c.flags;
+    t.count++;
+    t.asked_help += (f >> 6) & 1;
+    t.training += (f >> 7) & 1;
+    t.solved += (f >> 8) & 1;
+    if ((f & 63) == 63 && c.channel == "visit") t.complete++;
+    for (size_t i = 0; i < 6; ++i) t.recorded[i] += static_cast<int>((f >> i) & 1);
+}
+
+void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t rep) {
+    if (c.lag > findings_->late_after_days) found_.late_count++;
+    if (c.day != day_ || c.customer_id != group_customer_ || channel != group_channel_) {
+        close_group();
+        if (c.day.substr(0, 7) != month_) {
+            close_month();
+            month_.assign(c.day.substr(0, 7));
+        }
+        day_.assign(c.day);
+        group_customer_ = c.customer_id;
+        group_channel_ = channel;
+    }
+    group_count_++;
+    if (std::find(group_reps_.begin(), group_reps_.end(), rep) == group_reps_.end()) group_reps_.push_back(rep);
+    if (c.channel == "visit") {
+        if (visits_.size() <= rep) visits_.resize(reps_.size(), std::array<int, 31>{});
+        const auto day_of_month = static_cast<size_t>((c.day[8] - '0') * 10 + (c.day[9] - '0'));
+        visits_[rep][day_of_month - 1]++;
+    }
+}
+
+void ActivityBuilder::close_group() {
+    if (group_count_ > 1) {
+        found_.duplicate_count++;
+        std::string reps;
+        for (const uint32_t r : group_reps_) reps += (reps.empty() ? "" : ",") + reps_[r];
+        const auto date = core::parse_date(day_, "contact day");
+        found_.duplicates.push_back(
+            Duplicate{group_customer_, "", channels_[group_channel_], date ? *date : core::Date{}, group_count_, reps});
+    }
+    group_count_ = 0;
+    group_reps_.clear();
+}
+
+void ActivityBuilder::close_month() {
+    for (uint32_t r = 0; r < visits_.size(); ++r) {
+        for (size_t d = 0; d < 31; ++d) {
+            if (visits_[r][d] > findings_->max_visits_per_day) {
+                const auto date = core::parse_date(fmt::format("{}-{:02}", month_, d + 1), "contact day");
+                busy_.push_back(BusyDay{reps_[r], date ? *date : core::Date{}, visits_[r][d]});
+            }
+        }
+        visits_[r].fill(0);
+    }
+}
+
+Activity ActivityBuilder::finish() {
+    if (findings_) {
+        close_group();
+        close_month();
+        std::sort(busy_.begin(), busy_.end(),
+                  [](const BusyDay& a, const BusyDay& b) { return std::tie(a.date, a.rep) < std::tie(b.date, b.rep); });
+        if (static_cast<int>(busy_.size()) > findings_->limit) busy_.resize(static_cast<size_t>(findings_->limit));
+        found_.busy_days = std::move(busy_);
+    }
+    Activity out;
+    out.tallies = std::move(tallies_);
+    out.findings = std::move(found_);
+    return out;
+}
+
+void cut_duplicates(std::vector<Duplicate>& duplicates, int limit) {
+    std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
+        return std::tie(a.date, a.customer_id, a.channel) < std::tie(b.date, b.customer_id, b.channel);
+    });
+    if (limit <= 0) {
+        duplicates.clear();
+        return;
+    }
+    if (static_cast<int>(duplicates.size()) <= limit) return;
+    const core::Date last = duplicates[static_cast<size_t>(limit - 1)].date;
+    auto end = std::find_if(duplicates.begin() + limit, duplicates.end(), [&](const Duplicate& d) { return d.date > last; });
+    duplicates.erase(end, duplicates.end());
+}
+
+} // namespace keqing::store

@@ -1,0 +1,89 @@
+// One pass over a range's contacts, as a store reads them from its covering index: sums them into
+// tallies per customer, rep and channel and, when asked, finds the late, duplicated and busy-day ones.
+// Backend-neutral: a store feeds rows, this adds them up.
+#pragma once
+
+#include "store/types.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace keqing::store {
+
+// The bits a store keeps in a contact's `flags` (schemas/002): checklist items R12–R17 in bits 0–5,
+// asked_help 6, training 7, a problem solved 8.
+int64_t contact_flags(const Contact& contact);
+// Days from the day a contact happened to the day it was logged (its `lag`, schemas/003); 0 when
+// logged_at does not start with a date.
+int64_t contact_lag(const Contact& contact);
+
+// One contact that was not voided, with just what counting and checking it needs.
+struct ContactFacts {
+    int64_t customer_id = 0;
+    std::string_view channel;
+    std::string_view rep;
+    std::string_view day; // YYYY-MM-DD
+    int64_t flags = 0;
+    int64_t lag = 0;
+};
+
+// Adds contacts up. Tallies need no order, but are cheapest with each customer's contacts together (the
+// order of the contacts_month index: month, customer, channel, day, rep). For the findings, contacts of
+// the same day, customer and channel must come together, their reps in order, and months one after
+// another — both that index order and (day, customer, channel, rep) order do.
+class ActivityBuilder {
+  public:
+    ActivityBuilder(CountPolicy policy, const FindingRules* findings);
+
+    void add(const ContactFacts& contact);
+    // The tallies (in the order their first contacts came) and findings: busy days by day and rep, cut to
+    // the limit; every duplicate, with its customer's id but no code (see cut_duplicates).
+    Activity finish();
+
+  private:
+    uint32_t channel_index(std::string_view channel);
+    uint32_t rep_index(std::string_view rep);
+    void add_tally(const ContactFacts& contact, uint32_t channel, uint32_t rep);
+    void check(const ContactFacts& contact, uint32_t channel, uint32_t rep);
+    void close_group();
+    void close_month();
+
+    CountPolicy policy_;
+    const FindingRules* findings_;
+    std::vector<std::string> channels_;
+    std::vector<std::string> reps_;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rep_ids_;
+    uint32_t last_rep_ = UINT32_MAX;
+
+    // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
+    std::vector<Tally> tallies_;
+    std::vector<uint32_t> keys_; // channel << 24 | rep, per tally
+    std::vector<uint32_t> next_;
+    std::unordered_map<int64_t, uint32_t> first_;
+
+    // The current (day, customer, channel) group, for duplicates.
+    std::string day_;
+    int64_t group_customer_ = -1;
+    uint32_t group_channel_ = 0;
+    int group_count_ = 0;
+    std::vector<uint32_t> group_reps_;
+    // Visits per rep and day of the current month, for busy days.
+    std::string month_;
+    std::vector<std::array<int, 31>> visits_;
+    std::vector<BusyDay> busy_;
+    Quality found_;
+};
+
+// Sorts a pass's duplicates by day, customer id and channel, and keeps the first `limit` of them and
+// any others of the same last day: the ones that can make the list once named. The caller names them,
+// sorts them by day, code and channel and cuts the list to `limit`.
+void cut_duplicates(std::vector<Duplicate>& duplicates, int limit);
+
+} // namespace keqing::store

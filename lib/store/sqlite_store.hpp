@@ -1,0 +1,89 @@
+// The SQLite implementation of Store, declared for its two source files: sqlite_store.cpp (opening,
+// migrations, transactions and every write) and sqlite_reads.cpp (customers with their tier and rep
+// history, one-pass contact activity, people, events and flagged contacts). Private to lib/store.
+#pragma once
+
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+#include <functional>
+
+namespace keqing::store {
+
+// '0001-01-01' in a history table means "since the customer's start".
+inline constexpr std::string_view kSinceAlways = "0001-01-01";
+
+// A date column, or nothing when it is NULL or not a date.
+std::optional<core::Date> date_column(const Stmt& s, int column);
+
+class SqliteStore final : public Store {
+  public:
+    Result<void> open(const std::string& path);
+
+    Result<void> begin() override;
+    Result<void> commit() override;
+    void rollback() override;
+
+    Result<void> add_rep(const Rep& rep) override;
+    Result<std::optional<Rep>> find_rep(const std::string& id) override;
+    Result<std::vector<Rep>> list_reps() override;
+
+    Result<int64_t> add_customer(const Customer& customer) override;
+    Result<void> update_customer(const Customer& customer) override;
+    Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
+    Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter) override;
+    Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) override;
+    Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
+    Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
+    Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
+
+    Result<int64_t> add_contact(const Contact& contact) override;
+    Result<std::optional<Contact>> find_contact(int64_t id) override;
+    Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
+    Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override;
+    Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to) override;
+    Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
+
+    Result<int64_t> add_person(const Person& person) override;
+    Result<void> update_person(const Person& person) override;
+    Result<std::optional<Person>> find_person(int64_t id) override;
+    Result<std::vector<Person>> list_people(int64_t customer_id) override;
+    Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
+    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter) override;
+    Result<int64_t> add_event(const LifeEvent& event) override;
+    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) override;
+
+    Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
+                              const FindingRules* findings) override;
+    Result<Quality> flagged_contacts(core::Date from, core::Date to, int late_after_days, int limit,
+                                     const std::string& team) override;
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter) override;
+
+  private:
+    // The SQL condition on customers `c` for a filter; its value binds to ?9.
+    static std::string_view filter_sql(const CustomerFilter& filter);
+    // SELECT of contacts `k` joined to their customer `c`, for read_contact.
+    static std::string select_contacts(std::string_view where);
+    Result<std::vector<Contact>> collect_contacts(Stmt& s);
+    // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
+    Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
+                                               const std::function<void(Stmt&)>& bind);
+    // Names the duplicates a pass found (their customers' codes), orders them by day, code and channel
+    // and cuts the list to `limit`.
+    Result<void> name_duplicates(std::vector<Duplicate>& duplicates, int limit);
+    Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
+                                                int64_t customer_id, const CustomerFilter& filter);
+    Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
+    Result<std::vector<Person>> collect_people(Stmt& s);
+    Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
+                             const std::string& from);
+    Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
+    Result<int64_t> schema_version();
+    Result<void> migrate();
+
+    SqliteDb db_;
+    int depth_ = 0;
+};
+
+} // namespace keqing::store

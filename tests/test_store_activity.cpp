@@ -1,0 +1,209 @@
+// Tests for one-pass contact activity: the tallies and findings the store adds up in one pass over an
+// index must equal what plain GROUP BY SQL computes over the same random contacts, for every scope and
+// both late policies; plus the flag and lag helpers.
+#include "store/activity.hpp"
+#include "store/store.hpp"
+#include "support.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace keqing;
+using test::day;
+
+namespace {
+
+// Rows of a query as text, for comparing with what the store returned.
+std::vector<std::string> rows(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    INFO(sql);
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+    std::vector<std::string> out;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        std::string row;
+        for (int c = 0; c < sqlite3_column_count(s); ++c) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+            row += (c ? "|" : "") + std::string(text ? text : "");
+        }
+        out.push_back(row);
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// A duplicate row with its comma-separated reps put in order (group_concat's order depends on the plan).
+std::string reps_in_order(const std::string& row) {
+    const size_t bar = row.rfind('|');
+    std::vector<std::string> reps;
+    for (size_t at = bar + 1; at <= row.size();) {
+        const size_t comma = std::min(row.find(',', at), row.size());
+        reps.push_back(row.substr(at, comma - at));
+        at = comma + 1;
+    }
+    std::sort(reps.begin(), reps.end());
+    std::string out = row.substr(0, bar + 1);
+    for (size_t i = 0; i < reps.size(); ++i) out += (i ? "," : "") + reps[i];
+    return out;
+}
+
+std::vector<std::string> tally_rows(const std::vector<store::Tally>& tallies) {
+    std::vector<std::string> out;
+    for (const auto& t : tallies) {
+        std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, t.rep, t.channel, t.count,
+                                      t.asked_help, t.training, t.solved, t.complete);
+        for (const int r : t.recorded) row += fmt::format("|{}", r);
+        out.push_back(row);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The tallies as plain SQL computes them, under `where` (on contacts k).
+std::string tally_sql(const std::string& where) {
+    return "SELECT customer_id, rep_id, channel, count(*), sum(flags >> 6 & 1), sum(flags >> 7 & 1), "
+           "sum(flags >> 8 & 1), sum((flags & 63) = 63 AND channel = 'visit'), sum(flags & 1), sum(flags >> 1 & 1), "
+           "sum(flags >> 2 & 1), sum(flags >> 3 & 1), sum(flags >> 4 & 1), sum(flags >> 5 & 1) FROM contacts k WHERE "
+           "happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND " +
+           where + " GROUP BY customer_id, rep_id, channel";
+}
+
+struct Random : test::StoreFixture {
+    std::string path = (dir.path() / "test.db").string();
+    std::vector<int64_t> ids;
+
+    Random() {
+        REQUIRE(store->add_rep({"zhao", "赵磊", "east"}).ok());
+        const char* reps[] = {"wang", "li", "zhao"};
+        const char* channels[] = {"visit", "call", "message", "third_party"};
+        // Codes in the opposite order of ids, so that naming and sorting duplicates matters.
+        for (int i = 0; i < 12; ++i)
+            ids.push_back(test::add_customer(*store, fmt::format("K{:02}", 20 - i).c_str(), "A", reps[i % 3]));
+        std::mt19937 rng(7);
+        for (int n = 0; n < 1500; ++n) {
+            store::Contact k;
+            k.customer_id = ids[rng() % ids.size()];
+            k.channel = channels[rng() % 4];
+            k.date = day("2026-09-28").plus_days(static_cast<int>(rng() % 26));
+            k.rep = reps[rng() % 3];
+            for (auto& item : k.checklist)
+                if (rng() % 3) item = "x";
+            k.asked_help = rng() % 4 == 0;
+            k.training = rng() % 9 == 0;
+            if (rng() % 5 == 0) k.solved = "退货";
+            k.logged_at = k.date.plus_days(rng() % 6 == 0 ? static_cast<int>(rng() % 9) : 0).iso() + "T09:00";
+            const auto id = store->add_contact(k);
+            REQUIRE(id.ok());
+            if (rng() % 25 == 0) REQUIRE(store->void_contact(*id, "wrong", "2026-10-30T08:00").ok());
+        }
+    }
+
+    store::Activity run(const store::ContactScope& scope, store::CountPolicy policy,
+                        const store::FindingRules* findings = nullptr) {
+        auto a = store->activity(day("2026-10-01"), day("2026-10-20"), policy, scope, findings);
+        REQUIRE(a.ok());
+        return *a;
+    }
+};
+
+} // namespace
+
+TEST_SUITE("store::activity") {
+    TEST_CASE("flags and lag as the store keeps them") {
+        store::Contact k;
+        k.date = day("2026-10-02");
+        k.logged_at = "2026-10-09T08:00";
+        CHECK(store::contact_lag(k) == 7);
+        CHECK(store::contact_flags(k) == 0);
+        k.checklist[0] = "好卖";
+        k.checklist[5] = "滞销";
+        k.asked_help = true;
+        k.solved = "退货";
+        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 256));
+        k.training = true;
+        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 128 | 256));
+        k.logged_at = "garbage";
+        CHECK(store::contact_lag(k) == 0);
+    }
+
+    TEST_CASE_FIXTURE(Random, "tallies equal GROUP BY for every scope and both late policies") {
+        for (const bool count_late : {true, false}) {
+            CAPTURE(count_late);
+            const store::CountPolicy policy{count_late, 3};
+            const std::string late = count_late ? "1" : "lag <= 3";
+            CHECK(tally_rows(run({}, policy).tallies) == rows(path, tally_sql(late)));
+            store::ContactScope some{store::ContactScope::Kind::customers, {ids[1], ids[4], ids[5]}, ""};
+            CHECK(tally_rows(run(some, policy).tallies) ==
+                  rows(path, tally_sql(fmt::format("{} AND customer_id IN ({}, {}, {})", late, ids[1], ids[4], ids[5]))));
+            CHECK(tally_rows(run({store::ContactScope::Kind::rep, {}, "li"}, policy).tallies) ==
+                  rows(path, tally_sql(late + " AND rep_id = 'li'")));
+            CHECK(tally_rows(run({store::ContactScope::Kind::team, {}, "east"}, policy).tallies) ==
+                  rows(path, tally_sql(late + " AND rep_id IN ('wang', 'zhao')")));
+        }
+        CHECK(run({store::ContactScope::Kind::customers, {}, ""}, {}).tallies.empty());
+    }
+
+    TEST_CASE_FIXTURE(Random, "findings equal GROUP BY: late count, duplicates named and ordered, busy days") {
+        const std::string range = "k.happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND k.voided_at IS NULL";
+        for (const auto& [scope, where] :
+             std::vector<std::pair<store::ContactScope, std::string>>{
+                 {{}, "1"}, {{store::ContactScope::Kind::team, {}, "east"}, "k.rep_id IN ('wang', 'zhao')"}}) {
+            CAPTURE(where);
+            for (const int limit : {1000, 5}) {
+                CAPTURE(limit);
+                const store::FindingRules rules{3, 4, limit};
+                // Findings ignore the count policy: late contacts are checked whether or not they count.
+                const auto found = run(scope, {false, 3}, &rules).findings;
+                CHECK(std::to_string(found.late_count) ==
+                      rows(path, "SELECT count(*) FROM contacts k WHERE " + range + " AND lag > 3 AND " + where)[0]);
+
+                auto duplicates = rows(path, "SELECT k.happened_on, c.code, k.channel, count(*), group_concat(DISTINCT "
+                                             "k.rep_id) FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE " +
+                                                 range + " AND " + where +
+                                                 " GROUP BY k.customer_id, k.channel, k.happened_on HAVING count(*) > 1");
+                REQUIRE(duplicates.size() > 10);
+                CHECK(found.duplicate_count == static_cast<int>(duplicates.size()));
+                duplicates.resize(std::min(duplicates.size(), static_cast<size_t>(limit)));
+                std::vector<std::string> got;
+                for (const auto& d : found.duplicates)
+                    got.push_back(fmt::format("{}|{}|{}|{}|{}", d.date.iso(), d.customer_code, d.channel, d.count, d.reps));
+                // Sorted rows are in (day, code, channel) order, as the list must be.
+                REQUIRE(got.size() == duplicates.size());
+                for (size_t i = 0; i < got.size(); ++i) CHECK(got[i] == reps_in_order(duplicates[i]));
+
+                auto busy = rows(path, "SELECT k.happened_on, k.rep_id, count(*) FROM contacts k WHERE " + range +
+                                           " AND k.channel = 'visit' AND " + where +
+                                           " GROUP BY k.rep_id, k.happened_on HAVING count(*) > 4");
+                REQUIRE_FALSE(busy.empty());
+                busy.resize(std::min(busy.size(), static_cast<size_t>(limit)));
+                std::vector<std::string> busy_got;
+                for (const auto& b : found.busy_days) busy_got.push_back(fmt::format("{}|{}|{}", b.date.iso(), b.rep, b.visits));
+                CHECK(busy_got == busy);
+            }
+        }
+    }
+
+    TEST_CASE_FIXTURE(Random, "flagged contacts: the first late ones and the voided ones, oldest first") {
+        const auto q = store->flagged_contacts(day("2026-10-01"), day("2026-10-20"), 3, 4, "");
+        REQUIRE(q.ok());
+        const auto late = rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "
+                                     "BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND lag > 3");
+        REQUIRE(late.size() > 4);
+        REQUIRE(q->late.size() == 4);
+        for (size_t i = 0; i < 4; ++i)
+            CHECK(fmt::format("{}|{:08}", q->late[i].date.iso(), q->late[i].id) == late[i]);
+        const auto voided = rows(path, "SELECT count(*) FROM contacts WHERE happened_on BETWEEN '2026-10-01' AND "
+                                       "'2026-10-20' AND voided_at IS NOT NULL AND rep_id IN ('wang', 'zhao')");
+        const auto east = store->flagged_contacts(day("2026-10-01"), day("2026-10-20"), 3, 1000, "east");
+        REQUIRE(east.ok());
+        CHECK(std::to_string(east->voided_count) == voided[0]);
+        CHECK(std::all_of(east->voided.begin(), east->voided.end(), [](const store::Contact& c) {
+            return c.rep != "li" && c.void_reason == "wrong";
+        }));
+    }
+}
