@@ -33,30 +33,48 @@ store::CustomerFilter filter_of(const Scope& scope) {
     return {};
 }
 
-Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings) {
-    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope, {}, {}};
+bool reads_everyone(const Scope& scope) { return scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier; }
+
+Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month, const Scope& scope) {
     KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter_of(scope)));
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in_scope(c, scope); });
+    return customers;
+}
 
+Result<store::Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
+                                       core::Date as_of, const Scope& scope,
+                                       const std::vector<store::MonthCustomer>& customers,
+                                       const store::FindingRules* findings) {
+    const core::Date until = std::min(as_of, month.last());
+    const bool everyone = reads_everyone(scope);
+    if (until < month.first() || (!everyone && customers.empty())) return store::Activity{};
+    store::ContactScope contacts;
+    if (!everyone) {
+        contacts.kind = store::ContactScope::Kind::customers;
+        for (const auto& c : customers) contacts.customers.push_back(c.id);
+    }
+    return store.activity(month.first(), until, {rules.count_late, rules.late_after_days}, contacts,
+                          everyone ? findings : nullptr);
+}
+
+Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
+                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings) {
+    KQ_TRY(std::vector<store::MonthCustomer> customers, scope_customers(store, month, scope));
+    KQ_TRY(store::Activity activity, month_activity(store, rules, month, as_of, scope, customers, findings));
+    return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
+}
+
+Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of, const Scope& scope,
+                             std::vector<store::MonthCustomer> customers, store::Activity activity) {
+    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope,
+                       std::move(activity.tallies), std::move(activity.findings)};
     // done[position of the customer × channels + channel index]
     const size_t width = rules.channels.size();
     std::vector<int> done(customers.size() * width, 0);
-    const bool everyone = scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier;
-    const core::Date until = std::min(as_of, month.last());
-    if (until >= month.first() && (!customers.empty() || (everyone && findings))) {
-        store::ContactScope contacts;
+    {
         std::unordered_map<int64_t, uint32_t> position;
         position.reserve(customers.size());
         for (uint32_t i = 0; i < customers.size(); ++i) position.emplace(customers[i].id, i);
-        if (!everyone) {
-            contacts.kind = store::ContactScope::Kind::customers;
-            for (const auto& c : customers) contacts.customers.push_back(c.id);
-        }
-        KQ_TRY(store::Activity activity, store.activity(month.first(), until, {rules.count_late, rules.late_after_days},
-                                                        contacts, everyone ? findings : nullptr));
-        result.tallies = std::move(activity.tallies);
-        result.findings = std::move(activity.findings);
         for (const auto& count : result.tallies) {
             const int channel = rules.channel_index(count.channel);
             const auto at = position.find(count.customer_id);

@@ -3,6 +3,7 @@
 #include "report/report.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace keqing::report {
 namespace {
@@ -87,19 +88,57 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     const compliance::Scope scope = options.team.empty() ? compliance::Scope{}
                                                          : compliance::Scope{compliance::Scope::Kind::team, options.team};
     std::map<std::string, Row> reps, rows;
-    std::map<std::string, bool> in_scope_customers;
+    std::unordered_set<std::string> in_scope_customers;
     // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
     // pass over the contacts its reps logged (below).
     const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit};
+    const core::Date first = options.from.first();
+    const core::Date last = std::min(options.as_of, options.to.last());
+    std::vector<occasions::Obligation> obligations;
+    store::Quality lists;
+    auto read_range = [&](store::Store& from) -> Result<void> {
+        if (last < first) return {};
+        KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
+        KQ_TRY(lists, from.flagged_contacts(first, last, rules.late_after_days, kListLimit, options.team));
+        if (!options.team.empty()) {
+            KQ_TRY(store::Activity team, from.activity(first, last, {rules.count_late, rules.late_after_days},
+                                                       {store::ContactScope::Kind::team, {}, options.team},
+                                                       &finding_rules));
+            add_findings(report.quality, std::move(team.findings), kListLimit);
+        }
+        return {};
+    };
+    // Every read sees one snapshot. For everyone, each month's pass over the contacts runs beside the
+    // reads of its customers (and, with the first month, the range's obligations and flagged contacts).
+    store::SharedRead read(store);
+    KQ_CHECK(read.begin());
+    const bool everyone = compliance::reads_everyone(scope);
+    if (!everyone) KQ_CHECK(read_range(store));
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date as_of = std::min(options.as_of, m.last());
+        std::vector<store::MonthCustomer> customers;
+        store::Activity activity;
+        if (everyone) {
+            KQ_CHECK(read.run(
+                [&](store::Store& here) -> Result<void> {
+                    KQ_TRY(activity, compliance::month_activity(here, rules, m, as_of, scope, {}, &finding_rules));
+                    return {};
+                },
+                [&](store::Store& there) -> Result<void> {
+                    KQ_TRY(customers, compliance::scope_customers(there, m, scope));
+                    return m == options.from ? read_range(there) : Result<void>{};
+                }));
+        } else {
+            KQ_TRY(customers, compliance::scope_customers(store, m, scope));
+            KQ_TRY(activity, compliance::month_activity(store, rules, m, as_of, scope, customers));
+        }
         KQ_TRY(compliance::MonthResult month,
-               compliance::evaluate_month(store, rules, m, as_of, scope, options.team.empty() ? &finding_rules : nullptr));
+               compliance::evaluate(rules, m, as_of, scope, std::move(customers), std::move(activity)));
         add_findings(report.quality, std::move(month.findings), kListLimit);
         MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
         KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
         for (const auto& c : month.customers) {
-            in_scope_customers[c.code] = true;
+            in_scope_customers.insert(c.code);
             const int tier = rules.tier_index(c.tier);
             report.tier_status[static_cast<size_t>(tier)][static_cast<size_t>(c.status)]++;
             for (size_t k = 0; k < c.channels.size(); ++k) {
@@ -137,37 +176,24 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     report.reps = ranked(reps);
     report.rows = ranked(rows);
 
-    const core::Date first = options.from.first();
-    const core::Date last = std::min(options.as_of, options.to.last());
-    if (last >= first) {
-        KQ_TRY(std::vector<occasions::Obligation> obligations,
-               occasions::obligations(store, rules, first, last, options.as_of));
-        std::map<std::string, OccasionRow> by_kind;
-        for (const auto& o : obligations) {
-            // Kept or not: done ones, and those whose window has closed.
-            if (!in_scope_customers.contains(o.customer_code) || o.state == occasions::State::open ||
-                o.state == occasions::State::upcoming)
-                continue;
-            OccasionRow& r = by_kind[o.kind];
-            r.kind = o.kind;
-            r.name = o.name;
-            r.rule = o.rule;
-            r.by_state[static_cast<size_t>(o.state)]++;
-            r.total++;
-            if (o.state == occasions::State::missed || o.state == occasions::State::overdue) report.missed.push_back(o);
-        }
-        for (auto& [kind, row] : by_kind) report.occasions.push_back(std::move(row));
-        if (!options.team.empty()) {
-            KQ_TRY(store::Activity team, store.activity(first, last, {rules.count_late, rules.late_after_days},
-                                                        {store::ContactScope::Kind::team, {}, options.team},
-                                                        &finding_rules));
-            add_findings(report.quality, std::move(team.findings), kListLimit);
-        }
-        KQ_TRY(store::Quality lists, store.flagged_contacts(first, last, rules.late_after_days, kListLimit, options.team));
-        report.quality.late = std::move(lists.late);
-        report.quality.voided = std::move(lists.voided);
-        report.quality.voided_count = lists.voided_count;
+    std::map<std::string, OccasionRow> by_kind;
+    for (const auto& o : obligations) {
+        // Kept or not: done ones, and those whose window has closed.
+        if (!in_scope_customers.contains(o.customer_code) || o.state == occasions::State::open ||
+            o.state == occasions::State::upcoming)
+            continue;
+        OccasionRow& r = by_kind[o.kind];
+        r.kind = o.kind;
+        r.name = o.name;
+        r.rule = o.rule;
+        r.by_state[static_cast<size_t>(o.state)]++;
+        r.total++;
+        if (o.state == occasions::State::missed || o.state == occasions::State::overdue) report.missed.push_back(o);
     }
+    for (auto& [kind, row] : by_kind) report.occasions.push_back(std::move(row));
+    report.quality.late = std::move(lists.late);
+    report.quality.voided = std::move(lists.voided);
+    report.quality.voided_count = lists.voided_count;
     return report;
 }
 

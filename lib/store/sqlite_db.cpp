@@ -90,7 +90,7 @@ Result<void> SqliteDb::open(const std::string& path) {
                         nullptr) != SQLITE_OK)
         return error("opening");
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     KQ_CHECK(exec("PRAGMA foreign_keys = ON", "opening"));
     // The first read of a non-database file fails here, with SQLite's "file is not a database". Switching
     // a new file to WAL needs an exclusive lock, which SQLite reports busy at once while another process
@@ -120,6 +120,13 @@ Result<void> SqliteDb::exec(std::string_view sql, std::string_view doing) {
         return error(doing);
     }
     return {};
+}
+
+bool SqliteDb::try_exec(std::string_view sql) {
+    sqlite3_busy_timeout(db_, 0);
+    const bool ok = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    return ok;
 }
 
 Result<void> SqliteDb::exec_retrying(std::string_view sql, std::string_view doing) {

@@ -54,6 +54,8 @@ class Stmt {
 
 // How long one statement may wait in all for another process's lock before "database is locked".
 inline constexpr int kLockWaitMs = 30000;
+// SQLite's own wait for a lock within one call.
+inline constexpr int kBusyTimeoutMs = 10000;
 
 // One connection with a statement cache keyed by SQL text.
 class SqliteDb {
@@ -73,6 +75,8 @@ class SqliteDb {
     // retrying with growing, jittered pauses while SQLite reports the database busy — also where it does
     // so without waiting out the busy timeout — for up to kLockWaitMs in all.
     Result<void> exec_retrying(std::string_view sql, std::string_view doing);
+    // Runs SQL once without waiting for another process's lock: true when it succeeded.
+    bool try_exec(std::string_view sql);
     // An error naming the database path and SQLite's message.
     Error error(std::string_view doing) const;
     sqlite3* handle() const { return db_; }

@@ -55,6 +55,39 @@ void SqliteStore::rollback() {
     else (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
 }
 
+Result<void> SqliteStore::begin_read() {
+    if (depth_ > 0 || read_depth_++ > 0) return {};
+    // In WAL mode the snapshot is taken by the transaction's first read.
+    if (auto r = db_.exec("BEGIN; SELECT count(*) FROM sqlite_schema", "starting a read"); !r) {
+        read_depth_ = 0;
+        (void)db_.exec("ROLLBACK", "ending a read");
+        return r;
+    }
+    return {};
+}
+
+void SqliteStore::end_read() {
+    if (depth_ > 0 || read_depth_ == 0) return;
+    if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
+}
+
+// Two connections take the same snapshot when neither can see a commit the other missed: a third holds
+// the write lock (if it can have it at once) while both begin their reads.
+Result<std::unique_ptr<Store>> SqliteStore::begin_shared_read() {
+    if (depth_ > 0 || read_depth_ > 0) {
+        KQ_CHECK(begin_read());
+        return std::unique_ptr<Store>();
+    }
+    SqliteDb gate;
+    const bool locked = gate.open(db_.path()) && gate.try_exec("BEGIN IMMEDIATE");
+    KQ_CHECK(begin_read());
+    if (!locked) return std::unique_ptr<Store>();
+    auto twin = std::make_unique<SqliteStore>();
+    if (!twin->open(db_.path()) || !twin->begin_read()) return std::unique_ptr<Store>();
+    (void)gate.exec("ROLLBACK", "releasing the write lock");
+    return std::unique_ptr<Store>(std::move(twin));
+}
+
 Result<void> SqliteStore::add_rep(const Rep& rep) {
     KQ_TRY(Stmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES (?1, ?2, ?3, ?4)"));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();

@@ -23,6 +23,9 @@ class SqliteStore final : public Store {
     Result<void> begin() override;
     Result<void> commit() override;
     void rollback() override;
+    Result<void> begin_read() override;
+    void end_read() override;
+    Result<std::unique_ptr<Store>> begin_shared_read() override;
 
     Result<void> add_rep(const Rep& rep) override;
     Result<std::optional<Rep>> find_rep(const std::string& id) override;
@@ -83,7 +86,8 @@ class SqliteStore final : public Store {
     Result<void> migrate();
 
     SqliteDb db_;
-    int depth_ = 0;
+    int depth_ = 0;      // write transactions and savepoints
+    int read_depth_ = 0; // read transactions (outside write ones)
 };
 
 } // namespace keqing::store

@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "store/types.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,16 @@ class Store {
     virtual Result<void> begin() = 0;
     virtual Result<void> commit() = 0;
     virtual void rollback() = 0;
+
+    // Read transactions: every read until end_read() sees the database as it was when the first began
+    // (inside a write transaction they change nothing). They nest.
+    virtual Result<void> begin_read() = 0;
+    virtual void end_read() = 0;
+    // Begins a read like begin_read() and, when the backend can, opens a second connection that reads
+    // the very same snapshot until it goes away, for reading side by side on another thread; nullptr when
+    // none can be had right now (a writer holds the database, a read-only file, a transaction already
+    // open): then read everything here.
+    virtual Result<std::unique_ptr<Store>> begin_shared_read() = 0;
 
     virtual Result<void> add_rep(const Rep& rep) = 0;
     virtual Result<std::optional<Rep>> find_rep(const std::string& id) = 0;
@@ -85,6 +96,27 @@ class Store {
 
 // Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.
 Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+
+// One snapshot read from two connections (Store::begin_shared_read), for pairs of reads side by side on
+// two threads — or in turn on the one connection when no twin could be had. The read ends with it.
+class SharedRead {
+  public:
+    explicit SharedRead(Store& store) : store_(store) {}
+    SharedRead(const SharedRead&) = delete;
+    SharedRead& operator=(const SharedRead&) = delete;
+    ~SharedRead();
+
+    // Begins the read; reads run through run() until this goes away.
+    Result<void> begin();
+    // Runs `here(store)` on this thread and `there(twin)` on a second one; returns the first error.
+    Result<void> run(const std::function<Result<void>(Store&)>& here,
+                     const std::function<Result<void>(Store&)>& there);
+
+  private:
+    Store& store_;
+    std::unique_ptr<Store> twin_;
+    bool begun_ = false;
+};
 
 // What a successful transaction ends with: commit, or roll back (dry runs).
 enum class Finish { commit, rollback };
