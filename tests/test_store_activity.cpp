@@ -188,22 +188,42 @@ TEST_SUITE("store::activity") {
         }
     }
 
-    TEST_CASE_FIXTURE(Random, "flagged contacts: the first late ones and the voided ones, oldest first") {
-        const auto q = store->flagged_contacts(day("2026-10-01"), day("2026-10-20"), 3, 4, "");
-        REQUIRE(q.ok());
+    TEST_CASE_FIXTURE(Random, "the first late contacts come whole from the pass; voided ones from their own query") {
+        const store::FindingRules rules{3, 4, 4};
+        const auto found = run({}, {}, &rules).findings;
         const auto late = rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "
                                      "BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND lag > 3");
         REQUIRE(late.size() > 4);
-        REQUIRE(q->late.size() == 4);
-        for (size_t i = 0; i < 4; ++i)
-            CHECK(fmt::format("{}|{:08}", q->late[i].date.iso(), q->late[i].id) == late[i]);
+        REQUIRE(found.late.size() == 4);
+        for (size_t i = 0; i < 4; ++i) {
+            CHECK(fmt::format("{}|{:08}", found.late[i].date.iso(), found.late[i].id) == late[i]);
+            CHECK(found.late[i].customer_code.starts_with("K")); // read whole
+            CHECK(store::contact_lag(found.late[i]) > 3);
+        }
         const auto voided = rows(path, "SELECT count(*) FROM contacts WHERE happened_on BETWEEN '2026-10-01' AND "
                                        "'2026-10-20' AND voided_at IS NOT NULL AND rep_id IN ('wang', 'zhao')");
-        const auto east = store->flagged_contacts(day("2026-10-01"), day("2026-10-20"), 3, 1000, "east");
+        const auto east = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 1000, "east");
         REQUIRE(east.ok());
         CHECK(std::to_string(east->voided_count) == voided[0]);
         CHECK(std::all_of(east->voided.begin(), east->voided.end(), [](const store::Contact& c) {
             return c.rep != "li" && c.void_reason == "wrong";
         }));
+        const auto two = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 2, "");
+        REQUIRE(two.ok());
+        CHECK(two->voided.size() == 2);
+        CHECK(two->voided_count > 2);
+    }
+
+    TEST_CASE_FIXTURE(Random, "a range of whole months and a range of days read the same contacts") {
+        const auto whole = store->activity(day("2026-10-01"), day("2026-10-31"), {}, {});
+        const auto days = store->activity(day("2026-09-30"), day("2026-10-31"), {}, {});
+        const auto september = store->activity(day("2026-09-30"), day("2026-09-30"), {}, {});
+        REQUIRE((whole.ok() && days.ok() && september.ok()));
+        int a = 0, b = 0, c = 0;
+        for (const auto& t : whole->tallies) a += t.count;
+        for (const auto& t : days->tallies) b += t.count;
+        for (const auto& t : september->tallies) c += t.count;
+        CHECK(c > 0);
+        CHECK(a + c == b);
     }
 }

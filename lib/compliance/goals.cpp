@@ -23,8 +23,13 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
     std::unordered_map<std::string, RepGoals> reps;           // R9 and checklists: each rep's own contacts
     std::unordered_map<int64_t, int> solved_for;              // customer id → problems solved, by anyone
     std::set<std::pair<std::string, int64_t>> trained;        // (rep, customer id) with a training
+    RepGoals* last = nullptr;                                 // a customer's tallies come together
     auto add_own = [&](const store::Tally& t) {
-        RepGoals& r = reps[t.rep];
+        if (!last || last->rep != t.rep) {
+            last = &reps[t.rep];
+            last->rep = t.rep;
+        }
+        RepGoals& r = *last;
         r.goals.resize(1);
         r.goals[0].done += t.asked_help;
         if (t.channel == "visit") {
@@ -34,7 +39,8 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
         }
         if (t.training) trained.insert({t.rep, t.customer_id});
     };
-    for (const auto& t : m.tallies) solved_for[t.customer_id] += t.solved;
+    for (const auto& t : m.tallies)
+        if (t.solved > 0) solved_for[t.customer_id] += t.solved;
     if (m.scope.kind == Scope::Kind::all) {
         for (const auto& t : m.tallies) add_own(t);
     } else if (until >= m.month.first()) {
@@ -47,15 +53,19 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
         }
     }
 
-    std::map<std::string, std::vector<const CustomerResult*>> customers_of;
+    std::unordered_map<std::string_view, std::vector<const CustomerResult*>> customers_of;
     for (const auto& c : m.customers) customers_of[c.rep].push_back(&c);
+    std::vector<std::string_view> rep_ids;
+    for (const auto& [rep, customers] : customers_of) rep_ids.push_back(rep);
+    std::sort(rep_ids.begin(), rep_ids.end());
 
     std::vector<RepGoals> out;
-    for (const auto& [rep, customers] : customers_of) {
+    for (const std::string_view rep : rep_ids) {
+        const auto& customers = customers_of[rep];
         RepGoals r;
-        r.rep = rep;
+        r.rep = std::string(rep);
         r.team = customers.front()->team;
-        const auto found = reps.find(rep);
+        const auto found = reps.find(r.rep);
         const int asked = found == reps.end() || found->second.goals.empty() ? 0 : found->second.goals[0].done;
         if (found != reps.end()) r.checklist = found->second.checklist;
         r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
@@ -69,18 +79,19 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
             const int want = tier < 0 ? 0
                                       : required_count(rules.goals.solved[static_cast<size_t>(tier)], c->active_days,
                                                        m.month.days());
-            const int got = solved_for[c->id];
+            const auto solved = solved_for.find(c->id);
+            const int got = solved == solved_for.end() ? 0 : solved->second;
             if (want > 0) {
                 ++solved_required;
                 const Status s = channel_status(got, want, expected_count(want, m.elapsed_days, m.month.days()),
                                                 m.month, m.as_of);
                 solved_status = worst(solved_status, s);
                 if (got >= want) ++solved_met;
-                else short_of += fmt::format("{}{} {}/{}", short_of.empty() ? "" : ", ", c->code, got, want);
+                else fmt::format_to(std::back_inserter(short_of), "{}{} {}/{}", short_of.empty() ? "" : ", ", c->code, got, want);
             }
             if (c->tier == rules.goals.training_tier) {
                 ++trainable;
-                if (trained.contains({rep, c->id})) ++trained_count;
+                if (trained.contains({r.rep, c->id})) ++trained_count;
             }
         }
         GoalResult solved{"R10", "problems solved per customer", solved_required, solved_met, 0, solved_status,

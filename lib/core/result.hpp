@@ -52,6 +52,8 @@ template <class T> class [[nodiscard]] Result {
     T&& value() && { return std::get<0>(std::move(v_)); }
     const Error& error() const& { return std::get<1>(v_); }
     Error&& error() && { return std::get<1>(std::move(v_)); }
+    // The value, or `fallback` when this holds an error.
+    T value_or(T fallback) const& { return ok() ? std::get<0>(v_) : std::move(fallback); }
 
   private:
     std::variant<T, Error> v_;

@@ -11,12 +11,18 @@ namespace {
 // The longest data-quality list a report carries (the counts are whole).
 constexpr int kListLimit = 200;
 
-Row& row_for(std::map<std::string, Row>& rows, const std::string& key, size_t channels) {
-    Row& r = rows[key];
-    if (r.key.empty()) {
+using Rows = std::unordered_map<std::string, Row>;
+
+// The row for `key`, labelled as of the latest month added.
+Row& row_for(Rows& rows, std::string_view key, size_t channels, std::string_view label, std::string_view team) {
+    auto [it, fresh] = rows.try_emplace(std::string(key));
+    Row& r = it->second;
+    if (fresh) {
         r.key = key;
         r.channels.resize(channels);
     }
+    if (r.label != label) r.label = label;
+    if (r.team != team) r.team = team;
     return r;
 }
 
@@ -32,6 +38,8 @@ void add_customer(Row& r, const compliance::CustomerResult& c) {
 // Adds one pass's findings to the report's: counts add up, lists (each oldest first) go on up to `limit`.
 void add_findings(store::Quality& into, store::Quality&& part, size_t limit) {
     into.late_count += part.late_count;
+    for (auto& k : part.late)
+        if (into.late.size() < limit) into.late.push_back(std::move(k));
     into.duplicate_count += part.duplicate_count;
     for (auto& d : part.duplicates)
         if (into.duplicates.size() < limit) into.duplicates.push_back(std::move(d));
@@ -39,7 +47,7 @@ void add_findings(store::Quality& into, store::Quality&& part, size_t limit) {
         if (into.busy_days.size() < limit) into.busy_days.push_back(std::move(b));
 }
 
-std::vector<Row> ranked(std::map<std::string, Row>& rows) {
+std::vector<Row> ranked(Rows& rows) {
     std::vector<Row> out;
     for (auto& [key, row] : rows) out.push_back(std::move(row));
     std::stable_sort(out.begin(), out.end(), [](const Row& a, const Row& b) {
@@ -79,7 +87,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     report.tier_channel.assign(rules.tiers.size(), std::vector<Attainment>(quota_channels.size()));
 
     KQ_TRY(std::vector<store::Rep> all_reps, store.list_reps());
-    std::map<std::string, const store::Rep*> rep_by_id;
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id;
     for (const auto& r : all_reps) rep_by_id[r.id] = &r;
     if (!options.team.empty() &&
         std::none_of(all_reps.begin(), all_reps.end(), [&](const store::Rep& r) { return r.team == options.team; }))
@@ -87,8 +95,8 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
 
     const compliance::Scope scope = options.team.empty() ? compliance::Scope{}
                                                          : compliance::Scope{compliance::Scope::Kind::team, options.team};
-    std::map<std::string, Row> reps, rows;
-    std::unordered_set<std::string> in_scope_customers;
+    Rows reps, rows;
+    std::unordered_set<int64_t> in_scope_customers;
     // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
     // pass over the contacts its reps logged (below).
     const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit};
@@ -99,7 +107,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     auto read_range = [&](store::Store& from) -> Result<void> {
         if (last < first) return {};
         KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
-        KQ_TRY(lists, from.flagged_contacts(first, last, rules.late_after_days, kListLimit, options.team));
+        KQ_TRY(lists, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
             KQ_TRY(store::Activity team, from.activity(first, last, {rules.count_late, rules.late_after_days},
                                                        {store::ContactScope::Kind::team, {}, options.team},
@@ -138,31 +146,26 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
         KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
         for (const auto& c : month.customers) {
-            in_scope_customers.insert(c.code);
+            in_scope_customers.insert(c.id);
             const int tier = rules.tier_index(c.tier);
             report.tier_status[static_cast<size_t>(tier)][static_cast<size_t>(c.status)]++;
             for (size_t k = 0; k < c.channels.size(); ++k) {
                 part.channels[k].add(c.channels[k].done, c.channels[k].required);
                 report.tier_channel[static_cast<size_t>(tier)][k].add(c.channels[k].done, c.channels[k].required);
             }
-            Row& rep = row_for(reps, c.rep, quota_channels.size());
-            if (const auto it = rep_by_id.find(c.rep); it != rep_by_id.end()) {
-                rep.label = it->second->name;
-                rep.team = it->second->team;
-            }
-            add_customer(rep, c);
-            std::string key = c.rep;
-            std::string label = rep.label;
+            const auto known = rep_by_id.find(c.rep);
+            const store::Rep* rep_info = known == rep_by_id.end() ? nullptr : known->second;
+            const std::string_view rep_name = rep_info ? std::string_view(rep_info->name) : std::string_view();
+            const std::string_view rep_team = rep_info ? std::string_view(rep_info->team) : std::string_view();
+            add_customer(row_for(reps, c.rep, quota_channels.size(), rep_name, rep_team), c);
             switch (options.by) {
-            case By::customer: key = c.code; label = c.name; break;
-            case By::tier: key = c.tier; label = rules.tier(c.tier)->label; break;
-            case By::team: key = c.team.empty() ? "-" : c.team; label = ""; break;
-            case By::rep: break;
+            case By::rep: add_customer(row_for(rows, c.rep, quota_channels.size(), rep_name, rep_team), c); break;
+            case By::customer: add_customer(row_for(rows, c.code, quota_channels.size(), c.name, rep_team), c); break;
+            case By::tier:
+                add_customer(row_for(rows, c.tier, quota_channels.size(), rules.tier(c.tier)->label, ""), c);
+                break;
+            case By::team: add_customer(row_for(rows, c.team.empty() ? "-" : c.team, quota_channels.size(), "", ""), c); break;
             }
-            Row& row = row_for(rows, key, quota_channels.size());
-            row.label = label;
-            row.team = options.by == By::customer || options.by == By::rep ? rep.team : row.team;
-            add_customer(row, c);
         }
         report.summary.customers += month.summary.customers;
         for (size_t s = 0; s < 4; ++s) report.summary.by_status[s] += month.summary.by_status[s];
@@ -179,7 +182,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     std::map<std::string, OccasionRow> by_kind;
     for (const auto& o : obligations) {
         // Kept or not: done ones, and those whose window has closed.
-        if (!in_scope_customers.contains(o.customer_code) || o.state == occasions::State::open ||
+        if (!in_scope_customers.contains(o.customer_id) || o.state == occasions::State::open ||
             o.state == occasions::State::upcoming)
             continue;
         OccasionRow& r = by_kind[o.kind];
@@ -191,7 +194,6 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         if (o.state == occasions::State::missed || o.state == occasions::State::overdue) report.missed.push_back(o);
     }
     for (auto& [kind, row] : by_kind) report.occasions.push_back(std::move(row));
-    report.quality.late = std::move(lists.late);
     report.quality.voided = std::move(lists.voided);
     report.quality.voided_count = lists.voided_count;
     return report;

@@ -75,7 +75,10 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
 }
 
 void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t rep) {
-    if (c.lag > findings_->late_after_days) found_.late_count++;
+    if (c.lag > findings_->late_after_days) {
+        found_.late_count++;
+        late_.emplace_back(c.day, c.id);
+    }
     if (c.day != day_ || c.customer_id != group_customer_ || channel != group_channel_) {
         close_group();
         if (c.day.substr(0, 7) != month_) {
@@ -128,6 +131,13 @@ Activity ActivityBuilder::finish() {
                   [](const BusyDay& a, const BusyDay& b) { return std::tie(a.date, a.rep) < std::tie(b.date, b.rep); });
         if (static_cast<int>(busy_.size()) > findings_->limit) busy_.resize(static_cast<size_t>(findings_->limit));
         found_.busy_days = std::move(busy_);
+        const size_t keep = std::min(late_.size(), static_cast<size_t>(std::max(findings_->limit, 0)));
+        std::partial_sort(late_.begin(), late_.begin() + static_cast<std::ptrdiff_t>(keep), late_.end());
+        for (size_t i = 0; i < keep; ++i) {
+            Contact& k = found_.late.emplace_back();
+            k.id = late_[i].second;
+            k.date = core::parse_date(late_[i].first, "contact day").value_or(core::Date{});
+        }
     }
     Activity out;
     out.tallies = std::move(tallies_);

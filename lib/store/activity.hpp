@@ -22,6 +22,7 @@ int64_t contact_lag(const Contact& contact);
 
 // One contact that was not voided, with just what counting and checking it needs.
 struct ContactFacts {
+    int64_t id = 0; // needed only for the findings
     int64_t customer_id = 0;
     std::string_view channel;
     std::string_view rep;
@@ -40,7 +41,8 @@ class ActivityBuilder {
 
     void add(const ContactFacts& contact);
     // The tallies (in the order their first contacts came) and findings: busy days by day and rep, cut to
-    // the limit; every duplicate, with its customer's id but no code (see cut_duplicates).
+    // the limit; every duplicate, with its customer's id but no code (see cut_duplicates); the first late
+    // contacts by day and id, with only their ids and days filled (the store reads them whole).
     Activity finish();
 
   private:
@@ -78,6 +80,7 @@ class ActivityBuilder {
     std::string month_;
     std::vector<std::array<int, 31>> visits_;
     std::vector<BusyDay> busy_;
+    std::vector<std::pair<std::string, int64_t>> late_; // (day, id) of late contacts
     Quality found_;
 };
 

@@ -97,15 +97,18 @@ template <class Start, class Finish> Result<void> each_customer(Stmt& s, Start s
     return {};
 }
 
-// The columns a pass over contacts reads: all of them in the contacts_month index.
-constexpr std::string_view kFacts = "SELECT customer_id, channel, rep_id, flags, lag, happened_on FROM contacts";
-// The range ?1..?2 and its months ?3..?4, read in the order of the contacts_month index.
+// The columns a pass over contacts reads (all of them in the contacts_month index): what counting needs,
+// and what the findings add.
+constexpr std::string_view kCountFacts = "customer_id, channel, rep_id, flags";
+constexpr std::string_view kFindingFacts = "customer_id, channel, rep_id, flags, lag, happened_on, id";
+// The months ?3..?4 (and, unless the range is whole months, the days ?1..?2), read in the order of the
+// contacts_month index; late contacts (lag over ?6) left out unless they count.
 constexpr std::string_view kMonthsInOrder =
-    "substr(happened_on, 1, 7) BETWEEN ?3 AND ?4 AND happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL "
+    "substr(happened_on, 1, 7) BETWEEN ?3 AND ?4 {} AND voided_at IS NULL {} "
     "ORDER BY substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id";
 // The range ?1..?2 of a narrower scope (?5), sorted into day order.
 constexpr std::string_view kRangeInOrder =
-    "happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL ORDER BY happened_on, customer_id, channel, rep_id";
+    "happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL {} ORDER BY happened_on, customer_id, channel, rep_id";
 
 std::string ids_json(const std::vector<int64_t>& ids) {
     std::string out = "[";
@@ -289,37 +292,65 @@ Result<Activity> SqliteStore::activity(core::Date from, core::Date to, CountPoli
                                        const FindingRules* findings) {
     // Everyone's contacts are read in the order of the covering contacts_month index (no sorting, each
     // customer's contacts together); a narrower scope through the index that narrows it, sorted by day.
+    // Without findings, late contacts that do not count are left out here.
+    const std::string_view late = findings || policy.count_late ? "" : "AND lag <= ?6";
     std::string where;
     switch (scope.kind) {
-    case ContactScope::Kind::all: where = fmt::format(" INDEXED BY contacts_month WHERE {}", kMonthsInOrder); break;
+    case ContactScope::Kind::all: {
+        const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
+        where = fmt::format(" INDEXED BY contacts_month WHERE {}",
+                            fmt::format(fmt::runtime(kMonthsInOrder),
+                                        whole_months ? "" : "AND happened_on BETWEEN ?1 AND ?2", late));
+        break;
+    }
     case ContactScope::Kind::customers:
         if (scope.customers.empty()) return Activity{};
         where = fmt::format(" INDEXED BY contacts_customer WHERE customer_id IN (SELECT value FROM json_each(?5)) AND {}",
-                            kRangeInOrder);
+                            fmt::format(fmt::runtime(kRangeInOrder), late));
         break;
-    case ContactScope::Kind::rep: where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id = ?5 AND {}", kRangeInOrder); break;
+    case ContactScope::Kind::rep:
+        where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id = ?5 AND {}", fmt::format(fmt::runtime(kRangeInOrder), late));
+        break;
     case ContactScope::Kind::team:
         where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id IN (SELECT id FROM reps WHERE team = ?5) AND {}",
-                            kRangeInOrder);
+                            fmt::format(fmt::runtime(kRangeInOrder), late));
         break;
     }
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("{}{}", kFacts, where)));
+    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM contacts{}", findings ? kFindingFacts : kCountFacts, where)));
     s.bind(1, from.iso()).bind(2, to.iso());
     if (scope.kind == ContactScope::Kind::all) s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
     else if (scope.kind == ContactScope::Kind::customers) s.bind(5, ids_json(scope.customers));
     else s.bind(5, scope.value);
+    if (!late.empty()) s.bind(6, policy.late_after_days);
     ActivityBuilder builder(policy, findings);
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        builder.add(ContactFacts{s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
+    if (findings) {
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
+        }
+    } else {
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
+        }
     }
     Activity out = builder.finish();
-    if (findings) KQ_CHECK(name_duplicates(out.findings.duplicates, findings->limit));
+    if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit));
     return out;
 }
 
-Result<void> SqliteStore::name_duplicates(std::vector<Duplicate>& duplicates, int limit) {
+Result<void> SqliteStore::complete_findings(Quality& found, int limit) {
+    if (!found.late.empty()) {
+        std::vector<int64_t> ids;
+        for (const auto& k : found.late) ids.push_back(k.id);
+        KQ_TRY(Stmt s, db_.prepare(select_contacts("k.id IN (SELECT value FROM json_each(?1))") +
+                                   " ORDER BY k.happened_on, k.id"));
+        s.bind(1, ids_json(ids));
+        KQ_TRY(found.late, collect_contacts(s));
+    }
+    std::vector<Duplicate>& duplicates = found.duplicates;
     cut_duplicates(duplicates, limit);
     std::map<int64_t, std::string> codes;
     for (const auto& d : duplicates) codes.emplace(d.customer_id, "");
@@ -337,32 +368,15 @@ Result<void> SqliteStore::name_duplicates(std::vector<Duplicate>& duplicates, in
     return {};
 }
 
-Result<Quality> SqliteStore::flagged_contacts(core::Date from, core::Date to, int late_after_days, int limit,
-                                              const std::string& team) {
-    constexpr std::string_view kTeam = "(?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))";
+Result<Quality> SqliteStore::voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) {
+    KQ_TRY(Stmt s, db_.prepare(select_contacts("k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NOT NULL AND "
+                                               "(?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))") +
+                               " ORDER BY k.happened_on, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
     Quality q;
-    {
-        // The late ones are picked from the covering index (lag is in it), then read whole.
-        KQ_TRY(Stmt s, db_.prepare(select_contacts(fmt::format(
-                                       "k.id IN (SELECT k.id FROM contacts k INDEXED BY contacts_month WHERE "
-                                       "substr(k.happened_on, 1, 7) BETWEEN ?5 AND ?6 AND k.happened_on BETWEEN ?1 AND ?2 "
-                                       "AND k.voided_at IS NULL AND k.lag > ?3 AND {} ORDER BY k.happened_on, k.id LIMIT ?4)",
-                                       kTeam)) +
-                                   " ORDER BY k.happened_on, k.id"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, late_after_days).bind(4, limit).bind(9, team);
-        s.bind(5, core::Month::of(from).iso()).bind(6, core::Month::of(to).iso());
-        KQ_TRY(q.late, collect_contacts(s));
-    }
-    {
-        KQ_TRY(Stmt s, db_.prepare(select_contacts(fmt::format(
-                                       "k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NOT NULL AND {}", kTeam)) +
-                                   " ORDER BY k.happened_on, k.id"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
-        KQ_TRY(std::vector<Contact> voided, collect_contacts(s));
-        q.voided_count = static_cast<int>(voided.size());
-        if (static_cast<int>(voided.size()) > limit) voided.resize(static_cast<size_t>(limit));
-        q.voided = std::move(voided);
-    }
+    KQ_TRY(q.voided, collect_contacts(s));
+    q.voided_count = static_cast<int>(q.voided.size());
+    if (q.voided_count > limit) q.voided.resize(static_cast<size_t>(limit));
     return q;
 }
 

@@ -59,8 +59,7 @@ class SqliteStore final : public Store {
 
     Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
                               const FindingRules* findings) override;
-    Result<Quality> flagged_contacts(core::Date from, core::Date to, int late_after_days, int limit,
-                                     const std::string& team) override;
+    Result<Quality> voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) override;
     Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter) override;
 
   private:
@@ -72,9 +71,9 @@ class SqliteStore final : public Store {
     // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
                                                const std::function<void(Stmt&)>& bind);
-    // Names the duplicates a pass found (their customers' codes), orders them by day, code and channel
-    // and cuts the list to `limit`.
-    Result<void> name_duplicates(std::vector<Duplicate>& duplicates, int limit);
+    // Completes a pass's findings: names the duplicates (their customers' codes), orders them by day, code
+    // and channel and cuts the list to `limit`; reads the late contacts listed whole.
+    Result<void> complete_findings(Quality& found, int limit);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const CustomerFilter& filter);
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);

@@ -79,15 +79,15 @@ class Store {
     virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) = 0;
 
     // One pass over the contacts of [from, to] in `scope`, voided ones left out: the tallies of those that
-    // count under `policy` and, when `findings` is given, the late count, the duplicates (named and cut to
-    // the limit) and the busy days among them.
+    // count under `policy` and, when `findings` is given, the late ones (all counted, the first listed by
+    // day), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
+    // the limit.
     virtual Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
                                       const FindingRules* findings = nullptr) = 0;
 
-    // The late (not voided) and the voided contacts of [from, to], at most `limit` of each, oldest first,
-    // with the whole voided count; a non-empty `team` keeps contacts logged by that team's reps.
-    virtual Result<Quality> flagged_contacts(core::Date from, core::Date to, int late_after_days, int limit,
-                                             const std::string& team) = 0;
+    // The voided contacts of [from, to] (at most `limit`, oldest first) in Quality::voided, with the whole
+    // count; a non-empty `team` keeps contacts logged by that team's reps.
+    virtual Result<Quality> voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) = 0;
 
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.

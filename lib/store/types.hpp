@@ -179,8 +179,8 @@ struct FindingRules {
 };
 
 // What one pass over a range's contacts adds up to: the tallies of those that count and, when asked, the
-// late count, the duplicates and the busy days among all that were not voided (the late and voided lists
-// come from Store::flagged_contacts).
+// late contacts (count and first ones), the duplicates and the busy days among all that were not voided
+// (the voided ones come from Store::voided_contacts).
 struct Activity {
     std::vector<Tally> tallies;
     Quality findings;
