@@ -52,10 +52,10 @@ std::string reps_in_order(const std::string& row) {
     return out;
 }
 
-std::vector<std::string> tally_rows(const std::vector<store::Tally>& tallies) {
+std::vector<std::string> tally_rows(const store::Activity& a) {
     std::vector<std::string> out;
-    for (const auto& t : tallies) {
-        std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, t.rep, t.channel, t.count,
+    for (const auto& t : a.tallies) {
+        std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, a.rep_of(t), a.channel_of(t), t.count,
                                       t.asked_help, t.training, t.solved, t.complete);
         for (const int r : t.recorded) row += fmt::format("|{}", r);
         out.push_back(row);
@@ -136,13 +136,13 @@ TEST_SUITE("store::activity") {
             CAPTURE(count_late);
             const store::CountPolicy policy{count_late, 3};
             const std::string late = count_late ? "1" : "lag <= 3";
-            CHECK(tally_rows(run({}, policy).tallies) == rows(path, tally_sql(late)));
+            CHECK(tally_rows(run({}, policy)) == rows(path, tally_sql(late)));
             store::ContactScope some{store::ContactScope::Kind::customers, {ids[1], ids[4], ids[5]}, ""};
-            CHECK(tally_rows(run(some, policy).tallies) ==
+            CHECK(tally_rows(run(some, policy)) ==
                   rows(path, tally_sql(fmt::format("{} AND customer_id IN ({}, {}, {})", late, ids[1], ids[4], ids[5]))));
-            CHECK(tally_rows(run({store::ContactScope::Kind::rep, {}, "li"}, policy).tallies) ==
+            CHECK(tally_rows(run({store::ContactScope::Kind::rep, {}, "li"}, policy)) ==
                   rows(path, tally_sql(late + " AND rep_id = 'li'")));
-            CHECK(tally_rows(run({store::ContactScope::Kind::team, {}, "east"}, policy).tallies) ==
+            CHECK(tally_rows(run({store::ContactScope::Kind::team, {}, "east"}, policy)) ==
                   rows(path, tally_sql(late + " AND rep_id IN ('wang', 'zhao')")));
         }
         CHECK(run({store::ContactScope::Kind::customers, {}, ""}, {}).tallies.empty());

@@ -5,6 +5,8 @@
 #include "support.hpp"
 
 #include <sqlite3.h>
+
+#include <algorithm>
 #include <sys/stat.h>
 
 using namespace keqing;
@@ -139,6 +141,31 @@ TEST_SUITE("store::sqlite") {
         CHECK(found->checklist[4] == "竞品降价");
         CHECK(store->customer_contacts(customer_id, day("2026-11-01"), day("2026-11-30"))->size() == 1);
         CHECK(store->activity(day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "birthdays can be read for some months only, solar and lunar") {
+        const auto a = test::add_customer(*store, "A1", "A", "wang");
+        const auto b = test::add_customer(*store, "B1", "B", "li");
+        for (const char* birthday : {"03-12", "1985-10-05", "lunar:8-15", "lunar:L4-12", "lunar:10-1", "12-10", ""}) {
+            store::Person p;
+            p.customer_id = std::string(birthday) == "12-10" ? b : a;
+            p.name = birthday;
+            p.birthday = birthday;
+            REQUIRE(store->add_person(p).ok());
+        }
+        auto names = [&](const store::CustomerFilter& filter, const store::BirthdayMonths* months) {
+            std::vector<std::string> out;
+            for (const auto& p : *store->birthdays_of(filter, months)) out.push_back(p.name);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        CHECK(names({}, nullptr).size() == 6); // every birthday, none of the empty one
+        const store::BirthdayMonths october{{10}, {8}};
+        CHECK(names({}, &october) == std::vector<std::string>{"1985-10-05", "lunar:8-15"});
+        const store::BirthdayMonths lunar_four_and_ten{{12}, {4, 10}};
+        CHECK(names({}, &lunar_four_and_ten) == std::vector<std::string>{"12-10", "lunar:10-1", "lunar:L4-12"});
+        CHECK(names({store::CustomerFilter::Kind::code, "A1"}, &lunar_four_and_ten) ==
+              std::vector<std::string>{"lunar:10-1", "lunar:L4-12"});
     }
 
     TEST_CASE_FIXTURE(test::StoreFixture, "a failed transaction leaves nothing behind") {

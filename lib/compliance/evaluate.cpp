@@ -67,7 +67,7 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
 Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of, const Scope& scope,
                              std::vector<store::MonthCustomer> customers, store::Activity activity) {
     MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope,
-                       std::move(activity.tallies), std::move(activity.findings)};
+                       std::move(activity)};
     // done[position of the customer × channels + channel index]
     const size_t width = rules.channels.size();
     std::vector<int> done(customers.size() * width, 0);
@@ -75,8 +75,10 @@ Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core:
         std::unordered_map<int64_t, uint32_t> position;
         position.reserve(customers.size());
         for (uint32_t i = 0; i < customers.size(); ++i) position.emplace(customers[i].id, i);
-        for (const auto& count : result.tallies) {
-            const int channel = rules.channel_index(count.channel);
+        std::vector<int> channel_of; // the pass's channel index → the rules' (-1: none)
+        for (const auto& name : result.activity.channels) channel_of.push_back(rules.channel_index(name));
+        for (const auto& count : result.activity.tallies) {
+            const int channel = channel_of[count.channel];
             const auto at = position.find(count.customer_id);
             // A channel the current rules no longer define counts toward nothing; customers outside the
             // scope (or inactive this month) are not evaluated.

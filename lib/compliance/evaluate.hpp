@@ -57,11 +57,9 @@ struct MonthResult {
     std::vector<CustomerResult> customers; // sorted by code
     Summary summary;
     Scope scope;
-    // The counting contacts of the scope's customers (all contacts for Scope::Kind::all and tier), per
-    // customer, rep and channel: the one pass over contacts that goals reuse.
-    std::vector<store::Tally> tallies;
-    // The month's late count, duplicates and busy days, when evaluate_month was asked for them.
-    store::Quality findings;
+    // The one pass over the month's contacts: the tallies of the scope's customers (everyone's for
+    // Scope::Kind::all and tier), which goals reuse, and the findings when they were asked for.
+    store::Activity activity;
 };
 
 // The store filter that narrows a scope in SQL (tier scopes are filtered after).

@@ -23,33 +23,37 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
     std::unordered_map<std::string, RepGoals> reps;           // R9 and checklists: each rep's own contacts
     std::unordered_map<int64_t, int> solved_for;              // customer id → problems solved, by anyone
     std::set<std::pair<std::string, int64_t>> trained;        // (rep, customer id) with a training
-    RepGoals* last = nullptr;                                 // a customer's tallies come together
-    auto add_own = [&](const store::Tally& t) {
-        if (!last || last->rep != t.rep) {
-            last = &reps[t.rep];
-            last->rep = t.rep;
+    // Adds a pass's tallies to the goals of the reps who logged them.
+    auto add_own = [&](const store::Activity& a) {
+        RepGoals* last = nullptr; // a customer's tallies come together
+        for (const store::Tally& t : a.tallies) {
+            const std::string& rep = a.rep_of(t);
+            if (!last || last->rep != rep) {
+                last = &reps[rep];
+                last->rep = rep;
+            }
+            RepGoals& r = *last;
+            r.goals.resize(1);
+            r.goals[0].done += t.asked_help;
+            if (a.channel_of(t) == "visit") {
+                r.checklist.visits += t.count;
+                r.checklist.complete += t.complete;
+                for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += t.recorded[i];
+            }
+            if (t.training) trained.insert({rep, t.customer_id});
         }
-        RepGoals& r = *last;
-        r.goals.resize(1);
-        r.goals[0].done += t.asked_help;
-        if (t.channel == "visit") {
-            r.checklist.visits += t.count;
-            r.checklist.complete += t.complete;
-            for (size_t i = 0; i < 6; ++i) r.checklist.recorded[i] += t.recorded[i];
-        }
-        if (t.training) trained.insert({t.rep, t.customer_id});
     };
-    for (const auto& t : m.tallies)
+    for (const auto& t : m.activity.tallies)
         if (t.solved > 0) solved_for[t.customer_id] += t.solved;
     if (m.scope.kind == Scope::Kind::all) {
-        for (const auto& t : m.tallies) add_own(t);
+        add_own(m.activity);
     } else if (until >= m.month.first()) {
         std::set<std::string> in_scope;
         for (const auto& c : m.customers) in_scope.insert(c.rep);
         for (const auto& rep : in_scope) {
             KQ_TRY(store::Activity own, store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days},
                                                        {store::ContactScope::Kind::rep, {}, rep}));
-            for (const auto& t : own.tallies) add_own(t);
+            add_own(own);
         }
     }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace keqing::core {
@@ -95,14 +96,20 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::value(int64_t number) {
     before_value();
-    fmt::format_to(std::back_inserter(out_), "{}", number);
+    const fmt::format_int text(number);
+    out_.append(text.data(), text.size());
     return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
     before_value();
-    if (std::isfinite(number)) fmt::format_to(std::back_inserter(out_), "{}", number);
-    else out_ += "null";
+    if (!std::isfinite(number)) {
+        out_ += "null";
+        return *this;
+    }
+    char text[32]; // the shortest text that reads back as the same double
+    const auto end = fmt::format_to_n(text, sizeof text, "{}", number);
+    out_.append(text, std::min(end.size, sizeof text));
     return *this;
 }
 

@@ -2,13 +2,30 @@
 // of tagged contacts to actions, states, and tag choice for new contacts.
 #include "occasions/obligations.hpp"
 
+#include "calendar/lunar.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace keqing::occasions {
 namespace {
+
+// The months a birthday must be written with to fall in [from, to]; none (read every birthday) for a
+// year or more.
+std::optional<store::BirthdayMonths> birthday_months(core::Date from, core::Date to) {
+    if (to - from >= 365) return std::nullopt;
+    store::BirthdayMonths months;
+    auto add = [](std::vector<int>& list, int m) {
+        if (std::find(list.begin(), list.end(), m) == list.end()) list.push_back(m);
+    };
+    for (core::Date d = from; d <= to; d = d.plus_days(1)) {
+        add(months.solar, d.month());
+        if (const auto lunar = calendar::to_lunar({d.year(), d.month(), d.day()})) add(months.lunar, lunar->month);
+    }
+    return months;
+}
 
 bool active_on(const store::Customer& c, core::Date d) {
     return (!c.opened_on || *c.opened_on <= d) && (!c.closed_on || *c.closed_on >= d);
@@ -117,14 +134,13 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
     std::vector<Birthday> birthdays;
     std::vector<store::Person> people;
     if (birthday) {
-        KQ_TRY(people, store.birthdays_of(filter));
+        const core::Date first = from.plus_days(-birthday->after), last = to.plus_days(birthday->before);
+        const auto months = birthday_months(first, last);
+        KQ_TRY(people, store.birthdays_of(filter, months ? &*months : nullptr));
         for (const auto& p : people) {
-            if (p.birthday.empty()) continue;
             auto date = calendar::parse_recurring(p.birthday, "birthday");
             if (!date) continue;
-            for (const core::Date day :
-                 calendar::occurrences(*date, from.plus_days(-birthday->after), to.plus_days(birthday->before)))
-                birthdays.push_back({&p, day});
+            for (const core::Date day : calendar::occurrences(*date, first, last)) birthdays.push_back({&p, day});
         }
     }
     KQ_TRY(std::vector<store::LifeEvent> events, store.events_of(from.plus_days(-60), to.plus_days(60), filter));

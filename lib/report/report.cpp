@@ -142,7 +142,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         }
         KQ_TRY(compliance::MonthResult month,
                compliance::evaluate(rules, m, as_of, scope, std::move(customers), std::move(activity)));
-        add_findings(report.quality, std::move(month.findings), kListLimit);
+        add_findings(report.quality, std::move(month.activity.findings), kListLimit);
         MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
         KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
         for (const auto& c : month.customers) {

@@ -20,9 +20,7 @@ int64_t contact_lag(const Contact& c) {
 }
 
 ActivityBuilder::ActivityBuilder(CountPolicy policy, const FindingRules* findings)
-    : policy_(policy), findings_(findings) {
-    tallies_.reserve(1024);
-}
+    : policy_(policy), findings_(findings) {}
 
 uint32_t ActivityBuilder::channel_index(std::string_view channel) {
     for (size_t i = 0; i < channels_.size(); ++i)
@@ -48,18 +46,16 @@ void ActivityBuilder::add(const ContactFacts& c) {
 }
 
 void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_t rep) {
-    const uint32_t key = channel << 24 | rep;
     auto [head, fresh] = first_.try_emplace(c.customer_id, 0);
     uint32_t at = fresh ? UINT32_MAX : head->second;
     uint32_t last = UINT32_MAX;
-    while (at != UINT32_MAX && keys_[at] != key) {
+    while (at != UINT32_MAX && (tallies_[at].rep != rep || tallies_[at].channel != channel)) {
         last = at;
         at = next_[at];
     }
     if (at == UINT32_MAX) {
         at = static_cast<uint32_t>(tallies_.size());
-        tallies_.push_back(Tally{c.customer_id, reps_[rep], channels_[channel], 0, 0, 0, 0, 0, {}});
-        keys_.push_back(key);
+        tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
         if (fresh) head->second = at;
         else next_[last] = at;
@@ -140,6 +136,8 @@ Activity ActivityBuilder::finish() {
         }
     }
     Activity out;
+    out.reps = std::move(reps_);
+    out.channels = std::move(channels_);
     out.tallies = std::move(tallies_);
     out.findings = std::move(found_);
     return out;

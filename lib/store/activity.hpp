@@ -65,8 +65,7 @@ class ActivityBuilder {
     uint32_t last_rep_ = UINT32_MAX;
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
-    std::vector<Tally> tallies_;
-    std::vector<uint32_t> keys_; // channel << 24 | rep, per tally
+    std::deque<Tally> tallies_;
     std::vector<uint32_t> next_;
     std::unordered_map<int64_t, uint32_t> first_;
 

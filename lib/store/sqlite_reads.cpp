@@ -400,11 +400,27 @@ Result<std::vector<Person>> SqliteStore::people_of(const CustomerFilter& filter)
     return collect_people(s);
 }
 
-Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filter) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p JOIN customers c "
-                                           "ON c.id = p.customer_id WHERE p.birthday <> '' AND {}",
-                                           filter_sql(filter))));
-    s.bind(9, filter.value);
+Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) {
+    // A solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD); a lunar one's
+    // follows "lunar:" and an optional L.
+    constexpr std::string_view kMonths =
+        "AND CASE WHEN substr(p.birthday, 1, 6) = 'lunar:' "
+        "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each(?2)) "
+        "ELSE CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each(?3)) END";
+    const bool everyone = filter.kind == CustomerFilter::Kind::all;
+    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p {} WHERE "
+                                           "p.birthday <> '' AND {} {}",
+                                           everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
+                                           everyone ? "1" : filter_sql(filter), months ? kMonths : "")));
+    if (!everyone) s.bind(9, filter.value);
+    if (months) {
+        auto json = [](const std::vector<int>& list) {
+            std::string out = "[";
+            for (const int m : list) out += (out.size() > 1 ? "," : "") + std::to_string(m);
+            return out + "]";
+        };
+        s.bind(2, json(months->lunar)).bind(3, json(months->solar));
+    }
     std::vector<Person> out;
     while (true) {
         KQ_TRY(bool row, s.step());

@@ -52,7 +52,7 @@ class SqliteStore final : public Store {
     Result<std::optional<Person>> find_person(int64_t id) override;
     Result<std::vector<Person>> list_people(int64_t customer_id) override;
     Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
-    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter) override;
+    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
     Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) override;

@@ -69,9 +69,11 @@ class Store {
     virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0) = 0;
     // People of the customers `filter` allows.
     virtual Result<std::vector<Person>> people_of(const CustomerFilter& filter) = 0;
-    // People with a birthday at the customers `filter` allows: only id, customer id, name and birthday
-    // are filled (what birthday obligations need), in no particular order.
-    virtual Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter) = 0;
+    // People with a birthday at the customers `filter` allows (and, when `months` is given, written with
+    // one of those months): only id, customer id, name and birthday are filled (what birthday obligations
+    // need), in no particular order.
+    virtual Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter,
+                                                     const BirthdayMonths* months = nullptr) = 0;
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,17 +107,26 @@ struct LifeEvent {
 };
 
 // Per customer, rep and channel: the contacts in a range that count, and what they recorded toward the
-// rep goals (R9–R11) and the visit checklist (R12–R17).
+// rep goals (R9–R11) and the visit checklist (R12–R17). Rep and channel are indexes into the names of the
+// Activity that holds the tally.
 struct Tally {
     int64_t customer_id = 0;
-    std::string rep;
-    std::string channel;
+    uint32_t rep = 0;
+    uint32_t channel = 0;
     int count = 0;
     int asked_help = 0;
     int solved = 0;
     int training = 0;
     int complete = 0;                // visits with all six checklist items
     std::array<int, 6> recorded{};   // visits with each checklist item
+};
+
+// The months a birthday must be written with to fall in some window (every occurrence of a recurring
+// date lies in the month it is written with): solar month numbers for solar dates, lunar ones (leap or
+// not) for lunar dates.
+struct BirthdayMonths {
+    std::vector<int> solar;
+    std::vector<int> lunar;
 };
 
 // Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code;
@@ -182,8 +192,13 @@ struct FindingRules {
 // late contacts (count and first ones), the duplicates and the busy days among all that were not voided
 // (the voided ones come from Store::voided_contacts).
 struct Activity {
-    std::vector<Tally> tallies;
+    std::vector<std::string> reps;     // names of Tally::rep
+    std::vector<std::string> channels; // names of Tally::channel
+    std::deque<Tally> tallies;         // grows without copying: hundreds of thousands at national scale
     Quality findings;
+
+    const std::string& rep_of(const Tally& t) const { return reps[t.rep]; }
+    const std::string& channel_of(const Tally& t) const { return channels[t.channel]; }
 };
 
 } // namespace keqing::store
