@@ -117,6 +117,31 @@ TEST_SUITE("output::report_html") {
         CHECK(html.find("<caption>Ranking, best score first</caption>") != std::string::npos);
     }
 
+    TEST_CASE("a national breakdown shows the first and last 500 rows and says how many it leaves out") {
+        const rules::Rules rules = *rules::load_rules("");
+        report::Report r;
+        r.options = {core::Month{2026, 10}, core::Month{2026, 10}, day("2026-10-31"), report::By::customer, ""};
+        r.channels = {"visit", "call", "message"};
+        r.tiers = {"A", "B", "C"};
+        r.tier_status.assign(3, {});
+        r.tier_channel.assign(3, std::vector<report::Attainment>(3));
+        for (int i = 1; i <= 1200; ++i) {
+            report::Row row;
+            row.key = fmt::format("K{:04}", i);
+            row.rank = i;
+            row.channels.resize(3);
+            r.rows.push_back(row);
+        }
+        const std::string html = output::render_report_html(r, rules);
+        check_well_formed(html);
+        CHECK(html.find(">K0500<") != std::string::npos);
+        CHECK(html.find(">K0501<") == std::string::npos);
+        CHECK(html.find(">K0700<") == std::string::npos);
+        CHECK(html.find(">K0701<") != std::string::npos);
+        CHECK(html.find(">K1200<") != std::string::npos);
+        CHECK(html.find("200 more rows, ranked 501 to 700: every row is in --format csv or json") != std::string::npos);
+    }
+
     TEST_CASE("a hand-built range: trend line, missed occasions and data-quality lists") {
         const rules::Rules rules = *rules::load_rules("");
         report::Report r;

@@ -7,7 +7,9 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -48,15 +50,18 @@ keqing::Result<keqing::Exit> run(const Options& o) {
                         : o.format == "markdown" ? output::ReportFormat::markdown
                         : o.format == "html"     ? output::ReportFormat::html
                                                  : output::ReportFormat::table;
-    const std::string text = format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
-                                                                  : output::render_report(r, ctx.rules, format);
-    if (o.output.empty() || o.output == "-") {
-        fmt::print("{}", text);
-        return Exit::ok;
-    }
-    std::ofstream out(o.output, std::ios::binary);
-    if (!(out << text) || !out.flush())
-        return data_error("--output {}: cannot write the report; check the path and free space", o.output);
+    // Written out as it is rendered, to stdout or the --output file.
+    const bool to_file = !o.output.empty() && o.output != "-";
+    std::FILE* file = to_file ? std::fopen(o.output.c_str(), "wb") : stdout;
+    if (!file)
+        return data_error("--output {}: cannot create the file: {}; check the path", o.output, std::strerror(errno));
+    const std::string rest = format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
+                                                                  : output::render_report(r, ctx.rules, format, file);
+    bool written = std::fwrite(rest.data(), 1, rest.size(), file) == rest.size() && std::fflush(file) == 0 &&
+                   !std::ferror(file);
+    if (!to_file) return Exit::ok;
+    written = std::fclose(file) == 0 && written;
+    if (!written) return data_error("--output {}: cannot write the report; check the path and free space", o.output);
     fmt::print(stderr, "wrote {}\n", o.output);
     return Exit::ok;
 }

@@ -37,10 +37,8 @@ std::string json_quote(std::string_view text) {
 }
 
 void JsonWriter::before_value() {
-    if (sink_ && out_.size() > (1u << 20)) {
-        std::fwrite(out_.data(), 1, out_.size(), sink_);
-        out_.clear();
-    }
+    out_.spill();
+    std::string& out = out_.text();
     if (after_key_) {
         after_key_ = false;
         return;
@@ -48,11 +46,11 @@ void JsonWriter::before_value() {
     if (levels_.empty()) return;
     Level& level = levels_.back();
     if (level.one_line) {
-        if (level.items) out_ += ", ";
+        if (level.items) out += ", ";
     } else {
-        if (level.items) out_ += ',';
-        out_ += '\n';
-        out_.append(levels_.size() * 2, ' ');
+        if (level.items) out += ',';
+        out += '\n';
+        out.append(levels_.size() * 2, ' ');
     }
     level.items = true;
 }
@@ -60,7 +58,7 @@ void JsonWriter::before_value() {
 void JsonWriter::open(char c, bool array) {
     before_value();
     const bool one_line = !levels_.empty() && (levels_.back().array || levels_.back().one_line);
-    out_ += c;
+    out_.text() += c;
     levels_.push_back(Level{false, one_line, array});
 }
 
@@ -68,10 +66,10 @@ void JsonWriter::close(char c) {
     const Level level = levels_.back();
     levels_.pop_back();
     if (level.items && !level.one_line) {
-        out_ += '\n';
-        out_.append(levels_.size() * 2, ' ');
+        out_.text() += '\n';
+        out_.text().append(levels_.size() * 2, ' ');
     }
-    out_ += c;
+    out_.text() += c;
 }
 
 JsonWriter& JsonWriter::begin_object() { open('{', false); return *this; }
@@ -81,47 +79,47 @@ JsonWriter& JsonWriter::end_array() { close(']'); return *this; }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
-    out_ += '"';
-    out_ += name; // keys are the program's own identifiers: nothing to escape
-    out_ += "\": ";
+    out_.text() += '"';
+    out_.text() += name; // keys are the program's own identifiers: nothing to escape
+    out_.text() += "\": ";
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
-    append_json_quoted(out_, text);
+    append_json_quoted(out_.text(), text);
     return *this;
 }
 
 JsonWriter& JsonWriter::value(int64_t number) {
     before_value();
     const fmt::format_int text(number);
-    out_.append(text.data(), text.size());
+    out_.text().append(text.data(), text.size());
     return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
     before_value();
     if (!std::isfinite(number)) {
-        out_ += "null";
+        out_.text() += "null";
         return *this;
     }
     char text[32]; // the shortest text that reads back as the same double
     const auto end = fmt::format_to_n(text, sizeof text, "{}", number);
-    out_.append(text, std::min(end.size, sizeof text));
+    out_.text().append(text, std::min(end.size, sizeof text));
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
     before_value();
-    out_ += flag ? "true" : "false";
+    out_.text() += flag ? "true" : "false";
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     before_value();
-    out_ += "null";
+    out_.text() += "null";
     return *this;
 }
 

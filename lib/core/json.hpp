@@ -3,6 +3,8 @@
 // inside an array is written on that one line), so that a list of records reads and greps line by line.
 #pragma once
 
+#include "core/sink.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -16,12 +18,15 @@ std::string json_quote(std::string_view text);
 // Appends json_quote(text) to `out`.
 void append_json_quoted(std::string& out, std::string_view text);
 
-// Builds one JSON document; keys and values must alternate correctly inside objects. With a sink, the
-// text is written out in blocks as it grows, so large documents never sit whole in memory; str() then
-// returns what is left.
+// Builds one JSON document; keys and values must alternate correctly inside objects. With a file or a
+// sink, the text is written out in blocks as it grows, so large documents never sit whole in memory;
+// str() then returns what is left.
 class JsonWriter {
   public:
-    explicit JsonWriter(std::FILE* sink = nullptr) : sink_(sink) {}
+    explicit JsonWriter(std::FILE* file = nullptr) : own_(file), out_(own_) {}
+    explicit JsonWriter(Sink& sink) : out_(sink) {}
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -39,11 +44,10 @@ class JsonWriter {
     // An optional string: null when empty.
     JsonWriter& value_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 
-    // The document, ending in a newline.
-    std::string str() const& { return out_ + "\n"; }
-    std::string str() && {
-        out_ += '\n';
-        return std::move(out_);
+    // Ends the document with a newline and returns what has not been written out.
+    std::string str() {
+        out_ << "\n";
+        return out_.take();
     }
 
   private:
@@ -57,8 +61,8 @@ class JsonWriter {
     void open(char c, bool array);
     void close(char c);
 
-    std::FILE* sink_ = nullptr;
-    std::string out_;
+    Sink own_;
+    Sink& out_;
     std::vector<Level> levels_;
     bool after_key_ = false;
 };

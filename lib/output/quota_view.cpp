@@ -7,7 +7,9 @@
 #include "output/obligation_view.hpp"
 #include "output/table.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace keqing::output {
 namespace {
@@ -28,7 +30,7 @@ std::string shortfall(const compliance::CustomerResult& c, const rules::Rules& r
     return out;
 }
 
-std::string render_table(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
     Table t;
     t.column("CODE").column("NAME").column("TIER").column("REP");
     for (const int ch : r.channels) t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
@@ -40,16 +42,18 @@ std::string render_table(const compliance::MonthResult& r, const rules::Rules& r
         cells.push_back(percent(c.score));
         cells.emplace_back(compliance::to_string(c.status));
         cells.push_back(shortfall(c, rules));
-        t.row(std::move(cells));
+        t.row(cells);
     }
-    std::string out = fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days,
-                                  r.month.days());
-    if (r.customers.empty()) return out + "no active customers in this scope\n";
-    out += t.empty() ? "nothing behind or missed\n" : t.render();
+    out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days, r.month.days());
+    if (r.customers.empty()) {
+        out << "no active customers in this scope\n";
+        return;
+    }
+    if (t.empty()) out << "nothing behind or missed\n";
+    else t.render(out);
     const auto& s = r.summary;
-    out += fmt::format("\n{} customers: {} met, {} on track, {} behind, {} missed; score {}\n", s.customers,
+    out << fmt::format("\n{} customers: {} met, {} on track, {} behind, {} missed; score {}\n", s.customers,
                        s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3], percent(s.score));
-    return out;
 }
 
 void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
@@ -79,23 +83,23 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
     j.end_object();
 }
 
-std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
-    std::string out = "month,as_of,code,name,tier,rep,status,score";
+void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+    out << "month,as_of,code,name,tier,rep,status,score";
     for (const int ch : r.channels) {
         const std::string& id = rules.channels[static_cast<size_t>(ch)].id;
-        out += fmt::format(",{0}_required,{0}_done,{0}_expected,{0}_status", id);
+        out << fmt::format(",{0}_required,{0}_done,{0}_expected,{0}_status", id);
     }
-    out += "\n";
+    out << "\n";
+    const std::string month = r.month.iso(), as_of = r.as_of.iso();
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
-        out += fmt::format("{},{},{},{},{},{},{},{}", r.month.iso(), r.as_of.iso(), core::csv_field(c.code),
-                           core::csv_field(c.name), core::csv_field(c.tier), core::csv_field(c.rep),
-                           compliance::to_string(c.status), c.score);
+        auto text = std::back_inserter(out.text());
+        fmt::format_to(text, "{},{},{},{},{},{},{},{}", month, as_of, core::csv_field(c.code), core::csv_field(c.name),
+                       core::csv_field(c.tier), core::csv_field(c.rep), compliance::to_string(c.status), c.score);
         for (const auto& ch : c.channels)
-            out += fmt::format(",{},{},{},{}", ch.required, ch.done, ch.expected, compliance::to_string(ch.status));
-        out += "\n";
+            fmt::format_to(text, ",{},{},{},{}", ch.required, ch.done, ch.expected, compliance::to_string(ch.status));
+        out << "\n";
     }
-    return out;
 }
 
 } // namespace
@@ -103,15 +107,20 @@ std::string render_csv(const compliance::MonthResult& r, const rules::Rules& rul
 std::string percent(double score) { return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9))); }
 
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
-                         std::FILE* sink) {
-    if (format == Format::csv) return render_csv(check.month, rules, behind_only);
-    auto shown = check.obligations;
+                         std::FILE* file) {
+    core::Sink out(file);
+    if (format == Format::csv) {
+        render_csv(out, check.month, rules, behind_only);
+        return out.take();
+    }
+    std::vector<occasions::Obligation> due; // the obligations shown with --behind-only
     if (behind_only)
-        std::erase_if(shown, [](const occasions::Obligation& o) {
-            return o.state == occasions::State::done || o.state == occasions::State::upcoming;
+        std::copy_if(check.obligations.begin(), check.obligations.end(), std::back_inserter(due), [](const auto& o) {
+            return o.state != occasions::State::done && o.state != occasions::State::upcoming;
         });
+    const auto& shown = behind_only ? due : check.obligations;
     if (format == Format::json) {
-        core::JsonWriter j(sink);
+        core::JsonWriter j(out);
         j.begin_object();
         write_month(j, check.month, rules, behind_only);
         j.key("obligations");
@@ -119,12 +128,12 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         j.key("goals");
         write_goals(j, check.goals);
         j.end_object();
-        return std::move(j).str();
+        return j.str();
     }
-    std::string out = render_table(check.month, rules, behind_only);
-    if (!shown.empty()) out += "\noccasions, birthdays and life events (R4–R8)\n" + render_obligations(shown, rules, true);
-    if (!check.goals.empty()) out += "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" + render_goals(check.goals);
-    return out;
+    render_table(out, check.month, rules, behind_only);
+    if (!shown.empty()) out << "\noccasions, birthdays and life events (R4–R8)\n" << render_obligations(shown, rules, true);
+    if (!check.goals.empty()) out << "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" << render_goals(check.goals);
+    return out.take();
 }
 
 std::string describe_customer(const compliance::CustomerResult& c, const compliance::MonthResult& month,

@@ -36,6 +36,7 @@ th,td{border-bottom:1px solid #e3e6ea;padding:4px 8px;text-align:left;vertical-a
 thead th{background:#eef2f7;border-bottom:2px solid #c5ccd6}
 tbody th{font-weight:600}
 .num{text-align:right;white-space:nowrap}
+.omitted{font-style:italic;color:#555}
 .status-met{color:#1a7f37}.status-on_track{color:#1f6feb}.status-behind{color:#b35900}
 .status-missed,.state-missed{color:#c62828;font-weight:600}.state-overdue,.incomplete{color:#b35900}
 svg.chart{display:block;max-width:100%;height:auto;margin:8px 0}
@@ -105,6 +106,10 @@ std::string summary_section(const report::Report& report, const rules::Rules& ru
     return out + html::render(t) + "</section>\n";
 }
 
+// Rows a page shows of a ranking: all up to kShownRows, else the first and last half of that, so that a
+// national breakdown by customer stays a page (CSV and JSON carry every row).
+constexpr size_t kShownRows = 1000;
+
 // The ranking (or the --by breakdown): one row per key with score, channels and statuses.
 Table rows_table(const report::Report& report, const rules::Rules& rules,
                  const std::vector<report::Row>& rows, const std::string& caption, const std::string& what) {
@@ -113,7 +118,16 @@ Table rows_table(const report::Report& report, const rules::Rules& rules,
         t.head.emplace_back(channel_head(rules, c));
     for (const char* h : {"Met", "On track", "Behind", "Missed"})
         t.head.emplace_back(h);
-    for (const auto& r : rows) {
+    const size_t omitted = rows.size() > kShownRows ? rows.size() - kShownRows : 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (omitted && i == kShownRows / 2) {
+            t.rows.push_back({"…", Cell(fmt::format("{} more rows, ranked {} to {}: every row is in --format csv or json",
+                                                    omitted, rows[i].rank, rows[i + omitted - 1].rank),
+                                        "omitted")});
+            i += omitted - 1;
+            continue;
+        }
+        const auto& r = rows[i];
         std::vector<Cell> cells{html::num(r.rank), row_name(r), r.team, html::num(r.customer_months),
                                 Cell(percent(r.total.rate()), "num strong")};
         for (const auto& a : r.channels)

@@ -2,11 +2,14 @@
 #include "output/report_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/sink.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
+
+#include <iterator>
 
 namespace keqing::output {
 namespace {
@@ -22,36 +25,14 @@ std::string title(const report::Report& r) {
                        o.team.empty() ? "" : ", team " + o.team);
 }
 
-// A table as text, or as a markdown table.
-std::string emit(const Table& t, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows,
-                 bool markdown) {
-    if (!markdown) return t.render();
-    std::string out = "|";
-    for (const auto& h : headers) out += " " + h + " |";
-    out += "\n|";
-    for (size_t i = 0; i < headers.size(); ++i) out += " --- |";
-    out += "\n";
-    for (const auto& row : rows) {
-        out += "|";
-        for (const auto& cell : row) out += " " + cell + " |";
-        out += "\n";
-    }
-    return out;
-}
-
-// Collects rows for both the aligned table and markdown.
+// A table with headers, right-aligned from column `right_from` on.
 struct Grid {
-    std::vector<std::string> headers;
-    std::vector<std::vector<std::string>> rows;
     Table table;
-    explicit Grid(std::vector<std::string> h, size_t right_from = 99) : headers(std::move(h)) {
+    explicit Grid(const std::vector<std::string>& headers, size_t right_from = 99) {
         for (size_t i = 0; i < headers.size(); ++i) table.column(headers[i], i >= right_from ? Align::right : Align::left);
     }
-    void add(std::vector<std::string> row) {
-        rows.push_back(row);
-        table.row(std::move(row));
-    }
-    std::string str(bool markdown) const { return emit(table, headers, rows, markdown); }
+    void add(const std::vector<std::string>& row) { table.row(row); }
+    void write(core::Sink& out, bool markdown) const { table.render(out, markdown ? Style::markdown : Style::plain); }
 };
 
 std::string section(const std::string& name, bool markdown) { return markdown ? "\n## " + name + "\n\n" : "\n" + name + "\n"; }
@@ -67,38 +48,38 @@ std::vector<std::string> row_cells(const report::Row& row, bool rank) {
     return cells;
 }
 
-std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
-    std::string out = md ? "# " + title(r) + "\n" : title(r) + "\n";
+void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
+    out << (md ? "# " + title(r) + "\n" : title(r) + "\n");
     const auto& s = r.summary;
-    out += fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n", md ? "\n" : "",
+    out << fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n", md ? "\n" : "",
                        s.customers, percent(s.score), s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3]);
 
-    out += section("Summary by tier", md);
+    out << section("Summary by tier", md);
     Grid tiers({"TIER", "CUSTOMERS", "MET", "ON TRACK", "BEHIND", "MISSED"}, 1);
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         const auto& st = r.tier_status[t];
         tiers.add({r.tiers[t], fmt::format("{}", st[0] + st[1] + st[2] + st[3]), fmt::format("{}", st[0]),
                    fmt::format("{}", st[1]), fmt::format("{}", st[2]), fmt::format("{}", st[3])});
     }
-    out += tiers.str(md);
+    tiers.write(out, md);
 
     std::vector<std::string> headers{"#", "REP", "NAME"};
     for (const auto& c : r.channels) headers.push_back(core::to_upper_ascii(c));
     for (const char* h : {"SCORE", "MET", "ON TRACK", "BEHIND", "MISSED"}) headers.emplace_back(h);
-    out += section("Rep ranking (attainment per channel)", md);
+    out << section("Rep ranking (attainment per channel)", md);
     Grid reps(headers, 3);
     for (const auto& row : r.reps) reps.add(row_cells(row, true));
-    out += reps.str(md);
+    reps.write(out, md);
 
     if (r.options.by != report::By::rep) {
-        out += section(fmt::format("By {}", report::to_string(r.options.by)), md);
+        out << section(fmt::format("By {}", report::to_string(r.options.by)), md);
         headers[1] = core::to_upper_ascii(report::to_string(r.options.by));
         Grid rows(headers, 3);
         for (const auto& row : r.rows) rows.add(row_cells(row, true));
-        out += rows.str(md);
+        rows.write(out, md);
     }
 
-    out += section("Tier × channel (attainment)", md);
+    out << section("Tier × channel (attainment)", md);
     std::vector<std::string> th{"TIER"};
     for (const auto& c : r.channels) th.push_back(core::to_upper_ascii(c));
     Grid tc(th, 1);
@@ -107,10 +88,10 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
         for (const auto& a : r.tier_channel[t]) row.push_back(a.required ? pct(a) : "-");
         tc.add(std::move(row));
     }
-    out += tc.str(md);
+    tc.write(out, md);
 
     if (r.months.size() > 1) {
-        out += section("Trend", md);
+        out << section("Trend", md);
         std::vector<std::string> mh{"MONTH", "AS OF", "CUSTOMERS", "SCORE"};
         for (const auto& c : r.channels) mh.push_back(core::to_upper_ascii(c));
         Grid trend(mh, 2);
@@ -120,11 +101,11 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
             for (const auto& a : m.channels) row.push_back(pct(a));
             trend.add(std::move(row));
         }
-        out += trend.str(md);
+        trend.write(out, md);
     }
 
-    out += section("Occasions kept and missed (windows closed by the as-of day)", md);
-    if (r.occasions.empty()) out += "none\n";
+    out << section("Occasions kept and missed (windows closed by the as-of day)", md);
+    if (r.occasions.empty()) out << "none\n";
     else {
         Grid occ({"OCCASION", "RULE", "TOTAL", "DONE", "OVERDUE", "MISSED"}, 2);
         for (const auto& o : r.occasions)
@@ -132,24 +113,24 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::done)]),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::overdue)]),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::missed)])});
-        out += occ.str(md);
+        occ.write(out, md);
         if (!r.missed.empty())
-            out += md ? "\nNot kept:\n\n```\n" + render_obligations(r.missed, rules, true) + "```\n"
-                      : "not kept:\n" + render_obligations(r.missed, rules, true);
+            out << (md ? "\nNot kept:\n\n```\n" + render_obligations(r.missed, rules, true) + "```\n"
+                       : "not kept:\n" + render_obligations(r.missed, rules, true));
     }
 
     for (const auto& m : r.months) {
         if (m.goals.empty()) continue;
-        out += section(fmt::format("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()), md);
-        out += md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals);
+        out << section(fmt::format("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()), md);
+        out << (md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals));
     }
 
     const auto& q = r.quality;
-    out += section("Data quality", md);
-    out += fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days, q.late_count);
-    out += fmt::format("{}duplicates (same customer, channel and day): {}\n", md ? "- " : "", q.duplicate_count);
-    out += fmt::format("{}voided: {}\n", md ? "- " : "", q.voided_count);
-    out += fmt::format("{}implausible days (more than {} visits by one rep): {}\n", md ? "- " : "",
+    out << section("Data quality", md);
+    out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days, q.late_count);
+    out << fmt::format("{}duplicates (same customer, channel and day): {}\n", md ? "- " : "", q.duplicate_count);
+    out << fmt::format("{}voided: {}\n", md ? "- " : "", q.voided_count);
+    out << fmt::format("{}implausible days (more than {} visits by one rep): {}\n", md ? "- " : "",
                        rules.max_visits_per_day, q.busy_days.size());
     // The first rows of each list; JSON carries up to 200 of each.
     constexpr size_t kShown = 10;
@@ -162,13 +143,17 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
             const auto& c = q.voided[i];
             v.add({fmt::format("{}", c.id), c.date.iso(), c.customer_code, c.channel, c.rep, c.voided_at, c.void_reason});
         }
-        out += (md ? "\nvoided:\n\n" : "voided:\n") + v.str(md) + more(static_cast<size_t>(q.voided_count));
+        out << (md ? "\nvoided:\n\n" : "voided:\n");
+        v.write(out, md);
+        out << more(static_cast<size_t>(q.voided_count));
     }
     if (!q.busy_days.empty()) {
         Grid b({"DATE", "REP", "VISITS"}, 2);
         for (size_t i = 0; i < std::min(kShown, q.busy_days.size()); ++i)
             b.add({q.busy_days[i].date.iso(), q.busy_days[i].rep, fmt::format("{}", q.busy_days[i].visits)});
-        out += (md ? "\nimplausible days:\n\n" : "implausible days:\n") + b.str(md) + more(q.busy_days.size());
+        out << (md ? "\nimplausible days:\n\n" : "implausible days:\n");
+        b.write(out, md);
+        out << more(q.busy_days.size());
     }
     if (!q.duplicates.empty()) {
         Grid d({"DATE", "CUSTOMER", "CHANNEL", "COUNT", "REPS"}, 3);
@@ -176,7 +161,9 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
             const auto& x = q.duplicates[i];
             d.add({x.date.iso(), x.customer_code, x.channel, fmt::format("{}", x.count), x.reps});
         }
-        out += (md ? "\nduplicates:\n\n" : "duplicates:\n") + d.str(md) + more(static_cast<size_t>(q.duplicate_count));
+        out << (md ? "\nduplicates:\n\n" : "duplicates:\n");
+        d.write(out, md);
+        out << more(static_cast<size_t>(q.duplicate_count));
     }
     if (!q.late.empty()) {
         Grid l({"#", "DATE", "LOGGED", "CUSTOMER", "CHANNEL", "REP"});
@@ -184,9 +171,10 @@ std::string text(const report::Report& r, const rules::Rules& rules, bool md) {
             const auto& c = q.late[i];
             l.add({fmt::format("{}", c.id), c.date.iso(), c.logged_at, c.customer_code, c.channel, c.rep});
         }
-        out += (md ? "\nlate-logged:\n\n" : "late-logged:\n") + l.str(md) + more(static_cast<size_t>(q.late_count));
+        out << (md ? "\nlate-logged:\n\n" : "late-logged:\n");
+        l.write(out, md);
+        out << more(static_cast<size_t>(q.late_count));
     }
-    return out;
 }
 
 void json_attainment(core::JsonWriter& j, const report::Attainment& a) {
@@ -207,8 +195,8 @@ void json_row(core::JsonWriter& j, const report::Row& row, const std::vector<std
     j.end_object().end_object();
 }
 
-std::string json(const report::Report& r, const rules::Rules& rules) {
-    core::JsonWriter j;
+void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
+    core::JsonWriter j(out);
     j.begin_object().key("from").value(r.options.from.iso()).key("to").value(r.options.to.iso());
     j.key("as_of").value(r.options.as_of.iso()).key("by").value(report::to_string(r.options.by));
     j.key("team").value_or_null(r.options.team);
@@ -273,15 +261,16 @@ std::string json(const report::Report& r, const rules::Rules& rules) {
         j.begin_object().key("rep").value(b.rep).key("date").value(b.date.iso()).key("visits").value(b.visits).end_object();
     j.end_array().end_object();
     j.end_object();
-    return std::move(j).str();
+    out << "\n";
 }
 
 // Tidy CSV: section,month,key,metric,value — the numbers of the table, one per line.
-std::string csv(const report::Report& r) {
-    std::string out = "section,month,key,metric,value\n";
+void csv(core::Sink& out, const report::Report& r) {
+    out << "section,month,key,metric,value\n";
     auto line = [&](std::string_view section, const std::string& month, const std::string& key, const std::string& metric,
                     const std::string& value) {
-        out += fmt::format("{},{},{},{},{}\n", section, month, core::csv_field(key), metric, value);
+        fmt::format_to(std::back_inserter(out.text()), "{},{},{},{},{}\n", section, month, core::csv_field(key), metric, value);
+        out.spill();
     };
     auto attainment = [&](std::string_view section, const std::string& month, const std::string& key,
                           const std::string& prefix, const report::Attainment& a) {
@@ -336,20 +325,21 @@ std::string csv(const report::Report& r) {
     line("quality", all, "all", "duplicates", fmt::format("{}", r.quality.duplicate_count));
     line("quality", all, "all", "voided", fmt::format("{}", r.quality.voided_count));
     line("quality", all, "all", "implausible_days", fmt::format("{}", r.quality.busy_days.size()));
-    return out;
 }
 
 } // namespace
 
-std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format) {
+std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
+                          std::FILE* file) {
+    core::Sink out(file);
     switch (format) {
-    case ReportFormat::json: return json(report, rules);
-    case ReportFormat::csv: return csv(report);
-    case ReportFormat::markdown: return text(report, rules, true);
+    case ReportFormat::json: json(out, report, rules); break;
+    case ReportFormat::csv: csv(out, report); break;
+    case ReportFormat::markdown: text(out, report, rules, true); break;
     case ReportFormat::table:
-    case ReportFormat::html: break;
+    case ReportFormat::html: text(out, report, rules, false); break;
     }
-    return text(report, rules, false);
+    return out.take();
 }
 
 } // namespace keqing::output

@@ -4,13 +4,16 @@
 
 #include "report/report.hpp"
 
+#include <cstdio>
 #include <string>
 
 namespace keqing::output {
 
 enum class ReportFormat { table, markdown, csv, json, html };
 
-// Renders `report` in a text format (not html).
-std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format);
+// Renders `report` in a text format (not html). With a `file`, the output is written to it as it is
+// produced and what is left is returned; without one, all of it is returned.
+std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
+                          std::FILE* file = nullptr);
 
 } // namespace keqing::output

@@ -1,27 +1,39 @@
-// Plain-text tables whose columns line up by display width, so Chinese names align in a terminal.
+// Plain-text and markdown tables whose columns line up by display width, so Chinese names align in a
+// terminal. Cells are kept back to back in one buffer with their widths measured once, so a table of
+// hundreds of thousands of rows stays small, and it renders into a Sink as it goes.
 #pragma once
 
+#include "core/sink.hpp"
+
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace keqing::output {
 
 enum class Align { left, right };
+enum class Style { plain, markdown };
 
 class Table {
   public:
     // Declares a column with its header.
     Table& column(std::string header, Align align = Align::left);
-    // Appends a row; it must have one cell per column.
-    Table& row(std::vector<std::string> cells);
-    bool empty() const { return rows_.empty(); }
-    // The table, header first, two spaces between columns, no trailing spaces.
-    std::string render() const;
+    // Appends a row; missing cells are empty, extra ones are dropped.
+    Table& row(const std::vector<std::string>& cells);
+    bool empty() const { return rows_ == 0; }
+    // Plain: header first, two spaces between columns, no trailing spaces. Markdown: `| a | b |` lines
+    // under a `| --- |` rule.
+    void render(core::Sink& out, Style style = Style::plain) const;
+    std::string render(Style style = Style::plain) const;
 
   private:
     std::vector<std::string> headers_;
     std::vector<Align> aligns_;
-    std::vector<std::vector<std::string>> rows_;
+    std::vector<int> widths_;         // per column: the widest cell or header
+    size_t rows_ = 0;
+    std::string cells_;               // every cell, row by row
+    std::vector<uint32_t> ends_;      // where each cell ends in cells_
+    std::vector<uint16_t> displays_;  // each cell's display width
 };
 
 } // namespace keqing::output

@@ -1,0 +1,64 @@
+// Tests for output/table and core/sink: columns aligned by display width (CJK counts two), right
+// alignment, no trailing spaces, markdown, and output written to a file in blocks as it grows.
+#include "core/sink.hpp"
+#include "output/table.hpp"
+#include "support.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using namespace keqing;
+
+TEST_SUITE("output::table") {
+    TEST_CASE("columns line up by display width; right alignment; no trailing spaces") {
+        output::Table t;
+        t.column("CODE").column("NAME").column("N", output::Align::right);
+        t.row({"HZ001", "康泰大药房", "8"}).row({"HZ1000", "Wu", "12"});
+        CHECK(t.render() == "CODE    NAME         N\n"
+                            "HZ001   康泰大药房   8\n"
+                            "HZ1000  Wu          12\n");
+    }
+
+    TEST_CASE("missing cells are empty, extra ones dropped; a trailing empty column leaves no spaces") {
+        output::Table t;
+        t.column("A").column("B");
+        t.row({"x"}).row({"y", "z", "ignored"});
+        CHECK(t.render() == "A  B\nx\ny  z\n");
+        CHECK_FALSE(t.empty());
+        CHECK(output::Table().column("A").empty());
+    }
+
+    TEST_CASE("markdown") {
+        output::Table t;
+        t.column("TIER").column("MET", output::Align::right);
+        t.row({"A", "3"});
+        CHECK(t.render(output::Style::markdown) == "| TIER | MET |\n| --- | --- |\n| A | 3 |\n");
+    }
+
+    TEST_CASE("a sink writes to its file in blocks and returns what is left; without a file it keeps all") {
+        test::TempDir dir;
+        const auto path = dir.path() / "out.txt";
+        std::FILE* file = std::fopen(path.c_str(), "wb");
+        REQUIRE(file);
+        std::string expected;
+        {
+            core::Sink out(file);
+            output::Table t;
+            t.column("I", output::Align::right).column("NAME");
+            for (int i = 0; i < 100000; ++i) t.row({std::to_string(i), "药房"});
+            t.render(out);
+            CHECK(out.text().size() < (size_t{1} << 20) + 100); // never more than a block held
+            expected = t.render();
+            out << "end\n";
+        } // the rest is written when the sink goes away
+        std::fclose(file);
+        std::stringstream read;
+        read << std::ifstream(path).rdbuf();
+        CHECK(read.str() == expected + "end\n");
+        core::Sink memory;
+        memory << "a" << "b";
+        CHECK(memory.take() == "ab");
+        CHECK_FALSE(memory.failed());
+    }
+}
