@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Measures keqing against the plain sqlite3 shell on the same database, at several scales, and prints a
+# Measures keqing against the plain sqlite3 shell on the same data, at several scales, and prints a
 # markdown table of times, ratios and peak memory. Not a test: run it by hand (`make bench`).
 #   bench/run.sh [BIN_DIR] [SCALES…]        e.g. bench/run.sh build/bin 20000 60000 200000
-# Environment: BENCH_DIR (default /tmp/keqing-bench) for the generated databases; IMPORT_ROWS (1000000).
+# Environment: BENCH_DIR (default /tmp/keqing-bench) for the generated databases; IMPORT_ROWS (1000000);
+# RUNS (5): each measurement is the median of RUNS runs, keqing's and the baseline's interleaved so that
+# both see the same machine (IMPORT_RUNS, default 3, for the import, which takes a minute a run).
+#
+# The baselines run in the sqlite3 shell. For check-quota --all and report, the hand-written query that
+# computes the same per-customer-channel counts, on an equivalent file: keqing's database plus the
+# covering index that query wants (contacts by day, customer, channel). For one contact, a bare INSERT;
+# for the import, `.import` of the same CSV into a staging table and one INSERT … SELECT resolving customer
+# codes — both on copies of keqing's own database, so both maintain the same indexes.
 set -euo pipefail
 bin=$(cd "${1:-build/bin}" && pwd)
 shift || true
@@ -10,37 +18,36 @@ scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(20000 60000 200000)
 dir=${BENCH_DIR:-/tmp/keqing-bench}
 rows=${IMPORT_ROWS:-1000000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
+import_runs=${IMPORT_RUNS:-3}
 mkdir -p "$dir"
 month=2026-10 first=2026-10-01 last=2026-10-31
 
-# median wall time (s) and peak RSS (KB) of a command over $runs runs: prints "SECONDS KB"
-measure() {
-  local times=() peak=0 out
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$dir/time.txt")
-    times+=("${out% *}")
-    [ "${out#* }" -gt "$peak" ] && peak=${out#* }
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" "$peak"
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+# One run of a command: prints "SECONDS KB". With COPY_OF=DB, the command runs on a fresh copy ($COPY).
+run_once() {
+    if [ -n "${COPY_OF:-}" ]; then cp "$COPY_OF" "$dir/copy.db" && sync; fi
+    local start end
+    start=$(date +%s%N)
+    COPY=$dir/copy.db /usr/bin/time -f "%M" -o "$dir/time.txt" bash -c "$1" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    printf '%s %s\n' "$(python3 -c "print(f'{($end - $start) / 1e9:.3f}')")" "$(tail -1 "$dir/time.txt")"
 }
-# like measure, but each run on a fresh copy of the database (for writes); the copy is not timed
-measure_write() { # DB CMD… (CMD uses $COPY)
-  local db=$1 times=() peak=0 out
-  shift
-  for _ in $(seq "$runs"); do
-    cp "$db" "$dir/copy.db" && sync
-    COPY=$dir/copy.db /usr/bin/time -f "%e %M" -o "$dir/time.txt" bash -c "$*" >/dev/null 2>&1 || true
-    out=$(tail -1 "$dir/time.txt")
-    times+=("${out% *}")
-    [ "${out#* }" -gt "$peak" ] && peak=${out#* }
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" "$peak"
+# Runs keqing's command and the baseline's alternately, $runs times each: prints
+# "K_SECONDS K_KB B_SECONDS B_KB" (medians; peaks are the largest seen).
+pair() { # KEQING_CMD BASE_CMD (BASE_CMD may be empty)
+    local k=() b=() kp=0 bp=0 out
+    for _ in $(seq "$runs"); do
+        out=$(run_once "$1"); k+=("${out% *}"); [ "${out#* }" -gt "$kp" ] && kp=${out#* }
+        if [ -n "$2" ]; then
+            out=$(run_once "$2"); b+=("${out% *}"); [ "${out#* }" -gt "$bp" ] && bp=${out#* }
+        fi
+    done
+    printf '%s %s %s %s\n' "$(printf '%s\n' "${k[@]}" | median)" "$kp" \
+        "$( [ -n "$2" ] && printf '%s\n' "${b[@]}" | median || echo -)" "$bp"
 }
 ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}' if b else '-')" "$1" "$2"; }
 
-# the hand-written equivalent of log-visit --import: load the CSV, then insert it resolving customer codes
 import_sql_file=$dir/import.sql
 count_sql="SELECT customer_id, channel, count(*) FROM contacts WHERE happened_on BETWEEN '$first' AND '$last' AND voided_at IS NULL GROUP BY customer_id, channel"
 cat >"$import_sql_file" <<SQL
@@ -52,37 +59,49 @@ INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, no
 COMMIT;
 SQL
 
-echo "| customers | contacts | measurement | keqing s | sqlite3 s | ratio | keqing peak RSS MB |"
-echo "|---:|---:|---|---:|---:|---:|---:|"
+echo "| customers | contacts | measurement | keqing s | sqlite3 s | ratio | keqing peak RSS MB | sqlite3 peak RSS MB |"
+echo "|---:|---:|---|---:|---:|---:|---:|---:|"
 for n in "${scales[@]}"; do
-  db=$dir/keqing-$n.db
-  if [ ! -f "$db" ]; then
-    "$bin/keqing-gen" "$db" "$n" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
-  else
-    "$bin/keqing-gen" "$dir/scratch.db" 1 --import-csv "$dir/import.csv" --import-rows "$rows" >/dev/null 2>&1 || true
-    rm -f "$dir/scratch.db"*
-  fi
-  contacts=$(sqlite3 "$db" "select count(*) from contacts")
-  rep=$(sqlite3 "$db" "select id from reps order by id limit 1 offset 7")
-  row() { # LABEL KEQING(s kb) BASE(s kb)
-    local k=($2) b=($3)
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$1" "${k[0]}" "${b[0]:--}" \
-      "$( [ -n "${b[0]:-}" ] && ratio "${k[0]}" "${b[0]}" || echo -)" "$(( k[1] / 1024 ))"
-  }
-  base=$(measure sqlite3 "$db" "$count_sql")
-  row "check-quota --all vs per-customer-channel count SQL" "$(measure "$bin/check-quota" --db "$db" --all --month $month --as-of $last --format json)" "$base"
-  row "report --month vs the same SQL" "$(measure "$bin/report" --db "$db" --month $month --as-of $last --format json)" "$base"
-  row "check-quota --rep (one rep, target < 0.05 s)" "$(measure "$bin/check-quota" --db "$db" --rep "$rep" --month $month --as-of $last)" ""
-  row "remind --rep (one rep, target < 0.05 s)" "$(measure "$bin/remind" --db "$db" --rep "$rep" --as-of 2026-10-20)" ""
-  row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
-    "$(measure_write "$db" "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY C0000008 --call --rep $rep --note bench")" \
-    "$(measure_write "$db" "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\"")"
-  if [ "$n" = "${scales[0]}" ] || [ "${IMPORT_EVERY_SCALE:-0}" = 1 ]; then
+    db=$dir/keqing-$n.db base=$dir/baseline-$n.db
+    if [ ! -f "$db" ]; then
+        "$bin/keqing-gen" "$db" "$n" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
+        rm -f "$base"
+    else
+        "$bin/keqing-gen" "$dir/scratch.db" 1 --import-csv "$dir/import.csv" --import-rows "$rows" >/dev/null 2>&1 || true
+        rm -f "$dir/scratch.db"*
+    fi
+    if [ ! -f "$base" ]; then
+        cp "$db" "$base.tmp"
+        sqlite3 "$base.tmp" "CREATE INDEX baseline_month ON contacts(happened_on, customer_id, channel, voided_at)"
+        mv "$base.tmp" "$base"
+    fi
+    contacts=$(sqlite3 "$db" "SELECT count(*) FROM contacts")
+    rep=$(sqlite3 "$db" "SELECT id FROM reps ORDER BY id LIMIT 1 OFFSET 7")
+    code=$(sqlite3 "$db" "SELECT code FROM customers WHERE id = 8")
+    row() { # LABEL "K_S K_KB B_S B_KB"
+        local m=($2)
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$1" "${m[0]}" "${m[2]}" \
+            "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
+            "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)"
+    }
+    row "check-quota --all --format json vs per-customer-channel count SQL" \
+        "$(pair "$bin/check-quota --db $db --all --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\"")"
+    row "report --month --format json vs the same SQL" \
+        "$(pair "$bin/report --db $db --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\"")"
+    row "check-quota --all (table) vs the same SQL" \
+        "$(pair "$bin/check-quota --db $db --all --month $month --as-of $last" "sqlite3 $base \"$count_sql\"")"
+    row "report --by customer (table) vs the same SQL" \
+        "$(pair "$bin/report --db $db --month $month --as-of $last --by customer" "sqlite3 $base \"$count_sql\"")"
+    row "check-quota --rep (one rep, target < 0.05 s)" \
+        "$(pair "$bin/check-quota --db $db --rep $rep --month $month --as-of $last" "")"
+    row "remind --rep (one rep, target < 0.05 s)" "$(pair "$bin/remind --db $db --rep $rep --as-of 2026-10-20" "")"
+    row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
+        "$(COPY_OF=$db pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
+            "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\"")"
     row "log-visit --import $rows contacts vs sqlite3 .import + INSERT…SELECT" \
-      "$(measure_write "$db" "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv")" \
-      "$(measure_write "$db" "sqlite3 \$COPY < $import_sql_file")"
-  fi
+        "$(runs=$import_runs COPY_OF=$db pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "sqlite3 \$COPY < $import_sql_file")"
 done
 rm -f "$dir/copy.db"*
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); sqlite $(sqlite3 --version | cut -d' ' -f1); $(date +%F); median of $runs runs"
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); sqlite $(sqlite3 --version | cut -d' ' -f1); $(date +%F); median of $runs runs ($import_runs for imports), interleaved"

@@ -6,8 +6,9 @@
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
-#include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace keqing::contacts {
 namespace {
@@ -27,15 +28,22 @@ class CachedLookup final : public Lookup {
         auto it = customers_.find(query);
         if (it == customers_.end()) {
             KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
-            KQ_TRY(std::vector<store::HistoryEntry> reps, store_.rep_history(c.id));
-            it = customers_.emplace(query, Entry{std::move(c), std::move(reps)}).first;
+            KQ_TRY(std::vector<store::HistoryEntry> history, store_.rep_history(c.id));
+            Entry e{c.id, std::move(c.code), c.opened_on, c.closed_on, {}};
+            for (auto& h : history) e.reps.emplace_back(h.from, std::move(h.value));
+            it = customers_.emplace(query, std::move(e)).first;
         }
-        store::Customer c = it->second.customer;
-        const auto& history = it->second.reps;
-        if (!history.empty()) {
-            c.rep = history.front().value; // before every entry, the earliest applies
-            for (const auto& h : history)
-                if (!h.from || *h.from <= on) c.rep = h.value;
+        // What validating a contact needs: id, code, active days and the rep on `on`.
+        const Entry& e = it->second;
+        store::Customer c;
+        c.id = e.id;
+        c.code = e.code;
+        c.opened_on = e.opened_on;
+        c.closed_on = e.closed_on;
+        if (!e.reps.empty()) {
+            c.rep = e.reps.front().second; // before every entry, the earliest applies
+            for (const auto& [from, rep] : e.reps)
+                if (!from || *from <= on) c.rep = rep;
         }
         return c;
     }
@@ -49,11 +57,13 @@ class CachedLookup final : public Lookup {
 
   private:
     struct Entry {
-        store::Customer customer;
-        std::vector<store::HistoryEntry> reps;
+        int64_t id;
+        std::string code;
+        std::optional<core::Date> opened_on, closed_on;
+        std::vector<std::pair<std::optional<core::Date>, std::string>> reps; // (from, rep), oldest first
     };
     store::Store& store_;
-    std::map<std::string, Entry, std::less<>> customers_;
+    std::unordered_map<std::string, Entry> customers_;
     std::set<std::string, std::less<>> reps_;
 };
 

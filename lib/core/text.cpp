@@ -54,6 +54,11 @@ bool is_valid_utf8(std::string_view text) {
 int display_width(std::string_view text) {
     int width = 0;
     for (size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { // ASCII: one column
+            ++width;
+            ++i;
+            continue;
+        }
         const char32_t cp = next_code_point(text, i);
         width += is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1;
     }

@@ -18,16 +18,16 @@ using compliance::Status;
 
 bool owed(const compliance::CustomerResult& c) { return c.status == Status::behind || c.status == Status::missed; }
 
-std::string shortfall(const compliance::CustomerResult& c, const rules::Rules& rules) {
-    std::string out;
+// What a customer is short of, into `out`: "visit +2 to pace, call short 1".
+void shortfall(std::string& out, const compliance::CustomerResult& c, const rules::Rules& rules) {
+    out.clear();
     for (const auto& ch : c.channels) {
         const std::string& id = rules.channels[static_cast<size_t>(ch.channel)].id;
         if (ch.status == Status::behind)
-            out += fmt::format("{}{} +{} to pace", out.empty() ? "" : ", ", id, ch.expected - ch.done);
+            fmt::format_to(std::back_inserter(out), "{}{} +{} to pace", out.empty() ? "" : ", ", id, ch.expected - ch.done);
         else if (ch.status == Status::missed)
-            out += fmt::format("{}{} short {}", out.empty() ? "" : ", ", id, ch.required - ch.done);
+            fmt::format_to(std::back_inserter(out), "{}{} short {}", out.empty() ? "" : ", ", id, ch.required - ch.done);
     }
-    return out;
 }
 
 void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
@@ -35,13 +35,21 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
     t.column("CODE").column("NAME").column("TIER").column("REP");
     for (const int ch : r.channels) t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
     t.column("SCORE", Align::right).column("STATUS").column("TO DO");
+    // Cells are formatted into buffers reused row after row.
+    std::vector<std::string> counts(r.channels.size());
+    std::string score, todo;
+    std::vector<std::string_view> cells;
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
-        std::vector<std::string> cells{c.code, c.name, c.tier, c.rep};
-        for (const auto& ch : c.channels) cells.push_back(fmt::format("{}/{}", ch.done, ch.required));
-        cells.push_back(percent(c.score));
-        cells.emplace_back(compliance::to_string(c.status));
-        cells.push_back(shortfall(c, rules));
+        cells.assign({c.code, c.name, c.tier, c.rep});
+        for (size_t k = 0; k < c.channels.size(); ++k) {
+            counts[k].clear();
+            fmt::format_to(std::back_inserter(counts[k]), "{}/{}", c.channels[k].done, c.channels[k].required);
+            cells.push_back(counts[k]);
+        }
+        score = percent(c.score);
+        shortfall(todo, c, rules);
+        cells.insert(cells.end(), {score, compliance::to_string(c.status), todo});
         t.row(cells);
     }
     out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days, r.month.days());

@@ -16,8 +16,13 @@ Table& Table::column(std::string header, Align align) {
 }
 
 Table& Table::row(const std::vector<std::string>& cells) {
+    std::vector<std::string_view> views(cells.begin(), cells.end());
+    return row(std::span<const std::string_view>(views));
+}
+
+Table& Table::row(std::span<const std::string_view> cells) {
     for (size_t c = 0; c < headers_.size(); ++c) {
-        const std::string_view cell = c < cells.size() ? std::string_view(cells[c]) : std::string_view();
+        const std::string_view cell = c < cells.size() ? cells[c] : std::string_view();
         const int width = core::display_width(cell);
         cells_ += cell;
         ends_.push_back(static_cast<uint32_t>(cells_.size()));

@@ -6,6 +6,8 @@
 #include "core/sink.hpp"
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ class Table {
     Table& column(std::string header, Align align = Align::left);
     // Appends a row; missing cells are empty, extra ones are dropped.
     Table& row(const std::vector<std::string>& cells);
+    Table& row(std::span<const std::string_view> cells);
     bool empty() const { return rows_ == 0; }
     // Plain: header first, two spaces between columns, no trailing spaces. Markdown: `| a | b |` lines
     // under a `| --- |` rule.

@@ -69,7 +69,7 @@ SqliteDb::~SqliteDb() {
     if (db_) sqlite3_close(db_);
 }
 
-Result<void> SqliteDb::open(const std::string& path) {
+Result<void> SqliteDb::open(const std::string& path, Memory memory) {
     path_ = path;
     std::error_code ec;
     const std::filesystem::path p(path);
@@ -98,8 +98,12 @@ Result<void> SqliteDb::open(const std::string& path) {
     KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", "opening"));
     KQ_CHECK(exec("PRAGMA synchronous = NORMAL", "opening"));
     // Reads through a memory map skip a copy per page; bounded so peak memory stays small.
-    KQ_CHECK(exec("PRAGMA mmap_size = 134217728", "opening"));
-    KQ_CHECK(exec("PRAGMA cache_size = -16384", "opening"));
+    if (memory == Memory::full) {
+        KQ_CHECK(exec("PRAGMA mmap_size = 134217728", "opening"));
+        KQ_CHECK(exec("PRAGMA cache_size = -16384", "opening"));
+    } else {
+        KQ_CHECK(exec("PRAGMA cache_size = -4096", "opening"));
+    }
     return {};
 }
 

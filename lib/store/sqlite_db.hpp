@@ -65,8 +65,11 @@ class SqliteDb {
     SqliteDb& operator=(const SqliteDb&) = delete;
     ~SqliteDb();
 
+    // How much memory a connection may use to read: a 128 MB memory map and a 16 MB page cache, or (a
+    // helper connection beside the main one) a 4 MB page cache and no map.
+    enum class Memory { full, small };
     // Opens or creates the file (new files mode 0600) and sets WAL, foreign keys and a busy timeout.
-    Result<void> open(const std::string& path);
+    Result<void> open(const std::string& path, Memory memory = Memory::full);
     // A cached prepared statement for `sql`.
     Result<Stmt> prepare(std::string_view sql);
     // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.

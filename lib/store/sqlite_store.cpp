@@ -27,8 +27,8 @@ std::optional<core::Date> date_column(const Stmt& s, int column) {
     return d ? std::optional<core::Date>(*d) : std::nullopt;
 }
 
-Result<void> SqliteStore::open(const std::string& path) {
-    KQ_CHECK(db_.open(path));
+Result<void> SqliteStore::open(const std::string& path, SqliteDb::Memory memory) {
+    KQ_CHECK(db_.open(path, memory));
     return migrate();
 }
 
@@ -79,11 +79,11 @@ Result<std::unique_ptr<Store>> SqliteStore::begin_shared_read() {
         return std::unique_ptr<Store>();
     }
     SqliteDb gate;
-    const bool locked = gate.open(db_.path()) && gate.try_exec("BEGIN IMMEDIATE");
+    const bool locked = gate.open(db_.path(), SqliteDb::Memory::small) && gate.try_exec("BEGIN IMMEDIATE");
     KQ_CHECK(begin_read());
     if (!locked) return std::unique_ptr<Store>();
     auto twin = std::make_unique<SqliteStore>();
-    if (!twin->open(db_.path()) || !twin->begin_read()) return std::unique_ptr<Store>();
+    if (!twin->open(db_.path(), SqliteDb::Memory::small) || !twin->begin_read()) return std::unique_ptr<Store>();
     (void)gate.exec("ROLLBACK", "releasing the write lock");
     return std::unique_ptr<Store>(std::move(twin));
 }

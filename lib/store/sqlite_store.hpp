@@ -18,7 +18,7 @@ std::optional<core::Date> date_column(const Stmt& s, int column);
 
 class SqliteStore final : public Store {
   public:
-    Result<void> open(const std::string& path);
+    Result<void> open(const std::string& path, SqliteDb::Memory memory = SqliteDb::Memory::full);
 
     Result<void> begin() override;
     Result<void> commit() override;
