@@ -33,9 +33,15 @@ CREATE INDEX contacts_tagged ON contacts(happened_on) WHERE occasion <> '';
 -- only an index: bits 0-5 the checklist items R12-R17 (feedback … slow_mover), 6 asked_help, 7 training,
 -- 8 a problem solved. Kept by the store on insert.
 ALTER TABLE contacts ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+-- @sqlite
 UPDATE contacts SET flags = (feedback <> '') | (preference <> '') << 1 | (favour <> '') << 2 | (family <> '') << 3
     | (competitor <> '') << 4 | (slow_mover <> '') << 5 | (asked_help <> 0) << 6 | (training <> 0) << 7
     | (solved <> '') << 8;
+-- @postgresql
+UPDATE contacts SET flags = (feedback <> '')::int | (preference <> '')::int << 1 | (favour <> '')::int << 2
+    | (family <> '')::int << 3 | (competitor <> '')::int << 4 | (slow_mover <> '')::int << 5
+    | (asked_help <> 0)::int << 6 | (training <> 0)::int << 7 | (solved <> '')::int << 8;
+-- @end
 DROP INDEX contacts_month;
 CREATE INDEX contacts_month ON contacts(happened_on, customer_id, channel, rep_id, flags, voided_at);
 

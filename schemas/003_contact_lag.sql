@@ -4,7 +4,11 @@
 -- up each customer's contacts together (sequential, not scattered over memory) and finds duplicates as
 -- neighbours, without reading the table.
 ALTER TABLE contacts ADD COLUMN lag INTEGER NOT NULL DEFAULT 0;
+-- @sqlite
 UPDATE contacts SET lag = CAST(julianday(substr(logged_at, 1, 10)) - julianday(happened_on) AS INTEGER);
+-- @postgresql
+UPDATE contacts SET lag = CAST(substr(logged_at, 1, 10) AS date) - CAST(happened_on AS date);
+-- @end
 DROP INDEX contacts_month;
-CREATE INDEX contacts_month ON contacts(substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id, flags,
-                                        lag, voided_at);
+CREATE INDEX contacts_month ON contacts((substr(happened_on, 1, 7)), customer_id, channel, happened_on, rep_id,
+                                        flags, lag, voided_at);

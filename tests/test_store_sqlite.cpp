@@ -155,7 +155,9 @@ TEST_SUITE("store::sqlite") {
         }
         auto names = [&](const store::CustomerFilter& filter, const store::BirthdayMonths* months) {
             std::vector<std::string> out;
-            for (const auto& p : *store->birthdays_of(filter, months)) out.push_back(p.name);
+            const auto people = store->birthdays_of(filter, months);
+            REQUIRE(people.ok());
+            for (const auto& p : *people) out.push_back(p.name);
             std::sort(out.begin(), out.end());
             return out;
         };

@@ -9,7 +9,7 @@
 namespace keqing::cli {
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
-    app.add_option("--db", common.db, "SQLite database (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
+    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
     app.add_option("--rules", common.rules, "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
     if (with_rep) app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
@@ -27,7 +27,7 @@ Result<Configured> configure(const Common& common) {
 
 Result<Context> open_context(const Common& common) {
     KQ_TRY(Configured c, configure(common));
-    KQ_TRY(std::unique_ptr<store::Store> store, store::open_sqlite(c.settings.db_path));
+    KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(c.settings.db_path));
     return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
 

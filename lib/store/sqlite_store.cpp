@@ -233,7 +233,7 @@ Result<void> SqliteStore::migrate() {
     }
     for (const Migration& m : all) {
         if (m.version <= version) continue;
-        if (auto r = db_.exec(m.sql); !r) {
+        if (auto r = db_.exec(migration_sql(m.sql, Dialect::sqlite)); !r) {
             rollback();
             return db_error("database {}: migration {} failed: {}", db_.path(), m.name, r.error().message);
         }

@@ -98,6 +98,8 @@ class Store {
 
 // Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.
 Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+// Opens the database at `location` — a postgresql:// URL, or a SQLite file — and migrates it.
+Result<std::unique_ptr<Store>> open_store(const std::string& location);
 
 // One snapshot read from two connections (Store::begin_shared_read), for pairs of reads side by side on
 // two threads — or in turn on the one connection when no twin could be had. The read ends with it.

@@ -1,0 +1,106 @@
+// Thin RAII wrappers over libpq: a connection with cached prepared statements taking text parameters, and
+// statements whose rows are read in batches through a cursor, so that all SQL runs with bound parameters
+// and every error becomes a Result with one line a user can act on.
+#pragma once
+
+#include "core/result.hpp"
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace keqing::store {
+
+class PgDb;
+
+// A statement with its parameters ($1, $2 … bound by number, as text) and, once run, its rows.
+class PgStmt {
+  public:
+    PgStmt(PgDb& db, std::string sql, std::string name) : db_(&db), sql_(std::move(sql)), name_(std::move(name)) {}
+    PgStmt(PgStmt&& other) noexcept;
+    PgStmt(const PgStmt&) = delete;
+    PgStmt& operator=(const PgStmt&) = delete;
+    PgStmt& operator=(PgStmt&&) = delete;
+    ~PgStmt();
+
+    PgStmt& bind(int index, std::string_view text);
+    PgStmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    PgStmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    PgStmt& bind(int index, int64_t number);
+    PgStmt& bind(int index, int number) { return bind(index, static_cast<int64_t>(number)); }
+    PgStmt& bind(int index, bool flag) { return bind(index, static_cast<int64_t>(flag)); }
+    PgStmt& bind(int index, const std::optional<std::string>& text);
+    PgStmt& bind_null(int index);
+
+    // Runs the statement on the first call; then true with a row, false when done.
+    Result<bool> step();
+    // Runs a statement that returns no rows (or whose rows are not needed).
+    Result<void> run();
+
+    std::string text(int column) const;
+    std::string_view view(int column) const;
+    int64_t integer(int column) const;
+    bool is_null(int column) const;
+
+  private:
+    friend class PgDb;
+    Result<void> execute();
+    Result<void> fetch();
+    void finish();
+
+    PgDb* db_;
+    std::string sql_;
+    std::string name_;   // the prepared statement's name; empty: read through a cursor
+    std::string cursor_; // the cursor's name while it is open
+    std::vector<std::optional<std::string>> params_;
+    PGresult* result_ = nullptr;
+    int row_ = -1;
+    bool executed_ = false;
+    bool exhausted_ = false;
+    bool own_transaction_ = false; // a cursor's transaction this statement began
+};
+
+// One connection, its prepared statements, and whether a transaction is open.
+class PgDb {
+  public:
+    PgDb() = default;
+    PgDb(const PgDb&) = delete;
+    PgDb& operator=(const PgDb&) = delete;
+    ~PgDb();
+
+    // Connects to a postgresql:// URL.
+    Result<void> open(const std::string& url);
+    // A prepared statement for `sql` (prepared once per connection).
+    Result<PgStmt> prepare(std::string_view sql);
+    // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
+    // of rows; only inside a transaction.
+    PgStmt stream(std::string_view sql);
+    // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
+    Result<void> exec(std::string_view sql, std::string_view doing = "updating");
+    // The first column of the first row of a query without parameters.
+    Result<std::string> value(std::string_view sql, std::string_view doing);
+    // An error for a failed command: the server's one-line message and, by its SQLSTATE, what to do.
+    Error error(std::string_view doing, const PGresult* result) const;
+    PGconn* handle() const { return conn_; }
+    // The URL without its password, for messages.
+    const std::string& where() const { return where_; }
+    std::string url() const { return url_; }
+    std::string next_cursor() { return "kq_cursor_" + std::to_string(++cursors_); }
+
+  private:
+    PGconn* conn_ = nullptr;
+    std::string url_;
+    std::string where_;
+    std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
+    int cursors_ = 0;
+};
+
+// True for a postgresql:// or postgres:// URL.
+bool is_postgres_url(std::string_view location);
+
+} // namespace keqing::store

@@ -1,0 +1,414 @@
+// The PostgreSQL implementation of Store, part two: every read. Customers come with their tier and rep
+// history in one ordered join (store/history.hpp, as on SQLite); a range's contacts are read in one pass
+// through a cursor and added up by the same ActivityBuilder, so both backends count alike.
+#include "store/activity.hpp"
+#include "store/history.hpp"
+#include "store/pg_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace keqing::store {
+namespace {
+
+constexpr std::string_view kContactColumns = R"(
+    k.id, k.customer_id, c.code, k.channel, k.happened_on, k.happened_at, k.rep_id, k.note, k.gift, k.occasion,
+    k.feedback, k.preference, k.favour, k.family, k.competitor, k.slow_mover, k.asked_help, k.solved, k.training,
+    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, '')
+)";
+
+std::optional<core::Date> date_value(const PgStmt& s, int column) {
+    if (s.is_null(column)) return std::nullopt;
+    auto d = core::parse_date(s.view(column), "stored date");
+    return d ? std::optional<core::Date>(*d) : std::nullopt;
+}
+
+Contact read_contact(const PgStmt& s) {
+    Contact c;
+    c.id = s.integer(0);
+    c.customer_id = s.integer(1);
+    c.customer_code = s.text(2);
+    c.channel = s.text(3);
+    c.date = date_value(s, 4).value_or(core::Date{});
+    c.time = s.text(5);
+    c.rep = s.text(6);
+    c.note = s.text(7);
+    c.gift = s.integer(8) != 0;
+    c.occasion = s.text(9);
+    for (int i = 0; i < 6; ++i) c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
+    c.asked_help = s.integer(16) != 0;
+    c.solved = s.text(17);
+    c.training = s.integer(18) != 0;
+    c.logged_at = s.text(19);
+    c.voided_at = s.text(20);
+    c.void_reason = s.text(21);
+    return c;
+}
+
+// A PostgreSQL array literal of ids: {1,5,9}.
+std::string id_array(const std::vector<int64_t>& ids) {
+    std::string out = "{";
+    for (const int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "}";
+}
+
+std::string int_array(const std::vector<int>& list) {
+    std::string out = "{";
+    for (const int n : list) out += (out.size() > 1 ? "," : "") + std::to_string(n);
+    return out + "}";
+}
+
+constexpr std::string_view kCountFacts = "customer_id, channel, rep_id, flags";
+constexpr std::string_view kFindingFacts = "customer_id, channel, rep_id, flags, lag, happened_on, id";
+// As on SQLite: everyone's contacts in the order of the contacts_month index, narrower scopes by day.
+constexpr std::string_view kMonthsInOrder =
+    "substr(happened_on, 1, 7) BETWEEN $3::text AND $4::text {} AND voided_at IS NULL {} "
+    "ORDER BY substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id";
+constexpr std::string_view kRangeInOrder =
+    "happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL {} ORDER BY happened_on, customer_id, channel, "
+    "rep_id";
+
+} // namespace
+
+std::string_view PgStore::filter_sql(const CustomerFilter& filter) {
+    switch (filter.kind) {
+    case CustomerFilter::Kind::all: return "TRUE";
+    case CustomerFilter::Kind::rep: return "c.id IN (SELECT customer_id FROM assignments WHERE rep_id = $9::text)";
+    case CustomerFilter::Kind::team:
+        return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = $9::text)";
+    case CustomerFilter::Kind::code: return "c.code = $9::text";
+    case CustomerFilter::Kind::ids: return "c.id IN (SELECT value::integer FROM json_array_elements_text($9::json))";
+    }
+    return "TRUE";
+}
+
+Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
+    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps WHERE id = $1"));
+    s.bind(1, id);
+    KQ_TRY(bool row, s.step());
+    if (!row) return std::optional<Rep>();
+    return std::optional<Rep>(Rep{s.text(0), s.text(1), s.text(2)});
+}
+
+Result<std::vector<Rep>> PgStore::list_reps() {
+    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps ORDER BY team, id"));
+    std::vector<Rep> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(Rep{s.text(0), s.text(1), s.text(2)});
+    }
+    return out;
+}
+
+Result<std::vector<Customer>> PgStore::customers_on(std::string_view where, core::Date on,
+                                                    const std::function<void(PgStmt&)>& bind) {
+    PgStmt s = db_.stream(select_with_history(where));
+    bind(s);
+    const std::string day = on.iso();
+    std::vector<Customer> out;
+    KQ_CHECK(each_customer(
+        s,
+        [&](const PgStmt& r) {
+            out.push_back(Customer{r.integer(0), r.text(1), r.text(2), date_value(r, 3), date_value(r, 4), r.text(5),
+                                   r.text(6), r.text(7), "", ""});
+            return std::pair(day, day);
+        },
+        [&](const std::string& tier, const std::string& rep) {
+            out.back().tier = tier;
+            out.back().rep = rep;
+        }));
+    return out;
+}
+
+Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, Match how, core::Date on) {
+    const std::string_view where =
+        how == Match::code   ? "c.code = $2::text"
+        : how == Match::name ? "c.name = $2::text"
+        : how == Match::prefix
+            ? "(substr(c.name, 1, length($2::text)) = $2::text OR substr(lower(c.code), 1, length($2::text)) = lower($2::text))"
+            : "strpos(c.name, $2::text) > 0";
+    return customers_on(where, on, [&](PgStmt& s) { s.bind(2, text); });
+}
+
+Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const CustomerFilter& filter) {
+    return customers_on(filter_sql(filter), on, [&](PgStmt& s) { s.bind(9, filter.value); });
+}
+
+Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, const CustomerFilter& filter) {
+    KQ_TRY(std::vector<Rep> reps, list_reps());
+    std::unordered_map<std::string, std::string> team_of;
+    for (auto& r : reps) team_of.emplace(std::move(r.id), std::move(r.team));
+    PgStmt s = db_.stream(select_with_history(fmt::format(
+        "(c.opened_on IS NULL OR c.opened_on <= $2::text) AND (c.closed_on IS NULL OR c.closed_on >= $1::text) AND {}",
+        filter_sql(filter))));
+    const core::Date first = month.first();
+    const std::string first_iso = first.iso(), last_iso = month.last().iso();
+    s.bind(1, first_iso).bind(2, last_iso).bind(9, filter.value);
+    std::vector<MonthCustomer> out;
+    KQ_CHECK(each_customer(
+        s,
+        [&](const PgStmt& r) {
+            out.push_back(MonthCustomer{r.integer(0), r.text(1), r.text(2), date_value(r, 3), date_value(r, 4), "", "", ""});
+            const auto& opened = out.back().opened_on;
+            return std::pair(opened && *opened > first ? opened->iso() : first_iso, last_iso);
+        },
+        [&](const std::string& tier, const std::string& rep) {
+            MonthCustomer& c = out.back();
+            c.tier = tier;
+            c.rep = rep;
+            if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
+        }));
+    return out;
+}
+
+Result<std::vector<HistoryEntry>> PgStore::tier_history(int64_t customer_id) {
+    return history("SELECT tier, effective_from, recorded_at FROM tier_history WHERE customer_id = $1 "
+                   "ORDER BY effective_from",
+                   customer_id);
+}
+
+Result<std::vector<HistoryEntry>> PgStore::rep_history(int64_t customer_id) {
+    return history("SELECT rep_id, effective_from, recorded_at FROM assignments WHERE customer_id = $1 "
+                   "ORDER BY effective_from",
+                   customer_id);
+}
+
+Result<std::vector<HistoryEntry>> PgStore::history(std::string_view sql, int64_t customer_id) {
+    KQ_TRY(PgStmt s, db_.prepare(sql));
+    s.bind(1, customer_id);
+    std::vector<HistoryEntry> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(HistoryEntry{s.text(0), date_value(s, 1), s.text(2)});
+        if (s.view(1) == "0001-01-01") out.back().from.reset();
+    }
+    return out;
+}
+
+std::string PgStore::select_contacts(std::string_view where) {
+    return fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE {}", kContactColumns,
+                       where);
+}
+
+Result<std::vector<Contact>> PgStore::collect_contacts(PgStmt& s) {
+    std::vector<Contact> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(read_contact(s));
+    }
+    return out;
+}
+
+Result<std::optional<Contact>> PgStore::find_contact(int64_t id) {
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = $1")));
+    s.bind(1, id);
+    KQ_TRY(bool row, s.step());
+    if (!row) return std::optional<Contact>();
+    return std::optional<Contact>(read_contact(s));
+}
+
+Result<std::vector<Contact>> PgStore::customer_contacts(int64_t customer_id, core::Date from, core::Date to) {
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.customer_id = $1 AND k.happened_on BETWEEN $2::text AND $3::text") +
+                                 " ORDER BY k.happened_on, k.happened_at, k.id"));
+    s.bind(1, customer_id).bind(2, from.iso()).bind(3, to.iso());
+    return collect_contacts(s);
+}
+
+Result<std::vector<Contact>> PgStore::tagged_contacts(core::Date from, core::Date to) {
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> ''") +
+                                 " ORDER BY k.happened_on, k.happened_at, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso());
+    return collect_contacts(s);
+}
+
+Result<std::vector<Contact>> PgStore::contacts_between(core::Date from, core::Date to) {
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("substr(k.happened_on, 1, 7) BETWEEN $3::text AND $4::text AND "
+                                                 "k.happened_on BETWEEN $1::text AND $2::text") +
+                                 " ORDER BY k.happened_on, k.happened_at, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
+    return collect_contacts(s);
+}
+
+Result<Activity> PgStore::activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
+                                   const FindingRules* findings) {
+    const std::string_view late = findings || policy.count_late ? "" : "AND lag <= $6::integer";
+    std::string where;
+    switch (scope.kind) {
+    case ContactScope::Kind::all: {
+        const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
+        where = fmt::format(fmt::runtime(kMonthsInOrder),
+                            whole_months ? "" : "AND happened_on BETWEEN $1::text AND $2::text", late);
+        break;
+    }
+    case ContactScope::Kind::customers:
+        if (scope.customers.empty()) return Activity{};
+        where = "customer_id = ANY($5::integer[]) AND " + fmt::format(fmt::runtime(kRangeInOrder), late);
+        break;
+    case ContactScope::Kind::rep: where = "rep_id = $5::text AND " + fmt::format(fmt::runtime(kRangeInOrder), late); break;
+    case ContactScope::Kind::team:
+        where = "rep_id IN (SELECT id FROM reps WHERE team = $5::text) AND " + fmt::format(fmt::runtime(kRangeInOrder), late);
+        break;
+    }
+    PgStmt s = db_.stream(fmt::format("SELECT {} FROM contacts WHERE {}", findings ? kFindingFacts : kCountFacts, where));
+    s.bind(1, from.iso()).bind(2, to.iso());
+    if (scope.kind == ContactScope::Kind::all) s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
+    else if (scope.kind == ContactScope::Kind::customers) s.bind(5, id_array(scope.customers));
+    else s.bind(5, scope.value);
+    if (!late.empty()) s.bind(6, policy.late_after_days);
+    ActivityBuilder builder(policy, findings);
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        if (findings)
+            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
+        else builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
+    }
+    Activity out = builder.finish();
+    if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit));
+    return out;
+}
+
+Result<void> PgStore::complete_findings(Quality& found, int limit) {
+    if (!found.late.empty()) {
+        std::vector<int64_t> ids;
+        for (const auto& k : found.late) ids.push_back(k.id);
+        KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = ANY($1::integer[])") + " ORDER BY k.happened_on, k.id"));
+        s.bind(1, id_array(ids));
+        KQ_TRY(found.late, collect_contacts(s));
+    }
+    cut_duplicates(found.duplicates, limit);
+    std::vector<int64_t> ids;
+    for (const auto& d : found.duplicates) ids.push_back(d.customer_id);
+    std::map<int64_t, std::string> codes;
+    if (!ids.empty()) {
+        KQ_TRY(PgStmt s, db_.prepare("SELECT id, code FROM customers WHERE id = ANY($1::integer[])"));
+        s.bind(1, id_array(ids));
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            codes[s.integer(0)] = s.text(1);
+        }
+    }
+    for (auto& d : found.duplicates) d.customer_code = codes[d.customer_id];
+    std::stable_sort(found.duplicates.begin(), found.duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
+        return std::tie(a.date, a.customer_code, a.channel) < std::tie(b.date, b.customer_code, b.channel);
+    });
+    if (static_cast<int>(found.duplicates.size()) > limit) found.duplicates.resize(static_cast<size_t>(limit));
+    return {};
+}
+
+Result<Quality> PgStore::voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) {
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.happened_on BETWEEN $1::text AND $2::text AND k.voided_at IS NOT "
+                                                 "NULL AND ($9::text = '' OR k.rep_id IN (SELECT id FROM reps WHERE "
+                                                 "team = $9::text))") +
+                                 " ORDER BY k.happened_on, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
+    Quality q;
+    KQ_TRY(q.voided, collect_contacts(s));
+    q.voided_count = static_cast<int>(q.voided.size());
+    if (q.voided_count > limit) q.voided.resize(static_cast<size_t>(limit));
+    return q;
+}
+
+Result<std::optional<Person>> PgStore::find_person(int64_t id) {
+    KQ_TRY(std::vector<Person> people, query_people("p.id = $1", id));
+    if (people.empty()) return std::optional<Person>();
+    return std::optional<Person>(people.front());
+}
+
+Result<std::vector<Person>> PgStore::list_people(int64_t customer_id) {
+    return query_people("($1::integer = 0 OR p.customer_id = $1::integer)", customer_id);
+}
+
+Result<std::vector<Person>> PgStore::people_of(const CustomerFilter& filter) {
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
+                         "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
+                         "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+                         "ORDER BY c.code, p.id",
+                         filter_sql(filter))));
+    s.bind(9, filter.value);
+    return collect_people(s);
+}
+
+Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) {
+    // A solar birthday's month is the MM of its last five characters; a lunar one's follows "lunar:" and an
+    // optional L. Texts of neither shape (not written by keqing) are read and left to the parser.
+    constexpr std::string_view kMonths =
+        "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
+        "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
+        "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
+        "ANY($3::integer[]) ELSE TRUE END";
+    const bool everyone = filter.kind == CustomerFilter::Kind::all;
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p {} WHERE "
+                                             "p.birthday <> '' AND {} {}",
+                                             everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
+                                             everyone ? "TRUE" : filter_sql(filter), months ? kMonths : "")));
+    if (!everyone) s.bind(9, filter.value);
+    if (months) s.bind(2, int_array(months->lunar)).bind(3, int_array(months->solar));
+    std::vector<Person> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        Person& p = out.emplace_back();
+        p.id = s.integer(0);
+        p.customer_id = s.integer(1);
+        p.name = s.text(2);
+        p.birthday = s.text(3);
+    }
+    return out;
+}
+
+Result<std::vector<Person>> PgStore::query_people(std::string_view where, int64_t id) {
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
+                         "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
+                         "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+                         "ORDER BY c.code, p.id",
+                         where)));
+    s.bind(1, id);
+    return collect_people(s);
+}
+
+Result<std::vector<Person>> PgStore::collect_people(PgStmt& s) {
+    std::vector<Person> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                             s.text(7), s.text(8), s.text(9)});
+    }
+    return out;
+}
+
+Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id) {
+    return query_events("($3::integer = 0 OR e.customer_id = $3::integer)", from, to, customer_id, {});
+}
+
+Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const CustomerFilter& filter) {
+    return query_events(filter_sql(filter), from, to, 0, filter);
+}
+
+Result<std::vector<LifeEvent>> PgStore::query_events(std::string_view where, core::Date from, core::Date to,
+                                                     int64_t customer_id, const CustomerFilter& filter) {
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format(R"(
+        SELECT e.id, e.customer_id, c.code, coalesce(e.person_id, 0), coalesce(p.name, ''), e.kind,
+               e.happened_on, e.note
+        FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON p.id = e.person_id
+        WHERE e.happened_on BETWEEN $1::text AND $2::text AND {}
+        ORDER BY e.happened_on, e.id)",
+                                             where)));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
+    std::vector<LifeEvent> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4), s.text(5),
+                                date_value(s, 6).value_or(core::Date{}), s.text(7)});
+    }
+    return out;
+}
+
+} // namespace keqing::store

@@ -1,0 +1,264 @@
+// The PostgreSQL implementation of Store, part one: connecting and migrating (the version lives in the
+// table keqing_schema), nested transactions, reads that share an exported snapshot, and every write.
+// Reads live in pg_reads.cpp.
+#include "store/pg_store.hpp"
+
+#include "store/activity.hpp"
+#include "store/migrations.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace keqing::store {
+namespace {
+
+std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+constexpr std::string_view kSinceAlways = "0001-01-01";
+constexpr std::string_view kPutTier = "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
+                                      "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
+                                      "SET tier = excluded.tier, recorded_at = excluded.recorded_at";
+constexpr std::string_view kPutRep = "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
+                                     "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
+                                     "SET rep_id = excluded.rep_id, recorded_at = excluded.recorded_at";
+constexpr std::string_view kReadOnly = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+} // namespace
+
+Result<void> PgStore::open(const std::string& url) {
+    KQ_CHECK(db_.open(url));
+    return migrate();
+}
+
+Result<void> PgStore::begin() {
+    KQ_CHECK(depth_ == 0 ? db_.exec("BEGIN", "starting a transaction")
+                         : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
+    ++depth_;
+    return {};
+}
+
+Result<void> PgStore::commit() {
+    KQ_CHECK(depth_ == 1 ? db_.exec("COMMIT", "committing")
+                         : db_.exec(fmt::format("RELEASE SAVEPOINT kq_{}", depth_ - 1), "committing"));
+    --depth_;
+    return {};
+}
+
+void PgStore::rollback() {
+    if (depth_ == 0) return;
+    --depth_;
+    if (depth_ == 0) (void)db_.exec("ROLLBACK", "rolling back");
+    else (void)db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_), "rolling back");
+}
+
+Result<void> PgStore::begin_read() {
+    if (depth_ > 0 || read_depth_++ > 0) return {};
+    if (auto r = db_.exec(kReadOnly, "starting a read"); !r) {
+        read_depth_ = 0;
+        return r;
+    }
+    return {};
+}
+
+void PgStore::end_read() {
+    if (depth_ > 0 || read_depth_ == 0) return;
+    if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
+}
+
+// The twin imports this read's exported snapshot: both see exactly the same rows.
+Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
+    if (depth_ > 0 || read_depth_ > 0) {
+        KQ_CHECK(begin_read());
+        return std::unique_ptr<Store>();
+    }
+    KQ_CHECK(begin_read());
+    auto snapshot = db_.value("SELECT pg_export_snapshot()", "exporting a snapshot");
+    // A snapshot id is hexadecimal digits and dashes; it is spelled into SET TRANSACTION, which takes no
+    // parameters.
+    if (!snapshot || snapshot->empty() ||
+        !std::all_of(snapshot->begin(), snapshot->end(), [](char c) { return std::isxdigit(c) || c == '-'; }))
+        return std::unique_ptr<Store>();
+    auto twin = std::make_unique<PgStore>();
+    if (!twin->db_.open(db_.url()) || !twin->db_.exec(kReadOnly, "starting a read") ||
+        !twin->db_.exec(fmt::format("SET TRANSACTION SNAPSHOT '{}'", *snapshot), "sharing a snapshot"))
+        return std::unique_ptr<Store>();
+    twin->read_depth_ = 1;
+    return std::unique_ptr<Store>(std::move(twin));
+}
+
+Result<void> PgStore::add_rep(const Rep& rep) {
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)"));
+    return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
+}
+
+Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
+    KQ_TRY(bool row, s.step());
+    if (!row) return db_error("database {}: an insert returned no id", db_.where());
+    return s.integer(0);
+}
+
+Result<int64_t> PgStore::add_customer(const Customer& c) {
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"));
+    s.bind(1, c.code)
+        .bind(2, c.name)
+        .bind(3, iso_or_null(c.opened_on))
+        .bind(4, iso_or_null(c.closed_on))
+        .bind(5, c.phone)
+        .bind(6, c.address)
+        .bind(7, c.stage)
+        .bind(8, core::now().iso());
+    KQ_TRY(int64_t id, insert_returning_id(s));
+    const std::string from = c.opened_on ? c.opened_on->iso() : std::string(kSinceAlways);
+    KQ_CHECK(put_history(kPutTier, id, c.tier, from));
+    KQ_CHECK(put_history(kPutRep, id, c.rep, from));
+    return id;
+}
+
+Result<void> PgStore::update_customer(const Customer& c) {
+    KQ_TRY(PgStmt s, db_.prepare("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = $5, "
+                                 "address = $6, stage = $7 WHERE id = $1"));
+    return s.bind(1, c.id)
+        .bind(2, c.name)
+        .bind(3, iso_or_null(c.opened_on))
+        .bind(4, iso_or_null(c.closed_on))
+        .bind(5, c.phone)
+        .bind(6, c.address)
+        .bind(7, c.stage)
+        .run();
+}
+
+Result<void> PgStore::set_tier(int64_t customer_id, const std::string& tier, core::Date from) {
+    return put_history(kPutTier, customer_id, tier, from.iso());
+}
+
+Result<void> PgStore::assign_rep(int64_t customer_id, const std::string& rep, core::Date from) {
+    return put_history(kPutRep, customer_id, rep, from.iso());
+}
+
+Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
+                                  const std::string& from) {
+    KQ_TRY(PgStmt s, db_.prepare(sql));
+    return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
+}
+
+Result<int64_t> PgStore::add_contact(const Contact& c) {
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+                                 "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
+                                 "asked_help, solved, training, logged_at, flags, lag) VALUES ($1, $2, $3, $4, $5, "
+                                 "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id"));
+    s.bind(1, c.customer_id)
+        .bind(2, c.channel)
+        .bind(3, c.date.iso())
+        .bind(4, c.time)
+        .bind(5, c.rep)
+        .bind(6, c.note)
+        .bind(7, c.gift)
+        .bind(8, c.occasion);
+    for (int i = 0; i < 6; ++i) s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+    s.bind(15, c.asked_help)
+        .bind(16, c.solved)
+        .bind(17, c.training)
+        .bind(18, c.logged_at)
+        .bind(19, contact_flags(c))
+        .bind(20, contact_lag(c));
+    return insert_returning_id(s);
+}
+
+Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {
+    KQ_TRY(PgStmt s, db_.prepare("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1"));
+    return s.bind(1, id).bind(2, at).bind(3, reason).run();
+}
+
+Result<int64_t> PgStore::add_person(const Person& p) {
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO people (customer_id, name, role, birthday, preferences, family, "
+                                 "personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                                 "RETURNING id"));
+    s.bind(1, p.customer_id)
+        .bind(2, p.name)
+        .bind(3, p.role)
+        .bind(4, p.birthday)
+        .bind(5, p.preferences)
+        .bind(6, p.family)
+        .bind(7, p.personality)
+        .bind(8, p.note)
+        .bind(9, core::now().iso());
+    return insert_returning_id(s);
+}
+
+Result<void> PgStore::update_person(const Person& p) {
+    KQ_TRY(PgStmt s, db_.prepare("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
+                                 "family = $6, personality = $7, note = $8 WHERE id = $1"));
+    return s.bind(1, p.id)
+        .bind(2, p.name)
+        .bind(3, p.role)
+        .bind(4, p.birthday)
+        .bind(5, p.preferences)
+        .bind(6, p.family)
+        .bind(7, p.personality)
+        .bind(8, p.note)
+        .run();
+}
+
+Result<int64_t> PgStore::add_event(const LifeEvent& e) {
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+    s.bind(1, e.customer_id);
+    if (e.person_id) s.bind(2, e.person_id);
+    else s.bind_null(2);
+    s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso());
+    return insert_returning_id(s);
+}
+
+// One migrator at a time (an advisory lock); the version is read again once it is held.
+Result<void> PgStore::migrate() {
+    const auto all = migrations();
+    const int latest = all.back().version;
+    auto read_version = [&]() -> Result<int> {
+        KQ_TRY(std::string exists, db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
+        if (exists != "t") return 0;
+        KQ_TRY(std::string v, db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version"));
+        return std::stoi(v);
+    };
+    KQ_TRY(int version, read_version());
+    if (version > latest)
+        return db_error("database {} has schema version {}, newer than this keqing understands ({}); upgrade keqing",
+                        db_.where(), version, latest);
+    if (version == latest) return {};
+    KQ_CHECK(begin());
+    auto fail = [&](const Error& e, std::string_view what) -> Error {
+        rollback();
+        return db_error("database {}: {} failed: {}; the database's owner (or a role that may create tables) must "
+                        "open it once with this keqing to bring it to schema version {}",
+                        db_.where(), what, e.message, latest);
+    };
+    if (auto r = db_.exec("SELECT pg_advisory_xact_lock(7355608); "
+                          "CREATE TABLE IF NOT EXISTS keqing_schema (version INTEGER NOT NULL)",
+                          "locking the schema");
+        !r)
+        return fail(r.error(), "upgrading the schema");
+    if (auto again = read_version(); !again) return fail(again.error(), "upgrading the schema");
+    else version = *again;
+    for (const Migration& m : all) {
+        if (m.version <= version) continue;
+        if (auto r = db_.exec(migration_sql(m.sql, Dialect::postgresql), "migrating"); !r)
+            return fail(r.error(), fmt::format("migration {}", m.name));
+    }
+    auto record = [&]() -> Result<void> {
+        KQ_CHECK(db_.exec("DELETE FROM keqing_schema", "recording the schema version"));
+        KQ_TRY(PgStmt s, db_.prepare("INSERT INTO keqing_schema (version) VALUES ($1)"));
+        return s.bind(1, latest).run();
+    };
+    if (auto r = record(); !r) return fail(r.error(), "recording the schema version");
+    return commit();
+}
+
+Result<std::unique_ptr<Store>> open_postgres(const std::string& url) {
+    auto store = std::make_unique<PgStore>();
+    KQ_CHECK(store->open(url));
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+} // namespace keqing::store
