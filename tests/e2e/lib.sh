@@ -1,11 +1,26 @@
 # Shared helpers for the end-to-end tests: a temporary home and database per script, running the real
-# executables, and assertions that print "N passed, M failed" at the end.
+# executables, and assertions that print "N passed, M failed" at the end. Every suite runs twice: on a
+# SQLite file, and with KEQING_TEST_BACKEND=postgresql on a fresh database of the throwaway server whose
+# base URL is in $KEQING_TEST_PG_DIR/url (tests/e2e/pg_server.sh, started by ctest).
 set -u
 BIN=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/keqing-e2e.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+BACKEND=${KEQING_TEST_BACKEND:-sqlite}
 export HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data KEQING_DB=$WORK/k.db NO_COLOR=1
+PG_BASE=
+if [ "$BACKEND" = postgresql ]; then
+  PG_BASE=$(cat "${KEQING_TEST_PG_DIR:?the PostgreSQL server folder}/url" 2>/dev/null) ||
+    { echo "no PostgreSQL test server: ${KEQING_TEST_PG_DIR}/url is missing" >&2; exit 77; }
+  PG_DB=e2e_$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)_$$
+  psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $PG_DB" >/dev/null || exit 1
+  export KEQING_DB=$PG_BASE/$PG_DB
+fi
+cleanup() {
+  rm -rf "$WORK"
+  if [ -n "$PG_BASE" ]; then psql -q "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1; fi
+}
+trap cleanup EXIT
 unset KEQING_REP KEQING_RULES KEQING_NOW TZ
 export USER=tester
 PATH=$BIN:$PATH
@@ -32,8 +47,25 @@ expect_err() {
 }
 expect_no_err() { if [ -s "$WORK/err" ]; then fail "$1: unexpected stderr"; else pass; fi; }
 
+# One query's result (rows one per line, columns separated by |), on either backend.
+db_query() {
+  if [ "$BACKEND" = postgresql ]; then psql -qAt "$KEQING_DB" -c "$1"; else sqlite3 "$KEQING_DB" "$1"; fi
+}
 # A fingerprint of every row in the database, to prove a failed command changed nothing.
-db_hash() { sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1; }
+db_hash() {
+  if [ "$BACKEND" = postgresql ]; then
+    local t
+    for t in $(psql -qAt "$KEQING_DB" -c "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"); do
+      echo "$t"; psql -qAt "$KEQING_DB" -c "SELECT x::text FROM $t x ORDER BY 1"
+    done | sha256sum | cut -d' ' -f1
+  else
+    sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1
+  fi
+}
+# Ends a script that only makes sense on SQLite (files, locks, disk space) when running on PostgreSQL.
+sqlite_only() {
+  if [ "$BACKEND" != sqlite ]; then echo "$(basename "$0" .sh): SQLite only (${1}); skipped on $BACKEND"; exit 77; fi
+}
 snapshot() { SNAP=$(db_hash); }
 expect_unchanged() { if [ "$(db_hash)" = "$SNAP" ]; then pass; else fail "$1: database changed"; fi; }
 

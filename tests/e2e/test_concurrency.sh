@@ -8,7 +8,7 @@ export KEQING_NOW=2026-11-20T20:00
 per_worker=${KEQING_STRESS_PER_WORKER:-500}
 total=$((8 * per_worker))
 : >"$WORK/out"
-count() { sqlite3 "$KEQING_DB" "select count(*) from contacts"; }
+count() { db_query "select count(*) from contacts"; }
 
 # 1. 8 workers × 500 one-contact log-visit processes, started together, with two readers running.
 before=$(count)
@@ -34,7 +34,7 @@ wait
 cat "$WORK"/err.* >"$WORK/err" 2>/dev/null
 [ "$(count)" -eq $((before + total)) ] && pass || fail "$total concurrent contacts: stored $(($(count) - before))"
 for w in 0 1 2 3 4 5 6 7; do
-  n=$(sqlite3 "$KEQING_DB" "select count(*) from contacts where note like 'w$w #%'")
+  n=$(db_query "select count(*) from contacts where note like 'w$w #%'")
   [ "$n" -eq "$per_worker" ] && pass || fail "worker $w stored $n of $per_worker"
 done
 if grep -q "locked" "$WORK/err"; then fail "a process was refused with 'database is locked'"; else pass; fi
@@ -62,12 +62,17 @@ rm -f "$WORK"/err.*
 # retries, about one round in 15 had a process refused with "database is locked").
 for round in $(seq 1 20); do
   db=$WORK/fresh$round.db
+  if [ "$BACKEND" = postgresql ]; then # a new database each round: the migration takes an advisory lock
+    psql -q "$PG_BASE/postgres" -c "CREATE DATABASE ${PG_DB}_fresh$round" >/dev/null
+    db=$PG_BASE/${PG_DB}_fresh$round
+  fi
   for w in 0 1 2 3 4 5 6 7; do
     KEQING_DB=$db roster rep add "r$w" --name "rep $w" >/dev/null 2>>"$WORK/err.$w" ||
       echo "round $round worker $w exit $?" >>"$WORK/err.$w" &
   done
   wait
-  [ "$(sqlite3 "$db" "select count(*) from reps")" -eq 8 ] && pass || fail "round $round: not all 8 reps stored"
+  [ "$(KEQING_DB=$db db_query "select count(*) from reps")" -eq 8 ] && pass || fail "round $round: not all 8 reps stored"
+  if [ "$BACKEND" = postgresql ]; then psql -q "$PG_BASE/postgres" -c "DROP DATABASE ${PG_DB}_fresh$round WITH (FORCE)" >/dev/null; fi
 done
 cat "$WORK"/err.* >"$WORK/err" 2>/dev/null
 expect_no_err "8 processes opening a new database at once"

@@ -7,16 +7,17 @@ if [ -z "${KEQING_MOUNT_NS:-}" ]; then
   exit 77
 fi
 source "$(dirname "$0")/lib.sh"
+sqlite_only "a full file system under the database file"
 export KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang
 mkdir "$WORK/full"
 mount -t tmpfs -o size=1m keqing-full "$WORK/full" || { echo "test_disk_full: skipped: cannot mount tmpfs"; exit 77; }
 trap 'umount "$WORK/full"; rm -rf "$WORK"' EXIT
 export KEQING_DB=$WORK/full/k.db
 load_examples || { echo "could not load examples"; exit 1; }
-integrity() { [ "$(sqlite3 "$KEQING_DB" "pragma integrity_check")" = ok ] && pass || fail "integrity after $1"; }
+integrity() { [ "$(db_query "pragma integrity_check")" = ok ] && pass || fail "integrity after $1"; }
 
 # An import larger than the free space: refused whole.
-sqlite3 "$KEQING_DB" "select code from customers where coalesce(opened_on, '') <= '2026-11-01' and closed_on is null" |
+db_query "select code from customers where coalesce(opened_on, '') <= '2026-11-01' and closed_on is null" |
   awk 'BEGIN { print "customer,channel,date,note" } { c[n++] = $1 }
        END { for (i = 0; i < 30000; i++) printf "%s,call,2026-11-%02d,磁盘写满测试 %d\n", c[i % n], i % 19 + 1, i }' \
     >"$WORK/contacts.csv"
@@ -41,5 +42,5 @@ integrity "a failed single contact"
 # Space freed: the database takes writes again.
 run log-visit HZ001 --call --note 有空间了
 expect_rc 0 "logging after space was freed"
-[ "$(sqlite3 "$KEQING_DB" "select count(*) from contacts where note = '有空间了'")" = 1 ] && pass || fail "contact after freeing space"
+[ "$(db_query "select count(*) from contacts where note = '有空间了'")" = 1 ] && pass || fail "contact after freeing space"
 finish

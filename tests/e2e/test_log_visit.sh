@@ -21,7 +21,7 @@ expect_out "counts toward no quota" "third party counts toward nothing"
 
 run log-visit HZ013 --call --dry-run
 expect_out "would log (dry run)" "dry run"
-n_before=$(sqlite3 "$KEQING_DB" "select count(*) from contacts")
+n_before=$(db_query "select count(*) from contacts")
 
 expect_rejected 3 "customer '康泰' is ambiguous: it matches HZ001 康泰大药房, HZ017 康泰医药连锁(北门店)" "ambiguous name" log-visit 康泰 --call
 expect_rejected 3 "unknown customer '同仁堂'" "unknown customer" log-visit 同仁堂 --call
@@ -34,10 +34,10 @@ expect_rejected 2 "choose one channel" "two channels" log-visit HZ001 --call --m
 expect_rejected 2 "give a customer" "nothing to do" log-visit
 expect_rejected 2 "argument 2 is empty" "a stray empty argument (CLI11 used to loop forever)" timeout 10 log-visit HZ001 '' -q
 KEQING_REP=ghost expect_rejected 3 "unknown rep 'ghost'" "unknown rep" log-visit HZ001 --call
-[ "$(sqlite3 "$KEQING_DB" "select count(*) from contacts")" = "$n_before" ] && pass || fail "dry run and rejections stored nothing"
+[ "$(db_query "select count(*) from contacts")" = "$n_before" ] && pass || fail "dry run and rejections stored nothing"
 
 # Void: kept and shown, never deleted; it stops counting.
-id=$(sqlite3 "$KEQING_DB" "select max(id) from contacts where channel = 'message'")
+id=$(db_query "select max(id) from contacts where channel = 'message'")
 run log-visit --void "$id" --reason "logged twice"; expect_rc 0 "void"; expect_out "voided #$id" "void message"
 run roster show HZ007 --as-of 2026-11-20; expect_out "[voided: logged twice]" "voided contact shown on the card"
 expect_rejected 3 "already voided" "void twice" log-visit --void "$id" --reason again

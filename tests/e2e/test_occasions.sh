@@ -79,7 +79,7 @@ assert set(states.values()) == {"done"}, states
 PY
 
 # Voiding a contact reopens the obligation it satisfied.
-id=$(sqlite3 "$KEQING_DB" "select id from contacts where occasion = 'event:1'")
+id=$(db_query "select id from contacts where occasion = 'event:1'")
 log-visit --void "$id" --reason 录错了 >/dev/null
 run check-quota --customer B1 --as-of 2026-09-22 --format json
 python3 - "$WORK/out" <<'PY' && pass || fail "voided contact reopens the obligation (overdue after the window)"

@@ -75,7 +75,7 @@ PY
 run report --from 2026-09 --to 2026-11 --as-of 2026-11-20; expect_out "Trend" "trend table"
 
 # Data-quality flags: voided with reasons, implausible days with a stricter rule.
-id=$(sqlite3 "$KEQING_DB" "select min(id) from contacts")
+id=$(db_query "select min(id) from contacts")
 log-visit --void "$id" --reason "录错客户" >/dev/null
 sed 's/^max_visits_per_day = 12/max_visits_per_day = 2/' "$SRC/schemas/rules.toml" >"$WORK/strict.toml"
 run report --month 2026-11 --as-of 2026-11-20 --rules "$WORK/strict.toml" --format json

@@ -1,6 +1,7 @@
 # End-to-end: the database file itself — created 0600 whatever the umask; damaged files, files that are
 # not databases, read-only files and folders each give one clear exit-4 line and change nothing.
 source "$(dirname "$0")/lib.sh"
+sqlite_only "the database file itself: modes, damage, read-only files"
 export KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang
 file_hash() { sha256sum "$1" | cut -d' ' -f1; }
 
