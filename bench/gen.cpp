@@ -2,6 +2,7 @@
 // a year of contacts around the quotas with realistic misses, people with birthdays, life events — and
 // optionally a CSV of further contacts for import benchmarks. Deterministic for a given seed.
 //   keqing-gen DB CUSTOMERS [--months 12] [--end 2026-10] [--seed 1] [--import-csv FILE --import-rows N]
+//              [--csv-only]   (the CSV alone, for a database generated before at the same scale)
 #include "core/date.hpp"
 #include "store/activity.hpp"
 #include "store/store.hpp"
@@ -24,6 +25,7 @@ using keqing::core::Month;
 struct Args {
     std::string db, import_csv;
     int customers = 0, months = 12, seed = 1, import_rows = 0;
+    bool csv_only = false;
     Month end{2026, 10};
 };
 
@@ -37,6 +39,24 @@ void check(int rc, sqlite3* db, const char* what) {
 constexpr int kQuota[3][3] = {{8, 4, 4}, {4, 2, 2}, {1, 1, 1}};
 constexpr const char* kChannels[] = {"visit", "call", "message"};
 
+// Contacts for the month after `end`, by code, as log-visit --import takes them: a random stream of its
+// own, so that the file is the same with or without generating the database.
+bool write_import_csv(const Args& a) {
+    std::mt19937_64 rng(static_cast<uint64_t>(a.seed) * 7919 + 1);
+    const int reps = std::max(1, a.customers / 100);
+    std::FILE* f = std::fopen(a.import_csv.c_str(), "w");
+    if (!f) return false;
+    std::fputs("customer,channel,date,time,rep,note\n", f);
+    const Month m = a.end.next();
+    for (int i = 0; i < a.import_rows; ++i) {
+        const int c = 1 + static_cast<int>(rng() % static_cast<uint64_t>(a.customers));
+        const Date day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 20));
+        std::fprintf(f, "C%07d,%s,%s,%02d:%02d,r%05d,补录\n", c, kChannels[rng() % 3], day.iso().c_str(),
+                     static_cast<int>(8 + rng() % 10), static_cast<int>(rng() % 60), (c - 1) % reps);
+    }
+    return std::fclose(f) == 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -48,14 +68,20 @@ int main(int argc, char** argv) {
     }
     a.db = argv[1];
     a.customers = std::atoi(argv[2]);
-    for (int i = 3; i + 1 < argc; i += 2) {
-        const std::string k = argv[i], v = argv[i + 1];
+    for (int i = 3; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--csv-only") == 0) {
+            a.csv_only = true;
+            continue;
+        }
+        if (i + 1 >= argc) break;
+        const std::string k = argv[i], v = argv[++i];
         if (k == "--months") a.months = std::stoi(v);
         else if (k == "--seed") a.seed = std::stoi(v);
         else if (k == "--import-csv") a.import_csv = v;
         else if (k == "--import-rows") a.import_rows = std::stoi(v);
         else if (k == "--end") a.end = *keqing::core::parse_month(v, "--end");
     }
+    if (a.csv_only) return !a.import_csv.empty() && write_import_csv(a) ? 0 : 3;
     {
         auto store = keqing::store::open_sqlite(a.db); // creates the schema
         if (!store) {
@@ -198,20 +224,7 @@ int main(int argc, char** argv) {
     check(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE); ANALYZE", nullptr, nullptr, nullptr), db, "commit");
     sqlite3_close(db);
 
-    if (!a.import_csv.empty()) {
-        // Contacts for the month after `end`, by code, as log-visit --import takes them.
-        std::FILE* f = std::fopen(a.import_csv.c_str(), "w");
-        if (!f) return 3;
-        std::fputs("customer,channel,date,time,rep,note\n", f);
-        const Month m = a.end.next();
-        for (int i = 0; i < a.import_rows; ++i) {
-            const int c = 1 + static_cast<int>(rng() % static_cast<uint64_t>(a.customers));
-            const Date day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 20));
-            std::fprintf(f, "C%07d,%s,%s,%02d:%02d,r%05d,补录\n", c, kChannels[rng() % 3], day.iso().c_str(),
-                         static_cast<int>(8 + rng() % 10), static_cast<int>(rng() % 60), (c - 1) % reps);
-        }
-        std::fclose(f);
-    }
+    if (!a.import_csv.empty() && !write_import_csv(a)) return 3;
     fmt::print("{}: {} reps, {} customers, {} contacts over {} months ending {}\n", a.db, reps, a.customers, contacts,
                a.months, a.end.iso());
     return 0;

@@ -66,9 +66,8 @@ for n in "${scales[@]}"; do
     if [ ! -f "$db" ]; then
         "$bin/keqing-gen" "$db" "$n" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
         rm -f "$base"
-    else
-        "$bin/keqing-gen" "$dir/scratch.db" 1 --import-csv "$dir/import.csv" --import-rows "$rows" >/dev/null 2>&1 || true
-        rm -f "$dir/scratch.db"*
+    else # the import file of this scale
+        "$bin/keqing-gen" "$db" "$n" --csv-only --import-csv "$dir/import.csv" --import-rows "$rows"
     fi
     if [ ! -f "$base" ]; then
         cp "$db" "$base.tmp"
