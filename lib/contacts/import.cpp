@@ -77,6 +77,13 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     CachedLookup lookup(store);
     auto load = [&]() -> Result<ImportResult> {
         ImportResult result;
+        // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL).
+        std::vector<store::Contact> pending;
+        auto flush = [&]() -> Result<void> {
+            KQ_CHECK(store.add_contacts(pending));
+            pending.clear();
+            return {};
+        };
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;
@@ -100,14 +107,17 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
             KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
             if (!r.occasion.empty()) {
+                KQ_CHECK(flush()); // the tag is chosen against every contact stored before this one
                 auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
                 if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
                 contact.occasion = tag->tag;
             }
-            KQ_TRY([[maybe_unused]] int64_t id, store.add_contact(contact));
             result.rows++;
             if (days_late(rules, contact, now) > 0) result.late++;
+            pending.push_back(std::move(contact));
+            if (pending.size() >= 1000) KQ_CHECK(flush());
         }
+        KQ_CHECK(flush());
         return result;
     };
     return store::in_transaction(store, load, dry_run ? store::Finish::rollback : store::Finish::commit);

@@ -156,6 +156,13 @@ Result<bool> PgStmt::step() {
     }
 }
 
+void PgStmt::reset() {
+    finish();
+    row_ = -1;
+    executed_ = false;
+    exhausted_ = false;
+}
+
 Result<void> PgStmt::run() {
     KQ_TRY([[maybe_unused]] bool row, step());
     return {};

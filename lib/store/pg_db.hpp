@@ -41,6 +41,8 @@ class PgStmt {
     Result<bool> step();
     // Runs a statement that returns no rows (or whose rows are not needed).
     Result<void> run();
+    // Forgets the last run's rows, so that the statement can run again (with new parameters).
+    void reset();
 
     std::string text(int column) const;
     std::string_view view(int column) const;

@@ -41,6 +41,7 @@ class SqliteStore final : public Store {
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
+    Result<void> add_contacts(const std::vector<Contact>& contacts) override;
     Result<std::optional<Contact>> find_contact(int64_t id) override;
     Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
     Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override;

@@ -53,6 +53,8 @@ class Store {
     virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
 
     virtual Result<int64_t> add_contact(const Contact& contact) = 0;
+    // Inserts many contacts (an import's batch); their ids are not needed.
+    virtual Result<void> add_contacts(const std::vector<Contact>& contacts) = 0;
     virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
     virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
     // A customer's contacts (voided included) in [from, to], oldest first.

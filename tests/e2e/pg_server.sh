@@ -5,6 +5,7 @@
 #   pg_server.sh stop DIR    stops it and removes DIR
 # As root, the server runs as the postgres user (initdb refuses root). Exit 77 when PostgreSQL's server
 # programs are not installed (ctest then reports the tests as skipped; `make deps` installs them).
+# KEQING_PG_FSYNC=on keeps fsync on (benchmarks); tests run without it.
 set -euo pipefail
 cmd=${1:?start or stop}
 dir=${2:?a folder}
@@ -26,7 +27,7 @@ start)
     { cat "$dir/initdb.log" >&2; exit 1; }
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" >/dev/null ||
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${KEQING_PG_FSYNC:-off} -c max_connections=200" >/dev/null ||
     { cat "$dir/server.log" >&2; exit 1; }
   echo "postgresql://postgres@127.0.0.1:$port" >"$dir/url"
   cat "$dir/url"
