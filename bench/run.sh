@@ -11,6 +11,11 @@
 # covering index that query wants (contacts by day, customer, channel). For one contact, a bare INSERT;
 # for the import, `.import` of the same CSV into a staging table and one INSERT … SELECT resolving customer
 # codes — both on copies of keqing's own database, so both maintain the same indexes.
+#
+# PG=1 also measures PostgreSQL (Debian's server, started here with fsync on; tests/e2e/pg_server.sh):
+# each scale is copied in (bench/pg_load.sh) and the same commands run against the same hand-written SQL
+# in psql; writes run on a fresh copy of the database (CREATE DATABASE … TEMPLATE). Peak RSS is keqing's
+# or psql's process, not the server's.
 set -euo pipefail
 bin=$(cd "${1:-build/bin}" && pwd)
 shift || true
@@ -21,15 +26,20 @@ rows=${IMPORT_ROWS:-1000000}
 runs=${RUNS:-5}
 import_runs=${IMPORT_RUNS:-3}
 mkdir -p "$dir"
+export PGOPTIONS="-c client_min_messages=warning"
 month=2026-10 first=2026-10-01 last=2026-10-31
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 # One run of a command: prints "SECONDS KB". With COPY_OF=DB, the command runs on a fresh copy ($COPY).
 run_once() {
+    local copy=$dir/copy.db start end
     if [ -n "${COPY_OF:-}" ]; then cp "$COPY_OF" "$dir/copy.db" && sync; fi
-    local start end
+    if [ -n "${PG_COPY_OF:-}" ]; then
+        psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS bench_copy" -c "CREATE DATABASE bench_copy TEMPLATE $PG_COPY_OF"
+        copy=$pg/bench_copy
+    fi
     start=$(date +%s%N)
-    COPY=$dir/copy.db /usr/bin/time -f "%M" -o "$dir/time.txt" bash -c "$1" >/dev/null 2>&1 || true
+    COPY=$copy /usr/bin/time -f "%M" -o "$dir/time.txt" bash -c "$1" >/dev/null 2>&1 || true
     end=$(date +%s%N)
     printf '%s %s\n' "$(python3 -c "print(f'{($end - $start) / 1e9:.3f}')")" "$(tail -1 "$dir/time.txt")"
 }
@@ -59,8 +69,24 @@ INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, no
 COMMIT;
 SQL
 
-echo "| customers | contacts | measurement | keqing s | sqlite3 s | ratio | keqing peak RSS MB | sqlite3 peak RSS MB |"
-echo "|---:|---:|---|---:|---:|---:|---:|---:|"
+pg=
+if [ "${PG:-0}" = 1 ]; then
+    KEQING_PG_FSYNC=on "$(dirname "$0")/../tests/e2e/pg_server.sh" start "$dir/pg-server" >/dev/null
+    pg=$(cat "$dir/pg-server/url")
+    trap '"$(dirname "$0")/../tests/e2e/pg_server.sh" stop "$dir/pg-server"' EXIT
+fi
+cat >"$dir/import-pg.sql" <<SQL
+CREATE TEMP TABLE staging (customer text, channel text, date text, time text, rep text, note text);
+\\copy staging FROM '$dir/import.csv' WITH (FORMAT csv, HEADER true)
+BEGIN;
+INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, logged_at)
+  SELECT c.id, s.channel, s.date, s.time, s.rep, s.note, to_char(now(), 'YYYY-MM-DD"T"HH24:MI')
+  FROM staging s JOIN customers c ON c.code = s.customer;
+COMMIT;
+SQL
+
+echo "| customers | contacts | backend | measurement | keqing s | baseline s | ratio | keqing peak RSS MB | baseline peak RSS MB |"
+echo "|---:|---:|---|---|---:|---:|---:|---:|---:|"
 for n in "${scales[@]}"; do
     db=$dir/keqing-$n.db base=$dir/baseline-$n.db
     if [ ! -f "$db" ]; then
@@ -77,9 +103,10 @@ for n in "${scales[@]}"; do
     contacts=$(sqlite3 "$db" "SELECT count(*) FROM contacts")
     rep=$(sqlite3 "$db" "SELECT id FROM reps ORDER BY id LIMIT 1 OFFSET 7")
     code=$(sqlite3 "$db" "SELECT code FROM customers WHERE id = 8")
+    backend=SQLite
     row() { # LABEL "K_S K_KB B_S B_KB"
         local m=($2)
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$1" "${m[0]}" "${m[2]}" \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$backend" "$1" "${m[0]}" "${m[2]}" \
             "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
             "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)"
     }
@@ -100,7 +127,31 @@ for n in "${scales[@]}"; do
     row "log-visit --import $rows contacts vs sqlite3 .import + INSERT…SELECT" \
         "$(runs=$import_runs COPY_OF=$db pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
             "sqlite3 \$COPY < $import_sql_file")"
+    [ -n "$pg" ] || continue
+
+    # The same data and commands on PostgreSQL.
+    backend=PostgreSQL
+    pdb=bench_$n
+    if [ "$(psql -qAt "$pg/postgres" -c "SELECT count(*) FROM pg_database WHERE datname = '$pdb'")" = 0 ]; then
+        psql -q "$pg/postgres" -c "CREATE DATABASE $pdb"
+        "$(dirname "$0")/pg_load.sh" "$bin" "$db" "$pg/$pdb" >/dev/null
+    fi
+    url=$pg/$pdb
+    row "check-quota --all --format json vs per-customer-channel count SQL" \
+        "$(pair "$bin/check-quota --db $url --all --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\"")"
+    row "report --month --format json vs the same SQL" \
+        "$(pair "$bin/report --db $url --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\"")"
+    row "check-quota --rep (one rep, target < 0.05 s)" "$(pair "$bin/check-quota --db $url --rep $rep --month $month --as-of $last" "")"
+    row "remind --rep (one rep, target < 0.05 s)" "$(pair "$bin/remind --db $url --rep $rep --as-of 2026-10-20" "")"
+    row "log-visit one contact vs psql INSERT" \
+        "$(PG_COPY_OF=$pdb pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
+            "psql -qAt \$COPY -c \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\"")"
+    row "log-visit --import $rows contacts vs psql \\copy + INSERT…SELECT" \
+        "$(runs=$import_runs PG_COPY_OF=$pdb pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "psql -q \$COPY -f $dir/import-pg.sql")"
+    psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS bench_copy"
 done
 rm -f "$dir/copy.db"*
 echo
+[ -z "$pg" ] || echo "PostgreSQL: $(psql -qAt "$pg/postgres" -c 'SHOW server_version'), default settings but fsync on, on the same machine (loopback)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); sqlite $(sqlite3 --version | cut -d' ' -f1); $(date +%F); median of $runs runs ($import_runs for imports), interleaved"
