@@ -51,8 +51,9 @@ format:
 check-format:
 	find apps lib tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
+# SCALES="20000 60000 200000" (customers); PG=1 measures PostgreSQL too (docs/PERFORMANCE.md).
 bench: build
-	bench/run.sh $(BUILD)/bin $(SCALES)
+	PG=$(PG) bench/run.sh $(BUILD)/bin $(SCALES)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
