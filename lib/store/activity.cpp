@@ -157,4 +157,14 @@ void cut_duplicates(std::vector<Duplicate>& duplicates, int limit) {
     duplicates.erase(end, duplicates.end());
 }
 
+void name_duplicates(std::vector<Duplicate>& duplicates, const std::unordered_map<int64_t, std::string>& codes,
+                     int limit) {
+    for (auto& d : duplicates)
+        if (const auto code = codes.find(d.customer_id); code != codes.end()) d.customer_code = code->second;
+    std::stable_sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
+        return std::tie(a.date, a.customer_code, a.channel) < std::tie(b.date, b.customer_code, b.channel);
+    });
+    if (static_cast<int>(duplicates.size()) > limit) duplicates.resize(static_cast<size_t>(std::max(limit, 0)));
+}
+
 } // namespace keqing::store

@@ -87,5 +87,8 @@ class ActivityBuilder {
 // any others of the same last day: the ones that can make the list once named. The caller names them,
 // sorts them by day, code and channel and cuts the list to `limit`.
 void cut_duplicates(std::vector<Duplicate>& duplicates, int limit);
+// Then gives them their customers' codes, orders them by day, code and channel and cuts them to `limit`.
+void name_duplicates(std::vector<Duplicate>& duplicates, const std::unordered_map<int64_t, std::string>& codes,
+                     int limit);
 
 } // namespace keqing::store

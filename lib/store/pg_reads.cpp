@@ -1,50 +1,13 @@
-// The PostgreSQL implementation of Store, part two: every read. Customers come with their tier and rep
-// history in one ordered join (store/history.hpp, as on SQLite); a range's contacts are read in one pass
-// through a cursor and added up by the same ActivityBuilder, so both backends count alike.
-#include "store/activity.hpp"
-#include "store/history.hpp"
+// The PostgreSQL implementation of Store, part two: every read, in PostgreSQL's dialect; what the rows
+// mean is read by store/rows.hpp, as on SQLite. Large reads (a month's contacts or customers) go through
+// a cursor, 20,000 rows a round trip, into the same readers, so both backends count alike.
 #include "store/pg_store.hpp"
+#include "store/rows.hpp"
 
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 
 namespace keqing::store {
 namespace {
-
-constexpr std::string_view kContactColumns = R"(
-    k.id, k.customer_id, c.code, k.channel, k.happened_on, k.happened_at, k.rep_id, k.note, k.gift, k.occasion,
-    k.feedback, k.preference, k.favour, k.family, k.competitor, k.slow_mover, k.asked_help, k.solved, k.training,
-    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, '')
-)";
-
-std::optional<core::Date> date_value(const PgStmt& s, int column) {
-    if (s.is_null(column)) return std::nullopt;
-    auto d = core::parse_date(s.view(column), "stored date");
-    return d ? std::optional<core::Date>(*d) : std::nullopt;
-}
-
-Contact read_contact(const PgStmt& s) {
-    Contact c;
-    c.id = s.integer(0);
-    c.customer_id = s.integer(1);
-    c.customer_code = s.text(2);
-    c.channel = s.text(3);
-    c.date = date_value(s, 4).value_or(core::Date{});
-    c.time = s.text(5);
-    c.rep = s.text(6);
-    c.note = s.text(7);
-    c.gift = s.integer(8) != 0;
-    c.occasion = s.text(9);
-    for (int i = 0; i < 6; ++i) c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
-    c.asked_help = s.integer(16) != 0;
-    c.solved = s.text(17);
-    c.training = s.integer(18) != 0;
-    c.logged_at = s.text(19);
-    c.voided_at = s.text(20);
-    c.void_reason = s.text(21);
-    return c;
-}
 
 // A PostgreSQL array literal of ids: {1,5,9}.
 std::string id_array(const std::vector<int64_t>& ids) {
@@ -86,40 +49,21 @@ std::string_view PgStore::filter_sql(const CustomerFilter& filter) {
 Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
     KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps WHERE id = $1"));
     s.bind(1, id);
-    KQ_TRY(bool row, s.step());
-    if (!row) return std::optional<Rep>();
-    return std::optional<Rep>(Rep{s.text(0), s.text(1), s.text(2)});
+    KQ_TRY(std::vector<Rep> found, rows::all(s, rows::rep<PgStmt>));
+    if (found.empty()) return std::optional<Rep>();
+    return std::optional<Rep>(std::move(found.front()));
 }
 
 Result<std::vector<Rep>> PgStore::list_reps() {
     KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps ORDER BY team, id"));
-    std::vector<Rep> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(Rep{s.text(0), s.text(1), s.text(2)});
-    }
-    return out;
+    return rows::all(s, rows::rep<PgStmt>);
 }
 
 Result<std::vector<Customer>> PgStore::customers_on(std::string_view where, core::Date on,
                                                     const std::function<void(PgStmt&)>& bind) {
     PgStmt s = db_.stream(select_with_history(where));
     bind(s);
-    const std::string day = on.iso();
-    std::vector<Customer> out;
-    KQ_CHECK(each_customer(
-        s,
-        [&](const PgStmt& r) {
-            out.push_back(Customer{r.integer(0), r.text(1), r.text(2), date_value(r, 3), date_value(r, 4), r.text(5),
-                                   r.text(6), r.text(7), "", ""});
-            return std::pair(day, day);
-        },
-        [&](const std::string& tier, const std::string& rep) {
-            out.back().tier = tier;
-            out.back().rep = rep;
-        }));
-    return out;
+    return rows::customers(s, on);
 }
 
 Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, Match how, core::Date on) {
@@ -138,29 +82,11 @@ Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const Custo
 
 Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, const CustomerFilter& filter) {
     KQ_TRY(std::vector<Rep> reps, list_reps());
-    std::unordered_map<std::string, std::string> team_of;
-    for (auto& r : reps) team_of.emplace(std::move(r.id), std::move(r.team));
     PgStmt s = db_.stream(select_with_history(fmt::format(
         "(c.opened_on IS NULL OR c.opened_on <= $2::text) AND (c.closed_on IS NULL OR c.closed_on >= $1::text) AND {}",
         filter_sql(filter))));
-    const core::Date first = month.first();
-    const std::string first_iso = first.iso(), last_iso = month.last().iso();
-    s.bind(1, first_iso).bind(2, last_iso).bind(9, filter.value);
-    std::vector<MonthCustomer> out;
-    KQ_CHECK(each_customer(
-        s,
-        [&](const PgStmt& r) {
-            out.push_back(MonthCustomer{r.integer(0), r.text(1), r.text(2), date_value(r, 3), date_value(r, 4), "", "", ""});
-            const auto& opened = out.back().opened_on;
-            return std::pair(opened && *opened > first ? opened->iso() : first_iso, last_iso);
-        },
-        [&](const std::string& tier, const std::string& rep) {
-            MonthCustomer& c = out.back();
-            c.tier = tier;
-            c.rep = rep;
-            if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
-        }));
-    return out;
+    s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
+    return rows::month_customers(s, month, std::move(reps), 0);
 }
 
 Result<std::vector<HistoryEntry>> PgStore::tier_history(int64_t customer_id) {
@@ -178,37 +104,22 @@ Result<std::vector<HistoryEntry>> PgStore::rep_history(int64_t customer_id) {
 Result<std::vector<HistoryEntry>> PgStore::history(std::string_view sql, int64_t customer_id) {
     KQ_TRY(PgStmt s, db_.prepare(sql));
     s.bind(1, customer_id);
-    std::vector<HistoryEntry> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(HistoryEntry{s.text(0), date_value(s, 1), s.text(2)});
-        if (s.view(1) == "0001-01-01") out.back().from.reset();
-    }
-    return out;
+    return rows::all(s, rows::history_entry<PgStmt>);
 }
 
 std::string PgStore::select_contacts(std::string_view where) {
-    return fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE {}", kContactColumns,
-                       where);
+    return fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE {}",
+                       rows::kContactColumns, where);
 }
 
-Result<std::vector<Contact>> PgStore::collect_contacts(PgStmt& s) {
-    std::vector<Contact> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(read_contact(s));
-    }
-    return out;
-}
+Result<std::vector<Contact>> PgStore::collect_contacts(PgStmt& s) { return rows::all(s, rows::contact<PgStmt>); }
 
 Result<std::optional<Contact>> PgStore::find_contact(int64_t id) {
     KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = $1")));
     s.bind(1, id);
-    KQ_TRY(bool row, s.step());
-    if (!row) return std::optional<Contact>();
-    return std::optional<Contact>(read_contact(s));
+    KQ_TRY(std::vector<Contact> found, collect_contacts(s));
+    if (found.empty()) return std::optional<Contact>();
+    return std::optional<Contact>(std::move(found.front()));
 }
 
 Result<std::vector<Contact>> PgStore::customer_contacts(int64_t customer_id, core::Date from, core::Date to) {
@@ -259,15 +170,7 @@ Result<Activity> PgStore::activity(core::Date from, core::Date to, CountPolicy p
     else if (scope.kind == ContactScope::Kind::customers) s.bind(5, id_array(scope.customers));
     else s.bind(5, scope.value);
     if (!late.empty()) s.bind(6, policy.late_after_days);
-    ActivityBuilder builder(policy, findings);
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        if (findings)
-            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
-        else builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
-    }
-    Activity out = builder.finish();
+    KQ_TRY(Activity out, rows::activity(s, policy, findings));
     if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit));
     return out;
 }
@@ -283,7 +186,7 @@ Result<void> PgStore::complete_findings(Quality& found, int limit) {
     cut_duplicates(found.duplicates, limit);
     std::vector<int64_t> ids;
     for (const auto& d : found.duplicates) ids.push_back(d.customer_id);
-    std::map<int64_t, std::string> codes;
+    std::unordered_map<int64_t, std::string> codes;
     if (!ids.empty()) {
         KQ_TRY(PgStmt s, db_.prepare("SELECT id, code FROM customers WHERE id = ANY($1::integer[])"));
         s.bind(1, id_array(ids));
@@ -293,11 +196,7 @@ Result<void> PgStore::complete_findings(Quality& found, int limit) {
             codes[s.integer(0)] = s.text(1);
         }
     }
-    for (auto& d : found.duplicates) d.customer_code = codes[d.customer_id];
-    std::stable_sort(found.duplicates.begin(), found.duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
-        return std::tie(a.date, a.customer_code, a.channel) < std::tie(b.date, b.customer_code, b.channel);
-    });
-    if (static_cast<int>(found.duplicates.size()) > limit) found.duplicates.resize(static_cast<size_t>(limit));
+    name_duplicates(found.duplicates, codes, limit);
     return {};
 }
 
@@ -325,13 +224,11 @@ Result<std::vector<Person>> PgStore::list_people(int64_t customer_id) {
 }
 
 Result<std::vector<Person>> PgStore::people_of(const CustomerFilter& filter) {
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
-                         "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
-                         "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
-                         "ORDER BY c.code, p.id",
-                         filter_sql(filter))));
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE "
+                                             "{} ORDER BY c.code, p.id",
+                                             rows::kPersonColumns, filter_sql(filter))));
     s.bind(9, filter.value);
-    return collect_people(s);
+    return rows::all(s, rows::person<PgStmt>);
 }
 
 Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) {
@@ -349,38 +246,15 @@ Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter, 
                                              everyone ? "TRUE" : filter_sql(filter), months ? kMonths : "")));
     if (!everyone) s.bind(9, filter.value);
     if (months) s.bind(2, int_array(months->lunar)).bind(3, int_array(months->solar));
-    std::vector<Person> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        Person& p = out.emplace_back();
-        p.id = s.integer(0);
-        p.customer_id = s.integer(1);
-        p.name = s.text(2);
-        p.birthday = s.text(3);
-    }
-    return out;
+    return rows::all(s, rows::birthday<PgStmt>);
 }
 
 Result<std::vector<Person>> PgStore::query_people(std::string_view where, int64_t id) {
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
-                         "SELECT p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, "
-                         "p.personality, p.note FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
-                         "ORDER BY c.code, p.id",
-                         where)));
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE "
+                                             "{} ORDER BY c.code, p.id",
+                                             rows::kPersonColumns, where)));
     s.bind(1, id);
-    return collect_people(s);
-}
-
-Result<std::vector<Person>> PgStore::collect_people(PgStmt& s) {
-    std::vector<Person> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                             s.text(7), s.text(8), s.text(9)});
-    }
-    return out;
+    return rows::all(s, rows::person<PgStmt>);
 }
 
 Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id) {
@@ -393,22 +267,13 @@ Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to
 
 Result<std::vector<LifeEvent>> PgStore::query_events(std::string_view where, core::Date from, core::Date to,
                                                      int64_t customer_id, const CustomerFilter& filter) {
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format(R"(
-        SELECT e.id, e.customer_id, c.code, coalesce(e.person_id, 0), coalesce(p.name, ''), e.kind,
-               e.happened_on, e.note
-        FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON p.id = e.person_id
-        WHERE e.happened_on BETWEEN $1::text AND $2::text AND {}
-        ORDER BY e.happened_on, e.id)",
-                                             where)));
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
+                         "SELECT {} FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON "
+                         "p.id = e.person_id WHERE e.happened_on BETWEEN $1::text AND $2::text AND {} ORDER BY "
+                         "e.happened_on, e.id",
+                         rows::kEventColumns, where)));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
-    std::vector<LifeEvent> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4), s.text(5),
-                                date_value(s, 6).value_or(core::Date{}), s.text(7)});
-    }
-    return out;
+    return rows::all(s, rows::event<PgStmt>);
 }
 
 } // namespace keqing::store

@@ -68,7 +68,6 @@ class PgStore final : public Store {
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const CustomerFilter& filter);
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
-    Result<std::vector<Person>> collect_people(PgStmt& s);
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);

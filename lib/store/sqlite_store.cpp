@@ -21,12 +21,6 @@ constexpr std::string_view kPutRep = "INSERT INTO assignments (customer_id, rep_
 
 } // namespace
 
-std::optional<core::Date> date_column(const Stmt& s, int column) {
-    if (s.is_null(column)) return std::nullopt;
-    auto d = core::parse_date(s.view(column), "stored date");
-    return d ? std::optional<core::Date>(*d) : std::nullopt;
-}
-
 Result<void> SqliteStore::open(const std::string& path, SqliteDb::Memory memory) {
     KQ_CHECK(db_.open(path, memory));
     return migrate();

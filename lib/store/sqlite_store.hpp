@@ -13,9 +13,6 @@ namespace keqing::store {
 // '0001-01-01' in a history table means "since the customer's start".
 inline constexpr std::string_view kSinceAlways = "0001-01-01";
 
-// A date column, or nothing when it is NULL or not a date.
-std::optional<core::Date> date_column(const Stmt& s, int column);
-
 class SqliteStore final : public Store {
   public:
     Result<void> open(const std::string& path, SqliteDb::Memory memory = SqliteDb::Memory::full);
@@ -66,7 +63,7 @@ class SqliteStore final : public Store {
   private:
     // The SQL condition on customers `c` for a filter; its value binds to ?9.
     static std::string_view filter_sql(const CustomerFilter& filter);
-    // SELECT of contacts `k` joined to their customer `c`, for read_contact.
+    // SELECT of contacts `k` joined to their customer `c`, as rows::contact reads them.
     static std::string select_contacts(std::string_view where);
     Result<std::vector<Contact>> collect_contacts(Stmt& s);
     // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
@@ -78,7 +75,6 @@ class SqliteStore final : public Store {
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const CustomerFilter& filter);
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
-    Result<std::vector<Person>> collect_people(Stmt& s);
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);

@@ -1,0 +1,160 @@
+// What result rows mean, once for both stores: contacts, people, life events, reps, tier and rep history,
+// customers with the tier and rep in effect, the month's customers, a pass over contacts added up. The
+// SQL differs between SQLite and PostgreSQL; the columns each reader expects, in order, do not. Works on
+// any statement type with step(), integer(), text(), view() and is_null() (Stmt, PgStmt).
+#pragma once
+
+#include "store/activity.hpp"
+#include "store/history.hpp"
+#include "store/types.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace keqing::store::rows {
+
+// A date column, or nothing when it is NULL or not a date.
+template <class S> std::optional<core::Date> date(const S& s, int column) {
+    if (s.is_null(column)) return std::nullopt;
+    auto d = core::parse_date(s.view(column), "stored date");
+    return d ? std::optional<core::Date>(*d) : std::nullopt;
+}
+
+// Every row of `s`, each made by `read`.
+template <class S, class Read> auto all(S& s, Read read) -> Result<std::vector<decltype(read(s))>> {
+    std::vector<decltype(read(s))> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(read(s));
+    }
+    return out;
+}
+
+// The columns of a contact `k` and its customer `c`, as contact() reads them.
+inline constexpr std::string_view kContactColumns = R"(
+    k.id, k.customer_id, c.code, k.channel, k.happened_on, k.happened_at, k.rep_id, k.note, k.gift, k.occasion,
+    k.feedback, k.preference, k.favour, k.family, k.competitor, k.slow_mover, k.asked_help, k.solved, k.training,
+    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, '')
+)";
+
+template <class S> Contact contact(const S& s) {
+    Contact c;
+    c.id = s.integer(0);
+    c.customer_id = s.integer(1);
+    c.customer_code = s.text(2);
+    c.channel = s.text(3);
+    c.date = date(s, 4).value_or(core::Date{});
+    c.time = s.text(5);
+    c.rep = s.text(6);
+    c.note = s.text(7);
+    c.gift = s.integer(8) != 0;
+    c.occasion = s.text(9);
+    for (int i = 0; i < 6; ++i) c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
+    c.asked_help = s.integer(16) != 0;
+    c.solved = s.text(17);
+    c.training = s.integer(18) != 0;
+    c.logged_at = s.text(19);
+    c.voided_at = s.text(20);
+    c.void_reason = s.text(21);
+    return c;
+}
+
+// The columns of a person `p` and its customer `c`, as person() reads them.
+inline constexpr std::string_view kPersonColumns =
+    "p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, p.personality, p.note";
+
+template <class S> Person person(const S& s) {
+    return Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4),
+                  s.text(5),    s.text(6),    s.text(7), s.text(8), s.text(9)};
+}
+
+// id, customer_id, name, birthday: what birthday obligations need.
+template <class S> Person birthday(const S& s) {
+    Person p;
+    p.id = s.integer(0);
+    p.customer_id = s.integer(1);
+    p.name = s.text(2);
+    p.birthday = s.text(3);
+    return p;
+}
+
+// The columns of a life event `e`, its customer `c` and its person `p` (left-joined).
+inline constexpr std::string_view kEventColumns = "e.id, e.customer_id, c.code, coalesce(e.person_id, 0), "
+                                                  "coalesce(p.name, ''), e.kind, e.happened_on, e.note";
+
+template <class S> LifeEvent event(const S& s) {
+    return LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4),
+                     s.text(5),    date(s, 6).value_or(core::Date{}),    s.text(7)};
+}
+
+// id, name, team.
+template <class S> Rep rep(const S& s) { return Rep{s.text(0), s.text(1), s.text(2)}; }
+
+// value, effective_from ('0001-01-01' = since the start), recorded_at.
+template <class S> HistoryEntry history_entry(const S& s) {
+    HistoryEntry h{s.text(0), date(s, 1), s.text(2)};
+    if (s.view(1) == "0001-01-01") h.from.reset();
+    return h;
+}
+
+// select_with_history rows as customers with the tier and rep in effect on `on`.
+template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on) {
+    const std::string day = on.iso();
+    std::vector<Customer> out;
+    KQ_CHECK(each_customer(
+        s,
+        [&](const S& r) {
+            out.push_back(Customer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), r.text(5), r.text(6),
+                                   r.text(7), "", ""});
+            return std::pair(day, day);
+        },
+        [&](const std::string& tier, const std::string& rep) {
+            out.back().tier = tier;
+            out.back().rep = rep;
+        }));
+    return out;
+}
+
+// select_with_history rows as a month's customers: the tier on the month's first day (or the day the
+// customer opened, if later), the rep on its last day and that rep's team from `reps`.
+template <class S>
+Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std::vector<Rep> reps, size_t expected) {
+    std::unordered_map<std::string, std::string> team_of;
+    for (auto& r : reps) team_of.emplace(std::move(r.id), std::move(r.team));
+    const core::Date first = month.first();
+    const std::string first_iso = first.iso(), last_iso = month.last().iso();
+    std::vector<MonthCustomer> out;
+    out.reserve(expected);
+    KQ_CHECK(each_customer(
+        s,
+        [&](const S& r) {
+            out.push_back(MonthCustomer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), "", "", ""});
+            const auto& opened = out.back().opened_on;
+            return std::pair(opened && *opened > first ? opened->iso() : first_iso, last_iso);
+        },
+        [&](const std::string& tier, const std::string& rep) {
+            MonthCustomer& c = out.back();
+            c.tier = tier;
+            c.rep = rep;
+            if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
+        }));
+    return out;
+}
+
+// Adds up a pass over contacts: rows of customer_id, channel, rep_id, flags and, with findings, lag,
+// happened_on and id (the order ActivityBuilder needs for them is the statement's).
+template <class S> Result<Activity> activity(S& s, CountPolicy policy, const FindingRules* findings) {
+    ActivityBuilder builder(policy, findings);
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        if (findings)
+            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
+        else builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
+    }
+    return builder.finish();
+}
+
+} // namespace keqing::store::rows
