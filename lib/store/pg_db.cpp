@@ -59,7 +59,8 @@ bool is_postgres_url(std::string_view location) {
 }
 
 PgStmt::PgStmt(PgStmt&& other) noexcept
-    : db_(other.db_), sql_(std::move(other.sql_)), name_(std::move(other.name_)), cursor_(std::move(other.cursor_)),
+    : db_(other.db_), sql_(std::move(other.sql_)), name_(std::move(other.name_)), doing_(std::move(other.doing_)),
+      cursor_(std::move(other.cursor_)),
       params_(std::move(other.params_)), result_(std::exchange(other.result_, nullptr)), row_(other.row_),
       executed_(other.executed_), exhausted_(other.exhausted_), own_transaction_(other.own_transaction_) {
     other.cursor_.clear();
@@ -108,7 +109,7 @@ Result<void> PgStmt::execute() {
     if (!name_.empty()) {
         result_ = PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
         const auto status = PQresultStatus(result_);
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error("running a query", result_);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error(doing_, result_);
         return {};
     }
     // A cursor lives in a transaction: outside one, the statement opens its own and ends it when done.
@@ -120,7 +121,7 @@ Result<void> PgStmt::execute() {
     PGresult* declared = PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(), count,
                                       types.data(), values.data(), nullptr, nullptr, 0);
     const bool ok = PQresultStatus(declared) == PGRES_COMMAND_OK;
-    Error failed = ok ? Error{} : db_->error("running a query", declared);
+    Error failed = ok ? Error{} : db_->error(doing_, declared);
     PQclear(declared);
     if (!ok) {
         cursor_.clear();
@@ -187,15 +188,15 @@ Result<void> PgDb::open(const std::string& url) {
     where_ = without_password(url);
     conn_ = PQconnectdb(url.c_str());
     if (PQstatus(conn_) != CONNECTION_OK)
-        return db_error("cannot connect to database {}: {}; check --db or KEQING_DB, that the server is running and "
-                        "that this role may log in",
+        return db_error("cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, that the "
+                        "server is running and that this role may log in",
                         where_, first_line(PQerrorMessage(conn_)));
     PQsetClientEncoding(conn_, "UTF8");
     KQ_CHECK(exec("SET client_min_messages = warning", "opening"));
     return {};
 }
 
-Result<PgStmt> PgDb::prepare(std::string_view sql) {
+Result<PgStmt> PgDb::prepare(std::string_view sql, std::string_view doing) {
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
         const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
@@ -208,7 +209,7 @@ Result<PgStmt> PgDb::prepare(std::string_view sql) {
         if (!ok) return failed;
         it = prepared_.emplace(std::string(sql), name).first;
     }
-    return PgStmt(*this, it->first, it->second);
+    return PgStmt(*this, it->first, it->second, doing);
 }
 
 PgStmt PgDb::stream(std::string_view sql) { return PgStmt(*this, std::string(sql), ""); }
@@ -235,11 +236,13 @@ Result<std::string> PgDb::value(std::string_view sql, std::string_view doing) {
     return out;
 }
 
-Error PgDb::error(std::string_view doing, const PGresult* result) const {
+Error PgDb::error(std::string_view doing, const PGresult* result) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const std::string_view code = state ? state : "";
+    last_state_ = state ? state : "";
+    const std::string_view code = last_state_;
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     const std::string message = primary ? first_line(primary) : first_line(PQerrorMessage(conn_));
+    last_message_ = message;
     const char* user = conn_ ? PQuser(conn_) : "";
     if (code == "42501")
         return data_error("database {}: {} refused for role {}: {}; a rep reads and logs only for its own customers, "

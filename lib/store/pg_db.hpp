@@ -21,7 +21,8 @@ class PgDb;
 // A statement with its parameters ($1, $2 … bound by number, as text) and, once run, its rows.
 class PgStmt {
   public:
-    PgStmt(PgDb& db, std::string sql, std::string name) : db_(&db), sql_(std::move(sql)), name_(std::move(name)) {}
+    PgStmt(PgDb& db, std::string sql, std::string name, std::string_view doing = "running a query")
+        : db_(&db), sql_(std::move(sql)), name_(std::move(name)), doing_(doing) {}
     PgStmt(PgStmt&& other) noexcept;
     PgStmt(const PgStmt&) = delete;
     PgStmt& operator=(const PgStmt&) = delete;
@@ -58,6 +59,7 @@ class PgStmt {
     PgDb* db_;
     std::string sql_;
     std::string name_;   // the prepared statement's name; empty: read through a cursor
+    std::string doing_;  // what running it does, for errors ("logging a contact")
     std::string cursor_; // the cursor's name while it is open
     std::vector<std::optional<std::string>> params_;
     PGresult* result_ = nullptr;
@@ -77,8 +79,8 @@ class PgDb {
 
     // Connects to a postgresql:// URL.
     Result<void> open(const std::string& url);
-    // A prepared statement for `sql` (prepared once per connection).
-    Result<PgStmt> prepare(std::string_view sql);
+    // A prepared statement for `sql` (prepared once per connection); `doing` names it in errors.
+    Result<PgStmt> prepare(std::string_view sql, std::string_view doing = "running a query");
     // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
     // of rows; only inside a transaction.
     PgStmt stream(std::string_view sql);
@@ -87,7 +89,10 @@ class PgDb {
     // The first column of the first row of a query without parameters.
     Result<std::string> value(std::string_view sql, std::string_view doing);
     // An error for a failed command: the server's one-line message and, by its SQLSTATE, what to do.
-    Error error(std::string_view doing, const PGresult* result) const;
+    Error error(std::string_view doing, const PGresult* result);
+    // The SQLSTATE and one-line message of the last failure.
+    const std::string& last_state() const { return last_state_; }
+    const std::string& last_message() const { return last_message_; }
     PGconn* handle() const { return conn_; }
     // The URL without its password, for messages.
     const std::string& where() const { return where_; }
@@ -100,6 +105,7 @@ class PgDb {
     std::string where_;
     std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
     int cursors_ = 0;
+    std::string last_state_, last_message_;
 };
 
 // True for a postgresql:// or postgres:// URL.

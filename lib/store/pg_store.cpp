@@ -90,7 +90,7 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
 }
 
 Result<void> PgStore::add_rep(const Rep& rep) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)"));
+    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)", "adding a rep"));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
@@ -102,7 +102,8 @@ Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
 
 Result<int64_t> PgStore::add_customer(const Customer& c) {
     KQ_TRY(PgStmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
-                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"));
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                 "adding a customer"));
     s.bind(1, c.code)
         .bind(2, c.name)
         .bind(3, iso_or_null(c.opened_on))
@@ -120,7 +121,8 @@ Result<int64_t> PgStore::add_customer(const Customer& c) {
 
 Result<void> PgStore::update_customer(const Customer& c) {
     KQ_TRY(PgStmt s, db_.prepare("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = $5, "
-                                 "address = $6, stage = $7 WHERE id = $1"));
+                                 "address = $6, stage = $7 WHERE id = $1",
+                                 "changing a customer"));
     return s.bind(1, c.id)
         .bind(2, c.name)
         .bind(3, iso_or_null(c.opened_on))
@@ -141,7 +143,7 @@ Result<void> PgStore::assign_rep(int64_t customer_id, const std::string& rep, co
 
 Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                                   const std::string& from) {
-    KQ_TRY(PgStmt s, db_.prepare(sql));
+    KQ_TRY(PgStmt s, db_.prepare(sql, "changing a tier or rep assignment"));
     return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
 }
 
@@ -149,7 +151,8 @@ Result<int64_t> PgStore::add_contact(const Contact& c) {
     KQ_TRY(PgStmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
                                  "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
                                  "asked_help, solved, training, logged_at, flags, lag) VALUES ($1, $2, $3, $4, $5, "
-                                 "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id"));
+                                 "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+                                 "logging a contact"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -192,7 +195,8 @@ Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
                          "training, logged_at, flags, lag) SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], "
                          "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[], "
                          "$11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::text[], "
-                         "$17::integer[], $18::text[], $19::integer[], $20::integer[])"));
+                         "$17::integer[], $18::text[], $19::integer[], $20::integer[])",
+                         "importing contacts"));
     for (size_t start = 0; start < contacts.size(); start += kRows) {
         std::array<std::string, 20> columns;
         for (auto& c : columns) c = "{";
@@ -225,14 +229,15 @@ Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
 }
 
 Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {
-    KQ_TRY(PgStmt s, db_.prepare("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1"));
+    KQ_TRY(PgStmt s, db_.prepare("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1", "voiding a contact"));
     return s.bind(1, id).bind(2, at).bind(3, reason).run();
 }
 
 Result<int64_t> PgStore::add_person(const Person& p) {
     KQ_TRY(PgStmt s, db_.prepare("INSERT INTO people (customer_id, name, role, birthday, preferences, family, "
                                  "personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                                 "RETURNING id"));
+                                 "RETURNING id",
+                                 "adding a person"));
     s.bind(1, p.customer_id)
         .bind(2, p.name)
         .bind(3, p.role)
@@ -247,7 +252,8 @@ Result<int64_t> PgStore::add_person(const Person& p) {
 
 Result<void> PgStore::update_person(const Person& p) {
     KQ_TRY(PgStmt s, db_.prepare("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
-                                 "family = $6, personality = $7, note = $8 WHERE id = $1"));
+                                 "family = $6, personality = $7, note = $8 WHERE id = $1",
+                                 "changing a person"));
     return s.bind(1, p.id)
         .bind(2, p.name)
         .bind(3, p.role)
@@ -261,7 +267,8 @@ Result<void> PgStore::update_person(const Person& p) {
 
 Result<int64_t> PgStore::add_event(const LifeEvent& e) {
     KQ_TRY(PgStmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
-                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                 "recording a life event"));
     s.bind(1, e.customer_id);
     if (e.person_id) s.bind(2, e.person_id);
     else s.bind_null(2);
@@ -276,20 +283,38 @@ Result<void> PgStore::migrate() {
     auto read_version = [&]() -> Result<int> {
         KQ_TRY(std::string exists, db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
         if (exists != "t") return 0;
-        KQ_TRY(std::string v, db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version"));
-        return std::stoi(v);
+        auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version");
+        if (!v && db_.last_state() == "42501")
+            return data_error("database {}: role {} is not a keqing role; an admin makes it a member of keqing_rep, "
+                              "keqing_manager or keqing_admin (docs/TEAMS.md)",
+                              db_.where(), PQuser(db_.handle()));
+        if (!v) return std::move(v).error();
+        return std::stoi(*v);
     };
     KQ_TRY(int version, read_version());
     if (version > latest)
         return db_error("database {} has schema version {}, newer than this keqing understands ({}); upgrade keqing",
                         db_.where(), version, latest);
     if (version == latest) return {};
+    // Schema 4 creates the keqing roles: the role that first opens a database needs to be allowed to.
+    if (version < 4) {
+        KQ_TRY(std::string can, db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
+                                          "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
+                                          "('keqing_admin', 'keqing_manager', 'keqing_rep'))",
+                                          "checking the role's rights"));
+        if (can != "t")
+            return db_error("database {}: role {} may not create roles, and the first open of a keqing database "
+                            "creates keqing_rep, keqing_manager and keqing_admin; open it first as a role with "
+                            "CREATEROLE (docs/TEAMS.md)",
+                            db_.where(), PQuser(db_.handle()));
+    }
     KQ_CHECK(begin());
-    auto fail = [&](const Error& e, std::string_view what) -> Error {
+    auto fail = [&](const Error&, std::string_view what) -> Error {
+        const std::string reason = db_.last_message();
         rollback();
-        return db_error("database {}: {} failed: {}; the database's owner (or a role that may create tables) must "
-                        "open it once with this keqing to bring it to schema version {}",
-                        db_.where(), what, e.message, latest);
+        return db_error("database {}: {} failed: {}; the database's owner must open it once with this keqing to bring "
+                        "it to schema version {} (docs/TEAMS.md)",
+                        db_.where(), what, reason, latest);
     };
     if (auto r = db_.exec("SELECT pg_advisory_xact_lock(7355608); "
                           "CREATE TABLE IF NOT EXISTS keqing_schema (version INTEGER NOT NULL)",
