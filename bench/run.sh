@@ -12,6 +12,8 @@
 # for the import, `.import` of the same CSV into a staging table and one INSERT … SELECT resolving customer
 # codes — both on copies of keqing's own database, so both maintain the same indexes.
 #
+# MEASURE=REGEX runs only the measurements whose label matches (grep -E), e.g. MEASURE=import.
+#
 # PG=1 also measures PostgreSQL (Debian's server, started here with fsync on; tests/e2e/pg_server.sh):
 # each scale is copied in (bench/pg_load.sh) and the same commands run against the same hand-written SQL
 # in psql; writes run on a fresh copy of the database (CREATE DATABASE … TEMPLATE). Peak RSS is keqing's
@@ -104,29 +106,30 @@ for n in "${scales[@]}"; do
     rep=$(sqlite3 "$db" "SELECT id FROM reps ORDER BY id LIMIT 1 OFFSET 7")
     code=$(sqlite3 "$db" "SELECT code FROM customers WHERE id = 8")
     backend=SQLite
-    row() { # LABEL "K_S K_KB B_S B_KB"
-        local m=($2)
+    row() { # LABEL COMMAND…: runs the measurement (pair …) unless MEASURE leaves it out, prints its row
+        [ -z "${MEASURE:-}" ] || grep -qE "$MEASURE" <<<"$1" || return 0
+        local m=($("${@:2}"))
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$backend" "$1" "${m[0]}" "${m[2]}" \
             "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
             "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)"
     }
     row "check-quota --all --format json vs per-customer-channel count SQL" \
-        "$(pair "$bin/check-quota --db $db --all --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\"")"
+        pair "$bin/check-quota --db $db --all --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\""
     row "report --month --format json vs the same SQL" \
-        "$(pair "$bin/report --db $db --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\"")"
+        pair "$bin/report --db $db --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\""
     row "check-quota --all (table) vs the same SQL" \
-        "$(pair "$bin/check-quota --db $db --all --month $month --as-of $last" "sqlite3 $base \"$count_sql\"")"
+        pair "$bin/check-quota --db $db --all --month $month --as-of $last" "sqlite3 $base \"$count_sql\""
     row "report --by customer (table) vs the same SQL" \
-        "$(pair "$bin/report --db $db --month $month --as-of $last --by customer" "sqlite3 $base \"$count_sql\"")"
+        pair "$bin/report --db $db --month $month --as-of $last --by customer" "sqlite3 $base \"$count_sql\""
     row "check-quota --rep (one rep, target < 0.05 s)" \
-        "$(pair "$bin/check-quota --db $db --rep $rep --month $month --as-of $last" "")"
-    row "remind --rep (one rep, target < 0.05 s)" "$(pair "$bin/remind --db $db --rep $rep --as-of 2026-10-20" "")"
-    row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
-        "$(COPY_OF=$db pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
-            "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\"")"
-    row "log-visit --import $rows contacts vs sqlite3 .import + INSERT…SELECT" \
-        "$(runs=$import_runs COPY_OF=$db pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
-            "sqlite3 \$COPY < $import_sql_file")"
+        pair "$bin/check-quota --db $db --rep $rep --month $month --as-of $last" ""
+    row "remind --rep (one rep, target < 0.05 s)" pair "$bin/remind --db $db --rep $rep --as-of 2026-10-20" ""
+    COPY_OF=$db row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
+        pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
+            "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""
+    runs=$import_runs COPY_OF=$db row "log-visit --import $rows contacts vs sqlite3 .import + INSERT…SELECT" \
+        pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "sqlite3 \$COPY < $import_sql_file"
     [ -n "$pg" ] || continue
 
     # The same data and commands on PostgreSQL.
@@ -138,17 +141,17 @@ for n in "${scales[@]}"; do
     fi
     url=$pg/$pdb
     row "check-quota --all --format json vs per-customer-channel count SQL" \
-        "$(pair "$bin/check-quota --db $url --all --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\"")"
+        pair "$bin/check-quota --db $url --all --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\""
     row "report --month --format json vs the same SQL" \
-        "$(pair "$bin/report --db $url --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\"")"
-    row "check-quota --rep (one rep, target < 0.05 s)" "$(pair "$bin/check-quota --db $url --rep $rep --month $month --as-of $last" "")"
-    row "remind --rep (one rep, target < 0.05 s)" "$(pair "$bin/remind --db $url --rep $rep --as-of 2026-10-20" "")"
-    row "log-visit one contact vs psql INSERT" \
-        "$(PG_COPY_OF=$pdb pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
-            "psql -qAt \$COPY -c \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\"")"
-    row "log-visit --import $rows contacts vs psql \\copy + INSERT…SELECT" \
-        "$(runs=$import_runs PG_COPY_OF=$pdb pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
-            "psql -q \$COPY -f $dir/import-pg.sql")"
+        pair "$bin/report --db $url --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\""
+    row "check-quota --rep (one rep, target < 0.05 s)" pair "$bin/check-quota --db $url --rep $rep --month $month --as-of $last" ""
+    row "remind --rep (one rep, target < 0.05 s)" pair "$bin/remind --db $url --rep $rep --as-of 2026-10-20" ""
+    PG_COPY_OF=$pdb row "log-visit one contact vs psql INSERT" \
+        pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
+            "psql -qAt \$COPY -c \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""
+    runs=$import_runs PG_COPY_OF=$pdb row "log-visit --import $rows contacts vs psql \\copy + INSERT…SELECT" \
+        pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "psql -q \$COPY -f $dir/import-pg.sql"
     psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS bench_copy"
 done
 rm -f "$dir/copy.db"*

@@ -110,6 +110,29 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 1);
     }
 
+    TEST_CASE_FIXTURE(Fixture, "import: a row without a rep takes the one in effect on its day, by code or by name") {
+        const auto id = store->find_customers("HZ001", store::Match::code, day("2026-11-20"))->front().id;
+        REQUIRE(store->assign_rep(id, "li", day("2026-11-10")).ok());
+        const auto csv = dir.write("reps.csv", "customer,channel,date\n"
+                                               "HZ001,visit,2026-11-09\n"
+                                               "HZ001,visit,2026-11-10\n"
+                                               "康泰大药房,call,2026-11-02\n"
+                                               "HZ001,call,2026-11-11\n");
+        REQUIRE(contacts::import_contacts(*store, rules, csv, "", false, false).ok());
+        const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
+        REQUIRE(all.size() == 4);
+        CHECK(all[0].rep == "wang"); // 11-02, named by name
+        CHECK(all[1].rep == "wang"); // 11-09
+        CHECK(all[2].rep == "li");   // 11-10
+        CHECK(all[3].rep == "li");   // 11-11
+
+        const auto unknown = dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
+        auto e = contacts::import_contacts(*store, rules, unknown, "", false, false);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.error().message.find("unknown customer 'HZ999'") != std::string::npos);
+        CHECK(stored() == 4);
+    }
+
     TEST_CASE_FIXTURE(Fixture, "import loads all rows, or none with the row and column of the first error") {
         const auto good = dir.write("ok.csv", "customer,channel,date,time,note,gift,asked_help,competitor\n"
                                               "HZ001,visit,2026-11-02,09:30,\"陈列,补货\",1,yes,竞品降价\n"

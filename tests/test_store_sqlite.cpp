@@ -119,6 +119,31 @@ TEST_SUITE("store::sqlite") {
         CHECK(store->find_customers("X", store::Match::code, day("2025-01-01"))->front().tier == "C");
     }
 
+    TEST_CASE_FIXTURE(test::StoreFixture, "customers and rep histories read for a list of codes") {
+        store::Customer c;
+        c.tier = "B";
+        c.rep = "wang";
+        int64_t ids[3];
+        const char* codes[3] = {"A\"1", "B2", "C3"};
+        for (int i = 0; i < 3; ++i) {
+            c.code = c.name = codes[i];
+            ids[i] = *store->add_customer(c);
+        }
+        REQUIRE(store->assign_rep(ids[2], "li", day("2026-03-01")).ok());
+        const store::CustomerFilter filter{store::CustomerFilter::Kind::codes, R"(["C3", "A\"1", "nope"])"};
+        const auto found = *store->list_customers(day("2026-04-01"), filter);
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].code == "A\"1");
+        CHECK(found[1].rep == "li");
+        const auto reps = *store->rep_histories(filter);
+        REQUIRE(reps.size() == 3);
+        CHECK(reps[0].first == ids[0]);
+        CHECK(reps[1].first == ids[2]);
+        CHECK(reps[1].second.value == "wang");
+        CHECK(reps[2].second.value == "li");
+        CHECK(reps[2].second.from->iso() == "2026-03-01");
+    }
+
     TEST_CASE_FIXTURE(test::StoreFixture, "voiding keeps the contact with its reason") {
         store::Customer c;
         c.code = "V";

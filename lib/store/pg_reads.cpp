@@ -42,6 +42,7 @@ std::string_view PgStore::filter_sql(const CustomerFilter& filter) {
         return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = $9::text)";
     case CustomerFilter::Kind::code: return "c.code = $9::text";
     case CustomerFilter::Kind::ids: return "c.id IN (SELECT value::integer FROM json_array_elements_text($9::json))";
+    case CustomerFilter::Kind::codes: return "c.code IN (SELECT json_array_elements_text($9::json))";
     }
     return "TRUE";
 }
@@ -99,6 +100,12 @@ Result<std::vector<HistoryEntry>> PgStore::rep_history(int64_t customer_id) {
     return history("SELECT rep_id, effective_from, recorded_at FROM assignments WHERE customer_id = $1 "
                    "ORDER BY effective_from",
                    customer_id);
+}
+
+Result<std::vector<std::pair<int64_t, HistoryEntry>>> PgStore::rep_histories(const CustomerFilter& filter) {
+    PgStmt s = db_.stream(fmt::format(rows::kRepHistories, filter_sql(filter)));
+    s.bind(9, filter.value);
+    return rows::all(s, rows::customer_history_entry<PgStmt>);
 }
 
 Result<std::vector<HistoryEntry>> PgStore::history(std::string_view sql, int64_t customer_id) {

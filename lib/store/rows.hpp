@@ -10,6 +10,7 @@
 
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace keqing::store::rows {
@@ -97,6 +98,16 @@ template <class S> HistoryEntry history_entry(const S& s) {
     HistoryEntry h{s.text(0), date(s, 1), s.text(2)};
     if (s.view(1) == "0001-01-01") h.from.reset();
     return h;
+}
+
+// The rep histories of the customers a filter allows (filter_sql, parameter 9): history_entry's columns,
+// then the customer's id.
+inline constexpr std::string_view kRepHistories =
+    "SELECT a.rep_id, a.effective_from, a.recorded_at, a.customer_id FROM assignments a "
+    "JOIN customers c ON c.id = a.customer_id WHERE {} ORDER BY a.customer_id, a.effective_from";
+
+template <class S> std::pair<int64_t, HistoryEntry> customer_history_entry(const S& s) {
+    return {s.integer(3), history_entry(s)};
 }
 
 // select_with_history rows as customers with the tier and rep in effect on `on`.

@@ -37,6 +37,7 @@ std::string_view SqliteStore::filter_sql(const CustomerFilter& filter) {
         return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = ?9)";
     case CustomerFilter::Kind::code: return "c.code = ?9";
     case CustomerFilter::Kind::ids: return "c.id IN (SELECT value FROM json_each(?9))";
+    case CustomerFilter::Kind::codes: return "c.code IN (SELECT value FROM json_each(?9))";
     }
     return "1";
 }
@@ -102,6 +103,12 @@ Result<std::vector<HistoryEntry>> SqliteStore::rep_history(int64_t customer_id) 
     return history("SELECT rep_id, effective_from, recorded_at FROM assignments WHERE customer_id = ?1 "
                    "ORDER BY effective_from",
                    customer_id);
+}
+
+Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqliteStore::rep_histories(const CustomerFilter& filter) {
+    KQ_TRY(Stmt s, db_.prepare(fmt::format(rows::kRepHistories, filter_sql(filter))));
+    s.bind(9, filter.value);
+    return rows::all(s, rows::customer_history_entry<Stmt>);
 }
 
 Result<std::vector<HistoryEntry>> SqliteStore::history(std::string_view sql, int64_t customer_id) {

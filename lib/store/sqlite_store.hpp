@@ -36,6 +36,7 @@ class SqliteStore final : public Store {
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     Result<void> add_contacts(const std::vector<Contact>& contacts) override;

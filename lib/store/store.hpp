@@ -51,6 +51,8 @@ class Store {
     virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
     virtual Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) = 0;
     virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
+    // The rep histories of the customers `filter` allows, as (customer id, entry) by customer and day.
+    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) = 0;
 
     virtual Result<int64_t> add_contact(const Contact& contact) = 0;
     // Inserts many contacts (an import's batch); their ids are not needed.

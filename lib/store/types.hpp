@@ -130,9 +130,9 @@ struct BirthdayMonths {
 };
 
 // Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code;
-// a list of ids (value: a JSON array such as "[1,5,9]").
+// a list of ids (value: a JSON array such as "[1,5,9]"); a list of codes (a JSON array of strings).
 struct CustomerFilter {
-    enum class Kind { all, rep, team, code, ids };
+    enum class Kind { all, rep, team, code, ids, codes };
     Kind kind = Kind::all;
     std::string value;
 };
