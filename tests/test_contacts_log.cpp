@@ -110,7 +110,7 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 1);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "import: a row without a rep takes the one in effect on its day, by code or by name") {
+    TEST_CASE_FIXTURE(Fixture, "import: a row without a rep takes the one in effect on its day, code or name") {
         const auto id = store->find_customers("HZ001", store::Match::code, day("2026-11-20"))->front().id;
         REQUIRE(store->assign_rep(id, "li", day("2026-11-10")).ok());
         const auto csv = dir.write("reps.csv", "customer,channel,date\n"
@@ -126,7 +126,8 @@ TEST_SUITE("contacts::log") {
         CHECK(all[2].rep == "li");   // 11-10
         CHECK(all[3].rep == "li");   // 11-11
 
-        const auto unknown = dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
+        const auto unknown =
+            dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
         auto e = contacts::import_contacts(*store, rules, unknown, "", false, false);
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.find("unknown customer 'HZ999'") != std::string::npos);

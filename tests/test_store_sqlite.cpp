@@ -168,6 +168,37 @@ TEST_SUITE("store::sqlite") {
         CHECK(store->activity(day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
     }
 
+    TEST_CASE_FIXTURE(test::StoreFixture, "tagged contacts and life events of the customers a filter allows") {
+        const auto a = test::add_customer(*store, "A1", "A", "wang");
+        const auto b = test::add_customer(*store, "B1", "B", "li");
+        for (const int64_t customer : {a, b}) {
+            store::Contact k;
+            k.customer_id = customer;
+            k.channel = "visit";
+            k.date = day("2026-09-20");
+            k.rep = customer == a ? "wang" : "li";
+            k.occasion = "mid-autumn";
+            k.logged_at = "2026-09-20T10:00";
+            REQUIRE(store->add_contact(k).ok());
+            k.occasion.clear();
+            REQUIRE(store->add_contact(k).ok());
+            store::LifeEvent e;
+            e.customer_id = customer;
+            e.kind = "wedding";
+            e.date = day("2026-09-25");
+            REQUIRE(store->add_event(e).ok());
+        }
+        const store::CustomerFilter li{store::CustomerFilter::Kind::rep, "li"};
+        const auto tagged = *store->tagged_contacts(day("2026-09-01"), day("2026-09-30"), li);
+        REQUIRE(tagged.size() == 1);
+        CHECK(tagged[0].customer_id == b);
+        CHECK(store->tagged_contacts(day("2026-09-01"), day("2026-09-30"), {})->size() == 2);
+        const auto events = *store->events_of(day("2026-09-01"), day("2026-09-30"), li);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].customer_id == b);
+        CHECK(store->list_events(day("2026-09-01"), day("2026-09-30"), a)->size() == 1);
+    }
+
     TEST_CASE_FIXTURE(test::StoreFixture, "birthdays can be read for some months only, solar and lunar") {
         const auto a = test::add_customer(*store, "A1", "A", "wang");
         const auto b = test::add_customer(*store, "B1", "B", "li");

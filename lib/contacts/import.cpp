@@ -48,7 +48,8 @@ class CachedLookup final : public Lookup {
                 by_id[c.id] = &customers_.insert_or_assign(std::move(c.code), std::move(e)).first->second;
             }
             for (auto& [id, h] : histories)
-                if (auto it = by_id.find(id); it != by_id.end()) it->second->reps.emplace_back(h.from, std::move(h.value));
+                if (auto it = by_id.find(id); it != by_id.end())
+                    it->second->reps.emplace_back(h.from, std::move(h.value));
         }
         KQ_TRY(std::vector<store::Rep> reps, store_.list_reps());
         for (auto& r : reps) reps_.insert(std::move(r.id));

@@ -196,7 +196,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
             first = std::min(first, o.from);
             last = std::max(last, o.to);
         }
-        KQ_TRY(std::vector<store::Contact> tagged, store.tagged_contacts(first, last));
+        KQ_TRY(std::vector<store::Contact> tagged, store.tagged_contacts(first, last, filter));
         std::map<std::pair<int64_t, std::string>, std::vector<const store::Contact*>> by_tag;
         for (const auto& c : tagged) by_tag[{c.customer_id, c.occasion}].push_back(&c);
         static const std::vector<const store::Contact*> kNone;

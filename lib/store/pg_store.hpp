@@ -40,7 +40,8 @@ class PgStore final : public Store {
     Result<std::optional<Contact>> find_contact(int64_t id) override;
     Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
     Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override;
-    Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to) override;
+    Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
+                                                 const CustomerFilter& filter) override;
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
 
     Result<int64_t> add_person(const Person& person) override;

@@ -139,10 +139,12 @@ Result<std::vector<Contact>> SqliteStore::customer_contacts(int64_t customer_id,
     return collect_contacts(s);
 }
 
-Result<std::vector<Contact>> SqliteStore::tagged_contacts(core::Date from, core::Date to) {
-    KQ_TRY(Stmt s, db_.prepare(select_contacts("k.happened_on BETWEEN ?1 AND ?2 AND k.occasion <> ''") +
-                               " ORDER BY k.happened_on, k.happened_at, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso());
+Result<std::vector<Contact>> SqliteStore::tagged_contacts(core::Date from, core::Date to,
+                                                          const CustomerFilter& filter) {
+    const std::string where =
+        fmt::format("k.happened_on BETWEEN ?1 AND ?2 AND k.occasion <> '' AND {}", filter_sql(filter));
+    KQ_TRY(Stmt s, db_.prepare(select_contacts(where) + " ORDER BY k.happened_on, k.happened_at, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter.value);
     return collect_contacts(s);
 }
 

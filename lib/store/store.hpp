@@ -61,8 +61,10 @@ class Store {
     virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
     // A customer's contacts (voided included) in [from, to], oldest first.
     virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) = 0;
-    // Contacts in [from, to] tagged with an occasion (voided included), oldest first.
-    virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to) = 0;
+    // Contacts in [from, to] tagged with an occasion (voided included), of the customers `filter` allows,
+    // oldest first.
+    virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
+                                                         const CustomerFilter& filter) = 0;
     // Every contact in [from, to] (voided included), for export and reports, oldest first.
     virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
 
