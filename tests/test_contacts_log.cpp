@@ -1,5 +1,6 @@
 // Tests for contacts/log: one-line logging, validation, dry runs, voiding and all-or-nothing import.
 #include "contacts/log.hpp"
+#include "core/csv.hpp"
 #include "support.hpp"
 
 #include <cstdlib>
@@ -117,21 +118,25 @@ TEST_SUITE("contacts::log") {
                                                "HZ001,visit,2026-11-09\n"
                                                "HZ001,visit,2026-11-10\n"
                                                "康泰大药房,call,2026-11-02\n"
-                                               "HZ001,call,2026-11-11\n");
+                                               "HZ001,call,2026-11-11\n"
+                                               "HZ030,call,2026-09-15\n");
         REQUIRE(contacts::import_contacts(*store, rules, csv, "", false, false).ok());
         const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
-        REQUIRE(all.size() == 4);
+        REQUIRE(all.size() == 4); // and HZ030's in September
         CHECK(all[0].rep == "wang"); // 11-02, named by name
         CHECK(all[1].rep == "wang"); // 11-09
         CHECK(all[2].rep == "li");   // 11-10
         CHECK(all[3].rep == "li");   // 11-11
+
+        CHECK(contacts::import_customers(*core::read_file(csv), csv, false) ==
+              std::vector<std::string>{"HZ001", "康泰大药房", "HZ030"});
 
         const auto unknown =
             dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
         auto e = contacts::import_contacts(*store, rules, unknown, "", false, false);
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.find("unknown customer 'HZ999'") != std::string::npos);
-        CHECK(stored() == 4);
+        CHECK(stored() == 5);
     }
 
     TEST_CASE_FIXTURE(Fixture, "import loads all rows, or none with the row and column of the first error") {

@@ -99,23 +99,21 @@ class CachedLookup final : public Lookup {
     std::set<std::string, std::less<>> reps_;
 };
 
-// The distinct customer fields of a CSV file, in order of appearance; a malformed file yields what comes
-// before the fault (the import itself then reports it).
-std::vector<std::string> customer_texts(std::string_view text, const std::string& path, bool ignore_unknown) {
+} // namespace
+
+std::vector<std::string> import_customers(std::string_view text, const std::string& path, bool ignore_unknown) {
     std::vector<std::string> out;
     auto table = core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown);
     if (!table) return out;
-    std::unordered_set<std::string_view> seen;
+    std::unordered_set<std::string> seen; // (a field's view lasts only until the next row)
     while (true) {
         auto more = table->next();
         if (!more || !*more) break;
         const std::string_view customer = table->get("customer");
-        if (!customer.empty() && seen.insert(customer).second) out.emplace_back(customer);
+        if (!customer.empty() && seen.emplace(customer).second) out.emplace_back(customer);
     }
     return out;
 }
-
-} // namespace
 
 Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
                                      const std::string& default_rep, bool ignore_unknown, bool dry_run) {
@@ -124,7 +122,7 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     const core::Now now = core::now();
     CachedLookup lookup(store);
     auto load = [&]() -> Result<ImportResult> {
-        KQ_CHECK(lookup.prefetch(customer_texts(text, path, ignore_unknown), now.date));
+        KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
         ImportResult result;
         // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL).
         std::vector<store::Contact> pending;

@@ -10,6 +10,8 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace keqing::contacts {
 
@@ -55,6 +57,9 @@ struct ImportResult {
 // An `occasion` value must name an obligation the row's date falls in; rows are not tagged automatically.
 Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
                                      const std::string& default_rep, bool ignore_unknown, bool dry_run);
+// The distinct values of an import file's customer column, in order of first appearance (what the import
+// reads ahead, in batches); a malformed file yields those before the fault.
+std::vector<std::string> import_customers(std::string_view text, const std::string& path, bool ignore_unknown);
 
 // Checklist items R12–R17 a visit left empty, as labels.
 std::vector<std::string> missing_checklist(const store::Contact& contact);
