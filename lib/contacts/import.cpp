@@ -121,16 +121,23 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));
     const core::Now now = core::now();
     CachedLookup lookup(store);
+    // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL), with the
+    // file's line of each; a batch the database itself refuses (row-level security) stays in `pending`.
+    std::vector<store::Contact> pending;
+    std::vector<int> pending_lines;
+    bool refused = false;
+    auto flush = [&]() -> Result<void> {
+        if (auto stored = store.add_contacts(pending); !stored) {
+            refused = stored.error().code == Exit::data;
+            return stored;
+        }
+        pending.clear();
+        pending_lines.clear();
+        return {};
+    };
     auto load = [&]() -> Result<ImportResult> {
         KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
         ImportResult result;
-        // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL).
-        std::vector<store::Contact> pending;
-        auto flush = [&]() -> Result<void> {
-            KQ_CHECK(store.add_contacts(pending));
-            pending.clear();
-            return {};
-        };
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;
@@ -162,12 +169,29 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             result.rows++;
             if (days_late(rules, contact, now) > 0) result.late++;
             pending.push_back(std::move(contact));
+            pending_lines.push_back(table.line());
             if (pending.size() >= 1000) KQ_CHECK(flush());
         }
         KQ_CHECK(flush());
         return result;
     };
-    return store::in_transaction(store, load, dry_run ? store::Finish::rollback : store::Finish::commit);
+    auto loaded = store::in_transaction(store, load, dry_run ? store::Finish::rollback : store::Finish::commit);
+    if (loaded || !refused) return loaded;
+    // Nothing was stored. To name the refused line, the batch goes again a row at a time in a transaction
+    // that is rolled back whatever happens (a savepoint per batch would cost every import).
+    auto row = store::in_transaction(
+        store,
+        [&]() -> Result<void> {
+            for (size_t i = 0; i < pending.size(); ++i) {
+                if (auto one = store.add_contacts({pending[i]}); !one) {
+                    const Error& e = one.error();
+                    return Error{e.code, fmt::format("{}:{}: {}", path, pending_lines[i], e.message)};
+                }
+            }
+            return {};
+        },
+        store::Finish::rollback);
+    return row ? loaded : Result<ImportResult>(std::move(row).error());
 }
 
 } // namespace keqing::contacts

@@ -126,6 +126,11 @@ expect_rejected 3 "$refused: permission denied for table customers" "rep: roster
 printf 'customer,channel,date,rep\nHZ001,call,2026-11-19,wang\nHZ004,call,2026-11-19,li\n' >"$WORK/k.csv"
 expect_rejected 3 'new row violates row-level security policy for table "contacts"' "rep: an import with a row under li's name stores none" \
   as wang log-visit --import "$WORK/k.csv"
+expect_err "$WORK/k.csv:3: database postgresql://wang@" "rep: the refusal names the file's line"
+# The refused row in the second batch of a thousand: the first batch is not kept either.
+{ echo customer,channel,date,rep; for i in $(seq 1 1499); do echo HZ001,call,2026-11-19,wang; done; echo HZ004,visit,2026-11-18,li; } >"$WORK/k2.csv"
+expect_rejected 3 "$WORK/k2.csv:1501: database postgresql://wang@" "rep: a refused row in a later batch names its line" \
+  as wang log-visit --import "$WORK/k2.csv"
 
 # --- What a rep may do: log and void for its own customers, record their people and life events.
 run as wang log-visit HZ013 --call --note 确认订货; expect_rc 0 "rep: log for its own customer"
