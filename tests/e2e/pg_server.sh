@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the tests, from Debian's postgresql package: a new cluster in DIR,
-# listening on 127.0.0.1 only (and a socket in DIR), trust authentication for loopback, C locale.
-#   pg_server.sh start DIR   starts it (a free port) and writes its base URL to DIR/url
-#   pg_server.sh stop DIR    stops it and removes DIR
-# As root, the server runs as the postgres user (initdb refuses root). Exit 77 when PostgreSQL's server
-# programs are not installed (ctest then reports the tests as skipped; `make deps` installs them).
-# KEQING_PG_FSYNC=on keeps fsync on (benchmarks); tests run without it.
+# A throwaway PostgreSQL server for the tests, from Debian's postgresql package: a new cluster in a private
+# folder of its own (mktemp, mode 0700, owned by the user the server runs as: `postgres` when run as root,
+# so that a clone in /root works), reachable only through a Unix socket in that folder — no TCP port, so
+# no other local user can reach it, and `trust` on that socket is the suite's alone. C locale.
+#   pg_server.sh start DIR   starts it; writes its base URL to DIR/url and its folder to DIR/home
+#   pg_server.sh stop DIR    stops it and removes its folder and DIR
+# DIR (in the build tree) holds only those two small files: the postgres user need not enter it.
+# Exit 77 when PostgreSQL's server programs are not installed (ctest then reports the tests as skipped;
+# `make deps` installs them). KEQING_PG_FSYNC=on keeps fsync on (benchmarks); tests run without it.
 set -euo pipefail
 cmd=${1:?start or stop}
 dir=${2:?a folder}
@@ -17,25 +19,31 @@ fi
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+stop() {
+  local home
+  home=$(cat "$dir/home" 2>/dev/null || true)
+  if [ -n "$home" ] && [ -d "$home/data" ]; then as_owner "$bindir/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  [ -n "$home" ] && rm -rf "$home"
+  rm -rf "$dir"
+}
 
 case "$cmd" in
 start)
-  rm -rf "$dir"
+  stop
   mkdir -p "$dir"
-  [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1 ||
-    { cat "$dir/initdb.log" >&2; exit 1; }
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${KEQING_PG_FSYNC:-off} -c max_connections=200" >/dev/null ||
-    { cat "$dir/server.log" >&2; exit 1; }
-  echo "postgresql://postgres@127.0.0.1:$port" >"$dir/url"
+  home=$(mktemp -d "${TMPDIR:-/tmp}/keqing-pg.XXXXXX") # 0700
+  echo "$home" >"$dir/home"
+  [ "$(id -u)" = 0 ] && chown postgres "$home"
+  as_owner "$bindir/initdb" -D "$home/data" -U postgres --auth-local=trust --auth-host=reject --locale=C.UTF-8 \
+    --encoding=UTF8 >"$home/initdb.log" 2>&1 || { cat "$home/initdb.log" >&2; exit 1; }
+  as_owner "$bindir/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 start \
+    -o "-c listen_addresses='' -p 5432 -k $home -c fsync=${KEQING_PG_FSYNC:-off} -c max_connections=200" >/dev/null ||
+    { cat "$home/server.log" >&2; exit 1; }
+  # The socket's folder as the URL's host, percent-encoded (libpq reads a host starting with / as a folder).
+  echo "postgresql://postgres@${home//\//%2F}:5432" >"$dir/url"
   cat "$dir/url"
   ;;
-stop)
-  if [ -d "$dir/data" ]; then as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true; fi
-  rm -rf "$dir"
-  ;;
+stop) stop ;;
 *)
   echo "pg_server.sh: start or stop, not '$cmd'" >&2
   exit 2
