@@ -3,9 +3,11 @@
 # data is measured on both backends: keqing creates the schema, every table is copied with COPY, the
 # identity counters are moved past the copied ids, then VACUUM ANALYZE (visibility map for index-only
 # scans, statistics for the planner).
-#   bench/pg_load.sh BIN_DIR SQLITE_DB POSTGRES_URL      (the PostgreSQL database must exist and be empty)
+#   bench/pg_load.sh BIN_DIR SQLITE_DB POSTGRES_URL      (the PostgreSQL database must exist and be empty;
+#   its owner's role runs it: COPY writes ids into identity columns as they are)
 set -euo pipefail
 bin=$1 db=$2 url=$3
+export PGOPTIONS="-c search_path=keqing" # keqing's tables live in the schema keqing (schema 6)
 "$bin/roster" --db "$url" rep list >/dev/null # creates the schema
 for table in reps customers tier_history assignments people life_events contacts team_managers; do
     columns=$(sqlite3 "$db" "SELECT group_concat(name, ', ') FROM pragma_table_info('$table')")

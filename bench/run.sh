@@ -28,7 +28,7 @@ rows=${IMPORT_ROWS:-1000000}
 runs=${RUNS:-5}
 import_runs=${IMPORT_RUNS:-3}
 mkdir -p "$dir"
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=keqing"
 month=2026-10 first=2026-10-01 last=2026-10-31
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
@@ -136,7 +136,7 @@ for n in "${scales[@]}"; do
     backend=PostgreSQL
     pdb=bench_$n
     if [ "$(psql -qAt "$pg/postgres" -c "SELECT count(*) FROM pg_database WHERE datname = '$pdb'")" = 0 ]; then
-        psql -q "$pg/postgres" -c "CREATE DATABASE $pdb"
+        psql -qX "$pg/postgres" -v db="$pdb" -v owner=postgres -f "$(dirname "$0")/../schemas/pg_bootstrap.sql"
         "$(dirname "$0")/pg_load.sh" "$bin" "$db" "$pg/$pdb" >/dev/null
     fi
     url=$pg/$pdb
@@ -156,5 +156,5 @@ for n in "${scales[@]}"; do
 done
 rm -f "$dir/copy.db"*
 echo
-[ -z "$pg" ] || echo "PostgreSQL: $(psql -qAt "$pg/postgres" -c 'SHOW server_version'), default settings but fsync on, on the same machine (loopback)"
+[ -z "$pg" ] || echo "PostgreSQL: $(psql -qAt "$pg/postgres" -c 'SHOW server_version'), default settings but fsync on, on the same machine (Unix socket)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); sqlite $(sqlite3 --version | cut -d' ' -f1); $(date +%F); median of $runs runs ($import_runs for imports), interleaved"

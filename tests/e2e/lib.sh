@@ -1,7 +1,8 @@
 # Shared helpers for the end-to-end tests: a temporary home and database per script, running the real
 # executables, and assertions that print "N passed, M failed" at the end. Every suite runs twice: on a
 # SQLite file, and with KEQING_TEST_BACKEND=postgresql on a fresh database of the throwaway server whose
-# base URL is in $KEQING_TEST_PG_DIR/url (tests/e2e/pg_server.sh, started by ctest).
+# base URL is in $KEQING_TEST_PG_DIR/url (tests/e2e/pg_server.sh, started by ctest), set up as docs/TEAMS.md
+# sets one up (schemas/pg_bootstrap.sql) with the server's superuser as keqing's owner.
 set -u
 BIN=$(cd "$1" && pwd)
 SRC=$(cd "$2" && pwd)
@@ -13,7 +14,12 @@ if [ "$BACKEND" = postgresql ]; then
   PG_BASE=$(cat "${KEQING_TEST_PG_DIR:?the PostgreSQL server folder}/url" 2>/dev/null) ||
     { echo "no PostgreSQL test server: ${KEQING_TEST_PG_DIR}/url is missing" >&2; exit 77; }
   PG_DB=e2e_$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)_$$
-  psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $PG_DB" >/dev/null || exit 1
+  # pg_create_db NAME [OWNER]: a new database, bootstrapped; the owner role defaults to the superuser.
+  pg_create_db() {
+    psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" -v db="$1" -v owner="${2:-postgres}" \
+      -f "$SRC/schemas/pg_bootstrap.sql" >/dev/null
+  }
+  pg_create_db "$PG_DB" || exit 1
   export KEQING_DB=$PG_BASE/$PG_DB
 fi
 cleanup() {
@@ -49,19 +55,32 @@ expect_no_err() { if [ -s "$WORK/err" ]; then fail "$1: unexpected stderr"; else
 
 # One query's result (rows one per line, columns separated by |), on either backend.
 db_query() {
-  if [ "$BACKEND" = postgresql ]; then psql -qAt "$KEQING_DB" -c "$1"; else sqlite3 "$KEQING_DB" "$1"; fi
+  if [ "$BACKEND" = postgresql ]; then PGOPTIONS=-csearch_path=keqing psql -qAtX "$KEQING_DB" -c "$1"; else sqlite3 "$KEQING_DB" "$1"; fi
 }
 # A fingerprint of every row in the database, to prove a failed command changed nothing.
 db_hash() {
   if [ "$BACKEND" = postgresql ]; then
     local t
-    for t in $(psql -qAt "$KEQING_DB" -c "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"); do
-      echo "$t"; psql -qAt "$KEQING_DB" -c "SELECT x::text FROM $t x ORDER BY 1"
+    for t in $(psql -qAtX "$KEQING_DB" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'keqing' ORDER BY 1"); do
+      echo "$t"; psql -qAtX "$KEQING_DB" -c "SELECT x::text FROM keqing.$t x ORDER BY 1"
     done | sha256sum | cut -d' ' -f1
   else
     sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1
   fi
 }
+# Team-server suites (PostgreSQL only): login roles are cluster-wide, so pg_role NAME [GROUP] creates one
+# once (keeping it if an earlier run on this server made it); the server trusts its private socket, so a
+# role connects by name alone: url_as ROLE is the database's URL for ROLE, as ROLE CMD… runs a keqing
+# command connected as ROLE (also the current rep), psql_as ROLE SQL runs one statement through psql as
+# ROLE, keeping stdout, stderr and the exit status like run.
+pg_role() {
+  psql -qX "$PG_BASE/postgres" -c "DO \$\$ BEGIN CREATE ROLE $1 LOGIN${2:+ IN ROLE $2}; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" ||
+    { echo "could not create role $1"; exit 1; }
+}
+url_as() { echo "${PG_BASE/postgres@/$1@}/${2:-$PG_DB}"; }
+as() { local who=$1; shift; KEQING_DB=$(url_as "$who") KEQING_REP=$who "$@"; }
+psql_as() { run psql -X -At -v ON_ERROR_STOP=1 "$(url_as "$1")" -c "$2"; }
+
 # Ends a script that only makes sense on SQLite (files, locks, disk space) when running on PostgreSQL.
 sqlite_only() {
   if [ "$BACKEND" != sqlite ]; then echo "$(basename "$0" .sh): SQLite only (${1}); skipped on $BACKEND"; exit 77; fi

@@ -63,7 +63,7 @@ rm -f "$WORK"/err.*
 for round in $(seq 1 20); do
   db=$WORK/fresh$round.db
   if [ "$BACKEND" = postgresql ]; then # a new database each round: the migration takes an advisory lock
-    psql -q "$PG_BASE/postgres" -c "CREATE DATABASE ${PG_DB}_fresh$round" >/dev/null
+    pg_create_db "${PG_DB}_fresh$round"
     db=$PG_BASE/${PG_DB}_fresh$round
   fi
   for w in 0 1 2 3 4 5 6 7; do
