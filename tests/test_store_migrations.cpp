@@ -161,6 +161,12 @@ TEST_SUITE("store::migrations") {
             CHECK(raw.one("PRAGMA user_version") == std::to_string(latest));
             CHECK(raw.one("PRAGMA integrity_check") == "ok");
             CHECK(raw.rows("PRAGMA foreign_key_check").empty());
+            // Every contact's checklist and goal bits say what its columns hold (schema 2 filled them wrongly
+            // for the contacts it found; schema 6 computes them again).
+            CHECK(raw.one("SELECT count(*) FROM contacts WHERE flags <> ((feedback <> '') | ((preference <> '') << 1) "
+                          "| ((favour <> '') << 2) | ((family <> '') << 3) | ((competitor <> '') << 4) | "
+                          "((slow_mover <> '') << 5) | ((asked_help <> 0) << 6) | ((training <> 0) << 7) | "
+                          "((solved <> '') << 8))") == "0");
             for (const auto& [table, content] : before) {
                 CAPTURE(table);
                 const auto after = table_rows(raw, table, content.first);

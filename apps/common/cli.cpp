@@ -7,6 +7,12 @@
 #include <exception>
 
 namespace keqing::cli {
+namespace {
+
+// The running executable's name, for the lines printed outside run()'s error printer.
+const char* current_tool = "keqing";
+
+} // namespace
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
     app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
@@ -28,6 +34,7 @@ Result<Configured> configure(const Common& common) {
 Result<Context> open_context(const Common& common) {
     KQ_TRY(Configured c, configure(common));
     KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(c.settings.db_path));
+    for (const std::string& warning : store->take_warnings()) fmt::print(stderr, "{}: warning: {}\n", current_tool, warning);
     return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
 
@@ -58,6 +65,7 @@ Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* a
 }
 
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
+    current_tool = tool;
     try {
         if (auto empty = check_empty_arguments(app, argc, argv); !empty) {
             fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, empty.error().message, tool);

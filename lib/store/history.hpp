@@ -14,13 +14,13 @@
 namespace keqing::store {
 
 // Customers with every pair of their tier and rep history entries, in code order (columns 8–11 are
-// tier, its effective_from, rep, its effective_from).
+// tier, its effective_from, rep, its effective_from); tables named as store/relations.hpp reads them.
 inline std::string select_with_history(std::string_view where) {
     return fmt::format(R"(
         SELECT c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage,
                t.tier, t.effective_from, a.rep_id, a.effective_from
-        FROM customers c LEFT JOIN tier_history t ON t.customer_id = c.id
-                         LEFT JOIN assignments a ON a.customer_id = c.id
+        FROM @customers c LEFT JOIN @tier_history t ON t.customer_id = c.id
+                          LEFT JOIN @assignments a ON a.customer_id = c.id
         WHERE {} ORDER BY c.code, t.effective_from, a.effective_from)",
                        where);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/relations.hpp"
 
 #include <libpq-fe.h>
 
@@ -79,6 +80,10 @@ class PgDb {
 
     // Connects to a postgresql:// URL.
     Result<void> open(const std::string& url);
+    // Where this connection's reads take the tables' rows from (store/relations.hpp): the tables for the
+    // owner, keqing_api for everyone else. prepare() and stream() resolve @names with it.
+    void set_source(Source source) { source_ = source; }
+    Source source() const { return source_; }
     // A prepared statement for `sql` (prepared once per connection); `doing` names it in errors.
     Result<PgStmt> prepare(std::string_view sql, std::string_view doing = "running a query");
     // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
@@ -104,6 +109,7 @@ class PgDb {
     std::string url_;
     std::string where_;
     std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
+    Source source_ = Source::tables;
     int cursors_ = 0;
     std::string last_state_, last_message_;
 };

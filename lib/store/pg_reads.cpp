@@ -1,6 +1,8 @@
 // The PostgreSQL implementation of Store, part two: every read, in PostgreSQL's dialect; what the rows
 // mean is read by store/rows.hpp, as on SQLite. Large reads (a month's contacts or customers) go through
-// a cursor, 20,000 rows a round trip, into the same readers, so both backends count alike.
+// a cursor, 20,000 rows a round trip, into the same readers, so both backends count alike. Tables are
+// named @customers, @contacts … (store/relations.hpp): the owner reads the tables, every other role the
+// keqing_api functions; a query over @contacts binds the range of days it reads to $1 and $2.
 #include "store/pg_store.hpp"
 #include "store/rows.hpp"
 
@@ -37,18 +39,19 @@ constexpr std::string_view kRangeInOrder =
 std::string_view PgStore::filter_sql(const CustomerFilter& filter) {
     switch (filter.kind) {
     case CustomerFilter::Kind::all: return "TRUE";
-    case CustomerFilter::Kind::rep: return "c.id IN (SELECT customer_id FROM assignments WHERE rep_id = $9::text)";
+    case CustomerFilter::Kind::rep: return "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id = $9::text)";
     case CustomerFilter::Kind::team:
-        return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = $9::text)";
+        return "c.id IN (SELECT a.customer_id FROM @assignments a JOIN @reps r ON r.id = a.rep_id WHERE r.team = "
+               "$9::text)";
     case CustomerFilter::Kind::code: return "c.code = $9::text";
-    case CustomerFilter::Kind::ids: return "c.id IN (SELECT value::integer FROM json_array_elements_text($9::json))";
+    case CustomerFilter::Kind::ids: return "c.id IN (SELECT value::bigint FROM json_array_elements_text($9::json))";
     case CustomerFilter::Kind::codes: return "c.code IN (SELECT json_array_elements_text($9::json))";
     }
     return "TRUE";
 }
 
 Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
-    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps WHERE id = $1"));
+    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM @reps WHERE id = $1"));
     s.bind(1, id);
     KQ_TRY(std::vector<Rep> found, rows::all(s, rows::rep<PgStmt>));
     if (found.empty()) return std::optional<Rep>();
@@ -56,7 +59,7 @@ Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
 }
 
 Result<std::vector<Rep>> PgStore::list_reps() {
-    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM reps ORDER BY team, id"));
+    KQ_TRY(PgStmt s, db_.prepare("SELECT id, name, team FROM @reps ORDER BY team, id"));
     return rows::all(s, rows::rep<PgStmt>);
 }
 
@@ -91,13 +94,13 @@ Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, c
 }
 
 Result<std::vector<HistoryEntry>> PgStore::tier_history(int64_t customer_id) {
-    return history("SELECT tier, effective_from, recorded_at FROM tier_history WHERE customer_id = $1 "
+    return history("SELECT tier, effective_from, recorded_at FROM @tier_history WHERE customer_id = $1 "
                    "ORDER BY effective_from",
                    customer_id);
 }
 
 Result<std::vector<HistoryEntry>> PgStore::rep_history(int64_t customer_id) {
-    return history("SELECT rep_id, effective_from, recorded_at FROM assignments WHERE customer_id = $1 "
+    return history("SELECT rep_id, effective_from, recorded_at FROM @assignments WHERE customer_id = $1 "
                    "ORDER BY effective_from",
                    customer_id);
 }
@@ -114,15 +117,15 @@ Result<std::vector<HistoryEntry>> PgStore::history(std::string_view sql, int64_t
     return rows::all(s, rows::history_entry<PgStmt>);
 }
 
-std::string PgStore::select_contacts(std::string_view where) {
-    return fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE {}",
-                       rows::kContactColumns, where);
+std::string PgStore::select_contacts(std::string_view where, std::string_view from) {
+    return fmt::format("SELECT {} FROM {} k JOIN @customers c ON c.id = k.customer_id WHERE {}", rows::kContactColumns,
+                       from, where);
 }
 
 Result<std::vector<Contact>> PgStore::collect_contacts(PgStmt& s) { return rows::all(s, rows::contact<PgStmt>); }
 
 Result<std::optional<Contact>> PgStore::find_contact(int64_t id) {
-    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = $1")));
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = $1", "@contact")));
     s.bind(1, id);
     KQ_TRY(std::vector<Contact> found, collect_contacts(s));
     if (found.empty()) return std::optional<Contact>();
@@ -130,9 +133,9 @@ Result<std::optional<Contact>> PgStore::find_contact(int64_t id) {
 }
 
 Result<std::vector<Contact>> PgStore::customer_contacts(int64_t customer_id, core::Date from, core::Date to) {
-    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.customer_id = $1 AND k.happened_on BETWEEN $2::text AND $3::text") +
+    KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.customer_id = $3 AND k.happened_on BETWEEN $1::text AND $2::text") +
                                  " ORDER BY k.happened_on, k.happened_at, k.id"));
-    s.bind(1, customer_id).bind(2, from.iso()).bind(3, to.iso());
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id);
     return collect_contacts(s);
 }
 
@@ -166,30 +169,31 @@ Result<Activity> PgStore::activity(core::Date from, core::Date to, CountPolicy p
     }
     case ContactScope::Kind::customers:
         if (scope.customers.empty()) return Activity{};
-        where = "customer_id = ANY($5::integer[]) AND " + fmt::format(fmt::runtime(kRangeInOrder), late);
+        where = "customer_id = ANY($5::bigint[]) AND " + fmt::format(fmt::runtime(kRangeInOrder), late);
         break;
     case ContactScope::Kind::rep: where = "rep_id = $5::text AND " + fmt::format(fmt::runtime(kRangeInOrder), late); break;
     case ContactScope::Kind::team:
-        where = "rep_id IN (SELECT id FROM reps WHERE team = $5::text) AND " + fmt::format(fmt::runtime(kRangeInOrder), late);
+        where = "rep_id IN (SELECT id FROM @reps WHERE team = $5::text) AND " +
+                fmt::format(fmt::runtime(kRangeInOrder), late);
         break;
     }
-    PgStmt s = db_.stream(fmt::format("SELECT {} FROM contacts WHERE {}", findings ? kFindingFacts : kCountFacts, where));
+    PgStmt s = db_.stream(fmt::format("SELECT {} FROM @contacts WHERE {}", findings ? kFindingFacts : kCountFacts, where));
     s.bind(1, from.iso()).bind(2, to.iso());
     if (scope.kind == ContactScope::Kind::all) s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
     else if (scope.kind == ContactScope::Kind::customers) s.bind(5, id_array(scope.customers));
     else s.bind(5, scope.value);
     if (!late.empty()) s.bind(6, policy.late_after_days);
     KQ_TRY(Activity out, rows::activity(s, policy, findings));
-    if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit));
+    if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit, from, to));
     return out;
 }
 
-Result<void> PgStore::complete_findings(Quality& found, int limit) {
+Result<void> PgStore::complete_findings(Quality& found, int limit, core::Date from, core::Date to) {
     if (!found.late.empty()) {
         std::vector<int64_t> ids;
         for (const auto& k : found.late) ids.push_back(k.id);
-        KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = ANY($1::integer[])") + " ORDER BY k.happened_on, k.id"));
-        s.bind(1, id_array(ids));
+        KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.id = ANY($3::bigint[])") + " ORDER BY k.happened_on, k.id"));
+        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, id_array(ids));
         KQ_TRY(found.late, collect_contacts(s));
     }
     cut_duplicates(found.duplicates, limit);
@@ -197,7 +201,7 @@ Result<void> PgStore::complete_findings(Quality& found, int limit) {
     for (const auto& d : found.duplicates) ids.push_back(d.customer_id);
     std::unordered_map<int64_t, std::string> codes;
     if (!ids.empty()) {
-        KQ_TRY(PgStmt s, db_.prepare("SELECT id, code FROM customers WHERE id = ANY($1::integer[])"));
+        KQ_TRY(PgStmt s, db_.prepare("SELECT id, code FROM @customers WHERE id = ANY($1::bigint[])"));
         s.bind(1, id_array(ids));
         while (true) {
             KQ_TRY(bool row, s.step());
@@ -211,7 +215,7 @@ Result<void> PgStore::complete_findings(Quality& found, int limit) {
 
 Result<Quality> PgStore::voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) {
     KQ_TRY(PgStmt s, db_.prepare(select_contacts("k.happened_on BETWEEN $1::text AND $2::text AND k.voided_at IS NOT "
-                                                 "NULL AND ($9::text = '' OR k.rep_id IN (SELECT id FROM reps WHERE "
+                                                 "NULL AND ($9::text = '' OR k.rep_id IN (SELECT id FROM @reps WHERE "
                                                  "team = $9::text))") +
                                  " ORDER BY k.happened_on, k.id"));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
@@ -229,12 +233,12 @@ Result<std::optional<Person>> PgStore::find_person(int64_t id) {
 }
 
 Result<std::vector<Person>> PgStore::list_people(int64_t customer_id) {
-    return query_people("($1::integer = 0 OR p.customer_id = $1::integer)", customer_id);
+    return query_people("($1::bigint = 0 OR p.customer_id = $1::bigint)", customer_id);
 }
 
 Result<std::vector<Person>> PgStore::people_of(const CustomerFilter& filter) {
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE "
-                                             "{} ORDER BY c.code, p.id",
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
+                                             "WHERE {} ORDER BY c.code, p.id",
                                              rows::kPersonColumns, filter_sql(filter))));
     s.bind(9, filter.value);
     return rows::all(s, rows::person<PgStmt>);
@@ -249,9 +253,9 @@ Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter, 
         "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
         "ANY($3::integer[]) ELSE TRUE END";
     const bool everyone = filter.kind == CustomerFilter::Kind::all;
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p {} WHERE "
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} WHERE "
                                              "p.birthday <> '' AND {} {}",
-                                             everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
+                                             everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
                                              everyone ? "TRUE" : filter_sql(filter), months ? kMonths : "")));
     if (!everyone) s.bind(9, filter.value);
     if (months) s.bind(2, int_array(months->lunar)).bind(3, int_array(months->solar));
@@ -259,15 +263,15 @@ Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter, 
 }
 
 Result<std::vector<Person>> PgStore::query_people(std::string_view where, int64_t id) {
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE "
-                                             "{} ORDER BY c.code, p.id",
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
+                                             "WHERE {} ORDER BY c.code, p.id",
                                              rows::kPersonColumns, where)));
     s.bind(1, id);
     return rows::all(s, rows::person<PgStmt>);
 }
 
 Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id) {
-    return query_events("($3::integer = 0 OR e.customer_id = $3::integer)", from, to, customer_id, {});
+    return query_events("($3::bigint = 0 OR e.customer_id = $3::bigint)", from, to, customer_id, {});
 }
 
 Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const CustomerFilter& filter) {
@@ -277,7 +281,7 @@ Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to
 Result<std::vector<LifeEvent>> PgStore::query_events(std::string_view where, core::Date from, core::Date to,
                                                      int64_t customer_id, const CustomerFilter& filter) {
     KQ_TRY(PgStmt s, db_.prepare(fmt::format(
-                         "SELECT {} FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON "
+                         "SELECT {} FROM @life_events e JOIN @customers c ON c.id = e.customer_id LEFT JOIN @people p ON "
                          "p.id = e.person_id WHERE e.happened_on BETWEEN $1::text AND $2::text AND {} ORDER BY "
                          "e.happened_on, e.id",
                          rows::kEventColumns, where)));

@@ -82,7 +82,10 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
         !std::all_of(snapshot->begin(), snapshot->end(), [](char c) { return std::isxdigit(c) || c == '-'; }))
         return std::unique_ptr<Store>();
     auto twin = std::make_unique<PgStore>();
-    if (!twin->db_.open(db_.url()) || !twin->db_.exec(kReadOnly, "starting a read") ||
+    if (!twin->db_.open(db_.url())) return std::unique_ptr<Store>();
+    twin->db_.set_source(db_.source());
+    if ((db_.source() == Source::tables && !twin->db_.exec("SET search_path = keqing", "opening")) ||
+        !twin->db_.exec(kReadOnly, "starting a read") ||
         !twin->db_.exec(fmt::format("SET TRANSACTION SNAPSHOT '{}'", *snapshot), "sharing a snapshot"))
         return std::unique_ptr<Store>();
     twin->read_depth_ = 1;
@@ -90,7 +93,9 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
 }
 
 Result<void> PgStore::add_rep(const Rep& rep) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)", "adding a rep"));
+    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
+                                         "SELECT keqing_api.add_rep($1, $2, $3)"),
+                                 "adding a rep"));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
@@ -101,8 +106,9 @@ Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
 }
 
 Result<int64_t> PgStore::add_customer(const Customer& c) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
-                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, "
+                                         "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                         "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
                                  "adding a customer"));
     s.bind(1, c.code)
         .bind(2, c.name)
@@ -111,8 +117,11 @@ Result<int64_t> PgStore::add_customer(const Customer& c) {
         .bind(5, c.phone)
         .bind(6, c.address)
         .bind(7, c.stage)
-        .bind(8, core::now().iso());
+        .bind(8, core::now().iso())
+        .bind(9, c.tier)
+        .bind(10, c.rep);
     KQ_TRY(int64_t id, insert_returning_id(s));
+    if (db_.source() == Source::api) return id; // keqing_api.add_customer recorded the first tier and rep
     const std::string from = c.opened_on ? c.opened_on->iso() : std::string(kSinceAlways);
     KQ_CHECK(put_history(kPutTier, id, c.tier, from));
     KQ_CHECK(put_history(kPutRep, id, c.rep, from));
@@ -120,8 +129,9 @@ Result<int64_t> PgStore::add_customer(const Customer& c) {
 }
 
 Result<void> PgStore::update_customer(const Customer& c) {
-    KQ_TRY(PgStmt s, db_.prepare("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = $5, "
-                                 "address = $6, stage = $7 WHERE id = $1",
+    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
+                                         "$5, address = $6, stage = $7 WHERE id = $1",
+                                         "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
                                  "changing a customer"));
     return s.bind(1, c.id)
         .bind(2, c.name)
@@ -134,11 +144,11 @@ Result<void> PgStore::update_customer(const Customer& c) {
 }
 
 Result<void> PgStore::set_tier(int64_t customer_id, const std::string& tier, core::Date from) {
-    return put_history(kPutTier, customer_id, tier, from.iso());
+    return put_history(by_role(kPutTier, "SELECT keqing_api.set_tier($1, $2, $3)"), customer_id, tier, from.iso());
 }
 
 Result<void> PgStore::assign_rep(int64_t customer_id, const std::string& rep, core::Date from) {
-    return put_history(kPutRep, customer_id, rep, from.iso());
+    return put_history(by_role(kPutRep, "SELECT keqing_api.assign_rep($1, $2, $3)"), customer_id, rep, from.iso());
 }
 
 Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
@@ -148,11 +158,15 @@ Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, con
 }
 
 Result<int64_t> PgStore::add_contact(const Contact& c) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                                 "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                                 "asked_help, solved, training, logged_at, flags, lag) VALUES ($1, $2, $3, $4, $5, "
-                                 "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
-                                 "logging a contact"));
+    // keqing_api.log_contact takes the first 17 and sets the last three itself, from the server's clock.
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+                               "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
+                               "asked_help, solved, training, logged_at, flags, lag) VALUES ($1, $2, $3, $4, $5, $6, "
+                               "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+                               "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                               "$14, $15, $16, $17)"),
+                       "logging a contact"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -189,14 +203,19 @@ void append_text_element(std::string& out, std::string_view text) {
 // into tables with row-level security): one round trip per thousand contacts, not per contact.
 Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
     constexpr size_t kRows = 1000;
-    KQ_TRY(PgStmt s, db_.prepare(
-                         "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, gift, "
-                         "occasion, feedback, preference, favour, family, competitor, slow_mover, asked_help, solved, "
-                         "training, logged_at, flags, lag) SELECT * FROM unnest($1::integer[], $2::text[], $3::text[], "
-                         "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[], "
-                         "$11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], $16::text[], "
-                         "$17::integer[], $18::text[], $19::integer[], $20::integer[])",
-                         "importing contacts"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+                               "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
+                               "asked_help, solved, training, logged_at, flags, lag) SELECT * FROM unnest($1::bigint[], "
+                               "$2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], "
+                               "$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], "
+                               "$15::integer[], $16::text[], $17::integer[], $18::text[], $19::integer[], "
+                               "$20::integer[])",
+                               "SELECT count(*) FROM keqing_api.log_contacts($1::bigint[], $2::text[], $3::text[], "
+                               "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
+                               "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "
+                               "$16::text[], $17::integer[])"),
+                       "importing contacts"));
     for (size_t start = 0; start < contacts.size(); start += kRows) {
         std::array<std::string, 20> columns;
         for (auto& c : columns) c = "{";
@@ -229,14 +248,17 @@ Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
 }
 
 Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {
-    KQ_TRY(PgStmt s, db_.prepare("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1", "voiding a contact"));
+    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1",
+                                         "SELECT keqing_api.void_contact($1, $3)"),
+                                 "voiding a contact"));
     return s.bind(1, id).bind(2, at).bind(3, reason).run();
 }
 
 Result<int64_t> PgStore::add_person(const Person& p) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO people (customer_id, name, role, birthday, preferences, family, "
-                                 "personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                                 "RETURNING id",
+    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, preferences, "
+                                         "family, personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                                         "$8, $9) RETURNING id",
+                                         "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
                                  "adding a person"));
     s.bind(1, p.customer_id)
         .bind(2, p.name)
@@ -251,8 +273,9 @@ Result<int64_t> PgStore::add_person(const Person& p) {
 }
 
 Result<void> PgStore::update_person(const Person& p) {
-    KQ_TRY(PgStmt s, db_.prepare("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
-                                 "family = $6, personality = $7, note = $8 WHERE id = $1",
+    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
+                                         "family = $6, personality = $7, note = $8 WHERE id = $1",
+                                         "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
                                  "changing a person"));
     return s.bind(1, p.id)
         .bind(2, p.name)
@@ -266,8 +289,9 @@ Result<void> PgStore::update_person(const Person& p) {
 }
 
 Result<int64_t> PgStore::add_event(const LifeEvent& e) {
-    KQ_TRY(PgStmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
-                                 "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
+                                         "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                         "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
                                  "recording a life event"));
     s.bind(1, e.customer_id);
     if (e.person_id) s.bind(2, e.person_id);
@@ -276,27 +300,68 @@ Result<int64_t> PgStore::add_event(const LifeEvent& e) {
     return insert_returning_id(s);
 }
 
-// One migrator at a time (an advisory lock); the version is read again once it is held.
+// What a connection finds: schema 6's layout (the schema `keqing`), which the owner (or a superuser) may
+// use and every other role reaches through keqing_api; an older layout (keqing_schema in the role's
+// current schema); or nothing yet. Only the owner migrates.
 Result<void> PgStore::migrate() {
-    const auto all = migrations();
-    const int latest = all.back().version;
-    auto read_version = [&]() -> Result<int> {
-        KQ_TRY(std::string exists, db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
-        if (exists != "t") return 0;
-        auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version");
-        if (!v && db_.last_state() == "42501")
-            return data_error("database {}: role {} is not a keqing role; an admin makes it a member of keqing_rep, "
-                              "keqing_manager or keqing_admin (docs/TEAMS.md)",
-                              db_.where(), PQuser(db_.handle()));
+    const int latest = migrations().back().version;
+    KQ_TRY(std::string layout, db_.value("SELECT CASE WHEN to_regnamespace('keqing') IS NULL THEN 'none' WHEN "
+                                         "has_schema_privilege('keqing', 'USAGE') THEN 'tables' ELSE 'api' END",
+                                         "opening"));
+    if (layout == "api") {
+        db_.set_source(Source::api);
+        auto v = db_.value("SELECT keqing_api.schema_version()", "reading the schema version");
+        if (!v && db_.last_state() == "42501") return not_a_keqing_role();
         if (!v) return std::move(v).error();
-        return std::stoi(*v);
-    };
-    KQ_TRY(int version, read_version());
+        return check_version(std::stoi(*v), latest);
+    }
+    int version = 0;
+    if (layout == "tables") {
+        KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+        KQ_TRY(std::string v, db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
+                                        "reading the schema version"));
+        version = std::stoi(v);
+    } else {
+        KQ_TRY(version, legacy_version());
+    }
+    if (version >= latest) return check_version(version, latest);
+    return upgrade(version);
+}
+
+// The version of a database keqing laid out before schema 6 (0: none), read through the role's search path.
+Result<int> PgStore::legacy_version() {
+    KQ_TRY(std::string exists, db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
+    if (exists != "t") return 0;
+    auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version");
+    if (!v && db_.last_state() == "42501") return not_a_keqing_role();
+    if (!v) return std::move(v).error();
+    return std::stoi(*v);
+}
+
+Error PgStore::not_a_keqing_role() {
+    return data_error("database {}: role {} is not a keqing role; an admin makes it a member of keqing_rep, "
+                      "keqing_manager or keqing_admin (docs/TEAMS.md)",
+                      db_.where(), PQuser(db_.handle()));
+}
+
+Result<void> PgStore::check_version(int version, int latest) {
     if (version > latest)
         return db_error("database {} has schema version {}, newer than this keqing understands ({}); upgrade keqing",
                         db_.where(), version, latest);
-    if (version == latest) return {};
-    // Schema 4 creates the keqing roles: the role that first opens a database needs to be allowed to.
+    if (version < latest)
+        return db_error("database {} has schema version {}; the database's owner must open it once with this keqing "
+                        "to bring it to schema version {} (docs/TEAMS.md)",
+                        db_.where(), version, latest);
+    return {};
+}
+
+// One migrator at a time (an advisory lock); the version is read again once it is held. The tables are
+// made in (and, from an older layout, moved to) the schema `keqing`.
+Result<void> PgStore::upgrade(int version) {
+    const auto all = migrations();
+    const int latest = all.back().version;
+    // Schema 4 creates the keqing roles: the role that first opens a database needs to be allowed to, unless
+    // the bootstrap (schemas/pg_bootstrap.sql) made them.
     if (version < 4) {
         KQ_TRY(std::string can, db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
                                           "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
@@ -304,37 +369,79 @@ Result<void> PgStore::migrate() {
                                           "checking the role's rights"));
         if (can != "t")
             return db_error("database {}: role {} may not create roles, and the first open of a keqing database "
-                            "creates keqing_rep, keqing_manager and keqing_admin; open it first as a role with "
-                            "CREATEROLE (docs/TEAMS.md)",
+                            "needs keqing_rep, keqing_manager and keqing_admin; run schemas/pg_bootstrap.sql as a "
+                            "superuser first (docs/TEAMS.md)",
                             db_.where(), PQuser(db_.handle()));
     }
     KQ_CHECK(begin());
-    auto fail = [&](const Error&, std::string_view what) -> Error {
+    auto fail = [&](std::string_view what) -> Error {
         const std::string reason = db_.last_message();
         rollback();
         return db_error("database {}: {} failed: {}; the database's owner must open it once with this keqing to bring "
                         "it to schema version {} (docs/TEAMS.md)",
                         db_.where(), what, reason, latest);
     };
-    if (auto r = db_.exec("SELECT pg_advisory_xact_lock(7355608); "
-                          "CREATE TABLE IF NOT EXISTS keqing_schema (version INTEGER NOT NULL)",
-                          "locking the schema");
-        !r)
-        return fail(r.error(), "upgrading the schema");
-    if (auto again = read_version(); !again) return fail(again.error(), "upgrading the schema");
-    else version = *again;
+    if (!db_.exec("SELECT pg_advisory_xact_lock(7355608); CREATE SCHEMA IF NOT EXISTS keqing", "locking the schema"))
+        return fail("upgrading the schema");
+    auto moved = db_.value("SELECT to_regclass('keqing.keqing_schema') IS NOT NULL", "reading the schema version");
+    if (!moved) return fail("upgrading the schema");
+    if (*moved == "t") {
+        auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema", "reading the schema version");
+        if (!v) return fail("upgrading the schema");
+        version = std::stoi(*v);
+    } else {
+        auto v = legacy_version();
+        if (!v) return fail("upgrading the schema");
+        version = *v;
+    }
+    if (version >= latest) {
+        KQ_CHECK(commit());
+        KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+        return check_version(version, latest);
+    }
+    // The new tables go to `keqing`; an older layout's are found in the schema that held them.
+    auto path = db_.prepare("SELECT set_config('search_path', concat_ws(', ', 'keqing', (SELECT quote_ident(nspname) "
+                            "FROM pg_namespace WHERE oid = (SELECT relnamespace FROM pg_class WHERE oid = "
+                            "to_regclass('keqing_schema')) AND nspname <> 'keqing')), true)",
+                            "upgrading the schema");
+    if (!path || !path->run()) return fail("upgrading the schema");
+    // A new database's version table (schema 4 grants on it); an older layout's moves with its tables.
+    if (!db_.exec("DO $$ BEGIN IF to_regclass('keqing_schema') IS NULL THEN CREATE TABLE keqing.keqing_schema "
+                  "(version INTEGER NOT NULL); END IF; END $$",
+                  "upgrading the schema"))
+        return fail("upgrading the schema");
     for (const Migration& m : all) {
         if (m.version <= version) continue;
-        if (auto r = db_.exec(migration_sql(m.sql, Dialect::postgresql), "migrating"); !r)
-            return fail(r.error(), fmt::format("migration {}", m.name));
+        if (!db_.exec(migration_sql(m.sql, Dialect::postgresql), "migrating"))
+            return fail(fmt::format("migration {}", m.name));
     }
     auto record = [&]() -> Result<void> {
-        KQ_CHECK(db_.exec("DELETE FROM keqing_schema", "recording the schema version"));
-        KQ_TRY(PgStmt s, db_.prepare("INSERT INTO keqing_schema (version) VALUES ($1)"));
+        KQ_CHECK(db_.exec("CREATE TABLE IF NOT EXISTS keqing.keqing_schema (version INTEGER NOT NULL); "
+                          "DELETE FROM keqing.keqing_schema",
+                          "recording the schema version"));
+        KQ_TRY(PgStmt s, db_.prepare("INSERT INTO keqing.keqing_schema (version) VALUES ($1)"));
         return s.bind(1, latest).run();
     };
-    if (auto r = record(); !r) return fail(r.error(), "recording the schema version");
-    return commit();
+    if (!record()) return fail("recording the schema version");
+    KQ_CHECK(commit());
+    KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+    return warn_if_open_to_public();
+}
+
+// The bootstrap's part (schemas/pg_bootstrap.sql) that keqing cannot do itself: one warning when missing.
+Result<void> PgStore::warn_if_open_to_public() {
+    KQ_TRY(std::string open, db_.value(
+                                 "SELECT concat_ws(', ', CASE WHEN has_database_privilege('public', current_database(), "
+                                 "'CONNECT') THEN 'CONNECT' END, CASE WHEN has_database_privilege('public', "
+                                 "current_database(), 'TEMP') THEN 'TEMP' END, CASE WHEN has_function_privilege("
+                                 "'public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') THEN 'the table "
+                                 "statistics' END)",
+                                 "checking the database's privileges"));
+    if (!open.empty())
+        warnings_.push_back(fmt::format("database {}: every role of the server may still use {} here; run "
+                                        "schemas/pg_bootstrap.sql as a superuser (docs/TEAMS.md)",
+                                        db_.where(), open));
+    return {};
 }
 
 Result<std::unique_ptr<Store>> open_postgres(const std::string& url) {

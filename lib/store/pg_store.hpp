@@ -1,11 +1,15 @@
 // The PostgreSQL implementation of Store, declared for its two source files: pg_store.cpp (connecting,
-// migrations in the schema table keqing_schema, transactions, exported snapshots and every write) and
+// migrations recorded in keqing.keqing_schema, transactions, exported snapshots and every write) and
 // pg_reads.cpp (every read). Private to lib/store. The same schema as SQLite (schemas/, translated by
-// migration_sql); access control by row-level security on the server (schemas/004_teams.sql).
+// migration_sql), in the schema `keqing`: the owner reads and writes its tables; every other role holds no
+// privilege on them and goes through the keqing_api functions (schemas/006_private_tables.sql,
+// docs/SECURITY.md) — the same read SQL over other relations (store/relations.hpp), and API calls for writes.
 #pragma once
 
 #include "store/pg_db.hpp"
 #include "store/store.hpp"
+
+#include <utility>
 
 namespace keqing::store {
 
@@ -59,14 +63,18 @@ class PgStore final : public Store {
     Result<Quality> voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) override;
     Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter) override;
 
+    std::vector<std::string> take_warnings() override { return std::exchange(warnings_, {}); }
+
   private:
     // The SQL condition on customers `c` for a filter; its value binds to $9.
     static std::string_view filter_sql(const CustomerFilter& filter);
-    static std::string select_contacts(std::string_view where);
+    // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
+    // customers `c` where `where` holds.
+    static std::string select_contacts(std::string_view where, std::string_view from = "@contacts");
     Result<std::vector<Contact>> collect_contacts(PgStmt& s);
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
                                                const std::function<void(PgStmt&)>& bind);
-    Result<void> complete_findings(Quality& found, int limit);
+    Result<void> complete_findings(Quality& found, int limit, core::Date from, core::Date to);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const CustomerFilter& filter);
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
@@ -75,10 +83,20 @@ class PgStore final : public Store {
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
     Result<int64_t> insert_returning_id(PgStmt& s);
     Result<void> migrate();
+    Result<int> legacy_version();
+    Result<void> upgrade(int version);
+    Result<void> check_version(int version, int latest);
+    Result<void> warn_if_open_to_public();
+    Error not_a_keqing_role();
+    // The SQL of a write for this connection: on the tables (the owner), or through keqing_api.
+    std::string_view by_role(std::string_view tables, std::string_view api) const {
+        return db_.source() == Source::api ? api : tables;
+    }
 
     PgDb db_;
     int depth_ = 0;      // write transactions and savepoints
     int read_depth_ = 0; // read transactions (outside write ones)
+    std::vector<std::string> warnings_;
 };
 
 // Opens the PostgreSQL database at a postgresql:// URL and migrates it.

@@ -101,10 +101,10 @@ template <class S> HistoryEntry history_entry(const S& s) {
 }
 
 // The rep histories of the customers a filter allows (filter_sql, parameter 9): history_entry's columns,
-// then the customer's id.
+// then the customer's id (tables named as store/relations.hpp reads them).
 inline constexpr std::string_view kRepHistories =
-    "SELECT a.rep_id, a.effective_from, a.recorded_at, a.customer_id FROM assignments a "
-    "JOIN customers c ON c.id = a.customer_id WHERE {} ORDER BY a.customer_id, a.effective_from";
+    "SELECT a.rep_id, a.effective_from, a.recorded_at, a.customer_id FROM @assignments a "
+    "JOIN @customers c ON c.id = a.customer_id WHERE {} ORDER BY a.customer_id, a.effective_from";
 
 template <class S> std::pair<int64_t, HistoryEntry> customer_history_entry(const S& s) {
     return {s.integer(3), history_entry(s)};

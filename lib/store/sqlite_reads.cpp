@@ -1,5 +1,6 @@
 // The SQLite implementation of Store, part two: every read, in SQLite's dialect; what the rows mean is
 // read by store/rows.hpp, as on PostgreSQL. Each pass over contacts names the index that narrows it.
+#include "store/relations.hpp"
 #include "store/rows.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -57,7 +58,7 @@ Result<std::vector<Rep>> SqliteStore::list_reps() {
 
 Result<std::vector<Customer>> SqliteStore::customers_on(std::string_view where, core::Date on,
                                                         const std::function<void(Stmt&)>& bind) {
-    KQ_TRY(Stmt s, db_.prepare(select_with_history(where)));
+    KQ_TRY(Stmt s, db_.prepare(resolve_relations(select_with_history(where), Source::tables)));
     bind(s);
     return rows::customers(s, on);
 }
@@ -85,10 +86,11 @@ Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month mont
         if (row) expected = static_cast<size_t>(count.integer(0));
     }
     // ?1 first day, ?2 last day: active on some day of the month.
-    KQ_TRY(Stmt s, db_.prepare(select_with_history(fmt::format(
+    KQ_TRY(Stmt s, db_.prepare(resolve_relations(select_with_history(fmt::format(
                        "(c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1) "
                        "AND {}",
-                       filter_sql(filter)))));
+                       filter_sql(filter))),
+                                                 Source::tables)));
     s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
     return rows::month_customers(s, month, std::move(reps), expected);
 }
@@ -106,7 +108,7 @@ Result<std::vector<HistoryEntry>> SqliteStore::rep_history(int64_t customer_id) 
 }
 
 Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqliteStore::rep_histories(const CustomerFilter& filter) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format(rows::kRepHistories, filter_sql(filter))));
+    KQ_TRY(Stmt s, db_.prepare(resolve_relations(fmt::format(rows::kRepHistories, filter_sql(filter)), Source::tables)));
     s.bind(9, filter.value);
     return rows::all(s, rows::customer_history_entry<Stmt>);
 }

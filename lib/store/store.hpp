@@ -1,5 +1,5 @@
-// The one interface all persistence goes through (SPEC §6): SQLite today, a PostgreSQL backend later
-// as a second implementation. Every method returns a Result; SQL never leaves the implementations.
+// The one interface all persistence goes through (SPEC §6), implemented for SQLite and for PostgreSQL.
+// Every method returns a Result; SQL never leaves the implementations.
 #pragma once
 
 #include "core/result.hpp"
@@ -100,6 +100,9 @@ class Store {
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.
     virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter = {}) = 0;
+
+    // What opening found worth a warning (one line each, for stderr), handed over once.
+    virtual std::vector<std::string> take_warnings() { return {}; }
 };
 
 // Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.

@@ -1,7 +1,8 @@
-# End-to-end, PostgreSQL only: row-level security (schema 4). A rep's login role sees and logs only its own
-# customers and cannot read or write another rep's rows, a manager's sees and logs for its teams', an admin's
-# sees everyone and alone changes the roster — through keqing (refusals: one line, exit 3, nothing stored)
-# and through psql as the same roles.
+# End-to-end, PostgreSQL only: who sees and writes what on a team server (docs/TEAMS.md). A rep's login role
+# sees and logs only its own customers and cannot read or write another rep's rows, a manager's sees and
+# logs for its teams', an admin's sees everyone and alone changes the roster — through keqing (refusals: one
+# line, exit 3, nothing stored) and through psql as the same roles, which reach no table and go through
+# keqing_api (schema 6). tests/e2e/test_pg_attacks.sh attacks the same server as an adversary would.
 source "$(dirname "$0")/lib.sh"
 [ "$BACKEND" = postgresql ] || { echo "test_pg_access: PostgreSQL only; skipped"; exit 77; }
 load_examples || { echo "could not load examples"; exit 1; }
@@ -11,21 +12,10 @@ roster person import "$SRC/examples/people.csv" >/dev/null &&
 export KEQING_NOW=2026-11-20T20:00
 M=(--month 2026-11 --as-of 2026-11-20)
 
-# Login roles are cluster-wide: created once, kept if an earlier run on this server made them.
-role() { # NAME GROUP
-  psql -q "$KEQING_DB" -c "DO \$\$ BEGIN CREATE ROLE $1 LOGIN${2:+ IN ROLE $2}; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" ||
-    { echo "could not create role $1"; exit 1; }
-}
-role wang keqing_rep; role li keqing_rep; role zhao keqing_rep
-role zhou keqing_manager; role boss keqing_admin; role guest
+pg_role wang keqing_rep; pg_role li keqing_rep; pg_role zhao keqing_rep
+pg_role zhou keqing_manager; pg_role boss keqing_admin; pg_role guest
 db_query "INSERT INTO team_managers VALUES ('zhou', '华东一组')" >/dev/null
 
-# The server trusts loopback connections: a role connects by its name alone.
-url() { echo "${PG_BASE/postgres@/$1@}/$PG_DB"; }
-# as ROLE CMD…: a keqing command connected as ROLE, which is also the current rep (KEQING_REP).
-as() { local who=$1; shift; KEQING_DB=$(url "$who") KEQING_REP=$who "$@"; }
-# psql_as ROLE SQL: one statement through psql as ROLE; stdout, stderr and status kept like run's.
-psql_as() { run psql -X -At -v ON_ERROR_STOP=1 "$(url "$1")" -c "$2"; }
 expect_value() { if [ "$rc" -eq 0 ] && [ "$(out)" = "$1" ]; then pass; else fail "$2: expected '$1'"; fi; }
 # psql failed with the server's error (and, with a snapshot taken, changed nothing).
 expect_denied() {
@@ -67,64 +57,67 @@ expect_rejected 3 "unknown customer 'HZ002'" "rep: a person at another rep's cus
 run log-visit 康泰 --call --dry-run; expect_rc 3 "the owner: '康泰' is ambiguous (HZ001 wang, HZ017 li)"
 run as wang log-visit 康泰 --call --dry-run; expect_rc 0 "rep: '康泰' is its own HZ001 only"; expect_out "HZ001" "rep: name match among its own customers"
 
-# The same through psql: nothing of li's is readable.
-for t in customers tier_history assignments contacts people life_events; do
-  col=customer_id; [ $t = customers ] && col=id
-  psql_as wang "SELECT count(*) FROM $t WHERE $col IN ($li_ids)"; expect_value 0 "rep psql: li's $t are invisible"
+# The same through psql: no table can even be named; through keqing_api nothing of li's is readable.
+snapshot
+for t in customers tier_history assignments contacts people life_events team_managers reps keqing_schema settings; do
+  psql_as wang "SELECT count(*) FROM keqing.$t"; expect_denied "permission denied for schema keqing" "rep psql: table $t"
 done
-psql_as wang "SELECT count(*) FROM contacts WHERE rep_id <> 'wang'"; expect_value 0 "rep psql: no contact of another rep"
-psql_as wang "SELECT count(*) FROM contacts"
+all="'0001-01-01', '9999-12-31'"
+for f in "customers() x WHERE id" "tier_history() x WHERE customer_id" "assignments() x WHERE customer_id" \
+  "contacts($all) x WHERE customer_id" "people() x WHERE customer_id" "life_events() x WHERE customer_id"; do
+  psql_as wang "SELECT count(*) FROM keqing_api.$f IN ($li_ids)"; expect_value 0 "rep psql: li's rows of keqing_api.${f%% *}"
+done
+psql_as wang "SELECT count(*) FROM keqing_api.contacts($all) WHERE rep_id <> 'wang'"; expect_value 0 "rep psql: no contact of another rep"
+psql_as wang "SELECT count(*) FROM keqing_api.contacts($all)"
 expect_value "$(db_query "SELECT count(*) FROM contacts WHERE customer_id IN (SELECT customer_id FROM assignments WHERE rep_id = 'wang')")" \
   "rep psql: every contact of its own customers"
-psql_as wang "SELECT login FROM team_managers"; expect_value "" "rep psql: who manages what is the admin's business"
+psql_as wang "SELECT login FROM keqing_api.team_managers()"; expect_value "" "rep psql: who manages what is the admin's business"
 
 # --- A rep writes nothing of another rep's, and nothing of the roster.
 snapshot
-psql_as wang "INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES ($hz002, 'call', '2026-11-20', 'wang', '2026-11-20T20:00')"
-expect_denied 'new row violates row-level security policy for table "contacts"' "rep psql: a contact for li's customer"
-psql_as wang "INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES ($hz001, 'call', '2026-11-20', 'li', '2026-11-20T20:00')"
-expect_denied 'new row violates row-level security policy for table "contacts"' "rep psql: a contact under li's name"
-psql_as wang "UPDATE contacts SET voided_at = '2026-11-20T20:00', void_reason = 'x' WHERE id = $li_contact"
-expect_out "UPDATE 0" "rep psql: voiding li's contact changes no row"; expect_unchanged "rep psql: li's contact not voided"
-psql_as wang "UPDATE contacts SET voided_at = '2026-11-20T20:00', void_reason = 'x' WHERE rep_id = 'li'"
-expect_out "UPDATE 0" "rep psql: voiding all li's contacts changes no row"; expect_unchanged "rep psql: li's contacts not voided"
-psql_as wang "UPDATE contacts SET note = 'rewritten' WHERE id = (SELECT min(id) FROM contacts WHERE rep_id = 'wang')"
-expect_denied "permission denied for table contacts" "rep psql: its own logged contact cannot be rewritten"
-psql_as wang "DELETE FROM contacts WHERE rep_id = 'wang'"
-expect_denied "permission denied for table contacts" "rep psql: contacts are never deleted"
-psql_as wang "INSERT INTO people (customer_id, name, created_at) VALUES ($hz002, '小刘', '2026-11-20T20:00')"
-expect_denied 'new row violates row-level security policy for table "people"' "rep psql: a person at li's customer"
-psql_as wang "UPDATE people SET note = 'x' WHERE id = $li_person"
-expect_out "UPDATE 0" "rep psql: editing li's person changes no row"; expect_unchanged "rep psql: li's person unchanged"
-psql_as wang "INSERT INTO life_events (customer_id, kind, happened_on, created_at) VALUES ($hz002, 'wedding', '2026-11-19', '2026-11-20T20:00')"
-expect_denied 'new row violates row-level security policy for table "life_events"' "rep psql: a life event at li's customer"
-psql_as wang "UPDATE customers SET phone = '1' WHERE id = $hz001"
-expect_denied "permission denied for table customers" "rep psql: customers are the admin's"
-psql_as wang "INSERT INTO assignments VALUES ($hz002, 'wang', '2026-11-01', '2026-11-20T20:00')"
-expect_denied "permission denied for table assignments" "rep psql: no taking over li's customer"
-psql_as wang "INSERT INTO team_managers VALUES ('wang', '华东一组')"
-expect_denied "permission denied for table team_managers" "rep psql: no making itself a manager"
+log_call() { # CUSTOMER_ID REP: keqing_api.log_contact of a call on 2026-11-20
+  echo "SELECT keqing_api.log_contact($1, 'call', '2026-11-20', '', '$2', '', 0, '', '', '', '', '', '', '', 0, '', 0)"
+}
+not_assigned="is not assigned today to wang or to a rep it manages"
+psql_as wang "$(log_call "$hz002" wang)"; expect_denied "customer #$hz002 $not_assigned" "rep psql: a contact for li's customer"
+psql_as wang "$(log_call "$hz001" li)"; expect_denied "li is neither wang nor a rep it manages" "rep psql: a contact under li's name"
+psql_as wang "SELECT keqing_api.void_contact($li_contact, 'x')"; expect_denied "no contact #$li_contact" "rep psql: voiding li's contact"
+psql_as wang "UPDATE keqing.contacts SET note = 'rewritten' WHERE rep_id = 'wang'"
+expect_denied "permission denied for schema keqing" "rep psql: its own logged contact cannot be rewritten"
+psql_as wang "DELETE FROM keqing.contacts WHERE rep_id = 'wang'"; expect_denied "permission denied for schema keqing" "rep psql: contacts are never deleted"
+psql_as wang "SELECT keqing_api.add_person($hz002, '小刘', '', '', '', '', '', '')"
+expect_denied "customer #$hz002 $not_assigned" "rep psql: a person at li's customer"
+psql_as wang "SELECT keqing_api.update_person($li_person, '刘', '', '', '', '', '', 'x')"
+expect_denied "no person #$li_person" "rep psql: editing li's person"
+psql_as wang "SELECT keqing_api.add_event($hz002, NULL, 'wedding', '2026-11-19', '')"
+expect_denied "customer #$hz002 $not_assigned" "rep psql: a life event at li's customer"
+psql_as wang "SELECT keqing_api.update_customer($hz001, '康泰', NULL, NULL, '1', '', '')"
+expect_denied "permission denied for function update_customer" "rep psql: customers are the admin's"
+psql_as wang "SELECT keqing_api.assign_rep($hz002, 'wang', '2026-11-01')"
+expect_denied "permission denied for function assign_rep" "rep psql: no taking over li's customer"
+psql_as wang "SELECT keqing_api.add_manager('wang', '华东一组')"
+expect_denied "permission denied for function add_manager" "rep psql: no making itself a manager"
 
 # keqing says so in one line, exit 3, and stores nothing.
-expect_rejected 3 'new row violates row-level security policy for table "contacts"' "rep: log under li's name" \
+expect_rejected 3 "li is neither wang nor a rep it manages" "rep: log under li's name" \
   as wang log-visit HZ001 --call --rep li
 expect_err "log-visit: error: database postgresql://wang@" "rep: the refusal names the database and role"
 expect_err "$refused" "rep: the refusal names the role"
 expect_rejected 3 "no contact #$li_contact" "rep: void li's contact" as wang log-visit --void "$li_contact" --reason 重复
 expect_rejected 3 "no person #$li_person" "rep: edit li's person" as wang roster person edit "$li_person" --note x
-expect_rejected 3 "$refused: permission denied for table customers" "rep: roster add" \
+expect_rejected 3 "$refused: permission denied for function add_customer" "rep: roster add" \
   as wang roster add HZ099 新药房 --tier A --rep wang
-expect_rejected 3 "$refused: permission denied for table customers" "rep: roster edit" as wang roster edit HZ001 --phone 1
-expect_rejected 3 "$refused: permission denied for table tier_history" "rep: roster tier" \
+expect_rejected 3 "$refused: permission denied for function update_customer" "rep: roster edit" as wang roster edit HZ001 --phone 1
+expect_rejected 3 "$refused: permission denied for function set_tier" "rep: roster tier" \
   as wang roster tier HZ001 B --from 2026-11-01
-expect_rejected 3 "$refused: permission denied for table assignments" "rep: roster assign" \
+expect_rejected 3 "$refused: permission denied for function assign_rep" "rep: roster assign" \
   as wang roster assign HZ001 li --from 2026-11-01
-expect_rejected 3 "$refused: permission denied for table reps" "rep: roster rep add" \
+expect_rejected 3 "$refused: permission denied for function add_rep" "rep: roster rep add" \
   as wang roster rep add ma --name 马军 --team 华东一组
 printf 'code,name,tier,rep\nHZ098,甲,A,wang\n' >"$WORK/c.csv"
-expect_rejected 3 "$refused: permission denied for table customers" "rep: roster import" as wang roster import "$WORK/c.csv"
+expect_rejected 3 "$refused: permission denied for function add_customer" "rep: roster import" as wang roster import "$WORK/c.csv"
 printf 'customer,channel,date,rep\nHZ001,call,2026-11-19,wang\nHZ004,call,2026-11-19,li\n' >"$WORK/k.csv"
-expect_rejected 3 'new row violates row-level security policy for table "contacts"' "rep: an import with a row under li's name stores none" \
+expect_rejected 3 "li is neither wang nor a rep it manages" "rep: an import with a row under li's name stores none" \
   as wang log-visit --import "$WORK/k.csv"
 expect_err "$WORK/k.csv:3: database postgresql://wang@" "rep: the refusal names the file's line"
 # The refused row in the second batch of a thousand: the first batch is not kept either.
@@ -139,8 +132,8 @@ own=$(db_query "SELECT max(id) FROM contacts WHERE rep_id = 'wang'")
 [ "$(db_query "SELECT code FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = $own")" = HZ013 ] && pass || fail "rep: the contact is stored"
 run as wang log-visit --void "$own" --reason 记错了; expect_rc 0 "rep: void its own contact"; expect_out "voided #$own" "rep: void message"
 expect_rejected 3 "already voided" "rep: void twice" as wang log-visit --void "$own" --reason again
-psql_as wang "UPDATE contacts SET voided_at = NULL, void_reason = NULL WHERE id = $own"
-expect_out "UPDATE 0" "rep psql: a void is final"
+snapshot
+psql_as wang "SELECT keqing_api.void_contact($own, 'again')"; expect_denied "was already voided; a void is final" "rep psql: a void is final"
 printf 'customer,channel,date\nHZ001,call,2026-11-19\nHZ007,visit,2026-11-19\n' >"$WORK/own.csv"
 run as wang log-visit --import "$WORK/own.csv"; expect_rc 0 "rep: import contacts for its own customers"
 expect_out "imported 2 contacts" "rep: import count"
@@ -148,8 +141,8 @@ run as wang roster person add HZ001 小王 --role 营业员 --birthday 1999-03-0
 [ "$(db_query "SELECT count(*) FROM people WHERE name = '小王' AND customer_id = $hz001")" = 1 ] && pass || fail "rep: the person is stored"
 run as wang roster person edit "$(db_query "SELECT id FROM people WHERE name = '张丽'")" --note 爱喝普洱; expect_rc 0 "rep: edit its customer's person"
 run as wang roster event add HZ004 --kind wedding --date 2026-11-19; expect_rc 0 "rep: a life event at its own customer"
-psql_as wang "INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES ($hz001, 'message', '2026-11-20', 'wang', '2026-11-20T20:00') RETURNING rep_id"
-expect_rc 0 "rep psql: a contact for its own customer"; expect_out "INSERT 0 1" "rep psql: stored"
+psql_as wang "$(log_call "$hz001" wang)"; expect_rc 0 "rep psql: a contact for its own customer through keqing_api"
+[ "$(db_query "SELECT rep_id FROM contacts WHERE id = $(out)")" = wang ] && pass || fail "rep psql: stored under its name"
 run as li log-visit HZ002 --visit --feedback 好卖; expect_rc 0 "the other rep logs for its own customer"
 
 # --- A manager sees its team's customers (wang's and li's), not zhao's, and logs for them.
@@ -161,17 +154,17 @@ run as zhou check-quota --all "${M[@]}" --format json; expect_rc 1 "manager: che
 expect_same "$(json_set '[c["rep"] for c in d["customers"]]')" "li wang" "manager: check-quota --all has no zhao customer"
 run as zhou report "${M[@]}" --by team --format json; expect_same "$(json_set '[r["key"] for r in d["rows"]]')" "华东一组" "manager: report has its team only"
 expect_rejected 3 "unknown customer 'HZ003'" "manager: zhao's customer" as zhou roster show HZ003
-psql_as zhou "SELECT count(*) FROM contacts WHERE rep_id = 'zhao'"; expect_value 0 "manager psql: no zhao contact"
+psql_as zhou "SELECT count(*) FROM keqing_api.contacts($all) WHERE rep_id = 'zhao'"; expect_value 0 "manager psql: no zhao contact"
 run as zhou log-visit HZ002 --call --rep li --note 经理代记; expect_rc 0 "manager: logs for li's customer"; expect_out "by li" "manager: under li's name"
 run as zhou log-visit HZ001 --call --rep wang; expect_rc 0 "manager: logs for wang's customer"
-expect_rejected 3 'new row violates row-level security policy for table "contacts"' "manager: under the name of a rep of another team" \
+expect_rejected 3 "zhao is neither zhou nor a rep it manages" "manager: under the name of a rep of another team" \
   as zhou log-visit HZ001 --call --rep zhao
 expect_rejected 3 "unknown customer 'HZ003'" "manager: log for zhao's customer" as zhou log-visit HZ003 --call --rep zhao
 wang_contact=$(db_query "SELECT min(id) FROM contacts WHERE rep_id = 'wang' AND voided_at IS NULL")
 run as zhou log-visit --void "$wang_contact" --reason 重复; expect_rc 0 "manager: voids its rep's contact"
 zhao_contact=$(db_query "SELECT min(id) FROM contacts WHERE rep_id = 'zhao'")
 expect_rejected 3 "no contact #$zhao_contact" "manager: void a contact of another team" as zhou log-visit --void "$zhao_contact" --reason x
-expect_rejected 3 "refused for role zhou: permission denied for table customers" "manager: roster add" \
+expect_rejected 3 "refused for role zhou: permission denied for function add_customer" "manager: roster add" \
   as zhou roster add HZ099 新药房 --tier A --rep wang
 
 # --- The admin sees every customer and changes the roster.
@@ -184,11 +177,13 @@ run as boss roster assign HZ013 zhao --from 2024-01-01; expect_rc 0 "admin: re-a
 expect_out "rep zhao" "admin: assigned"
 run as boss roster tier HZ004 A --from 2026-12-01; expect_rc 0 "admin: re-tier"
 run as boss roster rep add ma --name 马军 --team 华东二组; expect_rc 0 "admin: add a rep"
-psql_as boss "INSERT INTO team_managers VALUES ('zhou', '华东二组')"; expect_rc 0 "admin psql: a manager gets a second team"
-psql_as boss "DELETE FROM team_managers WHERE login = 'zhou' AND team = '华东二组'"; expect_out "DELETE 1" "admin psql: and loses it"
+psql_as boss "SELECT keqing_api.add_manager('zhou', '华东二组')"; expect_rc 0 "admin psql: a manager gets a second team"
+[ "$(db_query "SELECT count(*) FROM team_managers WHERE login = 'zhou'")" = 2 ] && pass || fail "admin psql: stored"
+psql_as boss "SELECT keqing_api.remove_manager('zhou', '华东二组')"; expect_rc 0 "admin psql: and loses it"
+[ "$(db_query "SELECT count(*) FROM team_managers WHERE login = 'zhou'")" = 1 ] && pass || fail "admin psql: removed"
 run as boss log-visit --void "$li_contact" --reason 重复; expect_rc 0 "admin: voids anyone's contact"
-for t in contacts people life_events; do
-  psql_as boss "SELECT count(*) FROM $t"; expect_value "$(db_query "SELECT count(*) FROM $t")" "admin psql: every row of $t"
+for t in "contacts($all)" "people()" "life_events()" "customers()"; do
+  psql_as boss "SELECT count(*) FROM keqing_api.$t"; expect_value "$(db_query "SELECT count(*) FROM ${t%%(*}")" "admin psql: every row of $t"
 done
 run as boss check-quota --all "${M[@]}" --format json
 expect_same "$(json_set '[c["rep"] for c in d["customers"]]')" "li wang zhao" "admin: check-quota --all has everyone"
@@ -196,17 +191,20 @@ expect_same "$(json_set '[c["rep"] for c in d["customers"]]')" "li wang zhao" "a
 # After the re-assignment: li sees its new customer; HZ013 is zhao's to log, wang still reads its history.
 run as li roster show HZ041; expect_rc 0 "rep: a customer newly assigned to it"
 run as wang roster show HZ013 --as-of 2026-11-20; expect_rc 0 "rep: a former customer's card"; expect_out "rep zhao" "rep: now zhao's"
-expect_rejected 3 'new row violates row-level security policy for table "contacts"' "rep: no logging for a former customer" \
-  as wang log-visit HZ013 --call
-expect_rejected 3 'new row violates row-level security policy for table "contacts"' "manager: no logging for a customer that left its team" \
+expect_rejected 3 "$not_assigned" "rep: no logging for a former customer" as wang log-visit HZ013 --call
+expect_rejected 3 "is not assigned today to zhou or to a rep it manages" "manager: no logging for a customer that left its team" \
   as zhou log-visit HZ013 --call --rep wang
 run as zhao log-visit HZ013 --call; expect_rc 0 "rep: logs for the customer assigned to it"
 
-# --- A role in none of the three reads nothing; a rep cannot upgrade the schema.
+# --- A role in none of the three may not connect (the bootstrap revoked CONNECT from PUBLIC), nor read anything
+# where it may; a rep cannot upgrade the schema.
+expect_rejected 4 "permission denied for database" "no keqing role: no connection" as guest roster list
+psql -qX "$KEQING_DB" -c "GRANT CONNECT ON DATABASE $PG_DB TO guest" >/dev/null
 expect_rejected 3 "role guest is not a keqing role; an admin makes it a member of keqing_rep" "no keqing role" as guest roster list
+psql -qX "$KEQING_DB" -c "REVOKE CONNECT ON DATABASE $PG_DB FROM guest" >/dev/null
 latest=$(db_query "SELECT version FROM keqing_schema")
-db_query "UPDATE keqing_schema SET version = 3" >/dev/null
+db_query "UPDATE keqing_schema SET version = 5" >/dev/null
 run as wang roster list; expect_rc 4 "rep: opening a database not yet upgraded"
-expect_err "permission denied for schema public; the database's owner must open it once with this keqing" "rep: tells who must upgrade"
+expect_err "has schema version 5; the database's owner must open it once with this keqing" "rep: tells who must upgrade"
 db_query "UPDATE keqing_schema SET version = $latest" >/dev/null
 finish

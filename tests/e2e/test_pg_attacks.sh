@@ -1,0 +1,374 @@
+# End-to-end, PostgreSQL only: the team server attacked as docs/SECURITY.md's adversary would — a rep (and a
+# manager, an admin, a role in no keqing group) holding its own credentials, in psql. Each attack is one
+# statement (or one session of statements) that must be refused: it fails, or it reveals nothing the role may
+# not see (no name or code of a customer it does not see anywhere in its output or errors; an answer the same
+# whether a hidden value exists or not), and it changes nothing. The server is set up as docs/TEAMS.md sets
+# one up (schemas/pg_bootstrap.sql by the superuser, an owner role with no CREATEROLE that opens the database
+# first), twice: a fresh team database, and one restored from schema 5 (tests/fixtures/pg_schema_v5.sql) and
+# upgraded by its owner — which also proves that upgrade loses nothing. Ends with "N attacks, N refused".
+source "$(dirname "$0")/lib.sh"
+[ "$BACKEND" = postgresql ] || { echo "test_pg_attacks: PostgreSQL only; skipped"; exit 77; }
+export KEQING_NOW=2026-11-20T20:00
+attacks=0
+refused=0
+DBS=("$PG_DB") # the suites' own database goes unused: each server below is a database of its own (PG_DB)
+trap 'for d in "${DBS[@]}"; do psql -qX "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1; done; rm -rf "$WORK"' EXIT
+
+pg_role kq_owner; pg_role wang keqing_rep; pg_role li keqing_rep; pg_role zhao keqing_rep
+pg_role zhou keqing_manager; pg_role boss keqing_admin; pg_role guest
+psql -qX "$PG_BASE/postgres" -c "ALTER ROLE kq_owner NOCREATEROLE NOSUPERUSER" >/dev/null
+
+# The whole database in one line (every table of the schema keqing, as the superuser reads it).
+fingerprint() {
+  psql -qAtX "$DB_URL" -c "SELECT md5(string_agg(t, '|' ORDER BY t)) FROM (
+    SELECT 'r' || x::text t FROM keqing.reps x UNION ALL SELECT 'c' || x::text FROM keqing.customers x
+    UNION ALL SELECT 't' || x::text FROM keqing.tier_history x UNION ALL SELECT 'a' || x::text FROM keqing.assignments x
+    UNION ALL SELECT 'k' || x::text FROM keqing.contacts x UNION ALL SELECT 'p' || x::text FROM keqing.people x
+    UNION ALL SELECT 'e' || x::text FROM keqing.life_events x UNION ALL SELECT 'm' || x::text FROM keqing.team_managers x
+    UNION ALL SELECT 's' || x::text FROM keqing.settings x UNION ALL SELECT 'v' || x::text FROM keqing.keqing_schema x) all_rows"
+}
+owner_query() { psql -qAtX "$DB_URL" -c "$1"; }
+# The names and codes a role must never learn: those of the customers never assigned to it (or, for a
+# manager, to a rep of its teams), one per line.
+secrets_of() {
+  owner_query "SELECT c.code || E'\\n' || c.name FROM keqing.customers c WHERE c.id NOT IN ($(visible_sql "$1"))" | grep .
+}
+# leaked: whether stdout or stderr holds any of the role's secrets.
+leaked() {
+  [ -s "$WORK/secrets.$1" ] && grep -ohFf "$WORK/secrets.$1" "$WORK/out" "$WORK/err" | head -1 | grep .
+}
+verdict() { # ROLE WHAT OK(0|1) WHY
+  attacks=$((attacks + 1))
+  if [ "$3" = 0 ]; then refused=$((refused + 1)); pass; echo "  refused  [$LABEL] $1: $2"
+  else fail "[$LABEL] $1: $2 — NOT REFUSED: $4"; fi
+}
+# Whether the database is as it was before the attack SQL ran: $FP is its fingerprint between attacks (taken
+# again whenever the suite itself changes it: remember); SQL that cannot write (reads and catalog queries)
+# is not checked.
+remember() { FP=$(fingerprint); }
+unchanged_by() {
+  grep -qiE 'insert|update|delete|truncate|copy|create|alter|drop|grant|revoke|setval|nextval|keqing_api\.(log|void|add|update|set|assign|remove)' <<<"$1" ||
+    return 0
+  [ "$(fingerprint)" = "$FP" ]
+}
+# refuse ROLE WHAT SQL ERROR: psql as ROLE must fail with ERROR in its message, leak nothing, change nothing.
+refuse() {
+  local why="" secret
+  psql_as "$1" "$3"
+  if [ "$rc" -eq 0 ]; then why="it succeeded: $(head -c 200 "$WORK/out")"
+  elif ! grep -qF -- "$4" "$WORK/err"; then why="it failed otherwise: $(head -c 300 "$WORK/err")"; fi
+  if secret=$(leaked "$1"); then why="$why; it shows '$secret'"; fi
+  unchanged_by "$3" || why="$why; the database changed"
+  verdict "$1" "$2" "$([ -z "$why" ] && echo 0 || echo 1)" "$why"
+}
+# reveal_nothing ROLE WHAT SQL: whether it fails or not, psql as ROLE shows no secret and changes nothing.
+reveal_nothing() {
+  local why="" secret
+  psql_as "$1" "$3"
+  if secret=$(leaked "$1"); then why="it shows '$secret'"; fi
+  unchanged_by "$3" || why="$why; the database changed"
+  verdict "$1" "$2" "$([ -z "$why" ] && echo 0 || echo 1)" "$why"
+}
+# same_answer ROLE WHAT SQL_WITH_HIDDEN SQL_WITH_NONE: asking about a hidden value and about one that exists
+# nowhere gives the same answer (timings, and the numbers named in each, taken out).
+normalized() { # FILE VALUE: timings out, VALUE (a whole token) as X, <= as <
+  V=$2 perl -pe 's/actual time=[0-9.]+\.\.[0-9.]+ //; s/(Planning|Execution) Time: .*//;
+    s/(?<![0-9A-Za-z_])\Q$ENV{V}\E(?![0-9A-Za-z_])/X/g; s/<=/</g' "$1"
+}
+# (The hidden value is the attacker's own input: what is checked for secrets is the answer with it taken out.)
+same_answer() {
+  local why="" secret
+  psql_as "$1" "$3"; normalized "$WORK/out" "$5" >"$WORK/a.out"; normalized "$WORK/err" "$5" >"$WORK/a.err"
+  cp "$WORK/a.out" "$WORK/out"; cp "$WORK/a.err" "$WORK/err"
+  if secret=$(leaked "$1"); then why="it shows '$secret'"; fi
+  psql_as "$1" "$4"; normalized "$WORK/out" "$6" >"$WORK/b.out"; normalized "$WORK/err" "$6" >"$WORK/b.err"
+  if ! cmp -s "$WORK/a.out" "$WORK/b.out" || ! cmp -s "$WORK/a.err" "$WORK/b.err"; then
+    why="$why; the answers differ: $(diff "$WORK/a.out" "$WORK/b.out" | head -4 | tr '\n' ' ') $(diff "$WORK/a.err" "$WORK/b.err" | head -4 | tr '\n' ' ')"
+  fi
+  unchanged_by "$3 $4" || why="$why; the database changed"
+  verdict "$1" "$2" "$([ -z "$why" ] && echo 0 || echo 1)" "$why"
+}
+
+# Every row of every readable function, in one statement (psql -c shows only the last statement's rows).
+every_row() {
+  local f
+  for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
+    "tier_history()" "reps()" "team_managers()"; do
+    printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
+    local union=1
+  done
+}
+# The ids of the customers a role sees, as SQL.
+visible_sql() {
+  echo "SELECT a.customer_id FROM keqing.assignments a WHERE a.rep_id = '$1' UNION SELECT a.customer_id FROM
+    keqing.assignments a JOIN keqing.reps r ON r.id = a.rep_id JOIN keqing.team_managers m ON m.team = r.team WHERE m.login = '$1'"
+}
+
+# ---------------------------------------------------------------------------------------------------------
+attack_server() {
+  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person own_id
+  for who in wang zhou boss guest; do secrets_of "$who" >"$WORK/secrets.$who"; done
+  : >"$WORK/secrets.boss" # an admin may see every customer
+  hidden_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'li'")
+  hidden_name=$(owner_query "SELECT name FROM keqing.customers WHERE id = $hidden_id")
+  hidden_code=$(owner_query "SELECT code FROM keqing.customers WHERE id = $hidden_id")
+  zhao_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'zhao'")
+  zhao_name=$(owner_query "SELECT name FROM keqing.customers WHERE id = $zhao_id")
+  li_contact=$(owner_query "SELECT min(k.id) FROM keqing.contacts k WHERE k.customer_id NOT IN ($(visible_sql wang)) AND k.voided_at IS NULL")
+  zhao_contact=$(owner_query "SELECT min(k.id) FROM keqing.contacts k WHERE k.customer_id NOT IN ($(visible_sql zhou)) AND k.voided_at IS NULL")
+  li_person=$(owner_query "SELECT min(p.id) FROM keqing.people p WHERE p.customer_id NOT IN ($(visible_sql wang))")
+  zhao_person=$(owner_query "SELECT min(p.id) FROM keqing.people p WHERE p.customer_id NOT IN ($(visible_sql zhou))")
+  own_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'wang'")
+  [ -n "$hidden_id" ] && [ -n "$li_contact" ] && [ -n "$own_id" ] && [ -n "$zhao_id" ] || { fail "[$LABEL] the data lacks li's or wang's rows"; return; }
+  [ -n "$li_person" ] || li_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
+  owner_query "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at)
+    SELECT $zhao_id, 'call', '2001-01-02', 'zhao', '2001-01-02T18:00' FROM generate_series(1, 30)" >/dev/null
+  remember
+  [ -n "$zhao_person" ] || zhao_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
+
+  # --- Tables, their schema, the layout schema 5 had: not even named.
+  for who in wang zhou boss; do
+    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings; do
+      refuse "$who" "SELECT keqing.$t" "SELECT * FROM keqing.$t" "permission denied for schema keqing"
+    done
+    refuse "$who" "schema 5's table names" "SELECT * FROM customers" 'relation "customers" does not exist'
+    refuse "$who" "COPY a table out" "COPY keqing.customers TO STDOUT" "permission denied for schema keqing"
+    refuse "$who" "INSERT … ON CONFLICT … RETURNING" \
+      "INSERT INTO keqing.assignments VALUES ($hidden_id, '$who', '2026-11-01', 'x') ON CONFLICT DO NOTHING RETURNING *" \
+      "permission denied for schema keqing"
+    refuse "$who" "UPDATE a contact's text" "UPDATE keqing.contacts SET note = 'x'" "permission denied for schema keqing"
+    refuse "$who" "undo voids" "UPDATE keqing.contacts SET voided_at = NULL" "permission denied for schema keqing"
+    refuse "$who" "DELETE contacts" "DELETE FROM keqing.contacts" "permission denied for schema keqing"
+    refuse "$who" "DELETE people" "DELETE FROM keqing.people" "permission denied for schema keqing"
+    refuse "$who" "TRUNCATE" "TRUNCATE keqing.contacts" "permission denied for schema keqing"
+    refuse "$who" "INSERT with an explicit id" \
+      "INSERT INTO keqing.contacts (id, customer_id, channel, happened_on, rep_id, logged_at) OVERRIDING SYSTEM VALUE VALUES (999999, $own_id, 'call', '2026-11-20', 'wang', 'x')" \
+      "permission denied for schema keqing"
+    refuse "$who" "draw the next contact id" "SELECT nextval(c.oid) FROM pg_class c WHERE c.relname = 'contacts_id_seq'" \
+      "permission denied for sequence contacts_id_seq"
+    refuse "$who" "set the contact id counter" "SELECT setval(c.oid, 2147483000) FROM pg_class c WHERE c.relname = 'contacts_id_seq'" \
+      "permission denied for sequence contacts_id_seq"
+    reveal_nothing "$who" "read the id counters (pg_sequences)" \
+      "SELECT CASE WHEN count(*) FILTER (WHERE last_value IS NOT NULL) = 0 THEN 'none' ELSE 'a counter: ' || max(last_value) || ' $hidden_name' END FROM pg_sequences"
+  done
+
+  # --- Statistics and catalogs: how many rows, how many scans, inserts, pages.
+  for who in wang zhou; do
+    reveal_nothing "$who" "pg_stats of keqing's columns" \
+      "SELECT CASE WHEN count(*) = 0 THEN 'none' ELSE '$hidden_name' END FROM pg_stats WHERE schemaname = 'keqing'"
+    reveal_nothing "$who" "pg_stats_ext" "SELECT CASE WHEN count(*) = 0 THEN 'none' ELSE '$hidden_name' END FROM pg_stats_ext"
+    refuse "$who" "pg_stat_user_tables (row counts)" "SELECT relname, n_live_tup, n_tup_ins FROM pg_stat_user_tables" "permission denied for function"
+    refuse "$who" "pg_stat_database (inserts)" "SELECT tup_inserted FROM pg_stat_database" "permission denied for function"
+    refuse "$who" "pg_stat_activity" "SELECT usename, query FROM pg_stat_activity" "permission denied for function"
+    refuse "$who" "pg_class.reltuples" "SELECT relname, reltuples FROM pg_class WHERE relname = 'customers'" "permission denied for table pg_class"
+    refuse "$who" "pg_class.relpages" "SELECT relpages FROM pg_class WHERE relname = 'contacts'" "permission denied for table pg_class"
+    refuse "$who" "table sizes" "SELECT pg_relation_size(c.oid) FROM pg_class c WHERE c.relname = 'contacts'" "permission denied for function pg_relation_size"
+    refuse "$who" "database size" "SELECT pg_database_size(current_database())" "permission denied for function pg_database_size"
+    refuse "$who" "the write-ahead log's position" "SELECT pg_current_wal_lsn()" "permission denied for function pg_current_wal_lsn"
+    refuse "$who" "transaction ids" "SELECT txid_current()" "permission denied for function txid_current"
+    refuse "$who" "locks held" "SELECT * FROM pg_locks" "permission denied for function pg_lock_status"
+  done
+
+  # --- Schema 4's helpers and schema 6's private ones, asked about others.
+  for who in wang zhou; do
+    refuse "$who" "keqing_visible('li')" "SELECT keqing_visible('li')" "does not exist"
+    refuse "$who" "keqing_may_log('li', …)" "SELECT keqing_may_log('li', $hidden_id)" "does not exist"
+    refuse "$who" "keqing_manages('zhou', 'li')" "SELECT keqing_manages('zhou', 'li')" "does not exist"
+    refuse "$who" "keqing_private.visible_ids()" "SELECT keqing_private.visible_ids()" "permission denied for schema keqing_private"
+    refuse "$who" "keqing_private.may_write(…, 'li')" "SELECT keqing_private.may_write($hidden_id, 'li')" "permission denied for schema keqing_private"
+    refuse "$who" "keqing_private.unrestricted()" "SELECT keqing_private.unrestricted()" "permission denied for schema keqing_private"
+  done
+
+  # --- The API: only what the caller sees, the same answer for a hidden value as for none.
+  for who in wang zhou; do
+    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person
+    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person
+    reveal_nothing "$who" "every readable function, whole" "$(every_row)"
+    reveal_nothing "$who" "every contact by number" \
+      "SELECT k.* FROM generate_series(1, $(owner_query "SELECT max(id) FROM keqing.contacts")) g, keqing_api.contact(g) k"
+    # Each probe asks about a hidden value and about one that exists nowhere (for <, about the hidden name with
+    # < and with <=: the caller's own rows answer both alike, a hidden row would tell them apart).
+    local explain="EXPLAIN (ANALYZE, VERBOSE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api"
+    same_answer "$who" "EXPLAIN ANALYZE customers() WHERE name = hidden" "$explain.customers() WHERE name = '$name'" \
+      "$explain.customers() WHERE name = '没有这个药房'" "$name" "没有这个药房"
+    same_answer "$who" "EXPLAIN ANALYZE customers() WHERE name < hidden (binary search)" "$explain.customers() WHERE name < '$name'" \
+      "$explain.customers() WHERE name <= '$name'" "$name" "$name"
+    for probe in "customers() WHERE id" "contacts($all) WHERE customer_id" "people() WHERE customer_id" \
+      "life_events() WHERE customer_id" "assignments() WHERE customer_id" "tier_history() WHERE customer_id"; do
+      same_answer "$who" "EXPLAIN ANALYZE keqing_api.${probe%%(*} filtered on a hidden customer" "$explain.$probe = $id" \
+        "$explain.$probe = 987654321" "$id" "987654321"
+    done
+    # 2001-01-02: thirty contacts of customers the role does not see; 2001-01-03: none at all.
+    same_answer "$who" "EXPLAIN ANALYZE the contacts of a day only others worked (their daily counts)" \
+      "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-02', '2001-01-02')" \
+      "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-03', '2001-01-03')" "2001-01-02" "2001-01-03"
+    same_answer "$who" "log for a hidden customer: the refusal says no more than for none" \
+      "SELECT keqing_api.log_contact($id, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "SELECT keqing_api.log_contact(987654321, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "$id" "987654321"
+    same_answer "$who" "void a hidden contact" "SELECT keqing_api.void_contact($contact, 'x')" \
+      "SELECT keqing_api.void_contact(987654321, 'x')" "$contact" "987654321"
+    same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
+      "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
+    same_answer "$who" "a person at a hidden customer" "SELECT keqing_api.add_person($id, 'x', '', '', '', '', '', '')" \
+      "SELECT keqing_api.add_person(987654321, 'x', '', '', '', '', '', '')" "$id" "987654321"
+    same_answer "$who" "a life event of a hidden person at its own customer" \
+      "SELECT keqing_api.add_event($own_id, $person, 'wedding', '2026-11-19', '')" \
+      "SELECT keqing_api.add_event($own_id, 987654321, 'wedding', '2026-11-19', '')" "$person" "987654321"
+    refuse "$who" "log under another team's rep's name" \
+      "SELECT keqing_api.log_contact($own_id, 'call', '2026-11-20', '', 'zhao', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "is neither $who nor a rep it manages"
+    for f in "add_customer('HZ999', 'x', NULL, NULL, '', '', '', 'A', '$who')" "update_customer($own_id, 'x', NULL, NULL, '', '', '')" \
+      "set_tier($own_id, 'C', '2026-11-01')" "assign_rep($hidden_id, '$who', '2026-11-01')" "add_rep('$who', 'x', '华东二组')" \
+      "add_manager('$who', '华东二组')" "remove_manager('zhou', '华东一组')"; do
+      refuse "$who" "keqing_api.${f%%(*} (an admin's)" "SELECT keqing_api.$f" "permission denied for function ${f%%(*}"
+    done
+    refuse "$who" "SET ROLE keqing_admin" "SET ROLE keqing_admin" "permission denied to set role"
+    refuse "$who" "SET SESSION AUTHORIZATION boss" "SET SESSION AUTHORIZATION boss" "permission denied to set session authorization"
+    local group=keqing_rep
+    [ "$who" = zhou ] && group=keqing_manager
+    reveal_nothing "$who" "SET ROLE to its group, then read everything" "SET ROLE $group; $(every_row)"
+  done
+
+  # --- Temporary objects: none may be made; and with TEMP granted by mistake, shadowing every name a
+  # definer function uses (and a leaky function over the rows) still shows nothing hidden.
+  refuse wang "CREATE TEMP TABLE" "CREATE TEMP TABLE assignments (customer_id bigint, rep_id text)" "permission denied to create temporary tables"
+  refuse wang "CREATE TEMP VIEW" "CREATE TEMP VIEW customers AS SELECT 1" "permission denied to create temporary tables"
+  refuse wang "CREATE FUNCTION pg_temp.…" "CREATE FUNCTION pg_temp.unrestricted() RETURNS boolean LANGUAGE sql AS 'SELECT true'" \
+    "permission denied to create temporary tables"
+  owner_query "GRANT TEMP ON DATABASE $DB TO wang" >/dev/null
+  for t in customers assignments reps team_managers tier_history contacts people life_events settings keqing_schema \
+    pg_namespace pg_roles pg_auth_members; do
+    reveal_nothing wang "a temporary $t shadowing the definer functions' (TEMP granted by mistake)" \
+      "SET search_path = pg_temp, keqing_api, public;
+       CREATE TEMP TABLE $t AS SELECT g::bigint AS id, g::bigint AS customer_id, 'wang'::text AS rep_id, 'wang'::text AS login,
+         '华东一组'::text AS team, 'wang'::text AS id_text, 1 AS version, 'timezone'::text AS name, 'UTC'::text AS value,
+         '0001-01-01'::text AS effective_from, 0::oid AS nspowner, 'keqing'::name AS nspname FROM generate_series(1, 100) g;
+       $(every_row)"
+  done
+  reveal_nothing wang "temporary functions named like the private helpers (TEMP granted by mistake)" \
+    "CREATE FUNCTION pg_temp.unrestricted() RETURNS boolean LANGUAGE sql AS 'SELECT true';
+     CREATE FUNCTION pg_temp.visible_ids() RETURNS SETOF bigint LANGUAGE sql AS 'SELECT generate_series(1, 100)::bigint';
+     SET search_path = pg_temp, keqing_private, keqing_api, pg_catalog;
+     $(every_row)"
+  reveal_nothing wang "a leaky function in WHERE (TEMP granted by mistake)" \
+    "CREATE FUNCTION pg_temp.leak(text) RETURNS boolean LANGUAGE plpgsql COST 0.00001 AS \$\$ BEGIN RAISE NOTICE 'leak %', \$1; RETURN false; END \$\$;
+     SELECT count(*) FROM keqing_api.customers() c, keqing_api.contacts($all) k
+      WHERE pg_temp.leak(c.name || c.code) OR pg_temp.leak(k.note || k.customer_id::text)"
+  owner_query "REVOKE TEMP ON DATABASE $DB FROM wang" >/dev/null
+
+  # --- Row-level security, the second line: a table privilege granted by mistake yields no row, no write.
+  owner_query "GRANT USAGE ON SCHEMA keqing TO keqing_rep; GRANT SELECT, INSERT ON keqing.customers, keqing.contacts TO keqing_rep" >/dev/null
+  reveal_nothing wang "SELECT with a table privilege granted by mistake" \
+    "SELECT c::text FROM keqing.customers c UNION ALL SELECT k::text FROM keqing.contacts k"
+  refuse wang "INSERT with a table privilege granted by mistake" \
+    "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES ($own_id, 'call', '2026-11-20', 'wang', '2026-11-20T20:00')" \
+    "new row violates row-level security policy"
+  owner_query "REVOKE ALL ON keqing.customers, keqing.contacts FROM keqing_rep; REVOKE USAGE ON SCHEMA keqing FROM keqing_rep" >/dev/null
+
+  # --- Server-side facts: when a contact was logged, how late, dated no later than the server's today.
+  local today tomorrow
+  today=$(owner_query "SELECT keqing_private.today()")
+  tomorrow=$(owner_query "SELECT to_char(keqing_private.today()::date + 1, 'YYYY-MM-DD')")
+  for who in wang zhou boss; do
+    refuse "$who" "a contact dated after the server's today" \
+      "SELECT keqing_api.log_contact($own_id, 'call', '$tomorrow', '', 'wang', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "after the server's today"
+    refuse "$who" "the same in a session time zone 14 hours ahead" \
+      "SET TimeZone = 'Pacific/Kiritimati'; SELECT keqing_api.log_contact($own_id, 'call', '$tomorrow', '', 'wang', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "after the server's today"
+  done
+  # A rep back-dates a contact by ten days from a session whose clock reads otherwise: the server records
+  # its own now and a lag of ten days (what the late flag is made of), whatever the client would say.
+  local ten_ago id logged lag
+  ten_ago=$(owner_query "SELECT to_char(keqing_private.today()::date - 10, 'YYYY-MM-DD')")
+  psql_as wang "SET TimeZone = 'Pacific/Kiritimati'; SELECT keqing_api.log_contact($own_id, 'call', '$ten_ago', '09:00', 'wang', 'back-dated', 0, '', '', '', '', '', '', '', 0, '', 0)"
+  id=$(out | tail -1)
+  logged=$(owner_query "SELECT logged_at FROM keqing.contacts WHERE id = ${id:-0}")
+  lag=$(owner_query "SELECT lag FROM keqing.contacts WHERE id = ${id:-0}")
+  attacks=$((attacks + 1))
+  if [ "$lag" = 10 ] && [ "${logged:0:10}" = "$today" ]; then refused=$((refused + 1)); pass
+    echo "  refused  [$LABEL] wang: hide late logging (logged_at $logged, lag $lag: the server's)"
+  else fail "[$LABEL] wang: hide late logging — NOT REFUSED: logged_at '$logged', lag '$lag' (today $today)"; fi
+  psql_as wang "SELECT keqing_api.void_contact(${id:-0}, 'test')"
+  remember
+  refuse wang "undo a void" "SELECT keqing_api.void_contact(${id:-0}, 'again')" "a void is final"
+
+  # --- Power: DDL, grants, roles, the server's files and programs.
+  for who in wang zhou boss; do
+    refuse "$who" "CREATE TABLE in public" "CREATE TABLE public.x (a int)" "permission denied for schema public"
+    refuse "$who" "CREATE FUNCTION in keqing_api" "CREATE FUNCTION keqing_api.x() RETURNS int LANGUAGE sql AS 'SELECT 1'" \
+      "permission denied for schema keqing_api"
+    refuse "$who" "replace an API function" \
+      "CREATE OR REPLACE FUNCTION keqing_api.customers() RETURNS SETOF bigint LANGUAGE sql AS 'SELECT 1::bigint'" \
+      "permission denied for schema keqing_api"
+    refuse "$who" "make an API function run as the caller" "ALTER FUNCTION keqing_api.customers() SECURITY INVOKER" \
+      "must be owner of function keqing_api.customers"
+    refuse "$who" "CREATE SCHEMA" "CREATE SCHEMA evil" "permission denied for database"
+    refuse "$who" "CREATE EXTENSION" "CREATE EXTENSION dblink SCHEMA keqing_api" "permission denied"
+    refuse "$who" "GRANT itself keqing_admin" "GRANT keqing_admin TO $who" 'must have admin option on role "keqing_admin"'
+    refuse "$who" "GRANT itself the owner" "GRANT kq_owner TO $who" 'must have admin option on role "kq_owner"'
+    refuse "$who" "GRANT itself the superuser" "GRANT postgres TO $who" "must be superuser to alter superusers"
+    refuse "$who" "SET ROLE to the owner" "SET ROLE kq_owner" "permission denied to set role"
+    refuse "$who" "GRANT USAGE ON SCHEMA keqing" "GRANT USAGE ON SCHEMA keqing TO $who" "permission denied for schema keqing"
+    refuse "$who" "ALTER ROLE … SUPERUSER" "ALTER ROLE $who SUPERUSER" "must be superuser to alter superuser roles"
+    refuse "$who" "ALTER ROLE … CREATEROLE" "ALTER ROLE $who CREATEROLE" "permission denied"
+    refuse "$who" "another role's password" "ALTER ROLE li PASSWORD 'x'" "permission denied"
+    refuse "$who" "COPY TO PROGRAM" "COPY (SELECT 1) TO PROGRAM 'id'" "must be superuser or have privileges of the pg_execute_server_program role"
+    refuse "$who" "read a server file" "SELECT pg_read_file('/etc/passwd')" "permission denied for function pg_read_file"
+    refuse "$who" "import a server file" "SELECT lo_import('/etc/passwd')" "permission denied for function lo_import"
+    refuse "$who" "DROP a table" "DROP TABLE keqing.contacts" "permission denied for schema keqing"
+  done
+
+  # --- A role in no keqing group, and keqing itself for it.
+  refuse guest "connect" "SELECT 1" "permission denied for database"
+  secrets_of guest >"$WORK/secrets.guest"
+  run env KEQING_DB="$(url_as guest "$DB")" check-quota --all --month 2026-11 --as-of 2026-11-20 --format json
+  attacks=$((attacks + 1))
+  if [ "$rc" -eq 4 ] && ! leaked guest >/dev/null; then refused=$((refused + 1)); pass; echo "  refused  [$LABEL] guest: check-quota --all"
+  else fail "[$LABEL] guest: check-quota --all — NOT REFUSED: exit $rc"; fi
+}
+
+# A fresh team database: bootstrapped, opened first by its owner, the examples loaded by the owner.
+DB=attacks_fresh_$$ PG_DB=attacks_fresh_$$
+DBS+=("$DB")
+pg_create_db "$DB" kq_owner || { echo "bootstrap failed"; exit 1; }
+DB_URL=$PG_BASE/$DB
+LABEL=fresh
+( export KEQING_DB=$(url_as kq_owner "$DB"); run roster rep list; [ "$rc" -eq 0 ] && [ ! -s "$WORK/err" ] ) &&
+  pass || fail "[fresh] the owner's first open (no warning after the bootstrap): $(cat "$WORK/err")"
+( export KEQING_DB=$(url_as kq_owner "$DB"); load_examples && roster person import "$SRC/examples/people.csv" >/dev/null &&
+  roster event import "$SRC/examples/events.csv" >/dev/null ) || { echo "could not load the examples"; exit 1; }
+owner_query "INSERT INTO keqing.team_managers VALUES ('zhou', '华东一组')" >/dev/null
+attack_server
+
+# The schema-5 team database, restored by its owner and upgraded by its owner's first open with this keqing.
+DB=attacks_v5_$$ PG_DB=attacks_v5_$$
+DBS+=("$DB")
+pg_create_db "$DB" kq_owner || { echo "bootstrap failed"; exit 1; }
+DB_URL=$PG_BASE/$DB
+LABEL=from-schema-5
+psql -qX -v ON_ERROR_STOP=1 "$(url_as kq_owner "$DB")" -f "$SRC/tests/fixtures/pg_schema_v5.sql" >/dev/null 2>"$WORK/restore.err" ||
+  { cat "$WORK/restore.err"; exit 1; }
+rows_of() { # SCHEMA: every row of every table, by table, as text
+  local t
+  for t in reps customers tier_history assignments contacts people life_events team_managers; do
+    echo "$t"; owner_query "SELECT x::text FROM $1.$t x ORDER BY 1"
+  done
+}
+rows_of public >"$WORK/v5.rows"
+run env KEQING_DB="$(url_as wang "$DB")" KEQING_REP=wang roster list
+expect_rc 4 "[from-schema-5] a rep opens it before the owner"
+expect_err "the database's owner must open it once with this keqing" "[from-schema-5] the rep is told who upgrades"
+KEQING_DB=$(url_as kq_owner "$DB") run roster list --as-of 2026-11-20
+expect_rc 0 "[from-schema-5] the owner's first open upgrades it"; expect_no_err "[from-schema-5] no warning after the bootstrap"
+rows_of keqing >"$WORK/v6.rows"
+if cmp -s "$WORK/v5.rows" "$WORK/v6.rows" && [ "$(wc -l <"$WORK/v6.rows")" -gt 50 ]; then pass
+else fail "[from-schema-5] rows changed in the upgrade: $(diff "$WORK/v5.rows" "$WORK/v6.rows" | head -5)"; fi
+[ "$(owner_query "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] && pass ||
+  fail "[from-schema-5] tables left in public"
+[ "$(owner_query "SELECT max(version) FROM keqing.keqing_schema")" = 6 ] && pass || fail "[from-schema-5] schema version"
+attack_server
+
+echo "$attacks attacks, $refused refused"
+finish
