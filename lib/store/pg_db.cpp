@@ -19,7 +19,8 @@ std::vector<Oid> parameter_types(std::string_view sql) {
     for (size_t i = 0; i < sql.size(); ++i) {
         if (sql[i] != '$' || i + 1 >= sql.size() || sql[i + 1] < '0' || sql[i + 1] > '9') continue;
         size_t n = 0, j = i + 1;
-        while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9') n = n * 10 + static_cast<size_t>(sql[j++] - '0');
+        while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
+            n = n * 10 + static_cast<size_t>(sql[j++] - '0');
         if (types.size() < n) types.resize(n, kText);
         types[n - 1] = 0;
         i = j - 1;
@@ -32,7 +33,8 @@ std::string first_line(std::string_view text) {
     text = text.substr(0, text.find('\n'));
     for (std::string_view prefix : {"ERROR:  ", "FATAL:  "})
         if (text.starts_with(prefix)) text.remove_prefix(prefix.size());
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.remove_suffix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\r'))
+        text.remove_suffix(1);
     return std::string(text);
 }
 
@@ -59,15 +61,17 @@ bool is_postgres_url(std::string_view location) {
 }
 
 PgStmt::PgStmt(PgStmt&& other) noexcept
-    : db_(other.db_), sql_(std::move(other.sql_)), name_(std::move(other.name_)), doing_(std::move(other.doing_)),
-      cursor_(std::move(other.cursor_)),
-      params_(std::move(other.params_)), result_(std::exchange(other.result_, nullptr)), row_(other.row_),
-      executed_(other.executed_), exhausted_(other.exhausted_), own_transaction_(other.own_transaction_) {
+    : db_(other.db_), sql_(std::move(other.sql_)), name_(std::move(other.name_)),
+      doing_(std::move(other.doing_)), cursor_(std::move(other.cursor_)), params_(std::move(other.params_)),
+      result_(std::exchange(other.result_, nullptr)), row_(other.row_), executed_(other.executed_),
+      exhausted_(other.exhausted_), own_transaction_(other.own_transaction_) {
     other.cursor_.clear();
     other.own_transaction_ = false;
 }
 
-PgStmt::~PgStmt() { finish(); }
+PgStmt::~PgStmt() {
+    finish();
+}
 
 void PgStmt::finish() {
     if (result_) PQclear(result_);
@@ -86,7 +90,9 @@ PgStmt& PgStmt::bind(int index, std::string_view text) {
     return *this;
 }
 
-PgStmt& PgStmt::bind(int index, int64_t number) { return bind(index, std::string_view(std::to_string(number))); }
+PgStmt& PgStmt::bind(int index, int64_t number) {
+    return bind(index, std::string_view(std::to_string(number)));
+}
 
 PgStmt& PgStmt::bind(int index, const std::optional<std::string>& text) {
     return text ? bind(index, std::string_view(*text)) : bind_null(index);
@@ -104,7 +110,8 @@ Result<void> PgStmt::execute() {
     const int count = static_cast<int>(types.size());
     params_.resize(types.size());
     std::vector<const char*> values;
-    for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
+    for (const auto& p : params_)
+        values.push_back(p ? p->c_str() : nullptr);
     PGconn* conn = db_->handle();
     if (!name_.empty()) {
         result_ = PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
@@ -118,8 +125,8 @@ Result<void> PgStmt::execute() {
         own_transaction_ = true;
     }
     cursor_ = db_->next_cursor();
-    PGresult* declared = PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(), count,
-                                      types.data(), values.data(), nullptr, nullptr, 0);
+    PGresult* declared = PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(),
+                                      count, types.data(), values.data(), nullptr, nullptr, 0);
     const bool ok = PQresultStatus(declared) == PGRES_COMMAND_OK;
     Error failed = ok ? Error{} : db_->error(doing_, declared);
     PQclear(declared);
@@ -169,15 +176,22 @@ Result<void> PgStmt::run() {
     return {};
 }
 
-std::string PgStmt::text(int column) const { return std::string(view(column)); }
-
-std::string_view PgStmt::view(int column) const {
-    return std::string_view(PQgetvalue(result_, row_, column), static_cast<size_t>(PQgetlength(result_, row_, column)));
+std::string PgStmt::text(int column) const {
+    return std::string(view(column));
 }
 
-int64_t PgStmt::integer(int column) const { return std::strtoll(PQgetvalue(result_, row_, column), nullptr, 10); }
+std::string_view PgStmt::view(int column) const {
+    return std::string_view(PQgetvalue(result_, row_, column),
+                            static_cast<size_t>(PQgetlength(result_, row_, column)));
+}
 
-bool PgStmt::is_null(int column) const { return PQgetisnull(result_, row_, column) != 0; }
+int64_t PgStmt::integer(int column) const {
+    return std::strtoll(PQgetvalue(result_, row_, column), nullptr, 10);
+}
+
+bool PgStmt::is_null(int column) const {
+    return PQgetisnull(result_, row_, column) != 0;
+}
 
 PgDb::~PgDb() {
     if (conn_) PQfinish(conn_);
@@ -188,16 +202,16 @@ Result<void> PgDb::open(const std::string& url) {
     where_ = without_password(url);
     conn_ = PQconnectdb(url.c_str());
     if (PQstatus(conn_) != CONNECTION_OK)
-        return db_error("cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, that the "
-                        "server is running and that this role may log in",
-                        where_, first_line(PQerrorMessage(conn_)));
+        return db_error(
+            "cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, that the "
+            "server is running and that this role may log in",
+            where_, first_line(PQerrorMessage(conn_)));
     PQsetClientEncoding(conn_, "UTF8");
     KQ_CHECK(exec("SET client_min_messages = warning", "opening"));
     return {};
 }
 
-Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
-    const std::string sql = resolve_relations(text, source_);
+Result<PgStmt> PgDb::prepare(std::string_view sql, std::string_view doing) {
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
         const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
@@ -208,12 +222,14 @@ Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
         Error failed = ok ? Error{} : error("preparing a query", r);
         PQclear(r);
         if (!ok) return failed;
-        it = prepared_.emplace(sql, name).first;
+        it = prepared_.emplace(std::string(sql), name).first;
     }
     return PgStmt(*this, it->first, it->second, doing);
 }
 
-PgStmt PgDb::stream(std::string_view sql) { return PgStmt(*this, resolve_relations(sql, source_), ""); }
+PgStmt PgDb::stream(std::string_view sql) {
+    return PgStmt(*this, std::string(sql), "");
+}
 
 Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {
     PGresult* r = PQexec(conn_, std::string(sql).c_str());
@@ -246,26 +262,25 @@ Error PgDb::error(std::string_view doing, const PGresult* result) {
     last_message_ = message;
     const char* user = conn_ ? PQuser(conn_) : "";
     if (code == "42501")
-        return data_error("database {}: {} refused for role {}: {}; a rep reads and logs only for its own customers, "
-                          "a manager for its teams', and only an admin changes the roster (docs/TEAMS.md)",
-                          where_, doing, user, message);
+        return data_error(
+            "database {}: {} refused for role {}: {}; a rep reads and logs only for its own customers, "
+            "a manager for its teams', and only an admin changes the roster (docs/TEAMS.md)",
+            where_, doing, user, message);
     if (code == "23505")
         return data_error("database {}: {} failed: {}; it exists already", where_, doing, message);
-    // Bad values (class 22, and keqing_api's refusals of them), what cannot be found (P0002) or done any more
-    // (55000, a void is final): data errors, like keqing's own checks.
-    if (code == "23503" || code == "23502" || code.starts_with("22"))
+    if (code == "23503" || code == "23502" || code == "22P02")
         return data_error("database {}: {} failed: {}; check the values given", where_, doing, message);
-    if (code == "P0002" || code == "55000") return data_error("database {}: {} failed: {}", where_, doing, message);
     if (code == "40001" || code == "40P01")
-        return db_error("database {}: {} failed: {}; another keqing process changed the same rows, try again", where_,
-                        doing, message);
-    if (code == "53100")
-        return db_error("database {}: {} failed: {}; the server's disk is full, free space and try again (nothing "
-                        "was written)",
+        return db_error("database {}: {} failed: {}; another keqing process changed the same rows, try again",
                         where_, doing, message);
+    if (code == "53100")
+        return db_error(
+            "database {}: {} failed: {}; the server's disk is full, free space and try again (nothing "
+            "was written)",
+            where_, doing, message);
     if (code.starts_with("08") || !conn_ || PQstatus(conn_) != CONNECTION_OK)
-        return db_error("database {}: {} failed: {}; check that the server is running and reachable", where_, doing,
-                        message);
+        return db_error("database {}: {} failed: {}; check that the server is running and reachable", where_,
+                        doing, message);
     return db_error("database {}: {} failed: {}", where_, doing, message);
 }
 

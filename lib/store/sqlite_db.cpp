@@ -8,8 +8,8 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <random>
-#include <thread>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace keqing::store {
@@ -58,14 +58,20 @@ std::string Stmt::text(int column) const {
 
 std::string_view Stmt::view(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string_view();
 }
 
-int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+int64_t Stmt::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+bool Stmt::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 SqliteDb::~SqliteDb() {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, stmt] : cache_)
+        sqlite3_finalize(stmt);
     if (db_) sqlite3_close(db_);
 }
 
@@ -82,7 +88,8 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
     if (!std::filesystem::exists(p, ec)) {
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
         if (fd < 0 && errno != EEXIST)
-            return db_error("cannot create database {}: {}; check --db or KEQING_DB", path, std::strerror(errno));
+            return db_error("cannot create database {}: {}; check --db or KEQING_DB", path,
+                            std::strerror(errno));
         if (fd >= 0) ::close(fd);
     }
     // One connection per thread (never shared), so SQLite need not lock it on every call.
@@ -143,7 +150,8 @@ Result<void> SqliteDb::exec_retrying(std::string_view sql, std::string_view doin
         const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr);
         if (rc == SQLITE_OK) return {};
         if ((rc & 0xff) != SQLITE_BUSY || clock::now() >= deadline) return error(doing);
-        std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms + static_cast<int>(jitter() % (pause_ms + 1))));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(pause_ms + static_cast<int>(jitter() % (pause_ms + 1))));
         pause_ms = std::min(pause_ms * 2, 100);
     }
 }
@@ -161,13 +169,14 @@ Error SqliteDb::error(std::string_view doing) const {
         hint = "the database file or its folder is read-only; make both writable, or point --db elsewhere "
                "(nothing was written)";
     else if ((code & 0xff) == SQLITE_CANTOPEN)
-        hint = "cannot open the file or create its -wal / -shm files beside it; check that the folder exists and "
-               "is writable (--db or KEQING_DB)";
+        hint = "cannot open the file or create its -wal / -shm files beside it; check that the folder exists "
+               "and is writable (--db or KEQING_DB)";
     else if ((code & 0xff) == SQLITE_IOERR)
         hint = "reading or writing the file failed; check the disk and the file, then try again";
     else if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
-        hint = "the file is not a keqing database or is damaged; check --db or KEQING_DB, or restore the file "
-               "from a backup";
+        hint =
+            "the file is not a keqing database or is damaged; check --db or KEQING_DB, or restore the file "
+            "from a backup";
     return db_error("database {}: {} failed: {}; {}", path_, doing, message, hint);
 }
 
