@@ -38,20 +38,151 @@ std::string first_line(std::string_view text) {
     return std::string(text);
 }
 
-// `url` with any password taken out.
-std::string without_password(const std::string& url) {
-    std::string out = url;
-    const size_t scheme = out.find("://");
-    const size_t at = out.find('@', scheme == std::string::npos ? 0 : scheme + 3);
-    if (scheme != std::string::npos && at != std::string::npos) {
-        const size_t colon = out.find(':', scheme + 3);
-        if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+// A connection URL as libpq parsed it: the options to show, in libpq's order, and the secret values.
+struct Conninfo {
+    std::vector<std::pair<std::string, std::string>> shown; // keyword, value
+    std::vector<std::string> secrets;                       // non-empty values never to be printed
+
+    std::string value(std::string_view keyword) const {
+        for (const auto& [k, v] : shown)
+            if (k == keyword) return v;
+        return "";
     }
-    for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 9)) {
-        const size_t end = std::min(out.find('&', p), out.size());
-        out.replace(p + 9, end - p - 9, "…");
+};
+
+// True for an option whose value is a secret: password, sslpassword, any keyword naming a password, and
+// whatever libpq itself hides ('*').
+bool is_secret(const PQconninfoOption& option) {
+    return std::string_view(option.keyword).find("password") != std::string_view::npos ||
+           (option.dispchar && std::string_view(option.dispchar).find('*') != std::string_view::npos);
+}
+
+// `text` percent-encoded except RFC 3986's unreserved characters and those in `keep`, so that it reads
+// back as itself in a URL.
+std::string encoded(std::string_view text, std::string_view keep = "") {
+    std::string out;
+    for (const char c : text) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '-' || c == '.' || c == '_' || c == '~' ||
+                           keep.find(c) != std::string_view::npos;
+        if (plain)
+            out += c;
+        else
+            out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
     return out;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    for (size_t start = 0;;) {
+        const size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end - start));
+        if (end == std::string_view::npos) return parts;
+        start = end + 1;
+    }
+}
+
+// Why libpq could not parse a URL, in libpq's own words only. Its messages quote the offending part of
+// the URL (`invalid percent-encoded token: "se%zzret"`, or the whole URL), and that part may itself hold
+// quotes or line breaks, so nothing from the first quote on is kept: the words before it are always
+// libpq's. The few messages whose first quote is libpq's own are completed here. keqing never calls
+// setlocale, so libpq writes English; should a translation use other quotes, its non-ASCII text is
+// dropped rather than risk showing the URL.
+std::string parse_failure(std::string_view message) {
+    std::string_view words = message.substr(0, message.find_first_of("\"'\n"));
+    while (!words.empty() && (words.back() == ' ' || words.back() == ':' || words.back() == '\r'))
+        words.remove_suffix(1);
+    static constexpr std::pair<std::string_view, std::string_view> kCompleted[] = {
+        {"end of string reached when looking for matching",
+         "unterminated IPv6 host address (a '[' without its ']')"},
+        {"extra key/value separator", "extra key/value separator '=' in a query parameter"},
+        {"missing key/value separator", "missing key/value separator '=' in a query parameter"},
+        {"unexpected character", "unexpected character in the URL"},
+    };
+    for (const auto& [start, completed] : kCompleted)
+        if (words == start) return std::string(completed);
+    if (words.empty() || std::any_of(words.begin(), words.end(), [](char c) { return c < ' ' || c > '~'; }))
+        return "libpq cannot parse it";
+    return std::string(words);
+}
+
+// The error for a URL that cannot be used as written: names where URLs come from, never the URL itself.
+Error malformed_url(std::string_view reason) {
+    return db_error(
+        "database URL given by --db, KEQING_DB or `db` in the config file is malformed: {}; write it "
+        "as postgresql://USER@HOST:PORT/DBNAME and keep the password in ~/.pgpass",
+        reason);
+}
+
+// `url` parsed by libpq (no connection made), or an error that shows nothing of its text.
+Result<Conninfo> parse_url(const std::string& url) {
+    char* message = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
+    if (!options) {
+        const std::string reason = message ? parse_failure(message) : "out of memory";
+        PQfreemem(message);
+        return malformed_url(reason);
+    }
+    Conninfo parsed;
+    for (const PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val) continue;
+        if (!is_secret(*o))
+            parsed.shown.emplace_back(o->keyword, o->val);
+        else if (*o->val)
+            parsed.secrets.emplace_back(o->val);
+    }
+    PQconninfoFree(options);
+    // libpq ends the user name and password at the first '@' (or at a '/' before any '@'), so a password
+    // holding an unencoded '@' or '/' spills into the host, port or database name, which messages show.
+    // None of those holds an '@' in a URL written as it should be (%40).
+    for (const char* keyword : {"host", "hostaddr", "port", "dbname"})
+        if (parsed.value(keyword).find('@') != std::string::npos)
+            return malformed_url(
+                "an '@' in the host, port or database name, as when a password holds an '@' or "
+                "'/' (write those as %40 and %2F)");
+    return parsed;
+}
+
+// The URL rebuilt from its parsed options for messages, so that no secret and nothing libpq ignored can
+// show: postgresql://USER@HOST:PORT,…/DBNAME?OPTION=VALUE&…. A socket folder as host reads %2Ftmp%2Fpg.
+std::string display_url(const Conninfo& c) {
+    const std::string host = c.value("host"), hostaddr = c.value("hostaddr"), port = c.value("port");
+    const std::string& hosts = host.empty() ? hostaddr : host;
+    const std::vector<std::string_view> names = split(hosts, ','), ports = split(port, ',');
+    // libpq gives one port to every host, or one per host; other counts stay options for libpq to refuse.
+    const bool ports_fit = ports.size() == 1 || ports.size() == names.size();
+    std::string out = "postgresql://";
+    if (const std::string user = c.value("user"); !user.empty()) out += encoded(user) + "@";
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += ',';
+        const std::string_view name = names[i];
+        out += name.find(':') != std::string_view::npos ? "[" + encoded(name, ":") + "]" : encoded(name);
+        const std::string_view name_port = ports.size() == 1 ? ports[0] : ports_fit ? ports[i] : "";
+        if (!name_port.empty()) out += ":" + encoded(name_port);
+    }
+    if (const std::string dbname = c.value("dbname"); !dbname.empty()) out += "/" + encoded(dbname);
+    char separator = '?';
+    for (const auto& [keyword, value] : c.shown) {
+        const bool in_authority = keyword == "user" || keyword == "dbname" ||
+                                  (keyword == "port" && ports_fit) ||
+                                  keyword == (host.empty() ? "hostaddr" : "host");
+        if (in_authority) continue;
+        out += separator + encoded(keyword) + "=" + encoded(value);
+        separator = '&';
+    }
+    return out;
+}
+
+// `text` with every occurrence of each secret replaced by "…".
+std::string scrubbed(std::string text, const std::vector<std::string>& secrets) {
+    constexpr std::string_view kHidden = "…";
+    for (const std::string& secret : secrets) {
+        if (secret.empty()) continue;
+        for (size_t p = text.find(secret); p != std::string::npos; p = text.find(secret, p + kHidden.size()))
+            text.replace(p, secret.size(), kHidden);
+    }
+    return text;
 }
 
 } // namespace
@@ -198,14 +329,26 @@ PgDb::~PgDb() {
 }
 
 Result<void> PgDb::open(const std::string& url) {
+    // The URL is parsed before anything else so that no message ever carries its text: a URL libpq cannot
+    // parse is refused with libpq's reason alone, and every later message names the database by the
+    // URL rebuilt from the parsed options, without the password.
     url_ = url;
-    where_ = without_password(url);
+    where_ = "postgresql://…";
+    KQ_TRY(Conninfo parsed, parse_url(url));
+    where_ = display_url(parsed);
     conn_ = PQconnectdb(url.c_str());
-    if (PQstatus(conn_) != CONNECTION_OK)
+    if (PQstatus(conn_) != CONNECTION_OK) {
+        // libpq's connection messages name hosts, not passwords; scrubbed all the same, of the URL should
+        // libpq ever echo it, of the password it parsed, and of one taken from PGPASSWORD or ~/.pgpass.
+        std::vector<std::string> secrets = {url};
+        secrets.insert(secrets.end(), parsed.secrets.begin(), parsed.secrets.end());
+        if (const char* used = PQpass(conn_); used && *used) secrets.emplace_back(used);
+        const std::string message = scrubbed(PQerrorMessage(conn_), secrets);
         return db_error(
-            "cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, that the "
-            "server is running and that this role may log in",
-            where_, first_line(PQerrorMessage(conn_)));
+            "cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, "
+            "that the server is running and that this role may log in",
+            where_, first_line(message));
+    }
     PQsetClientEncoding(conn_, "UTF8");
     KQ_CHECK(exec("SET client_min_messages = warning", "opening"));
     return {};
