@@ -1,4 +1,5 @@
-// SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files) and the statement cache.
+// SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files in 0700 folders) and the
+// statement cache.
 #include "store/sqlite_db.hpp"
 
 #include <algorithm>
@@ -13,6 +14,28 @@
 #include <unistd.h>
 
 namespace keqing::store {
+namespace {
+
+// Creates each missing folder of `dir`, outermost first, private to its owner, and leaves the folders
+// that exist as they are. mkdir's mode is cut by the umask (which can only remove bits), so each folder
+// made here is then set to exactly 0700. Returns 0, or the errno of the first failure.
+int create_private_folders(const std::filesystem::path& dir) {
+    std::filesystem::path prefix;
+    for (const std::filesystem::path& part : dir) {
+        prefix /= part;
+        struct stat st {};
+        if (::stat(prefix.c_str(), &st) == 0) continue;
+        if (errno != ENOENT) return errno;
+        if (::mkdir(prefix.c_str(), 0700) != 0) {
+            if (errno == EEXIST) continue; // another process made it meanwhile: not ours to change
+            return errno;
+        }
+        if (::chmod(prefix.c_str(), 0700) != 0) return errno;
+    }
+    return 0;
+}
+
+} // namespace
 
 Stmt::~Stmt() {
     if (!stmt_) return;
@@ -79,18 +102,24 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
     path_ = path;
     std::error_code ec;
     const std::filesystem::path p(path);
-    if (p.has_parent_path() && !std::filesystem::exists(p.parent_path(), ec)) {
-        std::filesystem::create_directories(p.parent_path(), ec);
-        if (ec)
+    if (p.has_parent_path()) {
+        if (const int failed = create_private_folders(p.parent_path()))
             return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
-                            ec.message());
+                            std::strerror(failed));
     }
+    // A new database file is made 0600 whatever the umask (set exactly, as the umask may cut bits even
+    // from 0600). SQLite creates the -wal and -shm files with the database file's own mode, and fchmods
+    // them to it should the umask have cut bits (os_unix.c: findCreateFileMode, robust_open), so they
+    // are 0600 too; tests/e2e/test_storage.sh checks all three under umask 000.
     if (!std::filesystem::exists(p, ec)) {
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST)
             return db_error("cannot create database {}: {}; check --db or KEQING_DB", path,
                             std::strerror(errno));
-        if (fd >= 0) ::close(fd);
+        if (fd >= 0) {
+            (void)::fchmod(fd, 0600);
+            ::close(fd);
+        }
     }
     // One connection per thread (never shared), so SQLite need not lock it on every call.
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

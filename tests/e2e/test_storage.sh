@@ -15,6 +15,27 @@ fi
 (umask 000 && roster rep add wang --name 王强 --team east >/dev/null)
 [ "$(stat -c %a "$KEQING_DB")" = 600 ] && pass || fail "new database mode $(stat -c %a "$KEQING_DB"), expected 600"
 rm -f "$KEQING_DB"*
+
+# A database in folders that do not exist yet, under umask 000: each folder keqing makes is 0700 (one
+# that exists keeps its mode), the database, -wal and -shm 0600. The -wal and -shm live only while a
+# connection is open: `roster rep import` opens and migrates the database before it reads its file, here
+# a FIFO, so they are checked while it waits for the rows.
+NEW=$WORK/new/deeper/k.db
+chmod 0711 "$WORK"
+mkfifo "$WORK/reps.fifo"
+(umask 000 && KEQING_DB=$NEW exec roster rep import "$WORK/reps.fifo" >"$WORK/import.out" 2>&1) &
+importer=$!
+for _ in $(seq 100); do [ -e "$NEW-wal" ] && [ -e "$NEW-shm" ] && break; sleep 0.1; done
+modes=$(cd "$WORK" && stat -c '%n %a' new new/deeper new/deeper/k.db new/deeper/k.db-wal new/deeper/k.db-shm 2>&1)
+timeout 10 bash -c 'printf "id,name,team\nzhao,赵敏,east\n" >"$1"' _ "$WORK/reps.fifo"
+wait "$importer"
+importer_rc=$?
+expected=$'new 700\nnew/deeper 700\nnew/deeper/k.db 600\nnew/deeper/k.db-wal 600\nnew/deeper/k.db-shm 600'
+[ "$modes" = "$expected" ] && pass || fail "modes under umask 000, expected 700 700 600 600 600: $(echo $modes)"
+[ "$(stat -c %a "$WORK")" = 711 ] && pass || fail "the existing folder's mode changed to $(stat -c %a "$WORK")"
+[ "$importer_rc" -eq 0 ] && grep -q "imported 1 reps" "$WORK/import.out" && pass ||
+  fail "the import into the new folders: exit $importer_rc, $(cat "$WORK/import.out")"
+chmod 0700 "$WORK"
 load_examples || { echo "could not load examples"; exit 1; }
 [ "$(stat -c %a "$KEQING_DB")" = 600 ] && pass || fail "database mode after loading"
 cp "$KEQING_DB" "$WORK/good.db"
