@@ -354,7 +354,8 @@ Result<void> PgDb::open(const std::string& url) {
     return {};
 }
 
-Result<PgStmt> PgDb::prepare(std::string_view sql, std::string_view doing) {
+Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
+    const std::string sql = resolve_relations(text, source_);
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
         const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
@@ -365,13 +366,13 @@ Result<PgStmt> PgDb::prepare(std::string_view sql, std::string_view doing) {
         Error failed = ok ? Error{} : error("preparing a query", r);
         PQclear(r);
         if (!ok) return failed;
-        it = prepared_.emplace(std::string(sql), name).first;
+        it = prepared_.emplace(sql, name).first;
     }
     return PgStmt(*this, it->first, it->second, doing);
 }
 
 PgStmt PgDb::stream(std::string_view sql) {
-    return PgStmt(*this, std::string(sql), "");
+    return PgStmt(*this, resolve_relations(sql, source_), "");
 }
 
 Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {
@@ -411,8 +412,11 @@ Error PgDb::error(std::string_view doing, const PGresult* result) {
             where_, doing, user, message);
     if (code == "23505")
         return data_error("database {}: {} failed: {}; it exists already", where_, doing, message);
-    if (code == "23503" || code == "23502" || code == "22P02")
+    // Bad values (class 22, and keqing_api's refusals of them), what cannot be found (P0002) or done any more
+    // (55000, a void is final): data errors, like keqing's own checks.
+    if (code == "23503" || code == "23502" || code.starts_with("22"))
         return data_error("database {}: {} failed: {}; check the values given", where_, doing, message);
+    if (code == "P0002" || code == "55000") return data_error("database {}: {} failed: {}", where_, doing, message);
     if (code == "40001" || code == "40P01")
         return db_error("database {}: {} failed: {}; another keqing process changed the same rows, try again",
                         where_, doing, message);
