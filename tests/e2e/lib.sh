@@ -74,7 +74,7 @@ db_hash() {
 # command connected as ROLE (also the current rep), psql_as ROLE SQL runs one statement through psql as
 # ROLE, keeping stdout, stderr and the exit status like run.
 pg_role() {
-  psql -qX "$PG_BASE/postgres" -c "DO \$\$ BEGIN CREATE ROLE $1 LOGIN${2:+ IN ROLE $2}; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$" ||
+  psql -qX "$PG_BASE/postgres" -c "DO \$\$ BEGIN CREATE ROLE $1 LOGIN${2:+ IN ROLE $2}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END \$\$" ||
     { echo "could not create role $1"; exit 1; }
 }
 url_as() { echo "${PG_BASE/postgres@/$1@}/${2:-$PG_DB}"; }
