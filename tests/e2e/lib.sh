@@ -15,9 +15,10 @@ if [ "$BACKEND" = postgresql ]; then
     { echo "no PostgreSQL test server: ${KEQING_TEST_PG_DIR}/url is missing" >&2; exit 77; }
   PG_DB=e2e_$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)_$$
   # pg_create_db NAME [OWNER]: a new database, bootstrapped; the owner role defaults to the superuser.
+  # One at a time: suites running side by side would change the shared roles and databases at once.
   pg_create_db() {
-    psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" -v db="$1" -v owner="${2:-postgres}" \
-      -f "$SRC/schemas/pg_bootstrap.sql" >/dev/null
+    flock "$KEQING_TEST_PG_DIR/bootstrap.lock" psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" -v db="$1" \
+      -v owner="${2:-postgres}" -f "$SRC/schemas/pg_bootstrap.sql" >/dev/null
   }
   pg_create_db "$PG_DB" || exit 1
   export KEQING_DB=$PG_BASE/$PG_DB

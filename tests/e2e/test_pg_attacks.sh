@@ -112,6 +112,27 @@ visible_sql() {
     keqing.assignments a JOIN keqing.reps r ON r.id = a.rep_id JOIN keqing.team_managers m ON m.team = r.team WHERE m.login = '$1'"
 }
 
+# timing ROLE WHAT CALL_HIDDEN CALL_NONE: how long CALL takes on a hidden value against on one that exists
+# nowhere, measured inside the server (a DO block: no round trip), 150 times each, alternating, every call
+# undone; refused when neither takes half as long again as the other (an index lookup's microseconds are
+# allowed; a lookup that finds and discards a hidden row, as the red team measured at 2× and 15×, is not).
+timing() {
+  local ratio
+  psql_as "$1" "DO \$\$ DECLARE t0 timestamptz; a float8 := 0; b float8 := 0; i int;
+    BEGIN FOR i IN 1..300 LOOP
+      t0 := clock_timestamp();
+      IF i % 2 = 0 THEN BEGIN PERFORM $3; RAISE EXCEPTION 'undo'; EXCEPTION WHEN others THEN NULL; END;
+      ELSE BEGIN PERFORM $4; RAISE EXCEPTION 'undo'; EXCEPTION WHEN others THEN NULL; END; END IF;
+      IF i % 2 = 0 THEN a := a + extract(epoch FROM clock_timestamp() - t0);
+      ELSE b := b + extract(epoch FROM clock_timestamp() - t0); END IF;
+    END LOOP;
+    RAISE NOTICE 'ratio %', round((a / b)::numeric, 2); END \$\$"
+  ratio=$(sed -n 's/.*ratio \([0-9.]*\).*/\1/p' "$WORK/err")
+  if [ -n "$ratio" ] && python3 -c "import sys; r = float(sys.argv[1]); sys.exit(0 if 1 / 1.5 < r < 1.5 else 1)" "$ratio" &&
+    unchanged_by "keqing_api.add"; then verdict "$1" "$2 (time ratio $ratio)" 0 ""
+  else verdict "$1" "$2" 1 "time ratio '${ratio:-none}' ($(head -c 200 "$WORK/err"))"; fi
+}
+
 # ---------------------------------------------------------------------------------------------------------
 attack_server() {
   local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person own_id
@@ -206,10 +227,28 @@ attack_server() {
       same_answer "$who" "EXPLAIN ANALYZE keqing_api.${probe%%(*} filtered on a hidden customer" "$explain.$probe = $id" \
         "$explain.$probe = 987654321" "$id" "987654321"
     done
+    same_answer "$who" "EXPLAIN ANALYZE a hidden contact by number (does it exist?)" "$explain.contact($contact)" \
+      "$explain.contact(987654321)" "$contact" "987654321"
+    local knobs="SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off; SET random_page_cost = 1000000;"
+    same_answer "$who" "the same with the planner told to scan whole tables" "$knobs $explain.contact($contact)" \
+      "$knobs $explain.contact(987654321)" "$contact" "987654321"
+    same_answer "$who" "EXPLAIN ANALYZE customers() with the planner told to scan whole tables" \
+      "$knobs $explain.customers() WHERE id = $id" "$knobs $explain.customers() WHERE id = 987654321" "$id" "987654321"
     # 2001-01-02: thirty contacts of customers the role does not see; 2001-01-03: none at all.
     same_answer "$who" "EXPLAIN ANALYZE the contacts of a day only others worked (their daily counts)" \
       "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-02', '2001-01-02')" \
       "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-03', '2001-01-03')" "2001-01-02" "2001-01-03"
+    same_answer "$who" "the same with the planner told to scan whole tables" \
+      "$knobs EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-02', '2001-01-02')" \
+      "$knobs EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM keqing_api.contacts('2001-01-03', '2001-01-03')" "2001-01-02" "2001-01-03"
+    timing "$who" "time a person added at a hidden customer (does it exist?)" \
+      "keqing_api.add_person($id, 'x', '', '', '', '', '', '')" "keqing_api.add_person(987654321, 'x', '', '', '', '', '', '')"
+    timing "$who" "time a contact logged for a hidden customer" \
+      "keqing_api.log_contact($id, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
+      "keqing_api.log_contact(987654321, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)"
+    timing "$who" "time a hidden person changed" "keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
+      "keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')"
+    timing "$who" "time a hidden contact voided" "keqing_api.void_contact($contact, 'x')" "keqing_api.void_contact(987654321, 'x')"
     same_answer "$who" "log for a hidden customer: the refusal says no more than for none" \
       "SELECT keqing_api.log_contact($id, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
       "SELECT keqing_api.log_contact(987654321, 'call', '2026-11-20', '', '$who', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
@@ -327,6 +366,24 @@ attack_server() {
     refuse "$who" "read a server file" "SELECT pg_read_file('/etc/passwd')" "permission denied for function pg_read_file"
     refuse "$who" "import a server file" "SELECT lo_import('/etc/passwd')" "permission denied for function lo_import"
     refuse "$who" "DROP a table" "DROP TABLE keqing.contacts" "permission denied for schema keqing"
+  done
+
+  # --- The server's other databases (whose statistics views show every database's sessions and locks), and
+  # the transaction counter (how much everyone writes).
+  for who in wang zhou guest; do
+    for d in postgres template1; do
+      run psql -X -At "$(url_as "$who" "$d")" -c "SELECT usename, datname FROM pg_stat_activity"
+      attacks=$((attacks + 1))
+      if [ "$rc" -ne 0 ] && grep -qF "permission denied for database" "$WORK/err"; then refused=$((refused + 1)); pass
+        echo "  refused  [$LABEL] $who: connect to $d and watch everyone's sessions"
+      else fail "[$LABEL] $who: connect to $d — NOT REFUSED: $(head -c 200 "$WORK/out")"; fi
+    done
+  done
+  for who in wang zhou; do
+    refuse "$who" "age(datfrozenxid) (the transaction counter)" "SELECT age(datfrozenxid) FROM pg_database" "permission denied for table pg_database"
+    refuse "$who" "relfrozenxid" "SELECT relfrozenxid FROM pg_class WHERE relname = 'contacts'" "permission denied for table pg_class"
+    refuse "$who" "pg_control_checkpoint() (next xid)" "SELECT next_xid FROM pg_control_checkpoint()" "permission denied for function pg_control_checkpoint"
+    refuse "$who" "pg_xact_status" "SELECT pg_xact_status('1000'::xid8)" "permission denied for function pg_xact_status"
   done
 
   # --- A role in no keqing group, and keqing itself for it.
