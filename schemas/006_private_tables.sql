@@ -633,18 +633,27 @@ END $$;
 -- The planner's settings are the caller's to change (enable_indexscan = off, random_page_cost …), and a
 -- plan that scans a whole table makes the work done, and so EXPLAIN's buffers and the time taken, grow
 -- with what the caller may not see. Every API function runs with the owner's: those of the session that
--- applies this schema.
-DO $$
+-- applies this schema. And the settings that print what runs inside a function to the client
+-- (debug_print_plan, with client_min_messages = log, shows the plans of its queries, whose row estimates
+-- come from statistics on every row) are off in it.
+-- (A later schema that adds API functions calls pin_planner() again.)
+CREATE FUNCTION keqing_private.pin_planner() RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
 DECLARE
     f regprocedure;
     g text;
 BEGIN
-    FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = 'keqing_api'::regnamespace LOOP
-        FOR g IN SELECT name FROM pg_settings WHERE category LIKE 'Query Tuning%' AND context = 'user' LOOP
-            EXECUTE format('ALTER FUNCTION %s SET %I FROM CURRENT', f, g);
+    FOR f IN SELECT p.oid FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'keqing_api'::regnamespace LOOP
+        FOR g IN SELECT s.name FROM pg_catalog.pg_settings s
+                  WHERE s.category LIKE 'Query Tuning%' AND s.context = 'user' LOOP
+            EXECUTE pg_catalog.format('ALTER FUNCTION %s SET %I FROM CURRENT', f, g);
         END LOOP;
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET debug_print_parse = off SET debug_print_rewritten = off '
+                                  'SET debug_print_plan = off SET trace_sort = off SET client_min_messages = warning', f);
     END LOOP;
 END $$;
+SELECT keqing_private.pin_planner();
 
 -- Who may call what: the groups use keqing_api alone, the roster functions only keqing_admin.
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA keqing_private, keqing_api FROM PUBLIC;

@@ -57,5 +57,11 @@ SELECT format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', p.oid::regprocedure)
                          'txid_current_snapshot', 'pg_current_xact_id', 'pg_current_xact_id_if_assigned',
                          'pg_current_snapshot', 'pg_lock_status', 'pg_blocking_pids', 'pg_xact_status', 'txid_status',
                          'pg_xact_commit_timestamp', 'pg_xact_commit_timestamp_origin', 'pg_last_committed_xact',
-                         'pg_control_checkpoint', 'pg_control_system', 'pg_control_init', 'pg_control_recovery'))
+                         'pg_control_checkpoint', 'pg_control_system', 'pg_control_init', 'pg_control_recovery',
+                         'pg_export_snapshot', 'pg_cancel_backend', 'pg_terminate_backend')
+        OR (p.proname IN ('age', 'mxid_age') AND p.proargtypes[0] = 'xid'::regtype))
    AND has_function_privilege('public', p.oid, 'EXECUTE') \gexec
+-- (age(xid) counts from the cluster's next transaction id, and any catalog row's xmin is an xid; an exported
+-- snapshot's name counts its backend's transactions; cancelling another role's backend tells whether a
+-- pid is one.) The owner exports snapshots for keqing's reads side by side.
+GRANT EXECUTE ON FUNCTION pg_catalog.pg_export_snapshot() TO :"owner";
