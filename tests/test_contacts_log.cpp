@@ -120,7 +120,7 @@ TEST_SUITE("contacts::log") {
                                                "康泰大药房,call,2026-11-02\n"
                                                "HZ001,call,2026-11-11\n"
                                                "HZ030,call,2026-09-15\n");
-        REQUIRE(contacts::import_contacts(*store, rules, csv, "", false, false).ok());
+        REQUIRE(contacts::import_contacts(*store, rules, csv, {}).ok());
         const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
         REQUIRE(all.size() == 4); // and HZ030's in September
         CHECK(all[0].rep == "wang"); // 11-02, named by name
@@ -133,7 +133,7 @@ TEST_SUITE("contacts::log") {
 
         const auto unknown =
             dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
-        auto e = contacts::import_contacts(*store, rules, unknown, "", false, false);
+        auto e = contacts::import_contacts(*store, rules, unknown, {});
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.find("unknown customer 'HZ999'") != std::string::npos);
         CHECK(stored() == 5);
@@ -143,7 +143,7 @@ TEST_SUITE("contacts::log") {
         const auto good = dir.write("ok.csv", "customer,channel,date,time,note,gift,asked_help,competitor\n"
                                               "HZ001,visit,2026-11-02,09:30,\"陈列,补货\",1,yes,竞品降价\n"
                                               "康泰,call,2026-11-19,,,,,\n");
-        auto r = contacts::import_contacts(*store, rules, good, "", false, false);
+        auto r = contacts::import_contacts(*store, rules, good, {});
         REQUIRE(r.ok());
         CHECK(r->rows == 2);
         CHECK(r->late == 1);
@@ -155,11 +155,11 @@ TEST_SUITE("contacts::log") {
         CHECK(all[0].rep == "wang"); // the customer's rep when the row names none
 
         const auto bad = dir.write("bad.csv", "customer,channel,date\nHZ001,visit,2026-11-03\nHZ001,fax,2026-11-03\n");
-        auto e = contacts::import_contacts(*store, rules, bad, "", false, false);
+        auto e = contacts::import_contacts(*store, rules, bad, {});
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.starts_with(bad + ":3: column channel (field 2): unknown channel 'fax'"));
         const auto flag = dir.write("flag.csv", "customer,channel,date,gift\nHZ001,visit,2026-11-03,maybe\n");
-        CHECK(contacts::import_contacts(*store, rules, flag, "", false, false).error().message.find("yes/no") !=
+        CHECK(contacts::import_contacts(*store, rules, flag, {}).error().message.find("yes/no") !=
               std::string::npos);
         CHECK(stored() == 2);
     }

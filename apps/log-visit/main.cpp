@@ -17,7 +17,7 @@ struct Options {
     int64_t void_id = 0;
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
-    bool dry_run = false, ignore_unknown = false;
+    bool dry_run = false, ignore_unknown = false, again = false;
 };
 
 keqing::Result<std::string> channel_of(const Options& o) {
@@ -85,10 +85,14 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
         return Exit::ok;
     }
     if (importing) {
-        KQ_TRY(contacts::ImportResult r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file,
-                                                                   rep_given ? ctx.settings.rep : "", o.ignore_unknown, o.dry_run));
-        fmt::print("{} {} contacts from {}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.rows, o.import_file,
-                   r.late ? fmt::format(" ({} flagged late)", r.late) : "");
+        const contacts::ImportOptions options{rep_given ? ctx.settings.rep : "", ctx.settings.rep, o.ignore_unknown,
+                                              o.dry_run, o.again};
+        KQ_TRY(contacts::ImportResult r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
+        fmt::print("{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
+                   o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
+                   r.rows > r.stored ? fmt::format("; {} left out: their customer has a contact with the same ref already",
+                                                   r.rows - r.stored)
+                                     : "");
         return Exit::ok;
     }
     KQ_TRY(o.request.channel, channel_of(o));
@@ -131,6 +135,7 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_option("--reason", o.void_reason, "why the contact is voided");
     app.add_option("--import", o.import_file, "load contacts from a CSV file, all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
+    app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
     app.footer("Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database error.\n"
                "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"

@@ -4,6 +4,7 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 const std::vector<std::string> kRequired = {"customer", "channel", "date"};
 const std::vector<std::string> kOptional = {"time",   "rep",        "note",       "gift",      "occasion",
                                             "feedback", "preference", "favour",   "family",    "competitor",
-                                            "slow_mover", "asked_help", "solved", "training"};
+                                            "slow_mover", "asked_help", "solved", "training", "ref"};
 
 // Caches customers by the text naming them (and their rep history, for rows without a rep) and the
 // known reps, so that an import costs one lookup per customer, not per row — and customers named by
@@ -116,8 +117,11 @@ std::vector<std::string> import_customers(std::string_view text, const std::stri
 }
 
 Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                     const std::string& default_rep, bool ignore_unknown, bool dry_run) {
+                                     const ImportOptions& options) {
+    const std::string& default_rep = options.default_rep;
+    const bool ignore_unknown = options.ignore_unknown;
     KQ_TRY(std::string text, core::read_file(path));
+    const std::string hash = core::sha256_hex(text);
     KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));
     const core::Now now = core::now();
     CachedLookup lookup(store);
@@ -126,18 +130,31 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     std::vector<store::Contact> pending;
     std::vector<int> pending_lines;
     bool refused = false;
+    ImportResult result;
     auto flush = [&]() -> Result<void> {
-        if (auto stored = store.add_contacts(pending); !stored) {
+        auto stored = store.add_contacts(pending);
+        if (!stored) {
             refused = stored.error().code == Exit::data;
-            return stored;
+            return std::move(stored).error();
         }
+        result.stored += static_cast<int>(*stored);
         pending.clear();
         pending_lines.clear();
         return {};
     };
+    std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
     auto load = [&]() -> Result<ImportResult> {
+        // First, and under a lock another import of the same file waits for: was this content imported?
+        KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
+        if (!earlier.empty() && !options.again) {
+            const store::ImportRecord& e = earlier.front();
+            std::string when = e.imported_at;
+            std::replace(when.begin(), when.end(), 'T', ' ');
+            return data_error("{}: this file was imported already on {}{} ({} contacts, from {}); nothing was "
+                              "imported again; add --again to import it once more",
+                              path, when, e.login.empty() ? "" : " by " + e.login, e.rows, e.file);
+        }
         KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
-        ImportResult result;
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;
@@ -160,6 +177,14 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             r.solved = std::string(table.get("solved"));
             KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
             KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
+            contact.ref = std::string(table.get("ref"));
+            if (!contact.ref.empty()) {
+                const auto [seen, added] =
+                    refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());
+                if (!added)
+                    return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact", where("ref"),
+                                      contact.ref, contact.customer_code, seen->second);
+            }
             if (!r.occasion.empty()) {
                 KQ_CHECK(flush()); // the tag is chosen against every contact stored before this one
                 auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
@@ -173,9 +198,11 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             if (pending.size() >= 1000) KQ_CHECK(flush());
         }
         KQ_CHECK(flush());
+        KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.stored, now.iso(), options.who}));
         return result;
     };
-    auto loaded = store::in_transaction(store, load, dry_run ? store::Finish::rollback : store::Finish::commit);
+    auto loaded =
+        store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
     if (loaded || !refused) return loaded;
     // Nothing was stored. To name the refused line, the batch goes again a row at a time in a transaction
     // that is rolled back whatever happens (a savepoint per batch would cost every import).

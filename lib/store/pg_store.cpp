@@ -68,9 +68,11 @@ void PgStore::end_read() {
     if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
 }
 
-// The twin imports this read's exported snapshot: both see exactly the same rows.
+// The twin imports this read's exported snapshot: both see exactly the same rows. Only the owner reads side
+// by side: the bootstrap takes pg_export_snapshot from everyone else (a snapshot's name counts its
+// backend's transactions), and a role that sees only its own customers reads little enough in turn.
 Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
-    if (depth_ > 0 || read_depth_ > 0) {
+    if (depth_ > 0 || read_depth_ > 0 || db_.source() == Source::api) {
         KQ_CHECK(begin_read());
         return std::unique_ptr<Store>();
     }
@@ -158,14 +160,16 @@ Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, con
 }
 
 Result<int64_t> PgStore::add_contact(const Contact& c) {
-    // keqing_api.log_contact takes the first 17 and sets the last three itself, from the server's clock.
+    // keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
+    // server's clock.
     KQ_TRY(PgStmt s,
            db_.prepare(by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
                                "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                               "asked_help, solved, training, logged_at, flags, lag) VALUES ($1, $2, $3, $4, $5, $6, "
-                               "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+                               "asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, $2, $3, $4, $5, "
+                               "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+                               "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
                                "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                               "$14, $15, $16, $17)"),
+                               "$14, $15, $16, $17, $21)"),
                        "logging a contact"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
@@ -181,8 +185,10 @@ Result<int64_t> PgStore::add_contact(const Contact& c) {
         .bind(17, c.training)
         .bind(18, c.logged_at)
         .bind(19, contact_flags(c))
-        .bind(20, contact_lag(c));
-    return insert_returning_id(s);
+        .bind(20, contact_lag(c))
+        .bind(21, c.ref);
+    KQ_TRY(bool row, s.step());
+    return row && !s.is_null(0) ? s.integer(0) : int64_t{0}; // 0: its ref was stored already
 }
 
 namespace {
@@ -200,24 +206,27 @@ void append_text_element(std::string& out, std::string_view text) {
 } // namespace
 
 // Rows go a thousand per statement, as arrays that unnest() turns back into rows (COPY is not allowed
-// into tables with row-level security): one round trip per thousand contacts, not per contact.
-Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
+// into tables with row-level security): one round trip per thousand contacts, not per contact. Each
+// statement answers how many it stored (a contact whose ref is stored already is left out).
+Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
     constexpr size_t kRows = 1000;
     KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                               "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                               "asked_help, solved, training, logged_at, flags, lag) SELECT * FROM unnest($1::bigint[], "
-                               "$2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], "
-                               "$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], "
-                               "$15::integer[], $16::text[], $17::integer[], $18::text[], $19::integer[], "
-                               "$20::integer[])",
+           db_.prepare(by_role("WITH added AS (INSERT INTO contacts (customer_id, channel, happened_on, happened_at, "
+                               "rep_id, note, gift, occasion, feedback, preference, favour, family, competitor, "
+                               "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) SELECT * FROM "
+                               "unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+                               "$7::integer[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
+                               "$13::text[], $14::text[], $15::integer[], $16::text[], $17::integer[], $18::text[], "
+                               "$19::integer[], $20::integer[], $21::text[]) ON CONFLICT (customer_id, ref) WHERE "
+                               "ref <> '' DO NOTHING RETURNING 1) SELECT count(*) FROM added",
                                "SELECT count(*) FROM keqing_api.log_contacts($1::bigint[], $2::text[], $3::text[], "
                                "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
                                "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "
-                               "$16::text[], $17::integer[])"),
+                               "$16::text[], $17::integer[], $21::text[])"),
                        "importing contacts"));
+    size_t stored = 0;
     for (size_t start = 0; start < contacts.size(); start += kRows) {
-        std::array<std::string, 20> columns;
+        std::array<std::string, 21> columns;
         for (auto& c : columns) c = "{";
         for (size_t i = start; i < std::min(contacts.size(), start + kRows); ++i) {
             const Contact& c = contacts[i];
@@ -239,12 +248,44 @@ Result<void> PgStore::add_contacts(const std::vector<Contact>& contacts) {
             append_text_element(columns[17], c.logged_at);
             number(18, contact_flags(c));
             number(19, contact_lag(c));
+            append_text_element(columns[20], c.ref);
         }
         s.reset();
         for (size_t k = 0; k < columns.size(); ++k) s.bind(static_cast<int>(k + 1), columns[k] + "}");
-        KQ_CHECK(s.run());
+        KQ_TRY(bool row, s.step());
+        if (row) stored += static_cast<size_t>(s.integer(0));
     }
-    return {};
+    return stored;
+}
+
+// An advisory lock on the content's hash until the transaction ends (keqing_api.claim_import takes the same).
+Result<std::vector<ImportRecord>> PgStore::claim_import(const std::string& hash) {
+    if (db_.source() == Source::tables) {
+        KQ_TRY(PgStmt lock, db_.prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 7355608))",
+                                        "waiting for another import of the same file"));
+        KQ_CHECK(lock.bind(1, hash).run());
+    }
+    KQ_TRY(PgStmt s, db_.prepare(by_role("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = $1 "
+                                         "ORDER BY id DESC",
+                                         "SELECT hash, file, rows, imported_at, login FROM "
+                                         "keqing_api.claim_import($1)"),
+                                 "reading earlier imports"));
+    s.bind(1, hash);
+    std::vector<ImportRecord> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(ImportRecord{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4)});
+    }
+    return out;
+}
+
+Result<void> PgStore::record_import(const ImportRecord& r) {
+    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, $2, "
+                                         "$3, $4, $5)",
+                                         "SELECT keqing_api.record_import($1, $2, $3)"),
+                                 "recording an import"));
+    return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
 }
 
 Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {

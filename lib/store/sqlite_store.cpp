@@ -130,8 +130,9 @@ Result<void> SqliteStore::assign_rep(int64_t customer_id, const std::string& rep
 Result<int64_t> SqliteStore::add_contact(const Contact& c) {
     KQ_TRY(Stmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
                                "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                               "asked_help, solved, training, logged_at, flags, lag) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                               "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"));
+                               "asked_help, solved, training, logged_at, flags, lag, ref) VALUES (?1, ?2, ?3, ?4, ?5, "
+                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
+                               "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -147,16 +148,37 @@ Result<int64_t> SqliteStore::add_contact(const Contact& c) {
                  .bind(18, c.logged_at)
                  .bind(19, contact_flags(c))
                  .bind(20, contact_lag(c))
+                 .bind(21, c.ref)
                  .run());
-    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+    return sqlite3_changes(db_.handle()) > 0 ? static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle())) : 0;
 }
 
 // In-process, one prepared insert per row is as fast as SQLite inserts go.
-Result<void> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
+Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
+    size_t stored = 0;
     for (const Contact& c : contacts) {
-        KQ_TRY([[maybe_unused]] int64_t id, add_contact(c));
+        KQ_TRY(int64_t id, add_contact(c));
+        if (id > 0) ++stored;
     }
-    return {};
+    return stored;
+}
+
+// The write transaction (BEGIN IMMEDIATE) already keeps every other writer waiting.
+Result<std::vector<ImportRecord>> SqliteStore::claim_import(const std::string& hash) {
+    KQ_TRY(Stmt s, db_.prepare("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = ?1 ORDER BY id DESC"));
+    s.bind(1, hash);
+    std::vector<ImportRecord> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        out.push_back(ImportRecord{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4)});
+    }
+    return out;
+}
+
+Result<void> SqliteStore::record_import(const ImportRecord& r) {
+    KQ_TRY(Stmt s, db_.prepare("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
 }
 
 Result<void> SqliteStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {

@@ -39,7 +39,9 @@ class SqliteStore final : public Store {
     Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
-    Result<void> add_contacts(const std::vector<Contact>& contacts) override;
+    Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
+    Result<std::vector<ImportRecord>> claim_import(const std::string& hash) override;
+    Result<void> record_import(const ImportRecord& record) override;
     Result<std::optional<Contact>> find_contact(int64_t id) override;
     Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
     Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override;

@@ -55,8 +55,14 @@ class Store {
     virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) = 0;
 
     virtual Result<int64_t> add_contact(const Contact& contact) = 0;
-    // Inserts many contacts (an import's batch); their ids are not needed.
-    virtual Result<void> add_contacts(const std::vector<Contact>& contacts) = 0;
+    // Inserts many contacts (an import's batch; their ids are not needed) and returns how many it stored: a
+    // contact whose customer has one with the same ref already is left out.
+    virtual Result<size_t> add_contacts(const std::vector<Contact>& contacts) = 0;
+    // The earlier imports of a file's content (by hash), newest first. Inside a write transaction it also
+    // makes any other import of the same content wait until this transaction ends.
+    virtual Result<std::vector<ImportRecord>> claim_import(const std::string& hash) = 0;
+    // Records an import (its time and login are the store's to fill on a server).
+    virtual Result<void> record_import(const ImportRecord& record) = 0;
     virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
     virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
     // A customer's contacts (voided included) in [from, to], oldest first.

@@ -66,6 +66,17 @@ struct Contact {
     std::string logged_at;
     std::string voided_at;
     std::string void_reason;
+    std::string ref; // the source system's id for it (imports), or empty
+};
+
+// A contacts file imported once: its content's SHA-256, where it was read from, how many contacts it
+// stored, when and by whom.
+struct ImportRecord {
+    std::string hash;
+    std::string file;
+    int rows = 0;
+    std::string imported_at;
+    std::string login;
 };
 
 // A customer as evaluated for one month: tier on the reference day, rep at the month's end.
