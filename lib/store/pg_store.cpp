@@ -5,6 +5,7 @@
 
 #include "store/activity.hpp"
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 
 #include <algorithm>
 #include <array>
@@ -271,13 +272,7 @@ Result<std::vector<ImportRecord>> PgStore::claim_import(const std::string& hash)
                                          "keqing_api.claim_import($1)"),
                                  "reading earlier imports"));
     s.bind(1, hash);
-    std::vector<ImportRecord> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(ImportRecord{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4)});
-    }
-    return out;
+    return rows::all(s, rows::import_record<PgStmt>);
 }
 
 Result<void> PgStore::record_import(const ImportRecord& r) {

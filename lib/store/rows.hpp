@@ -93,6 +93,11 @@ template <class S> LifeEvent event(const S& s) {
 // id, name, team.
 template <class S> Rep rep(const S& s) { return Rep{s.text(0), s.text(1), s.text(2)}; }
 
+// hash, file, rows, imported_at, login.
+template <class S> ImportRecord import_record(const S& s) {
+    return ImportRecord{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4)};
+}
+
 // value, effective_from ('0001-01-01' = since the start), recorded_at.
 template <class S> HistoryEntry history_entry(const S& s) {
     HistoryEntry h{s.text(0), date(s, 1), s.text(2)};

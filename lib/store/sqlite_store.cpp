@@ -4,6 +4,7 @@
 
 #include "store/activity.hpp"
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 
 namespace keqing::store {
 namespace {
@@ -167,13 +168,7 @@ Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
 Result<std::vector<ImportRecord>> SqliteStore::claim_import(const std::string& hash) {
     KQ_TRY(Stmt s, db_.prepare("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = ?1 ORDER BY id DESC"));
     s.bind(1, hash);
-    std::vector<ImportRecord> out;
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        out.push_back(ImportRecord{s.text(0), s.text(1), static_cast<int>(s.integer(2)), s.text(3), s.text(4)});
-    }
-    return out;
+    return rows::all(s, rows::import_record<Stmt>);
 }
 
 Result<void> SqliteStore::record_import(const ImportRecord& r) {
