@@ -69,7 +69,7 @@ done
 # A read-only database file: writes refuse with the reason, reads still work, nothing changes.
 chmod 0444 "$KEQING_DB"
 expect_rejected 4 "is read-only; make both writable" "log-visit on a read-only file" "${UNPRIV[@]}" log-visit HZ001 --call
-expect_rejected 4 "is read-only" "import into a read-only file" "${UNPRIV[@]}" log-visit --import "$SRC/examples/contacts.csv"
+expect_rejected 4 "is read-only" "import into a read-only file" "${UNPRIV[@]}" log-visit --import "$SRC/examples/contacts.csv" --again
 run "${UNPRIV[@]}" check-quota --all --as-of 2026-11-20
 [ "$rc" -le 1 ] && pass || fail "check-quota on a read-only file: exit $rc"
 chmod 0600 "$KEQING_DB"
