@@ -1,7 +1,8 @@
 -- keqing schema version 7: imports that can run again (issue 15). Each contacts file imported is
 -- remembered by the SHA-256 of its bytes, with when, by whom and how many contacts, so the same file is not
 -- stored twice (not even by two imports at once); and a contact may carry the source system's id (`ref`):
--- a customer's contact whose ref is stored already is left out, so overlapping exports import once.
+-- a customer's contact whose ref is stored already is left out, so overlapping exports import once. On
+-- PostgreSQL, roster imports that apply a newer file may also change a rep and a life event.
 CREATE TABLE imports (
     id          INTEGER PRIMARY KEY,
     hash        TEXT NOT NULL,              -- SHA-256 of the file's bytes, lower-case hex
@@ -144,15 +145,70 @@ CREATE FUNCTION keqing_api.log_contact(customer_id bigint, channel text, day tex
                                          ARRAY[slow_mover], ARRAY[asked_help], ARRAY[solved], ARRAY[training],
                                          ARRAY[ref]) $$;
 
+-- Roster imports that run again (`--update`) change a rep's name and team (an admin's) and a life event.
+CREATE FUNCTION keqing_api.update_rep(id text, name text, team text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    PERFORM keqing_private.require_admin();
+    UPDATE keqing.reps r SET name = coalesce(update_rep.name, ''), team = coalesce(update_rep.team, '')
+     WHERE r.id = update_rep.id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'no_data_found', MESSAGE = pg_catalog.format('no rep %s', id);
+    END IF;
+END $$;
+
+-- Changes a life event's person, kind, day and note, at a customer the session may write for.
+CREATE FUNCTION keqing_api.update_event(event_id bigint, person_id bigint, kind text, day text, note text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    at_customer bigint;
+BEGIN
+    IF coalesce(kind, '') = '' OR NOT keqing_private.is_day(coalesce(day, '')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+            MESSAGE = 'a life event needs a kind and a day written YYYY-MM-DD';
+    END IF;
+    -- As update_person(): among the session's own customers' events only.
+    IF keqing_private.unrestricted() THEN
+        SELECT e.customer_id INTO at_customer FROM keqing.life_events e WHERE e.id = event_id;
+    ELSE
+        SELECT e.customer_id INTO at_customer FROM keqing_private.visible_ids() AS v(id)
+            CROSS JOIN LATERAL (SELECT x.customer_id FROM keqing.life_events x
+                                 WHERE x.customer_id = v.id AND x.id + 0 = event_id OFFSET 0) e;
+    END IF;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'no_data_found', MESSAGE = pg_catalog.format('no life event #%s', event_id);
+    END IF;
+    IF NOT keqing_private.may_write(at_customer, session_user::text) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = pg_catalog.format('customer #%s is not assigned today to %s or to a rep it manages',
+                                        at_customer, session_user);
+    END IF;
+    IF person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM keqing.people p
+                                              WHERE p.customer_id = at_customer AND p.id + 0 = update_event.person_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'no_data_found',
+            MESSAGE = pg_catalog.format('no person #%s at customer #%s', person_id, at_customer);
+    END IF;
+    UPDATE keqing.life_events e
+       SET person_id = update_event.person_id, kind = update_event.kind, happened_on = update_event.day,
+           note = coalesce(update_event.note, '')
+     WHERE e.id = event_id;
+END $$;
+
 SELECT keqing_private.pin_planner();
 REVOKE ALL ON FUNCTION keqing_api.claim_import(text), keqing_api.record_import(text, text, integer),
+    keqing_api.update_rep(text, text, text), keqing_api.update_event(bigint, bigint, text, text, text),
     keqing_api.log_contacts(bigint[], text[], text[], text[], text[], text[], integer[], text[], text[], text[],
                             text[], text[], text[], text[], integer[], text[], integer[], text[]),
     keqing_api.log_contact(bigint, text, text, text, text, text, integer, text, text, text, text, text, text, text,
                            integer, text, integer, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION keqing_api.claim_import(text), keqing_api.record_import(text, text, integer),
+    keqing_api.update_event(bigint, bigint, text, text, text),
     keqing_api.log_contacts(bigint[], text[], text[], text[], text[], text[], integer[], text[], text[], text[],
                             text[], text[], text[], text[], integer[], text[], integer[], text[]),
     keqing_api.log_contact(bigint, text, text, text, text, text, integer, text, text, text, text, text, text, text,
                            integer, text, integer, text) TO keqing_admin, keqing_manager, keqing_rep;
+GRANT EXECUTE ON FUNCTION keqing_api.update_rep(text, text, text) TO keqing_admin;
 -- @end

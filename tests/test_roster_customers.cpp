@@ -1,4 +1,4 @@
-// Tests for roster: customer validation, lookup, effective-dated changes and all-or-nothing imports.
+// Tests for roster: customer validation, lookup, effective-dated changes (imports: test_roster_imports.cpp).
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
 #include "support.hpp"
@@ -75,39 +75,9 @@ TEST_SUITE("roster::customers") {
         CHECK_FALSE(roster::reopen_customer(*store, "HZ1", today).ok());
     }
 
-    TEST_CASE_FIXTURE(Fixture, "import loads every row or none, naming the bad row") {
-        const auto good = dir.write("good.csv", "code,name,tier,rep,opened_on,address\n"
-                                                "HZ1,康泰大药房,A,wang,2025-01-02,\"杭州市,解放路1号\"\n"
-                                                "HZ2,同济堂,C,li,,\n");
-        auto r = roster::import_customers(*store, rules, good, {});
-        REQUIRE(r.ok());
-        CHECK(r->rows == 2);
-        CHECK(roster::resolve_customer(*store, "HZ1", day("2026-11-20"))->address == "杭州市,解放路1号");
-
-        const auto bad = dir.write("bad.csv", "code,name,tier,rep,opened_on\n"
-                                              "HZ3,甲,A,wang,2025-01-02\n"
-                                              "HZ4,乙,A,wang,2026-02-30\n");
-        auto e = roster::import_customers(*store, rules, bad, {});
-        REQUIRE_FALSE(e.ok());
-        CHECK(e.error().message.starts_with(bad + ":3: column opened_on (field 5): '2026-02-30' is not a real date"));
-        CHECK(count() == 2);
-
-        const auto dup = dir.write("dup.csv", "code,name,tier,rep\nHZ5,甲,A,wang\nHZ5,乙,B,wang\n");
-        CHECK(roster::import_customers(*store, rules, dup, {}).error().message.find("appears twice") != std::string::npos);
-        const auto extra = dir.write("extra.csv", "code,name,tier,rep,fax\nHZ6,甲,A,wang,1\n");
-        CHECK_FALSE(roster::import_customers(*store, rules, extra, {}).ok());
-        CHECK(roster::import_customers(*store, rules, extra, {.ignore_unknown = true, .dry_run = true})->rows == 1);
-        CHECK(count() == 2);
-        CHECK(roster::import_customers(*store, rules, extra, {.ignore_unknown = true, .dry_run = false})->rows == 1);
-        CHECK(count() == 3);
-    }
-
-    TEST_CASE_FIXTURE(Fixture, "reps: ids are validated and unique; rep import is all or nothing") {
+    TEST_CASE_FIXTURE(Fixture, "reps: ids are validated and unique") {
         CHECK(roster::add_rep(*store, {"zhao", "赵磊", "east"}).ok());
         CHECK_FALSE(roster::add_rep(*store, {"zhao", "", ""}).ok());
         CHECK_FALSE(roster::add_rep(*store, {"赵", "", ""}).ok());
-        const auto file = dir.write("reps.csv", "id,name,team\nsun,孙,x\nwang,王,y\n");
-        CHECK_FALSE(roster::import_reps(*store, file, {}).ok());
-        CHECK_FALSE(store->find_rep("sun")->has_value());
     }
 }

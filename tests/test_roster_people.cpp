@@ -1,4 +1,4 @@
-// Tests for roster/people: validation of people and life events, personality hints, imports.
+// Tests for roster/people: validation of people and life events, personality hints (imports: test_roster_imports.cpp).
 #include "roster/people.hpp"
 #include "support.hpp"
 
@@ -54,18 +54,5 @@ TEST_SUITE("roster::people") {
                   .error().message.find("not a life event kind") != std::string::npos);
         CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "王五", "", day("2026-11-20")).ok());
         CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2028-01-01"), "", "", day("2026-11-20")).ok());
-    }
-
-    TEST_CASE_FIXTURE(Fixture, "imports load every row or none") {
-        const auto good = dir.write("p.csv", "customer,name,birthday,personality\nA1,张丽,lunar:8-15,活泼\nA1,小王,,\n");
-        CHECK(*roster::import_people(*store, good, false) == 2);
-        const auto bad = dir.write("q.csv", "customer,name,birthday\nA1,甲,\nA1,乙,2026-02-30\n");
-        auto r = roster::import_people(*store, bad, false);
-        REQUIRE_FALSE(r.ok());
-        CHECK(r.error().message.starts_with(bad + ":3: --birthday: '2026-02-30'"));
-        CHECK(store->list_people(0)->size() == 2);
-        const auto events = dir.write("e.csv", "customer,kind,date,person\nA1,wedding,2026-11-01,张丽\nA1,party,2026-11-02,\n");
-        CHECK_FALSE(roster::import_events(*store, rules, events, false).ok());
-        CHECK(store->list_events(day("2026-01-01"), day("2026-12-31"), 0)->empty());
     }
 }

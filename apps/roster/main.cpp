@@ -5,6 +5,7 @@
 #include "output/table.hpp"
 #include "roster/card.hpp"
 #include "roster/customers.hpp"
+#include "roster/imports.hpp"
 #include "roster/lookup.hpp"
 #include "roster/people.hpp"
 
@@ -30,7 +31,7 @@ struct Options {
     keqing::roster::PersonEdit person_edit;
     int64_t person_id = 0;
     std::string event_kind, event_date, event_person, event_note, event_from, event_to;
-    bool ignore_unknown = false, dry_run = false, include_closed = false;
+    bool ignore_unknown = false, dry_run = false, update = false, include_closed = false;
 };
 
 keqing::output::Format format_of(const std::string& f) {
@@ -111,6 +112,31 @@ template <class F> Result<Exit> change(Options& o, std::string_view verb, F&& bo
     return Exit::ok;
 }
 
+using Importer = std::function<Result<keqing::roster::ImportSummary>(keqing::cli::Context&,
+                                                                     const keqing::roster::ImportOptions&)>;
+
+// The options every import takes and what it prints: a line per changed row, then the counts. `dated`:
+// the import may change tiers and reps, from the day --from gives.
+void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& action, std::string noun, bool dated,
+                    Importer importer) {
+    cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
+    cmd->add_flag("--update", o.update, "apply the rows that differ from what is stored (else they are refused)");
+    if (dated) cmd->add_option("--from", o.from, "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+    cmd->callback([&o, &action, noun, importer] {
+        action = [&o, noun, importer]() -> Result<Exit> {
+            KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+            keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}};
+            KQ_TRY(options.from, maybe_date(o.from, "--from"));
+            KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, options));
+            for (const std::string& line : s.changes) fmt::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
+            fmt::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
+                       o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added, s.changed,
+                       s.unchanged);
+            return Exit::ok;
+        };
+    });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -161,18 +187,13 @@ int main(int argc, char** argv) {
     show_cmd->add_option("--as-of", o.as_of, "as of this day (default today)");
     show_cmd->callback([&] { action = [&] { return show(o); }; });
 
-    auto* import_cmd = app.add_subcommand("import", "load customers from CSV: all rows or none");
+    auto* import_cmd = app.add_subcommand("import", "load customers from CSV, again when it changed (--update): all rows or none");
     import_cmd->add_option("file", o.file, "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]")->required();
     import_cmd->add_flag("--ignore-unknown", o.ignore_unknown, "skip columns keqing does not know");
-    import_cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
-    import_cmd->callback([&] {
-        action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
-            KQ_TRY(roster::ImportSummary s, roster::import_customers(*ctx.store, ctx.rules, o.file, {o.ignore_unknown, o.dry_run}));
-            fmt::print("{} {} customers from {}\n", o.dry_run ? "would import (dry run)" : "imported", s.rows, o.file);
-            return Exit::ok;
-        };
-    });
+    import_command(import_cmd, o, action, "customers", true,
+                   [&o](cli::Context& ctx, const roster::ImportOptions& options) {
+                       return roster::import_customers(*ctx.store, ctx.rules, o.file, options);
+                   });
 
     auto* export_cmd = app.add_subcommand("export", "customers as CSV in the import format");
     export_cmd->add_option("--output,-o", o.output, "write to FILE instead of stdout");
@@ -253,14 +274,8 @@ int main(int argc, char** argv) {
     });
     auto* rep_import = rep_cmd->add_subcommand("import", "load reps from CSV (id[,name,team]): all rows or none");
     rep_import->add_option("file", o.file, "CSV file")->required();
-    rep_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
-    rep_import->callback([&] {
-        action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
-            KQ_TRY(roster::ImportSummary s, roster::import_reps(*ctx.store, o.file, {false, o.dry_run}));
-            fmt::print("{} {} reps from {}\n", o.dry_run ? "would import (dry run)" : "imported", s.rows, o.file);
-            return Exit::ok;
-        };
+    import_command(rep_import, o, action, "reps", false, [&o](cli::Context& ctx, const roster::ImportOptions& options) {
+        return roster::import_reps(*ctx.store, o.file, options);
     });
 
     auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list, import");
@@ -319,15 +334,10 @@ int main(int argc, char** argv) {
 
     auto* person_import = person_cmd->add_subcommand("import", "load people from CSV: all rows or none");
     person_import->add_option("file", o.file, "CSV with customer,name[,role,birthday,preferences,family,personality,note]")->required();
-    person_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
-    person_import->callback([&] {
-        action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
-            KQ_TRY(int rows, roster::import_people(*ctx.store, o.file, o.dry_run));
-            fmt::print("{} {} people from {}\n", o.dry_run ? "would import (dry run)" : "imported", rows, o.file);
-            return Exit::ok;
-        };
-    });
+    import_command(person_import, o, action, "people", false,
+                   [&o](cli::Context& ctx, const roster::ImportOptions& options) {
+                       return roster::import_people(*ctx.store, o.file, options);
+                   });
 
     auto* event_cmd = app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list, import");
     event_cmd->require_subcommand(1);
@@ -352,15 +362,10 @@ int main(int argc, char** argv) {
     });
     auto* event_import = event_cmd->add_subcommand("import", "load life events from CSV: all rows or none");
     event_import->add_option("file", o.file, "CSV with customer,kind,date[,person,note]")->required();
-    event_import->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
-    event_import->callback([&] {
-        action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
-            KQ_TRY(int rows, roster::import_events(*ctx.store, ctx.rules, o.file, o.dry_run));
-            fmt::print("{} {} life events from {}\n", o.dry_run ? "would import (dry run)" : "imported", rows, o.file);
-            return Exit::ok;
-        };
-    });
+    import_command(event_import, o, action, "life events", false,
+                   [&o](cli::Context& ctx, const roster::ImportOptions& options) {
+                       return roster::import_events(*ctx.store, ctx.rules, o.file, options);
+                   });
     auto* event_list = event_cmd->add_subcommand("list", "life events in a date range");
     event_list->add_option("customer", o.query, "code or name (default: every customer)");
     event_list->add_option("--from", o.event_from, "first day (default: 90 days ago)");

@@ -1,5 +1,4 @@
-// Customer and rep roster operations with validation; imports validate every row before writing any,
-// inside one transaction.
+// Customer and rep roster operations with validation (imports are roster/imports.cpp).
 #include "roster/customers.hpp"
 
 #include "core/csv.hpp"
@@ -12,20 +11,11 @@
 namespace keqing::roster {
 namespace {
 
-const std::vector<std::string> kCustomerRequired = {"code", "name", "tier", "rep"};
-const std::vector<std::string> kCustomerOptional = {"opened_on", "closed_on", "phone", "address", "stage"};
-
 bool valid_handle(std::string_view id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
                c == '-' || c == '.';
     });
-}
-
-Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what) {
-    if (text.empty()) return std::optional<core::Date>();
-    KQ_TRY(core::Date d, core::parse_date(text, what));
-    return std::optional<core::Date>(d);
 }
 
 // Checks one customer; `where` prefixes messages ("customers.csv:4: " or "").
@@ -61,6 +51,16 @@ Result<store::Customer> reload(store::Store& store, const std::string& code, cor
 }
 
 } // namespace
+
+Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what) {
+    if (text.empty()) return std::optional<core::Date>();
+    KQ_TRY(core::Date d, core::parse_date(text, what));
+    return std::optional<core::Date>(d);
+}
+
+Result<void> check_customer(store::Store& store, const rules::Rules& rules, const store::Customer& c) {
+    return validate(store, rules, c, "");
+}
 
 Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules, store::Customer customer) {
     const core::Date today = core::today();
@@ -137,38 +137,6 @@ Result<store::Customer> reopen_customer(store::Store& store, const std::string& 
     });
 }
 
-Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                       const ImportOptions& options) {
-    KQ_TRY(std::string text, core::read_file(path));
-    KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
-    KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, kCustomerRequired,
-                                                              kCustomerOptional, options.ignore_unknown));
-    const core::Date today = core::today();
-    auto load = [&]() -> Result<ImportSummary> {
-        std::set<std::string, std::less<>> seen;
-        for (size_t i = 0; i < table.size(); ++i) {
-            store::Customer c;
-            c.code = std::string(table.get(i, "code"));
-            c.name = std::string(table.get(i, "name"));
-            c.tier = std::string(table.get(i, "tier"));
-            c.rep = std::string(table.get(i, "rep"));
-            c.phone = std::string(table.get(i, "phone"));
-            c.address = std::string(table.get(i, "address"));
-            c.stage = std::string(table.get(i, "stage"));
-            KQ_TRY(c.opened_on, optional_date(table.get(i, "opened_on"), table.where(i, "opened_on")));
-            KQ_TRY(c.closed_on, optional_date(table.get(i, "closed_on"), table.where(i, "closed_on")));
-            const std::string where = fmt::format("{}:{}: ", path, table.row(i).line);
-            if (!seen.insert(c.code).second)
-                return data_error("{}customer code {} appears twice in the file; keep one row", where, c.code);
-            KQ_CHECK(validate(store, rules, c, where));
-            KQ_CHECK(must_be_new(store, c, where, today));
-            KQ_TRY([[maybe_unused]] int64_t id, store.add_customer(c));
-        }
-        return ImportSummary{static_cast<int>(table.size())};
-    };
-    return store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
-}
-
 Result<store::Rep> add_rep(store::Store& store, store::Rep rep) {
     if (!valid_handle(rep.id))
         return data_error("rep id '{}' must be 1-64 letters, digits, '.', '_' or '-' (e.g. wang or li.na)", rep.id);
@@ -176,23 +144,6 @@ Result<store::Rep> add_rep(store::Store& store, store::Rep rep) {
     if (existing) return data_error("rep '{}' already exists ({}); pick another id", rep.id, existing->name);
     KQ_CHECK(store.add_rep(rep));
     return rep;
-}
-
-Result<ImportSummary> import_reps(store::Store& store, const std::string& path, const ImportOptions& options) {
-    KQ_TRY(std::string text, core::read_file(path));
-    KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
-    KQ_TRY(core::CsvTable table,
-           core::CsvTable::from_records(std::move(records), path, {"id"}, {"name", "team"}, options.ignore_unknown));
-    auto load = [&]() -> Result<ImportSummary> {
-        for (size_t i = 0; i < table.size(); ++i) {
-            const store::Rep rep{std::string(table.get(i, "id")), std::string(table.get(i, "name")),
-                                 std::string(table.get(i, "team"))};
-            if (auto r = add_rep(store, rep); !r)
-                return data_error("{}:{}: {}", path, table.row(i).line, r.error().message);
-        }
-        return ImportSummary{static_cast<int>(table.size())};
-    };
-    return store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
 }
 
 } // namespace keqing::roster

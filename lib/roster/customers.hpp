@@ -1,5 +1,5 @@
 // Roster operations on customers and reps: add, edit, effective-dated tier and rep changes, close and
-// reopen, and all-or-nothing CSV import / export (SPEC §4, §5).
+// reopen (SPEC §4, §5); CSV imports are roster/imports.hpp.
 #pragma once
 
 #include "rules/rules.hpp"
@@ -9,6 +9,11 @@
 #include <string>
 
 namespace keqing::roster {
+
+// Checks a customer against the rules and the roster (code, name, tier, dates, a known rep).
+Result<void> check_customer(store::Store& store, const rules::Rules& rules, const store::Customer& c);
+// An optional date: none for blank text; `what` names it in errors.
+Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what);
 
 // Adds one customer after validating it against the rules and the roster.
 Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules, store::Customer customer);
@@ -30,21 +35,7 @@ Result<store::Customer> close_customer(store::Store& store, const std::string& q
                                        core::Date today);
 Result<store::Customer> reopen_customer(store::Store& store, const std::string& query, core::Date today);
 
-struct ImportOptions {
-    bool ignore_unknown = false;
-    bool dry_run = false;
-};
-struct ImportSummary {
-    int rows = 0;
-};
-// Loads customers.csv (columns code,name,tier,rep + optional opened_on,closed_on,phone,address,stage):
-// every row is validated first; one bad row loads nothing.
-Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                       const ImportOptions& options);
-
 // Adds a rep; ids are short ASCII handles (letters, digits, '.', '_', '-').
 Result<store::Rep> add_rep(store::Store& store, store::Rep rep);
-// Loads reps.csv (columns id + optional name,team), all or nothing.
-Result<ImportSummary> import_reps(store::Store& store, const std::string& path, const ImportOptions& options);
 
 } // namespace keqing::roster

@@ -15,6 +15,9 @@ inline constexpr const char* kPersonalities[] = {"活泼", "完美", "力量", "
 // The seed's one-line advice for a personality type; empty for an unknown type.
 std::string_view personality_hint(std::string_view personality);
 
+// A birthday as stored (calendar/recurring.hpp's text; blank stays blank), or why it is not one.
+Result<std::string> canonical_birthday(const std::string& text);
+
 // Adds a person to the customer `query` names; the birthday is validated and stored canonically.
 Result<store::Person> add_person(store::Store& store, const std::string& query, store::Person person,
                                  core::Date today);
@@ -30,10 +33,5 @@ Result<store::Person> edit_person(store::Store& store, int64_t id, const PersonE
 Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rules, const std::string& query,
                                    const std::string& kind, core::Date date, const std::string& person,
                                    const std::string& note, core::Date today);
-
-// Loads people.csv (columns customer,name + optional role,birthday,preferences,family,personality,note)
-// and events.csv (customer,kind,date + optional person,note): every row or none. Returns rows loaded.
-Result<int> import_people(store::Store& store, const std::string& path, bool dry_run);
-Result<int> import_events(store::Store& store, const rules::Rules& rules, const std::string& path, bool dry_run);
 
 } // namespace keqing::roster

@@ -102,6 +102,13 @@ Result<void> PgStore::add_rep(const Rep& rep) {
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
+Result<void> PgStore::update_rep(const Rep& rep) {
+    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE reps SET name = $2, team = $3 WHERE id = $1",
+                                         "SELECT keqing_api.update_rep($1, $2, $3)"),
+                                 "changing a rep"));
+    return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).run();
+}
+
 Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
     KQ_TRY(bool row, s.step());
     if (!row) return db_error("database {}: an insert returned no id", db_.where());
@@ -334,6 +341,17 @@ Result<int64_t> PgStore::add_event(const LifeEvent& e) {
     else s.bind_null(2);
     s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso());
     return insert_returning_id(s);
+}
+
+Result<void> PgStore::update_event(const LifeEvent& e) {
+    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
+                                         "note = $5 WHERE id = $1",
+                                         "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
+                                 "changing a life event"));
+    s.bind(1, e.id);
+    if (e.person_id) s.bind(2, e.person_id);
+    else s.bind_null(2);
+    return s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).run();
 }
 
 // What a connection finds: schema 6's layout (the schema `keqing`), which the owner (or a superuser) may

@@ -26,6 +26,7 @@ class PgStore final : public Store {
     Result<std::unique_ptr<Store>> begin_shared_read() override;
 
     Result<void> add_rep(const Rep& rep) override;
+    Result<void> update_rep(const Rep& rep) override;
     Result<std::optional<Rep>> find_rep(const std::string& id) override;
     Result<std::vector<Rep>> list_reps() override;
 
@@ -57,6 +58,7 @@ class PgStore final : public Store {
     Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
     Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
+    Result<void> update_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
     Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) override;
 

@@ -88,6 +88,11 @@ Result<void> SqliteStore::add_rep(const Rep& rep) {
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
+Result<void> SqliteStore::update_rep(const Rep& rep) {
+    KQ_TRY(Stmt s, db_.prepare("UPDATE reps SET name = ?2, team = ?3 WHERE id = ?1"));
+    return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).run();
+}
+
 Result<int64_t> SqliteStore::add_customer(const Customer& c) {
     KQ_TRY(Stmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
@@ -209,6 +214,15 @@ Result<void> SqliteStore::update_person(const Person& p) {
         .bind(7, p.personality)
         .bind(8, p.note)
         .run();
+}
+
+Result<void> SqliteStore::update_event(const LifeEvent& e) {
+    KQ_TRY(Stmt s, db_.prepare("UPDATE life_events SET person_id = ?2, kind = ?3, happened_on = ?4, note = ?5 "
+                               "WHERE id = ?1"));
+    s.bind(1, e.id);
+    if (e.person_id) s.bind(2, e.person_id);
+    else s.bind_null(2);
+    return s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).run();
 }
 
 Result<int64_t> SqliteStore::add_event(const LifeEvent& e) {

@@ -37,6 +37,8 @@ class Store {
     virtual Result<void> add_rep(const Rep& rep) = 0;
     virtual Result<std::optional<Rep>> find_rep(const std::string& id) = 0;
     virtual Result<std::vector<Rep>> list_reps() = 0;
+    // Changes a rep's name and team.
+    virtual Result<void> update_rep(const Rep& rep) = 0;
 
     // Inserts a customer with its first tier and rep (effective from opened_on, or since always).
     virtual Result<int64_t> add_customer(const Customer& customer) = 0;
@@ -87,6 +89,8 @@ class Store {
     virtual Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter,
                                                      const BirthdayMonths* months = nullptr) = 0;
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
+    // Changes a life event's person, kind, day and note.
+    virtual Result<void> update_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
     // Life events in [from, to] at the customers `filter` allows, oldest first.

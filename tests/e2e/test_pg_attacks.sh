@@ -138,7 +138,7 @@ timing() {
 
 # ---------------------------------------------------------------------------------------------------------
 attack_server() {
-  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person own_id
+  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id
   for who in wang zhou boss guest; do secrets_of "$who" >"$WORK/secrets.$who"; done
   : >"$WORK/secrets.boss" # an admin may see every customer
   hidden_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'li'")
@@ -150,9 +150,12 @@ attack_server() {
   zhao_contact=$(owner_query "SELECT min(k.id) FROM keqing.contacts k WHERE k.customer_id NOT IN ($(visible_sql zhou)) AND k.voided_at IS NULL")
   li_person=$(owner_query "SELECT min(p.id) FROM keqing.people p WHERE p.customer_id NOT IN ($(visible_sql wang))")
   zhao_person=$(owner_query "SELECT min(p.id) FROM keqing.people p WHERE p.customer_id NOT IN ($(visible_sql zhou))")
+  li_event=$(owner_query "SELECT min(e.id) FROM keqing.life_events e WHERE e.customer_id NOT IN ($(visible_sql wang))")
+  zhao_event=$(owner_query "SELECT min(e.id) FROM keqing.life_events e WHERE e.customer_id NOT IN ($(visible_sql zhou))")
   own_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'wang'")
   [ -n "$hidden_id" ] && [ -n "$li_contact" ] && [ -n "$own_id" ] && [ -n "$zhao_id" ] || { fail "[$LABEL] the data lacks li's or wang's rows"; return; }
   [ -n "$li_person" ] || li_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
+  [ -n "$li_event" ] && [ -n "$zhao_event" ] || { fail "[$LABEL] the data lacks life events hidden from wang and zhou"; return; }
   owner_query "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at)
     SELECT $zhao_id, 'call', '2001-01-02', 'zhao', '2001-01-02T18:00' FROM generate_series(1, 30)" >/dev/null
   remember
@@ -213,8 +216,8 @@ attack_server() {
 
   # --- The API: only what the caller sees, the same answer for a hidden value as for none.
   for who in wang zhou; do
-    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person
-    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person
+    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person event=$li_event
+    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person event=$zhao_event
     reveal_nothing "$who" "every readable function, whole" "$(every_row)"
     reveal_nothing "$who" "every contact by number" \
       "SELECT k.* FROM generate_series(1, $(owner_query "SELECT max(id) FROM keqing.contacts")) g, keqing_api.contact(g) k"
@@ -260,6 +263,10 @@ attack_server() {
       "SELECT keqing_api.void_contact(987654321, 'x')" "$contact" "987654321"
     same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
+    same_answer "$who" "change a hidden life event" "SELECT keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
+      "SELECT keqing_api.update_event(987654321, NULL, 'wedding', '2026-11-19', 'x')" "$event" "987654321"
+    timing "$who" "time a hidden life event changed" "keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
+      "keqing_api.update_event(987654321, NULL, 'wedding', '2026-11-19', 'x')"
     same_answer "$who" "a person at a hidden customer" "SELECT keqing_api.add_person($id, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.add_person(987654321, 'x', '', '', '', '', '', '')" "$id" "987654321"
     same_answer "$who" "a life event of a hidden person at its own customer" \
@@ -269,7 +276,7 @@ attack_server() {
       "SELECT keqing_api.log_contact($own_id, 'call', '2026-11-20', '', 'zhao', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
       "is neither $who nor a rep it manages"
     for f in "add_customer('HZ999', 'x', NULL, NULL, '', '', '', 'A', '$who')" "update_customer($own_id, 'x', NULL, NULL, '', '', '')" \
-      "set_tier($own_id, 'C', '2026-11-01')" "assign_rep($hidden_id, '$who', '2026-11-01')" "add_rep('$who', 'x', '华东二组')" \
+      "set_tier($own_id, 'C', '2026-11-01')" "assign_rep($hidden_id, '$who', '2026-11-01')" "add_rep('$who', 'x', '华东二组')" "update_rep('$who', 'x', '华东二组')" \
       "add_manager('$who', '华东二组')" "remove_manager('zhou', '华东一组')"; do
       refuse "$who" "keqing_api.${f%%(*} (an admin's)" "SELECT keqing_api.$f" "permission denied for function ${f%%(*}"
     done

@@ -56,7 +56,7 @@ code,name,tier,rep,opened_on,closed_on,phone,address,stage
 HZ010,益丰大药房(城东店),B,li,2024-03-01,,0571-2,"杭州市上城区,近地铁",stable
 HZ011,仁和堂药店,C,wang,,,,,
 CSV
-run roster import "$WORK/c.csv"; expect_rc 0 "import"; expect_out "imported 2 customers" "import count"
+run roster import "$WORK/c.csv"; expect_rc 0 "import"; expect_out "imported customers from $WORK/c.csv: 2 added, 0 changed, 0 unchanged" "import count"
 cat >"$WORK/bad.csv" <<'CSV'
 code,name,tier,rep
 HZ020,甲,A,wang
@@ -67,7 +67,7 @@ printf 'code,name,tier,rep\nHZ020,甲,A,wang\nHZ021,乙,Z,wang\n' >"$WORK/bad2.c
 expect_rejected 3 "bad2.csv:3: unknown tier 'Z'" "import unknown tier" roster import "$WORK/bad2.csv"
 printf 'code,name,tier,rep,fax\nHZ020,甲,A,wang,1\n' >"$WORK/extra.csv"
 expect_rejected 3 "unknown column 'fax'" "import unknown column" roster import "$WORK/extra.csv"
-run roster import "$WORK/extra.csv" --ignore-unknown --dry-run; expect_out "would import (dry run) 1" "dry run"
+run roster import "$WORK/extra.csv" --ignore-unknown --dry-run; expect_out "would import (dry run) customers from $WORK/extra.csv: 1 added" "dry run"
 printf 'code,name,tier\nHZ020,甲,A\n' >"$WORK/norep.csv"
 expect_rejected 3 "required column 'rep'" "import missing column" roster import "$WORK/norep.csv"
 expect_rejected 3 "cannot read the file" "import missing file" roster import "$WORK/nope.csv"
@@ -77,7 +77,7 @@ head -1 "$WORK/export.csv" | grep -q '^code,name,tier,rep,opened_on,closed_on,ph
 grep -q '"杭州市上城区,近地铁"' "$WORK/export.csv" && pass || fail "export quotes commas"
 # The export re-imports into an empty database unchanged.
 KEQING_DB=$WORK/copy.db roster rep import <(printf 'id\nwang\nli\n') >/dev/null
-KEQING_DB=$WORK/copy.db run roster import "$WORK/export.csv"; expect_out "imported 4 customers" "export round-trips"
+KEQING_DB=$WORK/copy.db run roster import "$WORK/export.csv"; expect_out "4 added, 0 changed, 0 unchanged" "export round-trips"
 
 run roster --version; expect_rc 0 "--version"; expect_out "roster (keqing)" "--version text"
 run roster --help; expect_rc 0 "--help"; expect_out "import" "--help lists subcommands"

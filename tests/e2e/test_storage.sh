@@ -33,7 +33,7 @@ importer_rc=$?
 expected=$'new 700\nnew/deeper 700\nnew/deeper/k.db 600\nnew/deeper/k.db-wal 600\nnew/deeper/k.db-shm 600'
 [ "$modes" = "$expected" ] && pass || fail "modes under umask 000, expected 700 700 600 600 600: $(echo $modes)"
 [ "$(stat -c %a "$WORK")" = 711 ] && pass || fail "the existing folder's mode changed to $(stat -c %a "$WORK")"
-[ "$importer_rc" -eq 0 ] && grep -q "imported 1 reps" "$WORK/import.out" && pass ||
+[ "$importer_rc" -eq 0 ] && grep -q "imported reps from .*: 1 added" "$WORK/import.out" && pass ||
   fail "the import into the new folders: exit $importer_rc, $(cat "$WORK/import.out")"
 chmod 0700 "$WORK"
 load_examples || { echo "could not load examples"; exit 1; }
