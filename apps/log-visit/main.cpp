@@ -68,7 +68,11 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
             fmt::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
         }
     }
-    fmt::print("{} this month (as of {}): {}\n", customer.code, out.month.as_of.iso(), keqing::compliance::to_string(result.status));
+    // A back-dated contact of an earlier month shows that month, named as such.
+    const bool this_month = keqing::core::Month::of(out.month.as_of).iso() == out.month.month.iso();
+    fmt::print("{} {} (as of {}): {}\n", customer.code,
+               this_month ? std::string("this month") : "in " + out.month.month.iso(), out.month.as_of.iso(),
+               keqing::compliance::to_string(result.status));
     fmt::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 

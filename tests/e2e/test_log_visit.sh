@@ -59,4 +59,10 @@ printf 'customer,channel,date\nHZ001,"visit,2026-11-18\n' >"$WORK/quote.csv"
 expect_rejected 3 "quote.csv:2: a quoted field is never closed" "import malformed CSV" log-visit --import "$WORK/quote.csv"
 printf 'customer,channel\nHZ001,visit\n' >"$WORK/nodate.csv"
 expect_rejected 3 "required column 'date'" "import missing column" log-visit --import "$WORK/nodate.csv"
+# A back-dated contact of an earlier month shows that month, named as such (not "this month").
+KEQING_NOW=2026-12-02T10:00 run log-visit HZ001 --call --date 2026-11-28 --dry-run
+expect_out "HZ001 in 2026-11 (as of 2026-12-02):" "a back-dated contact names its month"
+expect_no_out "this month" "a back-dated contact is not this month's"
+KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --call --date 2026-11-18 --dry-run
+expect_out "HZ001 this month (as of 2026-11-20):" "a contact of this month"
 finish
