@@ -155,7 +155,8 @@ attack_server() {
   own_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'wang'")
   [ -n "$hidden_id" ] && [ -n "$li_contact" ] && [ -n "$own_id" ] && [ -n "$zhao_id" ] || { fail "[$LABEL] the data lacks li's or wang's rows"; return; }
   [ -n "$li_person" ] || li_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
-  [ -n "$li_event" ] && [ -n "$zhao_event" ] || { fail "[$LABEL] the data lacks life events hidden from wang and zhou"; return; }
+  [ -n "$li_event" ] || li_event=$(owner_query "SELECT coalesce(max(id), 0) + 1000 FROM keqing.life_events")
+  [ -n "$zhao_event" ] || zhao_event=$(owner_query "SELECT coalesce(max(id), 0) + 1000 FROM keqing.life_events")
   owner_query "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at)
     SELECT $zhao_id, 'call', '2001-01-02', 'zhao', '2001-01-02T18:00' FROM generate_series(1, 30)" >/dev/null
   remember
