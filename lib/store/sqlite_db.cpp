@@ -2,6 +2,8 @@
 // statement cache.
 #include "store/sqlite_db.hpp"
 
+#include "core/files.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -14,28 +16,6 @@
 #include <unistd.h>
 
 namespace keqing::store {
-namespace {
-
-// Creates each missing folder of `dir`, outermost first, private to its owner, and leaves the folders
-// that exist as they are. mkdir's mode is cut by the umask (which can only remove bits), so each folder
-// made here is then set to exactly 0700. Returns 0, or the errno of the first failure.
-int create_private_folders(const std::filesystem::path& dir) {
-    std::filesystem::path prefix;
-    for (const std::filesystem::path& part : dir) {
-        prefix /= part;
-        struct stat st {};
-        if (::stat(prefix.c_str(), &st) == 0) continue;
-        if (errno != ENOENT) return errno;
-        if (::mkdir(prefix.c_str(), 0700) != 0) {
-            if (errno == EEXIST) continue; // another process made it meanwhile: not ours to change
-            return errno;
-        }
-        if (::chmod(prefix.c_str(), 0700) != 0) return errno;
-    }
-    return 0;
-}
-
-} // namespace
 
 Stmt::~Stmt() {
     if (!stmt_) return;
@@ -103,7 +83,7 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
     std::error_code ec;
     const std::filesystem::path p(path);
     if (p.has_parent_path()) {
-        if (const int failed = create_private_folders(p.parent_path()))
+        if (const int failed = core::create_private_folders(p.parent_path()))
             return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
                             std::strerror(failed));
     }
