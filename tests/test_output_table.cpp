@@ -43,7 +43,8 @@ TEST_SUITE("output::table") {
         REQUIRE(file);
         std::string expected;
         {
-            core::Sink out(file);
+            core::Output output(file, "out.txt");
+            core::Sink out(&output);
             output::Table t;
             t.column("I", output::Align::right).column("NAME");
             for (int i = 0; i < 100000; ++i) t.row({std::to_string(i), "药房"});

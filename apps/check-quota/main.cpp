@@ -51,7 +51,8 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     const auto format = o.format == "json" ? output::Format::json
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
-    fmt::print("{}", output::render_check(result, ctx.rules, format, o.behind_only, stdout));
+    core::Output& out = core::Output::standard();
+    out.write(output::render_check(result, ctx.rules, format, o.behind_only, &out));
     return compliance::anything_due(result) ? Exit::found : Exit::ok;
 }
 

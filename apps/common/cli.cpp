@@ -3,14 +3,41 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <optional>
+#include <sstream>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace keqing::cli {
 namespace {
 
 // The running executable's name, for the lines printed outside run()'s error printer.
 const char* current_tool = "keqing";
+
+// Takes fds 0-2 with /dev/null where they are closed, so that no file or socket opened later becomes
+// standard output; a closed standard output then refuses to be written to (EBADF).
+void guard_standard_streams() {
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+        if (fd == 1) core::Output::standard().refuse(EBADF);
+    }
+}
+
+// Flushes standard output once the command is done; its result, unless `body` failed first.
+Result<Exit> finish_output(Result<Exit> body) {
+    Result<void> flushed = core::Output::standard().finish();
+    if (body && !flushed) return std::move(flushed).error();
+    return body;
+}
 
 } // namespace
 
@@ -66,25 +93,30 @@ Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* a
 
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
     current_tool = tool;
+    guard_standard_streams();
+    // A closed pipe is reported as EPIPE by the write (core::Output drops the rest) instead of a signal.
+    std::signal(SIGPIPE, SIG_IGN);
     try {
         if (auto empty = check_empty_arguments(app, argc, argv); !empty) {
             fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, empty.error().message, tool);
             return static_cast<int>(Exit::usage);
         }
+        std::optional<Exit> help; // --help or --version printed, with this status
+        std::ostringstream help_text; // printed through core::Output, so that a failed write is seen
         try {
             app.parse(argc, argv);
         } catch (const CLI::CallForHelp& e) {
-            return app.exit(e);
+            help = static_cast<Exit>(app.exit(e, help_text));
         } catch (const CLI::CallForAllHelp& e) {
-            return app.exit(e);
+            help = static_cast<Exit>(app.exit(e, help_text));
         } catch (const CLI::CallForVersion& e) {
-            return app.exit(e);
+            help = static_cast<Exit>(app.exit(e, help_text));
         } catch (const CLI::ParseError& e) {
             fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, e.what(), tool);
             return static_cast<int>(Exit::usage);
         }
-        const Result<Exit> result = body();
-        std::fflush(stdout);
+        core::Output::standard().write(help_text.str());
+        const Result<Exit> result = finish_output(help ? Result<Exit>(*help) : body());
         if (!result) {
             fmt::print(stderr, "{}: error: {}\n", tool, result.error().message);
             return static_cast<int>(result.error().code);

@@ -4,6 +4,7 @@
 
 #include "config/settings.hpp"
 #include "core/date.hpp"
+#include "core/output.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
@@ -46,8 +47,15 @@ Result<Context> open_context(const Common& common);
 Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* argv);
 
 // Parses the command line and runs `body`; prints help/version, and errors as `tool: error: …` on
-// stderr; returns the exit status.
+// stderr; returns the exit status. Standard output is flushed before the tool exits: a failed write
+// (disk full, I/O error) is exit 4 with the system's reason; a reader that went away (`| head`) is not
+// an error, and the tool exits as it would have (SIGPIPE is ignored, EPIPE ends the output).
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body);
+
+// Prints to standard output through core::Output::standard(), so that a failed write is reported.
+template <class... Args> void print(fmt::format_string<Args...> format, Args&&... args) {
+    core::Output::standard().write(fmt::format(format, std::forward<Args>(args)...));
+}
 
 // --as-of (or --date) text as a date; today when empty.
 Result<core::Date> date_or_today(const std::string& text, std::string_view option);

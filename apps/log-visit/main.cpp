@@ -34,46 +34,46 @@ keqing::Result<std::string> channel_of(const Options& o) {
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
-    fmt::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged", dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id),
+    keqing::cli::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged", dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id),
                c.channel, customer.code, customer.name, c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep);
     if (out.days_late > 0)
-        fmt::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
+        keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
                    rules.late_after_days, rules.count_late ? "" : "; it does not count toward the quota");
     if (!out.tag.tag.empty()) {
-        fmt::print("tagged: {}{}\n", out.tag.name, out.tag.automatic ? " — the one open obligation it fits" : "");
+        keqing::cli::print("tagged: {}{}\n", out.tag.name, out.tag.automatic ? " — the one open obligation it fits" : "");
         if (out.obligation) {
             std::string left;
             for (const auto& a : out.obligation->outstanding()) left += (left.empty() ? "" : ", ") + rules.action_text(a);
-            fmt::print("  {}{}\n", keqing::occasions::to_string(out.obligation->state),
+            keqing::cli::print("  {}{}\n", keqing::occasions::to_string(out.obligation->state),
                        left.empty() ? "" : "; still to do: " + left);
         }
     } else if (!out.tag.candidates.empty()) {
         std::string list;
         for (const auto& candidate : out.tag.candidates) list += (list.empty() ? "" : "; ") + candidate;
-        fmt::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n", list);
+        keqing::cli::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n", list);
     }
     if (out.month.customers.empty()) return;
     const auto& result = out.month.customers.front();
     const auto quota_channels = rules.quota_channels();
     const int index = rules.channel_index(c.channel);
     const bool counts = std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
-    fmt::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel, result.tier, out.month.month.iso())
+    keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel, result.tier, out.month.month.iso())
                               : fmt::format("counts toward no quota (channel {})", c.channel));
     if (c.channel == "visit") {
         const auto missing = keqing::contacts::missing_checklist(c);
-        if (missing.empty()) fmt::print("checklist: complete (R12–R17)\n");
+        if (missing.empty()) keqing::cli::print("checklist: complete (R12–R17)\n");
         else {
             std::string list;
             for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-            fmt::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
+            keqing::cli::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
         }
     }
     // A back-dated contact of an earlier month shows that month, named as such.
     const bool this_month = keqing::core::Month::of(out.month.as_of).iso() == out.month.month.iso();
-    fmt::print("{} {} (as of {}): {}\n", customer.code,
+    keqing::cli::print("{} {} (as of {}): {}\n", customer.code,
                this_month ? std::string("this month") : "in " + out.month.month.iso(), out.month.as_of.iso(),
                keqing::compliance::to_string(result.status));
-    fmt::print("{}", keqing::output::describe_customer(result, out.month, rules));
+    keqing::cli::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 
 keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
@@ -85,14 +85,14 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
-        fmt::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code, c.date.iso(), c.void_reason);
+        keqing::cli::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code, c.date.iso(), c.void_reason);
         return Exit::ok;
     }
     if (importing) {
         const contacts::ImportOptions options{rep_given ? ctx.settings.rep : "", ctx.settings.rep, o.ignore_unknown,
                                               o.dry_run, o.again};
         KQ_TRY(contacts::ImportResult r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
-        fmt::print("{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
+        keqing::cli::print("{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
                    o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
                    r.rows > r.stored ? fmt::format("; {} left out: their customer has a contact with the same ref already",
                                                    r.rows - r.stored)

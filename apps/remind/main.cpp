@@ -32,7 +32,7 @@ keqing::Result<keqing::Exit> calendar(const Options& o) {
     const auto format = f == "csv" ? output::CalendarFormat::csv
                         : f == "json" ? output::CalendarFormat::json
                                       : output::CalendarFormat::text;
-    fmt::print("{}", output::render_calendar(days, format));
+    keqing::cli::print("{}", output::render_calendar(days, format));
     return Exit::ok;
 }
 
@@ -58,8 +58,8 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     if (o.output_dir.empty()) {
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
         const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
-        if (digests.empty() && prose) fmt::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
-        else fmt::print("{}", output::render_digests(digests, format, color));
+        if (digests.empty() && prose) keqing::cli::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
+        else keqing::cli::print("{}", output::render_digests(digests, format, color));
         return due ? Exit::found : Exit::ok;
     }
     std::error_code ec;

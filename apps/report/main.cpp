@@ -7,9 +7,7 @@
 
 #include <fmt/core.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <optional>
 
 namespace {
 
@@ -50,18 +48,20 @@ keqing::Result<keqing::Exit> run(const Options& o) {
                         : o.format == "markdown" ? output::ReportFormat::markdown
                         : o.format == "html"     ? output::ReportFormat::html
                                                  : output::ReportFormat::table;
-    // Written out as it is rendered, to stdout or the --output file.
+    // Written out as it is rendered, to stdout or to the --output file, which replaces its target only
+    // once it is whole.
     const bool to_file = !o.output.empty() && o.output != "-";
-    std::FILE* file = to_file ? std::fopen(o.output.c_str(), "wb") : stdout;
-    if (!file)
-        return data_error("--output {}: cannot create the file: {}; check the path", o.output, std::strerror(errno));
-    const std::string rest = format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
-                                                                  : output::render_report(r, ctx.rules, format, file);
-    bool written = std::fwrite(rest.data(), 1, rest.size(), file) == rest.size() && std::fflush(file) == 0 &&
-                   !std::ferror(file);
+    std::optional<core::Output> file;
+    if (to_file) {
+        Result<core::Output> opened = core::Output::to_file(o.output, "--output", core::FileMode::shared);
+        if (!opened) return std::move(opened).error();
+        file.emplace(std::move(*opened));
+    }
+    core::Output& out = to_file ? *file : core::Output::standard();
+    out.write(format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
+                                                   : output::render_report(r, ctx.rules, format, &out));
     if (!to_file) return Exit::ok;
-    written = std::fclose(file) == 0 && written;
-    if (!written) return data_error("--output {}: cannot write the report; check the path and free space", o.output);
+    KQ_CHECK(out.finish());
     fmt::print(stderr, "wrote {}\n", o.output);
     return Exit::ok;
 }

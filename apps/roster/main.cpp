@@ -11,7 +11,6 @@
 
 #include <fmt/core.h>
 
-#include <fstream>
 
 namespace {
 
@@ -47,7 +46,7 @@ Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, st
 }
 
 void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
-    fmt::print("{} {} {} (tier {}, rep {})\n", verb, c.code, c.name, c.tier, c.rep);
+    keqing::cli::print("{} {} {} (tier {}, rep {})\n", verb, c.code, c.name, c.tier, c.rep);
 }
 
 Result<Exit> add(Options& o) {
@@ -76,7 +75,7 @@ Result<Exit> list(const Options& o) {
         return (!active && !o.include_closed) || (o.rep_given && c.rep != o.common.rep) ||
                (!o.tier_filter.empty() && c.tier != o.tier_filter) || !in_team;
     });
-    fmt::print("{}", keqing::output::render_customers(customers, format_of(o.format)));
+    keqing::cli::print("{}", keqing::output::render_customers(customers, format_of(o.format)));
     return Exit::ok;
 }
 
@@ -84,7 +83,7 @@ Result<Exit> show(const Options& o) {
     KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
     KQ_TRY(keqing::core::Date on, keqing::cli::date_or_today(o.as_of, "--as-of"));
     KQ_TRY(keqing::roster::Card card, keqing::roster::customer_card(*ctx.store, ctx.rules, o.query, on));
-    fmt::print("{}", keqing::output::render_card(card, ctx.rules));
+    keqing::cli::print("{}", keqing::output::render_card(card, ctx.rules));
     return Exit::ok;
 }
 
@@ -94,12 +93,13 @@ Result<Exit> export_customers(const Options& o) {
     KQ_TRY(std::vector<keqing::store::Customer> customers, ctx.store->list_customers(on));
     const std::string csv = keqing::output::render_customers(customers, keqing::output::Format::csv);
     if (o.output.empty() || o.output == "-") {
-        fmt::print("{}", csv);
+        keqing::cli::print("{}", csv);
         return Exit::ok;
     }
-    std::ofstream out(o.output, std::ios::binary);
-    if (!(out << csv) || !out.flush())
-        return keqing::data_error("{}: cannot write the export; check the path and free space", o.output);
+    // Replaces the file only once the export is whole.
+    KQ_TRY(keqing::core::Output out, keqing::core::Output::to_file(o.output, "--output", keqing::core::FileMode::shared));
+    out.write(csv);
+    KQ_CHECK(out.finish());
     fmt::print(stderr, "exported {} customers to {}\n", customers.size(), o.output);
     return Exit::ok;
 }
@@ -128,8 +128,8 @@ void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& ac
             keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}};
             KQ_TRY(options.from, maybe_date(o.from, "--from"));
             KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, options));
-            for (const std::string& line : s.changes) fmt::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
-            fmt::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
+            for (const std::string& line : s.changes) keqing::cli::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
+            keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
                        o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added, s.changed,
                        s.unchanged);
             return Exit::ok;
@@ -258,7 +258,7 @@ int main(int argc, char** argv) {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(store::Rep r, roster::add_rep(*ctx.store, o.rep));
-            fmt::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
+            keqing::cli::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
             return Exit::ok;
         };
     });
@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(std::vector<store::Rep> reps, ctx.store->list_reps());
-            fmt::print("{}", output::render_reps(reps, format_of(o.format)));
+            keqing::cli::print("{}", output::render_reps(reps, format_of(o.format)));
             return Exit::ok;
         };
     });
@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(store::Person p, roster::add_person(*ctx.store, o.query, o.person, core::today()));
-            fmt::print("added person #{} {} at {}{}\n", p.id, p.name, p.customer_code,
+            keqing::cli::print("added person #{} {} at {}{}\n", p.id, p.name, p.customer_code,
                        p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
             return Exit::ok;
         };
@@ -311,7 +311,7 @@ int main(int argc, char** argv) {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(store::Person p, roster::edit_person(*ctx.store, o.person_id, o.person_edit));
-            fmt::print("updated person #{} {} at {}\n", p.id, p.name, p.customer_code);
+            keqing::cli::print("updated person #{} {} at {}\n", p.id, p.name, p.customer_code);
             return Exit::ok;
         };
     });
@@ -327,7 +327,7 @@ int main(int argc, char** argv) {
                 id = c.id;
             }
             KQ_TRY(std::vector<store::Person> people, ctx.store->list_people(id));
-            fmt::print("{}", output::render_people(people, format_of(o.format)));
+            keqing::cli::print("{}", output::render_people(people, format_of(o.format)));
             return Exit::ok;
         };
     });
@@ -354,7 +354,7 @@ int main(int argc, char** argv) {
             KQ_TRY(store::LifeEvent e, roster::add_event(*ctx.store, ctx.rules, o.query, o.event_kind, date,
                                                          o.event_person, o.event_note, core::today()));
             const rules::EventKind* kind = ctx.rules.event(e.kind);
-            fmt::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name, e.customer_code,
+            keqing::cli::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name, e.customer_code,
                        e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
                        output::actions_text(kind->actions, ctx.rules), e.date.plus_days(kind->after).iso());
             return Exit::ok;
@@ -388,7 +388,7 @@ int main(int argc, char** argv) {
             t.column("#", output::Align::right).column("DATE").column("CODE").column("KIND").column("PERSON").column("NOTE");
             for (const auto& e : events)
                 t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
-            fmt::print("{}", t.empty() ? "no life events in that range\n" : t.render());
+            keqing::cli::print("{}", t.empty() ? "no life events in that range\n" : t.render());
             return Exit::ok;
         };
     });

@@ -6,7 +6,6 @@
 #include "core/sink.hpp"
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,12 +17,12 @@ std::string json_quote(std::string_view text);
 // Appends json_quote(text) to `out`.
 void append_json_quoted(std::string& out, std::string_view text);
 
-// Builds one JSON document; keys and values must alternate correctly inside objects. With a file or a
-// sink, the text is written out in blocks as it grows, so large documents never sit whole in memory;
+// Builds one JSON document; keys and values must alternate correctly inside objects. With an output or
+// a sink, the text is written out in blocks as it grows, so large documents never sit whole in memory;
 // str() then returns what is left.
 class JsonWriter {
   public:
-    explicit JsonWriter(std::FILE* file = nullptr) : own_(file), out_(own_) {}
+    explicit JsonWriter(Output* out = nullptr) : own_(out), out_(own_) {}
     explicit JsonWriter(Sink& sink) : out_(sink) {}
     JsonWriter(const JsonWriter&) = delete;
     JsonWriter& operator=(const JsonWriter&) = delete;

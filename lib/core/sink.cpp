@@ -4,8 +4,8 @@
 namespace keqing::core {
 
 void Sink::flush() {
-    if (!file_ || text_.empty()) return;
-    if (std::fwrite(text_.data(), 1, text_.size(), file_) != text_.size()) failed_ = true;
+    if (!out_ || text_.empty()) return;
+    out_->write(text_);
     text_.clear();
 }
 

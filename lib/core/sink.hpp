@@ -1,8 +1,9 @@
-// Text output written out in blocks as it grows — to a file, or kept in memory without one — so that a
-// national-scale table, report or JSON document never sits whole in memory.
+// Text output written out in blocks as it grows — to an Output (standard output or a file), or kept in
+// memory without one — so that a national-scale table, report or JSON document never sits whole in memory.
 #pragma once
 
-#include <cstdio>
+#include "core/output.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -10,10 +11,10 @@ namespace keqing::core {
 
 class Sink {
   public:
-    explicit Sink(std::FILE* file = nullptr) : file_(file) {}
+    explicit Sink(Output* out = nullptr) : out_(out) {}
     Sink(const Sink&) = delete;
     Sink& operator=(const Sink&) = delete;
-    // Writes out what is left (with a file).
+    // Writes out what is left (with an output).
     ~Sink() { flush(); }
 
     Sink& operator<<(std::string_view text) {
@@ -23,22 +24,21 @@ class Sink {
     }
     // The buffer, for appending in place; call spill() after.
     std::string& text() { return text_; }
-    // Writes the buffer out once a block has gathered (with a file).
+    // Writes the buffer out once a block has gathered (with an output).
     void spill() {
-        if (file_ && text_.size() >= kBlock) flush();
+        if (out_ && text_.size() >= kBlock) flush();
     }
-    // Writes out everything buffered (with a file).
+    // Writes out everything buffered (with an output; a failed write is kept there, see Output::finish).
     void flush();
-    // Without a file, the whole text; with one, what has not been written yet (and is no longer held).
+    // Without an output, the whole text; with one, what has not been written yet (and is no longer held).
     std::string take();
-    // True when a write to the file failed (disk full, closed pipe).
-    bool failed() const { return failed_; }
+    // True when a write to the output failed (disk full, I/O error).
+    bool failed() const { return out_ && out_->failed(); }
 
   private:
     static constexpr size_t kBlock = size_t{1} << 20;
-    std::FILE* file_;
+    Output* out_;
     std::string text_;
-    bool failed_ = false;
 };
 
 } // namespace keqing::core

@@ -115,8 +115,8 @@ void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::
 std::string percent(double score) { return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9))); }
 
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
-                         std::FILE* file) {
-    core::Sink out(file);
+                         core::Output* output) {
+    core::Sink out(output);
     if (format == Format::csv) {
         render_csv(out, check.month, rules, behind_only);
         return out.take();

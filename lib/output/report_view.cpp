@@ -330,8 +330,8 @@ void csv(core::Sink& out, const report::Report& r) {
 } // namespace
 
 std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
-                          std::FILE* file) {
-    core::Sink out(file);
+                          core::Output* output) {
+    core::Sink out(output);
     switch (format) {
     case ReportFormat::json: json(out, report, rules); break;
     case ReportFormat::csv: csv(out, report); break;

@@ -2,18 +2,18 @@
 // schemas/report.schema.json); the HTML rendering lives in report_html.
 #pragma once
 
+#include "core/output.hpp"
 #include "report/report.hpp"
 
-#include <cstdio>
 #include <string>
 
 namespace keqing::output {
 
 enum class ReportFormat { table, markdown, csv, json, html };
 
-// Renders `report` in a text format (not html). With a `file`, the output is written to it as it is
+// Renders `report` in a text format (not html). With an `out`, the text is written to it as it is
 // produced and what is left is returned; without one, all of it is returned.
 std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
-                          std::FILE* file = nullptr);
+                          core::Output* out = nullptr);
 
 } // namespace keqing::output

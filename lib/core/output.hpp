@@ -1,0 +1,52 @@
+// Where a command's text goes — standard output, or a file that replaces its target whole — and the first
+// write that failed, reported with the system's reason as a database-class error (exit 4). A reader that
+// went away (EPIPE: `report … | head -1`) is not a failure: what follows is dropped.
+#pragma once
+
+#include "core/files.hpp"
+#include "core/result.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace keqing::core {
+
+class Output {
+  public:
+    // Standard output, one per process; everything a tool prints to stdout goes through it.
+    static Output& standard();
+    // A file replacing `path` (see ReplacingFile); `option` names it in messages ("--output").
+    static Result<Output> to_file(const std::filesystem::path& path, std::string_view option, FileMode mode);
+    // Any stream, not owned, named `name` in messages (tests).
+    Output(std::FILE* stream, std::string name) : stream_(stream), name_(std::move(name)) {}
+    Output(Output&&) = default;
+
+    // Writes `text`; after a failure (or once the reader has gone) it writes nothing more.
+    void write(std::string_view text);
+    // True once a write failed (not counting a reader that went away).
+    bool failed() const { return error_ != 0; }
+    // True once a write found the pipe's reader gone.
+    bool reader_gone() const { return reader_gone_; }
+    // Writes no more, and reports `error` (an errno) should anything be written: standard output was
+    // closed when the tool started.
+    void refuse(int error) { refused_ = error; }
+    // Gets everything written to its destination — flushes standard output; flushes, syncs and renames a
+    // file into place — or says what failed: "standard output: cannot write: No space left on device".
+    Result<void> finish();
+
+  private:
+    Output(std::FILE* stream, std::string name, std::optional<ReplacingFile> file)
+        : stream_(stream), name_(std::move(name)), file_(std::move(file)) {}
+    void note(int error);
+
+    std::FILE* stream_;
+    std::string name_;
+    std::optional<ReplacingFile> file_;
+    int error_ = 0, refused_ = 0;
+    bool reader_gone_ = false;
+};
+
+} // namespace keqing::core
