@@ -2,14 +2,13 @@
 // risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
 #include "common/cli.hpp"
 #include "occasions/calendar_year.hpp"
+#include "output/digest_files.hpp"
 #include "output/remind_view.hpp"
 #include "remind/digest.hpp"
 
 #include <fmt/core.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <unistd.h>
 
 namespace {
@@ -62,23 +61,9 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
         else keqing::cli::print("{}", output::render_digests(digests, format, color));
         return due ? Exit::found : Exit::ok;
     }
-    std::error_code ec;
-    std::filesystem::create_directories(o.output_dir, ec);
-    if (ec) return data_error("--output-dir {}: cannot create it: {}", o.output_dir, ec.message());
-    const char* ext = format == output::RemindFormat::markdown ? "md"
-                      : format == output::RemindFormat::json   ? "json"
-                      : format == output::RemindFormat::ics    ? "ics"
-                                                               : "txt";
-    int written = 0;
-    for (const auto& d : digests) {
-        if (d.items.empty()) continue;
-        const auto path = std::filesystem::path(o.output_dir) / fmt::format("{}.{}", d.rep, ext);
-        std::ofstream out(path, std::ios::binary);
-        if (!(out << output::render_digest(d, format, false)) || !out.flush())
-            return data_error("{}: cannot write the digest; check the folder and free space", path.string());
-        ++written;
-    }
-    fmt::print(stderr, "wrote {} digest{} to {}\n", written, written == 1 ? "" : "s", o.output_dir);
+    KQ_TRY(output::DigestFiles files, output::write_digest_files(digests, format, o.output_dir, o.all));
+    fmt::print(stderr, "wrote {} digest{} to {}{}\n", files.written, files.written == 1 ? "" : "s", o.output_dir,
+               files.removed ? fmt::format("; removed {} of an earlier run (nothing due now)", files.removed) : "");
     return due ? Exit::found : Exit::ok;
 }
 
@@ -92,7 +77,8 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of, "remind as of the end of this day, YYYY-MM-DD (default: today)");
     app.add_option("--days", o.days, "horizon: obligations whose window opens within N days (default 7)");
     app.add_option("--format", o.format, "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json");
-    app.add_option("--output-dir", o.output_dir, "write one file per rep with something due (wang.txt …) for a mailer");
+    app.add_option("--output-dir", o.output_dir, "write one file per rep with something due (wang.txt …, 0600) for a mailer, and remove those\n"
+                   "an earlier run wrote for reps with nothing due now");
     app.add_option("--calendar", o.calendar_year, "list the festivals of a solar year instead (1901-2099)");
     app.footer("Exit status: 0 nothing due, 1 something due or overdue, 2 usage, 3 data, 4 database error.\n"
                "Cron: 0 7 * * * remind --all --output-dir /var/spool/keqing  (see examples/cron/)");

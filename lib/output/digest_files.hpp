@@ -1,0 +1,34 @@
+// remind --output-dir: one digest file per rep with something due, all written whole before any replaces
+// its predecessor, private to their owner (0600, in a folder keqing makes 0700); and the files an earlier
+// run wrote for reps that have nothing due now are removed, so a mailer never sends yesterday's digest
+// again. What keqing wrote is recorded in the folder's `.keqing-digests`, one file name a line: only files
+// named there are ever removed.
+#pragma once
+
+#include "core/result.hpp"
+#include "output/remind_view.hpp"
+
+#include <filesystem>
+#include <vector>
+
+namespace keqing::output {
+
+// The record of the digest files keqing wrote into an output folder.
+inline constexpr const char* kDigestRecord = ".keqing-digests";
+
+// The file name extension of a digest format: txt, md, json or ics.
+const char* digest_extension(RemindFormat format);
+
+struct DigestFiles {
+    int written = 0; // digests written (reps with something due)
+    int removed = 0; // files of an earlier run removed (reps with nothing due now)
+};
+
+// Writes `<rep>.<ext>` into `dir` for each digest with items. `digests` holds every rep the run covers
+// (`every_rep`: all of them), those with nothing due too: a recorded file of this format for a covered rep
+// that is not written again is removed. Errors (exit 4) name the folder and file with the system's
+// reason; when writing fails, no digest file and no record has changed.
+Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digests, RemindFormat format,
+                                       const std::filesystem::path& dir, bool every_rep);
+
+} // namespace keqing::output
