@@ -1,4 +1,5 @@
-// Tests for core/text: display width of CJK text and padding.
+// Tests for core/text: display width of CJK text, padding, strict UTF-8, faults of one-line values with
+// their position, and cells made printable and cut to a width.
 #include "core/text.hpp"
 #include "support.hpp"
 
@@ -25,5 +26,57 @@ TEST_SUITE("core::text") {
         CHECK_FALSE(core::is_valid_utf8("\xe5\xba"));
         CHECK(core::trim("  a b \r\n") == "a b");
         CHECK(core::to_lower("VisIT") == "visit");
+    }
+
+    TEST_CASE("UTF-8 is strict: overlong forms, surrogates and code points past U+10FFFF are invalid") {
+        CHECK(core::is_valid_utf8("\xF0\x9F\x98\x80"));       // U+1F600
+        CHECK_FALSE(core::is_valid_utf8("\xC0\x80"));         // an overlong NUL
+        CHECK_FALSE(core::is_valid_utf8("\xE0\x80\xAF"));     // an overlong '/'
+        CHECK_FALSE(core::is_valid_utf8("\xED\xA0\x80"));     // a surrogate
+        CHECK_FALSE(core::is_valid_utf8("\xF4\x90\x80\x80")); // past U+10FFFF
+        CHECK(core::first_invalid_utf8("康泰\xff") == 6);
+        CHECK(core::first_invalid_utf8("康泰") == std::string_view::npos);
+    }
+
+    TEST_CASE("a one-line value's first fault, with its character and byte") {
+        CHECK_FALSE(core::find_text_fault("康泰大药房 HZ-001 (north) ~!"));
+        CHECK_FALSE(core::find_text_fault(""));
+        auto esc = core::find_text_fault("a\x1b[31mb");
+        REQUIRE(esc);
+        CHECK(esc->describe() == "a control character (U+001B escape) at character 2 (byte 2)");
+        auto newline = core::find_text_fault("康泰\n");
+        REQUIRE(newline);
+        CHECK(newline->character == 3);
+        CHECK(newline->byte == 7);
+        CHECK(newline->what == "a control character (U+000A line feed)");
+        CHECK(core::find_text_fault("a\tb")->what == "a control character (U+0009 TAB)");
+        CHECK(core::find_text_fault(std::string_view("a\0b", 3))->what == "a control character (U+0000 NUL)");
+        CHECK(core::find_text_fault("a\x7f")->what == "a control character (U+007F delete)");
+        CHECK(core::find_text_fault("a\xc2\x9b")->what == "a control character (U+009B C1 control)");
+        CHECK(core::find_text_fault("a\xe2\x80\xa8")->what == "a separator (U+2028 line separator)");
+        auto bad = core::find_text_fault("康\xff");
+        REQUIRE(bad);
+        CHECK(bad->describe() == "an invalid UTF-8 byte (0xFF) at character 2 (byte 4)");
+        CHECK(core::count_characters("康泰ab") == 4);
+    }
+
+    TEST_CASE("printable shows control characters as symbols and invalid bytes as U+FFFD") {
+        CHECK(core::printable("康泰 ok") == "康泰 ok");
+        CHECK(core::printable("a\x1b[31mb\n") == "a␛[31mb␊");
+        CHECK(core::printable("a\x7f\xff\xc2\x9b") == "a␡\uFFFD\uFFFD");
+        CHECK_FALSE(core::find_text_fault(core::printable("x\r\n\t\x01\xc0\x80")));
+    }
+
+    TEST_CASE("fit cuts by display width with an ellipsis; CJK never straddles the edge") {
+        CHECK(core::fit("HZ001", 5) == "HZ001");
+        CHECK(core::fit("HZ0012", 5) == "HZ00…");
+        CHECK(core::fit("康泰大药房", 10) == "康泰大药房");
+        CHECK(core::fit("康泰大药房", 9) == "康泰大药…");
+        CHECK(core::fit("康泰大药房", 8) == "康泰大…"); // 6 + 1: the fourth character would straddle the edge
+        CHECK(core::display_width(core::fit("康泰大药房", 8)) == 7);
+        CHECK(core::fit(std::string(5000, 'x'), 40) == std::string(39, 'x') + "…");
+        CHECK(core::display_width(core::fit(std::string(5000, 'x'), 40)) == 40);
+        CHECK(core::fit("a\nb", 40) == "a␊b");
+        CHECK(core::fit("abc", 0) == "…");
     }
 }
