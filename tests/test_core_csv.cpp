@@ -1,5 +1,7 @@
-// Tests for core/csv: RFC 4180 parsing with line numbers, header checks and escaping.
+// Tests for core/csv: RFC 4180 parsing with line numbers, header checks, the one-line printable fields
+// imports read (with their position), and escaping.
 #include "core/csv.hpp"
+#include "core/limits.hpp"
 #include "support.hpp"
 
 using namespace keqing;
@@ -29,7 +31,10 @@ TEST_SUITE("core::csv") {
         auto stray = core::parse_csv("a,b\nx\"y,z\n", "c.csv");
         REQUIRE_FALSE(stray.ok());
         CHECK(stray.error().message.starts_with("c.csv:2:"));
-        CHECK_FALSE(core::parse_csv("a\n\xff\n", "c.csv").ok());
+        auto invalid = core::parse_csv("a\nok\nx\xff\n", "c.csv");
+        REQUIRE_FALSE(invalid.ok());
+        CHECK(invalid.error().message.starts_with(
+            "c.csv:3: the file is not valid UTF-8 (byte 0xFF, byte 2 of the line)"));
     }
 
     TEST_CASE("table checks required, unknown and duplicate columns and field counts") {
@@ -52,6 +57,45 @@ TEST_SUITE("core::csv") {
         auto short_row = parse("code,name\nA,甲\nB\n", false);
         REQUIRE_FALSE(short_row.ok());
         CHECK(short_row.error().message.starts_with("t.csv:3: the row has 1 fields but the header has 2"));
+    }
+
+    TEST_CASE("the fields an import reads are one line of printable text, named by line and column") {
+        auto table = [](std::string_view text, bool ignore = false) {
+            auto records = core::parse_csv(text, "t.csv");
+            REQUIRE(records.ok()); // the reader itself keeps RFC 4180: quoted newlines parse
+            return core::CsvTable::from_records(std::move(*records), "t.csv", {"code", "name"}, {"note"},
+                                                ignore);
+        };
+        auto newline = table("code,name,note\nA,甲,ok\nB,乙,\"two\nlines\"\n");
+        REQUIRE_FALSE(newline.ok());
+        CHECK(newline.error().message ==
+              "t.csv:3: column note (field 3) has a control character (U+000A line feed) at "
+              "character 4 (byte 4); keep every field one line of printable text (no line "
+              "breaks, TABs or escape sequences)");
+        auto escape = table("code,name\nA,康\x1b[31m泰\n");
+        REQUIRE_FALSE(escape.ok());
+        CHECK(escape.error().message.starts_with(
+            "t.csv:2: column name (field 2) has a control character (U+001B "
+            "escape) at character 2 (byte 4)"));
+        CHECK_FALSE(table("code,name\nA,a\tb\n").ok());
+        CHECK_FALSE(table("co\x01"
+                          "de,name\nA,b\n")
+                        .ok());
+        auto long_field = table("code,name\nA," + std::string(core::kMaxValue + 1, 'x') + "\n");
+        REQUIRE_FALSE(long_field.ok());
+        CHECK(
+            long_field.error().message.starts_with("t.csv:2: column name (field 2) is 4097 characters long"));
+        CHECK(
+            table("code,name,fax\nA,b,\"ignored\nwhatever\"\n", true).ok()); // a column keqing does not read
+        CHECK(table("code,name\nA," + std::string(core::kMaxValue, 'x') + "\n").ok());
+        // The streaming reader (contacts) checks the same.
+        const std::string text = "code,name\nA,ok\nB,\"x\ny\"\n";
+        auto stream = core::CsvStream::open(text, "s.csv", {"code", "name"}, {}, false);
+        REQUIRE(stream.ok());
+        CHECK(*stream->next());
+        auto second = stream->next();
+        REQUIRE_FALSE(second.ok());
+        CHECK(second.error().message.starts_with("s.csv:3: column name (field 2) has a control character"));
     }
 
     TEST_CASE("csv_field quotes only when needed") {

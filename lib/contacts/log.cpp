@@ -4,9 +4,11 @@
 
 #include "contacts/validate.hpp"
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
+#include <algorithm>
 
 namespace keqing::contacts {
 
@@ -21,7 +23,11 @@ std::vector<std::string> missing_checklist(const store::Contact& contact) {
 Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
                                bool dry_run) {
     const core::Now now = core::now();
-    auto where = [](std::string_view field) { return fmt::format("--{}", field); };
+    auto where = [](std::string_view field) { // the option: --slow-mover for the column slow_mover
+        std::string option = fmt::format("--{}", field);
+        std::replace(option.begin(), option.end(), '_', '-');
+        return option;
+    };
     return store::in_transaction(
         store,
         [&]() -> Result<LogOutcome> {
@@ -52,6 +58,7 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
 Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::string& reason) {
     if (core::trim(reason).empty())
         return usage_error("--void needs --reason TEXT saying why (it is kept with the contact)");
+    KQ_CHECK(core::check_value(reason, core::kMaxText, "--reason"));
     return store::in_transaction(store, [&]() -> Result<store::Contact> {
         KQ_TRY(std::optional<store::Contact> contact, store.find_contact(id));
         if (!contact) return data_error("no contact #{}; contact numbers are shown when logging", id);

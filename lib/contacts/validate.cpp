@@ -1,6 +1,7 @@
 // Contact validation: channel, date and time, the customer and whether it is active that day, the rep.
 #include "contacts/validate.hpp"
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
@@ -25,6 +26,10 @@ Result<bool> parse_flag(std::string_view text, std::string_view what) {
 Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r, const core::Now& now,
                              const std::string& where_prefix, const std::function<std::string(std::string_view)>& where) {
     store::Contact c;
+    KQ_CHECK(core::check_value(r.note, core::kMaxText, where("note")));
+    for (size_t k = 0; k < r.checklist.size(); ++k)
+        KQ_CHECK(core::check_value(r.checklist[k], core::kMaxText, where(store::kChecklistColumns[k])));
+    KQ_CHECK(core::check_value(r.solved, core::kMaxText, where("solved")));
     if (rules.channel_index(r.channel) < 0)
         return data_error("{}: unknown channel '{}'; the rules define {}", where("channel"), r.channel,
                           rules.channel_ids());

@@ -1,6 +1,7 @@
 // CSV reading (a small state machine over the whole text) and header validation for imports.
 #include "core/csv.hpp"
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 
 #include <fmt/ranges.h>
@@ -15,11 +16,19 @@ namespace keqing::core {
 
 CsvReader::CsvReader(std::string_view text, std::string_view source) : text_(text), source_(source) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
-    valid_ = is_valid_utf8(text_);
+    invalid_at_ = first_invalid_utf8(text_);
 }
 
 Result<bool> CsvReader::next(CsvRecord& record) {
-    if (!valid_) return data_error("{}: the file is not valid UTF-8; save it as UTF-8 (Excel: 'CSV UTF-8')", source_);
+    if (invalid_at_ != std::string_view::npos) {
+        const std::string_view before = text_.substr(0, invalid_at_);
+        const size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        return data_error(
+            "{}:{}: the file is not valid UTF-8 (byte 0x{:02X}, byte {} of the line); save it as UTF-8 "
+            "(Excel: 'CSV UTF-8')",
+            source_, 1 + std::count(before.begin(), before.end(), '\n'),
+            static_cast<unsigned char>(text_[invalid_at_]), invalid_at_ - line_start + 1);
+    }
     while (true) {
         if (pos_ >= text_.size()) return false;
         record.fields.clear();
@@ -124,6 +133,41 @@ Result<CsvColumns> check_csv_header(const CsvRecord& header, std::string_view so
 
 namespace {
 
+// One field is one line of printable text of at most kMaxValue characters; errors name it as the header's
+// field `k` (when `column` is empty) or as the column.
+Result<void> check_field(std::string_view source, int line, std::string_view field, std::string_view column,
+                         size_t k) {
+    const bool plain_ascii = field.size() <= kMaxValue && std::all_of(field.begin(), field.end(), [](char c) {
+                                 return c >= 0x20 && c < 0x7F;
+                             });
+    if (plain_ascii) return {}; // the common case, in one pass
+    const std::string which = column.empty() ? fmt::format("header field {}", k + 1)
+                                             : fmt::format("column {} (field {})", column, k + 1);
+    if (const auto fault = find_text_fault(field))
+        return data_error(
+            "{}:{}: {} has {}; keep every field one line of printable text (no line breaks, TABs or "
+            "escape sequences)",
+            source, line, which, fault->describe());
+    if (const size_t n = count_characters(field); n > kMaxValue)
+        return data_error("{}:{}: {} is {} characters long; a field holds at most {} (README, Limits)",
+                          source, line, which, n, kMaxValue);
+    return {};
+}
+
+// Every name in a header row passes check_field.
+Result<void> check_header_fields(std::string_view source, const CsvRecord& header) {
+    for (size_t k = 0; k < header.fields.size(); ++k)
+        KQ_CHECK(check_field(source, header.line, header.fields[k], "", k));
+    return {};
+}
+
+// The fields of a data row in the columns keqing reads pass check_field (ignored columns are not read).
+Result<void> check_row_fields(std::string_view source, const CsvRecord& row, const CsvColumns& columns) {
+    for (const auto& [name, k] : columns)
+        KQ_CHECK(check_field(source, row.line, row.fields[k], name, k));
+    return {};
+}
+
 Error width_error(std::string_view source, const CsvRecord& row, size_t width) {
     return data_error("{}:{}: the row has {} fields but the header has {}; check for a missing or extra comma (quote "
                       "fields that contain commas)",
@@ -146,10 +190,13 @@ Result<CsvTable> CsvTable::from_records(std::vector<CsvRecord> records, std::str
                           fmt::join(required, ","));
     CsvTable table;
     table.source_ = std::string(source);
+    KQ_CHECK(check_header_fields(source, records.front()));
     KQ_TRY(table.index_, check_csv_header(records.front(), source, required, optional, ignore_unknown));
     const size_t width = records.front().fields.size();
-    for (size_t r = 1; r < records.size(); ++r)
+    for (size_t r = 1; r < records.size(); ++r) {
         if (records[r].fields.size() != width) return width_error(source, records[r], width);
+        KQ_CHECK(check_row_fields(source, records[r], table.index_));
+    }
     table.rows_.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
     return table;
 }
@@ -163,6 +210,7 @@ Result<CsvStream> CsvStream::open(std::string_view text, std::string_view source
     if (!any)
         return data_error("{}: the file is empty; the first row must name the columns: {}", source,
                           fmt::join(required, ","));
+    KQ_CHECK(check_header_fields(source, header));
     KQ_TRY(stream.columns_, check_csv_header(header, source, required, optional, ignore_unknown));
     stream.width_ = header.fields.size();
     return stream;
@@ -171,6 +219,7 @@ Result<CsvStream> CsvStream::open(std::string_view text, std::string_view source
 Result<bool> CsvStream::next() {
     KQ_TRY(bool more, reader_.next(row_));
     if (more && row_.fields.size() != width_) return width_error(source_, row_, width_);
+    if (more) KQ_CHECK(check_row_fields(source_, row_, columns_));
     return more;
 }
 

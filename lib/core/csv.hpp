@@ -20,6 +20,8 @@ struct CsvRecord {
 
 // Reads CSV text one record at a time (UTF-8, optional BOM, LF or CRLF, quoted fields may hold commas,
 // quotes and newlines); `source` names the file in errors as `source:line`. Blank lines are skipped.
+// CsvTable and CsvStream, which imports read, refuse fields they read that hold control characters
+// (newlines included) or more than kMaxValue characters.
 // The text must outlive the reader.
 class CsvReader {
   public:
@@ -32,7 +34,7 @@ class CsvReader {
     std::string source_;
     size_t pos_ = 0;
     int line_ = 1;
-    bool valid_ = true;
+    size_t invalid_at_ = std::string_view::npos; // the first byte that is not UTF-8
 };
 
 // Parses all of a CSV text (see CsvReader).
@@ -53,7 +55,8 @@ class CsvStream {
     static Result<CsvStream> open(std::string_view text, std::string_view source,
                                   const std::vector<std::string>& required, const std::vector<std::string>& optional,
                                   bool ignore_unknown);
-    // Advances to the next data row (true) or the end (false); a row with the wrong field count is an error.
+    // Advances to the next data row (true) or the end (false); a row with the wrong field count, or a field
+    // that is not one line of printable text within kMaxValue characters, is an error.
     Result<bool> next();
     int line() const { return row_.line; }
     bool has(std::string_view column) const { return columns_.contains(column); }
@@ -78,7 +81,8 @@ Result<std::string> read_file(const std::string& path);
 class CsvTable {
   public:
     // Checks the header against the required and optional columns. Unknown columns are an error unless
-    // `ignore_unknown`; every data row must have as many fields as the header.
+    // `ignore_unknown`; every data row must have as many fields as the header, and every field be one line
+    // of printable text within kMaxValue characters.
     static Result<CsvTable> from_records(std::vector<CsvRecord> records, std::string_view source,
                                          const std::vector<std::string>& required,
                                          const std::vector<std::string>& optional, bool ignore_unknown);

@@ -2,6 +2,7 @@
 #include "roster/customers.hpp"
 
 #include "core/csv.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
@@ -12,18 +13,32 @@ namespace keqing::roster {
 namespace {
 
 bool valid_handle(std::string_view id) {
-    return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return !id.empty() && id.size() <= core::kMaxCode && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
                c == '-' || c == '.';
     });
+}
+
+// The text of a customer within the limits of core/limits.hpp; `where` prefixes messages.
+Result<void> check_text(const store::Customer& c, std::string_view where) {
+    const auto what = [&](std::string_view field) {
+        return fmt::format("{}the {} of customer {}", where, field, c.code);
+    };
+    KQ_CHECK(core::check_value(c.name, core::kMaxName, what("name")));
+    KQ_CHECK(core::check_value(c.phone, core::kMaxName, what("phone")));
+    KQ_CHECK(core::check_value(c.stage, core::kMaxName, what("stage")));
+    KQ_CHECK(core::check_value(c.address, core::kMaxText, what("address")));
+    return {};
 }
 
 // Checks one customer; `where` prefixes messages ("customers.csv:4: " or "").
 Result<void> validate(store::Store& store, const rules::Rules& rules, const store::Customer& c,
                       std::string_view where) {
     if (!valid_handle(c.code))
-        return data_error("{}customer code '{}' must be 1-64 letters, digits, '.', '_' or '-'", where, c.code);
+        return data_error("{}customer code '{}' must be 1-{} letters, digits, '.', '_' or '-'", where,
+                          core::fit(c.code, 40), core::kMaxCode);
     if (c.name.empty()) return data_error("{}customer {} has no name; give it one", where, c.code);
+    KQ_CHECK(check_text(c, where));
     if (!rules.tier(c.tier))
         return data_error("{}unknown tier '{}' for {}; the rules define {}", where, c.tier, c.code, rules.tier_ids());
     if (c.opened_on && c.closed_on && *c.closed_on < *c.opened_on)
@@ -89,6 +104,7 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
         if (c.opened_on && c.closed_on && *c.closed_on < *c.opened_on)
             return data_error("customer {} would close on {} before it opens on {}; fix the dates", c.code,
                               c.closed_on->iso(), c.opened_on->iso());
+        KQ_CHECK(check_text(c, ""));
         KQ_CHECK(store.update_customer(c));
         return reload(store, c.code, today);
     });
@@ -139,7 +155,10 @@ Result<store::Customer> reopen_customer(store::Store& store, const std::string& 
 
 Result<store::Rep> add_rep(store::Store& store, store::Rep rep) {
     if (!valid_handle(rep.id))
-        return data_error("rep id '{}' must be 1-64 letters, digits, '.', '_' or '-' (e.g. wang or li.na)", rep.id);
+        return data_error("rep id '{}' must be 1-{} letters, digits, '.', '_' or '-' (e.g. wang or li.na)",
+                          core::fit(rep.id, 40), core::kMaxCode);
+    KQ_CHECK(core::check_value(rep.name, core::kMaxName, fmt::format("the name of rep {}", rep.id)));
+    KQ_CHECK(core::check_value(rep.team, core::kMaxName, fmt::format("the team of rep {}", rep.id)));
     KQ_TRY(std::optional<store::Rep> existing, store.find_rep(rep.id));
     if (existing) return data_error("rep '{}' already exists ({}); pick another id", rep.id, existing->name);
     KQ_CHECK(store.add_rep(rep));

@@ -2,6 +2,7 @@
 #include "roster/people.hpp"
 
 #include "core/csv.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
 
@@ -13,6 +14,16 @@ namespace {
 Result<void> check_personality(const std::string& p) {
     if (p.empty() || !personality_hint(p).empty()) return {};
     return data_error("--personality '{}' is not one of 活泼, 完美, 力量, 和平", p);
+}
+
+// The text of a person within the limits of core/limits.hpp.
+Result<void> check_text(const store::Person& p) {
+    KQ_CHECK(core::check_value(p.name, core::kMaxName, "the person's name"));
+    KQ_CHECK(core::check_value(p.role, core::kMaxName, "the person's role"));
+    KQ_CHECK(core::check_value(p.preferences, core::kMaxText, "the person's preferences"));
+    KQ_CHECK(core::check_value(p.family, core::kMaxText, "the person's family"));
+    KQ_CHECK(core::check_value(p.note, core::kMaxText, "the person's note"));
+    return {};
 }
 
 } // namespace
@@ -37,6 +48,7 @@ Result<store::Person> add_person(store::Store& store, const std::string& query, 
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         person.name = std::string(core::trim(person.name));
         if (person.name.empty()) return data_error("a person needs a name; give it after the customer");
+        KQ_CHECK(check_text(person));
         KQ_TRY(person.birthday, canonical_birthday(person.birthday));
         KQ_CHECK(check_personality(person.personality));
         person.customer_id = c.id;
@@ -66,6 +78,7 @@ Result<store::Person> edit_person(store::Store& store, int64_t id, const PersonE
             p.personality = *edit.personality;
         }
         if (edit.note) p.note = *edit.note;
+        KQ_CHECK(check_text(p));
         KQ_CHECK(store.update_person(p));
         return p;
     });
@@ -79,6 +92,7 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
                           "person add --birthday`)",
                           kind, rules.event_kinds());
     if (date > today.plus_days(366)) return data_error("--date {} is more than a year ahead; check it", date.iso());
+    KQ_CHECK(core::check_value(note, core::kMaxText, "the event's note"));
     return store::in_transaction(store, [&]() -> Result<store::LifeEvent> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         store::LifeEvent e;
