@@ -1,6 +1,9 @@
 // Shared option wiring, context opening and error reporting for the executables.
 #include "common/cli.hpp"
 
+#include "core/limits.hpp"
+#include "core/text.hpp"
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -78,15 +81,44 @@ bool takes_value(CLI::App& app, const std::string& name) {
 
 } // namespace
 
-Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* argv) {
+Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
+    bool options_end = false; // after `--` every argument is positional
     for (int i = 1; i < argc; ++i) {
-        if (argv[i][0] != '\0') continue;
-        const std::string before = argv[i - 1];
-        const std::string option = before.substr(0, before.find('='));
-        if (i > 1 && before.size() > 1 && before[0] == '-' && before.find('=') == std::string::npos &&
-            takes_value(app, option))
-            continue;
-        return usage_error("argument {} is empty; remove it, or give it to an option that takes a value", i);
+        const std::string_view arg = argv[i];
+        const std::string_view before = i > 1 ? std::string_view(argv[i - 1]) : std::string_view();
+        // What the argument is: the value of the option before it, `--option=value`, or a word of its own.
+        std::string option;
+        std::string_view value = arg;
+        if (!options_end && before.size() > 1 && before[0] == '-' && before != "--" &&
+            before.find('=') == std::string_view::npos && takes_value(app, std::string(before))) {
+            option = before;
+        } else if (!options_end && arg.starts_with("--") && arg.find('=') != std::string_view::npos) {
+            option = arg.substr(0, arg.find('='));
+            value = arg.substr(arg.find('=') + 1);
+        }
+        std::string which = option.empty() ? fmt::format("argument {}", i)
+                                           : fmt::format("argument {} (the value of {})", i, option);
+        auto fault = core::find_text_fault(value); // its position counts from the start of the value
+        if (!fault && value.size() != arg.size()) {
+            fault = core::find_text_fault(arg); // in `--option=` itself
+            which = fmt::format("argument {}", i);
+        }
+        if (fault)
+            return usage_error("{} has {}; arguments are one line of printable UTF-8 text", which,
+                               fault->describe());
+        if (const size_t n = core::count_characters(arg); n > core::kMaxValue)
+            return usage_error("{} is {} characters long; an argument holds at most {} (README, Limits)",
+                               which, n, core::kMaxValue);
+        if (core::trim(value).empty()) {
+            if (!option.empty())
+                return usage_error(
+                    "{} is given an empty value (argument {}); give a value, or leave {} out for its "
+                    "default",
+                    option, i, option);
+            return usage_error("argument {} is empty; remove it, or give it to an option that takes a value",
+                               i);
+        }
+        if (arg == "--" && option.empty()) options_end = true;
     }
     return {};
 }
@@ -97,8 +129,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
     // A closed pipe is reported as EPIPE by the write (core::Output drops the rest) instead of a signal.
     std::signal(SIGPIPE, SIG_IGN);
     try {
-        if (auto empty = check_empty_arguments(app, argc, argv); !empty) {
-            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, empty.error().message, tool);
+        if (auto checked = check_arguments(app, argc, argv); !checked) {
+            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, checked.error().message, tool);
             return static_cast<int>(Exit::usage);
         }
         std::optional<Exit> help; // --help or --version printed, with this status

@@ -42,9 +42,12 @@ struct Context {
 };
 Result<Context> open_context(const Common& common);
 
-// Refuses an empty argument that is not the value of an option: CLI11 2.1 loops forever on one followed
-// by an unknown option where option groups exist (`log-visit a '' -q`, found by fuzz_log_visit_args).
-Result<void> check_empty_arguments(CLI::App& app, int argc, const char* const* argv);
+// Refuses, before CLI11 sees them, arguments no option may take (usage errors naming the argument's number
+// and its option): an empty value, in every spelling (`--opt ''`, `--opt=`, `''` alone — CLI11 2.1 also
+// loops forever on an empty argument followed by an unknown option where option groups exist, found by
+// fuzz_log_visit_args); invalid UTF-8 or a control character, with its character and byte; and an argument
+// longer than core::kMaxValue characters.
+Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv);
 
 // Parses the command line and runs `body`; prints help/version, and errors as `tool: error: …` on
 // stderr; returns the exit status. Standard output is flushed before the tool exits: a failed write

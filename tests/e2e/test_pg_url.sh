@@ -11,11 +11,11 @@ export KEQING_REP=wang KEQING_NOW=2026-11-20T20:00 PGCONNECT_TIMEOUT=5
 # line break, or with a bad escape inside.
 SECRET='s3cr|cr3t|3tPW|zzcr|@PW|PW@|/PW'
 
-# After `run`: exit 4, one line "TOOL: error: …" containing TEXT, and nothing matching SECRET in stdout
-# or stderr.
+# After `run`: exit 4 (or $STATUS), one line "TOOL: error: …" containing TEXT, and nothing matching SECRET
+# in stdout or stderr.
 expect_refused() { # TOOL TEXT DESCRIPTION [SECRET]
   local tool=$1 text=$2 desc=$3 secret=${4:-$SECRET}
-  expect_rc 4 "$desc"
+  expect_rc "${STATUS:-4}" "$desc"
   expect_err "$text" "$desc"
   if grep -q "^$tool: error: " "$WORK/err"; then pass; else fail "$desc: the line does not start with '$tool: error: '"; fi
   if grep -qE -- "$secret" "$WORK/out" "$WORK/err"; then fail "$desc: the password shows"; else pass; fi
@@ -41,7 +41,10 @@ refused 'postgresql://wang:s3%zzcr3tPW@host/db' \
   "$MALFORMED: invalid percent-encoded token; write it as postgresql://USER@HOST:PORT/DBNAME and keep the password in ~/.pgpass" \
   "bad percent escape"
 refused 'postgresql://wang:s3"cr3tPW@[::1/db' "$MALFORMED: unterminated IPv6" "a quote in the password"
-refused $'postgresql://wang:s3cr\n3tPW@[::1/db' "$MALFORMED: unterminated IPv6" "a line break in the password"
+# A control character is refused in any argument or environment value before it is read as a URL
+# (exit 2, with its position only).
+STATUS=2 refused $'postgresql://wang:s3cr\n3tPW@[::1/db' "has a control character (U+000A line feed) at character 23" \
+  "a line break in the password"
 
 # URLs that parse, but with part of the password spilt into the host, port or database name.
 refused 'postgresql://wang:s3cr3t@PW@127.0.0.1:1/db' "$MALFORMED: an '@' in the host" "an unencoded @"

@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CLI::App app{"log-visit", "log-visit"};
     Options o;
     wire_options(app, o);
-    if (!keqing::cli::check_empty_arguments(app, static_cast<int>(args.size()), argv.data())) return 0;
+    if (!keqing::cli::check_arguments(app, static_cast<int>(args.size()), argv.data())) return 0;
     try {
         app.parse(static_cast<int>(args.size()), argv.data());
     } catch (const CLI::ParseError&) {
