@@ -1,5 +1,6 @@
 // Tests for output/table and core/sink: columns aligned by display width (CJK counts two), right
-// alignment, no trailing spaces, markdown, and output written to a file in blocks as it grows.
+// alignment, no trailing spaces, markdown, long cells cut with "…" and control characters shown as
+// symbols, and output written to a file in blocks as it grows.
 #include "core/sink.hpp"
 #include "output/table.hpp"
 #include "support.hpp"
@@ -27,6 +28,33 @@ TEST_SUITE("output::table") {
         CHECK(t.render() == "A  B\nx\ny  z\n");
         CHECK_FALSE(t.empty());
         CHECK(output::Table().column("A").empty());
+    }
+
+    TEST_CASE("a cell wider than its column's limit is cut with an ellipsis; CJK stays aligned") {
+        output::Table t;
+        t.column("CODE").column("NAME", output::Align::left, 10).column("N", output::Align::right);
+        t.row({"HZ001", std::string(5000, 'x'), "8"})
+            .row({"HZ002", "康泰大药房连锁店", "12"})
+            .row({"HZ3", "乙", "1"});
+        CHECK(t.render() == "CODE   NAME         N\n"
+                            "HZ001  xxxxxxxxx…   8\n"
+                            "HZ002  康泰大药…   12\n"
+                            "HZ3    乙           1\n");
+        output::Table d; // the default limit: kNameColumns
+        d.column("NAME");
+        d.row({std::string(5000, 'y')});
+        CHECK(d.render() == "NAME\n" + std::string(output::kNameColumns - 1, 'y') + "…\n");
+    }
+
+    TEST_CASE("control characters and invalid bytes in a cell never reach the terminal raw") {
+        output::Table t;
+        t.column("NAME").column("NOTE");
+        t.row({"a\x1b[31mb", "line\nbreak\xff"});
+        const std::string text = t.render();
+        CHECK(text == "NAME     NOTE\n"
+                      "a␛[31mb  line␊break\uFFFD\n");
+        CHECK(text.find('\x1b') == std::string::npos);
+        CHECK(t.render(output::Style::markdown).find('\x1b') == std::string::npos);
     }
 
     TEST_CASE("markdown") {

@@ -2,7 +2,9 @@
 // prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
 #include "contacts/log.hpp"
+#include "core/text.hpp"
 #include "output/quota_view.hpp"
+#include "output/table.hpp"
 
 #include <fmt/core.h>
 
@@ -34,8 +36,10 @@ keqing::Result<std::string> channel_of(const Options& o) {
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
-    keqing::cli::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged", dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id),
-               c.channel, customer.code, customer.name, c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep);
+    keqing::cli::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged",
+                       dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id), c.channel, customer.code,
+                       keqing::core::fit(customer.name, keqing::output::kNameColumns), c.date.iso(),
+                       c.time.empty() ? "" : " " + c.time, c.rep);
     if (out.days_late > 0)
         keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
                    rules.late_after_days, rules.count_late ? "" : "; it does not count toward the quota");

@@ -1,6 +1,7 @@
 // roster: customers (add, edit, list, show the card, import, export, tier and rep changes, close and
 // reopen) and reps (add, list, import).
 #include "common/cli.hpp"
+#include "core/text.hpp"
 #include "output/roster_view.hpp"
 #include "output/table.hpp"
 #include "roster/card.hpp"
@@ -46,7 +47,8 @@ Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, st
 }
 
 void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
-    keqing::cli::print("{} {} {} (tier {}, rep {})\n", verb, c.code, c.name, c.tier, c.rep);
+    keqing::cli::print("{} {} {} (tier {}, rep {})\n", verb, c.code,
+                       keqing::core::fit(c.name, keqing::output::kNameColumns), c.tier, c.rep);
 }
 
 Result<Exit> add(Options& o) {
@@ -385,7 +387,8 @@ int main(int argc, char** argv) {
             }
             KQ_TRY(std::vector<store::LifeEvent> events, ctx.store->list_events(from, to, id));
             output::Table t;
-            t.column("#", output::Align::right).column("DATE").column("CODE").column("KIND").column("PERSON").column("NOTE");
+            t.column("#", output::Align::right).column("DATE").column("CODE").column("KIND").column("PERSON");
+            t.column("NOTE", output::Align::left, output::kTextColumns);
             for (const auto& e : events)
                 t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
             keqing::cli::print("{}", t.empty() ? "no life events in that range\n" : t.render());

@@ -18,7 +18,10 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
     Table t;
     t.column("DATE");
     if (with_customer) t.column("CODE").column("CUSTOMER").column("REP");
-    t.column("OCCASION").column("WINDOW").column("STATE").column("TO DO");
+    t.column("OCCASION", Align::left, kTextColumns)
+        .column("WINDOW")
+        .column("STATE")
+        .column("TO DO", Align::left, kTextColumns);
     for (const auto& o : obligations) {
         std::vector<std::string> row{o.date.iso()};
         if (with_customer) {
@@ -68,7 +71,11 @@ void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligat
 
 std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
     Table t;
-    t.column("REP").column("GOAL").column("DONE", Align::right).column("STATUS").column("DETAIL");
+    t.column("REP")
+        .column("GOAL")
+        .column("DONE", Align::right)
+        .column("STATUS")
+        .column("DETAIL", Align::left, kTextColumns);
     for (const auto& r : goals) {
         for (const auto& g : r.goals)
             t.row({r.rep, fmt::format("{} {}", g.id, g.label), fmt::format("{}/{}", g.done, g.required),

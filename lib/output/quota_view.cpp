@@ -34,7 +34,7 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
     Table t;
     t.column("CODE").column("NAME").column("TIER").column("REP");
     for (const int ch : r.channels) t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
-    t.column("SCORE", Align::right).column("STATUS").column("TO DO");
+    t.column("SCORE", Align::right).column("STATUS").column("TO DO", Align::left, kTextColumns);
     // Cells are formatted into buffers reused row after row.
     std::vector<std::string> counts(r.channels.size());
     std::string score, todo;

@@ -3,6 +3,7 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "output/table.hpp"
 
 #include <algorithm>
@@ -10,19 +11,32 @@
 namespace keqing::output {
 namespace {
 
-std::string who(const remind::Digest& d) { return d.rep_name.empty() ? d.rep : fmt::format("{} ({})", d.rep, d.rep_name); }
+// Stored text in a digest's lines: printable and cut (names to kNameColumns, the rest to kTextColumns),
+// so a mail reads like the terminal; JSON and ICS carry it whole.
+std::string name(std::string_view text) {
+    return core::fit(text, kNameColumns);
+}
+std::string text(std::string_view text) {
+    return core::fit(text, kTextColumns);
+}
+
+std::string who(const remind::Digest& d) {
+    return d.rep_name.empty() ? name(d.rep) : fmt::format("{} ({})", name(d.rep), name(d.rep_name));
+}
 
 std::string item_line(const remind::Item& i) {
     std::string line = fmt::format("[{}] by {}", i.rule.empty() ? "-" : i.rule, i.due.iso());
-    if (!i.customer_code.empty()) line += fmt::format(" · {} {}", i.customer_code, i.customer_name);
-    if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + i.person;
-    return line + " — " + i.what;
+    if (!i.customer_code.empty())
+        line += fmt::format(" · {} {}", name(i.customer_code), name(i.customer_name));
+    if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + name(i.person);
+    return line + " — " + core::printable(i.what);
 }
 
 std::string hint_line(const remind::Item& i) {
     std::string out;
-    if (!i.hint.empty()) out += fmt::format("{} {}型: {}", i.person, i.personality, i.hint);
-    if (!i.preferences.empty()) out += fmt::format("{}likes: {}", out.empty() ? i.person + " " : "; ", i.preferences);
+    if (!i.hint.empty()) out += fmt::format("{} {}型: {}", name(i.person), name(i.personality), i.hint);
+    if (!i.preferences.empty())
+        out += fmt::format("{}likes: {}", out.empty() ? name(i.person) + " " : "; ", text(i.preferences));
     return out;
 }
 
@@ -32,8 +46,8 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
     const char* reset = color ? "\033[0m" : "";
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
     if (d.items.empty()) return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
-    out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n", who(d),
-                       d.team.empty() ? "" : " · " + d.team, d.as_of.iso(), d.days);
+    out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n",
+                       who(d), d.team.empty() ? "" : " · " + name(d.team), d.as_of.iso(), d.days);
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state = i.state == "overdue" ? fmt::format("{}OVERDUE{}", red, reset)

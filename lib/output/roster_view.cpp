@@ -3,16 +3,25 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
 namespace keqing::output {
 namespace {
 
+// Stored text on a line of the card: printable, cut to `width` display columns.
+std::string name(std::string_view text) {
+    return core::fit(text, kNameColumns);
+}
+std::string text(std::string_view text) {
+    return core::fit(text, kTextColumns);
+}
+
 std::string history_line(const std::vector<store::HistoryEntry>& entries) {
     std::string out;
     for (const auto& e : entries)
-        out += fmt::format("{}{} {}", out.empty() ? "" : "; ", e.value,
+        out += fmt::format("{}{} {}", out.empty() ? "" : "; ", name(e.value),
                            e.from ? "from " + e.from->iso() : std::string("from the start"));
     return out;
 }
@@ -23,15 +32,16 @@ std::string date_or_dash(const std::optional<core::Date>& d) { return d ? d->iso
 
 std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     const auto& c = card.customer;
-    std::string out = fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", c.code, c.name, c.tier, c.rep,
-                                  card.rep && !card.rep->name.empty()
-                                      ? fmt::format(" ({}{})", card.rep->name,
-                                                    card.rep->team.empty() ? "" : ", " + card.rep->team)
-                                      : "");
-    out += fmt::format("opened {}  ·  closed {}  ·  stage {}\n", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
-                       c.stage.empty() ? "-" : c.stage);
-    if (!c.phone.empty()) out += fmt::format("phone    {}\n", c.phone);
-    if (!c.address.empty()) out += fmt::format("address  {}\n", c.address);
+    std::string out =
+        fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", name(c.code), name(c.name), name(c.tier), name(c.rep),
+                    card.rep && !card.rep->name.empty()
+                        ? fmt::format(" ({}{})", name(card.rep->name),
+                                      card.rep->team.empty() ? "" : ", " + name(card.rep->team))
+                        : "");
+    out += fmt::format("opened {}  ·  closed {}  ·  stage {}\n", date_or_dash(c.opened_on),
+                       date_or_dash(c.closed_on), c.stage.empty() ? "-" : name(c.stage));
+    if (!c.phone.empty()) out += fmt::format("phone    {}\n", name(c.phone));
+    if (!c.address.empty()) out += fmt::format("address  {}\n", text(c.address));
     out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
@@ -41,13 +51,14 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     }
     if (!card.people.empty()) out += "\npeople\n";
     for (const auto& p : card.people) {
-        out += fmt::format("  #{} {}{}{}\n", p.id, p.name, p.role.empty() ? "" : " · " + p.role,
-                           p.birthday.empty() ? "" : " · birthday " + p.birthday);
+        out += fmt::format("  #{} {}{}{}\n", p.id, name(p.name), p.role.empty() ? "" : " · " + name(p.role),
+                           p.birthday.empty() ? "" : " · birthday " + name(p.birthday));
         if (!p.personality.empty())
-            out += fmt::format("     {}型 — {}\n", p.personality, roster::personality_hint(p.personality));
-        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", p.preferences);
-        if (!p.family.empty()) out += fmt::format("     family: {}\n", p.family);
-        if (!p.note.empty()) out += fmt::format("     note: {}\n", p.note);
+            out +=
+                fmt::format("     {}型 — {}\n", name(p.personality), roster::personality_hint(p.personality));
+        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", text(p.preferences));
+        if (!p.family.empty()) out += fmt::format("     family: {}\n", text(p.family));
+        if (!p.note.empty()) out += fmt::format("     note: {}\n", text(p.note));
     }
     if (!card.obligations.empty()) {
         out += "\noccasions (7 days back, 30 ahead)\n";
@@ -59,7 +70,7 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         int shown = 0;
         for (auto it = card.recent.rbegin(); it != card.recent.rend() && shown < 3; ++it) {
             if (!it->voided_at.empty() || it->checklist[k].empty()) continue;
-            items += fmt::format("    {}  {}\n", it->date.iso(), it->checklist[k]);
+            items += fmt::format("    {}  {}\n", it->date.iso(), text(it->checklist[k]));
             ++shown;
         }
         if (shown) out += fmt::format("\n{}\n{}", store::kChecklistLabels[k], items);
@@ -67,7 +78,8 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     out += "\nrecent contacts (90 days)\n";
     if (card.recent.empty()) out += "    none\n";
     Table t;
-    t.column("#", Align::right).column("DATE").column("TIME").column("CHANNEL").column("REP").column("NOTE");
+    t.column("#", Align::right).column("DATE").column("TIME").column("CHANNEL").column("REP");
+    t.column("NOTE", Align::left, kTextColumns);
     for (const auto& k : card.recent) {
         std::string note = k.note;
         if (k.gift) note = "[gift] " + note;
@@ -137,7 +149,13 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
         return out;
     }
     Table t;
-    t.column("#", Align::right).column("CODE").column("NAME").column("ROLE").column("BIRTHDAY").column("TYPE").column("PREFERENCES");
+    t.column("#", Align::right)
+        .column("CODE")
+        .column("NAME")
+        .column("ROLE")
+        .column("BIRTHDAY")
+        .column("TYPE");
+    t.column("PREFERENCES", Align::left, kTextColumns);
     for (const auto& p : people)
         t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality, p.preferences});
     return t.empty() ? "no people recorded; add one with `roster person add CUSTOMER NAME`\n" : t.render();

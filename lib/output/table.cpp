@@ -1,4 +1,5 @@
-// Table storage and rendering: widths measured with core::display_width once per cell.
+// Table storage and rendering: widths measured with core::display_width once per cell; cells past their
+// column's limit or holding control characters are stored as core::fit makes them.
 #include "output/table.hpp"
 
 #include "core/text.hpp"
@@ -8,10 +9,11 @@
 
 namespace keqing::output {
 
-Table& Table::column(std::string header, Align align) {
+Table& Table::column(std::string header, Align align, int max_width) {
     widths_.push_back(core::display_width(header));
     headers_.push_back(std::move(header));
     aligns_.push_back(align);
+    limits_.push_back(max_width);
     return *this;
 }
 
@@ -22,8 +24,14 @@ Table& Table::row(const std::vector<std::string>& cells) {
 
 Table& Table::row(std::span<const std::string_view> cells) {
     for (size_t c = 0; c < headers_.size(); ++c) {
-        const std::string_view cell = c < cells.size() ? cells[c] : std::string_view();
-        const int width = core::display_width(cell);
+        std::string_view cell = c < cells.size() ? cells[c] : std::string_view();
+        int width = core::display_width(cell);
+        std::string fitted;
+        if (width > limits_[c] || core::find_text_fault(cell)) {
+            fitted = core::fit(cell, limits_[c]);
+            cell = fitted;
+            width = core::display_width(cell);
+        }
         cells_ += cell;
         ends_.push_back(static_cast<uint32_t>(cells_.size()));
         displays_.push_back(static_cast<uint16_t>(std::min(width, int{std::numeric_limits<uint16_t>::max()})));

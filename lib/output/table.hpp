@@ -1,6 +1,8 @@
 // Plain-text and markdown tables whose columns line up by display width, so Chinese names align in a
 // terminal. Cells are kept back to back in one buffer with their widths measured once, so a table of
-// hundreds of thousands of rows stays small, and it renders into a Sink as it goes.
+// hundreds of thousands of rows stays small, and it renders into a Sink as it goes. A cell wider than its
+// column's limit is cut with "…", and control characters show as symbols (core::fit): a stored value
+// can never widen or break a table (JSON and CSV carry it whole).
 #pragma once
 
 #include "core/sink.hpp"
@@ -16,10 +18,14 @@ namespace keqing::output {
 enum class Align { left, right };
 enum class Style { plain, markdown };
 
+// The widest a cell may be, in display columns: names, codes and most cells; notes and explanations.
+inline constexpr int kNameColumns = 40;
+inline constexpr int kTextColumns = 80;
+
 class Table {
   public:
-    // Declares a column with its header.
-    Table& column(std::string header, Align align = Align::left);
+    // Declares a column with its header; its cells are cut to `max_width` display columns.
+    Table& column(std::string header, Align align = Align::left, int max_width = kNameColumns);
     // Appends a row; missing cells are empty, extra ones are dropped.
     Table& row(const std::vector<std::string>& cells);
     Table& row(std::span<const std::string_view> cells);
@@ -32,6 +38,7 @@ class Table {
   private:
     std::vector<std::string> headers_;
     std::vector<Align> aligns_;
+    std::vector<int> limits_;         // per column: the widest a cell may be
     std::vector<int> widths_;         // per column: the widest cell or header
     size_t rows_ = 0;
     std::string cells_;               // every cell, row by row
