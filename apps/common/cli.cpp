@@ -101,14 +101,17 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
         auto fault = core::find_text_fault(value); // its position counts from the start of the value
         if (!fault && value.size() != arg.size()) {
             fault = core::find_text_fault(arg); // in `--option=` itself
-            which = fmt::format("argument {}", i);
+            if (fault) which = fmt::format("argument {}", i);
         }
         if (fault)
             return usage_error("{} has {}; arguments are one line of printable UTF-8 text", which,
                                fault->describe());
-        if (const size_t n = core::count_characters(arg); n > core::kMaxValue)
+        if (const size_t n = core::count_characters(value); n > core::kMaxValue)
             return usage_error("{} is {} characters long; an argument holds at most {} (README, Limits)",
                                which, n, core::kMaxValue);
+        if (const size_t n = core::count_characters(arg); n > core::kMaxValue) // a long `--option=` itself
+            return usage_error("argument {} is {} characters long; an argument holds at most {} (README, Limits)",
+                               i, n, core::kMaxValue);
         if (core::trim(value).empty()) {
             if (!option.empty())
                 return usage_error(
