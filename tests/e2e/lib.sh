@@ -61,10 +61,11 @@ db_query() {
 # A fingerprint of every row in the database, to prove a failed command changed nothing.
 db_hash() {
   if [ "$BACKEND" = postgresql ]; then
-    local t
+    local t sql=
     for t in $(psql -qAtX "$KEQING_DB" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'keqing' ORDER BY 1"); do
-      echo "$t"; psql -qAtX "$KEQING_DB" -c "SELECT x::text FROM keqing.$t x ORDER BY 1"
-    done | sha256sum | cut -d' ' -f1
+      sql+="\\echo $t"$'\n'"SELECT x::text FROM keqing.$t x ORDER BY 1;"$'\n'
+    done
+    psql -qAtX -v ON_ERROR_STOP=1 "$KEQING_DB" <<<"$sql" | sha256sum | cut -d' ' -f1 # one connection for all tables
   else
     sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1
   fi
