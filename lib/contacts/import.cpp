@@ -4,6 +4,7 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
@@ -178,6 +179,7 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
             KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
             contact.ref = std::string(table.get("ref"));
+            KQ_CHECK(core::check_value(contact.ref, core::kMaxName, where("ref")));
             if (!contact.ref.empty()) {
                 const auto [seen, added] =
                     refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());

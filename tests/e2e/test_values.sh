@@ -66,6 +66,8 @@ import_refused "3: the name of customer HZ951 is 101 characters long" "a 101-cha
   "${H}HZ951,$(repeat 药 101),A,wang\n" roster import
 import_refused "2: column date (field 3) is 5000 characters long; a field holds at most 4096 $SEE" "a 5,000-character date" \
   "customer,channel,date\nHZ001,call,$(repeat 1 5000)\n" log-visit --import
+import_refused "2: column ref (field 4) is 101 characters long; at most 100" "a 101-character ref" \
+  "customer,channel,date,ref\nHZ001,call,2026-11-19,$(repeat r 101)\n" log-visit --import
 import_refused "2: column note (field 4) has a control character (U+0009 TAB) at character 2 (byte 2)" "a TAB in a note" \
   'customer,channel,date,note\nHZ001,call,2026-11-19,a\tb\n' log-visit --import
 import_refused "2: column name (field 2) has a control character (U+001B escape) at character 2 (byte 4)" "an escape in a person" \
