@@ -3,6 +3,7 @@
 #include "roster/imports.hpp"
 
 #include "core/csv.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
@@ -154,6 +155,9 @@ Result<ImportSummary> import_reps(store::Store& store, const std::string& path, 
     auto row = [&](const core::CsvTable& t, size_t i, ImportSummary& summary) -> Result<void> {
         const store::Rep rep{std::string(t.get(i, "id")), std::string(t.get(i, "name")), std::string(t.get(i, "team"))};
         KQ_CHECK(once(seen, rep.id, "rep " + rep.id));
+        // Checked here too for --update, which changes a rep without add_rep.
+        KQ_CHECK(core::check_value(rep.name, core::kMaxName, fmt::format("the name of rep {}", rep.id)));
+        KQ_CHECK(core::check_value(rep.team, core::kMaxName, fmt::format("the team of rep {}", rep.id)));
         KQ_TRY(std::optional<store::Rep> existing, store.find_rep(rep.id));
         if (!existing) {
             KQ_TRY([[maybe_unused]] store::Rep added, add_rep(store, rep));
@@ -226,6 +230,7 @@ Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rul
     auto row = [&](const core::CsvTable& t, size_t i, ImportSummary& summary) -> Result<void> {
         KQ_TRY(core::Date date, core::parse_date(t.get(i, "date"), "column date"));
         const std::string kind(t.get(i, "kind")), person(t.get(i, "person")), note(t.get(i, "note"));
+        KQ_CHECK(core::check_value(note, core::kMaxText, "the event's note")); // for --update too
         KQ_TRY(store::Customer c, resolve_customer(store, std::string(t.get(i, "customer")), today));
         // The person as add_event finds it (by id or name), so the key compares ids.
         int64_t person_id = 0;

@@ -76,6 +76,12 @@ import_refused "2: the event's note is 2001 characters long" "a long event note 
   "customer,kind,date,note\nHZ001,wedding,2026-11-18,$(repeat n 2001)\n" roster event import
 import_refused "2: the name of rep zhou is 101 characters long" "a long rep name in a file" \
   "id,name,team\nzhou,$(repeat 周 101),华东二组\n" roster rep import
+# --update changes a stored rep or event: the same limits.
+run roster event add HZ001 --kind wedding --date 2026-11-18; expect_rc 0 "an event to update"
+import_refused "2: the name of rep wang is 101 characters long" "--update with a long rep name" \
+  "id,name\nwang,$(repeat 王 101)\n" roster rep import --update
+import_refused "2: the event's note is 2001 characters long" "--update with a long event note" \
+  "customer,kind,date,note\nHZ001,wedding,2026-11-18,$(repeat n 2001)\n" roster event import --update
 # A column keqing ignores (--ignore-unknown) is not read, so what it holds does not matter.
 printf 'code,name,tier,rep,extra\nHZ952,好药房,A,wang,"x\x1by"\n' >"$WORK/in.csv"
 run roster import --ignore-unknown --dry-run "$WORK/in.csv"; expect_rc 0 "an escape in an ignored column"
