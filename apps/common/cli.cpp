@@ -45,7 +45,8 @@ Result<Exit> finish_output(Result<Exit> body) {
 } // namespace
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
-    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
+    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)")
+        ->each([&common](const std::string&) { common.db_given = true; });
     app.add_option("--rules", common.rules, "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
     if (with_rep) app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
@@ -53,7 +54,7 @@ void add_common_options(CLI::App& app, Common& common, bool with_rep) {
 
 Result<Configured> configure(const Common& common) {
     config::Flags flags;
-    if (!common.db.empty()) flags.db = common.db;
+    if (common.db_given || !common.db.empty()) flags.db = common.db;
     if (!common.rules.empty()) flags.rules = common.rules;
     if (!common.rep.empty()) flags.rep = common.rep;
     KQ_TRY(config::Settings settings, config::resolve(flags));
@@ -61,10 +62,12 @@ Result<Configured> configure(const Common& common) {
     return Configured{std::move(settings), std::move(rules)};
 }
 
-Result<Context> open_context(const Common& common) {
+Result<Context> open_context(const Common& common, store::Create create) {
     KQ_TRY(Configured c, configure(common));
-    KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(c.settings.db_path));
+    KQ_TRY(std::string location, config::database(c.settings));
+    KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(location, create));
     for (const std::string& warning : store->take_warnings()) fmt::print(stderr, "{}: warning: {}\n", current_tool, warning);
+    if (store->created()) fmt::print(stderr, "{}: created database {}\n", current_tool, location);
     return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
 

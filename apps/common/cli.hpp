@@ -19,6 +19,7 @@ namespace keqing::cli {
 // Values of the shared options as given on the command line.
 struct Common {
     std::string db;
+    bool db_given = false; // --db was used, perhaps with an empty value
     std::string rules;
     std::string rep;
 };
@@ -34,13 +35,14 @@ struct Configured {
 };
 Result<Configured> configure(const Common& common);
 
-// An opened database with its rules and settings.
+// An opened database with its rules and settings. Only commands that can start a new database (adding
+// reps) pass Create::yes; when that open made one, it says so once on stderr (`roster: created database …`).
 struct Context {
     config::Settings settings;
     rules::Rules rules;
     std::unique_ptr<store::Store> store;
 };
-Result<Context> open_context(const Common& common);
+Result<Context> open_context(const Common& common, store::Create create = store::Create::no);
 
 // Refuses, before CLI11 sees them, arguments no option may take (usage errors naming the argument's number
 // and its option): an empty value, in every spelling (`--opt ''`, `--opt=`, `''` alone — CLI11 2.1 also

@@ -118,15 +118,17 @@ using Importer = std::function<Result<keqing::roster::ImportSummary>(keqing::cli
                                                                      const keqing::roster::ImportOptions&)>;
 
 // The options every import takes and what it prints: a line per changed row, then the counts. `dated`:
-// the import may change tiers and reps, from the day --from gives.
+// the import may change tiers and reps, from the day --from gives. `creates`: the import (not a dry run)
+// may start a new database (reps).
 void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& action, std::string noun, bool dated,
-                    Importer importer) {
+                    Importer importer, keqing::store::Create creates = keqing::store::Create::no) {
     cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
     cmd->add_flag("--update", o.update, "apply the rows that differ from what is stored (else they are refused)");
     if (dated) cmd->add_option("--from", o.from, "first day of the tier and rep changes --update makes, YYYY-MM-DD");
-    cmd->callback([&o, &action, noun, importer] {
-        action = [&o, noun, importer]() -> Result<Exit> {
-            KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
+    cmd->callback([&o, &action, noun, importer, creates] {
+        action = [&o, noun, importer, creates]() -> Result<Exit> {
+            KQ_TRY(keqing::cli::Context ctx,
+                   keqing::cli::open_context(o.common, o.dry_run ? keqing::store::Create::no : creates));
             keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}};
             KQ_TRY(options.from, maybe_date(o.from, "--from"));
             KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, options));
@@ -258,7 +260,7 @@ int main(int argc, char** argv) {
     rep_add->add_option("--team", o.rep.team, "team, e.g. 华东一组");
     rep_add->callback([&] {
         action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+            KQ_TRY(cli::Context ctx, cli::open_context(o.common, store::Create::yes)); // the first rep starts a database
             KQ_TRY(store::Rep r, roster::add_rep(*ctx.store, o.rep));
             keqing::cli::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
             return Exit::ok;
@@ -276,9 +278,12 @@ int main(int argc, char** argv) {
     });
     auto* rep_import = rep_cmd->add_subcommand("import", "load reps from CSV (id[,name,team]): all rows or none");
     rep_import->add_option("file", o.file, "CSV file")->required();
-    import_command(rep_import, o, action, "reps", false, [&o](cli::Context& ctx, const roster::ImportOptions& options) {
-        return roster::import_reps(*ctx.store, o.file, options);
-    });
+    import_command(
+        rep_import, o, action, "reps", false,
+        [&o](cli::Context& ctx, const roster::ImportOptions& options) {
+            return roster::import_reps(*ctx.store, o.file, options);
+        },
+        store::Create::yes); // the first reps start a database
 
     auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list, import");
     person_cmd->require_subcommand(1);

@@ -6,10 +6,12 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace keqing::config {
 
-// Values given on the command line; empty when the flag was not used.
+// Values given on the command line; empty when the flag was not used (a flag given an empty value holds
+// an empty string).
 struct Flags {
     std::optional<std::string> db;
     std::optional<std::string> rules;
@@ -18,17 +20,29 @@ struct Flags {
 
 // The resolved settings every executable runs with.
 struct Settings {
-    std::string db_path;
-    std::string rules_path; // empty: the built-in rules
-    std::string rep;        // may be empty when nothing names one
-    std::string timezone;   // empty: the system's local time
-    std::string config_path;
+    std::string db_path;              // empty when db_problem says why there is none
+    std::optional<Error> db_problem;  // no usable database location: why, and what to set (a usage error)
+    std::string rules_path;           // empty: the built-in rules
+    std::string rep;                  // may be empty when nothing names one
+    std::string timezone;             // empty: the system's local time
+    std::string config_path;          // empty when neither XDG_CONFIG_HOME nor HOME gives one
 };
 
-// The config file's path ($XDG_CONFIG_HOME or ~/.config, then keqing/config.toml).
+// The config file's path ($XDG_CONFIG_HOME, else $HOME/.config, then keqing/config.toml); relative values
+// are ignored as the XDG Base Directory spec says; empty when neither gives an absolute folder.
 std::string config_file_path();
 // Resolves settings from flags, KEQING_DB / KEQING_RULES / KEQING_REP, the config file and defaults;
-// a malformed config file is an error naming file:line. Applies the configured time zone.
+// a malformed or unreadable config file or an unknown time zone (its `timezone`, or TZ) is a data error
+// naming the file (and line). Applies the configured time zone. A database location that cannot be used
+// (an empty --db or KEQING_DB, an unknown URL scheme, no HOME for the default) is kept in db_problem, so
+// that commands which need no database still run.
 Result<Settings> resolve(const Flags& flags);
+// The database location, or the usage error that says what to set.
+Result<std::string> database(const Settings& settings);
+
+// True when the C library knows `zone` as a time zone: a compiled zone file under $TZDIR (default
+// /usr/share/zoneinfo), also written ":NAME" or as an absolute path, UTC / GMT, or a POSIX rule such as
+// CST-8. glibc silently reads any other name as UTC.
+bool known_time_zone(std::string_view zone);
 
 } // namespace keqing::config

@@ -1,5 +1,5 @@
-// SQLite connection set-up (WAL, foreign keys, busy timeout, 0600 files in 0700 folders) and the
-// statement cache.
+// SQLite connection set-up (files created only when asked, 0600 in 0700 folders; WAL, foreign keys,
+// busy timeout) and the statement cache.
 #include "store/sqlite_db.hpp"
 
 #include "core/files.hpp"
@@ -78,36 +78,48 @@ SqliteDb::~SqliteDb() {
     if (db_) sqlite3_close(db_);
 }
 
-Result<void> SqliteDb::open(const std::string& path, Memory memory) {
+Result<void> SqliteDb::connect(const std::string& path, Create create) {
     path_ = path;
-    std::error_code ec;
     const std::filesystem::path p(path);
-    if (p.has_parent_path()) {
-        if (const int failed = core::create_private_folders(p.parent_path()))
-            return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
-                            std::strerror(failed));
-    }
-    // A new database file is made 0600 whatever the umask (set exactly, as the umask may cut bits even
-    // from 0600). SQLite creates the -wal and -shm files with the database file's own mode, and fchmods
-    // them to it should the umask have cut bits (os_unix.c: findCreateFileMode, robust_open), so they
-    // are 0600 too; tests/e2e/test_storage.sh checks all three under umask 000.
-    if (!std::filesystem::exists(p, ec)) {
-        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST)
-            return db_error("cannot create database {}: {}; check --db or KEQING_DB", path,
-                            std::strerror(errno));
-        if (fd >= 0) {
-            (void)::fchmod(fd, 0600);
-            ::close(fd);
+    if (create == Create::no) {
+        // Nothing is created for a read: a mistyped --db must not leave folders and an empty database behind.
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
+            return db_error("database {} does not exist; create it by adding a rep (roster rep add ID --name NAME, "
+                            "or roster rep import reps.csv), or check --db / KEQING_DB",
+                            path);
+    } else {
+        if (p.has_parent_path()) {
+            if (const int failed = core::create_private_folders(p.parent_path()))
+                return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
+                                std::strerror(failed));
+        }
+        // A new database file is made 0600 whatever the umask (set exactly, as the umask may cut bits even
+        // from 0600). SQLite creates the -wal and -shm files with the database file's own mode, and fchmods
+        // them to it should the umask have cut bits (os_unix.c: findCreateFileMode, robust_open), so they
+        // are 0600 too; tests/e2e/test_storage.sh checks all three under umask 000.
+        std::error_code ec;
+        if (!std::filesystem::exists(p, ec)) {
+            const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd < 0 && errno != EEXIST)
+                return db_error("cannot create database {}: {}; check --db or KEQING_DB", path,
+                                std::strerror(errno));
+            if (fd >= 0) {
+                (void)::fchmod(fd, 0600);
+                ::close(fd);
+            }
         }
     }
-    // One connection per thread (never shared), so SQLite need not lock it on every call.
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK)
+    // One connection per thread (never shared), so SQLite need not lock it on every call. The file exists
+    // by now: SQLite is never asked to create one.
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         return error("opening");
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    KQ_CHECK(exec("PRAGMA foreign_keys = ON", "opening"));
+    return exec("PRAGMA foreign_keys = ON", "opening");
+}
+
+Result<void> SqliteDb::configure(Memory memory) {
     // The first read of a non-database file fails here, with SQLite's "file is not a database". Switching
     // a new file to WAL needs an exclusive lock, which SQLite reports busy at once while another process
     // opens the same new file: hence the retries.
@@ -121,6 +133,11 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
         KQ_CHECK(exec("PRAGMA cache_size = -4096", "opening"));
     }
     return {};
+}
+
+Result<void> SqliteDb::open(const std::string& path, Memory memory) {
+    KQ_CHECK(connect(path, Create::no));
+    return configure(memory);
 }
 
 Result<Stmt> SqliteDb::prepare(std::string_view sql) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/types.hpp"
 
 #include <sqlite3.h>
 
@@ -68,7 +69,13 @@ class SqliteDb {
     // How much memory a connection may use to read: a 128 MB memory map and a 16 MB page cache, or (a
     // helper connection beside the main one) a 4 MB page cache and no map.
     enum class Memory { full, small };
-    // Opens or creates the file (new files mode 0600) and sets WAL, foreign keys and a busy timeout.
+    // Opens the file — creating it (mode 0600) and its folders (0700) only with Create::yes; a missing file
+    // is otherwise an error saying how to create one — with foreign keys and a busy timeout. Writes nothing
+    // into the file: the caller may look at it before configure().
+    Result<void> connect(const std::string& path, Create create);
+    // Switches the file to WAL (written into its header) and sets the memory limits.
+    Result<void> configure(Memory memory);
+    // connect() to a file that exists, then configure().
     Result<void> open(const std::string& path, Memory memory = Memory::full);
     // A cached prepared statement for `sql`.
     Result<Stmt> prepare(std::string_view sql);

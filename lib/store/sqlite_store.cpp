@@ -6,6 +6,9 @@
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace keqing::store {
 namespace {
 
@@ -22,8 +25,10 @@ constexpr std::string_view kPutRep = "INSERT INTO assignments (customer_id, rep_
 
 } // namespace
 
-Result<void> SqliteStore::open(const std::string& path, SqliteDb::Memory memory) {
-    KQ_CHECK(db_.open(path, memory));
+Result<void> SqliteStore::open(const std::string& path, Create create, SqliteDb::Memory memory) {
+    KQ_CHECK(db_.connect(path, create));
+    KQ_CHECK(check_identity(create)); // before configure(), which writes WAL mode into the file's header
+    KQ_CHECK(db_.configure(memory));
     return migrate();
 }
 
@@ -78,7 +83,8 @@ Result<std::unique_ptr<Store>> SqliteStore::begin_shared_read() {
     KQ_CHECK(begin_read());
     if (!locked) return std::unique_ptr<Store>();
     auto twin = std::make_unique<SqliteStore>();
-    if (!twin->open(db_.path(), SqliteDb::Memory::small) || !twin->begin_read()) return std::unique_ptr<Store>();
+    if (!twin->open(db_.path(), Create::no, SqliteDb::Memory::small) || !twin->begin_read())
+        return std::unique_ptr<Store>();
     (void)gate.exec("ROLLBACK", "releasing the write lock");
     return std::unique_ptr<Store>(std::move(twin));
 }
@@ -247,6 +253,42 @@ Result<int64_t> SqliteStore::schema_version() {
     return row ? s.integer(0) : 0;
 }
 
+// keqing's tables since schema 1: a file at a schema version without them is not keqing's.
+constexpr std::array<std::string_view, 5> kKeqingTables = {"assignments", "contacts", "customers", "reps",
+                                                           "tier_history"};
+
+Result<void> SqliteStore::check_identity(Create create) {
+    KQ_TRY(int64_t version, schema_version());
+    KQ_TRY(Stmt s, db_.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                               "ESCAPE '\\' ORDER BY name"));
+    std::vector<std::string> tables;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        tables.push_back(s.text(0));
+    }
+    if (version == 0 && tables.empty()) {
+        if (create == Create::yes) return {};
+        return db_error("database {} is empty, not yet a keqing database; create it by adding a rep (roster rep add "
+                        "ID --name NAME, or roster rep import reps.csv), or check --db / KEQING_DB",
+                        db_.path());
+    }
+    std::string missing;
+    for (std::string_view table : kKeqingTables)
+        if (missing.empty() && std::find(tables.begin(), tables.end(), table) == tables.end()) missing = table;
+    if (version == 0 || !missing.empty()) {
+        std::string listed;
+        for (size_t i = 0; i < tables.size() && i < 3; ++i) listed += (i ? ", " : "") + tables[i];
+        if (tables.size() > 3) listed += fmt::format(" and {} more", tables.size() - 3);
+        return db_error("database {} is not a keqing database: {}; it was left as it is — check --db or KEQING_DB",
+                        db_.path(),
+                        version == 0 ? fmt::format("it holds another application's tables ({})", listed)
+                                     : fmt::format("it is at schema version {} but has no table '{}'", version,
+                                                   missing));
+    }
+    return {};
+}
+
 Result<void> SqliteStore::migrate() {
     const auto all = migrations();
     const int latest = all.empty() ? 0 : all.back().version;
@@ -264,6 +306,7 @@ Result<void> SqliteStore::migrate() {
     } else {
         version = *again;
     }
+    const bool empty = version == 0;
     for (const Migration& m : all) {
         if (m.version <= version) continue;
         if (auto r = db_.exec(migration_sql(m.sql, Dialect::sqlite)); !r) {
@@ -275,12 +318,14 @@ Result<void> SqliteStore::migrate() {
             return std::move(r).error();
         }
     }
-    return commit();
+    KQ_CHECK(commit());
+    created_ = empty;
+    return {};
 }
 
-Result<std::unique_ptr<Store>> open_sqlite(const std::string& path) {
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Create create) {
     auto store = std::make_unique<SqliteStore>();
-    KQ_CHECK(store->open(path));
+    KQ_CHECK(store->open(path, create));
     return std::unique_ptr<Store>(std::move(store));
 }
 

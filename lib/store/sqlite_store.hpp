@@ -15,7 +15,10 @@ inline constexpr std::string_view kSinceAlways = "0001-01-01";
 
 class SqliteStore final : public Store {
   public:
-    Result<void> open(const std::string& path, SqliteDb::Memory memory = SqliteDb::Memory::full);
+    // Opens `path` (creating a missing or empty file only with Create::yes), refuses a file that is not a
+    // keqing database before anything is written into it, and migrates.
+    Result<void> open(const std::string& path, Create create, SqliteDb::Memory memory = SqliteDb::Memory::full);
+    bool created() const override { return created_; }
 
     Result<void> begin() override;
     Result<void> commit() override;
@@ -85,11 +88,15 @@ class SqliteStore final : public Store {
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
     Result<int64_t> schema_version();
+    // Refuses a file keqing must not touch: another application's tables, or (without Create::yes) an empty
+    // file that would need creating.
+    Result<void> check_identity(Create create);
     Result<void> migrate();
 
     SqliteDb db_;
     int depth_ = 0;      // write transactions and savepoints
     int read_depth_ = 0; // read transactions (outside write ones)
+    bool created_ = false; // this open set up an empty database
 };
 
 } // namespace keqing::store

@@ -113,12 +113,18 @@ class Store {
 
     // What opening found worth a warning (one line each, for stderr), handed over once.
     virtual std::vector<std::string> take_warnings() { return {}; }
+    // True when this open made a new database (on SQLite: a missing or empty file set up), so that the
+    // command says so once.
+    virtual bool created() const { return false; }
 };
 
-// Opens (creating it and its folder if needed) the SQLite database at `path` and migrates it.
-Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
-// Opens the database at `location` — a postgresql:// URL, or a SQLite file — and migrates it.
-Result<std::unique_ptr<Store>> open_store(const std::string& location);
+// Opens the SQLite database at `path` and migrates it. A missing or empty file is created (with its
+// folders) only when `create` says so, and is otherwise a database error saying how to create one; a file
+// holding another application's tables is refused, never migrated.
+Result<std::unique_ptr<Store>> open_sqlite(const std::string& path, Create create = Create::yes);
+// Opens the database at `location` — a postgresql:// URL, or a SQLite file (created only as `create`
+// says) — and migrates it.
+Result<std::unique_ptr<Store>> open_store(const std::string& location, Create create);
 
 // One snapshot read from two connections (Store::begin_shared_read), for pairs of reads side by side on
 // two threads — or in turn on the one connection when no twin could be had. The read ends with it.

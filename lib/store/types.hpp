@@ -12,6 +12,12 @@
 
 namespace keqing::store {
 
+// Whether opening may make a database that is not there yet.
+enum class Create {
+    no,  // the SQLite file must exist and hold a keqing database (every command but adding reps)
+    yes, // a missing or empty SQLite file becomes a new keqing database (its folders too)
+};
+
 // A sales rep (业务员) and the team they belong to.
 struct Rep {
     std::string id;

@@ -82,7 +82,7 @@ KEQING_DB=$WORK/ro/k.db snapshot
 KEQING_DB=$WORK/ro/k.db run "${UNPRIV[@]}" log-visit HZ001 --call
 expect_rc 4 "log-visit in a read-only folder"
 expect_err "read-only" "log-visit in a read-only folder says why"
-KEQING_DB=$WORK/ro/new.db run "${UNPRIV[@]}" roster rep list
+KEQING_DB=$WORK/ro/new.db run "${UNPRIV[@]}" roster rep add zhao
 expect_rc 4 "a new database in a read-only folder"
 expect_err "cannot create database $WORK/ro/new.db: Permission denied" "a new database in a read-only folder says why"
 [ ! -e "$WORK/ro/new.db" ] && pass || fail "a file was created in the read-only folder"

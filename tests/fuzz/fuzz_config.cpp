@@ -32,6 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             std::abort();
         return 0;
     }
-    if (settings->db_path.empty() || settings->config_path != g_config) std::abort();
+    if (settings->db_path.empty() != settings->db_problem.has_value() || settings->config_path != g_config)
+        std::abort();
     return 0;
 }
