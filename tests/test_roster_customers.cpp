@@ -65,10 +65,10 @@ TEST_SUITE("roster::customers") {
     TEST_CASE_FIXTURE(Fixture, "tier, rep, close and reopen") {
         REQUIRE(roster::add_customer(*store, rules, make("HZ1", "甲", "C")).ok());
         const auto today = day("2026-11-20");
-        CHECK(roster::change_tier(*store, rules, "HZ1", "A", day("2026-12-01"), today)->tier == "C");
+        CHECK(roster::change_tier(*store, rules, "HZ1", "A", day("2026-12-01"), today)->customer.tier == "C");
         CHECK(store->find_customers("HZ1", store::Match::code, day("2026-12-01"))->front().tier == "A");
         CHECK_FALSE(roster::change_tier(*store, rules, "HZ1", "Z", day("2026-12-01"), today).ok());
-        CHECK(roster::change_rep(*store, "HZ1", "li", day("2026-11-01"), today)->rep == "li");
+        CHECK(roster::change_rep(*store, "HZ1", "li", day("2026-11-01"), today)->customer.rep == "li");
         CHECK_FALSE(roster::change_rep(*store, "HZ1", "ghost", day("2026-11-01"), today).ok());
         CHECK(roster::close_customer(*store, "HZ1", day("2026-11-30"), today)->closed_on->iso() == "2026-11-30");
         CHECK_FALSE(roster::reopen_customer(*store, "HZ1", today)->closed_on.has_value());

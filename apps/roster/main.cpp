@@ -12,6 +12,7 @@
 
 #include <fmt/core.h>
 
+#include <type_traits>
 
 namespace {
 
@@ -31,7 +32,7 @@ struct Options {
     keqing::roster::PersonEdit person_edit;
     int64_t person_id = 0;
     std::string event_kind, event_date, event_person, event_note, event_from, event_to;
-    bool ignore_unknown = false, dry_run = false, update = false, include_closed = false;
+    bool ignore_unknown = false, dry_run = false, update = false, include_closed = false, force = false;
 };
 
 keqing::output::Format format_of(const std::string& f) {
@@ -109,8 +110,16 @@ Result<Exit> export_customers(const Options& o) {
 template <class F> Result<Exit> change(Options& o, std::string_view verb, F&& body) {
     KQ_TRY(keqing::cli::Context ctx, keqing::cli::open_context(o.common));
     KQ_TRY(keqing::core::Date today, keqing::cli::date_or_today("", ""));
-    KQ_TRY(keqing::store::Customer c, body(ctx, today));
-    print_customer_line(verb, c);
+    KQ_TRY(auto done, body(ctx, today));
+    if constexpr (std::is_same_v<decltype(done), keqing::roster::Change>) {
+        if (!done.unchanged.empty()) {
+            fmt::print("{}\n", done.unchanged);
+            return Exit::ok;
+        }
+        print_customer_line(verb, done.customer);
+    } else {
+        print_customer_line(verb, done);
+    }
     return Exit::ok;
 }
 
@@ -139,6 +148,10 @@ void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& ac
             return Exit::ok;
         };
     });
+}
+
+keqing::roster::Force force_of(const Options& o) {
+    return o.force ? keqing::roster::Force::yes : keqing::roster::Force::no;
 }
 
 } // namespace
@@ -208,11 +221,12 @@ int main(int argc, char** argv) {
     tier_cmd->add_option("customer", o.query, "code or name")->required();
     tier_cmd->add_option("tier", o.new_tier, "new tier id")->required();
     tier_cmd->add_option("--from", o.from, "first day of the new tier, YYYY-MM-DD")->required();
+    tier_cmd->add_flag("--force", o.force, "also from a day before the customer opened");
     tier_cmd->callback([&] {
         action = [&] {
-            return change(o, "re-tiered", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
+            return change(o, "re-tiered", [&](cli::Context& ctx, core::Date today) -> Result<roster::Change> {
                 KQ_TRY(core::Date from, core::parse_date(o.from, "--from"));
-                return roster::change_tier(*ctx.store, ctx.rules, o.query, o.new_tier, from, today);
+                return roster::change_tier(*ctx.store, ctx.rules, o.query, o.new_tier, from, today, force_of(o));
             });
         };
     });
@@ -221,11 +235,12 @@ int main(int argc, char** argv) {
     assign_cmd->add_option("customer", o.query, "code or name")->required();
     assign_cmd->add_option("new-rep", o.new_rep, "rep id")->required();
     assign_cmd->add_option("--from", o.from, "first day with the new rep, YYYY-MM-DD")->required();
+    assign_cmd->add_flag("--force", o.force, "also from a day before the customer opened");
     assign_cmd->callback([&] {
         action = [&] {
-            return change(o, "assigned", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
+            return change(o, "assigned", [&](cli::Context& ctx, core::Date today) -> Result<roster::Change> {
                 KQ_TRY(core::Date from, core::parse_date(o.from, "--from"));
-                return roster::change_rep(*ctx.store, o.query, o.new_rep, from, today);
+                return roster::change_rep(*ctx.store, o.query, o.new_rep, from, today, force_of(o));
             });
         };
     });
@@ -233,11 +248,12 @@ int main(int argc, char** argv) {
     auto* close_cmd = app.add_subcommand("close", "close a customer after its last active day");
     close_cmd->add_option("customer", o.query, "code or name")->required();
     close_cmd->add_option("--on", o.on, "last active day, YYYY-MM-DD (default today)");
+    close_cmd->add_flag("--force", o.force, "also before the customer's last contact");
     close_cmd->callback([&] {
         action = [&] {
             return change(o, "closed", [&](cli::Context& ctx, core::Date today) -> Result<store::Customer> {
                 KQ_TRY(core::Date on, cli::date_or_today(o.on, "--on"));
-                return roster::close_customer(*ctx.store, o.query, on, today);
+                return roster::close_customer(*ctx.store, o.query, on, today, force_of(o));
             });
         };
     });

@@ -65,6 +65,39 @@ Result<store::Customer> reload(store::Store& store, const std::string& code, cor
     return found.front();
 }
 
+// A day after every contact keqing accepts (contacts are never dated in the future).
+const core::Date kLastDay = core::Date::from_ymd(9999, 12, 31);
+
+// Refuses (unless forced) a tier or rep from a day before the customer opened: it would be in effect on
+// no day the customer is active, or silently replace the first entry.
+Result<void> not_before_opening(const store::Customer& c, std::string_view what, core::Date from, Force force) {
+    if (force == Force::yes || !c.opened_on || from >= *c.opened_on) return {};
+    return data_error("customer {} opened on {}; {} from {} would start before that; use --from {} (its first day) "
+                      "or later, or add --force",
+                      c.code, c.opened_on->iso(), what, from.iso(), c.opened_on->iso());
+}
+
+// When `value` is already in effect on `from` in `history` (sorted by day), the line saying nothing
+// changed — `as` reads "tier B" or "li's" — naming a later change that stays; otherwise empty.
+std::string already(const std::vector<store::HistoryEntry>& history, const std::string& value, core::Date from,
+                    const store::Customer& c, const std::string& as) {
+    if (history.empty()) return "";
+    // The latest entry starting on or before `from`, else the earliest (store/history.hpp's rule).
+    size_t current = 0;
+    for (size_t i = 0; i < history.size(); ++i)
+        if (!history[i].from || *history[i].from <= from) current = i;
+    if (history[current].value != value) return "";
+    const auto& since = history[current].from;
+    std::string line = fmt::format("{} is already {} on {} ({}); nothing changed", c.code, as, from.iso(),
+                                   since ? "since " + since->iso() : std::string("since the start"));
+    for (size_t i = current + 1; i < history.size(); ++i)
+        if (history[i].value != value) {
+            line += fmt::format(" (the change to {} from {} stays)", history[i].value, history[i].from->iso());
+            break;
+        }
+    return line;
+}
+
 } // namespace
 
 Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what) {
@@ -110,33 +143,56 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
     });
 }
 
-Result<store::Customer> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
-                                    const std::string& tier, core::Date from, core::Date today) {
+Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
+                           const std::string& tier, core::Date from, core::Date today, Force force) {
     if (!rules.tier(tier)) return data_error("unknown tier '{}'; the rules define {}", tier, rules.tier_ids());
-    return store::in_transaction(store, [&]() -> Result<store::Customer> {
+    return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
+        KQ_CHECK(not_before_opening(c, "a tier", from, force));
+        KQ_TRY(std::vector<store::HistoryEntry> history, store.tier_history(c.id));
+        if (std::string same = already(history, tier, from, c, "tier " + tier); !same.empty())
+            return Change{c, std::move(same)};
         KQ_CHECK(store.set_tier(c.id, tier, from));
-        return reload(store, c.code, today);
+        KQ_TRY(store::Customer after, reload(store, c.code, today));
+        return Change{std::move(after), ""};
     });
 }
 
-Result<store::Customer> change_rep(store::Store& store, const std::string& query, const std::string& rep,
-                                   core::Date from, core::Date today) {
-    return store::in_transaction(store, [&]() -> Result<store::Customer> {
+Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep, core::Date from,
+                          core::Date today, Force force) {
+    return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         KQ_CHECK(require_rep(store, rep));
+        KQ_CHECK(not_before_opening(c, "a rep", from, force));
+        KQ_TRY(std::vector<store::HistoryEntry> history, store.rep_history(c.id));
+        if (std::string same = already(history, rep, from, c, rep + "'s"); !same.empty())
+            return Change{c, std::move(same)};
         KQ_CHECK(store.assign_rep(c.id, rep, from));
-        return reload(store, c.code, today);
+        KQ_TRY(store::Customer after, reload(store, c.code, today));
+        return Change{std::move(after), ""};
     });
 }
 
 Result<store::Customer> close_customer(store::Store& store, const std::string& query, core::Date on,
-                                       core::Date today) {
+                                       core::Date today, Force force) {
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         if (c.opened_on && on < *c.opened_on)
             return data_error("customer {} opened on {}; it cannot close on {} before that", c.code,
                               c.opened_on->iso(), on.iso());
+        if (force == Force::no) {
+            KQ_TRY(std::vector<store::Contact> later, store.customer_contacts(c.id, on.plus_days(1), kLastDay));
+            std::erase_if(later, [](const store::Contact& k) { return !k.voided_at.empty(); });
+            if (!later.empty()) {
+                const store::Contact& last = later.back();
+                return data_error("customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
+                                  "would put {} outside its active days; close it on {} or later, void {}, or add "
+                                  "--force",
+                                  c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(),
+                                  last.id, last.channel, on.iso(), later.size() == 1 ? "it" : "them",
+                                  last.date.iso(), later.size() == 1 ? "it" : "them");
+            }
+        }
         c.closed_on = on;
         KQ_CHECK(store.update_customer(c));
         return reload(store, c.code, today);

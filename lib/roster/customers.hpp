@@ -25,14 +25,27 @@ struct CustomerEdit {
 Result<store::Customer> edit_customer(store::Store& store, const std::string& query, const CustomerEdit& edit,
                                       core::Date today);
 
+// Whether a roster change may contradict what is recorded: a closing day before the customer's last
+// contact, a tier or rep from a day before it opened. Without Force::yes such a change is refused with the
+// reason.
+enum class Force { no, yes };
+
+// What a tier or rep change did: the customer after it, and — when the value asked for is already in
+// effect on that day, so nothing was written — the line that says so.
+struct Change {
+    store::Customer customer;
+    std::string unchanged;
+};
+
 // Tier and rep changes from a day on (history is kept; past months keep their tier).
-Result<store::Customer> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
-                                    const std::string& tier, core::Date from, core::Date today);
-Result<store::Customer> change_rep(store::Store& store, const std::string& query, const std::string& rep,
-                                   core::Date from, core::Date today);
-// Closes a customer after its last active day `on`; reopen clears the closing date.
+Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
+                           const std::string& tier, core::Date from, core::Date today, Force force = Force::no);
+Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep, core::Date from,
+                          core::Date today, Force force = Force::no);
+// Closes a customer after its last active day `on` (refused before its last contact that is not voided,
+// unless forced); reopen clears the closing date.
 Result<store::Customer> close_customer(store::Store& store, const std::string& query, core::Date on,
-                                       core::Date today);
+                                       core::Date today, Force force = Force::no);
 Result<store::Customer> reopen_customer(store::Store& store, const std::string& query, core::Date today);
 
 // Adds a rep; ids are short ASCII handles (letters, digits, '.', '_', '-').
