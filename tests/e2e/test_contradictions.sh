@@ -2,7 +2,7 @@
 # and a config file that exists but cannot be read are exit 3 naming the file (and line); roster changes
 # that contradict what is recorded — closing before the customer's last contact, a tier or rep from before
 # its opening day — are refused with the reason unless --force; a tier or rep already in effect writes
-# nothing and says so. Runs on both backends.
+# nothing and says so. Runs on both backends; on PostgreSQL also as a team server's admin (through keqing_api).
 source "$(dirname "$0")/lib.sh"
 export KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang
 CONFIG=$XDG_CONFIG_HOME/keqing/config.toml
@@ -119,4 +119,19 @@ expect_unchanged "a first tier already in effect writes nothing"
 run roster assign HZ001 wang --from 2026-12-10; expect_rc 0 "a real change after a no-op"; expect_out "assigned HZ001" "a real change after a no-op"
 [ "$(db_query "SELECT count(*) FROM assignments a JOIN customers c ON c.id = a.customer_id WHERE c.code = 'HZ001'")" = 4 ] &&
   pass || fail "HZ001 should have 4 assignments (10-15, 11-02, 12-01, 12-10)"
+# --- The same for a team server's admin, whose reads and writes go through keqing_api (schema 6) ----------
+if [ "$BACKEND" = postgresql ]; then
+  pg_role boss keqing_admin
+  expect_rejected 3 "customer HZ001 has 2 contacts after 2026-11-10, the last on 2026-11-18" \
+    "admin: close before the last contact" as boss roster close HZ001 --on 2026-11-10
+  expect_rejected 3 "customer HZ001 opened on 2026-11-02; a tier from 2026-10-01 would start before that" \
+    "admin: tier before the opening day" as boss roster tier HZ001 A --from 2026-10-01
+  snapshot
+  run as boss roster assign HZ001 wang --from 2026-12-20
+  expect_rc 0 "admin: an assignment already in effect"
+  expect_out "HZ001 is already wang's on 2026-12-20 (since 2026-12-10); nothing changed" "admin: an assignment already in effect"
+  expect_unchanged "admin: an assignment already in effect writes nothing"
+  run as boss roster close HZ001 --on 2026-11-10 --force; expect_rc 0 "admin: close before the last contact with --force"
+  [ "$(db_query "SELECT closed_on FROM customers WHERE code = 'HZ001'")" = 2026-11-10 ] && pass || fail "admin: closed_on with --force"
+fi
 finish
