@@ -113,7 +113,7 @@ template <class F> Result<Exit> change(Options& o, std::string_view verb, F&& bo
     KQ_TRY(auto done, body(ctx, today));
     if constexpr (std::is_same_v<decltype(done), keqing::roster::Change>) {
         if (!done.unchanged.empty()) {
-            fmt::print("{}\n", done.unchanged);
+            keqing::cli::print("{}\n", done.unchanged);
             return Exit::ok;
         }
         print_customer_line(verb, done.customer);
