@@ -45,8 +45,7 @@ Result<Exit> finish_output(Result<Exit> body) {
 } // namespace
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
-    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)")
-        ->each([&common](const std::string&) { common.db_given = true; });
+    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
     app.add_option("--rules", common.rules, "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
     if (with_rep) app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
@@ -54,7 +53,7 @@ void add_common_options(CLI::App& app, Common& common, bool with_rep) {
 
 Result<Configured> configure(const Common& common) {
     config::Flags flags;
-    if (common.db_given || !common.db.empty()) flags.db = common.db;
+    if (!common.db.empty()) flags.db = common.db;
     if (!common.rules.empty()) flags.rules = common.rules;
     if (!common.rep.empty()) flags.rep = common.rep;
     KQ_TRY(config::Settings settings, config::resolve(flags));

@@ -19,7 +19,6 @@ namespace keqing::cli {
 // Values of the shared options as given on the command line.
 struct Common {
     std::string db;
-    bool db_given = false; // --db was used, perhaps with an empty value
     std::string rules;
     std::string rep;
 };

@@ -167,9 +167,7 @@ Result<void> check_env(const char* name) {
 
 // The database location by precedence, or why there is none usable.
 Result<std::string> database_location(const std::optional<std::string>& flag, const FileValue& file) {
-    if (flag) {
-        if (flag->empty())
-            return usage_error("--db is empty; give a SQLite file or a postgresql:// URL, or leave --db out");
+    if (flag) { // an empty --db never gets here: apps/common's argument check refuses it
         if (std::string why = unknown_scheme(*flag); !why.empty()) return usage_error("--db {}", why);
         return *flag;
     }

@@ -122,7 +122,7 @@ expect_err "is not a keqing database: it is at schema version 3 but has no table
 # Empty locations: exit 2 saying what to set, nothing created at the default path.
 run roster rep add wang --db ''
 expect_rc 2 "--db ''"
-expect_err "--db is empty; give a SQLite file or a postgresql:// URL, or leave --db out" "--db ''"
+expect_err "--db is given an empty value (argument 5); give a value, or leave --db out for its default" "--db ''"
 KEQING_DB= run roster rep add wang
 expect_rc 2 "KEQING_DB="
 expect_err "KEQING_DB is set but empty; set it to a SQLite file or a postgresql:// URL, or unset it" "KEQING_DB="
