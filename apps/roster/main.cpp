@@ -133,18 +133,21 @@ void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& ac
                     Importer importer, keqing::store::Create creates = keqing::store::Create::no) {
     cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
     cmd->add_flag("--update", o.update, "apply the rows that differ from what is stored (else they are refused)");
-    if (dated) cmd->add_option("--from", o.from, "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+    if (dated) {
+        cmd->add_option("--from", o.from, "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+        cmd->add_flag("--force", o.force, "also changes that contradict logged contacts (as roster close/tier --force)");
+    }
     cmd->callback([&o, &action, noun, importer, creates] {
         action = [&o, noun, importer, creates]() -> Result<Exit> {
             KQ_TRY(keqing::cli::Context ctx,
                    keqing::cli::open_context(o.common, o.dry_run ? keqing::store::Create::no : creates));
-            keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}};
+            keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}, o.force};
             KQ_TRY(options.from, maybe_date(o.from, "--from"));
             KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, options));
             for (const std::string& line : s.changes) keqing::cli::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
             keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
-                       o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added, s.changed,
-                       s.unchanged);
+                               o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added, s.changed,
+                               s.unchanged);
             return Exit::ok;
         };
     });

@@ -68,15 +68,6 @@ Result<store::Customer> reload(store::Store& store, const std::string& code, cor
 // A day after every contact keqing accepts (contacts are never dated in the future).
 const core::Date kLastDay = core::Date::from_ymd(9999, 12, 31);
 
-// Refuses (unless forced) a tier or rep from a day before the customer opened: it would be in effect on
-// no day the customer is active, or silently replace the first entry.
-Result<void> not_before_opening(const store::Customer& c, std::string_view what, core::Date from, Force force) {
-    if (force == Force::yes || !c.opened_on || from >= *c.opened_on) return {};
-    return data_error("customer {} opened on {}; {} from {} would start before that; use --from {} (its first day) "
-                      "or later, or add --force",
-                      c.code, c.opened_on->iso(), what, from.iso(), c.opened_on->iso());
-}
-
 // When `value` is already in effect on `from` in `history` (sorted by day), the line saying nothing
 // changed — `as` reads "tier B" or "li's" — naming a later change that stays; otherwise empty.
 std::string already(const std::vector<store::HistoryEntry>& history, const std::string& value, core::Date from,
@@ -99,6 +90,35 @@ std::string already(const std::vector<store::HistoryEntry>& history, const std::
 }
 
 } // namespace
+
+// Refuses (unless forced) a tier or rep from a day before the customer opened: it would be in effect on
+// no day the customer is active, or silently replace the first entry.
+Result<void> check_from(const store::Customer& c, std::string_view what, core::Date from, Force force) {
+    if (force == Force::yes || !c.opened_on || from >= *c.opened_on) return {};
+    return data_error("customer {} opened on {}; {} from {} would start before that; use --from {} (its first day) "
+                      "or later, or add --force",
+                      c.code, c.opened_on->iso(), what, from.iso(), c.opened_on->iso());
+}
+
+Result<void> check_closing(store::Store& store, const store::Customer& c, core::Date on, Force force) {
+    if (c.opened_on && on < *c.opened_on)
+        return data_error("customer {} opened on {}; it cannot close on {} before that", c.code,
+                          c.opened_on->iso(), on.iso());
+    if (force == Force::no) {
+        KQ_TRY(std::vector<store::Contact> later, store.customer_contacts(c.id, on.plus_days(1), kLastDay));
+        std::erase_if(later, [](const store::Contact& k) { return !k.voided_at.empty(); });
+        if (!later.empty()) {
+            const store::Contact& last = later.back();
+            return data_error("customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
+                              "would put {} outside its active days; close it on {} or later, void {}, or add "
+                              "--force",
+                              c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(),
+                              last.id, last.channel, on.iso(), later.size() == 1 ? "it" : "them",
+                              last.date.iso(), later.size() == 1 ? "it" : "them");
+        }
+    }
+    return {};
+}
 
 Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what) {
     if (text.empty()) return std::optional<core::Date>();
@@ -148,7 +168,7 @@ Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const
     if (!rules.tier(tier)) return data_error("unknown tier '{}'; the rules define {}", tier, rules.tier_ids());
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
-        KQ_CHECK(not_before_opening(c, "a tier", from, force));
+        KQ_CHECK(check_from(c, "a tier", from, force));
         KQ_TRY(std::vector<store::HistoryEntry> history, store.tier_history(c.id));
         if (std::string same = already(history, tier, from, c, "tier " + tier); !same.empty())
             return Change{c, std::move(same)};
@@ -163,7 +183,7 @@ Result<Change> change_rep(store::Store& store, const std::string& query, const s
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         KQ_CHECK(require_rep(store, rep));
-        KQ_CHECK(not_before_opening(c, "a rep", from, force));
+        KQ_CHECK(check_from(c, "a rep", from, force));
         KQ_TRY(std::vector<store::HistoryEntry> history, store.rep_history(c.id));
         if (std::string same = already(history, rep, from, c, rep + "'s"); !same.empty())
             return Change{c, std::move(same)};
@@ -177,22 +197,7 @@ Result<store::Customer> close_customer(store::Store& store, const std::string& q
                                        core::Date today, Force force) {
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
-        if (c.opened_on && on < *c.opened_on)
-            return data_error("customer {} opened on {}; it cannot close on {} before that", c.code,
-                              c.opened_on->iso(), on.iso());
-        if (force == Force::no) {
-            KQ_TRY(std::vector<store::Contact> later, store.customer_contacts(c.id, on.plus_days(1), kLastDay));
-            std::erase_if(later, [](const store::Contact& k) { return !k.voided_at.empty(); });
-            if (!later.empty()) {
-                const store::Contact& last = later.back();
-                return data_error("customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
-                                  "would put {} outside its active days; close it on {} or later, void {}, or add "
-                                  "--force",
-                                  c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(),
-                                  last.id, last.channel, on.iso(), later.size() == 1 ? "it" : "them",
-                                  last.date.iso(), later.size() == 1 ? "it" : "them");
-            }
-        }
+        KQ_CHECK(check_closing(store, c, on, force));
         c.closed_on = on;
         KQ_CHECK(store.update_customer(c));
         return reload(store, c.code, today);

@@ -29,6 +29,10 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
 // contact, a tier or rep from a day before it opened. Without Force::yes such a change is refused with the
 // reason.
 enum class Force { no, yes };
+// The checks themselves, for every path that makes such a change (the commands below, imports): a tier or
+// rep (`what`) from `from`; closing `c` after its last active day `on`.
+Result<void> check_from(const store::Customer& c, std::string_view what, core::Date from, Force force);
+Result<void> check_closing(store::Store& store, const store::Customer& c, core::Date on, Force force);
 
 // What a tier or rep change did: the customer after it, and — when the value asked for is already in
 // effect on that day, so nothing was written — the line that says so.

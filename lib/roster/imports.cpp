@@ -138,9 +138,11 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
             if ((tier || rep) && !options.from)
                 return data_error("customer {} changes its {}; say from which day with --from YYYY-MM-DD", c.code,
                                   tier && rep ? "tier and rep" : tier ? "tier" : "rep");
-            if (merged.opened_on && merged.closed_on && *merged.closed_on < *merged.opened_on)
-                return data_error("customer {} would close on {} before it opens on {}; fix the dates", c.code,
-                                  merged.closed_on->iso(), merged.opened_on->iso());
+            const Force force = options.force ? Force::yes : Force::no;
+            if (merged.closed_on && merged.closed_on != existing.front().closed_on)
+                KQ_CHECK(check_closing(store, merged, *merged.closed_on, force));
+            if (tier) KQ_CHECK(check_from(merged, "a tier", *options.from, force));
+            if (rep) KQ_CHECK(check_from(merged, "a rep", *options.from, force));
             if (details) KQ_CHECK(store.update_customer(merged));
             if (tier) KQ_CHECK(store.set_tier(merged.id, c.tier, *options.from));
             if (rep) KQ_CHECK(store.assign_rep(merged.id, c.rep, *options.from));

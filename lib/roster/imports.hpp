@@ -20,6 +20,9 @@ struct ImportOptions {
     bool update = false;
     // The first day of the tier and rep changes an update makes; required only when there is one.
     std::optional<core::Date> from = {};
+    // Apply changes that contradict recorded contacts (closing before the last one, a tier or rep from before
+    // the opening day), as `roster close/tier/assign --force` do.
+    bool force = false;
 };
 
 // What an import did (or, in a dry run, would do); `changes` has one line per changed row.

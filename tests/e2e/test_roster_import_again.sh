@@ -49,6 +49,18 @@ run roster show HZ001 --as-of 2026-12-01; expect_out "tier B" "December has tier
   pass || fail "HZ002's rep from December"
 run roster import "$WORK/newer.csv" --update --from 2026-12-01; expect_out "0 added, 0 changed, 41 unchanged" "applied once"
 
+# An update that contradicts logged contacts is refused as roster close/tier would, unless --force.
+perl -pe 's/^(HZ001,(?:[^,]*,){4}),/${1}2026-11-10,/' "$WORK/newer.csv" >"$WORK/closing.csv"
+log-visit HZ001 --call --date 2026-11-15 >/dev/null || fail "logging HZ001's call"
+expect_rejected 3 "closing.csv:2: customer HZ001 has" "closing before the last contact" \
+  roster import "$WORK/closing.csv" --update --from 2026-12-01
+expect_err "close it on" "the refusal says what to do"
+perl -pe 's/^(HZ003,[^,]*),A,/$1,C,/' "$SRC/examples/customers.csv" >"$WORK/early.csv"
+expect_rejected 3 "customer HZ003 opened on" "a tier from before the opening day" \
+  roster import "$WORK/early.csv" --update --from 2020-01-01
+run roster import "$WORK/closing.csv" --update --from 2026-12-01 --force; expect_rc 0 "--force applies it"
+expect_out "closed_on (blank) → 2026-11-10" "the closing day is listed"
+
 # Reps, people and events that changed.
 printf 'id,name,team\nwang,王强,华东二组\n' >"$WORK/reps2.csv"
 expect_rejected 3 "reps2.csv:2: rep wang is stored with other values (team 华东一组 → 华东二组)" "a rep's new team" \
