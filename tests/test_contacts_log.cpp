@@ -75,7 +75,8 @@ TEST_SUITE("contacts::log") {
         r.date = "2026-02-30";
         CHECK(contacts::log_contact(*store, rules, r, false).error().code == Exit::data);
         r.date = "2026-11-21";
-        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("in the future") != std::string::npos);
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("in the future") !=
+              std::string::npos);
         r.date = "2025-12-31";
         CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("opened on 2026-01-01") !=
               std::string::npos);
@@ -86,7 +87,9 @@ TEST_SUITE("contacts::log") {
         CHECK(contacts::log_contact(*store, rules, r, false).error().message.starts_with("unknown customer"));
         r = request("HZ001");
         r.rep = "ghost";
-        CHECK(contacts::log_contact(*store, rules, r, false).error().message.starts_with("unknown rep 'ghost'"));
+        CHECK(contacts::log_contact(*store, rules, r, false)
+                  .error()
+                  .message.starts_with("unknown rep 'ghost'"));
         r = request("HZ001");
         r.time = "25:00";
         CHECK_FALSE(contacts::log_contact(*store, rules, r, false).ok());
@@ -106,12 +109,14 @@ TEST_SUITE("contacts::log") {
         auto v = contacts::void_contact(*store, id, "logged twice");
         REQUIRE(v.ok());
         CHECK(v->voided_at == "2026-11-20T16:30");
-        CHECK(contacts::void_contact(*store, id, "again").error().message.find("already voided") != std::string::npos);
+        CHECK(contacts::void_contact(*store, id, "again").error().message.find("already voided") !=
+              std::string::npos);
         CHECK(contacts::void_contact(*store, 999, "x").error().message.starts_with("no contact #999"));
         CHECK(stored() == 1);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "import: a row without a rep takes the one in effect on its day, code or name") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "import: a row without a rep takes the one in effect on its day, code or name") {
         const auto id = store->find_customers("HZ001", store::Match::code, day("2026-11-20"))->front().id;
         REQUIRE(store->assign_rep(id, "li", day("2026-11-10")).ok());
         const auto csv = dir.write("reps.csv", "customer,channel,date\n"
@@ -122,7 +127,7 @@ TEST_SUITE("contacts::log") {
                                                "HZ030,call,2026-09-15\n");
         REQUIRE(contacts::import_contacts(*store, rules, csv, {}).ok());
         const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
-        REQUIRE(all.size() == 4); // and HZ030's in September
+        REQUIRE(all.size() == 4);    // and HZ030's in September
         CHECK(all[0].rep == "wang"); // 11-02, named by name
         CHECK(all[1].rep == "wang"); // 11-09
         CHECK(all[2].rep == "li");   // 11-10
@@ -131,8 +136,8 @@ TEST_SUITE("contacts::log") {
         CHECK(contacts::import_customers(*core::read_file(csv), csv, false) ==
               std::vector<std::string>{"HZ001", "康泰大药房", "HZ030"});
 
-        const auto unknown =
-            dir.write("unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
+        const auto unknown = dir.write(
+            "unknown.csv", "customer,channel,date\nHZ001,visit,2026-11-12\nHZ999,visit,2026-11-12\n");
         auto e = contacts::import_contacts(*store, rules, unknown, {});
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.find("unknown customer 'HZ999'") != std::string::npos);
@@ -154,7 +159,8 @@ TEST_SUITE("contacts::log") {
         CHECK(all[0].asked_help);
         CHECK(all[0].rep == "wang"); // the customer's rep when the row names none
 
-        const auto bad = dir.write("bad.csv", "customer,channel,date\nHZ001,visit,2026-11-03\nHZ001,fax,2026-11-03\n");
+        const auto bad =
+            dir.write("bad.csv", "customer,channel,date\nHZ001,visit,2026-11-03\nHZ001,fax,2026-11-03\n");
         auto e = contacts::import_contacts(*store, rules, bad, {});
         REQUIRE_FALSE(e.ok());
         CHECK(e.error().message.starts_with(bad + ":3: column channel (field 2): unknown channel 'fax'"));

@@ -18,7 +18,9 @@ TEST_SUITE("core::csv") {
     }
 
     TEST_CASE("BOM and blank lines are skipped") {
-        auto r = core::parse_csv("\xEF\xBB\xBF" "code,name\n\nA,甲\n", "f.csv");
+        auto r = core::parse_csv("\xEF\xBB\xBF"
+                                 "code,name\n\nA,甲\n",
+                                 "f.csv");
         REQUIRE(r.ok());
         CHECK(r->size() == 2);
         CHECK((*r)[0].fields[0] == "code");
@@ -39,8 +41,8 @@ TEST_SUITE("core::csv") {
 
     TEST_CASE("table checks required, unknown and duplicate columns and field counts") {
         auto parse = [](const char* text, bool ignore) {
-            return core::CsvTable::from_records(*core::parse_csv(text, "t.csv"), "t.csv", {"code", "name"}, {"phone"},
-                                                ignore);
+            return core::CsvTable::from_records(*core::parse_csv(text, "t.csv"), "t.csv", {"code", "name"},
+                                                {"phone"}, ignore);
         };
         auto ok = parse("Name,code\n甲,A\n", false);
         REQUIRE(ok.ok());

@@ -22,7 +22,8 @@ TEST_SUITE("core::sha256") {
         for (size_t n : {54u, 55u, 56u, 57u, 63u, 64u, 65u, 119u, 120u, 128u}) {
             CAPTURE(n);
             std::string text;
-            for (size_t i = 0; i < n; ++i) text += static_cast<char>('a' + i % 26);
+            for (size_t i = 0; i < n; ++i)
+                text += static_cast<char>('a' + i % 26);
             std::string command = "printf '%s' '" + text + "' | sha256sum";
             std::FILE* pipe = popen(command.c_str(), "r");
             REQUIRE(pipe);

@@ -75,7 +75,8 @@ TEST_SUITE("output::table") {
             core::Sink out(&output);
             output::Table t;
             t.column("I", output::Align::right).column("NAME");
-            for (int i = 0; i < 100000; ++i) t.row({std::to_string(i), "药房"});
+            for (int i = 0; i < 100000; ++i)
+                t.row({std::to_string(i), "药房"});
             t.render(out);
             CHECK(out.text().size() < (size_t{1} << 20) + 100); // never more than a block held
             expected = t.render();
@@ -86,7 +87,8 @@ TEST_SUITE("output::table") {
         read << std::ifstream(path).rdbuf();
         CHECK(read.str() == expected + "end\n");
         core::Sink memory;
-        memory << "a" << "b";
+        memory << "a"
+               << "b";
         CHECK(memory.take() == "ab");
         CHECK_FALSE(memory.failed());
     }

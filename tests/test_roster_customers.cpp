@@ -10,7 +10,8 @@ namespace {
 
 struct Fixture : test::StoreFixture {
     rules::Rules rules = *rules::load_rules("");
-    store::Customer make(const char* code, const char* name, const char* tier = "A", const char* rep = "wang") {
+    store::Customer make(const char* code, const char* name, const char* tier = "A",
+                         const char* rep = "wang") {
         store::Customer c;
         c.code = code;
         c.name = name;
@@ -55,8 +56,8 @@ TEST_SUITE("roster::customers") {
         CHECK_FALSE(roster::resolve_customer(*store, "康泰医药连锁(北门店)x", on).ok());
         auto two = roster::resolve_customer(*store, "HZ0", on);
         REQUIRE_FALSE(two.ok());
-        CHECK(two.error().message ==
-              "customer 'HZ0' is ambiguous: it matches HZ001 康泰大药房, HZ017 康泰医药连锁(北门店), HZ020 康泰; use the code");
+        CHECK(two.error().message == "customer 'HZ0' is ambiguous: it matches HZ001 康泰大药房, HZ017 "
+                                     "康泰医药连锁(北门店), HZ020 康泰; use the code");
         auto unknown = roster::resolve_customer(*store, "同仁堂", on);
         REQUIRE_FALSE(unknown.ok());
         CHECK(unknown.error().code == Exit::data);
@@ -70,7 +71,8 @@ TEST_SUITE("roster::customers") {
         CHECK_FALSE(roster::change_tier(*store, rules, "HZ1", "Z", day("2026-12-01"), today).ok());
         CHECK(roster::change_rep(*store, "HZ1", "li", day("2026-11-01"), today)->customer.rep == "li");
         CHECK_FALSE(roster::change_rep(*store, "HZ1", "ghost", day("2026-11-01"), today).ok());
-        CHECK(roster::close_customer(*store, "HZ1", day("2026-11-30"), today)->closed_on->iso() == "2026-11-30");
+        CHECK(roster::close_customer(*store, "HZ1", day("2026-11-30"), today)->closed_on->iso() ==
+              "2026-11-30");
         CHECK_FALSE(roster::reopen_customer(*store, "HZ1", today)->closed_on.has_value());
         CHECK_FALSE(roster::reopen_customer(*store, "HZ1", today).ok());
     }

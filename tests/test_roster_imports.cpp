@@ -39,35 +39,42 @@ TEST_SUITE("roster::imports") {
                                               "HZ4,乙,A,wang,2026-02-30\n");
         auto e = roster::import_customers(*store, rules, bad, {});
         REQUIRE_FALSE(e.ok());
-        CHECK(e.error().message.starts_with(bad + ":3: column opened_on (field 5): '2026-02-30' is not a real date"));
+        CHECK(e.error().message.starts_with(
+            bad + ":3: column opened_on (field 5): '2026-02-30' is not a real date"));
         CHECK(count() == 2);
 
         const auto dup = dir.write("dup.csv", "code,name,tier,rep\nHZ5,甲,A,wang\nHZ5,乙,B,wang\n");
         CHECK(has(roster::import_customers(*store, rules, dup, {}), ":3: customer code HZ5 appears twice"));
         const auto extra = dir.write("extra.csv", "code,name,tier,rep,fax\nHZ6,甲,A,wang,1\n");
         CHECK_FALSE(roster::import_customers(*store, rules, extra, {}).ok());
-        CHECK(roster::import_customers(*store, rules, extra, {.ignore_unknown = true, .dry_run = true})->added == 1);
+        CHECK(roster::import_customers(*store, rules, extra, {.ignore_unknown = true, .dry_run = true})
+                  ->added == 1);
         CHECK(count() == 2);
         CHECK(roster::import_customers(*store, rules, extra, {.ignore_unknown = true})->added == 1);
         CHECK(count() == 3);
     }
 
     TEST_CASE_FIXTURE(Fixture, "customers: the same file again changes nothing; a newer one needs --update") {
-        const auto first = dir.write("c1.csv", "code,name,tier,rep,phone\nHZ1,康泰,A,wang,0571-1\nHZ2,同济堂,C,li,\n");
+        const auto first =
+            dir.write("c1.csv", "code,name,tier,rep,phone\nHZ1,康泰,A,wang,0571-1\nHZ2,同济堂,C,li,\n");
         REQUIRE(roster::import_customers(*store, rules, first, {}).ok());
         auto again = roster::import_customers(*store, rules, first, {});
         REQUIRE(again.ok());
         CHECK(again->added == 0);
         CHECK(again->unchanged == 2);
 
-        const auto newer = dir.write("c2.csv", "code,name,tier,rep,phone\nHZ1,康泰,B,wang,0571-2\nHZ2,同济堂,C,li,\n"
-                                               "HZ3,新店,C,li,\n");
+        const auto newer =
+            dir.write("c2.csv", "code,name,tier,rep,phone\nHZ1,康泰,B,wang,0571-2\nHZ2,同济堂,C,li,\n"
+                                "HZ3,新店,C,li,\n");
         CHECK(has(roster::import_customers(*store, rules, newer, {}),
-                  "c2.csv:2: customer HZ1 is stored with other values (phone 0571-1 → 0571-2, tier A → B); add --update"));
+                  "c2.csv:2: customer HZ1 is stored with other values (phone 0571-1 → 0571-2, tier A → B); "
+                  "add --update"));
         CHECK(count() == 2);
         // A tier change needs its first day; then November stays A.
-        CHECK(has(roster::import_customers(*store, rules, newer, {.update = true}), "say from which day with --from"));
-        auto applied = roster::import_customers(*store, rules, newer, {.update = true, .from = day("2026-12-01")});
+        CHECK(has(roster::import_customers(*store, rules, newer, {.update = true}),
+                  "say from which day with --from"));
+        auto applied =
+            roster::import_customers(*store, rules, newer, {.update = true, .from = day("2026-12-01")});
         REQUIRE(applied.ok());
         CHECK(applied->added == 1);
         CHECK(applied->changed == 1);
@@ -83,7 +90,8 @@ TEST_SUITE("roster::imports") {
         CHECK(customer("HZ1").phone == "0571-2");
         // A rep change, dry run: counted, not kept.
         const auto moved = dir.write("c4.csv", "code,name,tier,rep\nHZ2,同济堂,C,wang\n");
-        auto dry = roster::import_customers(*store, rules, moved, {.dry_run = true, .update = true, .from = day("2026-11-15")});
+        auto dry = roster::import_customers(*store, rules, moved,
+                                            {.dry_run = true, .update = true, .from = day("2026-11-15")});
         REQUIRE(dry.ok());
         CHECK(dry->changed == 1);
         CHECK(customer("HZ2").rep == "li");
@@ -96,7 +104,8 @@ TEST_SUITE("roster::imports") {
         CHECK(r->added == 1);
         CHECK(r->unchanged == 1);
         const auto moved = dir.write("moved.csv", "id,name,team\nsun,孙,x\nwang,王强,west\n");
-        CHECK(has(roster::import_reps(*store, moved, {}), "moved.csv:3: rep wang is stored with other values (team east → west)"));
+        CHECK(has(roster::import_reps(*store, moved, {}),
+                  "moved.csv:3: rep wang is stored with other values (team east → west)"));
         CHECK(store->find_rep("wang")->value().team == "east");
         CHECK(roster::import_reps(*store, moved, {.update = true})->changed == 1);
         CHECK(store->find_rep("wang")->value().team == "west");
@@ -108,7 +117,8 @@ TEST_SUITE("roster::imports") {
 
     TEST_CASE_FIXTURE(Fixture, "people: by customer and name, never twice") {
         test::add_customer(*store, "A1", "A", "wang", {}, {}, "康泰大药房");
-        const auto good = dir.write("p.csv", "customer,name,birthday,personality\nA1,张丽,lunar:8-15,活泼\nA1,小王,,\n");
+        const auto good =
+            dir.write("p.csv", "customer,name,birthday,personality\nA1,张丽,lunar:8-15,活泼\nA1,小王,,\n");
         CHECK(roster::import_people(*store, good, {})->added == 2);
         auto again = roster::import_people(*store, good, {});
         REQUIRE(again.ok());
@@ -122,8 +132,9 @@ TEST_SUITE("roster::imports") {
         const auto newer = dir.write("p2.csv", "customer,name,birthday\nA1,张丽,lunar:8-16\n");
         auto refused = roster::import_people(*store, newer, {});
         REQUIRE_FALSE(refused.ok());
-        CHECK(refused.error().message == newer + ":2: person #1 张丽 at A1 is stored with other values (birthday "
-                                                 "lunar:8-15 → lunar:8-16); add --update to apply the file, or fix the row");
+        CHECK(refused.error().message ==
+              newer + ":2: person #1 张丽 at A1 is stored with other values (birthday "
+                      "lunar:8-15 → lunar:8-16); add --update to apply the file, or fix the row");
         CHECK(roster::import_people(*store, newer, {.update = true})->changed == 1);
         CHECK(store->list_people(0)->front().personality == "活泼");
     }
@@ -133,17 +144,20 @@ TEST_SUITE("roster::imports") {
         store::Person zhang;
         zhang.name = "张丽";
         REQUIRE(roster::add_person(*store, "A1", zhang, day("2026-11-20")).ok());
-        const auto events = dir.write("e.csv", "customer,kind,date,person,note\nA1,wedding,2026-11-01,张丽,女儿\n"
-                                               "A1,bereavement,2026-11-02,,\n");
+        const auto events =
+            dir.write("e.csv", "customer,kind,date,person,note\nA1,wedding,2026-11-01,张丽,女儿\n"
+                               "A1,bereavement,2026-11-02,,\n");
         CHECK(roster::import_events(*store, rules, events, {})->added == 2);
         CHECK(roster::import_events(*store, rules, events, {})->unchanged == 2);
         const auto all = [&] { return *store->list_events(day("2026-01-01"), day("2026-12-31"), 0); };
         CHECK(all().size() == 2);
-        const auto noted = dir.write("e2.csv", "customer,kind,date,person,note\nA1,wedding,2026-11-01,张丽,儿子\n");
+        const auto noted =
+            dir.write("e2.csv", "customer,kind,date,person,note\nA1,wedding,2026-11-01,张丽,儿子\n");
         CHECK(has(roster::import_events(*store, rules, noted, {}), "note 女儿 → 儿子"));
         CHECK(roster::import_events(*store, rules, noted, {.update = true})->changed == 1);
         CHECK(all().front().note == "儿子");
-        const auto bad = dir.write("e3.csv", "customer,kind,date,person\nA1,wedding,2026-11-05,张丽\nA1,party,2026-11-02,\n");
+        const auto bad = dir.write(
+            "e3.csv", "customer,kind,date,person\nA1,wedding,2026-11-05,张丽\nA1,party,2026-11-02,\n");
         CHECK_FALSE(roster::import_events(*store, rules, bad, {}).ok());
         CHECK(all().size() == 2);
     }

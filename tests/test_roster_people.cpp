@@ -1,4 +1,5 @@
-// Tests for roster/people: validation of people and life events, personality hints (imports: test_roster_imports.cpp).
+// Tests for roster/people: validation of people and life events, personality hints (imports:
+// test_roster_imports.cpp).
 #include "roster/people.hpp"
 #include "support.hpp"
 
@@ -16,7 +17,8 @@ struct Fixture : test::StoreFixture {
 
 TEST_SUITE("roster::people") {
     TEST_CASE("every personality type has the seed's advice") {
-        for (const char* p : roster::kPersonalities) CHECK_FALSE(roster::personality_hint(p).empty());
+        for (const char* p : roster::kPersonalities)
+            CHECK_FALSE(roster::personality_hint(p).empty());
         CHECK(roster::personality_hint("开朗").empty());
     }
 
@@ -47,12 +49,18 @@ TEST_SUITE("roster::people") {
         store::Person p;
         p.name = "李姐";
         REQUIRE(roster::add_person(*store, "A1", p, day("2026-11-20")).ok());
-        auto e = roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "李姐", "", day("2026-11-20"));
+        auto e = roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "李姐", "",
+                                   day("2026-11-20"));
         REQUIRE(e.ok());
         CHECK(e->person_name == "李姐");
         CHECK(roster::add_event(*store, rules, "A1", "birthday", day("2026-11-18"), "", "", day("2026-11-20"))
-                  .error().message.find("not a life event kind") != std::string::npos);
-        CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "王五", "", day("2026-11-20")).ok());
-        CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2028-01-01"), "", "", day("2026-11-20")).ok());
+                  .error()
+                  .message.find("not a life event kind") != std::string::npos);
+        CHECK_FALSE(roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "王五", "",
+                                      day("2026-11-20"))
+                        .ok());
+        CHECK_FALSE(
+            roster::add_event(*store, rules, "A1", "wedding", day("2028-01-01"), "", "", day("2026-11-20"))
+                .ok());
     }
 }

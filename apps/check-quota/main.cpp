@@ -18,8 +18,8 @@ struct Options {
 
 keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     using namespace keqing;
-    const int scopes = int(rep_given) + int(!o.customer.empty()) + int(!o.tier.empty()) + int(!o.team.empty()) +
-                       int(o.all);
+    const int scopes =
+        int(rep_given) + int(!o.customer.empty()) + int(!o.tier.empty()) + int(!o.team.empty()) + int(o.all);
     if (scopes > 1) return usage_error("choose one scope: --rep, --customer, --tier, --team or --all");
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
@@ -36,19 +36,21 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
         scope = {compliance::Scope::Kind::customer, c.code};
     } else if (!o.tier.empty()) {
         if (!ctx.rules.tier(o.tier))
-            return data_error("unknown tier '{}' for --tier; the rules define {}", o.tier, ctx.rules.tier_ids());
+            return data_error("unknown tier '{}' for --tier; the rules define {}", o.tier,
+                              ctx.rules.tier_ids());
         scope = {compliance::Scope::Kind::tier, o.tier};
     } else if (!o.team.empty()) {
         KQ_TRY(std::vector<store::Rep> reps, ctx.store->list_reps());
         if (std::none_of(reps.begin(), reps.end(), [&](const store::Rep& r) { return r.team == o.team; }))
-            return data_error("unknown team '{}' for --team; teams are set with `roster rep add ID --team T`", o.team);
+            return data_error("unknown team '{}' for --team; teams are set with `roster rep add ID --team T`",
+                              o.team);
         scope = {compliance::Scope::Kind::team, o.team};
     } else {
         KQ_CHECK(roster::require_rep(*ctx.store, ctx.settings.rep));
     }
 
     KQ_TRY(compliance::Check result, compliance::run_check(*ctx.store, ctx.rules, month, as_of, scope));
-    const auto format = o.format == "json" ? output::Format::json
+    const auto format = o.format == "json"  ? output::Format::json
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
     core::Output& out = core::Output::standard();
@@ -59,7 +61,9 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"check-quota — what each customer is still owed this month, with pace, occasions and rep goals", "check-quota"};
+    CLI::App app{
+        "check-quota — what each customer is still owed this month, with pace, occasions and rep goals",
+        "check-quota"};
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_option("--customer", o.customer, "one customer, by code or unambiguous name");
@@ -69,9 +73,11 @@ int main(int argc, char** argv) {
     app.add_option("--month", o.month, "month YYYY-MM (default: the month of --as-of)");
     app.add_option("--as-of", o.as_of, "evaluate at the end of this day, YYYY-MM-DD (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
-    app.add_option("--format", o.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
-    app.footer("Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"
-               "missed; 2 usage, 3 data, 4 database error.");
+    app.add_option("--format", o.format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    app.footer(
+        "Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"
+        "missed; 2 usage, 3 data, 4 database error.");
     return keqing::cli::run("check-quota", app, argc, argv,
                             [&] { return check(o, app.get_option("--rep")->count() > 0); });
 }

@@ -10,9 +10,9 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <fcntl.h>
 #include <optional>
 #include <sstream>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace keqing::cli {
@@ -45,9 +45,13 @@ Result<Exit> finish_output(Result<Exit> body) {
 } // namespace
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
-    app.add_option("--db", common.db, "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
-    app.add_option("--rules", common.rules, "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
-    if (with_rep) app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
+    app.add_option(
+        "--db", common.db,
+        "SQLite file or postgresql:// URL (env KEQING_DB; default $XDG_DATA_HOME/keqing/keqing.db)");
+    app.add_option("--rules", common.rules,
+                   "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
+    if (with_rep)
+        app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
 }
 
@@ -65,7 +69,8 @@ Result<Context> open_context(const Common& common, store::Create create) {
     KQ_TRY(Configured c, configure(common));
     KQ_TRY(std::string location, config::database(c.settings));
     KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(location, create));
-    for (const std::string& warning : store->take_warnings()) fmt::print(stderr, "{}: warning: {}\n", current_tool, warning);
+    for (const std::string& warning : store->take_warnings())
+        fmt::print(stderr, "{}: warning: {}\n", current_tool, warning);
     if (store->created()) fmt::print(stderr, "{}: created database {}\n", current_tool, location);
     return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
@@ -112,8 +117,9 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
             return usage_error("{} is {} characters long; an argument holds at most {} (README, Limits)",
                                which, n, core::kMaxValue);
         if (const size_t n = core::count_characters(arg); n > core::kMaxValue) // a long `--option=` itself
-            return usage_error("argument {} is {} characters long; an argument holds at most {} (README, Limits)",
-                               i, n, core::kMaxValue);
+            return usage_error(
+                "argument {} is {} characters long; an argument holds at most {} (README, Limits)", i, n,
+                core::kMaxValue);
         if (core::trim(value).empty()) {
             if (!option.empty())
                 return usage_error(
@@ -138,7 +144,7 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
             fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, checked.error().message, tool);
             return static_cast<int>(Exit::usage);
         }
-        std::optional<Exit> help; // --help or --version printed, with this status
+        std::optional<Exit> help;     // --help or --version printed, with this status
         std::ostringstream help_text; // printed through core::Output, so that a failed write is seen
         try {
             app.parse(argc, argv);

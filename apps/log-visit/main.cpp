@@ -29,7 +29,9 @@ keqing::Result<std::string> channel_of(const Options& o) {
     if (o.message) chosen.emplace_back("message");
     if (o.third_party) chosen.emplace_back("third_party");
     if (!o.channel.empty()) chosen.push_back(o.channel);
-    if (chosen.size() > 1) return keqing::usage_error("choose one channel: --visit, --call, --message, --third-party or --channel");
+    if (chosen.size() > 1)
+        return keqing::usage_error(
+            "choose one channel: --visit, --call, --message, --third-party or --channel");
     return chosen.empty() ? std::string("visit") : chosen.front();
 }
 
@@ -37,46 +39,55 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     const auto& c = out.contact;
     const auto& customer = out.customer;
     keqing::cli::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged",
-                       dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id), c.channel, customer.code,
-                       keqing::core::fit(customer.name, keqing::output::kNameColumns), c.date.iso(),
-                       c.time.empty() ? "" : " " + c.time, c.rep);
+                       dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id), c.channel,
+                       customer.code, keqing::core::fit(customer.name, keqing::output::kNameColumns),
+                       c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep);
     if (out.days_late > 0)
-        keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n", out.days_late,
-                   rules.late_after_days, rules.count_late ? "" : "; it does not count toward the quota");
+        keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n",
+                           out.days_late, rules.late_after_days,
+                           rules.count_late ? "" : "; it does not count toward the quota");
     if (!out.tag.tag.empty()) {
-        keqing::cli::print("tagged: {}{}\n", out.tag.name, out.tag.automatic ? " — the one open obligation it fits" : "");
+        keqing::cli::print("tagged: {}{}\n", out.tag.name,
+                           out.tag.automatic ? " — the one open obligation it fits" : "");
         if (out.obligation) {
             std::string left;
-            for (const auto& a : out.obligation->outstanding()) left += (left.empty() ? "" : ", ") + rules.action_text(a);
+            for (const auto& a : out.obligation->outstanding())
+                left += (left.empty() ? "" : ", ") + rules.action_text(a);
             keqing::cli::print("  {}{}\n", keqing::occasions::to_string(out.obligation->state),
-                       left.empty() ? "" : "; still to do: " + left);
+                               left.empty() ? "" : "; still to do: " + left);
         }
     } else if (!out.tag.candidates.empty()) {
         std::string list;
-        for (const auto& candidate : out.tag.candidates) list += (list.empty() ? "" : "; ") + candidate;
-        keqing::cli::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n", list);
+        for (const auto& candidate : out.tag.candidates)
+            list += (list.empty() ? "" : "; ") + candidate;
+        keqing::cli::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n",
+                           list);
     }
     if (out.month.customers.empty()) return;
     const auto& result = out.month.customers.front();
     const auto quota_channels = rules.quota_channels();
     const int index = rules.channel_index(c.channel);
-    const bool counts = std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
-    keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel, result.tier, out.month.month.iso())
-                              : fmt::format("counts toward no quota (channel {})", c.channel));
+    const bool counts =
+        std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
+    keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel,
+                                                    result.tier, out.month.month.iso())
+                                      : fmt::format("counts toward no quota (channel {})", c.channel));
     if (c.channel == "visit") {
         const auto missing = keqing::contacts::missing_checklist(c);
-        if (missing.empty()) keqing::cli::print("checklist: complete (R12–R17)\n");
+        if (missing.empty())
+            keqing::cli::print("checklist: complete (R12–R17)\n");
         else {
             std::string list;
-            for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+            for (const auto& m : missing)
+                list += (list.empty() ? "" : ", ") + m;
             keqing::cli::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
         }
     }
     // A back-dated contact of an earlier month shows that month, named as such.
     const bool this_month = keqing::core::Month::of(out.month.as_of).iso() == out.month.month.iso();
     keqing::cli::print("{} {} (as of {}): {}\n", customer.code,
-               this_month ? std::string("this month") : "in " + out.month.month.iso(), out.month.as_of.iso(),
-               keqing::compliance::to_string(result.status));
+                       this_month ? std::string("this month") : "in " + out.month.month.iso(),
+                       out.month.as_of.iso(), keqing::compliance::to_string(result.status));
     keqing::cli::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 
@@ -89,18 +100,22 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
-        keqing::cli::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code, c.date.iso(), c.void_reason);
+        keqing::cli::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code,
+                           c.date.iso(), c.void_reason);
         return Exit::ok;
     }
     if (importing) {
-        const contacts::ImportOptions options{rep_given ? ctx.settings.rep : "", ctx.settings.rep, o.ignore_unknown,
-                                              o.dry_run, o.again};
-        KQ_TRY(contacts::ImportResult r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
-        keqing::cli::print("{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
-                   o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
-                   r.rows > r.stored ? fmt::format("; {} left out: their customer has a contact with the same ref already",
-                                                   r.rows - r.stored)
-                                     : "");
+        const contacts::ImportOptions options{rep_given ? ctx.settings.rep : "", ctx.settings.rep,
+                                              o.ignore_unknown, o.dry_run, o.again};
+        KQ_TRY(contacts::ImportResult r,
+               contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
+        keqing::cli::print(
+            "{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
+            o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
+            r.rows > r.stored
+                ? fmt::format("; {} left out: their customer has a contact with the same ref already",
+                              r.rows - r.stored)
+                : "");
         return Exit::ok;
     }
     KQ_TRY(o.request.channel, channel_of(o));
@@ -145,7 +160,8 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
-    app.footer("Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database error.\n"
+    app.footer("Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
+               "error.\n"
                "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
                "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
                "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --import contacts.csv");

@@ -27,8 +27,9 @@ keqing::Result<keqing::Exit> calendar(const Options& o) {
     if (f != "text" && f != "csv" && f != "json")
         return usage_error("--calendar prints text, csv or json, not '{}'", f);
     KQ_TRY(cli::Configured configured, cli::configure(o.common));
-    KQ_TRY(std::vector<occasions::DatedOccasion> days, occasions::year_calendar(configured.rules, o.calendar_year));
-    const auto format = f == "csv" ? output::CalendarFormat::csv
+    KQ_TRY(std::vector<occasions::DatedOccasion> days,
+           occasions::year_calendar(configured.rules, o.calendar_year));
+    const auto format = f == "csv"    ? output::CalendarFormat::csv
                         : f == "json" ? output::CalendarFormat::json
                                       : output::CalendarFormat::text;
     keqing::cli::print("{}", output::render_calendar(days, format));
@@ -51,34 +52,44 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
         return usage_error("no rep given; pass --rep ID or --all (or set KEQING_REP)");
     KQ_TRY(std::vector<remind::Digest> digests,
            remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, o.all ? "" : ctx.settings.rep));
-    const bool due = std::any_of(digests.begin(), digests.end(), [](const remind::Digest& d) { return !d.items.empty(); });
-    const bool color = format == output::RemindFormat::text && o.output_dir.empty() && isatty(STDOUT_FILENO) &&
-                       !std::getenv("NO_COLOR");
+    const bool due =
+        std::any_of(digests.begin(), digests.end(), [](const remind::Digest& d) { return !d.items.empty(); });
+    const bool color = format == output::RemindFormat::text && o.output_dir.empty() &&
+                       isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     if (o.output_dir.empty()) {
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
         const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
-        if (digests.empty() && prose) keqing::cli::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
-        else keqing::cli::print("{}", output::render_digests(digests, format, color));
+        if (digests.empty() && prose)
+            keqing::cli::print("nothing due for any rep in the next {} days (as of {})\n", o.days,
+                               as_of.iso());
+        else
+            keqing::cli::print("{}", output::render_digests(digests, format, color));
         return due ? Exit::found : Exit::ok;
     }
     KQ_TRY(output::DigestFiles files, output::write_digest_files(digests, format, o.output_dir, o.all));
-    fmt::print(stderr, "wrote {} digest{} to {}{}\n", files.written, files.written == 1 ? "" : "s", o.output_dir,
-               files.removed ? fmt::format("; removed {} of an earlier run (nothing due now)", files.removed) : "");
+    fmt::print(
+        stderr, "wrote {} digest{} to {}{}\n", files.written, files.written == 1 ? "" : "s", o.output_dir,
+        files.removed ? fmt::format("; removed {} of an earlier run (nothing due now)", files.removed) : "");
     return due ? Exit::found : Exit::ok;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"remind — what each rep owes soon: occasions, birthdays, life events, pace and goals", "remind"};
+    CLI::App app{"remind — what each rep owes soon: occasions, birthdays, life events, pace and goals",
+                 "remind"};
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_flag("--all", o.all, "every rep (default: the current rep)");
     app.add_option("--as-of", o.as_of, "remind as of the end of this day, YYYY-MM-DD (default: today)");
     app.add_option("--days", o.days, "horizon: obligations whose window opens within N days (default 7)");
-    app.add_option("--format", o.format, "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json");
-    app.add_option("--output-dir", o.output_dir, "write one file per rep with something due (wang.txt …, 0600) for a mailer, and remove those\n"
-                   "an earlier run wrote for reps with nothing due now");
+    app.add_option(
+        "--format", o.format,
+        "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json");
+    app.add_option(
+        "--output-dir", o.output_dir,
+        "write one file per rep with something due (wang.txt …, 0600) for a mailer, and remove those\n"
+        "an earlier run wrote for reps with nothing due now");
     app.add_option("--calendar", o.calendar_year, "list the festivals of a solar year instead (1901-2099)");
     app.footer("Exit status: 0 nothing due, 1 something due or overdue, 2 usage, 3 data, 4 database error.\n"
                "Cron: 0 7 * * * remind --all --output-dir /var/spool/keqing  (see examples/cron/)");

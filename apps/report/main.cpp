@@ -75,11 +75,13 @@ int main(int argc, char** argv) {
     app.add_option("--month", o.month, "one month, YYYY-MM (default: the month of --as-of)");
     app.add_option("--from", o.from, "first month of a range, YYYY-MM");
     app.add_option("--to", o.to, "last month of a range, YYYY-MM (default: the month of --as-of)");
-    app.add_option("--as-of", o.as_of, "evaluate at the end of this day (default: today, or the range's last day)");
+    app.add_option("--as-of", o.as_of,
+                   "evaluate at the end of this day (default: today, or the range's last day)");
     app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")
         ->check(CLI::IsMember({"rep", "customer", "tier", "team"}));
     app.add_option("--team", o.team, "only this team's reps and customers");
-    app.add_option("--format", o.format, "table, csv, json, markdown or html (one self-contained page with charts)")
+    app.add_option("--format", o.format,
+                   "table, csv, json, markdown or html (one self-contained page with charts)")
         ->check(CLI::IsMember({"table", "csv", "json", "markdown", "html"}));
     app.add_option("--output,-o", o.output, "write to FILE instead of stdout");
     app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");

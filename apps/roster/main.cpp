@@ -22,7 +22,7 @@ using keqing::Result;
 struct Options {
     keqing::cli::Common common;
     bool rep_given = false;
-    keqing::store::Customer customer;   // add
+    keqing::store::Customer customer; // add
     std::string opened, closed, as_of, from, on, file, output, format = "table";
     std::string tier_filter, team_filter, new_tier, new_rep;
     keqing::roster::CustomerEdit edit;
@@ -36,7 +36,7 @@ struct Options {
 };
 
 keqing::output::Format format_of(const std::string& f) {
-    return f == "json" ? keqing::output::Format::json
+    return f == "json"  ? keqing::output::Format::json
            : f == "csv" ? keqing::output::Format::csv
                         : keqing::output::Format::table;
 }
@@ -72,9 +72,10 @@ Result<Exit> list(const Options& o) {
     }
     std::erase_if(customers, [&](const keqing::store::Customer& c) {
         const bool active = (!c.opened_on || *c.opened_on <= on) && (!c.closed_on || *c.closed_on >= on);
-        const bool in_team = o.team_filter.empty() || std::any_of(reps.begin(), reps.end(), [&](const auto& r) {
-                                 return r.id == c.rep && r.team == o.team_filter;
-                             });
+        const bool in_team =
+            o.team_filter.empty() || std::any_of(reps.begin(), reps.end(), [&](const auto& r) {
+                return r.id == c.rep && r.team == o.team_filter;
+            });
         return (!active && !o.include_closed) || (o.rep_given && c.rep != o.common.rep) ||
                (!o.tier_filter.empty() && c.tier != o.tier_filter) || !in_team;
     });
@@ -100,7 +101,8 @@ Result<Exit> export_customers(const Options& o) {
         return Exit::ok;
     }
     // Replaces the file only once the export is whole.
-    KQ_TRY(keqing::core::Output out, keqing::core::Output::to_file(o.output, "--output", keqing::core::FileMode::shared));
+    KQ_TRY(keqing::core::Output out,
+           keqing::core::Output::to_file(o.output, "--output", keqing::core::FileMode::shared));
     out.write(csv);
     KQ_CHECK(out.finish());
     fmt::print(stderr, "exported {} customers to {}\n", customers.size(), o.output);
@@ -129,13 +131,16 @@ using Importer = std::function<Result<keqing::roster::ImportSummary>(keqing::cli
 // The options every import takes and what it prints: a line per changed row, then the counts. `dated`:
 // the import may change tiers and reps, from the day --from gives. `creates`: the import (not a dry run)
 // may start a new database (reps).
-void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& action, std::string noun, bool dated,
-                    Importer importer, keqing::store::Create creates = keqing::store::Create::no) {
+void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& action, std::string noun,
+                    bool dated, Importer importer,
+                    keqing::store::Create creates = keqing::store::Create::no) {
     cmd->add_flag("--dry-run", o.dry_run, "check every row, store nothing");
-    cmd->add_flag("--update", o.update, "apply the rows that differ from what is stored (else they are refused)");
+    cmd->add_flag("--update", o.update,
+                  "apply the rows that differ from what is stored (else they are refused)");
     if (dated) {
         cmd->add_option("--from", o.from, "first day of the tier and rep changes --update makes, YYYY-MM-DD");
-        cmd->add_flag("--force", o.force, "also changes that contradict logged contacts (as roster close/tier --force)");
+        cmd->add_flag("--force", o.force,
+                      "also changes that contradict logged contacts (as roster close/tier --force)");
     }
     cmd->callback([&o, &action, noun, importer, creates] {
         action = [&o, noun, importer, creates]() -> Result<Exit> {
@@ -144,10 +149,11 @@ void import_command(CLI::App* cmd, Options& o, std::function<Result<Exit>()>& ac
             keqing::roster::ImportOptions options{o.ignore_unknown, o.dry_run, o.update, {}, o.force};
             KQ_TRY(options.from, maybe_date(o.from, "--from"));
             KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, options));
-            for (const std::string& line : s.changes) keqing::cli::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
+            for (const std::string& line : s.changes)
+                keqing::cli::print("{} {}\n", o.dry_run ? "would change" : "changed", line);
             keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
-                               o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added, s.changed,
-                               s.unchanged);
+                               o.dry_run ? "would import (dry run)" : "imported", noun, o.file, s.added,
+                               s.changed, s.unchanged);
             return Exit::ok;
         };
     });
@@ -176,10 +182,12 @@ int main(int argc, char** argv) {
     add_cmd->add_option("--closed", o.closed, "last active day, YYYY-MM-DD");
     add_cmd->add_option("--phone", o.customer.phone, "phone number");
     add_cmd->add_option("--address", o.customer.address, "street address");
-    add_cmd->add_option("--stage", o.customer.stage, "relationship stage (prospect, new, developing, stable, key)");
+    add_cmd->add_option("--stage", o.customer.stage,
+                        "relationship stage (prospect, new, developing, stable, key)");
     add_cmd->callback([&] { action = [&] { return add(o); }; });
 
-    auto* edit_cmd = app.add_subcommand("edit", "change a customer's name, phone, address, stage or opening day");
+    auto* edit_cmd =
+        app.add_subcommand("edit", "change a customer's name, phone, address, stage or opening day");
     edit_cmd->add_option("customer", o.query, "code or name")->required();
     edit_cmd->add_option("--name", o.edit.name, "new name");
     edit_cmd->add_option("--phone", o.edit.phone, "new phone");
@@ -194,12 +202,14 @@ int main(int argc, char** argv) {
         };
     });
 
-    auto* list_cmd = app.add_subcommand("list", "list customers active on a day (filter with --rep/--tier/--team)");
+    auto* list_cmd =
+        app.add_subcommand("list", "list customers active on a day (filter with --rep/--tier/--team)");
     list_cmd->add_option("--tier", o.tier_filter, "only this tier");
     list_cmd->add_option("--team", o.team_filter, "only customers of this team's reps");
     list_cmd->add_option("--as-of", o.as_of, "tier, rep and activity on this day (default today)");
     list_cmd->add_flag("--include-closed", o.include_closed, "also customers not active that day");
-    list_cmd->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    list_cmd->add_option("--format", o.format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
     list_cmd->callback([&] { action = [&] { return list(o); }; });
 
     auto* show_cmd = app.add_subcommand("show", "the customer card (客户资料卡)");
@@ -207,8 +217,11 @@ int main(int argc, char** argv) {
     show_cmd->add_option("--as-of", o.as_of, "as of this day (default today)");
     show_cmd->callback([&] { action = [&] { return show(o); }; });
 
-    auto* import_cmd = app.add_subcommand("import", "load customers from CSV, again when it changed (--update): all rows or none");
-    import_cmd->add_option("file", o.file, "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]")->required();
+    auto* import_cmd = app.add_subcommand(
+        "import", "load customers from CSV, again when it changed (--update): all rows or none");
+    import_cmd
+        ->add_option("file", o.file, "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]")
+        ->required();
     import_cmd->add_flag("--ignore-unknown", o.ignore_unknown, "skip columns keqing does not know");
     import_command(import_cmd, o, action, "customers", true,
                    [&o](cli::Context& ctx, const roster::ImportOptions& options) {
@@ -229,7 +242,8 @@ int main(int argc, char** argv) {
         action = [&] {
             return change(o, "re-tiered", [&](cli::Context& ctx, core::Date today) -> Result<roster::Change> {
                 KQ_TRY(core::Date from, core::parse_date(o.from, "--from"));
-                return roster::change_tier(*ctx.store, ctx.rules, o.query, o.new_tier, from, today, force_of(o));
+                return roster::change_tier(*ctx.store, ctx.rules, o.query, o.new_tier, from, today,
+                                           force_of(o));
             });
         };
     });
@@ -279,14 +293,17 @@ int main(int argc, char** argv) {
     rep_add->add_option("--team", o.rep.team, "team, e.g. 华东一组");
     rep_add->callback([&] {
         action = [&]() -> Result<Exit> {
-            KQ_TRY(cli::Context ctx, cli::open_context(o.common, store::Create::yes)); // the first rep starts a database
+            KQ_TRY(cli::Context ctx,
+                   cli::open_context(o.common, store::Create::yes)); // the first rep starts a database
             KQ_TRY(store::Rep r, roster::add_rep(*ctx.store, o.rep));
-            keqing::cli::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
+            keqing::cli::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name,
+                               r.team.empty() ? "" : " (" + r.team + ")");
             return Exit::ok;
         };
     });
     auto* rep_list = rep_cmd->add_subcommand("list", "list reps");
-    rep_list->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    rep_list->add_option("--format", o.format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
     rep_list->callback([&] {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
@@ -295,7 +312,8 @@ int main(int argc, char** argv) {
             return Exit::ok;
         };
     });
-    auto* rep_import = rep_cmd->add_subcommand("import", "load reps from CSV (id[,name,team]): all rows or none");
+    auto* rep_import =
+        rep_cmd->add_subcommand("import", "load reps from CSV (id[,name,team]): all rows or none");
     rep_import->add_option("file", o.file, "CSV file")->required();
     import_command(
         rep_import, o, action, "reps", false,
@@ -310,7 +328,8 @@ int main(int argc, char** argv) {
     person_add->add_option("customer", o.query, "code or name")->required();
     person_add->add_option("name", o.person.name, "the person's name")->required();
     person_add->add_option("--role", o.person.role, "店长, 营业员, 药师 …");
-    person_add->add_option("--birthday", o.person.birthday, "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12 (leap month)");
+    person_add->add_option("--birthday", o.person.birthday,
+                           "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12 (leap month)");
     person_add->add_option("--preferences", o.person.preferences, "what they like");
     person_add->add_option("--family", o.person.family, "family situation");
     person_add->add_option("--personality", o.person.personality, "活泼, 完美, 力量 or 和平");
@@ -320,7 +339,7 @@ int main(int argc, char** argv) {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
             KQ_TRY(store::Person p, roster::add_person(*ctx.store, o.query, o.person, core::today()));
             keqing::cli::print("added person #{} {} at {}{}\n", p.id, p.name, p.customer_code,
-                       p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
+                               p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
             return Exit::ok;
         };
     });
@@ -328,7 +347,8 @@ int main(int argc, char** argv) {
     person_edit->add_option("id", o.person_id, "person number (see person list)")->required();
     person_edit->add_option("--name", o.person_edit.name, "new name");
     person_edit->add_option("--role", o.person_edit.role, "new role");
-    person_edit->add_option("--birthday", o.person_edit.birthday, "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12");
+    person_edit->add_option("--birthday", o.person_edit.birthday,
+                            "YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12");
     person_edit->add_option("--preferences", o.person_edit.preferences, "what they like");
     person_edit->add_option("--family", o.person_edit.family, "family situation");
     person_edit->add_option("--personality", o.person_edit.personality, "活泼, 完美, 力量 or 和平");
@@ -343,7 +363,8 @@ int main(int argc, char** argv) {
     });
     auto* person_list = person_cmd->add_subcommand("list", "people of a customer (or of everyone)");
     person_list->add_option("customer", o.query, "code or name (default: every customer)");
-    person_list->add_option("--format", o.format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    person_list->add_option("--format", o.format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
     person_list->callback([&] {
         action = [&]() -> Result<Exit> {
             KQ_TRY(cli::Context ctx, cli::open_context(o.common));
@@ -359,17 +380,23 @@ int main(int argc, char** argv) {
     });
 
     auto* person_import = person_cmd->add_subcommand("import", "load people from CSV: all rows or none");
-    person_import->add_option("file", o.file, "CSV with customer,name[,role,birthday,preferences,family,personality,note]")->required();
+    person_import
+        ->add_option("file", o.file,
+                     "CSV with customer,name[,role,birthday,preferences,family,personality,note]")
+        ->required();
     import_command(person_import, o, action, "people", false,
                    [&o](cli::Context& ctx, const roster::ImportOptions& options) {
                        return roster::import_people(*ctx.store, o.file, options);
                    });
 
-    auto* event_cmd = app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list, import");
+    auto* event_cmd =
+        app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list, import");
     event_cmd->require_subcommand(1);
     auto* event_add = event_cmd->add_subcommand("add", "record a life event; it creates a visit obligation");
     event_add->add_option("customer", o.query, "code or name")->required();
-    event_add->add_option("--kind", o.event_kind, "wedding, birth, anniversary, bereavement, illness, accident")->required();
+    event_add
+        ->add_option("--kind", o.event_kind, "wedding, birth, anniversary, bereavement, illness, accident")
+        ->required();
     event_add->add_option("--date", o.event_date, "the day it happened, YYYY-MM-DD")->required();
     event_add->add_option("--person", o.event_person, "whose event: person number or name");
     event_add->add_option("--note", o.event_note, "details");
@@ -380,9 +407,10 @@ int main(int argc, char** argv) {
             KQ_TRY(store::LifeEvent e, roster::add_event(*ctx.store, ctx.rules, o.query, o.event_kind, date,
                                                          o.event_person, o.event_note, core::today()));
             const rules::EventKind* kind = ctx.rules.event(e.kind);
-            keqing::cli::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name, e.customer_code,
-                       e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
-                       output::actions_text(kind->actions, ctx.rules), e.date.plus_days(kind->after).iso());
+            keqing::cli::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name,
+                               e.customer_code, e.person_name.empty() ? "" : " (" + e.person_name + ")",
+                               e.date.iso(), output::actions_text(kind->actions, ctx.rules),
+                               e.date.plus_days(kind->after).iso());
             return Exit::ok;
         };
     });
@@ -414,7 +442,8 @@ int main(int argc, char** argv) {
             t.column("#", output::Align::right).column("DATE").column("CODE").column("KIND").column("PERSON");
             t.column("NOTE", output::Align::left, output::kTextColumns);
             for (const auto& e : events)
-                t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
+                t.row(
+                    {fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
             keqing::cli::print("{}", t.empty() ? "no life events in that range\n" : t.render());
             return Exit::ok;
         };

@@ -25,7 +25,9 @@ std::optional<std::string> env_var(const char* name) {
     return v ? std::optional<std::string>(v) : std::nullopt;
 }
 
-std::string env(const char* name) { return env_var(name).value_or(""); }
+std::string env(const char* name) {
+    return env_var(name).value_or("");
+}
 
 // $XDG_… when it is an absolute path (the XDG Base Directory spec: relative ones are invalid and must be
 // ignored), else $HOME/fallback when HOME is absolute, else empty.
@@ -51,8 +53,8 @@ std::string url_scheme(std::string_view location) {
     const std::string_view word = location.substr(0, colon);
     const bool letter = (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
     for (char c : word)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
-              c == '.'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+              c == '-' || c == '.'))
             return "";
     return letter ? std::string(location.substr(0, colon + 3)) : "";
 }
@@ -62,9 +64,10 @@ std::string url_scheme(std::string_view location) {
 std::string unknown_scheme(std::string_view location) {
     const std::string scheme = url_scheme(location);
     if (scheme.empty() || scheme == "postgresql://" || scheme == "postgres://") return "";
-    return fmt::format("names a '{}' URL, which keqing cannot open; give a SQLite file's path{} or a postgresql:// "
-                       "URL",
-                       scheme, scheme == "sqlite://" || scheme == "file://" ? " (without the scheme)" : "");
+    return fmt::format(
+        "names a '{}' URL, which keqing cannot open; give a SQLite file's path{} or a postgresql:// "
+        "URL",
+        scheme, scheme == "sqlite://" || scheme == "file://" ? " (without the scheme)" : "");
 }
 
 // Reads the config file at `path` when there is one: a missing file is no config; one that exists but
@@ -75,15 +78,16 @@ Result<std::optional<std::string>> read_config_text(const std::string& path) {
         const int failed = errno;
         struct stat link {};
         if (failed == ENOENT && ::lstat(path.c_str(), &link) == 0)
-            return data_error("{}: the config file is a link to a file that does not exist; fix or remove the link",
-                              path);
+            return data_error(
+                "{}: the config file is a link to a file that does not exist; fix or remove the link", path);
         if (failed == ENOENT || failed == ENOTDIR) return std::optional<std::string>();
         return data_error("{}: cannot read the config file: {}; make it readable, or set XDG_CONFIG_HOME to "
                           "another folder",
                           path, std::strerror(failed));
     }
     if (S_ISDIR(st.st_mode))
-        return data_error("{}: the config file is a folder; remove it, or put a config.toml file there", path);
+        return data_error("{}: the config file is a folder; remove it, or put a config.toml file there",
+                          path);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return data_error("{}: cannot read the config file: {}; make it readable (chmod u+r), or set "
@@ -98,7 +102,8 @@ Result<std::optional<std::string>> read_config_text(const std::string& path) {
             if (errno == EINTR) continue;
             const int failed = errno;
             ::close(fd);
-            return data_error("{}: cannot read the config file: {}; check the file", path, std::strerror(failed));
+            return data_error("{}: cannot read the config file: {}; check the file", path,
+                              std::strerror(failed));
         }
         text.append(buffer, static_cast<size_t>(n));
     }
@@ -115,8 +120,8 @@ Result<FileValues> read_config(const std::string& path) {
     try {
         table = toml::parse(*text, path);
     } catch (const toml::parse_error& e) {
-        return data_error("{}:{}:{}: {}; fix the TOML syntax", path, e.source().begin.line, e.source().begin.column,
-                          e.description());
+        return data_error("{}:{}:{}: {}; fix the TOML syntax", path, e.source().begin.line,
+                          e.source().begin.column, e.description());
     }
     for (const auto& [key, node] : table) {
         FileValue* target = key == "db"         ? &values.db
@@ -126,22 +131,24 @@ Result<FileValues> read_config(const std::string& path) {
                                                 : nullptr;
         const int64_t line = node.source().begin.line;
         if (!target)
-            return data_error("{}:{}: unknown key '{}'; config.toml knows db, rules, rep and timezone", path, line,
-                              key.str());
+            return data_error("{}:{}: unknown key '{}'; config.toml knows db, rules, rep and timezone", path,
+                              line, key.str());
         const auto* s = node.as_string();
         if (!s) return data_error("{}:{}: '{}' must be a string", path, line, key.str());
         if (s->get().empty())
-            return data_error("{}:{}: '{}' is empty; give it a value, or remove the line for the default", path, line,
-                              key.str());
-        KQ_CHECK(core::check_value(s->get(), core::kMaxValue, fmt::format("{}:{}: '{}'", path, line, key.str())));
+            return data_error("{}:{}: '{}' is empty; give it a value, or remove the line for the default",
+                              path, line, key.str());
+        KQ_CHECK(
+            core::check_value(s->get(), core::kMaxValue, fmt::format("{}:{}: '{}'", path, line, key.str())));
         *target = {s->get(), line};
     }
     if (std::string why = unknown_scheme(values.db.text); !why.empty())
         return data_error("{}:{}: db {}", path, values.db.line, why);
     if (!values.timezone.text.empty() && !known_time_zone(values.timezone.text))
-        return data_error("{}:{}: unknown time zone '{}'; use a zone name such as Asia/Shanghai (the files under "
-                          "/usr/share/zoneinfo), or remove the line for the system's zone",
-                          path, values.timezone.line, values.timezone.text);
+        return data_error(
+            "{}:{}: unknown time zone '{}'; use a zone name such as Asia/Shanghai (the files under "
+            "/usr/share/zoneinfo), or remove the line for the system's zone",
+            path, values.timezone.line, values.timezone.text);
     return values;
 }
 
@@ -173,21 +180,27 @@ Result<std::string> database_location(const std::optional<std::string>& flag, co
     }
     if (std::optional<std::string> v = env_var("KEQING_DB")) {
         if (v->empty())
-            return usage_error("KEQING_DB is set but empty; set it to a SQLite file or a postgresql:// URL, or "
-                               "unset it");
+            return usage_error(
+                "KEQING_DB is set but empty; set it to a SQLite file or a postgresql:// URL, or "
+                "unset it");
         if (std::string why = unknown_scheme(*v); !why.empty()) return usage_error("KEQING_DB {}", why);
         return *v;
     }
     if (!file.text.empty()) return file.text;
     const std::string data = home_based("XDG_DATA_HOME", ".local/share");
     if (data.empty())
-        return usage_error("no database given, and neither XDG_DATA_HOME nor HOME is set to an absolute folder for "
-                           "the default one; give --db, set KEQING_DB, or set HOME");
+        return usage_error(
+            "no database given, and neither XDG_DATA_HOME nor HOME is set to an absolute folder for "
+            "the default one; give --db, set KEQING_DB, or set HOME");
     return data + "/keqing/keqing.db";
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // A POSIX TZ rule: a standard-time name (three or more letters, or <…>) followed by its offset, e.g. CST-8,
 // EST5EDT,M3.2.0,M11.1.0 or <+08>-8. What follows the offset (the summer-time part) glibc checks itself.
@@ -198,7 +211,8 @@ bool posix_rule(std::string_view zone) {
         if (close == std::string_view::npos || close < 4) return false;
         i = close + 1;
     } else {
-        while (i < zone.size() && is_alpha(zone[i])) ++i;
+        while (i < zone.size() && is_alpha(zone[i]))
+            ++i;
         if (i < 3) return false;
     }
     if (i < zone.size() && (zone[i] == '+' || zone[i] == '-')) ++i;
@@ -243,8 +257,10 @@ Result<Settings> resolve(const Flags& flags) {
     Settings s;
     s.config_path = config_file_path();
     KQ_TRY(FileValues file, read_config(s.config_path));
-    if (auto db = database_location(flags.db, file.db)) s.db_path = std::move(*db);
-    else s.db_problem = std::move(db).error();
+    if (auto db = database_location(flags.db, file.db))
+        s.db_path = std::move(*db);
+    else
+        s.db_problem = std::move(db).error();
     s.rules_path = pick(flags.rules, "KEQING_RULES", file.rules.text, "");
     s.rep = pick(flags.rep, "KEQING_REP", file.rep.text, "");
     if (s.rep.empty()) { // $USER names the rep only when nothing else does
@@ -254,9 +270,10 @@ Result<Settings> resolve(const Flags& flags) {
     s.timezone = file.timezone.text;
     const std::string tz = env("TZ");
     if (!tz.empty() && !known_time_zone(tz))
-        return data_error("TZ is '{}', not a time zone this system knows (it would silently be UTC); set TZ to a "
-                          "zone such as Asia/Shanghai (the files under /usr/share/zoneinfo), or unset it",
-                          tz);
+        return data_error(
+            "TZ is '{}', not a time zone this system knows (it would silently be UTC); set TZ to a "
+            "zone such as Asia/Shanghai (the files under /usr/share/zoneinfo), or unset it",
+            tz);
     if (!s.timezone.empty() && tz.empty()) {
         setenv("TZ", s.timezone.c_str(), 1);
         tzset();

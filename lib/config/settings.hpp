@@ -20,12 +20,12 @@ struct Flags {
 
 // The resolved settings every executable runs with.
 struct Settings {
-    std::string db_path;              // empty when db_problem says why there is none
-    std::optional<Error> db_problem;  // no usable database location: why, and what to set (a usage error)
-    std::string rules_path;           // empty: the built-in rules
-    std::string rep;                  // may be empty when nothing names one
-    std::string timezone;             // empty: the system's local time
-    std::string config_path;          // empty when neither XDG_CONFIG_HOME nor HOME gives one
+    std::string db_path;             // empty when db_problem says why there is none
+    std::optional<Error> db_problem; // no usable database location: why, and what to set (a usage error)
+    std::string rules_path;          // empty: the built-in rules
+    std::string rep;                 // may be empty when nothing names one
+    std::string timezone;            // empty: the system's local time
+    std::string config_path;         // empty when neither XDG_CONFIG_HOME nor HOME gives one
 };
 
 // The config file's path ($XDG_CONFIG_HOME, else $HOME/.config, then keqing/config.toml); relative values

@@ -19,8 +19,8 @@ namespace keqing::contacts {
 namespace {
 
 const std::vector<std::string> kRequired = {"customer", "channel", "date"};
-const std::vector<std::string> kOptional = {"time",   "rep",        "note",       "gift",      "occasion",
-                                            "feedback", "preference", "favour",   "family",    "competitor",
+const std::vector<std::string> kOptional = {"time",       "rep",        "note",   "gift",     "occasion",
+                                            "feedback",   "preference", "favour", "family",   "competitor",
                                             "slow_mover", "asked_help", "solved", "training", "ref"};
 
 // Caches customers by the text naming them (and their rep history, for rows without a rep) and the
@@ -54,7 +54,8 @@ class CachedLookup final : public Lookup {
                     it->second->reps.emplace_back(h.from, std::move(h.value));
         }
         KQ_TRY(std::vector<store::Rep> reps, store_.list_reps());
-        for (auto& r : reps) reps_.insert(std::move(r.id));
+        for (auto& r : reps)
+            reps_.insert(std::move(r.id));
         return {};
     }
 
@@ -64,7 +65,8 @@ class CachedLookup final : public Lookup {
             KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
             KQ_TRY(std::vector<store::HistoryEntry> history, store_.rep_history(c.id));
             Entry e{c.id, std::move(c.code), c.opened_on, c.closed_on, {}};
-            for (auto& h : history) e.reps.emplace_back(h.from, std::move(h.value));
+            for (auto& h : history)
+                e.reps.emplace_back(h.from, std::move(h.value));
             it = customers_.emplace(query, std::move(e)).first;
         }
         // What validating a contact needs: id, code, active days and the rep on `on`.
@@ -103,7 +105,8 @@ class CachedLookup final : public Lookup {
 
 } // namespace
 
-std::vector<std::string> import_customers(std::string_view text, const std::string& path, bool ignore_unknown) {
+std::vector<std::string> import_customers(std::string_view text, const std::string& path,
+                                          bool ignore_unknown) {
     std::vector<std::string> out;
     auto table = core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown);
     if (!table) return out;
@@ -151,9 +154,10 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             const store::ImportRecord& e = earlier.front();
             std::string when = e.imported_at;
             std::replace(when.begin(), when.end(), 'T', ' ');
-            return data_error("{}: this file was imported already on {}{} ({} contacts, from {}); nothing was "
-                              "imported again; add --again to import it once more",
-                              path, when, e.login.empty() ? "" : " by " + e.login, e.rows, e.file);
+            return data_error(
+                "{}: this file was imported already on {}{} ({} contacts, from {}); nothing was "
+                "imported again; add --again to import it once more",
+                path, when, e.login.empty() ? "" : " by " + e.login, e.rows, e.file);
         }
         KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
         while (true) {
@@ -163,12 +167,14 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             const std::string prefix = fmt::format("{}:{}: ", path, table.line());
             LogRequest r;
             r.customer = std::string(table.get("customer"));
-            if (r.customer.empty()) return data_error("{}: the customer is empty; give a code or name", where("customer"));
+            if (r.customer.empty())
+                return data_error("{}: the customer is empty; give a code or name", where("customer"));
             r.channel = core::to_lower(table.get("channel"));
             r.date = std::string(table.get("date"));
             if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
             r.time = std::string(table.get("time"));
-            r.rep = table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
+            r.rep =
+                table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
             r.note = std::string(table.get("note"));
             KQ_TRY(r.gift, parse_flag(table.get("gift"), where("gift")));
             r.occasion = std::string(table.get("occasion"));
@@ -184,8 +190,8 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
                 const auto [seen, added] =
                     refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());
                 if (!added)
-                    return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact", where("ref"),
-                                      contact.ref, contact.customer_code, seen->second);
+                    return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact",
+                                      where("ref"), contact.ref, contact.customer_code, seen->second);
             }
             if (!r.occasion.empty()) {
                 KQ_CHECK(flush()); // the tag is chosen against every contact stored before this one

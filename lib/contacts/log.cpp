@@ -12,7 +12,6 @@
 
 namespace keqing::contacts {
 
-
 std::vector<std::string> missing_checklist(const store::Contact& contact) {
     std::vector<std::string> out;
     for (size_t i = 0; i < contact.checklist.size(); ++i)
@@ -47,10 +46,10 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             KQ_TRY(std::vector<store::Customer> found,
                    store.find_customers(contact.customer_code, store::Match::code, contact.date));
             const compliance::Scope scope{compliance::Scope::Kind::customer, contact.customer_code};
-            KQ_TRY(compliance::MonthResult month, compliance::evaluate_month(store, rules, core::Month::of(contact.date),
-                                                                            now.date, scope));
-            return LogOutcome{contact, found.front(), days_late(rules, contact, now), std::move(month), std::move(tag),
-                              std::move(obligation)};
+            KQ_TRY(compliance::MonthResult month,
+                   compliance::evaluate_month(store, rules, core::Month::of(contact.date), now.date, scope));
+            return LogOutcome{contact,          found.front(),  days_late(rules, contact, now),
+                              std::move(month), std::move(tag), std::move(obligation)};
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }

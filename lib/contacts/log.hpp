@@ -17,11 +17,11 @@ namespace keqing::contacts {
 
 // One contact as the user described it; empty fields take their defaults.
 struct LogRequest {
-    std::string customer;              // code or unambiguous name
+    std::string customer; // code or unambiguous name
     std::string channel = "visit";
-    std::optional<std::string> date;   // YYYY-MM-DD, default today
-    std::optional<std::string> time;   // HH:MM, default now when the date is today
-    std::string rep;                   // who made the contact
+    std::optional<std::string> date; // YYYY-MM-DD, default today
+    std::optional<std::string> time; // HH:MM, default now when the date is today
+    std::string rep;                 // who made the contact
     std::string note;
     bool gift = false;
     std::string occasion;
@@ -37,8 +37,8 @@ struct LogOutcome {
     store::Customer customer;
     int days_late = 0; // days between the contact and its logging beyond late_after_days; 0 = not late
     compliance::MonthResult month;
-    occasions::TagChoice tag;                          // the obligation the contact was tagged for, if any
-    std::optional<occasions::Obligation> obligation;   // that obligation after the contact
+    occasions::TagChoice tag;                        // the obligation the contact was tagged for, if any
+    std::optional<occasions::Obligation> obligation; // that obligation after the contact
 };
 
 // Validates and stores one contact (nothing is written when `dry_run`).
@@ -72,7 +72,8 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
                                      const ImportOptions& options);
 // The distinct values of an import file's customer column, in order of first appearance (what the import
 // reads ahead, in batches); a malformed file yields those before the fault.
-std::vector<std::string> import_customers(std::string_view text, const std::string& path, bool ignore_unknown);
+std::vector<std::string> import_customers(std::string_view text, const std::string& path,
+                                          bool ignore_unknown);
 
 // Checklist items R12–R17 a visit left empty, as labels.
 std::vector<std::string> missing_checklist(const store::Contact& contact);

@@ -23,8 +23,9 @@ Result<bool> parse_flag(std::string_view text, std::string_view what) {
     return data_error("{}: '{}' is not a yes/no value; write 1 or 0 (or leave it empty)", what, text);
 }
 
-Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r, const core::Now& now,
-                             const std::string& where_prefix, const std::function<std::string(std::string_view)>& where) {
+Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
+                             const core::Now& now, const std::string& where_prefix,
+                             const std::function<std::string(std::string_view)>& where) {
     store::Contact c;
     KQ_CHECK(core::check_value(r.note, core::kMaxText, where("note")));
     for (size_t k = 0; k < r.checklist.size(); ++k)
@@ -40,8 +41,8 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
         c.date = now.date;
     }
     if (c.date > now.date)
-        return data_error("{}: {} is in the future (today is {}); log contacts after they happen", where("date"),
-                          c.date.iso(), now.date.iso());
+        return data_error("{}: {} is in the future (today is {}); log contacts after they happen",
+                          where("date"), c.date.iso(), now.date.iso());
     if (r.time && !r.time->empty()) {
         KQ_TRY(c.time, core::parse_time(*r.time, where("time")));
     } else if (c.date == now.date) {
@@ -51,13 +52,15 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
     if (!found) return Error{found.error().code, where_prefix + found.error().message};
     const store::Customer& customer = *found;
     if (customer.opened_on && c.date < *customer.opened_on)
-        return data_error("{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
-                          "the opening date with `roster edit {} --opened`",
-                          where_prefix, customer.code, customer.opened_on->iso(), c.date.iso(), customer.code);
+        return data_error(
+            "{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
+            "the opening date with `roster edit {} --opened`",
+            where_prefix, customer.code, customer.opened_on->iso(), c.date.iso(), customer.code);
     if (customer.closed_on && c.date > *customer.closed_on)
         return data_error("{}customer {} closed on {}; a contact on {} is after that — check the date or "
                           "`roster reopen {}`",
-                          where_prefix, customer.code, customer.closed_on->iso(), c.date.iso(), customer.code);
+                          where_prefix, customer.code, customer.closed_on->iso(), c.date.iso(),
+                          customer.code);
     const std::string rep_id = r.rep.empty() ? customer.rep : r.rep;
     if (auto rep = lookup.rep(rep_id); !rep)
         return Error{rep.error().code, where_prefix + rep.error().message};
@@ -78,6 +81,5 @@ int days_late(const rules::Rules& rules, const store::Contact& c, const core::No
     const int gap = now.date - c.date;
     return gap > rules.late_after_days ? gap : 0;
 }
-
 
 } // namespace keqing::contacts

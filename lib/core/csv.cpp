@@ -54,9 +54,10 @@ Result<bool> CsvReader::next(CsvRecord& record) {
             switch (c) {
             case '"':
                 if (!field.empty() || field_quoted)
-                    return data_error("{}:{}: a quote inside an unquoted field; wrap the field in double quotes and "
-                                      "double the inner quote (\"\")",
-                                      source_, line_);
+                    return data_error(
+                        "{}:{}: a quote inside an unquoted field; wrap the field in double quotes and "
+                        "double the inner quote (\"\")",
+                        source_, line_);
                 in_quotes = field_quoted = true;
                 break;
             case ',':
@@ -66,16 +67,17 @@ Result<bool> CsvReader::next(CsvRecord& record) {
                 break;
             case '\r':
                 if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') break;
-                return data_error("{}:{}: stray carriage return; save the file with LF or CRLF line endings", source_,
-                                  line_);
+                return data_error("{}:{}: stray carriage return; save the file with LF or CRLF line endings",
+                                  source_, line_);
             case '\n':
                 ++line_;
                 ended = true;
                 break;
             default:
                 if (field_quoted)
-                    return data_error("{}:{}: text after a closing quote; put the whole field inside the quotes",
-                                      source_, line_);
+                    return data_error(
+                        "{}:{}: text after a closing quote; put the whole field inside the quotes", source_,
+                        line_);
                 field += c;
             }
         }
@@ -118,10 +120,12 @@ Result<CsvColumns> check_csv_header(const CsvRecord& header, std::string_view so
         const bool known = std::find(required.begin(), required.end(), name) != required.end() ||
                            std::find(optional.begin(), optional.end(), name) != optional.end();
         if (!known && !ignore_unknown)
-            return data_error("{}:{}: unknown column '{}'; expected {} (optional {}), or pass --ignore-unknown",
-                              source, header.line, name, fmt::join(required, ","), fmt::join(optional, ","));
+            return data_error(
+                "{}:{}: unknown column '{}'; expected {} (optional {}), or pass --ignore-unknown", source,
+                header.line, name, fmt::join(required, ","), fmt::join(optional, ","));
         if (index.contains(name))
-            return data_error("{}:{}: column '{}' appears twice in the header; keep one", source, header.line, name);
+            return data_error("{}:{}: column '{}' appears twice in the header; keep one", source, header.line,
+                              name);
         if (known) index.emplace(name, i);
     }
     for (const auto& column : required)
@@ -169,12 +173,14 @@ Result<void> check_row_fields(std::string_view source, const CsvRecord& row, con
 }
 
 Error width_error(std::string_view source, const CsvRecord& row, size_t width) {
-    return data_error("{}:{}: the row has {} fields but the header has {}; check for a missing or extra comma (quote "
-                      "fields that contain commas)",
-                      source, row.line, row.fields.size(), width);
+    return data_error(
+        "{}:{}: the row has {} fields but the header has {}; check for a missing or extra comma (quote "
+        "fields that contain commas)",
+        source, row.line, row.fields.size(), width);
 }
 
-std::string where_text(std::string_view source, int line, const CsvColumns& columns, std::string_view column) {
+std::string where_text(std::string_view source, int line, const CsvColumns& columns,
+                       std::string_view column) {
     const auto it = columns.find(column);
     return fmt::format("{}:{}: column {}{}", source, line, column,
                        it == columns.end() ? "" : fmt::format(" (field {})", it->second + 1));
@@ -202,8 +208,8 @@ Result<CsvTable> CsvTable::from_records(std::vector<CsvRecord> records, std::str
 }
 
 Result<CsvStream> CsvStream::open(std::string_view text, std::string_view source,
-                                  const std::vector<std::string>& required, const std::vector<std::string>& optional,
-                                  bool ignore_unknown) {
+                                  const std::vector<std::string>& required,
+                                  const std::vector<std::string>& optional, bool ignore_unknown) {
     CsvStream stream(text, source);
     CsvRecord header;
     KQ_TRY(bool any, stream.reader_.next(header));
@@ -229,7 +235,9 @@ std::string_view CsvStream::get(std::string_view column) const {
     return trim(row_.fields[it->second]);
 }
 
-std::string CsvStream::where(std::string_view column) const { return where_text(source_, row_.line, columns_, column); }
+std::string CsvStream::where(std::string_view column) const {
+    return where_text(source_, row_.line, columns_, column);
+}
 
 std::string_view CsvTable::get(size_t i, std::string_view column) const {
     const auto it = index_.find(column);

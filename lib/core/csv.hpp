@@ -53,8 +53,8 @@ class CsvStream {
   public:
     // `text` must outlive the stream.
     static Result<CsvStream> open(std::string_view text, std::string_view source,
-                                  const std::vector<std::string>& required, const std::vector<std::string>& optional,
-                                  bool ignore_unknown);
+                                  const std::vector<std::string>& required,
+                                  const std::vector<std::string>& optional, bool ignore_unknown);
     // Advances to the next data row (true) or the end (false); a row with the wrong field count, or a field
     // that is not one line of printable text within kMaxValue characters, is an error.
     Result<bool> next();

@@ -18,14 +18,16 @@ constexpr std::array<uint32_t, 64> kRound = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr uint32_t rotr(uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 // Folds one 64-byte block into the state.
 void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
     std::array<uint32_t, 64> w{};
     for (int i = 0; i < 16; ++i)
-        w[i] = uint32_t{block[4 * i]} << 24 | uint32_t{block[4 * i + 1]} << 16 | uint32_t{block[4 * i + 2]} << 8 |
-               uint32_t{block[4 * i + 3]};
+        w[i] = uint32_t{block[4 * i]} << 24 | uint32_t{block[4 * i + 1]} << 16 |
+               uint32_t{block[4 * i + 2]} << 8 | uint32_t{block[4 * i + 3]};
     for (int i = 16; i < 64; ++i) {
         const uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
         const uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -33,7 +35,8 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
     }
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
     for (int i = 0; i < 64; ++i) {
-        const uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+        const uint32_t t1 =
+            k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
         const uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         k = g;
         g = f;
@@ -45,7 +48,8 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
         a = t1 + t2;
     }
     const std::array<uint32_t, 8> add = {a, b, c, d, e, f, g, k};
-    for (int i = 0; i < 8; ++i) h[i] += add[i];
+    for (int i = 0; i < 8; ++i)
+        h[i] += add[i];
 }
 
 } // namespace
@@ -55,21 +59,26 @@ std::string sha256_hex(std::string_view bytes) {
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     size_t whole = bytes.size() / 64 * 64;
-    for (size_t at = 0; at < whole; at += 64) compress(h, data + at);
+    for (size_t at = 0; at < whole; at += 64)
+        compress(h, data + at);
     // The tail, a 1 bit, zeros and the length in bits: one block, or two when the tail leaves no room.
     std::array<unsigned char, 128> tail{};
     const size_t rest = bytes.size() - whole;
-    for (size_t i = 0; i < rest; ++i) tail[i] = data[whole + i];
+    for (size_t i = 0; i < rest; ++i)
+        tail[i] = data[whole + i];
     tail[rest] = 0x80;
     const size_t blocks = rest + 9 > 64 ? 2 : 1;
     const uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
-    for (int i = 0; i < 8; ++i) tail[blocks * 64 - 1 - static_cast<size_t>(i)] = static_cast<unsigned char>(bits >> (8 * i));
-    for (size_t b = 0; b < blocks; ++b) compress(h, tail.data() + 64 * b);
+    for (int i = 0; i < 8; ++i)
+        tail[blocks * 64 - 1 - static_cast<size_t>(i)] = static_cast<unsigned char>(bits >> (8 * i));
+    for (size_t b = 0; b < blocks; ++b)
+        compress(h, tail.data() + 64 * b);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(64);
     for (const uint32_t word : h)
-        for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xf];
+        for (int shift = 28; shift >= 0; shift -= 4)
+            out += kHex[(word >> shift) & 0xf];
     return out;
 }
 

@@ -9,12 +9,13 @@ namespace keqing::output {
 
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
     std::string out;
-    for (const auto& a : actions) out += (out.empty() ? "" : ", ") + rules.action_text(a);
+    for (const auto& a : actions)
+        out += (out.empty() ? "" : ", ") + rules.action_text(a);
     return out;
 }
 
-std::string render_obligations(const std::vector<occasions::Obligation>& obligations, const rules::Rules& rules,
-                               bool with_customer) {
+std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
+                               const rules::Rules& rules, bool with_customer) {
     Table t;
     t.column("DATE");
     if (with_customer) t.column("CODE").column("CUSTOMER").column("REP");
@@ -60,8 +61,10 @@ void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligat
         j.key("actions").begin_array();
         for (size_t i = 0; i < o.actions.size(); ++i) {
             j.begin_object().key("action").value(rules.action_text(o.actions[i]));
-            if (o.satisfied_by[i]) j.key("contact").value(o.satisfied_by[i]);
-            else j.key("contact").null();
+            if (o.satisfied_by[i])
+                j.key("contact").value(o.satisfied_by[i]);
+            else
+                j.key("contact").null();
             j.end_object();
         }
         j.end_array().key("note_required").value(o.note_required).end_object();
@@ -86,7 +89,8 @@ std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
                 missing += fmt::format("{}{} {}/{}", missing.empty() ? "" : ", ",
                                        std::string_view(store::kChecklistLabels[i]).substr(0, 3),
                                        r.checklist.recorded[i], r.checklist.visits);
-        t.row({r.rep, "R12–R17 complete visit checklists", fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
+        t.row({r.rep, "R12–R17 complete visit checklists",
+               fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
                r.checklist.complete == r.checklist.visits ? "complete" : "incomplete", missing});
     }
     std::string out;
@@ -113,7 +117,8 @@ void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& g
         j.end_object();
         j.key("checklist").begin_object().key("visits").value(r.checklist.visits);
         j.key("complete").value(r.checklist.complete).key("recorded").begin_object();
-        for (size_t i = 0; i < 6; ++i) j.key(store::kChecklistColumns[i]).value(r.checklist.recorded[i]);
+        for (size_t i = 0; i < 6; ++i)
+            j.key(store::kChecklistColumns[i]).value(r.checklist.recorded[i]);
         j.end_object().end_object().end_object();
     }
     j.end_array();

@@ -16,7 +16,9 @@ namespace {
 
 using compliance::Status;
 
-bool owed(const compliance::CustomerResult& c) { return c.status == Status::behind || c.status == Status::missed; }
+bool owed(const compliance::CustomerResult& c) {
+    return c.status == Status::behind || c.status == Status::missed;
+}
 
 // What a customer is short of, into `out`: "visit +2 to pace, call short 1".
 void shortfall(std::string& out, const compliance::CustomerResult& c, const rules::Rules& rules) {
@@ -24,16 +26,20 @@ void shortfall(std::string& out, const compliance::CustomerResult& c, const rule
     for (const auto& ch : c.channels) {
         const std::string& id = rules.channels[static_cast<size_t>(ch.channel)].id;
         if (ch.status == Status::behind)
-            fmt::format_to(std::back_inserter(out), "{}{} +{} to pace", out.empty() ? "" : ", ", id, ch.expected - ch.done);
+            fmt::format_to(std::back_inserter(out), "{}{} +{} to pace", out.empty() ? "" : ", ", id,
+                           ch.expected - ch.done);
         else if (ch.status == Status::missed)
-            fmt::format_to(std::back_inserter(out), "{}{} short {}", out.empty() ? "" : ", ", id, ch.required - ch.done);
+            fmt::format_to(std::back_inserter(out), "{}{} short {}", out.empty() ? "" : ", ", id,
+                           ch.required - ch.done);
     }
 }
 
-void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules,
+                  bool behind_only) {
     Table t;
     t.column("CODE").column("NAME").column("TIER").column("REP");
-    for (const int ch : r.channels) t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
+    for (const int ch : r.channels)
+        t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
     t.column("SCORE", Align::right).column("STATUS").column("TO DO", Align::left, kTextColumns);
     // Cells are formatted into buffers reused row after row.
     std::vector<std::string> counts(r.channels.size());
@@ -44,7 +50,8 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         cells.assign({c.code, c.name, c.tier, c.rep});
         for (size_t k = 0; k < c.channels.size(); ++k) {
             counts[k].clear();
-            fmt::format_to(std::back_inserter(counts[k]), "{}/{}", c.channels[k].done, c.channels[k].required);
+            fmt::format_to(std::back_inserter(counts[k]), "{}/{}", c.channels[k].done,
+                           c.channels[k].required);
             cells.push_back(counts[k]);
         }
         score = percent(c.score);
@@ -52,31 +59,41 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         cells.insert(cells.end(), {score, compliance::to_string(c.status), todo});
         t.row(cells);
     }
-    out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days, r.month.days());
+    out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days,
+                       r.month.days());
     if (r.customers.empty()) {
         out << "no active customers in this scope\n";
         return;
     }
-    if (t.empty()) out << "nothing behind or missed\n";
-    else t.render(out);
+    if (t.empty())
+        out << "nothing behind or missed\n";
+    else
+        t.render(out);
     const auto& s = r.summary;
     out << fmt::format("\n{} customers: {} met, {} on track, {} behind, {} missed; score {}\n", s.customers,
                        s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3], percent(s.score));
 }
 
-void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules,
+                 bool behind_only) {
     j.key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
     j.key("customers").begin_array();
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
         j.begin_object();
-        j.key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier).key("rep").value(c.rep);
+        j.key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier).key("rep").value(
+            c.rep);
         j.key("status").value(compliance::to_string(c.status)).key("score").value(c.score);
         j.key("active_days").value(c.active_days);
         j.key("channels").begin_object();
         for (const auto& ch : c.channels) {
             j.key(rules.channels[static_cast<size_t>(ch.channel)].id).begin_object();
-            j.key("required").value(ch.required).key("done").value(ch.done).key("expected").value(ch.expected);
+            j.key("required")
+                .value(ch.required)
+                .key("done")
+                .value(ch.done)
+                .key("expected")
+                .value(ch.expected);
             j.key("status").value(compliance::to_string(ch.status)).end_object();
         }
         j.end_object().end_object();
@@ -85,13 +102,15 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
     const auto& s = r.summary;
     j.key("summary").begin_object();
     j.key("customers").value(s.customers);
-    for (int k = 0; k < 4; ++k) j.key(compliance::to_string(static_cast<Status>(k))).value(s.by_status[static_cast<size_t>(k)]);
+    for (int k = 0; k < 4; ++k)
+        j.key(compliance::to_string(static_cast<Status>(k))).value(s.by_status[static_cast<size_t>(k)]);
     j.key("required").value(s.required).key("done").value(s.done_capped).key("score").value(s.score);
     j.key("elapsed_days").value(r.elapsed_days).key("days_in_month").value(r.month.days());
     j.end_object();
 }
 
-void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules, bool behind_only) {
+void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules,
+                bool behind_only) {
     out << "month,as_of,code,name,tier,rep,status,score";
     for (const int ch : r.channels) {
         const std::string& id = rules.channels[static_cast<size_t>(ch)].id;
@@ -102,20 +121,24 @@ void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
         auto text = std::back_inserter(out.text());
-        fmt::format_to(text, "{},{},{},{},{},{},{},{}", month, as_of, core::csv_field(c.code), core::csv_field(c.name),
-                       core::csv_field(c.tier), core::csv_field(c.rep), compliance::to_string(c.status), c.score);
+        fmt::format_to(text, "{},{},{},{},{},{},{},{}", month, as_of, core::csv_field(c.code),
+                       core::csv_field(c.name), core::csv_field(c.tier), core::csv_field(c.rep),
+                       compliance::to_string(c.status), c.score);
         for (const auto& ch : c.channels)
-            fmt::format_to(text, ",{},{},{},{}", ch.required, ch.done, ch.expected, compliance::to_string(ch.status));
+            fmt::format_to(text, ",{},{},{},{}", ch.required, ch.done, ch.expected,
+                           compliance::to_string(ch.status));
         out << "\n";
     }
 }
 
 } // namespace
 
-std::string percent(double score) { return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9))); }
+std::string percent(double score) {
+    return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9)));
+}
 
-std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
-                         core::Output* output) {
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,
+                         bool behind_only, core::Output* output) {
     core::Sink out(output);
     if (format == Format::csv) {
         render_csv(out, check.month, rules, behind_only);
@@ -123,9 +146,10 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
     }
     std::vector<occasions::Obligation> due; // the obligations shown with --behind-only
     if (behind_only)
-        std::copy_if(check.obligations.begin(), check.obligations.end(), std::back_inserter(due), [](const auto& o) {
-            return o.state != occasions::State::done && o.state != occasions::State::upcoming;
-        });
+        std::copy_if(check.obligations.begin(), check.obligations.end(), std::back_inserter(due),
+                     [](const auto& o) {
+                         return o.state != occasions::State::done && o.state != occasions::State::upcoming;
+                     });
     const auto& shown = behind_only ? due : check.obligations;
     if (format == Format::json) {
         core::JsonWriter j(out);
@@ -139,8 +163,10 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         return j.str();
     }
     render_table(out, check.month, rules, behind_only);
-    if (!shown.empty()) out << "\noccasions, birthdays and life events (R4–R8)\n" << render_obligations(shown, rules, true);
-    if (!check.goals.empty()) out << "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" << render_goals(check.goals);
+    if (!shown.empty())
+        out << "\noccasions, birthdays and life events (R4–R8)\n" << render_obligations(shown, rules, true);
+    if (!check.goals.empty())
+        out << "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" << render_goals(check.goals);
     return out.take();
 }
 
@@ -151,12 +177,15 @@ std::string describe_customer(const compliance::CustomerResult& c, const complia
         const auto& channel = rules.channels[static_cast<size_t>(ch.channel)];
         const int left = std::max(0, ch.required - ch.done);
         out += fmt::format("  {:<8} {}/{}  ", channel.id, ch.done, ch.required);
-        if (left == 0) out += "met\n";
-        else if (ch.status == Status::missed) out += fmt::format("missed: {} short\n", left);
+        if (left == 0)
+            out += "met\n";
+        else if (ch.status == Status::missed)
+            out += fmt::format("missed: {} short\n", left);
         else if (ch.status == Status::behind)
-            out += fmt::format("behind: {} more by today to be on pace, {} owed by {}\n", ch.expected - ch.done,
-                               left, month.month.last().iso());
-        else out += fmt::format("{} owed by {}\n", left, month.month.last().iso());
+            out += fmt::format("behind: {} more by today to be on pace, {} owed by {}\n",
+                               ch.expected - ch.done, left, month.month.last().iso());
+        else
+            out += fmt::format("{} owed by {}\n", left, month.month.last().iso());
     }
     return out;
 }

@@ -17,12 +17,12 @@ enum class Format { table, json, csv };
 // behind or missed and obligations that are due (the summary stays whole).
 // With an `out`, the text is written to it as it is produced and what is left is returned; without one,
 // all of it is returned.
-std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format, bool behind_only,
-                         core::Output* out = nullptr);
+std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,
+                         bool behind_only, core::Output* out = nullptr);
 
 // One line per channel for a single customer: "visit 6/8 (on pace: 5) on_track".
-std::string describe_customer(const compliance::CustomerResult& customer, const compliance::MonthResult& month,
-                              const rules::Rules& rules);
+std::string describe_customer(const compliance::CustomerResult& customer,
+                              const compliance::MonthResult& month, const rules::Rules& rules);
 
 // "81%"-style percentage of a score.
 std::string percent(double score);

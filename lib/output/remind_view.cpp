@@ -45,7 +45,8 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
     const char* yellow = color ? "\033[33m" : "";
     const char* reset = color ? "\033[0m" : "";
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
-    if (d.items.empty()) return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
+    if (d.items.empty())
+        return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
     out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n",
                        who(d), d.team.empty() ? "" : " · " + name(d.team), d.as_of.iso(), d.days);
     int n = 0;
@@ -55,7 +56,8 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
                                                        : i.state;
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
-        if (const std::string h = hint_line(i); !h.empty()) out += fmt::format("    {}{}\n", markdown ? "- " : "", h);
+        if (const std::string h = hint_line(i); !h.empty())
+            out += fmt::format("    {}{}\n", markdown ? "- " : "", h);
     }
     return out;
 }
@@ -72,11 +74,15 @@ std::string json(const std::vector<remind::Digest>& digests) {
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state").value(i.state).key("starts").value(i.starts.iso()).key("due").value(i.due.iso());
-            j.key("customer").value_or_null(i.customer_code).key("customer_name").value_or_null(i.customer_name);
+            j.key("customer")
+                .value_or_null(i.customer_code)
+                .key("customer_name")
+                .value_or_null(i.customer_name);
             j.key("what").value(i.what).key("person").value_or_null(i.person);
             if (i.kind == remind::Item::Kind::obligation) {
                 j.key("tag").value(i.tag).key("actions").begin_array();
-                for (const auto& a : i.actions) j.value(a);
+                for (const auto& a : i.actions)
+                    j.value(a);
                 j.end_array();
             }
             j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
@@ -108,9 +114,12 @@ std::string fold(const std::string& line) {
     for (size_t i = 0; i < line.size();) {
         size_t len = 1;
         const auto b = static_cast<unsigned char>(line[i]);
-        if (b >= 0xF0) len = 4;
-        else if (b >= 0xE0) len = 3;
-        else if (b >= 0xC0) len = 2;
+        if (b >= 0xF0)
+            len = 4;
+        else if (b >= 0xE0)
+            len = 3;
+        else if (b >= 0xC0)
+            len = 2;
         if (width + len > 75) {
             out += "\r\n ";
             width = 1;
@@ -129,7 +138,8 @@ std::string compact(core::Date d) {
 }
 
 std::string ics(const std::vector<remind::Digest>& digests) {
-    std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//remind//ZH\r\nCALSCALE:GREGORIAN\r\n";
+    std::string out =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//remind//ZH\r\nCALSCALE:GREGORIAN\r\n";
     for (const auto& d : digests) {
         for (const auto& i : d.items) {
             out += "BEGIN:VEVENT\r\n";
@@ -137,7 +147,8 @@ std::string ics(const std::vector<remind::Digest>& digests) {
             out += fold("DTSTAMP:" + compact(d.as_of) + "T000000Z");
             out += fold("DTSTART;VALUE=DATE:" + compact(i.due));
             out += fold("DTEND;VALUE=DATE:" + compact(i.due.plus_days(1)));
-            std::string summary = (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
+            std::string summary =
+                (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
             out += fold("SUMMARY:" + ics_escape(summary));
             std::string description = fmt::format("{} · {} · {}", i.rule, i.state, item_line(i));
             if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
@@ -152,7 +163,8 @@ std::string ics(const std::vector<remind::Digest>& digests) {
 } // namespace
 
 std::string digest_subject(const remind::Digest& d) {
-    const auto overdue = std::count_if(d.items.begin(), d.items.end(), [](const remind::Item& i) { return i.state == "overdue"; });
+    const auto overdue = std::count_if(d.items.begin(), d.items.end(),
+                                       [](const remind::Item& i) { return i.state == "overdue"; });
     return fmt::format("keqing: {} reminder{}{} for {}, {}", d.items.size(), d.items.size() == 1 ? "" : "s",
                        overdue ? fmt::format(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
 }
@@ -175,21 +187,31 @@ std::string render_digests(const std::vector<remind::Digest>& digests, RemindFor
 std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, CalendarFormat format) {
     if (format == CalendarFormat::csv) {
         std::string out = "date,occasion,name\n";
-        for (const auto& d : days) out += fmt::format("{},{},{}\n", d.date.iso(), d.id, core::csv_field(d.name));
+        for (const auto& d : days)
+            out += fmt::format("{},{},{}\n", d.date.iso(), d.id, core::csv_field(d.name));
         return out;
     }
     if (format == CalendarFormat::json) {
         core::JsonWriter j;
         j.begin_array();
         for (const auto& d : days)
-            j.begin_object().key("date").value(d.date.iso()).key("occasion").value(d.id).key("name").value(d.name)
-                .key("calendar").value(d.calendar).end_object();
+            j.begin_object()
+                .key("date")
+                .value(d.date.iso())
+                .key("occasion")
+                .value(d.id)
+                .key("name")
+                .value(d.name)
+                .key("calendar")
+                .value(d.calendar)
+                .end_object();
         j.end_array();
         return std::move(j).str();
     }
     Table t;
     t.column("DATE").column("OCCASION").column("NAME").column("CALENDAR");
-    for (const auto& d : days) t.row({d.date.iso(), d.id, d.name, d.calendar});
+    for (const auto& d : days)
+        t.row({d.date.iso(), d.id, d.name, d.calendar});
     return t.render();
 }
 

@@ -2,8 +2,8 @@
 #include "output/report_view.hpp"
 
 #include "core/csv.hpp"
-#include "core/sink.hpp"
 #include "core/json.hpp"
+#include "core/sink.hpp"
 #include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
@@ -16,43 +16,53 @@ namespace {
 
 using compliance::Status;
 
-std::string pct(const report::Attainment& a) { return percent(a.rate()); }
+std::string pct(const report::Attainment& a) {
+    return percent(a.rate());
+}
 
 std::string title(const report::Report& r) {
     const auto& o = r.options;
     const std::string period = o.from == o.to ? o.from.iso() : o.from.iso() + " … " + o.to.iso();
-    return fmt::format("Compliance report {} (as of {}), by {}{}", period, o.as_of.iso(), report::to_string(o.by),
-                       o.team.empty() ? "" : ", team " + o.team);
+    return fmt::format("Compliance report {} (as of {}), by {}{}", period, o.as_of.iso(),
+                       report::to_string(o.by), o.team.empty() ? "" : ", team " + o.team);
 }
 
 // A table with headers, right-aligned from column `right_from` on.
 struct Grid {
     Table table;
     explicit Grid(const std::vector<std::string>& headers, size_t right_from = 99) {
-        for (size_t i = 0; i < headers.size(); ++i) table.column(headers[i], i >= right_from ? Align::right : Align::left);
+        for (size_t i = 0; i < headers.size(); ++i)
+            table.column(headers[i], i >= right_from ? Align::right : Align::left);
     }
     void add(const std::vector<std::string>& row) { table.row(row); }
-    void write(core::Sink& out, bool markdown) const { table.render(out, markdown ? Style::markdown : Style::plain); }
+    void write(core::Sink& out, bool markdown) const {
+        table.render(out, markdown ? Style::markdown : Style::plain);
+    }
 };
 
-std::string section(const std::string& name, bool markdown) { return markdown ? "\n## " + name + "\n\n" : "\n" + name + "\n"; }
+std::string section(const std::string& name, bool markdown) {
+    return markdown ? "\n## " + name + "\n\n" : "\n" + name + "\n";
+}
 
 std::vector<std::string> row_cells(const report::Row& row, bool rank) {
     std::vector<std::string> cells;
     if (rank) cells.push_back(fmt::format("{}", row.rank));
     cells.push_back(row.key);
     cells.push_back(row.label);
-    for (const auto& c : row.channels) cells.push_back(pct(c));
+    for (const auto& c : row.channels)
+        cells.push_back(pct(c));
     cells.push_back(pct(row.total));
-    for (const int n : row.by_status) cells.push_back(fmt::format("{}", n));
+    for (const int n : row.by_status)
+        cells.push_back(fmt::format("{}", n));
     return cells;
 }
 
 void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     out << (md ? "# " + title(r) + "\n" : title(r) + "\n");
     const auto& s = r.summary;
-    out << fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n", md ? "\n" : "",
-                       s.customers, percent(s.score), s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3]);
+    out << fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n",
+                       md ? "\n" : "", s.customers, percent(s.score), s.by_status[0], s.by_status[1],
+                       s.by_status[2], s.by_status[3]);
 
     out << section("Summary by tier", md);
     Grid tiers({"TIER", "CUSTOMERS", "MET", "ON TRACK", "BEHIND", "MISSED"}, 1);
@@ -64,28 +74,34 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
     tiers.write(out, md);
 
     std::vector<std::string> headers{"#", "REP", "NAME"};
-    for (const auto& c : r.channels) headers.push_back(core::to_upper_ascii(c));
-    for (const char* h : {"SCORE", "MET", "ON TRACK", "BEHIND", "MISSED"}) headers.emplace_back(h);
+    for (const auto& c : r.channels)
+        headers.push_back(core::to_upper_ascii(c));
+    for (const char* h : {"SCORE", "MET", "ON TRACK", "BEHIND", "MISSED"})
+        headers.emplace_back(h);
     out << section("Rep ranking (attainment per channel)", md);
     Grid reps(headers, 3);
-    for (const auto& row : r.reps) reps.add(row_cells(row, true));
+    for (const auto& row : r.reps)
+        reps.add(row_cells(row, true));
     reps.write(out, md);
 
     if (r.options.by != report::By::rep) {
         out << section(fmt::format("By {}", report::to_string(r.options.by)), md);
         headers[1] = core::to_upper_ascii(report::to_string(r.options.by));
         Grid rows(headers, 3);
-        for (const auto& row : r.rows) rows.add(row_cells(row, true));
+        for (const auto& row : r.rows)
+            rows.add(row_cells(row, true));
         rows.write(out, md);
     }
 
     out << section("Tier × channel (attainment)", md);
     std::vector<std::string> th{"TIER"};
-    for (const auto& c : r.channels) th.push_back(core::to_upper_ascii(c));
+    for (const auto& c : r.channels)
+        th.push_back(core::to_upper_ascii(c));
     Grid tc(th, 1);
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         std::vector<std::string> row{r.tiers[t]};
-        for (const auto& a : r.tier_channel[t]) row.push_back(a.required ? pct(a) : "-");
+        for (const auto& a : r.tier_channel[t])
+            row.push_back(a.required ? pct(a) : "-");
         tc.add(std::move(row));
     }
     tc.write(out, md);
@@ -93,19 +109,22 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
     if (r.months.size() > 1) {
         out << section("Trend", md);
         std::vector<std::string> mh{"MONTH", "AS OF", "CUSTOMERS", "SCORE"};
-        for (const auto& c : r.channels) mh.push_back(core::to_upper_ascii(c));
+        for (const auto& c : r.channels)
+            mh.push_back(core::to_upper_ascii(c));
         Grid trend(mh, 2);
         for (const auto& m : r.months) {
             std::vector<std::string> row{m.month.iso(), m.as_of.iso(), fmt::format("{}", m.summary.customers),
                                          percent(m.summary.score)};
-            for (const auto& a : m.channels) row.push_back(pct(a));
+            for (const auto& a : m.channels)
+                row.push_back(pct(a));
             trend.add(std::move(row));
         }
         trend.write(out, md);
     }
 
     out << section("Occasions kept and missed (windows closed by the as-of day)", md);
-    if (r.occasions.empty()) out << "none\n";
+    if (r.occasions.empty())
+        out << "none\n";
     else {
         Grid occ({"OCCASION", "RULE", "TOTAL", "DONE", "OVERDUE", "MISSED"}, 2);
         for (const auto& o : r.occasions)
@@ -121,27 +140,32 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
 
     for (const auto& m : r.months) {
         if (m.goals.empty()) continue;
-        out << section(fmt::format("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()), md);
+        out << section(fmt::format("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()),
+                       md);
         out << (md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals));
     }
 
     const auto& q = r.quality;
     out << section("Data quality", md);
-    out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days, q.late_count);
-    out << fmt::format("{}duplicates (same customer, channel and day): {}\n", md ? "- " : "", q.duplicate_count);
+    out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days,
+                       q.late_count);
+    out << fmt::format("{}duplicates (same customer, channel and day): {}\n", md ? "- " : "",
+                       q.duplicate_count);
     out << fmt::format("{}voided: {}\n", md ? "- " : "", q.voided_count);
     out << fmt::format("{}implausible days (more than {} visits by one rep): {}\n", md ? "- " : "",
                        rules.max_visits_per_day, q.busy_days.size());
     // The first rows of each list; JSON carries up to 200 of each.
     constexpr size_t kShown = 10;
     auto more = [&](size_t total) {
-        return total > kShown ? fmt::format("… and {} more (see --format json)\n", total - kShown) : std::string();
+        return total > kShown ? fmt::format("… and {} more (see --format json)\n", total - kShown)
+                              : std::string();
     };
     if (!q.voided.empty()) {
         Grid v({"#", "DATE", "CUSTOMER", "CHANNEL", "REP", "VOIDED", "REASON"});
         for (size_t i = 0; i < std::min(kShown, q.voided.size()); ++i) {
             const auto& c = q.voided[i];
-            v.add({fmt::format("{}", c.id), c.date.iso(), c.customer_code, c.channel, c.rep, c.voided_at, c.void_reason});
+            v.add({fmt::format("{}", c.id), c.date.iso(), c.customer_code, c.channel, c.rep, c.voided_at,
+                   c.void_reason});
         }
         out << (md ? "\nvoided:\n\n" : "voided:\n");
         v.write(out, md);
@@ -178,13 +202,21 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
 }
 
 void json_attainment(core::JsonWriter& j, const report::Attainment& a) {
-    j.begin_object().key("required").value(a.required).key("done").value(a.done).key("rate").value(a.rate()).end_object();
+    j.begin_object()
+        .key("required")
+        .value(a.required)
+        .key("done")
+        .value(a.done)
+        .key("rate")
+        .value(a.rate())
+        .end_object();
 }
 
 void json_row(core::JsonWriter& j, const report::Row& row, const std::vector<std::string>& channels) {
     j.begin_object().key("key").value(row.key).key("label").value(row.label).key("team").value(row.team);
     j.key("rank").value(row.rank).key("customer_months").value(row.customer_months);
-    for (int s = 0; s < 4; ++s) j.key(compliance::to_string(static_cast<Status>(s))).value(row.by_status[static_cast<size_t>(s)]);
+    for (int s = 0; s < 4; ++s)
+        j.key(compliance::to_string(static_cast<Status>(s))).value(row.by_status[static_cast<size_t>(s)]);
     j.key("score").value(row.total.rate()).key("total");
     json_attainment(j, row.total);
     j.key("channels").begin_object();
@@ -201,12 +233,21 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
     j.key("as_of").value(r.options.as_of.iso()).key("by").value(report::to_string(r.options.by));
     j.key("team").value_or_null(r.options.team);
     j.key("summary").begin_object().key("customer_months").value(r.summary.customers);
-    for (int s = 0; s < 4; ++s) j.key(compliance::to_string(static_cast<Status>(s))).value(r.summary.by_status[static_cast<size_t>(s)]);
-    j.key("required").value(r.summary.required).key("done").value(r.summary.done_capped).key("score").value(r.summary.score);
+    for (int s = 0; s < 4; ++s)
+        j.key(compliance::to_string(static_cast<Status>(s)))
+            .value(r.summary.by_status[static_cast<size_t>(s)]);
+    j.key("required")
+        .value(r.summary.required)
+        .key("done")
+        .value(r.summary.done_capped)
+        .key("score")
+        .value(r.summary.score);
     j.key("tiers").begin_object();
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         j.key(r.tiers[t]).begin_object();
-        for (int s = 0; s < 4; ++s) j.key(compliance::to_string(static_cast<Status>(s))).value(r.tier_status[t][static_cast<size_t>(s)]);
+        for (int s = 0; s < 4; ++s)
+            j.key(compliance::to_string(static_cast<Status>(s)))
+                .value(r.tier_status[t][static_cast<size_t>(s)]);
         j.key("channels").begin_object();
         for (size_t k = 0; k < r.channels.size(); ++k) {
             j.key(r.channels[k]);
@@ -216,14 +257,18 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
     }
     j.end_object().end_object();
     j.key("reps").begin_array();
-    for (const auto& row : r.reps) json_row(j, row, r.channels);
+    for (const auto& row : r.reps)
+        json_row(j, row, r.channels);
     j.end_array().key("rows").begin_array();
-    for (const auto& row : r.rows) json_row(j, row, r.channels);
+    for (const auto& row : r.rows)
+        json_row(j, row, r.channels);
     j.end_array().key("months").begin_array();
     for (const auto& m : r.months) {
         j.begin_object().key("month").value(m.month.iso()).key("as_of").value(m.as_of.iso());
         j.key("customers").value(m.summary.customers).key("score").value(m.summary.score);
-        for (int s = 0; s < 4; ++s) j.key(compliance::to_string(static_cast<Status>(s))).value(m.summary.by_status[static_cast<size_t>(s)]);
+        for (int s = 0; s < 4; ++s)
+            j.key(compliance::to_string(static_cast<Status>(s)))
+                .value(m.summary.by_status[static_cast<size_t>(s)]);
         j.key("channels").begin_object();
         for (size_t k = 0; k < r.channels.size(); ++k) {
             j.key(r.channels[k]);
@@ -235,30 +280,91 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
     }
     j.end_array().key("occasions").begin_array();
     for (const auto& o : r.occasions) {
-        j.begin_object().key("kind").value(o.kind).key("name").value(o.name).key("rule").value(o.rule).key("total").value(o.total);
-        for (int s = 0; s < 5; ++s) j.key(occasions::to_string(static_cast<occasions::State>(s))).value(o.by_state[static_cast<size_t>(s)]);
+        j.begin_object()
+            .key("kind")
+            .value(o.kind)
+            .key("name")
+            .value(o.name)
+            .key("rule")
+            .value(o.rule)
+            .key("total")
+            .value(o.total);
+        for (int s = 0; s < 5; ++s)
+            j.key(occasions::to_string(static_cast<occasions::State>(s)))
+                .value(o.by_state[static_cast<size_t>(s)]);
         j.end_object();
     }
     j.end_array().key("not_kept");
     write_obligations(j, r.missed, rules);
     const auto& q = r.quality;
-    j.key("quality").begin_object().key("late_after_days").value(rules.late_after_days).key("late").value(q.late_count);
+    j.key("quality")
+        .begin_object()
+        .key("late_after_days")
+        .value(rules.late_after_days)
+        .key("late")
+        .value(q.late_count);
     j.key("late_contacts").begin_array();
     for (const auto& c : q.late)
-        j.begin_object().key("id").value(c.id).key("customer").value(c.customer_code).key("channel").value(c.channel)
-            .key("date").value(c.date.iso()).key("logged_at").value(c.logged_at).key("rep").value(c.rep).end_object();
+        j.begin_object()
+            .key("id")
+            .value(c.id)
+            .key("customer")
+            .value(c.customer_code)
+            .key("channel")
+            .value(c.channel)
+            .key("date")
+            .value(c.date.iso())
+            .key("logged_at")
+            .value(c.logged_at)
+            .key("rep")
+            .value(c.rep)
+            .end_object();
     j.end_array().key("duplicates").value(q.duplicate_count).key("duplicate_groups").begin_array();
     for (const auto& d : q.duplicates)
-        j.begin_object().key("customer").value(d.customer_code).key("channel").value(d.channel).key("date").value(d.date.iso())
-            .key("count").value(d.count).key("reps").value(d.reps).end_object();
+        j.begin_object()
+            .key("customer")
+            .value(d.customer_code)
+            .key("channel")
+            .value(d.channel)
+            .key("date")
+            .value(d.date.iso())
+            .key("count")
+            .value(d.count)
+            .key("reps")
+            .value(d.reps)
+            .end_object();
     j.end_array().key("voided").value(q.voided_count).key("voided_contacts").begin_array();
     for (const auto& c : q.voided)
-        j.begin_object().key("id").value(c.id).key("customer").value(c.customer_code).key("channel").value(c.channel)
-            .key("date").value(c.date.iso()).key("rep").value(c.rep).key("voided_at").value(c.voided_at)
-            .key("reason").value(c.void_reason).end_object();
-    j.end_array().key("max_visits_per_day").value(rules.max_visits_per_day).key("implausible_days").begin_array();
+        j.begin_object()
+            .key("id")
+            .value(c.id)
+            .key("customer")
+            .value(c.customer_code)
+            .key("channel")
+            .value(c.channel)
+            .key("date")
+            .value(c.date.iso())
+            .key("rep")
+            .value(c.rep)
+            .key("voided_at")
+            .value(c.voided_at)
+            .key("reason")
+            .value(c.void_reason)
+            .end_object();
+    j.end_array()
+        .key("max_visits_per_day")
+        .value(rules.max_visits_per_day)
+        .key("implausible_days")
+        .begin_array();
     for (const auto& b : q.busy_days)
-        j.begin_object().key("rep").value(b.rep).key("date").value(b.date.iso()).key("visits").value(b.visits).end_object();
+        j.begin_object()
+            .key("rep")
+            .value(b.rep)
+            .key("date")
+            .value(b.date.iso())
+            .key("visits")
+            .value(b.visits)
+            .end_object();
     j.end_array().end_object();
     j.end_object();
     out << "\n";
@@ -267,9 +373,10 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
 // Tidy CSV: section,month,key,metric,value — the numbers of the table, one per line.
 void csv(core::Sink& out, const report::Report& r) {
     out << "section,month,key,metric,value\n";
-    auto line = [&](std::string_view section, const std::string& month, const std::string& key, const std::string& metric,
-                    const std::string& value) {
-        fmt::format_to(std::back_inserter(out.text()), "{},{},{},{},{}\n", section, month, core::csv_field(key), metric, value);
+    auto line = [&](std::string_view section, const std::string& month, const std::string& key,
+                    const std::string& metric, const std::string& value) {
+        fmt::format_to(std::back_inserter(out.text()), "{},{},{},{},{}\n", section, month,
+                       core::csv_field(key), metric, value);
         out.spill();
     };
     auto attainment = [&](std::string_view section, const std::string& month, const std::string& key,
@@ -288,13 +395,15 @@ void csv(core::Sink& out, const report::Report& r) {
         for (int s = 0; s < 4; ++s)
             line("tier", all, r.tiers[t], std::string(compliance::to_string(static_cast<Status>(s))),
                  fmt::format("{}", r.tier_status[t][static_cast<size_t>(s)]));
-        for (size_t k = 0; k < r.channels.size(); ++k) attainment("tier", all, r.tiers[t], r.channels[k] + "_", r.tier_channel[t][k]);
+        for (size_t k = 0; k < r.channels.size(); ++k)
+            attainment("tier", all, r.tiers[t], r.channels[k] + "_", r.tier_channel[t][k]);
     }
     auto rows = [&](std::string_view section, const std::vector<report::Row>& list) {
         for (const auto& row : list) {
             line(section, all, row.key, "rank", fmt::format("{}", row.rank));
             line(section, all, row.key, "score", fmt::format("{}", row.total.rate()));
-            for (size_t k = 0; k < r.channels.size(); ++k) attainment(section, all, row.key, r.channels[k] + "_", row.channels[k]);
+            for (size_t k = 0; k < r.channels.size(); ++k)
+                attainment(section, all, row.key, r.channels[k] + "_", row.channels[k]);
             for (int s = 0; s < 4; ++s)
                 line(section, all, row.key, std::string(compliance::to_string(static_cast<Status>(s))),
                      fmt::format("{}", row.by_status[static_cast<size_t>(s)]));
@@ -304,12 +413,14 @@ void csv(core::Sink& out, const report::Report& r) {
     if (r.options.by != report::By::rep) rows(report::to_string(r.options.by), r.rows);
     for (const auto& m : r.months) {
         line("month", m.month.iso(), "all", "score", fmt::format("{}", m.summary.score));
-        for (size_t k = 0; k < r.channels.size(); ++k) attainment("month", m.month.iso(), "all", r.channels[k] + "_", m.channels[k]);
+        for (size_t k = 0; k < r.channels.size(); ++k)
+            attainment("month", m.month.iso(), "all", r.channels[k] + "_", m.channels[k]);
         for (const auto& g : m.goals) {
             for (const auto& goal : g.goals) {
                 line("goal", m.month.iso(), g.rep, goal.id + "_done", fmt::format("{}", goal.done));
                 line("goal", m.month.iso(), g.rep, goal.id + "_required", fmt::format("{}", goal.required));
-                line("goal", m.month.iso(), g.rep, goal.id + "_status", std::string(compliance::to_string(goal.status)));
+                line("goal", m.month.iso(), g.rep, goal.id + "_status",
+                     std::string(compliance::to_string(goal.status)));
             }
             line("checklist", m.month.iso(), g.rep, "visits", fmt::format("{}", g.checklist.visits));
             line("checklist", m.month.iso(), g.rep, "complete", fmt::format("{}", g.checklist.complete));
@@ -333,11 +444,19 @@ std::string render_report(const report::Report& report, const rules::Rules& rule
                           core::Output* output) {
     core::Sink out(output);
     switch (format) {
-    case ReportFormat::json: json(out, report, rules); break;
-    case ReportFormat::csv: csv(out, report); break;
-    case ReportFormat::markdown: text(out, report, rules, true); break;
+    case ReportFormat::json:
+        json(out, report, rules);
+        break;
+    case ReportFormat::csv:
+        csv(out, report);
+        break;
+    case ReportFormat::markdown:
+        text(out, report, rules, true);
+        break;
     case ReportFormat::table:
-    case ReportFormat::html: text(out, report, rules, false); break;
+    case ReportFormat::html:
+        text(out, report, rules, false);
+        break;
     }
     return out.take();
 }

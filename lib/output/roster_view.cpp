@@ -26,7 +26,9 @@ std::string history_line(const std::vector<store::HistoryEntry>& entries) {
     return out;
 }
 
-std::string date_or_dash(const std::optional<core::Date>& d) { return d ? d->iso() : "-"; }
+std::string date_or_dash(const std::optional<core::Date>& d) {
+    return d ? d->iso() : "-";
+}
 
 } // namespace
 
@@ -105,7 +107,13 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
             j.begin_object().key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier);
             j.key("rep").value(c.rep).key("opened_on").value_or_null(c.opened_on ? c.opened_on->iso() : "");
             j.key("closed_on").value_or_null(c.closed_on ? c.closed_on->iso() : "");
-            j.key("phone").value(c.phone).key("address").value(c.address).key("stage").value(c.stage).end_object();
+            j.key("phone")
+                .value(c.phone)
+                .key("address")
+                .value(c.address)
+                .key("stage")
+                .value(c.stage)
+                .end_object();
         }
         j.end_array();
         return std::move(j).str();
@@ -113,14 +121,16 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
     if (format == Format::csv) {
         std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage\n";
         for (const auto& c : customers)
-            out += fmt::format("{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code), core::csv_field(c.name),
-                               core::csv_field(c.tier), core::csv_field(c.rep), c.opened_on ? c.opened_on->iso() : "",
-                               c.closed_on ? c.closed_on->iso() : "", core::csv_field(c.phone),
-                               core::csv_field(c.address), core::csv_field(c.stage));
+            out +=
+                fmt::format("{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code), core::csv_field(c.name),
+                            core::csv_field(c.tier), core::csv_field(c.rep),
+                            c.opened_on ? c.opened_on->iso() : "", c.closed_on ? c.closed_on->iso() : "",
+                            core::csv_field(c.phone), core::csv_field(c.address), core::csv_field(c.stage));
         return out;
     }
     Table t;
-    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column("STAGE");
+    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column(
+        "STAGE");
     for (const auto& c : customers)
         t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
     return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
@@ -131,8 +141,19 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
         core::JsonWriter j;
         j.begin_array();
         for (const auto& p : people) {
-            j.begin_object().key("id").value(p.id).key("customer").value(p.customer_code).key("name").value(p.name);
-            j.key("role").value(p.role).key("birthday").value_or_null(p.birthday).key("preferences").value(p.preferences);
+            j.begin_object()
+                .key("id")
+                .value(p.id)
+                .key("customer")
+                .value(p.customer_code)
+                .key("name")
+                .value(p.name);
+            j.key("role")
+                .value(p.role)
+                .key("birthday")
+                .value_or_null(p.birthday)
+                .key("preferences")
+                .value(p.preferences);
             j.key("family").value(p.family).key("personality").value(p.personality).key("note").value(p.note);
             j.end_object();
         }
@@ -157,7 +178,8 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
         .column("TYPE");
     t.column("PREFERENCES", Align::left, kTextColumns);
     for (const auto& p : people)
-        t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality, p.preferences});
+        t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality,
+               p.preferences});
     return t.empty() ? "no people recorded; add one with `roster person add CUSTOMER NAME`\n" : t.render();
 }
 
@@ -166,19 +188,28 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
         core::JsonWriter j;
         j.begin_array();
         for (const auto& r : reps)
-            j.begin_object().key("id").value(r.id).key("name").value(r.name).key("team").value(r.team).end_object();
+            j.begin_object()
+                .key("id")
+                .value(r.id)
+                .key("name")
+                .value(r.name)
+                .key("team")
+                .value(r.team)
+                .end_object();
         j.end_array();
         return std::move(j).str();
     }
     if (format == Format::csv) {
         std::string out = "id,name,team\n";
         for (const auto& r : reps)
-            out += fmt::format("{},{},{}\n", core::csv_field(r.id), core::csv_field(r.name), core::csv_field(r.team));
+            out += fmt::format("{},{},{}\n", core::csv_field(r.id), core::csv_field(r.name),
+                               core::csv_field(r.team));
         return out;
     }
     Table t;
     t.column("ID").column("NAME").column("TEAM");
-    for (const auto& r : reps) t.row({r.id, r.name, r.team});
+    for (const auto& r : reps)
+        t.row({r.id, r.name, r.team});
     return t.empty() ? "no reps; add one with `roster rep add ID --name NAME --team TEAM`\n" : t.render();
 }
 

@@ -34,7 +34,8 @@ Table& Table::row(std::span<const std::string_view> cells) {
         }
         cells_ += cell;
         ends_.push_back(static_cast<uint32_t>(cells_.size()));
-        displays_.push_back(static_cast<uint16_t>(std::min(width, int{std::numeric_limits<uint16_t>::max()})));
+        displays_.push_back(
+            static_cast<uint16_t>(std::min(width, int{std::numeric_limits<uint16_t>::max()})));
         widths_[c] = std::max(widths_[c], width);
     }
     ++rows_;
@@ -63,15 +64,19 @@ void Table::render(core::Sink& out, Style style) const {
                 text += cell;
                 if (aligns_[c] == Align::left) text.append(pad, ' ');
             }
-            while (text.size() > start && text.back() == ' ') text.pop_back();
+            while (text.size() > start && text.back() == ' ')
+                text.pop_back();
         }
         text += '\n';
         out.spill();
     };
-    line([&](size_t c) { return std::pair<std::string_view, int>(headers_[c], core::display_width(headers_[c])); });
+    line([&](size_t c) {
+        return std::pair<std::string_view, int>(headers_[c], core::display_width(headers_[c]));
+    });
     if (style == Style::markdown) {
         text += '|';
-        for (size_t c = 0; c < columns; ++c) text += " --- |";
+        for (size_t c = 0; c < columns; ++c)
+            text += " --- |";
         text += '\n';
     }
     for (size_t r = 0; r < rows_; ++r) {

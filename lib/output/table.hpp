@@ -9,8 +9,8 @@
 
 #include <cstdint>
 #include <span>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keqing::output {
@@ -38,12 +38,12 @@ class Table {
   private:
     std::vector<std::string> headers_;
     std::vector<Align> aligns_;
-    std::vector<int> limits_;         // per column: the widest a cell may be
-    std::vector<int> widths_;         // per column: the widest cell or header
+    std::vector<int> limits_; // per column: the widest a cell may be
+    std::vector<int> widths_; // per column: the widest cell or header
     size_t rows_ = 0;
-    std::string cells_;               // every cell, row by row
-    std::vector<uint32_t> ends_;      // where each cell ends in cells_
-    std::vector<uint16_t> displays_;  // each cell's display width
+    std::string cells_;              // every cell, row by row
+    std::vector<uint32_t> ends_;     // where each cell ends in cells_
+    std::vector<uint16_t> displays_; // each cell's display width
 };
 
 } // namespace keqing::output

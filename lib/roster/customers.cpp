@@ -40,22 +40,25 @@ Result<void> validate(store::Store& store, const rules::Rules& rules, const stor
     if (c.name.empty()) return data_error("{}customer {} has no name; give it one", where, c.code);
     KQ_CHECK(check_text(c, where));
     if (!rules.tier(c.tier))
-        return data_error("{}unknown tier '{}' for {}; the rules define {}", where, c.tier, c.code, rules.tier_ids());
+        return data_error("{}unknown tier '{}' for {}; the rules define {}", where, c.tier, c.code,
+                          rules.tier_ids());
     if (c.opened_on && c.closed_on && *c.closed_on < *c.opened_on)
         return data_error("{}customer {} closes on {} before it opens on {}; fix the dates", where, c.code,
                           c.closed_on->iso(), c.opened_on->iso());
     KQ_TRY(std::optional<store::Rep> rep, store.find_rep(c.rep));
     if (!rep)
-        return data_error("{}unknown rep '{}' for {}; add it first with `roster rep add {}` (or `roster rep import`)",
-                          where, c.rep, c.code, c.rep);
+        return data_error(
+            "{}unknown rep '{}' for {}; add it first with `roster rep add {}` (or `roster rep import`)",
+            where, c.rep, c.code, c.rep);
     return {};
 }
 
-Result<void> must_be_new(store::Store& store, const store::Customer& c, std::string_view where, core::Date on) {
+Result<void> must_be_new(store::Store& store, const store::Customer& c, std::string_view where,
+                         core::Date on) {
     KQ_TRY(std::vector<store::Customer> existing, store.find_customers(c.code, store::Match::code, on));
     if (!existing.empty())
-        return data_error("{}customer code {} already exists ({}); use `roster edit` to change it", where, c.code,
-                          existing.front().name);
+        return data_error("{}customer code {} already exists ({}); use `roster edit` to change it", where,
+                          c.code, existing.front().name);
     return {};
 }
 
@@ -70,8 +73,8 @@ const core::Date kLastDay = core::Date::from_ymd(9999, 12, 31);
 
 // When `value` is already in effect on `from` in `history` (sorted by day), the line saying nothing
 // changed — `as` reads "tier B" or "li's" — naming a later change that stays; otherwise empty.
-std::string already(const std::vector<store::HistoryEntry>& history, const std::string& value, core::Date from,
-                    const store::Customer& c, const std::string& as) {
+std::string already(const std::vector<store::HistoryEntry>& history, const std::string& value,
+                    core::Date from, const store::Customer& c, const std::string& as) {
     if (history.empty()) return "";
     // The latest entry starting on or before `from`, else the earliest (store/history.hpp's rule).
     size_t current = 0;
@@ -83,7 +86,8 @@ std::string already(const std::vector<store::HistoryEntry>& history, const std::
                                    since ? "since " + since->iso() : std::string("since the start"));
     for (size_t i = current + 1; i < history.size(); ++i)
         if (history[i].value != value) {
-            line += fmt::format(" (the change to {} from {} stays)", history[i].value, history[i].from->iso());
+            line +=
+                fmt::format(" (the change to {} from {} stays)", history[i].value, history[i].from->iso());
             break;
         }
     return line;
@@ -95,9 +99,10 @@ std::string already(const std::vector<store::HistoryEntry>& history, const std::
 // no day the customer is active, or silently replace the first entry.
 Result<void> check_from(const store::Customer& c, std::string_view what, core::Date from, Force force) {
     if (force == Force::yes || !c.opened_on || from >= *c.opened_on) return {};
-    return data_error("customer {} opened on {}; {} from {} would start before that; use --from {} (its first day) "
-                      "or later, or add --force",
-                      c.code, c.opened_on->iso(), what, from.iso(), c.opened_on->iso());
+    return data_error(
+        "customer {} opened on {}; {} from {} would start before that; use --from {} (its first day) "
+        "or later, or add --force",
+        c.code, c.opened_on->iso(), what, from.iso(), c.opened_on->iso());
 }
 
 Result<void> check_closing(store::Store& store, const store::Customer& c, core::Date on, Force force) {
@@ -109,12 +114,13 @@ Result<void> check_closing(store::Store& store, const store::Customer& c, core::
         std::erase_if(later, [](const store::Contact& k) { return !k.voided_at.empty(); });
         if (!later.empty()) {
             const store::Contact& last = later.back();
-            return data_error("customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
-                              "would put {} outside its active days; close it on {} or later, void {}, or add "
-                              "--force",
-                              c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(),
-                              last.id, last.channel, on.iso(), later.size() == 1 ? "it" : "them",
-                              last.date.iso(), later.size() == 1 ? "it" : "them");
+            return data_error(
+                "customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
+                "would put {} outside its active days; close it on {} or later, void {}, or add "
+                "--force",
+                c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(), last.id,
+                last.channel, on.iso(), later.size() == 1 ? "it" : "them", last.date.iso(),
+                later.size() == 1 ? "it" : "them");
         }
     }
     return {};
@@ -130,7 +136,8 @@ Result<void> check_customer(store::Store& store, const rules::Rules& rules, cons
     return validate(store, rules, c, "");
 }
 
-Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules, store::Customer customer) {
+Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules,
+                                     store::Customer customer) {
     const core::Date today = core::today();
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_CHECK(validate(store, rules, customer, ""));
@@ -165,7 +172,8 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
 
 Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
                            const std::string& tier, core::Date from, core::Date today, Force force) {
-    if (!rules.tier(tier)) return data_error("unknown tier '{}'; the rules define {}", tier, rules.tier_ids());
+    if (!rules.tier(tier))
+        return data_error("unknown tier '{}'; the rules define {}", tier, rules.tier_ids());
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         KQ_CHECK(check_from(c, "a tier", from, force));
@@ -178,8 +186,8 @@ Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const
     });
 }
 
-Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep, core::Date from,
-                          core::Date today, Force force) {
+Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep,
+                          core::Date from, core::Date today, Force force) {
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         KQ_CHECK(require_rep(store, rep));

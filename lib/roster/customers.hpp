@@ -16,7 +16,8 @@ Result<void> check_customer(store::Store& store, const rules::Rules& rules, cons
 Result<std::optional<core::Date>> optional_date(std::string_view text, std::string_view what);
 
 // Adds one customer after validating it against the rules and the roster.
-Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules, store::Customer customer);
+Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules,
+                                     store::Customer customer);
 
 // Fields `roster edit` may change; absent ones stay as they are.
 struct CustomerEdit {
@@ -43,9 +44,10 @@ struct Change {
 
 // Tier and rep changes from a day on (history is kept; past months keep their tier).
 Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const std::string& query,
-                           const std::string& tier, core::Date from, core::Date today, Force force = Force::no);
-Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep, core::Date from,
-                          core::Date today, Force force = Force::no);
+                           const std::string& tier, core::Date from, core::Date today,
+                           Force force = Force::no);
+Result<Change> change_rep(store::Store& store, const std::string& query, const std::string& rep,
+                          core::Date from, core::Date today, Force force = Force::no);
 // Closes a customer after its last active day `on` (refused before its last contact that is not voided,
 // unless forced); reopen clears the closing date.
 Result<store::Customer> close_customer(store::Store& store, const std::string& query, core::Date on,

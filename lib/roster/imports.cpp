@@ -24,7 +24,8 @@ const std::vector<std::string> kCustomerOptional = {"opened_on", "closed_on", "p
 class Diff {
   public:
     // Notes `name` when the stored and the file's values differ; `suffix` follows the pair.
-    bool field(std::string_view name, std::string_view stored, std::string_view file, std::string_view suffix = "") {
+    bool field(std::string_view name, std::string_view stored, std::string_view file,
+               std::string_view suffix = "") {
         if (stored == file) return false;
         parts_.push_back(fmt::format("{} {} → {}{}", name, shown(stored), shown(file), suffix));
         return true;
@@ -37,13 +38,16 @@ class Diff {
     std::vector<std::string> parts_;
 };
 
-std::string iso_or_blank(const std::optional<core::Date>& d) { return d ? d->iso() : ""; }
+std::string iso_or_blank(const std::optional<core::Date>& d) {
+    return d ? d->iso() : "";
+}
 
 // Reads the CSV and runs `row(table, i, summary)` for each data row in one transaction (rolled back in a dry
 // run); an error names the file and line.
 template <class F>
-Result<ImportSummary> run_import(store::Store& store, const std::string& path, const std::vector<std::string>& required,
-                                 const std::vector<std::string>& optional, const ImportOptions& options, F&& row) {
+Result<ImportSummary>
+run_import(store::Store& store, const std::string& path, const std::vector<std::string>& required,
+           const std::vector<std::string>& optional, const ImportOptions& options, F&& row) {
     KQ_TRY(std::string text, core::read_file(path));
     KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
     KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, required, optional,
@@ -52,24 +56,27 @@ Result<ImportSummary> run_import(store::Store& store, const std::string& path, c
         ImportSummary summary;
         for (size_t i = 0; i < table.size(); ++i)
             if (auto r = row(table, i, summary); !r)
-                return Error{r.error().code, fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
+                return Error{r.error().code,
+                             fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
         return summary;
     };
-    return store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
+    return store::in_transaction(store, load,
+                                 options.dry_run ? store::Finish::rollback : store::Finish::commit);
 }
 
 // A row whose key is stored: unchanged when `diff` is empty, else applied by `apply` when the import
 // updates, else refused naming what differs.
 template <class F>
-Result<void> settle(ImportSummary& summary, const ImportOptions& options, const std::string& what, const Diff& diff,
-                    F&& apply) {
+Result<void> settle(ImportSummary& summary, const ImportOptions& options, const std::string& what,
+                    const Diff& diff, F&& apply) {
     if (diff.empty()) {
         ++summary.unchanged;
         return {};
     }
     if (!options.update)
-        return data_error("{} is stored with other values ({}); add --update to apply the file, or fix the row",
-                          what, diff.text());
+        return data_error(
+            "{} is stored with other values ({}); add --update to apply the file, or fix the row", what,
+            diff.text());
     KQ_CHECK(apply());
     ++summary.changed;
     summary.changes.push_back(fmt::format("{}: {}", what, diff.text()));
@@ -84,8 +91,8 @@ Result<void> once(std::set<std::string, std::less<>>& seen, const std::string& k
 
 } // namespace
 
-Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                       const ImportOptions& options) {
+Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules,
+                                       const std::string& path, const ImportOptions& options) {
     const core::Date on = options.from.value_or(core::today());
     const std::string from_text = options.from ? " from " + options.from->iso() : "";
     std::set<std::string, std::less<>> seen;
@@ -124,7 +131,8 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         text("phone", merged.phone, c.phone);
         text("address", merged.address, c.address);
         text("stage", merged.stage, c.stage);
-        auto date = [&](std::string_view column, std::optional<core::Date>& stored, const std::optional<core::Date>& file) {
+        auto date = [&](std::string_view column, std::optional<core::Date>& stored,
+                        const std::optional<core::Date>& file) {
             if (!t.has(column)) return;
             diff.field(column, iso_or_blank(stored), iso_or_blank(file));
             stored = file;
@@ -136,8 +144,11 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         const bool rep = diff.field("rep", merged.rep, c.rep, from_text);
         return settle(summary, options, "customer " + c.code, diff, [&]() -> Result<void> {
             if ((tier || rep) && !options.from)
-                return data_error("customer {} changes its {}; say from which day with --from YYYY-MM-DD", c.code,
-                                  tier && rep ? "tier and rep" : tier ? "tier" : "rep");
+                return data_error("customer {} changes its {}; say from which day with --from YYYY-MM-DD",
+                                  c.code,
+                                  tier && rep ? "tier and rep"
+                                  : tier      ? "tier"
+                                              : "rep");
             const Force force = options.force ? Force::yes : Force::no;
             if (merged.closed_on && merged.closed_on != existing.front().closed_on)
                 KQ_CHECK(check_closing(store, merged, *merged.closed_on, force));
@@ -152,10 +163,12 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
     return run_import(store, path, kCustomerRequired, kCustomerOptional, options, row);
 }
 
-Result<ImportSummary> import_reps(store::Store& store, const std::string& path, const ImportOptions& options) {
+Result<ImportSummary> import_reps(store::Store& store, const std::string& path,
+                                  const ImportOptions& options) {
     std::set<std::string, std::less<>> seen;
     auto row = [&](const core::CsvTable& t, size_t i, ImportSummary& summary) -> Result<void> {
-        const store::Rep rep{std::string(t.get(i, "id")), std::string(t.get(i, "name")), std::string(t.get(i, "team"))};
+        const store::Rep rep{std::string(t.get(i, "id")), std::string(t.get(i, "name")),
+                             std::string(t.get(i, "team"))};
         KQ_CHECK(once(seen, rep.id, "rep " + rep.id));
         // Checked here too for --update, which changes a rep without add_rep.
         KQ_CHECK(core::check_value(rep.name, core::kMaxName, fmt::format("the name of rep {}", rep.id)));
@@ -175,7 +188,8 @@ Result<ImportSummary> import_reps(store::Store& store, const std::string& path, 
     return run_import(store, path, {"id"}, {"name", "team"}, options, row);
 }
 
-Result<ImportSummary> import_people(store::Store& store, const std::string& path, const ImportOptions& options) {
+Result<ImportSummary> import_people(store::Store& store, const std::string& path,
+                                    const ImportOptions& options) {
     const core::Date today = core::today();
     std::set<std::string, std::less<>> seen;
     auto row = [&](const core::CsvTable& t, size_t i, ImportSummary& summary) -> Result<void> {
@@ -187,8 +201,9 @@ Result<ImportSummary> import_people(store::Store& store, const std::string& path
         KQ_TRY(std::vector<store::Person> people, store.list_people(c.id));
         std::erase_if(people, [&](const store::Person& p) { return p.name != name; });
         if (people.size() > 1)
-            return data_error("{} names {} people (#{} and #{}); tell them apart with `roster person edit ID --name`",
-                              what, people.size(), people[0].id, people[1].id);
+            return data_error(
+                "{} names {} people (#{} and #{}); tell them apart with `roster person edit ID --name`", what,
+                people.size(), people[0].id, people[1].id);
         store::Person p;
         p.name = name;
         p.role = std::string(t.get(i, "role"));
@@ -216,13 +231,14 @@ Result<ImportSummary> import_people(store::Store& store, const std::string& path
         text("family", stored.family, p.family, edit.family);
         text("personality", stored.personality, p.personality, edit.personality);
         text("note", stored.note, p.note, edit.note);
-        return settle(summary, options, fmt::format("person #{} {}", stored.id, what), diff, [&]() -> Result<void> {
-            KQ_TRY([[maybe_unused]] store::Person edited, edit_person(store, stored.id, edit));
-            return {};
-        });
+        return settle(summary, options, fmt::format("person #{} {}", stored.id, what), diff,
+                      [&]() -> Result<void> {
+                          KQ_TRY([[maybe_unused]] store::Person edited, edit_person(store, stored.id, edit));
+                          return {};
+                      });
     };
-    return run_import(store, path, {"customer", "name"}, {"role", "birthday", "preferences", "family", "personality", "note"},
-                      options, row);
+    return run_import(store, path, {"customer", "name"},
+                      {"role", "birthday", "preferences", "family", "personality", "note"}, options, row);
 }
 
 Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rules, const std::string& path,
@@ -247,7 +263,8 @@ Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rul
                                              person.empty() ? "" : " (" + person + ")");
         KQ_CHECK(once(seen, fmt::format("{}\t{}\t{}\t{}", c.id, kind, date.iso(), person), what));
         KQ_TRY(std::vector<store::LifeEvent> events, store.list_events(date, date, c.id));
-        std::erase_if(events, [&](const store::LifeEvent& e) { return e.kind != kind || e.person_id != person_id; });
+        std::erase_if(events,
+                      [&](const store::LifeEvent& e) { return e.kind != kind || e.person_id != person_id; });
         if (events.empty() || (!person.empty() && person_id == 0)) { // an unknown person: add_event says why
             KQ_TRY([[maybe_unused]] store::LifeEvent added,
                    add_event(store, rules, c.code, kind, date, person, note, today));

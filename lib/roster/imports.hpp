@@ -33,13 +33,14 @@ struct ImportSummary {
 
 // customers.csv (code,name,tier,rep + optional opened_on,closed_on,phone,address,stage), by code. Only
 // the columns the file has are compared and changed; a blank field in a present column is a value.
-Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                       const ImportOptions& options);
+Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules,
+                                       const std::string& path, const ImportOptions& options);
 // reps.csv (id + optional name,team), by id.
 Result<ImportSummary> import_reps(store::Store& store, const std::string& path, const ImportOptions& options);
 // people.csv (customer,name + optional role,birthday,preferences,family,personality,note), by customer
 // and name.
-Result<ImportSummary> import_people(store::Store& store, const std::string& path, const ImportOptions& options);
+Result<ImportSummary> import_people(store::Store& store, const std::string& path,
+                                    const ImportOptions& options);
 // events.csv (customer,kind,date + optional person,note), by customer, kind, date and person.
 Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rules, const std::string& path,
                                     const ImportOptions& options);

@@ -88,10 +88,12 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
                                    const std::string& kind, core::Date date, const std::string& person,
                                    const std::string& note, core::Date today) {
     if (kind == "birthday" || !rules.event(kind))
-        return data_error("--kind '{}' is not a life event kind; the rules define {} (birthdays come from `roster "
-                          "person add --birthday`)",
-                          kind, rules.event_kinds());
-    if (date > today.plus_days(366)) return data_error("--date {} is more than a year ahead; check it", date.iso());
+        return data_error(
+            "--kind '{}' is not a life event kind; the rules define {} (birthdays come from `roster "
+            "person add --birthday`)",
+            kind, rules.event_kinds());
+    if (date > today.plus_days(366))
+        return data_error("--date {} is more than a year ahead; check it", date.iso());
     KQ_CHECK(core::check_value(note, core::kMaxText, "the event's note"));
     return store::in_transaction(store, [&]() -> Result<store::LifeEvent> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));

@@ -416,7 +416,8 @@ Error PgDb::error(std::string_view doing, const PGresult* result) {
     // (55000, a void is final): data errors, like keqing's own checks.
     if (code == "23503" || code == "23502" || code.starts_with("22"))
         return data_error("database {}: {} failed: {}; check the values given", where_, doing, message);
-    if (code == "P0002" || code == "55000") return data_error("database {}: {} failed: {}", where_, doing, message);
+    if (code == "P0002" || code == "55000")
+        return data_error("database {}: {} failed: {}", where_, doing, message);
     if (code == "40001" || code == "40P01")
         return db_error("database {}: {} failed: {}; another keqing process changed the same rows, try again",
                         where_, doing, message);

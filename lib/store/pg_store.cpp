@@ -19,12 +19,14 @@ std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
 }
 
 constexpr std::string_view kSinceAlways = "0001-01-01";
-constexpr std::string_view kPutTier = "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
-                                      "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
-                                      "SET tier = excluded.tier, recorded_at = excluded.recorded_at";
-constexpr std::string_view kPutRep = "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
-                                     "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
-                                     "SET rep_id = excluded.rep_id, recorded_at = excluded.recorded_at";
+constexpr std::string_view kPutTier =
+    "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
+    "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
+    "SET tier = excluded.tier, recorded_at = excluded.recorded_at";
+constexpr std::string_view kPutRep =
+    "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
+    "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
+    "SET rep_id = excluded.rep_id, recorded_at = excluded.recorded_at";
 constexpr std::string_view kReadOnly = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 } // namespace
@@ -51,8 +53,11 @@ Result<void> PgStore::commit() {
 void PgStore::rollback() {
     if (depth_ == 0) return;
     --depth_;
-    if (depth_ == 0) (void)db_.exec("ROLLBACK", "rolling back");
-    else (void)db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_), "rolling back");
+    if (depth_ == 0)
+        (void)db_.exec("ROLLBACK", "rolling back");
+    else
+        (void)db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
+                       "rolling back");
 }
 
 Result<void> PgStore::begin_read() {
@@ -96,9 +101,10 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
 }
 
 Result<void> PgStore::add_rep(const Rep& rep) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
-                                         "SELECT keqing_api.add_rep($1, $2, $3)"),
-                                 "adding a rep"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
+                               "SELECT keqing_api.add_rep($1, $2, $3)"),
+                       "adding a rep"));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
@@ -116,10 +122,11 @@ Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
 }
 
 Result<int64_t> PgStore::add_customer(const Customer& c) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, "
-                                         "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                                         "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
-                                 "adding a customer"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, "
+                               "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                               "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
+                       "adding a customer"));
     s.bind(1, c.code)
         .bind(2, c.name)
         .bind(3, iso_or_null(c.opened_on))
@@ -139,10 +146,11 @@ Result<int64_t> PgStore::add_customer(const Customer& c) {
 }
 
 Result<void> PgStore::update_customer(const Customer& c) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
-                                         "$5, address = $6, stage = $7 WHERE id = $1",
-                                         "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
-                                 "changing a customer"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
+                               "$5, address = $6, stage = $7 WHERE id = $1",
+                               "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
+                       "changing a customer"));
     return s.bind(1, c.id)
         .bind(2, c.name)
         .bind(3, iso_or_null(c.opened_on))
@@ -154,11 +162,13 @@ Result<void> PgStore::update_customer(const Customer& c) {
 }
 
 Result<void> PgStore::set_tier(int64_t customer_id, const std::string& tier, core::Date from) {
-    return put_history(by_role(kPutTier, "SELECT keqing_api.set_tier($1, $2, $3)"), customer_id, tier, from.iso());
+    return put_history(by_role(kPutTier, "SELECT keqing_api.set_tier($1, $2, $3)"), customer_id, tier,
+                       from.iso());
 }
 
 Result<void> PgStore::assign_rep(int64_t customer_id, const std::string& rep, core::Date from) {
-    return put_history(by_role(kPutRep, "SELECT keqing_api.assign_rep($1, $2, $3)"), customer_id, rep, from.iso());
+    return put_history(by_role(kPutRep, "SELECT keqing_api.assign_rep($1, $2, $3)"), customer_id, rep,
+                       from.iso());
 }
 
 Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
@@ -168,17 +178,19 @@ Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, con
 }
 
 Result<int64_t> PgStore::add_contact(const Contact& c) {
-    // keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
-    // server's clock.
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                               "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                               "asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, $2, $3, $4, $5, "
-                               "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
-                               "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
-                               "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                               "$14, $15, $16, $17, $21)"),
-                       "logging a contact"));
+    // keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from
+    // the server's clock.
+    KQ_TRY(
+        PgStmt s,
+        db_.prepare(
+            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+                    "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
+                    "asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, $2, $3, $4, $5, "
+                    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
+                    "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
+                    "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                    "$14, $15, $16, $17, $21)"),
+            "logging a contact"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -187,7 +199,8 @@ Result<int64_t> PgStore::add_contact(const Contact& c) {
         .bind(6, c.note)
         .bind(7, c.gift)
         .bind(8, c.occasion);
-    for (int i = 0; i < 6; ++i) s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+    for (int i = 0; i < 6; ++i)
+        s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
     s.bind(15, c.asked_help)
         .bind(16, c.solved)
         .bind(17, c.training)
@@ -219,23 +232,25 @@ void append_text_element(std::string& out, std::string_view text) {
 Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
     constexpr size_t kRows = 1000;
     KQ_TRY(PgStmt s,
-           db_.prepare(by_role("WITH added AS (INSERT INTO contacts (customer_id, channel, happened_on, happened_at, "
-                               "rep_id, note, gift, occasion, feedback, preference, favour, family, competitor, "
-                               "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) SELECT * FROM "
-                               "unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-                               "$7::integer[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
-                               "$13::text[], $14::text[], $15::integer[], $16::text[], $17::integer[], $18::text[], "
-                               "$19::integer[], $20::integer[], $21::text[]) ON CONFLICT (customer_id, ref) WHERE "
-                               "ref <> '' DO NOTHING RETURNING 1) SELECT count(*) FROM added",
-                               "SELECT count(*) FROM keqing_api.log_contacts($1::bigint[], $2::text[], $3::text[], "
-                               "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
-                               "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "
-                               "$16::text[], $17::integer[], $21::text[])"),
-                       "importing contacts"));
+           db_.prepare(
+               by_role("WITH added AS (INSERT INTO contacts (customer_id, channel, happened_on, happened_at, "
+                       "rep_id, note, gift, occasion, feedback, preference, favour, family, competitor, "
+                       "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) SELECT * FROM "
+                       "unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+                       "$7::integer[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
+                       "$13::text[], $14::text[], $15::integer[], $16::text[], $17::integer[], $18::text[], "
+                       "$19::integer[], $20::integer[], $21::text[]) ON CONFLICT (customer_id, ref) WHERE "
+                       "ref <> '' DO NOTHING RETURNING 1) SELECT count(*) FROM added",
+                       "SELECT count(*) FROM keqing_api.log_contacts($1::bigint[], $2::text[], $3::text[], "
+                       "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
+                       "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "
+                       "$16::text[], $17::integer[], $21::text[])"),
+               "importing contacts"));
     size_t stored = 0;
     for (size_t start = 0; start < contacts.size(); start += kRows) {
         std::array<std::string, 21> columns;
-        for (auto& c : columns) c = "{";
+        for (auto& c : columns)
+            c = "{";
         for (size_t i = start; i < std::min(contacts.size(), start + kRows); ++i) {
             const Contact& c = contacts[i];
             auto number = [&](size_t column, int64_t n) {
@@ -249,7 +264,8 @@ Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
             append_text_element(columns[5], c.note);
             number(6, c.gift);
             append_text_element(columns[7], c.occasion);
-            for (size_t k = 0; k < 6; ++k) append_text_element(columns[8 + k], c.checklist[k]);
+            for (size_t k = 0; k < 6; ++k)
+                append_text_element(columns[8 + k], c.checklist[k]);
             number(14, c.asked_help);
             append_text_element(columns[15], c.solved);
             number(16, c.training);
@@ -259,7 +275,8 @@ Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
             append_text_element(columns[20], c.ref);
         }
         s.reset();
-        for (size_t k = 0; k < columns.size(); ++k) s.bind(static_cast<int>(k + 1), columns[k] + "}");
+        for (size_t k = 0; k < columns.size(); ++k)
+            s.bind(static_cast<int>(k + 1), columns[k] + "}");
         KQ_TRY(bool row, s.step());
         if (row) stored += static_cast<size_t>(s.integer(0));
     }
@@ -273,20 +290,22 @@ Result<std::vector<ImportRecord>> PgStore::claim_import(const std::string& hash)
                                         "waiting for another import of the same file"));
         KQ_CHECK(lock.bind(1, hash).run());
     }
-    KQ_TRY(PgStmt s, db_.prepare(by_role("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = $1 "
-                                         "ORDER BY id DESC",
-                                         "SELECT hash, file, rows, imported_at, login FROM "
-                                         "keqing_api.claim_import($1)"),
-                                 "reading earlier imports"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = $1 "
+                               "ORDER BY id DESC",
+                               "SELECT hash, file, rows, imported_at, login FROM "
+                               "keqing_api.claim_import($1)"),
+                       "reading earlier imports"));
     s.bind(1, hash);
     return rows::all(s, rows::import_record<PgStmt>);
 }
 
 Result<void> PgStore::record_import(const ImportRecord& r) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, $2, "
-                                         "$3, $4, $5)",
-                                         "SELECT keqing_api.record_import($1, $2, $3)"),
-                                 "recording an import"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, $2, "
+                               "$3, $4, $5)",
+                               "SELECT keqing_api.record_import($1, $2, $3)"),
+                       "recording an import"));
     return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
 }
 
@@ -298,11 +317,12 @@ Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const 
 }
 
 Result<int64_t> PgStore::add_person(const Person& p) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, preferences, "
-                                         "family, personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                                         "$8, $9) RETURNING id",
-                                         "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                                 "adding a person"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, preferences, "
+                               "family, personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                               "$8, $9) RETURNING id",
+                               "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
+                       "adding a person"));
     s.bind(1, p.customer_id)
         .bind(2, p.name)
         .bind(3, p.role)
@@ -316,10 +336,11 @@ Result<int64_t> PgStore::add_person(const Person& p) {
 }
 
 Result<void> PgStore::update_person(const Person& p) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
-                                         "family = $6, personality = $7, note = $8 WHERE id = $1",
-                                         "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                                 "changing a person"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
+                               "family = $6, personality = $7, note = $8 WHERE id = $1",
+                               "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
+                       "changing a person"));
     return s.bind(1, p.id)
         .bind(2, p.name)
         .bind(3, p.role)
@@ -332,25 +353,31 @@ Result<void> PgStore::update_person(const Person& p) {
 }
 
 Result<int64_t> PgStore::add_event(const LifeEvent& e) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
-                                         "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                                         "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
-                                 "recording a life event"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
+                               "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                               "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
+                       "recording a life event"));
     s.bind(1, e.customer_id);
-    if (e.person_id) s.bind(2, e.person_id);
-    else s.bind_null(2);
+    if (e.person_id)
+        s.bind(2, e.person_id);
+    else
+        s.bind_null(2);
     s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso());
     return insert_returning_id(s);
 }
 
 Result<void> PgStore::update_event(const LifeEvent& e) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
-                                         "note = $5 WHERE id = $1",
-                                         "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
-                                 "changing a life event"));
+    KQ_TRY(PgStmt s,
+           db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
+                               "note = $5 WHERE id = $1",
+                               "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
+                       "changing a life event"));
     s.bind(1, e.id);
-    if (e.person_id) s.bind(2, e.person_id);
-    else s.bind_null(2);
+    if (e.person_id)
+        s.bind(2, e.person_id);
+    else
+        s.bind_null(2);
     return s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).run();
 }
 
@@ -359,9 +386,10 @@ Result<void> PgStore::update_event(const LifeEvent& e) {
 // current schema); or nothing yet. Only the owner migrates.
 Result<void> PgStore::migrate() {
     const int latest = migrations().back().version;
-    KQ_TRY(std::string layout, db_.value("SELECT CASE WHEN to_regnamespace('keqing') IS NULL THEN 'none' WHEN "
-                                         "has_schema_privilege('keqing', 'USAGE') THEN 'tables' ELSE 'api' END",
-                                         "opening"));
+    KQ_TRY(std::string layout,
+           db_.value("SELECT CASE WHEN to_regnamespace('keqing') IS NULL THEN 'none' WHEN "
+                     "has_schema_privilege('keqing', 'USAGE') THEN 'tables' ELSE 'api' END",
+                     "opening"));
     if (layout == "api") {
         db_.set_source(Source::api);
         auto v = db_.value("SELECT keqing_api.schema_version()", "reading the schema version");
@@ -384,7 +412,8 @@ Result<void> PgStore::migrate() {
 
 // The version of a database keqing laid out before schema 6 (0: none), read through the role's search path.
 Result<int> PgStore::legacy_version() {
-    KQ_TRY(std::string exists, db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
+    KQ_TRY(std::string exists,
+           db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
     if (exists != "t") return 0;
     auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version");
     if (!v && db_.last_state() == "42501") return not_a_keqing_role();
@@ -400,12 +429,14 @@ Error PgStore::not_a_keqing_role() {
 
 Result<void> PgStore::check_version(int version, int latest) {
     if (version > latest)
-        return db_error("database {} has schema version {}, newer than this keqing understands ({}); upgrade keqing",
-                        db_.where(), version, latest);
+        return db_error(
+            "database {} has schema version {}, newer than this keqing understands ({}); upgrade keqing",
+            db_.where(), version, latest);
     if (version < latest)
-        return db_error("database {} has schema version {}; the database's owner must open it once with this keqing "
-                        "to bring it to schema version {} (docs/TEAMS.md)",
-                        db_.where(), version, latest);
+        return db_error(
+            "database {} has schema version {}; the database's owner must open it once with this keqing "
+            "to bring it to schema version {} (docs/TEAMS.md)",
+            db_.where(), version, latest);
     return {};
 }
 
@@ -417,30 +448,36 @@ Result<void> PgStore::upgrade(int version) {
     // Schema 4 creates the keqing roles: the role that first opens a database needs to be allowed to, unless
     // the bootstrap (schemas/pg_bootstrap.sql) made them.
     if (version < 4) {
-        KQ_TRY(std::string can, db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
-                                          "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
-                                          "('keqing_admin', 'keqing_manager', 'keqing_rep'))",
-                                          "checking the role's rights"));
+        KQ_TRY(std::string can,
+               db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
+                         "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
+                         "('keqing_admin', 'keqing_manager', 'keqing_rep'))",
+                         "checking the role's rights"));
         if (can != "t")
-            return db_error("database {}: role {} may not create roles, and the first open of a keqing database "
-                            "needs keqing_rep, keqing_manager and keqing_admin; run schemas/pg_bootstrap.sql as a "
-                            "superuser first (docs/TEAMS.md)",
-                            db_.where(), PQuser(db_.handle()));
+            return db_error(
+                "database {}: role {} may not create roles, and the first open of a keqing database "
+                "needs keqing_rep, keqing_manager and keqing_admin; run schemas/pg_bootstrap.sql as a "
+                "superuser first (docs/TEAMS.md)",
+                db_.where(), PQuser(db_.handle()));
     }
     KQ_CHECK(begin());
     auto fail = [&](std::string_view what) -> Error {
         const std::string reason = db_.last_message();
         rollback();
-        return db_error("database {}: {} failed: {}; the database's owner must open it once with this keqing to bring "
-                        "it to schema version {} (docs/TEAMS.md)",
-                        db_.where(), what, reason, latest);
+        return db_error(
+            "database {}: {} failed: {}; the database's owner must open it once with this keqing to bring "
+            "it to schema version {} (docs/TEAMS.md)",
+            db_.where(), what, reason, latest);
     };
-    if (!db_.exec("SELECT pg_advisory_xact_lock(7355608); CREATE SCHEMA IF NOT EXISTS keqing", "locking the schema"))
+    if (!db_.exec("SELECT pg_advisory_xact_lock(7355608); CREATE SCHEMA IF NOT EXISTS keqing",
+                  "locking the schema"))
         return fail("upgrading the schema");
-    auto moved = db_.value("SELECT to_regclass('keqing.keqing_schema') IS NOT NULL", "reading the schema version");
+    auto moved =
+        db_.value("SELECT to_regclass('keqing.keqing_schema') IS NOT NULL", "reading the schema version");
     if (!moved) return fail("upgrading the schema");
     if (*moved == "t") {
-        auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema", "reading the schema version");
+        auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
+                           "reading the schema version");
         if (!v) return fail("upgrading the schema");
         version = std::stoi(*v);
     } else {
@@ -454,15 +491,17 @@ Result<void> PgStore::upgrade(int version) {
         return check_version(version, latest);
     }
     // The new tables go to `keqing`; an older layout's are found in the schema that held them.
-    auto path = db_.prepare("SELECT set_config('search_path', concat_ws(', ', 'keqing', (SELECT quote_ident(nspname) "
-                            "FROM pg_namespace WHERE oid = (SELECT relnamespace FROM pg_class WHERE oid = "
-                            "to_regclass('keqing_schema')) AND nspname <> 'keqing')), true)",
-                            "upgrading the schema");
+    auto path =
+        db_.prepare("SELECT set_config('search_path', concat_ws(', ', 'keqing', (SELECT quote_ident(nspname) "
+                    "FROM pg_namespace WHERE oid = (SELECT relnamespace FROM pg_class WHERE oid = "
+                    "to_regclass('keqing_schema')) AND nspname <> 'keqing')), true)",
+                    "upgrading the schema");
     if (!path || !path->run()) return fail("upgrading the schema");
     // A new database's version table (schema 4 grants on it); an older layout's moves with its tables.
-    if (!db_.exec("DO $$ BEGIN IF to_regclass('keqing_schema') IS NULL THEN CREATE TABLE keqing.keqing_schema "
-                  "(version INTEGER NOT NULL); END IF; END $$",
-                  "upgrading the schema"))
+    if (!db_.exec(
+            "DO $$ BEGIN IF to_regclass('keqing_schema') IS NULL THEN CREATE TABLE keqing.keqing_schema "
+            "(version INTEGER NOT NULL); END IF; END $$",
+            "upgrading the schema"))
         return fail("upgrading the schema");
     for (const Migration& m : all) {
         if (m.version <= version) continue;
@@ -484,13 +523,13 @@ Result<void> PgStore::upgrade(int version) {
 
 // The bootstrap's part (schemas/pg_bootstrap.sql) that keqing cannot do itself: one warning when missing.
 Result<void> PgStore::warn_if_open_to_public() {
-    KQ_TRY(std::string open, db_.value(
-                                 "SELECT concat_ws(', ', CASE WHEN has_database_privilege('public', current_database(), "
-                                 "'CONNECT') THEN 'CONNECT' END, CASE WHEN has_database_privilege('public', "
-                                 "current_database(), 'TEMP') THEN 'TEMP' END, CASE WHEN has_function_privilege("
-                                 "'public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') THEN 'the table "
-                                 "statistics' END)",
-                                 "checking the database's privileges"));
+    KQ_TRY(std::string open,
+           db_.value("SELECT concat_ws(', ', CASE WHEN has_database_privilege('public', current_database(), "
+                     "'CONNECT') THEN 'CONNECT' END, CASE WHEN has_database_privilege('public', "
+                     "current_database(), 'TEMP') THEN 'TEMP' END, CASE WHEN has_function_privilege("
+                     "'public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') THEN 'the table "
+                     "statistics' END)",
+                     "checking the database's privileges"));
     if (!open.empty())
         warnings_.push_back(fmt::format("database {}: every role of the server may still use {} here; run "
                                         "schemas/pg_bootstrap.sql as a superuser (docs/TEAMS.md)",

@@ -38,7 +38,8 @@ class PgStore final : public Store {
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
-    Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>>
+    rep_histories(const CustomerFilter& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
@@ -46,7 +47,8 @@ class PgStore final : public Store {
     Result<void> record_import(const ImportRecord& record) override;
     Result<std::optional<Contact>> find_contact(int64_t id) override;
     Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
-    Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) override;
+    Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
+                                                   core::Date to) override;
     Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
                                                  const CustomerFilter& filter) override;
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
@@ -56,16 +58,20 @@ class PgStore final : public Store {
     Result<std::optional<Person>> find_person(int64_t id) override;
     Result<std::vector<Person>> list_people(int64_t customer_id) override;
     Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
-    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) override;
+    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter,
+                                             const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<void> update_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
-    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) override;
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
+                                             const CustomerFilter& filter) override;
 
     Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
                               const FindingRules* findings) override;
-    Result<Quality> voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) override;
-    Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter) override;
+    Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
+                                    const std::string& team) override;
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month,
+                                                       const CustomerFilter& filter) override;
 
     std::vector<std::string> take_warnings() override { return std::exchange(warnings_, {}); }
 

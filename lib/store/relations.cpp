@@ -26,7 +26,9 @@ constexpr std::array<Relation, 9> kRelations = {{
     {"reps", "reps", "keqing_api.reps()"},
 }};
 
-bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool identifier_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 } // namespace
 
@@ -40,7 +42,8 @@ std::string resolve_relations(std::string_view sql, Source source) {
         const std::string_view rest = sql.substr(at);
         bool replaced = false;
         for (const Relation& r : kRelations) {
-            if (rest.starts_with(r.name) && (rest.size() == r.name.size() || !identifier_char(rest[r.name.size()]))) {
+            if (rest.starts_with(r.name) &&
+                (rest.size() == r.name.size() || !identifier_char(rest[r.name.size()]))) {
                 out += source == Source::tables ? r.table : r.api;
                 at += r.name.size();
                 replaced = true;

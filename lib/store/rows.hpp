@@ -52,7 +52,8 @@ template <class S> Contact contact(const S& s) {
     c.note = s.text(7);
     c.gift = s.integer(8) != 0;
     c.occasion = s.text(9);
-    for (int i = 0; i < 6; ++i) c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
+    for (int i = 0; i < 6; ++i)
+        c.checklist[static_cast<size_t>(i)] = s.text(10 + i);
     c.asked_help = s.integer(16) != 0;
     c.solved = s.text(17);
     c.training = s.integer(18) != 0;
@@ -86,12 +87,20 @@ inline constexpr std::string_view kEventColumns = "e.id, e.customer_id, c.code, 
                                                   "coalesce(p.name, ''), e.kind, e.happened_on, e.note";
 
 template <class S> LifeEvent event(const S& s) {
-    return LifeEvent{s.integer(0), s.integer(1), s.text(2), s.integer(3), s.text(4),
-                     s.text(5),    date(s, 6).value_or(core::Date{}),    s.text(7)};
+    return LifeEvent{s.integer(0),
+                     s.integer(1),
+                     s.text(2),
+                     s.integer(3),
+                     s.text(4),
+                     s.text(5),
+                     date(s, 6).value_or(core::Date{}),
+                     s.text(7)};
 }
 
 // id, name, team.
-template <class S> Rep rep(const S& s) { return Rep{s.text(0), s.text(1), s.text(2)}; }
+template <class S> Rep rep(const S& s) {
+    return Rep{s.text(0), s.text(1), s.text(2)};
+}
 
 // hash, file, rows, imported_at, login.
 template <class S> ImportRecord import_record(const S& s) {
@@ -122,8 +131,8 @@ template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on) 
     KQ_CHECK(each_customer(
         s,
         [&](const S& r) {
-            out.push_back(Customer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), r.text(5), r.text(6),
-                                   r.text(7), "", ""});
+            out.push_back(Customer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), r.text(5),
+                                   r.text(6), r.text(7), "", ""});
             return std::pair(day, day);
         },
         [&](const std::string& tier, const std::string& rep) {
@@ -136,9 +145,11 @@ template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on) 
 // select_with_history rows as a month's customers: the tier on the month's first day (or the day the
 // customer opened, if later), the rep on its last day and that rep's team from `reps`.
 template <class S>
-Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std::vector<Rep> reps, size_t expected) {
+Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std::vector<Rep> reps,
+                                                   size_t expected) {
     std::unordered_map<std::string, std::string> team_of;
-    for (auto& r : reps) team_of.emplace(std::move(r.id), std::move(r.team));
+    for (auto& r : reps)
+        team_of.emplace(std::move(r.id), std::move(r.team));
     const core::Date first = month.first();
     const std::string first_iso = first.iso(), last_iso = month.last().iso();
     std::vector<MonthCustomer> out;
@@ -146,7 +157,8 @@ Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std:
     KQ_CHECK(each_customer(
         s,
         [&](const S& r) {
-            out.push_back(MonthCustomer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), "", "", ""});
+            out.push_back(
+                MonthCustomer{r.integer(0), r.text(1), r.text(2), date(r, 3), date(r, 4), "", "", ""});
             const auto& opened = out.back().opened_on;
             return std::pair(opened && *opened > first ? opened->iso() : first_iso, last_iso);
         },
@@ -167,8 +179,10 @@ template <class S> Result<Activity> activity(S& s, CountPolicy policy, const Fin
         KQ_TRY(bool row, s.step());
         if (!row) break;
         if (findings)
-            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3), s.integer(4)});
-        else builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
+            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5),
+                                     s.integer(3), s.integer(4)});
+        else
+            builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
     }
     return builder.finish();
 }

@@ -85,9 +85,10 @@ Result<void> SqliteDb::connect(const std::string& path, Create create) {
         // Nothing is created for a read: a mistyped --db must not leave folders and an empty database behind.
         struct stat st {};
         if (::stat(path.c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR))
-            return db_error("database {} does not exist; create it by adding a rep (roster rep add ID --name NAME, "
-                            "or roster rep import reps.csv), or check --db / KEQING_DB",
-                            path);
+            return db_error(
+                "database {} does not exist; create it by adding a rep (roster rep add ID --name NAME, "
+                "or roster rep import reps.csv), or check --db / KEQING_DB",
+                path);
     } else {
         if (p.has_parent_path()) {
             if (const int failed = core::create_private_folders(p.parent_path()))
@@ -112,7 +113,8 @@ Result<void> SqliteDb::connect(const std::string& path, Create create) {
     }
     // One connection per thread (never shared), so SQLite need not lock it on every call. The file exists
     // by now: SQLite is never asked to create one.
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK)
         return error("opening");
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);

@@ -19,12 +19,13 @@ constexpr std::string_view kMonthsInOrder =
     "substr(happened_on, 1, 7) BETWEEN ?3 AND ?4 {} AND voided_at IS NULL {} "
     "ORDER BY substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id";
 // The range ?1..?2 of a narrower scope (?5), sorted into day order.
-constexpr std::string_view kRangeInOrder =
-    "happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL {} ORDER BY happened_on, customer_id, channel, rep_id";
+constexpr std::string_view kRangeInOrder = "happened_on BETWEEN ?1 AND ?2 AND voided_at IS NULL {} ORDER BY "
+                                           "happened_on, customer_id, channel, rep_id";
 
 std::string ids_json(const std::vector<int64_t>& ids) {
     std::string out = "[";
-    for (const int64_t id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    for (const int64_t id : ids)
+        out += (out.size() > 1 ? "," : "") + std::to_string(id);
     return out + "]";
 }
 
@@ -32,13 +33,19 @@ std::string ids_json(const std::vector<int64_t>& ids) {
 
 std::string_view SqliteStore::filter_sql(const CustomerFilter& filter) {
     switch (filter.kind) {
-    case CustomerFilter::Kind::all: return "(?9 IS NOT NULL OR 1)";
-    case CustomerFilter::Kind::rep: return "c.id IN (SELECT customer_id FROM assignments WHERE rep_id = ?9)";
+    case CustomerFilter::Kind::all:
+        return "(?9 IS NOT NULL OR 1)";
+    case CustomerFilter::Kind::rep:
+        return "c.id IN (SELECT customer_id FROM assignments WHERE rep_id = ?9)";
     case CustomerFilter::Kind::team:
-        return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team = ?9)";
-    case CustomerFilter::Kind::code: return "c.code = ?9";
-    case CustomerFilter::Kind::ids: return "c.id IN (SELECT value FROM json_each(?9))";
-    case CustomerFilter::Kind::codes: return "c.code IN (SELECT value FROM json_each(?9))";
+        return "c.id IN (SELECT a.customer_id FROM assignments a JOIN reps r ON r.id = a.rep_id WHERE r.team "
+               "= ?9)";
+    case CustomerFilter::Kind::code:
+        return "c.code = ?9";
+    case CustomerFilter::Kind::ids:
+        return "c.id IN (SELECT value FROM json_each(?9))";
+    case CustomerFilter::Kind::codes:
+        return "c.code IN (SELECT value FROM json_each(?9))";
     }
     return "1";
 }
@@ -77,7 +84,8 @@ Result<std::vector<Customer>> SqliteStore::list_customers(core::Date on, const C
     return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter.value); });
 }
 
-Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month month, const CustomerFilter& filter) {
+Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month month,
+                                                                const CustomerFilter& filter) {
     KQ_TRY(std::vector<Rep> reps, list_reps());
     size_t expected = 0;
     if (filter.kind == CustomerFilter::Kind::all) {
@@ -86,11 +94,14 @@ Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month mont
         if (row) expected = static_cast<size_t>(count.integer(0));
     }
     // ?1 first day, ?2 last day: active on some day of the month.
-    KQ_TRY(Stmt s, db_.prepare(resolve_relations(select_with_history(fmt::format(
-                       "(c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1) "
-                       "AND {}",
-                       filter_sql(filter))),
-                                                 Source::tables)));
+    KQ_TRY(
+        Stmt s,
+        db_.prepare(resolve_relations(
+            select_with_history(fmt::format(
+                "(c.opened_on IS NULL OR c.opened_on <= ?2) AND (c.closed_on IS NULL OR c.closed_on >= ?1) "
+                "AND {}",
+                filter_sql(filter))),
+            Source::tables)));
     s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
     return rows::month_customers(s, month, std::move(reps), expected);
 }
@@ -107,8 +118,10 @@ Result<std::vector<HistoryEntry>> SqliteStore::rep_history(int64_t customer_id) 
                    customer_id);
 }
 
-Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqliteStore::rep_histories(const CustomerFilter& filter) {
-    KQ_TRY(Stmt s, db_.prepare(resolve_relations(fmt::format(rows::kRepHistories, filter_sql(filter)), Source::tables)));
+Result<std::vector<std::pair<int64_t, HistoryEntry>>>
+SqliteStore::rep_histories(const CustomerFilter& filter) {
+    KQ_TRY(Stmt s, db_.prepare(resolve_relations(fmt::format(rows::kRepHistories, filter_sql(filter)),
+                                                 Source::tables)));
     s.bind(9, filter.value);
     return rows::all(s, rows::customer_history_entry<Stmt>);
 }
@@ -124,7 +137,9 @@ std::string SqliteStore::select_contacts(std::string_view where) {
                        rows::kContactColumns, where);
 }
 
-Result<std::vector<Contact>> SqliteStore::collect_contacts(Stmt& s) { return rows::all(s, rows::contact<Stmt>); }
+Result<std::vector<Contact>> SqliteStore::collect_contacts(Stmt& s) {
+    return rows::all(s, rows::contact<Stmt>);
+}
 
 Result<std::optional<Contact>> SqliteStore::find_contact(int64_t id) {
     KQ_TRY(Stmt s, db_.prepare(select_contacts("k.id = ?1")));
@@ -134,7 +149,8 @@ Result<std::optional<Contact>> SqliteStore::find_contact(int64_t id) {
     return std::optional<Contact>(std::move(found.front()));
 }
 
-Result<std::vector<Contact>> SqliteStore::customer_contacts(int64_t customer_id, core::Date from, core::Date to) {
+Result<std::vector<Contact>> SqliteStore::customer_contacts(int64_t customer_id, core::Date from,
+                                                            core::Date to) {
     KQ_TRY(Stmt s, db_.prepare(select_contacts("k.customer_id = ?1 AND k.happened_on BETWEEN ?2 AND ?3") +
                                " ORDER BY k.happened_on, k.happened_at, k.id"));
     s.bind(1, customer_id).bind(2, from.iso()).bind(3, to.iso());
@@ -151,15 +167,19 @@ Result<std::vector<Contact>> SqliteStore::tagged_contacts(core::Date from, core:
 }
 
 Result<std::vector<Contact>> SqliteStore::contacts_between(core::Date from, core::Date to) {
-    KQ_TRY(Stmt s, db_.prepare(select_contacts("substr(k.happened_on, 1, 7) BETWEEN ?3 AND ?4 AND k.happened_on "
-                                               "BETWEEN ?1 AND ?2") +
-                               " ORDER BY k.happened_on, k.happened_at, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
+    KQ_TRY(Stmt s,
+           db_.prepare(select_contacts("substr(k.happened_on, 1, 7) BETWEEN ?3 AND ?4 AND k.happened_on "
+                                       "BETWEEN ?1 AND ?2") +
+                       " ORDER BY k.happened_on, k.happened_at, k.id"));
+    s.bind(1, from.iso())
+        .bind(2, to.iso())
+        .bind(3, core::Month::of(from).iso())
+        .bind(4, core::Month::of(to).iso());
     return collect_contacts(s);
 }
 
-Result<Activity> SqliteStore::activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
-                                       const FindingRules* findings) {
+Result<Activity> SqliteStore::activity(core::Date from, core::Date to, CountPolicy policy,
+                                       const ContactScope& scope, const FindingRules* findings) {
     // Everyone's contacts are read in the order of the covering contacts_month index (no sorting, each
     // customer's contacts together); a narrower scope through the index that narrows it, sorted by day.
     // Without findings, late contacts that do not count are left out here.
@@ -175,22 +195,29 @@ Result<Activity> SqliteStore::activity(core::Date from, core::Date to, CountPoli
     }
     case ContactScope::Kind::customers:
         if (scope.customers.empty()) return Activity{};
-        where = fmt::format(" INDEXED BY contacts_customer WHERE customer_id IN (SELECT value FROM json_each(?5)) AND {}",
-                            fmt::format(fmt::runtime(kRangeInOrder), late));
+        where = fmt::format(
+            " INDEXED BY contacts_customer WHERE customer_id IN (SELECT value FROM json_each(?5)) AND {}",
+            fmt::format(fmt::runtime(kRangeInOrder), late));
         break;
     case ContactScope::Kind::rep:
-        where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id = ?5 AND {}", fmt::format(fmt::runtime(kRangeInOrder), late));
-        break;
-    case ContactScope::Kind::team:
-        where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id IN (SELECT id FROM reps WHERE team = ?5) AND {}",
+        where = fmt::format(" INDEXED BY contacts_rep WHERE rep_id = ?5 AND {}",
                             fmt::format(fmt::runtime(kRangeInOrder), late));
         break;
+    case ContactScope::Kind::team:
+        where = fmt::format(
+            " INDEXED BY contacts_rep WHERE rep_id IN (SELECT id FROM reps WHERE team = ?5) AND {}",
+            fmt::format(fmt::runtime(kRangeInOrder), late));
+        break;
     }
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM contacts{}", findings ? kFindingFacts : kCountFacts, where)));
+    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM contacts{}",
+                                           findings ? kFindingFacts : kCountFacts, where)));
     s.bind(1, from.iso()).bind(2, to.iso());
-    if (scope.kind == ContactScope::Kind::all) s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
-    else if (scope.kind == ContactScope::Kind::customers) s.bind(5, ids_json(scope.customers));
-    else s.bind(5, scope.value);
+    if (scope.kind == ContactScope::Kind::all)
+        s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
+    else if (scope.kind == ContactScope::Kind::customers)
+        s.bind(5, ids_json(scope.customers));
+    else
+        s.bind(5, scope.value);
     if (!late.empty()) s.bind(6, policy.late_after_days);
     KQ_TRY(Activity out, rows::activity(s, policy, findings));
     if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit));
@@ -201,7 +228,8 @@ Result<Activity> SqliteStore::activity(core::Date from, core::Date to, CountPoli
 Result<void> SqliteStore::complete_findings(Quality& found, int limit) {
     if (!found.late.empty()) {
         std::vector<int64_t> ids;
-        for (const auto& k : found.late) ids.push_back(k.id);
+        for (const auto& k : found.late)
+            ids.push_back(k.id);
         KQ_TRY(Stmt s, db_.prepare(select_contacts("k.id IN (SELECT value FROM json_each(?1))") +
                                    " ORDER BY k.happened_on, k.id"));
         s.bind(1, ids_json(ids));
@@ -220,10 +248,12 @@ Result<void> SqliteStore::complete_findings(Quality& found, int limit) {
     return {};
 }
 
-Result<Quality> SqliteStore::voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) {
-    KQ_TRY(Stmt s, db_.prepare(select_contacts("k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NOT NULL AND "
-                                               "(?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))") +
-                               " ORDER BY k.happened_on, k.id"));
+Result<Quality> SqliteStore::voided_contacts(core::Date from, core::Date to, int limit,
+                                             const std::string& team) {
+    KQ_TRY(Stmt s,
+           db_.prepare(select_contacts("k.happened_on BETWEEN ?1 AND ?2 AND k.voided_at IS NOT NULL AND "
+                                       "(?9 = '' OR k.rep_id IN (SELECT id FROM reps WHERE team = ?9))") +
+                       " ORDER BY k.happened_on, k.id"));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
     Quality q;
     KQ_TRY(q.voided, collect_contacts(s));
@@ -243,14 +273,16 @@ Result<std::vector<Person>> SqliteStore::list_people(int64_t customer_id) {
 }
 
 Result<std::vector<Person>> SqliteStore::people_of(const CustomerFilter& filter) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
-                                           "ORDER BY c.code, p.id",
-                                           rows::kPersonColumns, filter_sql(filter))));
+    KQ_TRY(Stmt s, db_.prepare(fmt::format(
+                       "SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+                       "ORDER BY c.code, p.id",
+                       rows::kPersonColumns, filter_sql(filter))));
     s.bind(9, filter.value);
     return rows::all(s, rows::person<Stmt>);
 }
 
-Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filter, const BirthdayMonths* months) {
+Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filter,
+                                                      const BirthdayMonths* months) {
     // A solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD); a lunar one's
     // follows "lunar:" and an optional L.
     constexpr std::string_view kMonths =
@@ -258,15 +290,17 @@ Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filt
         "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each(?2)) "
         "ELSE CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each(?3)) END";
     const bool everyone = filter.kind == CustomerFilter::Kind::all;
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p {} WHERE "
-                                           "p.birthday <> '' AND {} {}",
-                                           everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
-                                           everyone ? "1" : filter_sql(filter), months ? kMonths : "")));
+    KQ_TRY(Stmt s,
+           db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM people p {} WHERE "
+                                   "p.birthday <> '' AND {} {}",
+                                   everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
+                                   everyone ? "1" : filter_sql(filter), months ? kMonths : "")));
     if (!everyone) s.bind(9, filter.value);
     if (months) {
         auto json = [](const std::vector<int>& list) {
             std::string out = "[";
-            for (const int m : list) out += (out.size() > 1 ? "," : "") + std::to_string(m);
+            for (const int m : list)
+                out += (out.size() > 1 ? "," : "") + std::to_string(m);
             return out + "]";
         };
         s.bind(2, json(months->lunar)).bind(3, json(months->solar));
@@ -275,9 +309,10 @@ Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filt
 }
 
 Result<std::vector<Person>> SqliteStore::query_people(std::string_view where, int64_t id) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
-                                           "ORDER BY c.code, p.id",
-                                           rows::kPersonColumns, where)));
+    KQ_TRY(Stmt s, db_.prepare(fmt::format(
+                       "SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
+                       "ORDER BY c.code, p.id",
+                       rows::kPersonColumns, where)));
     s.bind(1, id);
     return rows::all(s, rows::person<Stmt>);
 }
@@ -286,16 +321,19 @@ Result<std::vector<LifeEvent>> SqliteStore::list_events(core::Date from, core::D
     return query_events("(?3 = 0 OR e.customer_id = ?3)", from, to, customer_id, {});
 }
 
-Result<std::vector<LifeEvent>> SqliteStore::events_of(core::Date from, core::Date to, const CustomerFilter& filter) {
+Result<std::vector<LifeEvent>> SqliteStore::events_of(core::Date from, core::Date to,
+                                                      const CustomerFilter& filter) {
     return query_events(filter_sql(filter), from, to, 0, filter);
 }
 
-Result<std::vector<LifeEvent>> SqliteStore::query_events(std::string_view where, core::Date from, core::Date to,
-                                                         int64_t customer_id, const CustomerFilter& filter) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format(
-                       "SELECT {} FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON "
-                       "p.id = e.person_id WHERE e.happened_on BETWEEN ?1 AND ?2 AND {} ORDER BY e.happened_on, e.id",
-                       rows::kEventColumns, where)));
+Result<std::vector<LifeEvent>> SqliteStore::query_events(std::string_view where, core::Date from,
+                                                         core::Date to, int64_t customer_id,
+                                                         const CustomerFilter& filter) {
+    KQ_TRY(Stmt s,
+           db_.prepare(fmt::format(
+               "SELECT {} FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON "
+               "p.id = e.person_id WHERE e.happened_on BETWEEN ?1 AND ?2 AND {} ORDER BY e.happened_on, e.id",
+               rows::kEventColumns, where)));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
     return rows::all(s, rows::event<Stmt>);
 }

@@ -16,12 +16,14 @@ std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
     return d ? std::optional<std::string>(d->iso()) : std::nullopt;
 }
 
-constexpr std::string_view kPutTier = "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
-                                      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET tier = excluded.tier, "
-                                      "recorded_at = excluded.recorded_at";
-constexpr std::string_view kPutRep = "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
-                                     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET rep_id = excluded.rep_id, "
-                                     "recorded_at = excluded.recorded_at";
+constexpr std::string_view kPutTier =
+    "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET tier = excluded.tier, "
+    "recorded_at = excluded.recorded_at";
+constexpr std::string_view kPutRep =
+    "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET rep_id = excluded.rep_id, "
+    "recorded_at = excluded.recorded_at";
 
 } // namespace
 
@@ -51,8 +53,10 @@ Result<void> SqliteStore::commit() {
 void SqliteStore::rollback() {
     if (depth_ == 0) return;
     --depth_;
-    if (depth_ == 0) (void)db_.exec("ROLLBACK", "rolling back");
-    else (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
+    if (depth_ == 0)
+        (void)db_.exec("ROLLBACK", "rolling back");
+    else
+        (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
 }
 
 Result<void> SqliteStore::begin_read() {
@@ -100,8 +104,9 @@ Result<void> SqliteStore::update_rep(const Rep& rep) {
 }
 
 Result<int64_t> SqliteStore::add_customer(const Customer& c) {
-    KQ_TRY(Stmt s, db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
-                               "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    KQ_TRY(Stmt s,
+           db_.prepare("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, stage, "
+                       "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     KQ_CHECK(s.bind(1, c.code)
                  .bind(2, c.name)
                  .bind(3, iso_or_null(c.opened_on))
@@ -140,11 +145,13 @@ Result<void> SqliteStore::assign_rep(int64_t customer_id, const std::string& rep
 }
 
 Result<int64_t> SqliteStore::add_contact(const Contact& c) {
-    KQ_TRY(Stmt s, db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                               "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                               "asked_help, solved, training, logged_at, flags, lag, ref) VALUES (?1, ?2, ?3, ?4, ?5, "
-                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
-                               "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING"));
+    KQ_TRY(
+        Stmt s,
+        db_.prepare("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+                    "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
+                    "asked_help, solved, training, logged_at, flags, lag, ref) VALUES (?1, ?2, ?3, ?4, ?5, "
+                    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21) "
+                    "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING"));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -153,7 +160,8 @@ Result<int64_t> SqliteStore::add_contact(const Contact& c) {
         .bind(6, c.note)
         .bind(7, c.gift)
         .bind(8, c.occasion);
-    for (int i = 0; i < 6; ++i) s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+    for (int i = 0; i < 6; ++i)
+        s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
     KQ_CHECK(s.bind(15, c.asked_help)
                  .bind(16, c.solved)
                  .bind(17, c.training)
@@ -162,7 +170,8 @@ Result<int64_t> SqliteStore::add_contact(const Contact& c) {
                  .bind(20, contact_lag(c))
                  .bind(21, c.ref)
                  .run());
-    return sqlite3_changes(db_.handle()) > 0 ? static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle())) : 0;
+    return sqlite3_changes(db_.handle()) > 0 ? static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()))
+                                             : 0;
 }
 
 // In-process, one prepared insert per row is as fast as SQLite inserts go.
@@ -177,13 +186,17 @@ Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
 
 // The write transaction (BEGIN IMMEDIATE) already keeps every other writer waiting.
 Result<std::vector<ImportRecord>> SqliteStore::claim_import(const std::string& hash) {
-    KQ_TRY(Stmt s, db_.prepare("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = ?1 ORDER BY id DESC"));
+    KQ_TRY(Stmt s,
+           db_.prepare(
+               "SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = ?1 ORDER BY id DESC"));
     s.bind(1, hash);
     return rows::all(s, rows::import_record<Stmt>);
 }
 
 Result<void> SqliteStore::record_import(const ImportRecord& r) {
-    KQ_TRY(Stmt s, db_.prepare("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    KQ_TRY(Stmt s,
+           db_.prepare(
+               "INSERT INTO imports (hash, file, rows, imported_at, login) VALUES (?1, ?2, ?3, ?4, ?5)"));
     return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
 }
 
@@ -223,11 +236,14 @@ Result<void> SqliteStore::update_person(const Person& p) {
 }
 
 Result<void> SqliteStore::update_event(const LifeEvent& e) {
-    KQ_TRY(Stmt s, db_.prepare("UPDATE life_events SET person_id = ?2, kind = ?3, happened_on = ?4, note = ?5 "
-                               "WHERE id = ?1"));
+    KQ_TRY(Stmt s,
+           db_.prepare("UPDATE life_events SET person_id = ?2, kind = ?3, happened_on = ?4, note = ?5 "
+                       "WHERE id = ?1"));
     s.bind(1, e.id);
-    if (e.person_id) s.bind(2, e.person_id);
-    else s.bind_null(2);
+    if (e.person_id)
+        s.bind(2, e.person_id);
+    else
+        s.bind_null(2);
     return s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).run();
 }
 
@@ -235,8 +251,10 @@ Result<int64_t> SqliteStore::add_event(const LifeEvent& e) {
     KQ_TRY(Stmt s, db_.prepare("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
                                "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     s.bind(1, e.customer_id);
-    if (e.person_id) s.bind(2, e.person_id);
-    else s.bind_null(2);
+    if (e.person_id)
+        s.bind(2, e.person_id);
+    else
+        s.bind_null(2);
     KQ_CHECK(s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso()).run());
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
 }
@@ -260,9 +278,10 @@ constexpr std::array<std::string_view, 5> kKeqingTables = {"assignments", "conta
 Result<void> SqliteStore::check_identity(Create create) {
     // The version and the tables in one statement, so one snapshot: read apart, another process's migration
     // committing in between showed its tables at version 0 (tests/e2e/test_concurrency.sh, 8 first reps).
-    KQ_TRY(Stmt s, db_.prepare("SELECT (SELECT user_version FROM pragma_user_version), name FROM (SELECT NULL AS "
-                               "name UNION ALL SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
-                               "'sqlite\\_%' ESCAPE '\\') ORDER BY name"));
+    KQ_TRY(Stmt s,
+           db_.prepare("SELECT (SELECT user_version FROM pragma_user_version), name FROM (SELECT NULL AS "
+                       "name UNION ALL SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
+                       "'sqlite\\_%' ESCAPE '\\') ORDER BY name"));
     int64_t version = 0;
     std::vector<std::string> tables;
     while (true) {
@@ -273,22 +292,25 @@ Result<void> SqliteStore::check_identity(Create create) {
     }
     if (version == 0 && tables.empty()) {
         if (create == Create::yes) return {};
-        return db_error("database {} is empty, not yet a keqing database; create it by adding a rep (roster rep add "
-                        "ID --name NAME, or roster rep import reps.csv), or check --db / KEQING_DB",
-                        db_.path());
+        return db_error(
+            "database {} is empty, not yet a keqing database; create it by adding a rep (roster rep add "
+            "ID --name NAME, or roster rep import reps.csv), or check --db / KEQING_DB",
+            db_.path());
     }
     std::string missing;
     for (std::string_view table : kKeqingTables)
-        if (missing.empty() && std::find(tables.begin(), tables.end(), table) == tables.end()) missing = table;
+        if (missing.empty() && std::find(tables.begin(), tables.end(), table) == tables.end())
+            missing = table;
     if (version == 0 || !missing.empty()) {
         std::string listed;
-        for (size_t i = 0; i < tables.size() && i < 3; ++i) listed += (i ? ", " : "") + tables[i];
+        for (size_t i = 0; i < tables.size() && i < 3; ++i)
+            listed += (i ? ", " : "") + tables[i];
         if (tables.size() > 3) listed += fmt::format(" and {} more", tables.size() - 3);
-        return db_error("database {} is not a keqing database: {}; it was left as it is — check --db or KEQING_DB",
-                        db_.path(),
-                        version == 0 ? fmt::format("it holds another application's tables ({})", listed)
-                                     : fmt::format("it is at schema version {} but has no table '{}'", version,
-                                                   missing));
+        return db_error(
+            "database {} is not a keqing database: {}; it was left as it is — check --db or KEQING_DB",
+            db_.path(),
+            version == 0 ? fmt::format("it holds another application's tables ({})", listed)
+                         : fmt::format("it is at schema version {} but has no table '{}'", version, missing));
     }
     return {};
 }

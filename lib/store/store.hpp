@@ -45,16 +45,19 @@ class Store {
     // Updates name, dates, phone, address and stage (tier and rep change through history).
     virtual Result<void> update_customer(const Customer& customer) = 0;
     // Customers matching `text`, with tier and rep in effect on `on`, sorted by code.
-    virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) = 0;
+    virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how,
+                                                         core::Date on) = 0;
     // Customers (those `filter` allows) with tier and rep in effect on `on`, sorted by code.
-    virtual Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter = {}) = 0;
+    virtual Result<std::vector<Customer>> list_customers(core::Date on,
+                                                         const CustomerFilter& filter = {}) = 0;
     // Records a tier (or rep) from a day on; a second change on the same day replaces the first.
     virtual Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) = 0;
     virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
     virtual Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) = 0;
     virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
     // The rep histories of the customers `filter` allows, as (customer id, entry) by customer and day.
-    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const CustomerFilter& filter) = 0;
+    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>>
+    rep_histories(const CustomerFilter& filter) = 0;
 
     virtual Result<int64_t> add_contact(const Contact& contact) = 0;
     // Inserts many contacts (an import's batch; their ids are not needed) and returns how many it stored: a
@@ -68,7 +71,8 @@ class Store {
     virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
     virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
     // A customer's contacts (voided included) in [from, to], oldest first.
-    virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from, core::Date to) = 0;
+    virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
+                                                           core::Date to) = 0;
     // Contacts in [from, to] tagged with an occasion (voided included), of the customers `filter` allows,
     // oldest first.
     virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
@@ -92,24 +96,28 @@ class Store {
     // Changes a life event's person, kind, day and note.
     virtual Result<void> update_event(const LifeEvent& event) = 0;
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
-    virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id = 0) = 0;
+    virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to,
+                                                       int64_t customer_id = 0) = 0;
     // Life events in [from, to] at the customers `filter` allows, oldest first.
-    virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter) = 0;
+    virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
+                                                     const CustomerFilter& filter) = 0;
 
     // One pass over the contacts of [from, to] in `scope`, voided ones left out: the tallies of those that
     // count under `policy` and, when `findings` is given, the late ones (all counted, the first listed by
     // day), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
     // the limit.
-    virtual Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
-                                      const FindingRules* findings = nullptr) = 0;
+    virtual Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy,
+                                      const ContactScope& scope, const FindingRules* findings = nullptr) = 0;
 
     // The voided contacts of [from, to] (at most `limit`, oldest first) in Quality::voided, with the whole
     // count; a non-empty `team` keeps contacts logged by that team's reps.
-    virtual Result<Quality> voided_contacts(core::Date from, core::Date to, int limit, const std::string& team) = 0;
+    virtual Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
+                                            const std::string& team) = 0;
 
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.
-    virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month, const CustomerFilter& filter = {}) = 0;
+    virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month,
+                                                               const CustomerFilter& filter = {}) = 0;
 
     // What opening found worth a warning (one line each, for stderr), handed over once.
     virtual std::vector<std::string> take_warnings() { return {}; }
@@ -152,7 +160,8 @@ enum class Finish { commit, rollback };
 
 // Runs `body` inside a transaction: commits when it succeeds (unless told to roll back), rolls back when
 // it fails.
-template <class F> auto in_transaction(Store& store, F&& body, Finish finish = Finish::commit) -> decltype(body()) {
+template <class F>
+auto in_transaction(Store& store, F&& body, Finish finish = Finish::commit) -> decltype(body()) {
     KQ_CHECK(store.begin());
     auto result = body();
     if (!result || finish == Finish::rollback) {

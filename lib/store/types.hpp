@@ -134,8 +134,8 @@ struct Tally {
     int asked_help = 0;
     int solved = 0;
     int training = 0;
-    int complete = 0;                // visits with all six checklist items
-    std::array<int, 6> recorded{};   // visits with each checklist item
+    int complete = 0;              // visits with all six checklist items
+    std::array<int, 6> recorded{}; // visits with each checklist item
 };
 
 // The months a birthday must be written with to fall in some window (every occurrence of a recurring

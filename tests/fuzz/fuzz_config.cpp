@@ -19,13 +19,14 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     g_config = dir + "/keqing/config.toml";
     setenv("XDG_CONFIG_HOME", dir.c_str(), 1);
     setenv("TZ", "UTC", 1); // a `timezone` in the input is then read but never applied
-    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP"}) unsetenv(name);
+    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP"})
+        unsetenv(name);
     return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    std::ofstream(g_config, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data),
-                                                                      static_cast<std::streamsize>(size));
+    std::ofstream(g_config, std::ios::binary | std::ios::trunc)
+        .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     auto settings = keqing::config::resolve({});
     if (!settings) {
         if (settings.error().code != keqing::Exit::data || settings.error().message.rfind(g_config, 0) != 0)

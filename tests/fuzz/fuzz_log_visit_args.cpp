@@ -41,18 +41,21 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     setenv("KEQING_NOW", "2026-11-20T17:00", 1);
     setenv("USER", "wang", 1);
     setenv("TZ", "UTC", 1);
-    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP"}) unsetenv(name);
+    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP"})
+        unsetenv(name);
     {
         auto store = keqing::store::open_sqlite(g_db);
         require(store.ok(), "open the scratch database");
-        require((*store)->add_rep({"wang", "王强", "华东一组"}).ok() && (*store)->add_rep({"li", "李娜", "华东一组"}).ok(),
+        require((*store)->add_rep({"wang", "王强", "华东一组"}).ok() &&
+                    (*store)->add_rep({"li", "李娜", "华东一组"}).ok(),
                 "add reps");
         require((*store)->add_customer(customer("HZ001", "康泰大药房", "A", "wang")).ok() &&
                     (*store)->add_customer(customer("HZ017", "康泰医药连锁(北门店)", "B", "li")).ok() &&
                     (*store)->add_customer(customer("HZ007", "海王星辰(文三路店)", "C", "wang")).ok(),
                 "add customers");
     }
-    std::ofstream(g_csv) << "customer,channel,date,time,note\nHZ001,visit,2026-11-18,09:00,补货\n康泰医药,call,2026-11-19,,\n";
+    std::ofstream(g_csv)
+        << "customer,channel,date,time,note\nHZ001,visit,2026-11-18,09:00,补货\n康泰医药,call,2026-11-19,,\n";
     require(std::freopen("/dev/null", "w", stdout) != nullptr, "silence stdout");
     return 0;
 }
@@ -73,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     args.push_back(std::move(current));
     if (args.size() > 40) return 0;
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : args)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
 
     CLI::App app{"log-visit", "log-visit"};
