@@ -77,8 +77,8 @@ chmod 0600 "$KEQING_DB"
 # A read-only folder: the -wal file cannot be created beside the database.
 mkdir "$WORK/ro"
 cp "$WORK/good.db" "$WORK/ro/k.db"
+KEQING_DB=$WORK/ro/k.db snapshot # before the folder is read-only: sqlite3 itself could not read it then
 chmod 0555 "$WORK/ro"
-KEQING_DB=$WORK/ro/k.db snapshot
 KEQING_DB=$WORK/ro/k.db run "${UNPRIV[@]}" log-visit HZ001 --call
 expect_rc 4 "log-visit in a read-only folder"
 expect_err "read-only" "log-visit in a read-only folder says why"
