@@ -93,7 +93,7 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(channel(r.customers[0], 1).done == 1);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "tier on the month's first day; re-tiering later never changes a past month") {
+    TEST_CASE_FIXTURE(Fixture, "tier on the month's first day, re-tiering later never changes a past month") {
         const auto id = customer("X", "C", "wang", day("2025-01-01"));
         REQUIRE(store->set_tier(id, "A", day("2026-11-15")).ok());
         CHECK(run(Month{2026, 11}, "2026-11-30").customers[0].tier == "C");
@@ -116,7 +116,7 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(channel(c, 1).required == 3); // ceil(4 × 21 / 30) = ceil(2.8)
     }
 
-    TEST_CASE_FIXTURE(Fixture, "customers not active in the month are not listed; closed mid-month are") {
+    TEST_CASE_FIXTURE(Fixture, "customers not active in the month are not listed, closed mid-month are") {
         customer("GONE", "A", "wang", day("2024-01-01"), day("2026-10-31"));
         customer("LATER", "A", "wang", day("2026-12-01"));
         customer("CLOSING", "B", "wang", std::nullopt, day("2026-11-12"));
@@ -126,7 +126,7 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(channel(r.customers[0], 0).required == 2); // ceil(4 × 12 / 30)
     }
 
-    TEST_CASE_FIXTURE(Fixture, "the row belongs to the rep assigned at the end of the month; scopes filter") {
+    TEST_CASE_FIXTURE(Fixture, "the row belongs to the rep assigned at the end of the month, scopes filter") {
         const auto id = customer("M", "C", "wang");
         customer("K", "B", "li");
         REQUIRE(store->assign_rep(id, "li", day("2026-11-25")).ok());
@@ -138,7 +138,7 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(run(Month{2026, 11}, "2026-11-20", {Scope::Kind::customer, "K"}).customers[0].code == "K");
     }
 
-    TEST_CASE_FIXTURE(Fixture, "before the month starts nothing is expected; after it ends all is due") {
+    TEST_CASE_FIXTURE(Fixture, "before the month starts nothing is expected, after it ends all is due") {
         const auto id = customer("A1", "A", "wang");
         contact(id, "visit", "2026-11-01");
         const auto before = run(Month{2026, 11}, "2026-10-31");

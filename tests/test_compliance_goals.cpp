@@ -55,7 +55,7 @@ TEST_SUITE("compliance::goals") {
         CHECK(end.status == Status::missed);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "all goals met; checklist completeness per item") {
+    TEST_CASE_FIXTURE(Fixture, "all goals met, checklist completeness per item") {
         for (const char* d : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"})
             contact(a, d, true, "", false, 6);
         contact(a, "2026-11-07", false, "退货", true, 3);

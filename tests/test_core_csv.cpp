@@ -7,7 +7,7 @@
 using namespace keqing;
 
 TEST_SUITE("core::csv") {
-    TEST_CASE("quoted fields keep commas, quotes and newlines; lines are counted") {
+    TEST_CASE("quoted fields keep commas, quotes and newlines, lines are counted") {
         auto r = core::parse_csv("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,row", "f.csv");
         REQUIRE(r.ok());
         REQUIRE(r->size() == 4);

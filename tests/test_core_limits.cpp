@@ -7,7 +7,7 @@
 using namespace keqing;
 
 TEST_SUITE("core::limits") {
-    TEST_CASE("values within their limit pass; longer ones are data errors naming the value and the limit") {
+    TEST_CASE("values within their limit pass, longer ones are data errors naming the value and the limit") {
         CHECK(core::check_value("", core::kMaxName, "x").ok());
         CHECK(core::check_value(std::string(core::kMaxName, 'a'), core::kMaxName, "x").ok());
         std::string cjk;

@@ -117,7 +117,7 @@ TEST_SUITE("core::files") {
         CHECK(names_in(dir.path()) == std::vector<std::string>{"r.csv"});
     }
 
-    TEST_CASE("a file not finished (a failure on the way) is removed; the old one stays") {
+    TEST_CASE("a file not finished (a failure on the way) is removed, the old one stays") {
         test::TempDir dir;
         const std::string target = dir.write("r.csv", "old\n");
         {
@@ -140,7 +140,7 @@ TEST_SUITE("core::files") {
     }
 
     TEST_CASE(
-        "permissions: owner_only is 0600 whatever the umask; shared follows the umask or the old file") {
+        "permissions: owner_only is 0600 whatever the umask, shared follows the umask or the old file") {
         test::TempDir dir;
         {
             Umask mask(0);
@@ -164,7 +164,7 @@ TEST_SUITE("core::files") {
         }
     }
 
-    TEST_CASE("a device is written in place; a link to a file keeps being a link") {
+    TEST_CASE("a device is written in place, a link to a file keeps being a link") {
         auto null = core::Output::to_file("/dev/null", "--output", core::FileMode::shared);
         REQUIRE(null.ok());
         null->write("gone\n");
@@ -184,7 +184,7 @@ TEST_SUITE("core::files") {
         CHECK(slurp(target) == "new\n");
     }
 
-    TEST_CASE("private folders are 0700 whatever the umask; existing ones are left alone") {
+    TEST_CASE("private folders are 0700 whatever the umask, existing ones are left alone") {
         test::TempDir dir;
         Umask mask(0);
         REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);

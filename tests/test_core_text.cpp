@@ -67,7 +67,7 @@ TEST_SUITE("core::text") {
         CHECK_FALSE(core::find_text_fault(core::printable("x\r\n\t\x01\xc0\x80")));
     }
 
-    TEST_CASE("fit cuts by display width with an ellipsis; CJK never straddles the edge") {
+    TEST_CASE("fit cuts by display width with an ellipsis, CJK never straddles the edge") {
         CHECK(core::fit("HZ001", 5) == "HZ001");
         CHECK(core::fit("HZ0012", 5) == "HZ00…");
         CHECK(core::fit("康泰大药房", 10) == "康泰大药房");

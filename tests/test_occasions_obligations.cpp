@@ -75,7 +75,7 @@ TEST_SUITE("occasions::obligations") {
         CHECK(o.satisfied_by == std::vector<int64_t>{visit, message});
     }
 
-    TEST_CASE_FIXTURE(Fixture, "B and C customers owe a call and a message; contacts after as-of do not count") {
+    TEST_CASE_FIXTURE(Fixture, "B and C customers owe a call and a message, contacts after as-of do not count") {
         const auto id = customer("B1", "B");
         contact(id, "call", "2026-09-20", "mid-autumn");
         contact(id, "message", "2026-09-24", "mid-autumn");

@@ -37,7 +37,7 @@ std::string slurp(const std::filesystem::path& path) {
 } // namespace
 
 TEST_SUITE("output::digest_files") {
-    TEST_CASE("files of reps with something due, 0600 in a 0700 folder; stale recorded ones removed") {
+    TEST_CASE("files of reps with something due, 0600 in a 0700 folder, stale recorded ones removed") {
         test::TempDir dir;
         const auto spool = dir.path() / "spool";
         const mode_t old_mask = ::umask(0);

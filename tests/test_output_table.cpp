@@ -12,7 +12,7 @@
 using namespace keqing;
 
 TEST_SUITE("output::table") {
-    TEST_CASE("columns line up by display width; right alignment; no trailing spaces") {
+    TEST_CASE("columns line up by display width, right alignment, no trailing spaces") {
         output::Table t;
         t.column("CODE").column("NAME").column("N", output::Align::right);
         t.row({"HZ001", "康泰大药房", "8"}).row({"HZ1000", "Wu", "12"});
@@ -21,7 +21,7 @@ TEST_SUITE("output::table") {
                             "HZ1000  Wu          12\n");
     }
 
-    TEST_CASE("missing cells are empty, extra ones dropped; a trailing empty column leaves no spaces") {
+    TEST_CASE("missing cells are empty, extra ones dropped, a trailing empty column leaves no spaces") {
         output::Table t;
         t.column("A").column("B");
         t.row({"x"}).row({"y", "z", "ignored"});
@@ -30,7 +30,7 @@ TEST_SUITE("output::table") {
         CHECK(output::Table().column("A").empty());
     }
 
-    TEST_CASE("a cell wider than its column's limit is cut with an ellipsis; CJK stays aligned") {
+    TEST_CASE("a cell wider than its column's limit is cut with an ellipsis, CJK stays aligned") {
         output::Table t;
         t.column("CODE").column("NAME", output::Align::left, 10).column("N", output::Align::right);
         t.row({"HZ001", std::string(5000, 'x'), "8"})
@@ -64,7 +64,7 @@ TEST_SUITE("output::table") {
         CHECK(t.render(output::Style::markdown) == "| TIER | MET |\n| --- | --- |\n| A | 3 |\n");
     }
 
-    TEST_CASE("a sink writes to its file in blocks and returns what is left; without a file it keeps all") {
+    TEST_CASE("a sink writes to its file in blocks and returns what is left, without a file it keeps all") {
         test::TempDir dir;
         const auto path = dir.path() / "out.txt";
         std::FILE* file = std::fopen(path.c_str(), "wb");

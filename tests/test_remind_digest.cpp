@@ -64,7 +64,7 @@ TEST_SUITE("remind::digest") {
         for (const auto& i : items("2026-09-23")) CHECK(i.rule != "R6");
     }
 
-    TEST_CASE_FIXTURE(Fixture, "overdue first, then by due date; pace and goals due today") {
+    TEST_CASE_FIXTURE(Fixture, "overdue first, then by due date, pace and goals due today") {
         const auto list = items("2026-09-27");
         REQUIRE_FALSE(list.empty());
         CHECK(list[0].state == "overdue");

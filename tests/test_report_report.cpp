@@ -73,7 +73,7 @@ TEST_SUITE("report::report") {
         CHECK_FALSE(report::build_report(*store, rules, {{2026, 11}, {2026, 9}, day("2026-11-10"), report::By::rep, ""}).ok());
     }
 
-    TEST_CASE_FIXTURE(Fixture, "occasions kept and missed count only closed windows; flags are found") {
+    TEST_CASE_FIXTURE(Fixture, "occasions kept and missed count only closed windows, flags are found") {
         const auto r = run({2026, 9}, {2026, 9}, "2026-09-30");
         REQUIRE(r.occasions.size() == 1);
         CHECK(r.occasions[0].kind == "mid-autumn");

@@ -44,7 +44,7 @@ TEST_SUITE("roster::customers") {
         CHECK(count() == 1);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "lookup: code, exact name, prefix, substring; ambiguous lists candidates") {
+    TEST_CASE_FIXTURE(Fixture, "lookup: code, exact name, prefix, substring, ambiguous lists candidates") {
         REQUIRE(roster::add_customer(*store, rules, make("HZ001", "康泰大药房")).ok());
         REQUIRE(roster::add_customer(*store, rules, make("HZ017", "康泰医药连锁(北门店)")).ok());
         REQUIRE(roster::add_customer(*store, rules, make("HZ020", "康泰")).ok());

@@ -54,7 +54,7 @@ TEST_SUITE("roster::imports") {
         CHECK(count() == 3);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "customers: the same file again changes nothing; a newer one needs --update") {
+    TEST_CASE_FIXTURE(Fixture, "customers: the same file again changes nothing, a newer one needs --update") {
         const auto first =
             dir.write("c1.csv", "code,name,tier,rep,phone\nHZ1,康泰,A,wang,0571-1\nHZ2,同济堂,C,li,\n");
         REQUIRE(roster::import_customers(*store, rules, first, {}).ok());
@@ -139,7 +139,7 @@ TEST_SUITE("roster::imports") {
         CHECK(store->list_people(0)->front().personality == "活泼");
     }
 
-    TEST_CASE_FIXTURE(Fixture, "life events: by customer, kind, day and person; a new note needs --update") {
+    TEST_CASE_FIXTURE(Fixture, "life events: by customer, kind, day and person, a new note needs --update") {
         test::add_customer(*store, "A1", "A", "wang", {}, {}, "康泰大药房");
         store::Person zhang;
         zhang.name = "张丽";

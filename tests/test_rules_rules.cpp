@@ -18,7 +18,7 @@ const char* kMinimal = "[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota
 } // namespace
 
 TEST_SUITE("rules::rules") {
-    TEST_CASE("built-in rules are SPEC §2: A 8/4/4, B 4/2/2, C 1/1/1; third_party counts toward nothing") {
+    TEST_CASE("built-in rules are SPEC §2: A 8/4/4, B 4/2/2, C 1/1/1, third_party counts toward nothing") {
         auto r = rules::load_rules("");
         REQUIRE(r.ok());
         CHECK(r->late_after_days == 3);
@@ -39,7 +39,7 @@ TEST_SUITE("rules::rules") {
         CHECK(file->tier("A")->quota == std::vector<int>{8, 4, 4, 0});
     }
 
-    TEST_CASE("a minimal custom file; every number is configurable") {
+    TEST_CASE("a minimal custom file, every number is configurable") {
         auto r = rules::parse_rules(std::string("late_after_days = 7\ncount_late = false\n") + kMinimal, "r.toml");
         REQUIRE(r.ok());
         CHECK(r->late_after_days == 7);

@@ -188,7 +188,7 @@ TEST_SUITE("store::activity") {
         }
     }
 
-    TEST_CASE_FIXTURE(Random, "the first late contacts come whole from the pass; voided ones from their own query") {
+    TEST_CASE_FIXTURE(Random, "the first late contacts come whole from the pass, voided ones from their own query") {
         const store::FindingRules rules{3, 4, 4};
         const auto found = run({}, {}, &rules).findings;
         const auto late = rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "

@@ -96,7 +96,7 @@ TEST_SUITE("store::sqlite") {
         CHECK(store->find_customers("%", store::Match::substring, on)->empty());
     }
 
-    TEST_CASE_FIXTURE(test::StoreFixture, "tier and rep history; a second change on one day replaces the first") {
+    TEST_CASE_FIXTURE(test::StoreFixture, "tier and rep history, a second change on one day replaces the first") {
         store::Customer c;
         c.code = "X";
         c.name = "X";
