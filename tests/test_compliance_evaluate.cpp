@@ -14,12 +14,13 @@ namespace {
 struct Fixture : test::StoreFixture {
     rules::Rules rules = *rules::load_rules("");
 
-    int64_t customer(const char* code, const char* tier, const char* rep, std::optional<core::Date> opened = {},
-                     std::optional<core::Date> closed = {}) {
+    int64_t customer(const char* code, const char* tier, const char* rep,
+                     std::optional<core::Date> opened = {}, std::optional<core::Date> closed = {}) {
         return test::add_customer(*store, code, tier, rep, opened, closed);
     }
 
-    int64_t contact(int64_t customer_id, const char* channel, const char* date, const char* logged = nullptr) {
+    int64_t contact(int64_t customer_id, const char* channel, const char* date,
+                    const char* logged = nullptr) {
         store::Contact c;
         c.customer_id = customer_id;
         c.channel = channel;
@@ -47,7 +48,8 @@ const compliance::ChannelResult& channel(const compliance::CustomerResult& c, in
 TEST_SUITE("compliance::evaluate") {
     TEST_CASE_FIXTURE(Fixture, "a B customer mid-month: counts, pace, status and score") {
         const auto id = customer("B1", "B", "wang");
-        for (const char* d : {"2026-11-02", "2026-11-09", "2026-11-16"}) contact(id, "visit", d);
+        for (const char* d : {"2026-11-02", "2026-11-09", "2026-11-16"})
+            contact(id, "visit", d);
         contact(id, "call", "2026-11-03");
         contact(id, "message", "2026-11-04");
         contact(id, "message", "2026-11-05");
@@ -104,7 +106,8 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(run(Month{2026, 10}, "2026-10-31").customers[0].tier == "C");
     }
 
-    TEST_CASE_FIXTURE(Fixture, "a customer opened mid-month uses the tier of its opening day and a partial quota") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "a customer opened mid-month uses the tier of its opening day and a partial quota") {
         const auto id = customer("N", "A", "wang", day("2026-11-10"));
         REQUIRE(store->set_tier(id, "B", day("2026-11-20")).ok());
         const auto r = run(Month{2026, 11}, "2026-11-20");
@@ -170,7 +173,8 @@ TEST_SUITE("compliance::evaluate") {
 
     TEST_CASE_FIXTURE(Fixture, "an unknown tier in the data is a clear data error") {
         customer("Z", "A", "wang");
-        rules = *rules::parse_rules("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"B\"\nquota = { visit = 1 }\n", "r.toml");
+        rules = *rules::parse_rules(
+            "[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"B\"\nquota = { visit = 1 }\n", "r.toml");
         auto r = compliance::evaluate_month(*store, rules, Month{2026, 11}, day("2026-11-20"), {});
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().message.find("customer Z has tier 'A'") != std::string::npos);

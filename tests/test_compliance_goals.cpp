@@ -16,8 +16,8 @@ struct Fixture : test::StoreFixture {
         a = test::add_customer(*store, "A1", "A", "wang");
         b = test::add_customer(*store, "B1", "B", "wang");
     }
-    void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training, int items = 0,
-                 const char* rep = "wang") {
+    void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training,
+                 int items = 0, const char* rep = "wang") {
         store::Contact k;
         k.customer_id = customer;
         k.channel = "visit";
@@ -26,7 +26,8 @@ struct Fixture : test::StoreFixture {
         k.asked_help = asked;
         k.solved = solved;
         k.training = training;
-        for (int i = 0; i < items; ++i) k.checklist[static_cast<size_t>(i)] = "x";
+        for (int i = 0; i < items; ++i)
+            k.checklist[static_cast<size_t>(i)] = "x";
         k.logged_at = std::string(date) + "T20:00";
         REQUIRE(store->add_contact(k).ok());
     }
@@ -48,7 +49,7 @@ TEST_SUITE("compliance::goals") {
         CHECK(mid.goals[0].id == "R9");
         CHECK(mid.goals[0].expected == 2); // floor(5 × 15 / 30)
         CHECK(mid.goals[0].status == Status::behind);
-        CHECK(mid.goals[1].required == 2); // A1 and B1 each owe problems solved
+        CHECK(mid.goals[1].required == 2);            // A1 and B1 each owe problems solved
         CHECK(mid.goals[1].status == Status::behind); // A1 owes floor(2 × 15 / 30) = 1 by now
         CHECK(mid.goals[2].required == 1);
         const auto end = run("2026-11-30");
@@ -60,7 +61,8 @@ TEST_SUITE("compliance::goals") {
             contact(a, d, true, "", false, 6);
         contact(a, "2026-11-07", false, "退货", true, 3);
         contact(a, "2026-11-08", false, "调货", false, 0);
-        contact(b, "2026-11-09", false, "", false, 0, "li"); // li's visit to wang's customer: no problem solved
+        contact(b, "2026-11-09", false, "", false, 0,
+                "li"); // li's visit to wang's customer: no problem solved
         contact(b, "2026-11-10", false, "培训店员", false, 0, "li");
         const auto g = run("2026-11-30");
         CHECK(g.goals[0].done == 5);

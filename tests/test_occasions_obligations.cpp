@@ -55,7 +55,8 @@ struct Fixture : test::StoreFixture {
 } // namespace
 
 TEST_SUITE("occasions::obligations") {
-    TEST_CASE_FIXTURE(Fixture, "mid-autumn for an A customer: visit with gift and message inside 09-18 … 09-25") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "mid-autumn for an A customer: visit with gift and message inside 09-18 … 09-25") {
         const auto id = customer("A1", "A");
         auto o = only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn");
         CHECK(o.date.iso() == "2026-09-25");
@@ -65,8 +66,8 @@ TEST_SUITE("occasions::obligations") {
         CHECK(o.actions.size() == 2);
         CHECK(o.state == State::overdue);
 
-        contact(id, "visit", "2026-09-18", "mid-autumn");           // first day, but no gift
-        contact(id, "message", "2026-09-17", "mid-autumn");         // the day before the window
+        contact(id, "visit", "2026-09-18", "mid-autumn");   // first day, but no gift
+        contact(id, "message", "2026-09-17", "mid-autumn"); // the day before the window
         CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").outstanding().size() == 2);
         const auto visit = contact(id, "visit", "2026-09-18", "mid-autumn", true);
         const auto message = contact(id, "message", "2026-09-25", "mid-autumn"); // the last day
@@ -75,7 +76,8 @@ TEST_SUITE("occasions::obligations") {
         CHECK(o.satisfied_by == std::vector<int64_t>{visit, message});
     }
 
-    TEST_CASE_FIXTURE(Fixture, "B and C customers owe a call and a message, contacts after as-of do not count") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "B and C customers owe a call and a message, contacts after as-of do not count") {
         const auto id = customer("B1", "B");
         contact(id, "call", "2026-09-20", "mid-autumn");
         contact(id, "message", "2026-09-24", "mid-autumn");
@@ -104,7 +106,8 @@ TEST_SUITE("occasions::obligations") {
         CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state == State::overdue);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "re-tiering before a festival: the tier on the festival day decides the actions") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "re-tiering before a festival: the tier on the festival day decides the actions") {
         const auto up = customer("UP", "C");
         const auto late = customer("LATE", "C");
         REQUIRE(store->set_tier(up, "A", day("2026-09-20")).ok());
@@ -179,7 +182,8 @@ TEST_SUITE("occasions::obligations") {
         CHECK(run("2026-11-01", "2026-11-30", "2026-11-02")[0].state == State::done);
     }
 
-    TEST_CASE_FIXTURE(Fixture, "tagging: automatic when one obligation fits, explicit by id, errors otherwise") {
+    TEST_CASE_FIXTURE(Fixture,
+                      "tagging: automatic when one obligation fits, explicit by id, errors otherwise") {
         const auto id = customer("T1", "B");
         store::Contact c;
         c.customer_id = id;
@@ -193,8 +197,9 @@ TEST_SUITE("occasions::obligations") {
         c.channel = "visit"; // B owes a call and a message: a visit fits nothing
         CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
         CHECK(occasions::choose_tag(*store, rules, c, "mid-autumn")->tag == "mid-autumn");
-        CHECK(occasions::choose_tag(*store, rules, c, "dragon-boat").error().message.find("no such obligation") !=
-              std::string::npos);
+        CHECK(occasions::choose_tag(*store, rules, c, "dragon-boat")
+                  .error()
+                  .message.find("no such obligation") != std::string::npos);
         c.date = day("2026-09-10");
         CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
 

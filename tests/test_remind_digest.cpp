@@ -45,7 +45,8 @@ TEST_SUITE("remind::digest") {
         CHECK(early[0].rule == "R4");
         CHECK(early[0].tag == "mid-autumn");
         CHECK(items("2026-09-01").empty());
-        for (const auto& i : items("2026-09-10")) CHECK(i.kind != remind::Item::Kind::obligation); // 09-18 > 10 + 7
+        for (const auto& i : items("2026-09-10"))
+            CHECK(i.kind != remind::Item::Kind::obligation); // 09-18 > 10 + 7
         const auto mid = items("2026-09-23");
         REQUIRE(mid.size() >= 2);
         CHECK(mid[0].state == "due"); // the birthday, today
@@ -61,7 +62,8 @@ TEST_SUITE("remind::digest") {
         c.occasion = "birthday:1";
         c.logged_at = "2026-09-23T09:00";
         REQUIRE(store->add_contact(c).ok());
-        for (const auto& i : items("2026-09-23")) CHECK(i.rule != "R6");
+        for (const auto& i : items("2026-09-23"))
+            CHECK(i.rule != "R6");
     }
 
     TEST_CASE_FIXTURE(Fixture, "overdue first, then by due date, pace and goals due today") {
@@ -69,7 +71,8 @@ TEST_SUITE("remind::digest") {
         REQUIRE_FALSE(list.empty());
         CHECK(list[0].state == "overdue");
         for (size_t i = 1; i < list.size(); ++i)
-            if (list[i - 1].state != "overdue" && list[i].state != "overdue") CHECK(list[i - 1].due <= list[i].due);
+            if (list[i - 1].state != "overdue" && list[i].state != "overdue")
+                CHECK(list[i - 1].due <= list[i].due);
         bool pace = false, goal = false;
         for (const auto& i : list) {
             pace = pace || i.kind == remind::Item::Kind::pace;

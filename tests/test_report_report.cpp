@@ -41,7 +41,8 @@ struct Fixture : test::StoreFixture {
 
 TEST_SUITE("report::report") {
     TEST_CASE_FIXTURE(Fixture, "rep ranking by attainment, per channel, ties share a rank") {
-        for (const char* ch : {"visit", "call", "message"}) contact("W1", ch, "2026-10-05");
+        for (const char* ch : {"visit", "call", "message"})
+            contact("W1", ch, "2026-10-05");
         contact("L1", "visit", "2026-10-05");
         contact("L1", "visit", "2026-10-06"); // over-serving one channel covers nothing else
         const auto r = run({2026, 10}, {2026, 10}, "2026-10-31");
@@ -70,7 +71,9 @@ TEST_SUITE("report::report") {
         CHECK(r.rows.size() == 2);
         CHECK(r.rows[0].customer_months == 3);
         CHECK(r.rows[0].key == "W1");
-        CHECK_FALSE(report::build_report(*store, rules, {{2026, 11}, {2026, 9}, day("2026-11-10"), report::By::rep, ""}).ok());
+        CHECK_FALSE(report::build_report(*store, rules,
+                                         {{2026, 11}, {2026, 9}, day("2026-11-10"), report::By::rep, ""})
+                        .ok());
     }
 
     TEST_CASE_FIXTURE(Fixture, "occasions kept and missed count only closed windows, flags are found") {
