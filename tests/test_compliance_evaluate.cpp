@@ -129,6 +129,14 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(channel(r.customers[0], 0).required == 2); // ceil(4 × 12 / 30)
     }
 
+    TEST_CASE_FIXTURE(Fixture, "a customer closed on the 1st is listed with one active day") {
+        customer("FIRST", "A", "wang", std::nullopt, day("2026-11-01"));
+        const auto r = run(Month{2026, 11}, "2026-11-20");
+        REQUIRE(r.customers.size() == 1);
+        CHECK(r.customers[0].active_days == 1);
+        CHECK(channel(r.customers[0], 0).required == 1); // ceil(8 × 1 / 30)
+    }
+
     TEST_CASE_FIXTURE(Fixture, "the row belongs to the rep assigned at the end of the month, scopes filter") {
         const auto id = customer("M", "C", "wang");
         customer("K", "B", "li");

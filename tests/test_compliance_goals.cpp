@@ -81,4 +81,33 @@ TEST_SUITE("compliance::goals") {
         contact(b, "2026-11-02", false, "", true);
         CHECK(run("2026-11-30").goals[2].done == 0);
     }
+
+    TEST_CASE_FIXTURE(Fixture, "R10 is prorated for a customer opened mid-month") {
+        // A2 is active 15 of 30 days: it owes ceil(2 × 15 / 30) = 1 problem solved, not 2.
+        const int64_t a2 = test::add_customer(*store, "A2", "A", "wang", day("2026-11-16"));
+        contact(a, "2026-11-02", false, "退货", false);
+        contact(a, "2026-11-03", false, "调货", false);
+        contact(b, "2026-11-04", false, "价格", false);
+        contact(a2, "2026-11-20", false, "陈列", false);
+        const auto g = run("2026-11-30");
+        CHECK(g.goals[1].required == 3);
+        CHECK(g.goals[1].done == 3);
+        CHECK(g.goals[1].status == Status::met);
+        CHECK(g.goals[1].detail.empty());
+    }
+
+    TEST_CASE("R11 owes nothing to a rep without A customers") {
+        test::StoreFixture f;
+        const rules::Rules rules = *rules::load_rules("");
+        test::add_customer(*f.store, "B1", "B", "li");
+        test::add_customer(*f.store, "C1", "C", "li");
+        auto month = *compliance::evaluate_month(*f.store, rules, {2026, 11}, day("2026-11-30"), {});
+        auto goals = compliance::evaluate_goals(*f.store, rules, month);
+        REQUIRE(goals.ok());
+        REQUIRE(goals->size() == 1);
+        const auto& r11 = goals->front().goals[2];
+        CHECK(r11.id == "R11");
+        CHECK(r11.required == 0);
+        CHECK(r11.status == Status::met);
+    }
 }

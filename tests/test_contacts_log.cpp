@@ -96,6 +96,26 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 0);
     }
 
+    TEST_CASE_FIXTURE(Fixture, "a contact on the closing day is accepted, the day after is refused") {
+        auto r = request("HZ030", "call");
+        r.date = "2026-09-30"; // the closing day is the customer's last active day
+        REQUIRE(contacts::log_contact(*store, rules, r, false).ok());
+        r.date = "2026-10-01";
+        CHECK(contacts::log_contact(*store, rules, r, false).error().message.find("closed on 2026-09-30") !=
+              std::string::npos);
+        CHECK(stored() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "an import row after the closing day refuses the whole file") {
+        const auto file = dir.write("closed.csv", "customer,channel,date\nHZ030,call,2026-09-30\n"
+                                                  "HZ001,visit,2026-11-02\nHZ030,call,2026-10-01\n");
+        auto e = contacts::import_contacts(*store, rules, file, {});
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.error().message.starts_with(file + ":4:"));
+        CHECK(e.error().message.find("closed on 2026-09-30") != std::string::npos);
+        CHECK(stored() == 0);
+    }
+
     TEST_CASE_FIXTURE(Fixture, "a dry run reports but stores nothing") {
         auto out = contacts::log_contact(*store, rules, request("HZ001"), true);
         REQUIRE(out.ok());
