@@ -75,11 +75,16 @@ int main(int argc, char** argv) {
         }
         if (i + 1 >= argc) break;
         const std::string k = argv[i], v = argv[++i];
-        if (k == "--months") a.months = std::stoi(v);
-        else if (k == "--seed") a.seed = std::stoi(v);
-        else if (k == "--import-csv") a.import_csv = v;
-        else if (k == "--import-rows") a.import_rows = std::stoi(v);
-        else if (k == "--end") a.end = *keqing::core::parse_month(v, "--end");
+        if (k == "--months")
+            a.months = std::stoi(v);
+        else if (k == "--seed")
+            a.seed = std::stoi(v);
+        else if (k == "--import-csv")
+            a.import_csv = v;
+        else if (k == "--import-rows")
+            a.import_rows = std::stoi(v);
+        else if (k == "--end")
+            a.end = *keqing::core::parse_month(v, "--end");
     }
     if (a.csv_only) return !a.import_csv.empty() && write_import_csv(a) ? 0 : 3;
     {
@@ -91,16 +96,21 @@ int main(int argc, char** argv) {
     }
     sqlite3* db = nullptr;
     check(sqlite3_open(a.db.c_str(), &db), db, "open");
-    check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; BEGIN", nullptr, nullptr, nullptr), db, "begin");
+    check(
+        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; BEGIN", nullptr, nullptr, nullptr),
+        db, "begin");
     std::mt19937_64 rng(static_cast<uint64_t>(a.seed));
     std::uniform_real_distribution<double> unit(0, 1);
     const int reps = std::max(1, a.customers / 100); // ~100 customers per rep
     Month start = a.end;
-    for (int i = 1; i < a.months; ++i) start = start.previous();
+    for (int i = 1; i < a.months; ++i)
+        start = start.previous();
     const std::string created = "2020-01-01T00:00";
 
     sqlite3_stmt* rep = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO reps (id, name, team, created_at) VALUES (?1, ?2, ?3, ?4)", -1, &rep, nullptr), db, "prep");
+    check(sqlite3_prepare_v2(db, "INSERT INTO reps (id, name, team, created_at) VALUES (?1, ?2, ?3, ?4)", -1,
+                             &rep, nullptr),
+          db, "prep");
     for (int r = 0; r < reps; ++r) {
         const std::string id = fmt::format("r{:05}", r), name = fmt::format("业务员{}", r),
                           team = fmt::format("第{}组", r / 10);
@@ -112,17 +122,34 @@ int main(int argc, char** argv) {
         sqlite3_reset(rep);
     }
 
-    sqlite3_stmt *cust = nullptr, *tier = nullptr, *assign = nullptr, *contact = nullptr, *person = nullptr, *event = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO customers (id, code, name, opened_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &cust, nullptr), db, "prep");
-    check(sqlite3_prepare_v2(db, "INSERT INTO tier_history VALUES (?1, ?2, ?3, ?4)", -1, &tier, nullptr), db, "prep");
-    check(sqlite3_prepare_v2(db, "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4)", -1, &assign, nullptr), db, "prep");
+    sqlite3_stmt *cust = nullptr, *tier = nullptr, *assign = nullptr, *contact = nullptr, *person = nullptr,
+                 *event = nullptr;
+    check(sqlite3_prepare_v2(
+              db, "INSERT INTO customers (id, code, name, opened_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+              -1, &cust, nullptr),
+          db, "prep");
+    check(sqlite3_prepare_v2(db, "INSERT INTO tier_history VALUES (?1, ?2, ?3, ?4)", -1, &tier, nullptr), db,
+          "prep");
+    check(sqlite3_prepare_v2(db, "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4)", -1, &assign, nullptr), db,
+          "prep");
     // flags and lag as the store keeps them (store/activity.hpp); about 1 in 500 contacts voided.
-    check(sqlite3_prepare_v2(db, "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                                 "feedback, preference, asked_help, solved, logged_at, flags, lag, voided_at, "
-                                 "void_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                             -1, &contact, nullptr), db, "prep");
-    check(sqlite3_prepare_v2(db, "INSERT INTO people (customer_id, name, role, birthday, personality, created_at) VALUES (?1, ?2, '店长', ?3, ?4, ?5)", -1, &person, nullptr), db, "prep");
-    check(sqlite3_prepare_v2(db, "INSERT INTO life_events (customer_id, kind, happened_on, created_at) VALUES (?1, ?2, ?3, ?4)", -1, &event, nullptr), db, "prep");
+    check(sqlite3_prepare_v2(
+              db,
+              "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
+              "feedback, preference, asked_help, solved, logged_at, flags, lag, voided_at, "
+              "void_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+              -1, &contact, nullptr),
+          db, "prep");
+    check(sqlite3_prepare_v2(db,
+                             "INSERT INTO people (customer_id, name, role, birthday, personality, "
+                             "created_at) VALUES (?1, ?2, '店长', ?3, ?4, ?5)",
+                             -1, &person, nullptr),
+          db, "prep");
+    check(sqlite3_prepare_v2(
+              db,
+              "INSERT INTO life_events (customer_id, kind, happened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
+              -1, &event, nullptr),
+          db, "prep");
     const char* personalities[] = {"活泼", "完美", "力量", "和平"};
     const char* kinds[] = {"wedding", "birth", "bereavement", "illness"};
     long long contacts = 0;
@@ -131,7 +158,8 @@ int main(int argc, char** argv) {
         const double u = unit(rng);
         const int t = u < 0.1 ? 0 : u < 0.4 ? 1 : 2;
         tiers[static_cast<size_t>(c)] = t;
-        const std::string code = fmt::format("C{:07}", c), name = fmt::format("药房{}", c), rep_id = fmt::format("r{:05}", (c - 1) % reps);
+        const std::string code = fmt::format("C{:07}", c), name = fmt::format("药房{}", c),
+                          rep_id = fmt::format("r{:05}", (c - 1) % reps);
         sqlite3_bind_int(cust, 1, c);
         sqlite3_bind_text(cust, 2, code.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(cust, 3, name.c_str(), -1, SQLITE_TRANSIENT);
@@ -141,15 +169,21 @@ int main(int argc, char** argv) {
         sqlite3_reset(cust);
         for (sqlite3_stmt* h : {tier, assign}) {
             sqlite3_bind_int(h, 1, c);
-            sqlite3_bind_text(h, 2, h == tier ? (t == 0 ? "A" : t == 1 ? "B" : "C") : rep_id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(h, 2,
+                              h == tier ? (t == 0   ? "A"
+                                           : t == 1 ? "B"
+                                                    : "C")
+                                        : rep_id.c_str(),
+                              -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(h, 3, "2020-01-01", -1, SQLITE_STATIC);
             sqlite3_bind_text(h, 4, created.c_str(), -1, SQLITE_STATIC);
             check(sqlite3_step(h), db, "history");
             sqlite3_reset(h);
         }
         if (unit(rng) < 0.5) {
-            const std::string birthday = unit(rng) < 0.3 ? fmt::format("lunar:{}-{}", 1 + rng() % 12, 1 + rng() % 28)
-                                                         : fmt::format("{:02}-{:02}", 1 + rng() % 12, 1 + rng() % 28);
+            const std::string birthday = unit(rng) < 0.3
+                                             ? fmt::format("lunar:{}-{}", 1 + rng() % 12, 1 + rng() % 28)
+                                             : fmt::format("{:02}-{:02}", 1 + rng() % 12, 1 + rng() % 28);
             const std::string pname = fmt::format("联系人{}", c);
             sqlite3_bind_int(person, 1, c);
             sqlite3_bind_text(person, 2, pname.c_str(), -1, SQLITE_TRANSIENT);
@@ -167,7 +201,8 @@ int main(int argc, char** argv) {
             const int t = tiers[static_cast<size_t>(c)];
             const std::string rep_id = fmt::format("r{:05}", (c - 1) % reps);
             if (unit(rng) < 0.02) {
-                const std::string day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 28)).iso();
+                const std::string day =
+                    Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 28)).iso();
                 sqlite3_bind_int(event, 1, c);
                 sqlite3_bind_text(event, 2, kinds[rng() % 4], -1, SQLITE_STATIC);
                 sqlite3_bind_text(event, 3, day.c_str(), -1, SQLITE_TRANSIENT);
@@ -178,11 +213,14 @@ int main(int argc, char** argv) {
             for (int ch = 0; ch < 3; ++ch) {
                 const double roll = unit(rng);
                 int n = kQuota[t][ch];
-                if (roll < 0.15) n = static_cast<int>(n * unit(rng));
-                else if (roll > 0.9) n += 1 + static_cast<int>(rng() % 2);
+                if (roll < 0.15)
+                    n = static_cast<int>(n * unit(rng));
+                else if (roll > 0.9)
+                    n += 1 + static_cast<int>(rng() % 2);
                 for (int k = 0; k < n; ++k) {
                     const Date day = Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % m.days()));
-                    const std::string date = day.iso(), time = fmt::format("{:02}:{:02}", 8 + rng() % 10, rng() % 60);
+                    const std::string date = day.iso(),
+                                      time = fmt::format("{:02}:{:02}", 8 + rng() % 10, rng() % 60);
                     const int lag = unit(rng) < 0.05 ? 4 + static_cast<int>(rng() % 5) : 0;
                     const std::string logged = day.plus_days(lag).iso() + "T" + time;
                     keqing::store::Contact facts;
@@ -220,12 +258,14 @@ int main(int argc, char** argv) {
             }
         }
     }
-    for (sqlite3_stmt* s : {rep, cust, tier, assign, contact, person, event}) sqlite3_finalize(s);
-    check(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE); ANALYZE", nullptr, nullptr, nullptr), db, "commit");
+    for (sqlite3_stmt* s : {rep, cust, tier, assign, contact, person, event})
+        sqlite3_finalize(s);
+    check(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE); ANALYZE", nullptr, nullptr, nullptr), db,
+          "commit");
     sqlite3_close(db);
 
     if (!a.import_csv.empty() && !write_import_csv(a)) return 3;
-    fmt::print("{}: {} reps, {} customers, {} contacts over {} months ending {}\n", a.db, reps, a.customers, contacts,
-               a.months, a.end.iso());
+    fmt::print("{}: {} reps, {} customers, {} contacts over {} months ending {}\n", a.db, reps, a.customers,
+               contacts, a.months, a.end.iso());
     return 0;
 }

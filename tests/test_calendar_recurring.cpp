@@ -14,7 +14,8 @@ namespace {
 
 std::vector<std::string> dates(const Recurring& r, const char* from, const char* to) {
     std::vector<std::string> out;
-    for (const auto d : calendar::occurrences(r, day(from), day(to))) out.push_back(d.iso());
+    for (const auto d : calendar::occurrences(r, day(from), day(to)))
+        out.push_back(d.iso());
     return out;
 }
 
@@ -38,18 +39,23 @@ TEST_SUITE("calendar::recurring") {
         CHECK_FALSE(calendar::parse_recurring("lunar:8", "x").ok());
         CHECK_FALSE(calendar::parse_recurring("02-30", "x").ok());
         CHECK_FALSE(calendar::parse_recurring("2026-02-30", "x").ok());
-        CHECK(calendar::parse_recurring("8-15", "--birthday").error().message.find("lunar:M-D") != std::string::npos);
+        CHECK(calendar::parse_recurring("8-15", "--birthday").error().message.find("lunar:M-D") !=
+              std::string::npos);
     }
 
     TEST_CASE("festivals on the official calendar") {
-        CHECK(dates(parsed("lunar:1-1"), "2027-01-01", "2027-12-31") == std::vector<std::string>{"2027-02-06"});
-        CHECK(dates(parsed("lunar:8-15"), "2026-01-01", "2026-12-31") == std::vector<std::string>{"2026-09-25"});
-        CHECK(dates(parsed("lunar:5-5"), "2026-01-01", "2026-12-31") == std::vector<std::string>{"2026-06-19"});
+        CHECK(dates(parsed("lunar:1-1"), "2027-01-01", "2027-12-31") ==
+              std::vector<std::string>{"2027-02-06"});
+        CHECK(dates(parsed("lunar:8-15"), "2026-01-01", "2026-12-31") ==
+              std::vector<std::string>{"2026-09-25"});
+        CHECK(dates(parsed("lunar:5-5"), "2026-01-01", "2026-12-31") ==
+              std::vector<std::string>{"2026-06-19"});
         // A late lunar date of the previous lunar year falls early in the solar year.
         CHECK(dates(parsed("lunar:12-30"), "2026-01-01", "2026-12-31").size() == 1);
     }
 
-    TEST_CASE("a leap-month birthday falls in the leap month when the year has one, else the ordinary month") {
+    TEST_CASE(
+        "a leap-month birthday falls in the leap month when the year has one, else the ordinary month") {
         REQUIRE(calendar::leap_month(2020) == 4);
         const auto leap = parsed("lunar:L4-12");
         const auto in2020 = dates(leap, "2020-01-01", "2020-12-31");
@@ -58,16 +64,19 @@ TEST_SUITE("calendar::recurring") {
         CHECK(in2020[0] == core::Date::from_ymd(leap_day->y, leap_day->m, leap_day->d).iso());
         const auto ordinary2021 = calendar::to_solar({2021, 4, false, 12});
         CHECK(dates(leap, "2021-01-01", "2021-12-31") ==
-              std::vector<std::string>{core::Date::from_ymd(ordinary2021->y, ordinary2021->m, ordinary2021->d).iso()});
+              std::vector<std::string>{
+                  core::Date::from_ymd(ordinary2021->y, ordinary2021->m, ordinary2021->d).iso()});
         // An ordinary 4-12 birthday never falls in the leap month.
         const auto ordinary2020 = calendar::to_solar({2020, 4, false, 12});
         CHECK(dates(parsed("lunar:4-12"), "2020-01-01", "2020-12-31") ==
-              std::vector<std::string>{core::Date::from_ymd(ordinary2020->y, ordinary2020->m, ordinary2020->d).iso()});
+              std::vector<std::string>{
+                  core::Date::from_ymd(ordinary2020->y, ordinary2020->m, ordinary2020->d).iso()});
     }
 
     TEST_CASE("day 30 of a 29-day lunar month falls on day 29") {
         int year = 2026, month = 1;
-        while (calendar::month_days(year, month, false) != 29) ++month;
+        while (calendar::month_days(year, month, false) != 29)
+            ++month;
         const auto last = calendar::to_solar({year, month, false, 29});
         const std::string expected = core::Date::from_ymd(last->y, last->m, last->d).iso();
         const Recurring thirtieth{Recurring::Kind::lunar, month, 30, false, 0};
@@ -76,8 +85,10 @@ TEST_SUITE("calendar::recurring") {
     }
 
     TEST_CASE("a solar Feb 29 birthday falls on Feb 28 in common years") {
-        CHECK(dates(parsed("2000-02-29"), "2026-01-01", "2026-12-31") == std::vector<std::string>{"2026-02-28"});
-        CHECK(dates(parsed("2000-02-29"), "2028-01-01", "2028-12-31") == std::vector<std::string>{"2028-02-29"});
+        CHECK(dates(parsed("2000-02-29"), "2026-01-01", "2026-12-31") ==
+              std::vector<std::string>{"2026-02-28"});
+        CHECK(dates(parsed("2000-02-29"), "2028-01-01", "2028-12-31") ==
+              std::vector<std::string>{"2028-02-29"});
     }
 
     TEST_CASE("ranges and edges") {

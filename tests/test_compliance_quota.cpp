@@ -22,11 +22,11 @@ TEST_SUITE("compliance::quota") {
 
     TEST_CASE("required = ceil(quota × active / days)") {
         CHECK(compliance::required_count(8, 30, 30) == 8);
-        CHECK(compliance::required_count(8, 21, 30) == 6);  // 5.6
-        CHECK(compliance::required_count(4, 12, 30) == 2);  // 1.6
-        CHECK(compliance::required_count(1, 1, 31) == 1);   // any active day needs the C quota
-        CHECK(compliance::required_count(8, 14, 28) == 4);  // exact
-        CHECK(compliance::required_count(8, 15, 29) == 5);  // 4.14 in a leap February
+        CHECK(compliance::required_count(8, 21, 30) == 6); // 5.6
+        CHECK(compliance::required_count(4, 12, 30) == 2); // 1.6
+        CHECK(compliance::required_count(1, 1, 31) == 1);  // any active day needs the C quota
+        CHECK(compliance::required_count(8, 14, 28) == 4); // exact
+        CHECK(compliance::required_count(8, 15, 29) == 5); // 4.14 in a leap February
         CHECK(compliance::required_count(0, 30, 30) == 0);
     }
 

@@ -38,14 +38,16 @@ TEST_SUITE("occasions::calendar_year") {
     }
 
     TEST_CASE("solar occasions and range errors") {
-        auto rules = *rules::parse_rules("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n"
-                                         "[[occasion]]\nid = \"national-day\"\nsolar = \"10-01\"\nactions = [\"visit\"]\n",
-                                         "r.toml");
+        auto rules = *rules::parse_rules(
+            "[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n"
+            "[[occasion]]\nid = \"national-day\"\nsolar = \"10-01\"\nactions = [\"visit\"]\n",
+            "r.toml");
         auto days = occasions::year_calendar(rules, 2026);
         REQUIRE(days.ok());
         REQUIRE(days->size() == 1);
         CHECK((*days)[0].date.iso() == "2026-10-01");
-        CHECK(occasions::year_calendar(rules, 1900).error().message.find("1901 to 2099") != std::string::npos);
+        CHECK(occasions::year_calendar(rules, 1900).error().message.find("1901 to 2099") !=
+              std::string::npos);
         CHECK_FALSE(occasions::year_calendar(rules, 2100).ok());
     }
 }

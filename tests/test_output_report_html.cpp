@@ -120,7 +120,8 @@ TEST_SUITE("output::report_html") {
     TEST_CASE("a national breakdown shows the first and last 500 rows and says how many it leaves out") {
         const rules::Rules rules = *rules::load_rules("");
         report::Report r;
-        r.options = {core::Month{2026, 10}, core::Month{2026, 10}, day("2026-10-31"), report::By::customer, ""};
+        r.options = {core::Month{2026, 10}, core::Month{2026, 10}, day("2026-10-31"), report::By::customer,
+                     ""};
         r.channels = {"visit", "call", "message"};
         r.tiers = {"A", "B", "C"};
         r.tier_status.assign(3, {});
@@ -139,7 +140,8 @@ TEST_SUITE("output::report_html") {
         CHECK(html.find(">K0700<") == std::string::npos);
         CHECK(html.find(">K0701<") != std::string::npos);
         CHECK(html.find(">K1200<") != std::string::npos);
-        CHECK(html.find("200 more rows, ranked 501 to 700: every row is in --format csv or json") != std::string::npos);
+        CHECK(html.find("200 more rows, ranked 501 to 700: every row is in --format csv or json") !=
+              std::string::npos);
     }
 
     TEST_CASE("a hand-built range: trend line, missed occasions and data-quality lists") {

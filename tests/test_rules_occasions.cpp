@@ -6,8 +6,9 @@ using namespace keqing;
 
 namespace {
 
-const std::string kBase = "[[channel]]\nid = \"visit\"\n[[channel]]\nid = \"call\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n"
-                          "[[tier]]\nid = \"B\"\nquota = { visit = 1 }\n";
+const std::string kBase =
+    "[[channel]]\nid = \"visit\"\n[[channel]]\nid = \"call\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n"
+    "[[tier]]\nid = \"B\"\nquota = { visit = 1 }\n";
 
 std::string error_of(const std::string& extra) {
     auto r = rules::parse_rules(kBase + extra, "r.toml");
@@ -46,32 +47,38 @@ TEST_SUITE("rules::occasions") {
     }
 
     TEST_CASE("company occasions: solar dates, actions for every tier") {
-        auto r = rules::parse_rules(kBase + "[[occasion]]\nid = \"national-day\"\nname = \"国庆\"\nsolar = \"10-01\"\n"
-                                            "before = 3\nactions = [\"call+gift\"]\n",
-                                    "r.toml");
+        auto r = rules::parse_rules(
+            kBase + "[[occasion]]\nid = \"national-day\"\nname = \"国庆\"\nsolar = \"10-01\"\n"
+                    "before = 3\nactions = [\"call+gift\"]\n",
+            "r.toml");
         REQUIRE(r.ok());
         CHECK(r->occasions[0].actions.size() == 2);
         CHECK(r->action_text(r->occasions[0].actions[1][0]) == "call+gift");
     }
 
     TEST_CASE("bad occasions, events and goals are rejected with file:line") {
-        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nsolar = \"10-01\"\nactions = [\"visit\"]\n")
-                  .find("exactly one of lunar") != std::string::npos);
-        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"13-9\"\nactions = [\"visit\"]\n").find("months run 1-12") !=
-              std::string::npos);
-        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nactions = [\"fax\"]\n").starts_with("r.toml:14:"));
+        CHECK(
+            error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nsolar = \"10-01\"\nactions = [\"visit\"]\n")
+                .find("exactly one of lunar") != std::string::npos);
+        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"13-9\"\nactions = [\"visit\"]\n")
+                  .find("months run 1-12") != std::string::npos);
+        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nactions = [\"fax\"]\n")
+                  .starts_with("r.toml:14:"));
         CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nactions = { Z = [\"visit\"] }\n")
                   .find("unknown tier 'Z'") != std::string::npos);
         CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\nbefore = 99\nactions = [\"visit\"]\n")
                   .find("from 0 to 60") != std::string::npos);
-        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\n").find("has no actions") != std::string::npos);
-        CHECK(error_of("[[occasion]]\nid = \"x\"\nsolar = \"2026-10-01\"\nactions = [\"visit\"]\n").find("MM-DD") !=
+        CHECK(error_of("[[occasion]]\nid = \"x\"\nlunar = \"9-9\"\n").find("has no actions") !=
               std::string::npos);
-        CHECK(error_of("[[event]]\nkind = \"wedding\"\nactions = [\"visit\"]\n[[event]]\nkind = \"wedding\"\nactions = []\n")
+        CHECK(error_of("[[occasion]]\nid = \"x\"\nsolar = \"2026-10-01\"\nactions = [\"visit\"]\n")
+                  .find("MM-DD") != std::string::npos);
+        CHECK(error_of("[[event]]\nkind = \"wedding\"\nactions = [\"visit\"]\n[[event]]\nkind = "
+                       "\"wedding\"\nactions = []\n")
                   .find("must be unique") != std::string::npos);
         CHECK(error_of("[[goals]]\n").find("goals") != std::string::npos);
         CHECK(error_of("[goals]\nsolved = { Q = 1 }\n").find("unknown tier 'Q'") != std::string::npos);
         CHECK(error_of("[goals]\nasked_help = -1\n").find("from 0 to 1000") != std::string::npos);
-        CHECK(error_of("[goals]\ntraining = { tier = \"Z\" }\n").find("unknown tier 'Z'") != std::string::npos);
+        CHECK(error_of("[goals]\ntraining = { tier = \"Z\" }\n").find("unknown tier 'Z'") !=
+              std::string::npos);
     }
 }

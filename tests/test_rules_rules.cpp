@@ -40,7 +40,8 @@ TEST_SUITE("rules::rules") {
     }
 
     TEST_CASE("a minimal custom file, every number is configurable") {
-        auto r = rules::parse_rules(std::string("late_after_days = 7\ncount_late = false\n") + kMinimal, "r.toml");
+        auto r =
+            rules::parse_rules(std::string("late_after_days = 7\ncount_late = false\n") + kMinimal, "r.toml");
         REQUIRE(r.ok());
         CHECK(r->late_after_days == 7);
         CHECK_FALSE(r->count_late);
@@ -48,7 +49,8 @@ TEST_SUITE("rules::rules") {
     }
 
     TEST_CASE("negative quota is rejected with file:line") {
-        const auto m = error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = -1 }\n");
+        const auto m =
+            error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = -1 }\n");
         CHECK(m.starts_with("r.toml:5:"));
         CHECK(m.find("out of range") != std::string::npos);
     }
@@ -60,10 +62,12 @@ TEST_SUITE("rules::rules") {
     }
 
     TEST_CASE("inconsistent files are rejected") {
-        CHECK(error_of(std::string(kMinimal) + "[[tier]]\nid = \"A\"\n").find("defined twice") != std::string::npos);
+        CHECK(error_of(std::string(kMinimal) + "[[tier]]\nid = \"A\"\n").find("defined twice") !=
+              std::string::npos);
         CHECK(error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { call = 1 }\n")
                   .find("unknown channel 'call'") != std::string::npos);
-        CHECK(error_of(std::string(kMinimal) + "lateness = 3\n").find("unknown key 'lateness'") != std::string::npos);
+        CHECK(error_of(std::string(kMinimal) + "lateness = 3\n").find("unknown key 'lateness'") !=
+              std::string::npos);
         CHECK(error_of("[[tier]]\nid = \"A\"\n").find("no channels") != std::string::npos);
         CHECK(error_of("[[channel]]\nid = \"visit\"\n").find("no tiers") != std::string::npos);
         CHECK(error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\n").find("no tier has a quota") !=

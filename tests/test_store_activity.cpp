@@ -48,16 +48,18 @@ std::string reps_in_order(const std::string& row) {
     }
     std::sort(reps.begin(), reps.end());
     std::string out = row.substr(0, bar + 1);
-    for (size_t i = 0; i < reps.size(); ++i) out += (i ? "," : "") + reps[i];
+    for (size_t i = 0; i < reps.size(); ++i)
+        out += (i ? "," : "") + reps[i];
     return out;
 }
 
 std::vector<std::string> tally_rows(const store::Activity& a) {
     std::vector<std::string> out;
     for (const auto& t : a.tallies) {
-        std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, a.rep_of(t), a.channel_of(t), t.count,
-                                      t.asked_help, t.training, t.solved, t.complete);
-        for (const int r : t.recorded) row += fmt::format("|{}", r);
+        std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, a.rep_of(t), a.channel_of(t),
+                                      t.count, t.asked_help, t.training, t.solved, t.complete);
+        for (const int r : t.recorded)
+            row += fmt::format("|{}", r);
         out.push_back(row);
     }
     std::sort(out.begin(), out.end());
@@ -67,8 +69,10 @@ std::vector<std::string> tally_rows(const store::Activity& a) {
 // The tallies as plain SQL computes them, under `where` (on contacts k).
 std::string tally_sql(const std::string& where) {
     return "SELECT customer_id, rep_id, channel, count(*), sum(flags >> 6 & 1), sum(flags >> 7 & 1), "
-           "sum(flags >> 8 & 1), sum((flags & 63) = 63 AND channel = 'visit'), sum(flags & 1), sum(flags >> 1 & 1), "
-           "sum(flags >> 2 & 1), sum(flags >> 3 & 1), sum(flags >> 4 & 1), sum(flags >> 5 & 1) FROM contacts k WHERE "
+           "sum(flags >> 8 & 1), sum((flags & 63) = 63 AND channel = 'visit'), sum(flags & 1), sum(flags >> "
+           "1 & 1), "
+           "sum(flags >> 2 & 1), sum(flags >> 3 & 1), sum(flags >> 4 & 1), sum(flags >> 5 & 1) FROM contacts "
+           "k WHERE "
            "happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND " +
            where + " GROUP BY customer_id, rep_id, channel";
 }
@@ -83,7 +87,8 @@ struct Random : test::StoreFixture {
         const char* channels[] = {"visit", "call", "message", "third_party"};
         // Codes in the opposite order of ids, so that naming and sorting duplicates matters.
         for (int i = 0; i < 12; ++i)
-            ids.push_back(test::add_customer(*store, fmt::format("K{:02}", 20 - i).c_str(), "A", reps[i % 3]));
+            ids.push_back(
+                test::add_customer(*store, fmt::format("K{:02}", 20 - i).c_str(), "A", reps[i % 3]));
         std::mt19937 rng(7);
         for (int n = 0; n < 1500; ++n) {
             store::Contact k;
@@ -139,7 +144,8 @@ TEST_SUITE("store::activity") {
             CHECK(tally_rows(run({}, policy)) == rows(path, tally_sql(late)));
             store::ContactScope some{store::ContactScope::Kind::customers, {ids[1], ids[4], ids[5]}, ""};
             CHECK(tally_rows(run(some, policy)) ==
-                  rows(path, tally_sql(fmt::format("{} AND customer_id IN ({}, {}, {})", late, ids[1], ids[4], ids[5]))));
+                  rows(path, tally_sql(fmt::format("{} AND customer_id IN ({}, {}, {})", late, ids[1], ids[4],
+                                                   ids[5]))));
             CHECK(tally_rows(run({store::ContactScope::Kind::rep, {}, "li"}, policy)) ==
                   rows(path, tally_sql(late + " AND rep_id = 'li'")));
             CHECK(tally_rows(run({store::ContactScope::Kind::team, {}, "east"}, policy)) ==
@@ -148,11 +154,13 @@ TEST_SUITE("store::activity") {
         CHECK(run({store::ContactScope::Kind::customers, {}, ""}, {}).tallies.empty());
     }
 
-    TEST_CASE_FIXTURE(Random, "findings equal GROUP BY: late count, duplicates named and ordered, busy days") {
-        const std::string range = "k.happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND k.voided_at IS NULL";
-        for (const auto& [scope, where] :
-             std::vector<std::pair<store::ContactScope, std::string>>{
-                 {{}, "1"}, {{store::ContactScope::Kind::team, {}, "east"}, "k.rep_id IN ('wang', 'zhao')"}}) {
+    TEST_CASE_FIXTURE(Random,
+                      "findings equal GROUP BY: late count, duplicates named and ordered, busy days") {
+        const std::string range =
+            "k.happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND k.voided_at IS NULL";
+        for (const auto& [scope, where] : std::vector<std::pair<store::ContactScope, std::string>>{
+                 {{}, "1"},
+                 {{store::ContactScope::Kind::team, {}, "east"}, "k.rep_id IN ('wang', 'zhao')"}}) {
             CAPTURE(where);
             for (const int limit : {1000, 5}) {
                 CAPTURE(limit);
@@ -160,39 +168,46 @@ TEST_SUITE("store::activity") {
                 // Findings ignore the count policy: late contacts are checked whether or not they count.
                 const auto found = run(scope, {false, 3}, &rules).findings;
                 CHECK(std::to_string(found.late_count) ==
-                      rows(path, "SELECT count(*) FROM contacts k WHERE " + range + " AND lag > 3 AND " + where)[0]);
+                      rows(path, "SELECT count(*) FROM contacts k WHERE " + range + " AND lag > 3 AND " +
+                                     where)[0]);
 
-                auto duplicates = rows(path, "SELECT k.happened_on, c.code, k.channel, count(*), group_concat(DISTINCT "
-                                             "k.rep_id) FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE " +
-                                                 range + " AND " + where +
-                                                 " GROUP BY k.customer_id, k.channel, k.happened_on HAVING count(*) > 1");
+                auto duplicates =
+                    rows(path, "SELECT k.happened_on, c.code, k.channel, count(*), group_concat(DISTINCT "
+                               "k.rep_id) FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE " +
+                                   range + " AND " + where +
+                                   " GROUP BY k.customer_id, k.channel, k.happened_on HAVING count(*) > 1");
                 REQUIRE(duplicates.size() > 10);
                 CHECK(found.duplicate_count == static_cast<int>(duplicates.size()));
                 duplicates.resize(std::min(duplicates.size(), static_cast<size_t>(limit)));
                 std::vector<std::string> got;
                 for (const auto& d : found.duplicates)
-                    got.push_back(fmt::format("{}|{}|{}|{}|{}", d.date.iso(), d.customer_code, d.channel, d.count, d.reps));
+                    got.push_back(fmt::format("{}|{}|{}|{}|{}", d.date.iso(), d.customer_code, d.channel,
+                                              d.count, d.reps));
                 // Sorted rows are in (day, code, channel) order, as the list must be.
                 REQUIRE(got.size() == duplicates.size());
-                for (size_t i = 0; i < got.size(); ++i) CHECK(got[i] == reps_in_order(duplicates[i]));
+                for (size_t i = 0; i < got.size(); ++i)
+                    CHECK(got[i] == reps_in_order(duplicates[i]));
 
-                auto busy = rows(path, "SELECT k.happened_on, k.rep_id, count(*) FROM contacts k WHERE " + range +
-                                           " AND k.channel = 'visit' AND " + where +
+                auto busy = rows(path, "SELECT k.happened_on, k.rep_id, count(*) FROM contacts k WHERE " +
+                                           range + " AND k.channel = 'visit' AND " + where +
                                            " GROUP BY k.rep_id, k.happened_on HAVING count(*) > 4");
                 REQUIRE_FALSE(busy.empty());
                 busy.resize(std::min(busy.size(), static_cast<size_t>(limit)));
                 std::vector<std::string> busy_got;
-                for (const auto& b : found.busy_days) busy_got.push_back(fmt::format("{}|{}|{}", b.date.iso(), b.rep, b.visits));
+                for (const auto& b : found.busy_days)
+                    busy_got.push_back(fmt::format("{}|{}|{}", b.date.iso(), b.rep, b.visits));
                 CHECK(busy_got == busy);
             }
         }
     }
 
-    TEST_CASE_FIXTURE(Random, "the first late contacts come whole from the pass, voided ones from their own query") {
+    TEST_CASE_FIXTURE(Random,
+                      "the first late contacts come whole from the pass, voided ones from their own query") {
         const store::FindingRules rules{3, 4, 4};
         const auto found = run({}, {}, &rules).findings;
-        const auto late = rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "
-                                     "BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND lag > 3");
+        const auto late =
+            rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "
+                       "BETWEEN '2026-10-01' AND '2026-10-20' AND voided_at IS NULL AND lag > 3");
         REQUIRE(late.size() > 4);
         REQUIRE(found.late.size() == 4);
         for (size_t i = 0; i < 4; ++i) {
@@ -200,14 +215,14 @@ TEST_SUITE("store::activity") {
             CHECK(found.late[i].customer_code.starts_with("K")); // read whole
             CHECK(store::contact_lag(found.late[i]) > 3);
         }
-        const auto voided = rows(path, "SELECT count(*) FROM contacts WHERE happened_on BETWEEN '2026-10-01' AND "
-                                       "'2026-10-20' AND voided_at IS NOT NULL AND rep_id IN ('wang', 'zhao')");
+        const auto voided =
+            rows(path, "SELECT count(*) FROM contacts WHERE happened_on BETWEEN '2026-10-01' AND "
+                       "'2026-10-20' AND voided_at IS NOT NULL AND rep_id IN ('wang', 'zhao')");
         const auto east = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 1000, "east");
         REQUIRE(east.ok());
         CHECK(std::to_string(east->voided_count) == voided[0]);
-        CHECK(std::all_of(east->voided.begin(), east->voided.end(), [](const store::Contact& c) {
-            return c.rep != "li" && c.void_reason == "wrong";
-        }));
+        CHECK(std::all_of(east->voided.begin(), east->voided.end(),
+                          [](const store::Contact& c) { return c.rep != "li" && c.void_reason == "wrong"; }));
         const auto two = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 2, "");
         REQUIRE(two.ok());
         CHECK(two->voided.size() == 2);
@@ -220,9 +235,12 @@ TEST_SUITE("store::activity") {
         const auto september = store->activity(day("2026-09-30"), day("2026-09-30"), {}, {});
         REQUIRE((whole.ok() && days.ok() && september.ok()));
         int a = 0, b = 0, c = 0;
-        for (const auto& t : whole->tallies) a += t.count;
-        for (const auto& t : days->tallies) b += t.count;
-        for (const auto& t : september->tallies) c += t.count;
+        for (const auto& t : whole->tallies)
+            a += t.count;
+        for (const auto& t : days->tallies)
+            b += t.count;
+        for (const auto& t : september->tallies)
+            c += t.count;
         CHECK(c > 0);
         CHECK(a + c == b);
     }

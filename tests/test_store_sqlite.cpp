@@ -96,7 +96,8 @@ TEST_SUITE("store::sqlite") {
         CHECK(store->find_customers("%", store::Match::substring, on)->empty());
     }
 
-    TEST_CASE_FIXTURE(test::StoreFixture, "tier and rep history, a second change on one day replaces the first") {
+    TEST_CASE_FIXTURE(test::StoreFixture,
+                      "tier and rep history, a second change on one day replaces the first") {
         store::Customer c;
         c.code = "X";
         c.name = "X";
@@ -168,7 +169,8 @@ TEST_SUITE("store::sqlite") {
         CHECK(store->activity(day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
     }
 
-    TEST_CASE_FIXTURE(test::StoreFixture, "tagged contacts and life events of the customers a filter allows") {
+    TEST_CASE_FIXTURE(test::StoreFixture,
+                      "tagged contacts and life events of the customers a filter allows") {
         const auto a = test::add_customer(*store, "A1", "A", "wang");
         const auto b = test::add_customer(*store, "B1", "B", "li");
         for (const int64_t customer : {a, b}) {
@@ -202,7 +204,8 @@ TEST_SUITE("store::sqlite") {
     TEST_CASE_FIXTURE(test::StoreFixture, "birthdays can be read for some months only, solar and lunar") {
         const auto a = test::add_customer(*store, "A1", "A", "wang");
         const auto b = test::add_customer(*store, "B1", "B", "li");
-        for (const char* birthday : {"03-12", "1985-10-05", "lunar:8-15", "lunar:L4-12", "lunar:10-1", "12-10", ""}) {
+        for (const char* birthday :
+             {"03-12", "1985-10-05", "lunar:8-15", "lunar:L4-12", "lunar:10-1", "12-10", ""}) {
             store::Person p;
             p.customer_id = std::string(birthday) == "12-10" ? b : a;
             p.name = birthday;
@@ -213,7 +216,8 @@ TEST_SUITE("store::sqlite") {
             std::vector<std::string> out;
             const auto people = store->birthdays_of(filter, months);
             REQUIRE(people.ok());
-            for (const auto& p : *people) out.push_back(p.name);
+            for (const auto& p : *people)
+                out.push_back(p.name);
             std::sort(out.begin(), out.end());
             return out;
         };
@@ -221,7 +225,8 @@ TEST_SUITE("store::sqlite") {
         const store::BirthdayMonths october{{10}, {8}};
         CHECK(names({}, &october) == std::vector<std::string>{"1985-10-05", "lunar:8-15"});
         const store::BirthdayMonths lunar_four_and_ten{{12}, {4, 10}};
-        CHECK(names({}, &lunar_four_and_ten) == std::vector<std::string>{"12-10", "lunar:10-1", "lunar:L4-12"});
+        CHECK(names({}, &lunar_four_and_ten) ==
+              std::vector<std::string>{"12-10", "lunar:10-1", "lunar:L4-12"});
         CHECK(names({store::CustomerFilter::Kind::code, "A1"}, &lunar_four_and_ten) ==
               std::vector<std::string>{"lunar:10-1", "lunar:L4-12"});
     }

@@ -14,7 +14,9 @@ constexpr std::array<std::uint32_t, kTableLastYear - kTableFirstYear + 1> kYears
 #include "lunar_table.inc"
 };
 
-constexpr bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool is_leap_year(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 constexpr int days_in_month(int y, int m) {
     constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,13 +36,17 @@ constexpr int day_number(int y, int m, int d) {
     return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + d - 1 - 719468;
 }
 
-constexpr int floor_div(long a, long b) { return static_cast<int>(a >= 0 ? a / b : -((-a + b - 1) / b)); }
+constexpr int floor_div(long a, long b) {
+    return static_cast<int>(a >= 0 ? a / b : -((-a + b - 1) / b));
+}
 
 constexpr SolarYmd from_day_number(int n) {
     int y = 1969 + floor_div(400L * n, 146097); // at most a year early; step forward
-    while (day_number(y + 1, 1, 1) <= n) ++y;
+    while (day_number(y + 1, 1, 1) <= n)
+        ++y;
     int m = 1;
-    while (m < 12 && day_number(y, m + 1, 1) <= n) ++m;
+    while (m < 12 && day_number(y, m + 1, 1) <= n)
+        ++m;
     return {y, m, n - day_number(y, m, 1) + 1};
 }
 
@@ -50,8 +56,12 @@ constexpr int kLastDay = day_number(kLastYear, 12, 31);
 constexpr std::uint32_t word(int lunar_year) {
     return kYears[static_cast<std::size_t>(lunar_year - kTableFirstYear)];
 }
-constexpr int table_leap(int lunar_year) { return static_cast<int>((word(lunar_year) >> 13) & 0xF); }
-constexpr int month_count(int lunar_year) { return table_leap(lunar_year) == 0 ? 12 : 13; }
+constexpr int table_leap(int lunar_year) {
+    return static_cast<int>((word(lunar_year) >> 13) & 0xF);
+}
+constexpr int month_count(int lunar_year) {
+    return table_leap(lunar_year) == 0 ? 12 : 13;
+}
 constexpr int new_year_day(int lunar_year) {
     return day_number(lunar_year, 1, 21) + static_cast<int>((word(lunar_year) >> 17) & 0x1F);
 }
@@ -79,7 +89,8 @@ constexpr bool table_is_consistent() {
         const std::uint32_t unused_length_bits = (word(y) & 0x1FFFu) >> month_count(y);
         if (lm > 12 || (word(y) >> 22) != 0 || unused_length_bits != 0) return false;
         int end = new_year_day(y);
-        for (int i = 0; i < month_count(y); ++i) end += length_at(y, i);
+        for (int i = 0; i < month_count(y); ++i)
+            end += length_at(y, i);
         if (y < kTableLastYear ? end != new_year_day(y + 1) : end <= kLastDay) return false;
     }
     return new_year_day(kTableFirstYear) <= kFirstDay;
@@ -114,12 +125,15 @@ std::optional<SolarYmd> to_solar(LunarYmd lunar) {
     const int index = index_of(lunar.year, lunar.month, lunar.leap);
     if (index < 0 || lunar.day < 1 || lunar.day > length_at(lunar.year, index)) return std::nullopt;
     int n = new_year_day(lunar.year) + lunar.day - 1;
-    for (int i = 0; i < index; ++i) n += length_at(lunar.year, i);
+    for (int i = 0; i < index; ++i)
+        n += length_at(lunar.year, i);
     if (n < kFirstDay || n > kLastDay) return std::nullopt;
     return from_day_number(n);
 }
 
-int leap_month(int lunar_year) { return in_table(lunar_year) ? table_leap(lunar_year) : 0; }
+int leap_month(int lunar_year) {
+    return in_table(lunar_year) ? table_leap(lunar_year) : 0;
+}
 
 int month_days(int lunar_year, int month, bool leap) {
     if (!in_table(lunar_year)) return 0;

@@ -36,9 +36,10 @@ Result<Recurring> parse_recurring(std::string_view text, std::string_view what) 
         const auto dash = rest.find('-');
         if (dash == std::string_view::npos || !read_int(rest.substr(0, dash), r.month) ||
             !read_int(rest.substr(dash + 1), r.day))
-            return data_error("{}: '{}' is not a lunar date; write lunar:M-D (lunar:8-15) or lunar:L4-12 for a "
-                              "leap month",
-                              what, text);
+            return data_error(
+                "{}: '{}' is not a lunar date; write lunar:M-D (lunar:8-15) or lunar:L4-12 for a "
+                "leap month",
+                what, text);
         if (r.month < 1 || r.month > 12 || r.day < 1 || r.day > 30)
             return data_error("{}: '{}' is not a lunar date: months run 1-12 and days 1-30", what, text);
         return r;
@@ -50,12 +51,14 @@ Result<Recurring> parse_recurring(std::string_view text, std::string_view what) 
         r.day = d.day();
         return r;
     }
-    if (text.size() == 5 && text[2] == '-' && read_int(text.substr(0, 2), r.month) && read_int(text.substr(3), r.day)) {
+    if (text.size() == 5 && text[2] == '-' && read_int(text.substr(0, 2), r.month) &&
+        read_int(text.substr(3), r.day)) {
         if (r.month < 1 || r.month > 12 || r.day < 1 || r.day > core::days_in_month(2000, r.month))
             return data_error("{}: '{}' is not a real month and day", what, text);
         return r;
     }
-    return data_error("{}: '{}' is not a date; write YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12", what, text);
+    return data_error("{}: '{}' is not a date; write YYYY-MM-DD, MM-DD, lunar:M-D or lunar:L4-12", what,
+                      text);
 }
 
 std::vector<core::Date> occurrences(const Recurring& r, core::Date from, core::Date to) {
@@ -82,14 +85,20 @@ std::vector<core::Date> occurrences(const Recurring& r, core::Date from, core::D
 }
 
 std::string lunar_label(int month, int day, bool leap) {
-    static constexpr const char* kMonths[] = {"正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"};
+    static constexpr const char* kMonths[] = {"正", "二", "三", "四", "五", "六",
+                                              "七", "八", "九", "十", "冬", "腊"};
     static constexpr const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     std::string d;
-    if (day <= 10) d = std::string("初") + kDigits[day];
-    else if (day < 20) d = std::string("十") + kDigits[day - 10];
-    else if (day == 20) d = "二十";
-    else if (day < 30) d = std::string("廿") + kDigits[day - 20];
-    else d = "三十";
+    if (day <= 10)
+        d = std::string("初") + kDigits[day];
+    else if (day < 20)
+        d = std::string("十") + kDigits[day - 10];
+    else if (day == 20)
+        d = "二十";
+    else if (day < 30)
+        d = std::string("廿") + kDigits[day - 20];
+    else
+        d = "三十";
     return fmt::format("{}{}月{}", leap ? "闰" : "", kMonths[month - 1], d);
 }
 

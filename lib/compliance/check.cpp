@@ -36,8 +36,10 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     }
     KQ_TRY(check.month, evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));
     std::unordered_set<std::string_view> codes;
-    for (const auto& c : check.month.customers) codes.insert(c.code);
-    std::erase_if(check.obligations, [&](const occasions::Obligation& o) { return !codes.contains(o.customer_code); });
+    for (const auto& c : check.month.customers)
+        codes.insert(c.code);
+    std::erase_if(check.obligations,
+                  [&](const occasions::Obligation& o) { return !codes.contains(o.customer_code); });
     if (scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::rep || scope.kind == Scope::Kind::team) {
         KQ_TRY(check.goals, evaluate_goals(store, rules, check.month));
     }

@@ -10,7 +10,7 @@ namespace keqing::compliance {
 struct Check {
     MonthResult month;
     std::vector<occasions::Obligation> obligations; // windows meeting the month, scope customers only
-    std::vector<RepGoals> goals;                     // empty for customer and tier scopes
+    std::vector<RepGoals> goals;                    // empty for customer and tier scopes
 };
 
 Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,

@@ -10,11 +10,16 @@ namespace {
 
 bool in_scope(const store::MonthCustomer& c, const Scope& scope) {
     switch (scope.kind) {
-    case Scope::Kind::all: return true;
-    case Scope::Kind::rep: return c.rep == scope.value;
-    case Scope::Kind::customer: return c.code == scope.value;
-    case Scope::Kind::tier: return c.tier == scope.value;
-    case Scope::Kind::team: return c.team == scope.value;
+    case Scope::Kind::all:
+        return true;
+    case Scope::Kind::rep:
+        return c.rep == scope.value;
+    case Scope::Kind::customer:
+        return c.code == scope.value;
+    case Scope::Kind::tier:
+        return c.tier == scope.value;
+    case Scope::Kind::team:
+        return c.team == scope.value;
     }
     return false;
 }
@@ -24,18 +29,25 @@ bool in_scope(const store::MonthCustomer& c, const Scope& scope) {
 store::CustomerFilter filter_of(const Scope& scope) {
     using K = store::CustomerFilter::Kind;
     switch (scope.kind) {
-    case Scope::Kind::rep: return {K::rep, scope.value};
-    case Scope::Kind::team: return {K::team, scope.value};
-    case Scope::Kind::customer: return {K::code, scope.value};
+    case Scope::Kind::rep:
+        return {K::rep, scope.value};
+    case Scope::Kind::team:
+        return {K::team, scope.value};
+    case Scope::Kind::customer:
+        return {K::code, scope.value};
     case Scope::Kind::all:
-    case Scope::Kind::tier: break;
+    case Scope::Kind::tier:
+        break;
     }
     return {};
 }
 
-bool reads_everyone(const Scope& scope) { return scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier; }
+bool reads_everyone(const Scope& scope) {
+    return scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::tier;
+}
 
-Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month, const Scope& scope) {
+Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month,
+                                                          const Scope& scope) {
     KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter_of(scope)));
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in_scope(c, scope); });
     return customers;
@@ -51,32 +63,37 @@ Result<store::Activity> month_activity(store::Store& store, const rules::Rules& 
     store::ContactScope contacts;
     if (!everyone) {
         contacts.kind = store::ContactScope::Kind::customers;
-        for (const auto& c : customers) contacts.customers.push_back(c.id);
+        for (const auto& c : customers)
+            contacts.customers.push_back(c.id);
     }
     return store.activity(month.first(), until, {rules.count_late, rules.late_after_days}, contacts,
                           everyone ? findings : nullptr);
 }
 
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings) {
+                                   core::Date as_of, const Scope& scope,
+                                   const store::FindingRules* findings) {
     KQ_TRY(std::vector<store::MonthCustomer> customers, scope_customers(store, month, scope));
     KQ_TRY(store::Activity activity, month_activity(store, rules, month, as_of, scope, customers, findings));
     return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
 }
 
-Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of, const Scope& scope,
-                             std::vector<store::MonthCustomer> customers, store::Activity activity) {
-    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {}, {}, scope,
-                       std::move(activity)};
+Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of,
+                             const Scope& scope, std::vector<store::MonthCustomer> customers,
+                             store::Activity activity) {
+    MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {},
+                       {},    scope, std::move(activity)};
     // done[position of the customer × channels + channel index]
     const size_t width = rules.channels.size();
     std::vector<int> done(customers.size() * width, 0);
     {
         std::unordered_map<int64_t, uint32_t> position;
         position.reserve(customers.size());
-        for (uint32_t i = 0; i < customers.size(); ++i) position.emplace(customers[i].id, i);
+        for (uint32_t i = 0; i < customers.size(); ++i)
+            position.emplace(customers[i].id, i);
         std::vector<int> channel_of; // the pass's channel index → the rules' (-1: none)
-        for (const auto& name : result.activity.channels) channel_of.push_back(rules.channel_index(name));
+        for (const auto& name : result.activity.channels)
+            channel_of.push_back(rules.channel_index(name));
         for (const auto& count : result.activity.tallies) {
             const int channel = channel_of[count.channel];
             const auto at = position.find(count.customer_id);
@@ -94,11 +111,20 @@ Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core:
         auto& c = customers[i];
         const rules::Tier* tier = rules.tier(c.tier);
         if (!tier)
-            return data_error("customer {} has tier '{}', which {} does not define (tiers: {}); add the tier to the "
-                              "rules or re-tier the customer with `roster tier`",
-                              c.code, c.tier, rules.source, rules.tier_ids());
-        CustomerResult r{c.id,           std::move(c.code), std::move(c.name), std::move(c.tier), std::move(c.rep),
-                         std::move(c.team), active_days(month, c.opened_on, c.closed_on), Status::met, 1.0, {}};
+            return data_error(
+                "customer {} has tier '{}', which {} does not define (tiers: {}); add the tier to the "
+                "rules or re-tier the customer with `roster tier`",
+                c.code, c.tier, rules.source, rules.tier_ids());
+        CustomerResult r{c.id,
+                         std::move(c.code),
+                         std::move(c.name),
+                         std::move(c.tier),
+                         std::move(c.rep),
+                         std::move(c.team),
+                         active_days(month, c.opened_on, c.closed_on),
+                         Status::met,
+                         1.0,
+                         {}};
         tallies.clear();
         r.channels.reserve(result.channels.size());
         for (const int channel : result.channels) {

@@ -53,7 +53,7 @@ struct MonthResult {
     core::Month month;
     core::Date as_of;
     int elapsed_days = 0;
-    std::vector<int> channels; // Rules::quota_channels()
+    std::vector<int> channels;             // Rules::quota_channels()
     std::vector<CustomerResult> customers; // sorted by code
     Summary summary;
     Scope scope;
@@ -68,21 +68,24 @@ store::CustomerFilter filter_of(const Scope& scope);
 // Evaluates `month` as of the end of `as_of` for the customers in `scope`. With `findings` (scopes all
 // and tier), the same pass over the month's contacts also yields its data-quality findings.
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope, const store::FindingRules* findings = nullptr);
+                                   core::Date as_of, const Scope& scope,
+                                   const store::FindingRules* findings = nullptr);
 
 // evaluate_month in its three steps, for callers that read side by side. True for the scopes whose
 // contacts are read for everyone (all, tier): their pass needs no customer list first.
 bool reads_everyone(const Scope& scope);
 // The customers of `scope` active in `month`.
-Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month, const Scope& scope);
+Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month,
+                                                          const Scope& scope);
 // One pass over the month's contacts up to `as_of`: everyone's, or (other scopes) those of `customers`.
 Result<store::Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
                                        core::Date as_of, const Scope& scope,
                                        const std::vector<store::MonthCustomer>& customers,
                                        const store::FindingRules* findings = nullptr);
 // The SPEC §3 arithmetic over what was read.
-Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of, const Scope& scope,
-                             std::vector<store::MonthCustomer> customers, store::Activity activity);
+Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of,
+                             const Scope& scope, std::vector<store::MonthCustomer> customers,
+                             store::Activity activity);
 
 // True when any customer is behind or missed (check-quota's exit status 1).
 bool anything_owed(const MonthResult& result);

@@ -9,7 +9,7 @@
 namespace keqing::compliance {
 
 struct GoalResult {
-    std::string id;    // "R9", "R10", "R11"
+    std::string id; // "R9", "R10", "R11"
     std::string label;
     int required = 0;
     int done = 0;

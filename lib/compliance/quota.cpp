@@ -7,15 +7,21 @@ namespace keqing::compliance {
 
 std::string_view to_string(Status s) {
     switch (s) {
-    case Status::met: return "met";
-    case Status::on_track: return "on_track";
-    case Status::behind: return "behind";
-    case Status::missed: return "missed";
+    case Status::met:
+        return "met";
+    case Status::on_track:
+        return "on_track";
+    case Status::behind:
+        return "behind";
+    case Status::missed:
+        return "missed";
     }
     return "?";
 }
 
-Status worst(Status a, Status b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
+Status worst(Status a, Status b) {
+    return static_cast<int>(a) >= static_cast<int>(b) ? a : b;
+}
 
 int active_days(core::Month month, std::optional<core::Date> opened, std::optional<core::Date> closed) {
     core::Date from = month.first();
@@ -35,7 +41,9 @@ int elapsed_days(core::Month month, core::Date as_of) {
     return as_of.day();
 }
 
-int expected_count(int required, int elapsed, int days_in_month) { return required * elapsed / days_in_month; }
+int expected_count(int required, int elapsed, int days_in_month) {
+    return required * elapsed / days_in_month;
+}
 
 Status channel_status(int done, int required, int expected, core::Month month, core::Date as_of) {
     if (done >= required) return Status::met;

@@ -31,8 +31,9 @@ class StoreLookup final : public Lookup {
 
 // Checks a request and turns it into a contact ready to store (not yet tagged for an occasion).
 // `where_prefix` ("file:line: ") prefixes customer and rep errors; `where(field)` names a field.
-Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r, const core::Now& now,
-                             const std::string& where_prefix, const std::function<std::string(std::string_view)>& where);
+Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
+                             const core::Now& now, const std::string& where_prefix,
+                             const std::function<std::string(std::string_view)>& where);
 
 // Days between a contact and its logging when beyond late_after_days; 0 = not late.
 int days_late(const rules::Rules& rules, const store::Contact& c, const core::Now& now);

@@ -49,24 +49,36 @@ bool read_digits(std::string_view text, size_t pos, size_t width, int& out) {
 
 } // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-Date Date::from_ymd(int year, int month, int day) { return Date(days_from_civil(year, month, day)); }
-int Date::year() const { return civil_from_days(days_).y; }
-int Date::month() const { return civil_from_days(days_).m; }
-int Date::day() const { return civil_from_days(days_).d; }
+Date Date::from_ymd(int year, int month, int day) {
+    return Date(days_from_civil(year, month, day));
+}
+int Date::year() const {
+    return civil_from_days(days_).y;
+}
+int Date::month() const {
+    return civil_from_days(days_).m;
+}
+int Date::day() const {
+    return civil_from_days(days_).d;
+}
 
 std::string Date::iso() const {
     const Ymd c = civil_from_days(days_);
     return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
 }
 
-std::string Month::iso() const { return fmt::format("{:04}-{:02}", year, month); }
+std::string Month::iso() const {
+    return fmt::format("{:04}-{:02}", year, month);
+}
 
 Result<Date> parse_date(std::string_view text, std::string_view what) {
     int y = 0, m = 0, d = 0;
@@ -75,8 +87,7 @@ Result<Date> parse_date(std::string_view text, std::string_view what) {
         return data_error("{}: '{}' is not a date; write YYYY-MM-DD, e.g. 2026-11-23", what, text);
     if (y < 1900 || y > 2199)
         return data_error("{}: year {} in '{}' is out of range; use a year from 1900 to 2199", what, y, text);
-    if (m < 1 || m > 12)
-        return data_error("{}: '{}' has no month {}; months run 01 to 12", what, text, m);
+    if (m < 1 || m > 12) return data_error("{}: '{}' has no month {}; months run 01 to 12", what, text, m);
     if (d < 1 || d > days_in_month(y, m))
         return data_error("{}: '{}' is not a real date: {} {} has {} days", what, text, kMonthNames[m - 1], y,
                           days_in_month(y, m));
@@ -100,7 +111,8 @@ Result<std::string> parse_time(std::string_view text, std::string_view what) {
     if (!((text.size() == 5 && text[2] == ':') || short_hour) || !read_digits(text, 0, colon, h) ||
         !read_digits(text, colon + 1, 2, mi))
         return data_error("{}: '{}' is not a time; write HH:MM (24-hour), e.g. 14:30", what, text);
-    if (h > 23 || mi > 59) return data_error("{}: '{}' is not a real time of day; use 00:00 to 23:59", what, text);
+    if (h > 23 || mi > 59)
+        return data_error("{}: '{}' is not a real time of day; use 00:00 to 23:59", what, text);
     return fmt::format("{:02}:{:02}", h, mi);
 }
 

@@ -71,6 +71,8 @@ struct Now {
 };
 Now now();
 // Today's local date (see now()).
-inline Date today() { return now().date; }
+inline Date today() {
+    return now().date;
+}
 
 } // namespace keqing::core

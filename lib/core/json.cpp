@@ -17,12 +17,23 @@ void append_json_quoted(std::string& out, std::string_view text) {
         out.append(text, plain, i - plain);
         plain = i + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
     }
     out.append(text, plain, text.size() - plain);
@@ -72,10 +83,22 @@ void JsonWriter::close(char c) {
     out_.text() += c;
 }
 
-JsonWriter& JsonWriter::begin_object() { open('{', false); return *this; }
-JsonWriter& JsonWriter::end_object() { close('}'); return *this; }
-JsonWriter& JsonWriter::begin_array() { open('[', true); return *this; }
-JsonWriter& JsonWriter::end_array() { close(']'); return *this; }
+JsonWriter& JsonWriter::begin_object() {
+    open('{', false);
+    return *this;
+}
+JsonWriter& JsonWriter::end_object() {
+    close('}');
+    return *this;
+}
+JsonWriter& JsonWriter::begin_array() {
+    open('[', true);
+    return *this;
+}
+JsonWriter& JsonWriter::end_array() {
+    close(']');
+    return *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();

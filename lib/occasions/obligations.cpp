@@ -22,7 +22,8 @@ std::optional<store::BirthdayMonths> birthday_months(core::Date from, core::Date
     };
     for (core::Date d = from; d <= to; d = d.plus_days(1)) {
         add(months.solar, d.month());
-        if (const auto lunar = calendar::to_lunar({d.year(), d.month(), d.day()})) add(months.lunar, lunar->month);
+        if (const auto lunar = calendar::to_lunar({d.year(), d.month(), d.day()}))
+            add(months.lunar, lunar->month);
     }
     return months;
 }
@@ -45,7 +46,8 @@ Obligation make(Obligation::Source source, const store::Customer& c, core::Date 
     return o;
 }
 
-bool fits(const rules::Action& action, const store::Contact& contact, const rules::Rules& rules, bool note_required) {
+bool fits(const rules::Action& action, const store::Contact& contact, const rules::Rules& rules,
+          bool note_required) {
     return rules.channels[static_cast<size_t>(action.channel)].id == contact.channel &&
            (!action.gift || contact.gift) && (!note_required || !core::trim(contact.note).empty());
 }
@@ -56,14 +58,16 @@ void satisfy(Obligation& o, const std::vector<const store::Contact*>& contacts, 
              core::Date as_of) {
     o.satisfied_by.assign(o.actions.size(), 0);
     std::vector<size_t> order(o.actions.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return o.actions[a].gift && !o.actions[b].gift; });
     std::vector<bool> used(contacts.size(), false);
     for (const size_t a : order) {
         for (size_t k = 0; k < contacts.size(); ++k) {
             const store::Contact& c = *contacts[k];
-            if (used[k] || !c.voided_at.empty() || c.date < o.from || c.date > o.to || c.date > as_of) continue;
+            if (used[k] || !c.voided_at.empty() || c.date < o.from || c.date > o.to || c.date > as_of)
+                continue;
             if (!fits(o.actions[a], c, rules, o.note_required)) continue;
             used[k] = true;
             o.satisfied_by[a] = c.id;
@@ -84,11 +88,16 @@ State state_of(const Obligation& o, core::Date as_of, int overdue_days) {
 
 std::string_view to_string(State s) {
     switch (s) {
-    case State::upcoming: return "upcoming";
-    case State::open: return "open";
-    case State::done: return "done";
-    case State::overdue: return "overdue";
-    case State::missed: return "missed";
+    case State::upcoming:
+        return "upcoming";
+    case State::open:
+        return "open";
+    case State::done:
+        return "done";
+    case State::overdue:
+        return "overdue";
+    case State::missed:
+        return "missed";
     }
     return "?";
 }
@@ -101,7 +110,8 @@ std::vector<rules::Action> Obligation::outstanding() const {
 }
 
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of, const store::CustomerFilter& filter) {
+                                            core::Date to, core::Date as_of,
+                                            const store::CustomerFilter& filter) {
     auto customers_on = [&](core::Date day) { return store.list_customers(day, filter); };
     std::vector<Obligation> out;
     // Festivals: tier and rep on the day itself.
@@ -111,7 +121,8 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
             KQ_TRY(std::vector<store::Customer> customers, customers_on(day));
             for (const auto& c : customers) {
                 const int tier = rules.tier_index(c.tier);
-                if (tier < 0 || !active_on(c, day) || occasion.actions[static_cast<size_t>(tier)].empty()) continue;
+                if (tier < 0 || !active_on(c, day) || occasion.actions[static_cast<size_t>(tier)].empty())
+                    continue;
                 Obligation o = make(Obligation::Source::occasion, c, day, occasion.before, occasion.after);
                 o.tag = occasion.id;
                 o.kind = occasion.id;
@@ -140,28 +151,35 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         for (const auto& p : people) {
             auto date = calendar::parse_recurring(p.birthday, "birthday");
             if (!date) continue;
-            for (const core::Date day : calendar::occurrences(*date, first, last)) birthdays.push_back({&p, day});
+            for (const core::Date day : calendar::occurrences(*date, first, last))
+                birthdays.push_back({&p, day});
         }
     }
-    KQ_TRY(std::vector<store::LifeEvent> events, store.events_of(from.plus_days(-60), to.plus_days(60), filter));
+    KQ_TRY(std::vector<store::LifeEvent> events,
+           store.events_of(from.plus_days(-60), to.plus_days(60), filter));
     std::erase_if(events, [&](const store::LifeEvent& e) {
         const rules::EventKind* kind = rules.event(e.kind);
         return !kind || e.date.plus_days(kind->after) < from || e.date.plus_days(-kind->before) > to;
     });
     std::string ids;
-    for (const auto& b : birthdays) ids += (ids.empty() ? "" : ",") + std::to_string(b.person->customer_id);
-    for (const auto& e : events) ids += (ids.empty() ? "" : ",") + std::to_string(e.customer_id);
+    for (const auto& b : birthdays)
+        ids += (ids.empty() ? "" : ",") + std::to_string(b.person->customer_id);
+    for (const auto& e : events)
+        ids += (ids.empty() ? "" : ",") + std::to_string(e.customer_id);
     std::vector<store::Customer> customers;
     if (!ids.empty()) {
-        KQ_TRY(customers, store.list_customers(reference, {store::CustomerFilter::Kind::ids, "[" + ids + "]"}));
+        KQ_TRY(customers,
+               store.list_customers(reference, {store::CustomerFilter::Kind::ids, "[" + ids + "]"}));
     }
     std::map<int64_t, const store::Customer*> by_id;
-    for (const auto& c : customers) by_id[c.id] = &c;
+    for (const auto& c : customers)
+        by_id[c.id] = &c;
 
     for (const auto& [p, day] : birthdays) {
         const auto it = by_id.find(p->customer_id);
         if (it == by_id.end() || !active_on(*it->second, day)) continue;
-        Obligation o = make(Obligation::Source::birthday, *it->second, day, birthday->before, birthday->after);
+        Obligation o =
+            make(Obligation::Source::birthday, *it->second, day, birthday->before, birthday->after);
         o.tag = fmt::format("birthday:{}", p->id);
         o.kind = "birthday";
         o.name = birthday->name;
@@ -198,7 +216,8 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         }
         KQ_TRY(std::vector<store::Contact> tagged, store.tagged_contacts(first, last, filter));
         std::map<std::pair<int64_t, std::string>, std::vector<const store::Contact*>> by_tag;
-        for (const auto& c : tagged) by_tag[{c.customer_id, c.occasion}].push_back(&c);
+        for (const auto& c : tagged)
+            by_tag[{c.customer_id, c.occasion}].push_back(&c);
         static const std::vector<const store::Contact*> kNone;
         for (auto& o : out) {
             const auto it = by_tag.find({o.customer_id, o.tag});
@@ -208,7 +227,8 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         }
     }
     std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
-        return std::tie(a.to, a.customer_code, a.date, a.tag) < std::tie(b.to, b.customer_code, b.date, b.tag);
+        return std::tie(a.to, a.customer_code, a.date, a.tag) <
+               std::tie(b.to, b.customer_code, b.date, b.tag);
     });
     return out;
 }
@@ -223,7 +243,8 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
         return o.customer_id != contact.customer_id || contact.date < o.from || contact.date > o.to;
     });
     auto label = [](const Obligation& o) {
-        return fmt::format("{} ({} {}{})", o.tag, o.name, o.date.iso(), o.person.empty() ? "" : " " + o.person);
+        return fmt::format("{} ({} {}{})", o.tag, o.name, o.date.iso(),
+                           o.person.empty() ? "" : " " + o.person);
     };
     TagChoice choice;
     if (!requested.empty()) {
@@ -236,17 +257,20 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
             return choice;
         }
         std::string open;
-        for (const auto& o : all) open += (open.empty() ? "" : ", ") + label(o);
+        for (const auto& o : all)
+            open += (open.empty() ? "" : ", ") + label(o);
         if (named.empty())
-            return data_error("--occasion {}: {} has no such obligation around {}; {}", requested, contact.customer_code,
-                              contact.date.iso(), open.empty() ? "it has none then" : "it has: " + open);
-        return data_error("--occasion {} is ambiguous for {}: {}; give the full tag", requested, contact.customer_code,
-                          open);
+            return data_error("--occasion {}: {} has no such obligation around {}; {}", requested,
+                              contact.customer_code, contact.date.iso(),
+                              open.empty() ? "it has none then" : "it has: " + open);
+        return data_error("--occasion {} is ambiguous for {}: {}; give the full tag", requested,
+                          contact.customer_code, open);
     }
     std::vector<const Obligation*> fitting;
     for (const auto& o : all) {
         const auto left = o.outstanding();
-        if (std::any_of(left.begin(), left.end(), [&](const rules::Action& a) { return fits(a, contact, rules, o.note_required); }))
+        if (std::any_of(left.begin(), left.end(),
+                        [&](const rules::Action& a) { return fits(a, contact, rules, o.note_required); }))
             fitting.push_back(&o);
     }
     if (fitting.size() == 1) {
@@ -254,7 +278,8 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
         choice.name = label(*fitting[0]);
         choice.automatic = true;
     } else {
-        for (const auto* o : fitting) choice.candidates.push_back(label(*o));
+        for (const auto* o : fitting)
+            choice.candidates.push_back(label(*o));
     }
     return choice;
 }

@@ -19,11 +19,11 @@ std::string_view to_string(State s);
 struct Obligation {
     enum class Source { occasion, birthday, event };
     Source source = Source::occasion;
-    std::string tag;   // what satisfying contacts carry: occasion id, "birthday:<person>", "event:<event>"
-    std::string uid;   // stable across runs: tag, date and customer (calendar UIDs, de-duplication)
-    std::string kind;  // occasion id or event kind
-    std::string name;  // 中秋节, 生日, 结婚 …
-    std::string rule;  // R4 … R8
+    std::string tag;  // what satisfying contacts carry: occasion id, "birthday:<person>", "event:<event>"
+    std::string uid;  // stable across runs: tag, date and customer (calendar UIDs, de-duplication)
+    std::string kind; // occasion id or event kind
+    std::string name; // 中秋节, 生日, 结婚 …
+    std::string rule; // R4 … R8
     std::string person;
     int64_t person_id = 0;
     int64_t customer_id = 0;
@@ -43,14 +43,15 @@ struct Obligation {
 // active on the day of the obligation. `filter` narrows the customers considered (one code, a rep's, a
 // team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of, const store::CustomerFilter& filter = {});
+                                            core::Date to, core::Date as_of,
+                                            const store::CustomerFilter& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window holds the contact's date; without it, the
 // one obligation the contact fits (window, channel, gift, note) is chosen automatically, if exactly one.
 struct TagChoice {
-    std::string tag;        // empty: untagged
-    std::string name;       // of the chosen obligation
+    std::string tag;  // empty: untagged
+    std::string name; // of the chosen obligation
     bool automatic = false;
     std::vector<std::string> candidates; // when several fitted and none was chosen
 };

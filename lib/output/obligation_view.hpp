@@ -12,8 +12,8 @@
 namespace keqing::output {
 
 // One line per obligation: day, customer, occasion, window, state, what is still to do.
-std::string render_obligations(const std::vector<occasions::Obligation>& obligations, const rules::Rules& rules,
-                               bool with_customer);
+std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
+                               const rules::Rules& rules, bool with_customer);
 // "visit+gift, message"
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules);
 // Appends the obligations as a JSON array value.

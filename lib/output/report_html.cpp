@@ -121,9 +121,10 @@ Table rows_table(const report::Report& report, const rules::Rules& rules,
     const size_t omitted = rows.size() > kShownRows ? rows.size() - kShownRows : 0;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (omitted && i == kShownRows / 2) {
-            t.rows.push_back({"…", Cell(fmt::format("{} more rows, ranked {} to {}: every row is in --format csv or json",
-                                                    omitted, rows[i].rank, rows[i + omitted - 1].rank),
-                                        "omitted")});
+            t.rows.push_back(
+                {"…", Cell(fmt::format("{} more rows, ranked {} to {}: every row is in --format csv or json",
+                                       omitted, rows[i].rank, rows[i + omitted - 1].rank),
+                           "omitted")});
             i += omitted - 1;
             continue;
         }

@@ -27,22 +27,26 @@ void add_hint(Item& item, const store::Person* p) {
     item.preferences = p->preferences;
 }
 
-int order(const Item& i) { return i.state == "overdue" ? 0 : 1; }
+int order(const Item& i) {
+    return i.state == "overdue" ? 0 : 1;
+}
 
 } // namespace
 
-Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,
-                                          const std::string& rep) {
+Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                                          int days, const std::string& rep) {
     KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
     if (!rep.empty()) {
         std::erase_if(reps, [&](const store::Rep& r) { return r.id != rep; });
         if (reps.empty()) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
     }
     const core::Date horizon = as_of.plus_days(days);
-    const compliance::Scope scope = rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
+    const compliance::Scope scope =
+        rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
     const store::CustomerFilter filter = compliance::filter_of(scope);
-    KQ_TRY(std::vector<occasions::Obligation> obligations,
-           occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
+    KQ_TRY(
+        std::vector<occasions::Obligation> obligations,
+        occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
     const core::Month month = core::Month::of(as_of);
     KQ_TRY(compliance::MonthResult quota, compliance::evaluate_month(store, rules, month, as_of, scope));
     KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, quota));
@@ -55,7 +59,8 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     }
 
     std::map<std::string, Digest> by_rep;
-    for (const auto& r : reps) by_rep[r.id] = Digest{r.id, r.name, r.team, as_of, days, {}};
+    for (const auto& r : reps)
+        by_rep[r.id] = Digest{r.id, r.name, r.team, as_of, days, {}};
 
     for (const auto& o : obligations) {
         auto d = by_rep.find(o.rep);
@@ -67,10 +72,10 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         item.kind = Item::Kind::obligation;
         item.uid = o.uid;
         item.rule = o.rule;
-        item.state = o.state == occasions::State::overdue ? "overdue"
+        item.state = o.state == occasions::State::overdue    ? "overdue"
                      : o.state == occasions::State::upcoming ? "upcoming"
-                     : o.to == as_of                          ? "due"
-                                                              : "open";
+                     : o.to == as_of                         ? "due"
+                                                             : "open";
         item.due = o.to;
         item.starts = o.from;
         item.customer_code = o.customer_code;
@@ -81,7 +86,8 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
             todo += (todo.empty() ? "" : ", ") + item.actions.back();
         }
         item.tag = o.tag;
-        item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo, o.note_required ? " with a personal note" : "");
+        item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo,
+                                o.note_required ? " with a personal note" : "");
         item.person = o.person;
         const auto it = person_by_id.find(o.person_id);
         add_hint(item, it != person_by_id.end() ? it->second : key_person(people_of[o.customer_code]));
@@ -104,8 +110,9 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
             item.starts = as_of;
             item.customer_code = c.code;
             item.customer_name = c.name;
-            item.what = fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
-                                    ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
+            item.what =
+                fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
+                            ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
             if (channel == "visit") add_hint(item, key_person(people_of[c.code]));
             d->second.items.push_back(std::move(item));
         }
@@ -123,8 +130,9 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
             item.state = "due";
             item.due = as_of;
             item.starts = as_of;
-            item.what = fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
-                                    goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
+            item.what =
+                fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
+                            goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
             d->second.items.push_back(std::move(item));
         }
     }

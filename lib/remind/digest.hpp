@@ -21,8 +21,8 @@ struct Item {
     core::Date due;    // by when
     core::Date starts; // when it can first be done (window start; as_of for pace and goals)
     std::string customer_code, customer_name;
-    std::string what;  // "中秋节: visit+gift, message", "visit: 3 more to be on pace (8 by 11-30)"
-    std::string tag;   // obligations: what a satisfying contact is tagged with (log-visit --occasion)
+    std::string what; // "中秋节: visit+gift, message", "visit: 3 more to be on pace (8 by 11-30)"
+    std::string tag;  // obligations: what a satisfying contact is tagged with (log-visit --occasion)
     std::vector<std::string> actions; // obligations: the actions still to make ("visit+gift")
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
@@ -36,7 +36,7 @@ struct Digest {
 };
 
 // Digests for one rep, or every rep when `rep` is empty; horizon `days` after as_of.
-Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,
-                                          const std::string& rep);
+Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                                          int days, const std::string& rep);
 
 } // namespace keqing::remind

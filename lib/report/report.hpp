@@ -30,7 +30,7 @@ struct Row {
     std::string label; // customer name, rep name …
     std::string team;
     int customer_months = 0;
-    std::array<int, 4> by_status{}; // customer-months per compliance::Status
+    std::array<int, 4> by_status{};   // customer-months per compliance::Status
     std::vector<Attainment> channels; // like Report::channels
     Attainment total;
     int rank = 0;
@@ -67,14 +67,14 @@ struct Options {
 
 struct Report {
     Options options;
-    std::vector<std::string> channels;        // quota channel ids, in rules order
-    std::vector<MonthPart> months;            // the trend, oldest first
-    compliance::Summary summary;              // over all customer-months
-    std::vector<std::string> tiers;           // tier ids
-    std::vector<std::array<int, 4>> tier_status;        // customer-months per tier and status
-    std::vector<std::vector<Attainment>> tier_channel;  // tier × channel
-    std::vector<Row> reps;                    // ranking: best score first
-    std::vector<Row> rows;                    // the --by breakdown
+    std::vector<std::string> channels;                 // quota channel ids, in rules order
+    std::vector<MonthPart> months;                     // the trend, oldest first
+    compliance::Summary summary;                       // over all customer-months
+    std::vector<std::string> tiers;                    // tier ids
+    std::vector<std::array<int, 4>> tier_status;       // customer-months per tier and status
+    std::vector<std::vector<Attainment>> tier_channel; // tier × channel
+    std::vector<Row> reps;                             // ranking: best score first
+    std::vector<Row> rows;                             // the --by breakdown
     std::vector<OccasionRow> occasions;
     std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
     store::Quality quality;

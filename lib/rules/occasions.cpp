@@ -8,7 +8,9 @@ namespace {
 
 Result<Action> parse_action(std::string_view source, const toml::node& node, const Rules& rules) {
     const auto* s = node.as_string();
-    if (!s) return data_error("{}: an action must be a string such as \"visit\" or \"visit+gift\"", at(source, node));
+    if (!s)
+        return data_error("{}: an action must be a string such as \"visit\" or \"visit+gift\"",
+                          at(source, node));
     std::string_view text = s->get();
     Action action;
     if (text.ends_with("+gift")) {
@@ -17,14 +19,17 @@ Result<Action> parse_action(std::string_view source, const toml::node& node, con
     }
     action.channel = rules.channel_index(text);
     if (action.channel < 0)
-        return data_error("{}: unknown channel '{}' in an action; defined channels: {} (add +gift to ask for a gift)",
-                          at(source, node), text, rules.channel_ids());
+        return data_error(
+            "{}: unknown channel '{}' in an action; defined channels: {} (add +gift to ask for a gift)",
+            at(source, node), text, rules.channel_ids());
     return action;
 }
 
-Result<std::vector<Action>> parse_action_list(std::string_view source, const toml::node& node, const Rules& rules) {
+Result<std::vector<Action>> parse_action_list(std::string_view source, const toml::node& node,
+                                              const Rules& rules) {
     const auto* list = node.as_array();
-    if (!list) return data_error("{}: actions must be a list such as [\"call\", \"message\"]", at(source, node));
+    if (!list)
+        return data_error("{}: actions must be a list such as [\"call\", \"message\"]", at(source, node));
     std::vector<Action> out;
     for (const toml::node& item : *list) {
         KQ_TRY(Action a, parse_action(source, item, rules));
@@ -39,14 +44,15 @@ std::string at(std::string_view source, const toml::node& node) {
     return fmt::format("{}:{}", source, node.source().begin.line);
 }
 
-Result<void> only_keys(std::string_view source, const toml::table& table, std::initializer_list<std::string_view> keys,
-                       std::string_view where) {
+Result<void> only_keys(std::string_view source, const toml::table& table,
+                       std::initializer_list<std::string_view> keys, std::string_view where) {
     for (const auto& [key, node] : table) {
         if (std::find(keys.begin(), keys.end(), key.str()) == keys.end()) {
             std::string allowed;
-            for (auto k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-            return data_error("{}: unknown key '{}' in {}; allowed keys: {}", at(source, node), key.str(), where,
-                              allowed);
+            for (auto k : keys)
+                allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+            return data_error("{}: unknown key '{}' in {}; allowed keys: {}", at(source, node), key.str(),
+                              where, allowed);
         }
     }
     return {};
@@ -71,26 +77,28 @@ Result<std::string> optional_string(std::string_view source, const toml::table& 
     return s->get();
 }
 
-Result<int> optional_int(std::string_view source, const toml::table& table, std::string_view key, int low, int high,
-                         int fallback, std::string_view where) {
+Result<int> optional_int(std::string_view source, const toml::table& table, std::string_view key, int low,
+                         int high, int fallback, std::string_view where) {
     const toml::node* node = table.get(key);
     if (!node) return fallback;
     const auto* v = node->as_integer();
     if (!v || v->get() < low || v->get() > high)
-        return data_error("{}: '{}' in {} must be a whole number from {} to {}", at(source, *node), key, where, low,
-                          high);
+        return data_error("{}: '{}' in {} must be a whole number from {} to {}", at(source, *node), key,
+                          where, low, high);
     return static_cast<int>(v->get());
 }
 
 bool valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '-';
     });
 }
 
 Result<void> parse_goals(std::string_view source, const toml::table& root, Rules& rules) {
     rules.goals.solved.assign(rules.tiers.size(), 0);
-    for (size_t t = 0; t < rules.tiers.size(); ++t) rules.goals.solved[t] = rules.tiers[t].id == "A" ? 2 : 1;
+    for (size_t t = 0; t < rules.tiers.size(); ++t)
+        rules.goals.solved[t] = rules.tiers[t].id == "A" ? 2 : 1;
     const toml::node* node = root.get("goals");
     if (!node) return {};
     const toml::table* goals = node->as_table();
@@ -99,31 +107,35 @@ Result<void> parse_goals(std::string_view source, const toml::table& root, Rules
     KQ_TRY(rules.goals.asked_help, optional_int(source, *goals, "asked_help", 0, 1000, 5, "[goals]"));
     if (const toml::node* s = goals->get("solved")) {
         const toml::table* per_tier = s->as_table();
-        if (!per_tier) return data_error("{}: goals.solved must be a table such as {{ A = 2, B = 1 }}", at(source, *s));
+        if (!per_tier)
+            return data_error("{}: goals.solved must be a table such as {{ A = 2, B = 1 }}", at(source, *s));
         for (const auto& [tier, value] : *per_tier) {
             const int index = rules.tier_index(tier.str());
             if (index < 0)
-                return data_error("{}: goals.solved names unknown tier '{}'; tiers: {}", at(source, value), tier.str(),
-                                  rules.tier_ids());
+                return data_error("{}: goals.solved names unknown tier '{}'; tiers: {}", at(source, value),
+                                  tier.str(), rules.tier_ids());
             const auto* v = value.as_integer();
             if (!v || v->get() < 0 || v->get() > 1000)
-                return data_error("{}: goals.solved.{} must be a whole number from 0 to 1000", at(source, value),
-                                  tier.str());
+                return data_error("{}: goals.solved.{} must be a whole number from 0 to 1000",
+                                  at(source, value), tier.str());
             rules.goals.solved[static_cast<size_t>(index)] = static_cast<int>(v->get());
         }
     }
     if (const toml::node* t = goals->get("training")) {
         const toml::table* training = t->as_table();
-        if (!training) return data_error("{}: goals.training must be a table such as {{ tier = \"A\", customers = 1 }}", at(source, *t));
+        if (!training)
+            return data_error("{}: goals.training must be a table such as {{ tier = \"A\", customers = 1 }}",
+                              at(source, *t));
         KQ_CHECK(only_keys(source, *training, {"tier", "customers"}, "goals.training"));
         KQ_TRY(std::string tier, optional_string(source, *training, "tier", "goals.training"));
         if (!tier.empty()) {
             if (!rules.tier(tier))
-                return data_error("{}: goals.training names unknown tier '{}'; tiers: {}", at(source, *t), tier,
-                                  rules.tier_ids());
+                return data_error("{}: goals.training names unknown tier '{}'; tiers: {}", at(source, *t),
+                                  tier, rules.tier_ids());
             rules.goals.training_tier = tier;
         }
-        KQ_TRY(rules.goals.training_customers, optional_int(source, *training, "customers", 0, 1000, 1, "goals.training"));
+        KQ_TRY(rules.goals.training_customers,
+               optional_int(source, *training, "customers", 0, 1000, 1, "goals.training"));
     }
     return {};
 }
@@ -136,7 +148,8 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each occasion must be an [[occasion]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "name", "rule", "lunar", "solar", "before", "after", "actions"}, "[[occasion]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "name", "rule", "lunar", "solar", "before", "after", "actions"},
+                           "[[occasion]]"));
         Occasion o;
         KQ_TRY(o.id, required_string(source, *t, "id", "[[occasion]]"));
         if (!valid_id(o.id) || rules.occasion(o.id))
@@ -162,7 +175,9 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
         KQ_TRY(o.after, optional_int(source, *t, "after", 0, 60, 0, "[[occasion]]"));
         o.actions.assign(rules.tiers.size(), {});
         const toml::node* actions = t->get("actions");
-        if (!actions) return data_error("{}: occasion '{}' has no actions; add actions = {{ A = [\"visit\"] }}", at(source, *t), o.id);
+        if (!actions)
+            return data_error("{}: occasion '{}' has no actions; add actions = {{ A = [\"visit\"] }}",
+                              at(source, *t), o.id);
         if (actions->is_array()) {
             KQ_TRY(std::vector<Action> all, parse_action_list(source, *actions, rules));
             std::fill(o.actions.begin(), o.actions.end(), all);
@@ -175,7 +190,8 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
                 KQ_TRY(o.actions[static_cast<size_t>(index)], parse_action_list(source, value, rules));
             }
         } else {
-            return data_error("{}: actions must be a list or a table of lists per tier", at(source, *actions));
+            return data_error("{}: actions must be a list or a table of lists per tier",
+                              at(source, *actions));
         }
         rules.occasions.push_back(std::move(o));
     }
@@ -190,7 +206,9 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each event kind must be an [[event]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"kind", "name", "rule", "before", "after", "actions", "note_required"}, "[[event]]"));
+        KQ_CHECK(only_keys(source, *t,
+                           {"kind", "name", "rule", "before", "after", "actions", "note_required"},
+                           "[[event]]"));
         EventKind e;
         KQ_TRY(e.kind, required_string(source, *t, "kind", "[[event]]"));
         if (!valid_id(e.kind) || rules.event(e.kind))
@@ -202,7 +220,9 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
         KQ_TRY(e.before, optional_int(source, *t, "before", 0, 60, 0, "[[event]]"));
         KQ_TRY(e.after, optional_int(source, *t, "after", 0, 60, 0, "[[event]]"));
         const toml::node* actions = t->get("actions");
-        if (!actions) return data_error("{}: event kind '{}' has no actions; add actions = [\"visit\"]", at(source, *t), e.kind);
+        if (!actions)
+            return data_error("{}: event kind '{}' has no actions; add actions = [\"visit\"]", at(source, *t),
+                              e.kind);
         KQ_TRY(e.actions, parse_action_list(source, *actions, rules));
         if (const toml::node* n = t->get("note_required")) {
             const auto* b = n->as_boolean();

@@ -24,10 +24,11 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
         KQ_CHECK(only_keys(source, *t, {"id", "label", "rule"}, "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
-            return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t), id);
-        if (rules.channel_index(id) >= 0)
-            return data_error("{}: channel '{}' is defined twice; keep one [[channel]] with that id", at(source, *t),
+            return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
                               id);
+        if (rules.channel_index(id) >= 0)
+            return data_error("{}: channel '{}' is defined twice; keep one [[channel]] with that id",
+                              at(source, *t), id);
         KQ_TRY(std::string label, optional_string(source, *t, "label", "[[channel]]"));
         KQ_TRY(std::string rule, optional_string(source, *t, "rule", "[[channel]]"));
         rules.channels.push_back(Channel{id, label.empty() ? id : label, rule});
@@ -46,27 +47,32 @@ Result<void> parse_tiers(std::string_view source, const toml::table& root, Rules
         KQ_CHECK(only_keys(source, *t, {"id", "label", "quota"}, "[[tier]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[tier]]"));
         if (!valid_id(id))
-            return data_error("{}: tier id '{}' may use only letters, digits, '_' and '-'", at(source, *t), id);
+            return data_error("{}: tier id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
+                              id);
         if (rules.tier(id))
-            return data_error("{}: tier '{}' is defined twice; keep one [[tier]] with that id", at(source, *t), id);
+            return data_error("{}: tier '{}' is defined twice; keep one [[tier]] with that id",
+                              at(source, *t), id);
         KQ_TRY(std::string label, optional_string(source, *t, "label", "[[tier]]"));
         Tier tier{id, label.empty() ? id : label, std::vector<int>(rules.channels.size(), 0)};
         if (const toml::node* q = t->get("quota")) {
             const toml::table* quota = q->as_table();
             if (!quota)
-                return data_error("{}: quota of tier '{}' must be a table, e.g. quota = {{ visit = 8, call = 4 }}",
-                                  at(source, *q), id);
+                return data_error(
+                    "{}: quota of tier '{}' must be a table, e.g. quota = {{ visit = 8, call = 4 }}",
+                    at(source, *q), id);
             for (const auto& [channel, value] : *quota) {
                 const int index = rules.channel_index(channel.str());
                 if (index < 0)
-                    return data_error("{}: tier '{}' has a quota for unknown channel '{}'; defined channels: {}",
-                                      at(source, value), id, channel.str(), rules.channel_ids());
+                    return data_error(
+                        "{}: tier '{}' has a quota for unknown channel '{}'; defined channels: {}",
+                        at(source, value), id, channel.str(), rules.channel_ids());
                 const auto* number = value.as_integer();
                 if (!number)
-                    return data_error("{}: quota {}.{} must be a whole number", at(source, value), id, channel.str());
+                    return data_error("{}: quota {}.{} must be a whole number", at(source, value), id,
+                                      channel.str());
                 if (number->get() < 0 || number->get() > 1000)
-                    return data_error("{}: quota {}.{} = {} is out of range; use 0 to 1000", at(source, value), id,
-                                      channel.str(), number->get());
+                    return data_error("{}: quota {}.{} = {} is out of range; use 0 to 1000",
+                                      at(source, value), id, channel.str(), number->get());
                 tier.quota[static_cast<size_t>(index)] = static_cast<int>(number->get());
             }
         }
@@ -127,13 +133,15 @@ std::vector<int> Rules::quota_channels() const {
 
 std::string Rules::channel_ids() const {
     std::string out;
-    for (const auto& c : channels) out += (out.empty() ? "" : ", ") + c.id;
+    for (const auto& c : channels)
+        out += (out.empty() ? "" : ", ") + c.id;
     return out;
 }
 
 std::string Rules::tier_ids() const {
     std::string out;
-    for (const auto& t : tiers) out += (out.empty() ? "" : ", ") + t.id;
+    for (const auto& t : tiers)
+        out += (out.empty() ? "" : ", ") + t.id;
     return out;
 }
 
@@ -146,24 +154,27 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
                           e.source().begin.column, e.description());
     }
     KQ_CHECK(only_keys(source, root,
-                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day", "channel", "tier", "goals",
-                        "occasion", "event"},
+                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day", "channel",
+                        "tier", "goals", "occasion", "event"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
     if (const toml::node* n = root.get("late_after_days")) {
         const auto* v = n->as_integer();
         if (!v || v->get() < 0 || v->get() > 365)
-            return data_error("{}: late_after_days must be a whole number of days from 0 to 365", at(source, *n));
+            return data_error("{}: late_after_days must be a whole number of days from 0 to 365",
+                              at(source, *n));
         rules.late_after_days = static_cast<int>(v->get());
     }
     if (const toml::node* n = root.get("overdue_days")) {
         const auto* v = n->as_integer();
         if (!v || v->get() < 0 || v->get() > 365)
-            return data_error("{}: overdue_days must be a whole number of days from 0 to 365", at(source, *n));
+            return data_error("{}: overdue_days must be a whole number of days from 0 to 365",
+                              at(source, *n));
         rules.overdue_days = static_cast<int>(v->get());
     }
-    KQ_TRY(rules.max_visits_per_day, optional_int(source, root, "max_visits_per_day", 1, 1000, 12, "the rules file"));
+    KQ_TRY(rules.max_visits_per_day,
+           optional_int(source, root, "max_visits_per_day", 1, 1000, 12, "the rules file"));
     if (const toml::node* n = root.get("count_late")) {
         const auto* v = n->as_boolean();
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));

@@ -73,9 +73,9 @@ struct Rules {
     Goals goals;
     int late_after_days = 3;
     bool count_late = true;
-    int overdue_days = 7; // after an obligation's window closes, it is overdue this long, then missed
+    int overdue_days = 7;        // after an obligation's window closes, it is overdue this long, then missed
     int max_visits_per_day = 12; // more visits by one rep in a day are flagged as implausible
-    std::string source;   // where it was loaded from, for messages
+    std::string source;          // where it was loaded from, for messages
 
     // Index of a channel id, or -1.
     int channel_index(std::string_view id) const;

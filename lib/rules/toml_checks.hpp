@@ -16,15 +16,15 @@ namespace keqing::rules {
 // "file:line" of a node.
 std::string at(std::string_view source, const toml::node& node);
 // Rejects keys of `table` other than `keys`; `where` names the table in the message.
-Result<void> only_keys(std::string_view source, const toml::table& table, std::initializer_list<std::string_view> keys,
-                       std::string_view where);
+Result<void> only_keys(std::string_view source, const toml::table& table,
+                       std::initializer_list<std::string_view> keys, std::string_view where);
 Result<std::string> required_string(std::string_view source, const toml::table& table, std::string_view key,
                                     std::string_view where);
 Result<std::string> optional_string(std::string_view source, const toml::table& table, std::string_view key,
                                     std::string_view where);
 // An optional whole number in [low, high]; `fallback` when absent.
-Result<int> optional_int(std::string_view source, const toml::table& table, std::string_view key, int low, int high,
-                         int fallback, std::string_view where);
+Result<int> optional_int(std::string_view source, const toml::table& table, std::string_view key, int low,
+                         int high, int fallback, std::string_view where);
 // Letters, digits, '_' and '-'.
 bool valid_id(std::string_view id);
 

@@ -30,7 +30,8 @@ uint32_t ActivityBuilder::channel_index(std::string_view channel) {
 }
 
 uint32_t ActivityBuilder::rep_index(std::string_view rep) {
-    if (last_rep_ < reps_.size() && reps_[last_rep_] == rep) return last_rep_; // a customer's contacts come together
+    if (last_rep_ < reps_.size() && reps_[last_rep_] == rep)
+        return last_rep_; // a customer's contacts come together
     if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) return last_rep_ = it->second;
     const auto index = static_cast<uint32_t>(reps_.size());
     reps_.emplace_back(rep);
@@ -57,8 +58,10 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
         at = static_cast<uint32_t>(tallies_.size());
         tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
-        if (fresh) head->second = at;
-        else next_[last] = at;
+        if (fresh)
+            head->second = at;
+        else
+            next_[last] = at;
     }
     Tally& t = tallies_[at];
     const int64_t f = c.flags;
@@ -67,7 +70,8 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
     t.training += (f >> 7) & 1;
     t.solved += (f >> 8) & 1;
     if ((f & 63) == 63 && c.channel == "visit") t.complete++;
-    for (size_t i = 0; i < 6; ++i) t.recorded[i] += static_cast<int>((f >> i) & 1);
+    for (size_t i = 0; i < 6; ++i)
+        t.recorded[i] += static_cast<int>((f >> i) & 1);
 }
 
 void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t rep) {
@@ -86,7 +90,8 @@ void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t re
         group_channel_ = channel;
     }
     group_count_++;
-    if (std::find(group_reps_.begin(), group_reps_.end(), rep) == group_reps_.end()) group_reps_.push_back(rep);
+    if (std::find(group_reps_.begin(), group_reps_.end(), rep) == group_reps_.end())
+        group_reps_.push_back(rep);
     if (c.channel == "visit") {
         if (visits_.size() <= rep) visits_.resize(reps_.size(), std::array<int, 31>{});
         const auto day_of_month = static_cast<size_t>((c.day[8] - '0') * 10 + (c.day[9] - '0'));
@@ -98,10 +103,11 @@ void ActivityBuilder::close_group() {
     if (group_count_ > 1) {
         found_.duplicate_count++;
         std::string reps;
-        for (const uint32_t r : group_reps_) reps += (reps.empty() ? "" : ",") + reps_[r];
+        for (const uint32_t r : group_reps_)
+            reps += (reps.empty() ? "" : ",") + reps_[r];
         const auto date = core::parse_date(day_, "contact day");
-        found_.duplicates.push_back(
-            Duplicate{group_customer_, "", channels_[group_channel_], date ? *date : core::Date{}, group_count_, reps});
+        found_.duplicates.push_back(Duplicate{group_customer_, "", channels_[group_channel_],
+                                              date ? *date : core::Date{}, group_count_, reps});
     }
     group_count_ = 0;
     group_reps_.clear();
@@ -123,9 +129,11 @@ Activity ActivityBuilder::finish() {
     if (findings_) {
         close_group();
         close_month();
-        std::sort(busy_.begin(), busy_.end(),
-                  [](const BusyDay& a, const BusyDay& b) { return std::tie(a.date, a.rep) < std::tie(b.date, b.rep); });
-        if (static_cast<int>(busy_.size()) > findings_->limit) busy_.resize(static_cast<size_t>(findings_->limit));
+        std::sort(busy_.begin(), busy_.end(), [](const BusyDay& a, const BusyDay& b) {
+            return std::tie(a.date, a.rep) < std::tie(b.date, b.rep);
+        });
+        if (static_cast<int>(busy_.size()) > findings_->limit)
+            busy_.resize(static_cast<size_t>(findings_->limit));
         found_.busy_days = std::move(busy_);
         const size_t keep = std::min(late_.size(), static_cast<size_t>(std::max(findings_->limit, 0)));
         std::partial_sort(late_.begin(), late_.begin() + static_cast<std::ptrdiff_t>(keep), late_.end());
@@ -153,18 +161,20 @@ void cut_duplicates(std::vector<Duplicate>& duplicates, int limit) {
     }
     if (static_cast<int>(duplicates.size()) <= limit) return;
     const core::Date last = duplicates[static_cast<size_t>(limit - 1)].date;
-    auto end = std::find_if(duplicates.begin() + limit, duplicates.end(), [&](const Duplicate& d) { return d.date > last; });
+    auto end = std::find_if(duplicates.begin() + limit, duplicates.end(),
+                            [&](const Duplicate& d) { return d.date > last; });
     duplicates.erase(end, duplicates.end());
 }
 
-void name_duplicates(std::vector<Duplicate>& duplicates, const std::unordered_map<int64_t, std::string>& codes,
-                     int limit) {
+void name_duplicates(std::vector<Duplicate>& duplicates,
+                     const std::unordered_map<int64_t, std::string>& codes, int limit) {
     for (auto& d : duplicates)
         if (const auto code = codes.find(d.customer_id); code != codes.end()) d.customer_code = code->second;
     std::stable_sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
         return std::tie(a.date, a.customer_code, a.channel) < std::tie(b.date, b.customer_code, b.channel);
     });
-    if (static_cast<int>(duplicates.size()) > limit) duplicates.resize(static_cast<size_t>(std::max(limit, 0)));
+    if (static_cast<int>(duplicates.size()) > limit)
+        duplicates.resize(static_cast<size_t>(std::max(limit, 0)));
 }
 
 } // namespace keqing::store

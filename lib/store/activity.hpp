@@ -88,7 +88,7 @@ class ActivityBuilder {
 // sorts them by day, code and channel and cuts the list to `limit`.
 void cut_duplicates(std::vector<Duplicate>& duplicates, int limit);
 // Then gives them their customers' codes, orders them by day, code and channel and cuts them to `limit`.
-void name_duplicates(std::vector<Duplicate>& duplicates, const std::unordered_map<int64_t, std::string>& codes,
-                     int limit);
+void name_duplicates(std::vector<Duplicate>& duplicates,
+                     const std::unordered_map<int64_t, std::string>& codes, int limit);
 
 } // namespace keqing::store

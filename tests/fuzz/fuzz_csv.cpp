@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Written back with csv_field, the records parse to the same fields.
     std::string written;
     for (const auto& r : *records) {
-        for (size_t i = 0; i < r.fields.size(); ++i) written += (i ? "," : "") + keqing::core::csv_field(r.fields[i]);
+        for (size_t i = 0; i < r.fields.size(); ++i)
+            written += (i ? "," : "") + keqing::core::csv_field(r.fields[i]);
         written += "\n";
     }
     auto again = keqing::core::parse_csv(written, "again.csv");
@@ -36,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (size_t i = 0; i < table->size(); ++i) {
         for (const auto& c : required)
             if (table->get(i, c).size() > size || table->where(i, c).empty()) std::abort();
-        for (const auto& c : optional) (void)table->get(i, c);
+        for (const auto& c : optional)
+            (void)table->get(i, c);
     }
     return 0;
 }

@@ -11,10 +11,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     if (auto d = parse_date(text, "--date")) {
         if (d->iso() != text) std::abort();
-        if (d->month() < 1 || d->month() > 12 || d->day() < 1 || d->day() > days_in_month(d->year(), d->month()))
+        if (d->month() < 1 || d->month() > 12 || d->day() < 1 ||
+            d->day() > days_in_month(d->year(), d->month()))
             std::abort();
         if (Date::from_ymd(d->year(), d->month(), d->day()) != *d) std::abort();
-        if (d->plus_days(1) - *d != 1 || Month::of(*d).first() > *d || Month::of(*d).last() < *d) std::abort();
+        if (d->plus_days(1) - *d != 1 || Month::of(*d).first() > *d || Month::of(*d).last() < *d)
+            std::abort();
     } else if (d.error().message.rfind("--date: ", 0) != 0) {
         std::abort();
     }
