@@ -16,7 +16,10 @@ run check-quota --customer HZ001 --as-of 2026-11-20; expect_rc 0 "a met customer
 run check-quota --customer 张同泰 --as-of 2026-11-20 --format csv; expect_rc 1 "behind customer exit 1"
 expect_out "2026-11,2026-11-20,HZ012,张同泰(清河坊店),A,zhao,behind" "csv row"
 run check-quota --tier C --as-of 2026-11-20 --format json; expect_no_out '"tier": "A"' "--tier scope"
+expect_no_out '"tier": "B"' "--tier scope leaves B out"; expect_out '"code": "HZ005"' "--tier scope lists a C customer"
+expect_out '"code": "HZ010"' "--tier scope lists another rep's C customer"
 run check-quota --team 华东二组 --as-of 2026-11-20 --format csv; expect_no_out ",wang," "--team scope"
+expect_no_out ",li," "--team scope leaves the other team's reps out"; expect_out ",HZ010,民生大药房,C,zhao," "--team scope lists the team's customers"
 
 # The current rep: --rep > KEQING_REP > config file > $USER.
 mkdir -p "$XDG_CONFIG_HOME/keqing"
