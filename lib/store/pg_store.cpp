@@ -14,11 +14,6 @@
 namespace keqing::store {
 namespace {
 
-std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
-    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
-}
-
-constexpr std::string_view kSinceAlways = "0001-01-01";
 constexpr std::string_view kPutTier =
     "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
     "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
@@ -37,6 +32,7 @@ Result<void> PgStore::open(const std::string& url) {
 }
 
 Result<void> PgStore::begin() {
+    if (broken_) return *broken_;
     KQ_CHECK(depth_ == 0 ? db_.exec("BEGIN", "starting a transaction")
                          : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
     ++depth_;
@@ -44,20 +40,25 @@ Result<void> PgStore::begin() {
 }
 
 Result<void> PgStore::commit() {
+    if (broken_) return *broken_;
     KQ_CHECK(depth_ == 1 ? db_.exec("COMMIT", "committing")
                          : db_.exec(fmt::format("RELEASE SAVEPOINT kq_{}", depth_ - 1), "committing"));
     --depth_;
     return {};
 }
 
+// A rollback that fails leaves the transaction in a state nobody knows: the store refuses every write
+// after it (an outer transaction must not commit what an inner one meant to undo).
 void PgStore::rollback() {
     if (depth_ == 0) return;
     --depth_;
-    if (depth_ == 0)
-        (void)db_.exec("ROLLBACK", "rolling back");
-    else
-        (void)db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
-                       "rolling back");
+    auto undone =
+        depth_ == 0 ? db_.exec("ROLLBACK", "rolling back")
+                    : db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
+                               "rolling back");
+    if (!undone && !broken_)
+        broken_ = Error{Exit::database,
+                        undone.error().message + "; nothing more is written: run the command again"};
 }
 
 Result<void> PgStore::begin_read() {

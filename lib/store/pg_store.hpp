@@ -104,8 +104,9 @@ class PgStore final : public Store {
     }
 
     PgDb db_;
-    int depth_ = 0;      // write transactions and savepoints
-    int read_depth_ = 0; // read transactions (outside write ones)
+    int depth_ = 0;               // write transactions and savepoints
+    int read_depth_ = 0;          // read transactions (outside write ones)
+    std::optional<Error> broken_; // a rollback failed: no more writes (rollback())
     std::vector<std::string> warnings_;
 };
 

@@ -13,6 +13,18 @@
 #include <utility>
 #include <vector>
 
+namespace keqing::store {
+
+// '0001-01-01' in a history table means "since the customer's start".
+inline constexpr std::string_view kSinceAlways = "0001-01-01";
+
+// A date as its column value: ISO text, or NULL.
+inline std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+} // namespace keqing::store
+
 namespace keqing::store::rows {
 
 // A date column, or nothing when it is NULL or not a date.

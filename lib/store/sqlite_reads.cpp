@@ -236,13 +236,19 @@ Result<void> SqliteStore::complete_findings(Quality& found, int limit) {
         KQ_TRY(found.late, collect_contacts(s));
     }
     cut_duplicates(found.duplicates, limit);
+    std::vector<int64_t> ids;
+    for (const auto& d : found.duplicates)
+        ids.push_back(d.customer_id);
     std::unordered_map<int64_t, std::string> codes;
-    for (const auto& d : found.duplicates) {
-        if (codes.contains(d.customer_id)) continue;
-        KQ_TRY(Stmt s, db_.prepare("SELECT code FROM customers WHERE id = ?1"));
-        s.bind(1, d.customer_id);
-        KQ_TRY(bool row, s.step());
-        codes[d.customer_id] = row ? s.text(0) : "";
+    if (!ids.empty()) { // one query for every customer named, as on PostgreSQL
+        KQ_TRY(Stmt s,
+               db_.prepare("SELECT id, code FROM customers WHERE id IN (SELECT value FROM json_each(?1))"));
+        s.bind(1, ids_json(ids));
+        while (true) {
+            KQ_TRY(bool row, s.step());
+            if (!row) break;
+            codes[s.integer(0)] = s.text(1);
+        }
     }
     name_duplicates(found.duplicates, codes, limit);
     return {};

@@ -12,10 +12,6 @@
 namespace keqing::store {
 namespace {
 
-std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {
-    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
-}
-
 constexpr std::string_view kPutTier =
     "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET tier = excluded.tier, "
@@ -37,6 +33,7 @@ Result<void> SqliteStore::open(const std::string& path, Create create, SqliteDb:
 // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT (retried while another process holds the
 // lock), inner ones are savepoints.
 Result<void> SqliteStore::begin() {
+    if (broken_) return *broken_;
     KQ_CHECK(depth_ == 0 ? db_.exec_retrying("BEGIN IMMEDIATE", "starting a transaction")
                          : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
     ++depth_;
@@ -44,19 +41,24 @@ Result<void> SqliteStore::begin() {
 }
 
 Result<void> SqliteStore::commit() {
+    if (broken_) return *broken_;
     KQ_CHECK(depth_ == 1 ? db_.exec_retrying("COMMIT", "committing")
                          : db_.exec(fmt::format("RELEASE kq_{}", depth_ - 1), "committing"));
     --depth_;
     return {};
 }
 
+// A rollback that fails leaves the transaction in a state nobody knows: the store refuses every write
+// after it (an outer transaction must not commit what an inner one meant to undo).
 void SqliteStore::rollback() {
     if (depth_ == 0) return;
     --depth_;
-    if (depth_ == 0)
-        (void)db_.exec("ROLLBACK", "rolling back");
-    else
-        (void)db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
+    auto undone = depth_ == 0
+                      ? db_.exec("ROLLBACK", "rolling back")
+                      : db_.exec(fmt::format("ROLLBACK TO kq_{0}; RELEASE kq_{0}", depth_), "rolling back");
+    if (!undone && !broken_)
+        broken_ = Error{Exit::database,
+                        undone.error().message + "; nothing more is written: run the command again"};
 }
 
 Result<void> SqliteStore::begin_read() {

@@ -10,9 +10,6 @@
 
 namespace keqing::store {
 
-// '0001-01-01' in a history table means "since the customer's start".
-inline constexpr std::string_view kSinceAlways = "0001-01-01";
-
 class SqliteStore final : public Store {
   public:
     // Opens `path` (creating a missing or empty file only with Create::yes), refuses a file that is not a
@@ -101,9 +98,10 @@ class SqliteStore final : public Store {
     Result<void> migrate();
 
     SqliteDb db_;
-    int depth_ = 0;        // write transactions and savepoints
-    int read_depth_ = 0;   // read transactions (outside write ones)
-    bool created_ = false; // this open set up an empty database
+    int depth_ = 0;               // write transactions and savepoints
+    int read_depth_ = 0;          // read transactions (outside write ones)
+    std::optional<Error> broken_; // a rollback failed: no more writes (rollback())
+    bool created_ = false;        // this open set up an empty database
 };
 
 } // namespace keqing::store
