@@ -17,10 +17,10 @@ struct Fixture : test::StoreFixture {
         b = test::add_customer(*store, "B1", "B", "wang");
     }
     void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training,
-                 int items = 0, const char* rep = "wang") {
+                 int items = 0, const char* rep = "wang", const char* channel = "visit") {
         store::Contact k;
         k.customer_id = customer;
-        k.channel = "visit";
+        k.channel = channel;
         k.date = day(date);
         k.rep = rep;
         k.asked_help = asked;
@@ -75,6 +75,16 @@ TEST_SUITE("compliance::goals") {
         CHECK(g.checklist.complete == 5);
         CHECK(g.checklist.recorded[0] == 6);
         CHECK(g.checklist.recorded[5] == 5);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "the visit checklist counts in-person channels only, as the rules mark them") {
+        contact(a, "2026-11-02", false, "", false, 6);
+        contact(a, "2026-11-03", false, "", false, 6, "wang", "call");
+        CHECK(run("2026-11-30").checklist.visits == 1);
+        CHECK(run("2026-11-30").checklist.complete == 1);
+        rules.channels[static_cast<size_t>(rules.channel_index("call"))].in_person = true;
+        CHECK(run("2026-11-30").checklist.visits == 2);
+        CHECK(run("2026-11-30").checklist.complete == 2);
     }
 
     TEST_CASE_FIXTURE(Fixture, "training at a B customer does not count toward R11") {

@@ -48,6 +48,29 @@ TEST_SUITE("rules::rules") {
         CHECK(r->tier("A")->quota == std::vector<int>{2});
     }
 
+    TEST_CASE("in-person channels come from the rules, and so does log-visit's default channel") {
+        auto builtin = rules::load_rules("");
+        REQUIRE(builtin.ok());
+        CHECK(builtin->in_person("visit"));
+        CHECK_FALSE(builtin->in_person("call"));
+        CHECK_FALSE(builtin->in_person("fax"));
+        CHECK(builtin->in_person_channels() == std::vector<std::string>{"visit"});
+        CHECK(builtin->default_channel() == "visit");
+        auto custom = rules::parse_rules("[[channel]]\nid = \"phone\"\n[[channel]]\nid = \"store_call\"\n"
+                                         "in_person = true\n[[tier]]\nid = \"A\"\nquota = { phone = 1 }\n",
+                                         "r.toml");
+        REQUIRE(custom.ok());
+        CHECK(custom->in_person("store_call"));
+        CHECK(custom->default_channel() == "store_call");
+        auto none = rules::parse_rules(kMinimal, "r.toml");
+        REQUIRE(none.ok());
+        CHECK(none->in_person_channels().empty());
+        CHECK(none->default_channel() == "visit"); // the first channel when none is in person
+        CHECK(error_of("[[channel]]\nid = \"visit\"\nin_person = \"yes\"\n[[tier]]\nid = \"A\"\n"
+                       "quota = { visit = 1 }\n")
+                  .starts_with("r.toml:3:"));
+    }
+
     TEST_CASE("negative quota is rejected with file:line") {
         const auto m =
             error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = -1 }\n");

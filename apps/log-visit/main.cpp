@@ -32,7 +32,7 @@ keqing::Result<std::string> channel_of(const Options& o) {
     if (chosen.size() > 1)
         return keqing::usage_error(
             "choose one channel: --visit, --call, --message, --third-party or --channel");
-    return chosen.empty() ? std::string("visit") : chosen.front();
+    return chosen.empty() ? std::string() : chosen.front(); // none: the rules' default channel
 }
 
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {

@@ -36,7 +36,7 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
             RepGoals& r = *last;
             r.goals.resize(1);
             r.goals[0].done += t.asked_help;
-            if (a.channel_of(t) == "visit") {
+            if (rules.in_person(a.channel_of(t))) {
                 r.checklist.visits += t.count;
                 r.checklist.complete += t.complete;
                 for (size_t i = 0; i < 6; ++i)

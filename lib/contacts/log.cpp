@@ -31,7 +31,9 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
         store,
         [&]() -> Result<LogOutcome> {
             StoreLookup lookup(store);
-            KQ_TRY(store::Contact contact, build(lookup, rules, request, now, "", where));
+            LogRequest named = request;
+            if (named.channel.empty()) named.channel = rules.default_channel();
+            KQ_TRY(store::Contact contact, build(lookup, rules, named, now, "", where));
             KQ_TRY(occasions::TagChoice tag, occasions::choose_tag(store, rules, contact, request.occasion));
             contact.occasion = tag.tag;
             KQ_TRY(contact.id, store.add_contact(contact));

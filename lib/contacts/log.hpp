@@ -17,8 +17,8 @@ namespace keqing::contacts {
 
 // One contact as the user described it; empty fields take their defaults.
 struct LogRequest {
-    std::string customer; // code or unambiguous name
-    std::string channel = "visit";
+    std::string customer;            // code or unambiguous name
+    std::string channel;             // a channel id; empty: the rules' default_channel()
     std::optional<std::string> date; // YYYY-MM-DD, default today
     std::optional<std::string> time; // HH:MM, default now when the date is today
     std::string rep;                 // who made the contact

@@ -113,7 +113,7 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
             item.what =
                 fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
                             ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
-            if (channel == "visit") add_hint(item, key_person(people_of[c.code]));
+            if (rules.in_person(channel)) add_hint(item, key_person(people_of[c.code]));
             d->second.items.push_back(std::move(item));
         }
     }

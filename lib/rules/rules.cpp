@@ -21,7 +21,7 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule"}, "[[channel]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule", "in_person"}, "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
             return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
@@ -31,7 +31,13 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
                               at(source, *t), id);
         KQ_TRY(std::string label, optional_string(source, *t, "label", "[[channel]]"));
         KQ_TRY(std::string rule, optional_string(source, *t, "rule", "[[channel]]"));
-        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule});
+        bool in_person = false;
+        if (const toml::node* n = t->get("in_person")) {
+            const auto* v = n->as_boolean();
+            if (!v) return data_error("{}: in_person must be true or false", at(source, *n));
+            in_person = v->get();
+        }
+        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule, in_person});
     }
     return {};
 }
@@ -87,6 +93,24 @@ int Rules::channel_index(std::string_view id) const {
     for (size_t i = 0; i < channels.size(); ++i)
         if (channels[i].id == id) return static_cast<int>(i);
     return -1;
+}
+
+bool Rules::in_person(std::string_view channel) const {
+    const int i = channel_index(channel);
+    return i >= 0 && channels[static_cast<size_t>(i)].in_person;
+}
+
+std::vector<std::string> Rules::in_person_channels() const {
+    std::vector<std::string> out;
+    for (const auto& c : channels)
+        if (c.in_person) out.push_back(c.id);
+    return out;
+}
+
+const std::string& Rules::default_channel() const {
+    for (const auto& c : channels)
+        if (c.in_person) return c.id;
+    return channels.front().id; // parse_channels refuses rules without channels
 }
 
 const Tier* Rules::tier(std::string_view id) const {

@@ -15,7 +15,8 @@ namespace keqing::rules {
 struct Channel {
     std::string id;
     std::string label;
-    std::string rule; // the quota rule it implements ("R1"); may be empty
+    std::string rule;       // the quota rule it implements ("R1"); may be empty
+    bool in_person = false; // a visit: it has the per-visit checklist (R12–R17) and counts toward busy days
 };
 
 // A customer tier and its monthly quota per channel (0 where the tier lists none).
@@ -79,6 +80,12 @@ struct Rules {
 
     // Index of a channel id, or -1.
     int channel_index(std::string_view id) const;
+    // Whether the channel with this id is made in person (false for an unknown id).
+    bool in_person(std::string_view channel) const;
+    // The ids of the in-person channels.
+    std::vector<std::string> in_person_channels() const;
+    // The channel a contact is logged on when none is named: the first in-person one, else the first.
+    const std::string& default_channel() const;
     // The tier with this id, or nullptr.
     const Tier* tier(std::string_view id) const;
     // Index of a tier id, or -1.

@@ -26,6 +26,8 @@ uint32_t ActivityBuilder::channel_index(std::string_view channel) {
     for (size_t i = 0; i < channels_.size(); ++i)
         if (channels_[i] == channel) return static_cast<uint32_t>(i);
     channels_.emplace_back(channel);
+    in_person_.push_back(findings_ && std::find(findings_->in_person.begin(), findings_->in_person.end(),
+                                                channel) != findings_->in_person.end());
     return static_cast<uint32_t>(channels_.size() - 1);
 }
 
@@ -69,7 +71,7 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
     t.asked_help += (f >> 6) & 1;
     t.training += (f >> 7) & 1;
     t.solved += (f >> 8) & 1;
-    if ((f & 63) == 63 && c.channel == "visit") t.complete++;
+    if ((f & 63) == 63) t.complete++; // readers keep the in-person channels' (compliance/goals)
     for (size_t i = 0; i < 6; ++i)
         t.recorded[i] += static_cast<int>((f >> i) & 1);
 }
@@ -92,7 +94,7 @@ void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t re
     group_count_++;
     if (std::find(group_reps_.begin(), group_reps_.end(), rep) == group_reps_.end())
         group_reps_.push_back(rep);
-    if (c.channel == "visit") {
+    if (in_person_[channel]) {
         if (visits_.size() <= rep) visits_.resize(reps_.size(), std::array<int, 31>{});
         const auto day_of_month = static_cast<size_t>((c.day[8] - '0') * 10 + (c.day[9] - '0'));
         visits_[rep][day_of_month - 1]++;

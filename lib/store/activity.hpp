@@ -56,6 +56,7 @@ class ActivityBuilder {
     CountPolicy policy_;
     const FindingRules* findings_;
     std::vector<std::string> channels_;
+    std::vector<bool> in_person_; // per channel index: one of findings_->in_person
     std::vector<std::string> reps_;
     struct Hash {
         using is_transparent = void;

@@ -203,6 +203,7 @@ struct FindingRules {
     int late_after_days = 3;
     int max_visits_per_day = 12;
     int limit = 200;
+    std::vector<std::string> in_person; // the channels whose contacts make a day busy
 };
 
 // What one pass over a range's contacts adds up to: the tallies of those that count and, when asked, the
