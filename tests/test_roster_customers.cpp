@@ -82,4 +82,30 @@ TEST_SUITE("roster::customers") {
         CHECK_FALSE(roster::add_rep(*store, {"zhao", "", ""}).ok());
         CHECK_FALSE(roster::add_rep(*store, {"赵", "", ""}).ok());
     }
+
+    TEST_CASE_FIXTURE(Fixture, "list keeps the customers active that day, of one rep, tier or team") {
+        test::add_customer(*store, "A1", "A", "wang");
+        test::add_customer(*store, "B1", "B", "li");
+        test::add_customer(*store, "C1", "C", "wang", std::nullopt, day("2026-10-31"));
+        auto codes = [&](std::string rep, std::string tier, std::string team, bool include_closed = false) {
+            roster::Listing which;
+            which.rep = std::move(rep);
+            which.tier = std::move(tier);
+            which.team = std::move(team);
+            which.include_closed = include_closed;
+            auto listed = roster::list_customers(*store, day("2026-11-20"), which);
+            REQUIRE(listed.ok());
+            std::string out;
+            for (const auto& c : *listed)
+                out += (out.empty() ? "" : ",") + c.code;
+            return out;
+        };
+        CHECK(codes("", "", "") == "A1,B1");
+        CHECK(codes("", "", "", true) == "A1,B1,C1");
+        CHECK(codes("li", "", "") == "B1");
+        CHECK(codes("", "A", "") == "A1");
+        CHECK(codes("", "", "east", true) == "A1,C1");
+        CHECK(codes("", "", "west") == "B1");
+        CHECK(codes("", "", "nowhere").empty());
+    }
 }

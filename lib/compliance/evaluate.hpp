@@ -1,5 +1,5 @@
 // Evaluates a month for a scope of customers (SPEC §3): counts come from the store, the rules give the
-// quotas, quota.hpp does the arithmetic. check-quota, log-visit and (later) report share this engine.
+// quotas, quota.hpp does the arithmetic. check-quota, log-visit, remind and report share this engine.
 #pragma once
 
 #include "compliance/quota.hpp"

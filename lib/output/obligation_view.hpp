@@ -1,5 +1,5 @@
-// Obligations and rep goals as text tables and JSON, shared by check-quota, the customer card and
-// (later) remind and report.
+// Obligations and rep goals as text tables and JSON, shared by check-quota, the customer card and the
+// report.
 #pragma once
 
 #include "compliance/goals.hpp"

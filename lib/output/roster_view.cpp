@@ -213,4 +213,14 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
     return t.empty() ? "no reps; add one with `roster rep add ID --name NAME --team TEAM`\n" : t.render();
 }
 
+std::string render_events(const std::vector<store::LifeEvent>& events) {
+    if (events.empty()) return "no life events in that range\n";
+    Table t;
+    t.column("#", Align::right).column("DATE").column("CODE").column("KIND").column("PERSON");
+    t.column("NOTE", Align::left, kTextColumns);
+    for (const auto& e : events)
+        t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
+    return t.render();
+}
+
 } // namespace keqing::output

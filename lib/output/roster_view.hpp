@@ -15,5 +15,7 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
 std::string render_people(const std::vector<store::Person>& people, Format format);
 // Reps with their teams.
 std::string render_reps(const std::vector<store::Rep>& reps, Format format);
+// Life events as a table (or a line saying there are none).
+std::string render_events(const std::vector<store::LifeEvent>& events);
 
 } // namespace keqing::output

@@ -234,4 +234,22 @@ Result<store::Rep> add_rep(store::Store& store, store::Rep rep) {
     return rep;
 }
 
+Result<std::vector<store::Customer>> list_customers(store::Store& store, core::Date on,
+                                                    const Listing& which) {
+    KQ_TRY(std::vector<store::Customer> customers, store.list_customers(on));
+    std::set<std::string> team_reps;
+    if (!which.team.empty()) {
+        KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
+        for (const auto& r : reps)
+            if (r.team == which.team) team_reps.insert(r.id);
+    }
+    std::erase_if(customers, [&](const store::Customer& c) {
+        const bool active = (!c.opened_on || *c.opened_on <= on) && (!c.closed_on || *c.closed_on >= on);
+        return (!active && !which.include_closed) || (!which.rep.empty() && c.rep != which.rep) ||
+               (!which.tier.empty() && c.tier != which.tier) ||
+               (!which.team.empty() && !team_reps.contains(c.rep));
+    });
+    return customers;
+}
+
 } // namespace keqing::roster

@@ -19,6 +19,14 @@ Result<std::optional<core::Date>> optional_date(std::string_view text, std::stri
 Result<store::Customer> add_customer(store::Store& store, const rules::Rules& rules,
                                      store::Customer customer);
 
+// Which customers `roster list` shows: those active on the day (all with include_closed), of one rep,
+// tier or team when given.
+struct Listing {
+    std::string rep, tier, team;
+    bool include_closed = false;
+};
+Result<std::vector<store::Customer>> list_customers(store::Store& store, core::Date on, const Listing& which);
+
 // Fields `roster edit` may change; absent ones stay as they are.
 struct CustomerEdit {
     std::optional<std::string> name, phone, address, stage, opened_on;

@@ -1,0 +1,212 @@
+// roster's customer subcommands: add, edit, list, show, import, export; and the dated changes: tier,
+// assign, close, reopen.
+#include "commands.hpp"
+
+#include "output/roster_view.hpp"
+#include "roster/card.hpp"
+#include "roster/customers.hpp"
+
+#include <memory>
+#include <type_traits>
+
+namespace roster_app {
+namespace kq = keqing;
+
+namespace {
+
+struct CustomerOptions {
+    kq::store::Customer customer; // add
+    std::string opened, closed, as_of, output, query;
+    kq::roster::CustomerEdit edit;
+    kq::roster::Listing listing;
+    kq::output::Format format = kq::output::Format::table;
+};
+
+Result<Exit> add(const Shared& shared, CustomerOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    o.customer.rep = ctx.settings.rep;
+    KQ_TRY(o.customer.opened_on, maybe_date(o.opened, "--opened"));
+    KQ_TRY(o.customer.closed_on, maybe_date(o.closed, "--closed"));
+    KQ_TRY(kq::store::Customer c, kq::roster::add_customer(*ctx.store, ctx.rules, o.customer));
+    print_customer_line("added", c);
+    return Exit::ok;
+}
+
+Result<Exit> list(const Shared& shared, CustomerOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
+    if (shared.rep_given) o.listing.rep = shared.common.rep;
+    KQ_TRY(std::vector<kq::store::Customer> customers, kq::roster::list_customers(*ctx.store, on, o.listing));
+    kq::cli::print("{}", kq::output::render_customers(customers, o.format));
+    return Exit::ok;
+}
+
+Result<Exit> show(const Shared& shared, const CustomerOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(kq::roster::Card card, kq::roster::customer_card(*ctx.store, ctx.rules, o.query, on));
+    kq::cli::print("{}", kq::output::render_card(card, ctx.rules));
+    return Exit::ok;
+}
+
+Result<Exit> export_customers(const Shared& shared, const CustomerOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(std::vector<kq::store::Customer> customers, ctx.store->list_customers(on));
+    const std::string csv = kq::output::render_customers(customers, kq::output::Format::csv);
+    if (o.output.empty() || o.output == "-") {
+        kq::cli::print("{}", csv);
+        return Exit::ok;
+    }
+    // Replaces the file only once the export is whole.
+    KQ_TRY(kq::core::Output out, kq::core::Output::to_file(o.output, "--output", kq::core::FileMode::shared));
+    out.write(csv);
+    KQ_CHECK(out.finish());
+    fmt::print(stderr, "exported {} customers to {}\n", customers.size(), o.output);
+    return Exit::ok;
+}
+
+// A change to one customer: opens the store, runs `body(ctx, today)` and prints the customer changed (or
+// that nothing changed).
+template <class F> Result<Exit> change(const Shared& shared, std::string_view verb, F&& body) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date today, kq::cli::date_or_today("", ""));
+    KQ_TRY(auto done, body(ctx, today));
+    if constexpr (std::is_same_v<decltype(done), kq::roster::Change>) {
+        if (!done.unchanged.empty()) {
+            kq::cli::print("{}\n", done.unchanged);
+            return Exit::ok;
+        }
+        print_customer_line(verb, done.customer);
+    } else {
+        print_customer_line(verb, done);
+    }
+    return Exit::ok;
+}
+
+struct ChangeOptions {
+    std::string query, new_tier, new_rep, from, on;
+    bool force = false;
+    kq::roster::Force forced() const { return force ? kq::roster::Force::yes : kq::roster::Force::no; }
+};
+
+} // namespace
+
+void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
+    auto o = std::make_shared<CustomerOptions>();
+    auto* add_cmd = app.add_subcommand("add", "add a customer (its rep: --rep, else the current rep)");
+    add_cmd->add_option("code", o->customer.code, "customer code, e.g. HZ041")->required();
+    add_cmd->add_option("name", o->customer.name, "customer name, e.g. 康泰大药房")->required();
+    add_cmd->add_option("--tier", o->customer.tier, "tier id from the rules (A, B, C)")->required();
+    add_cmd->add_option("--opened", o->opened, "first active day, YYYY-MM-DD");
+    add_cmd->add_option("--closed", o->closed, "last active day, YYYY-MM-DD");
+    add_cmd->add_option("--phone", o->customer.phone, "phone number");
+    add_cmd->add_option("--address", o->customer.address, "street address");
+    add_cmd->add_option("--stage", o->customer.stage,
+                        "relationship stage (prospect, new, developing, stable, key)");
+    add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
+
+    auto* edit_cmd =
+        app.add_subcommand("edit", "change a customer's name, phone, address, stage or opening day");
+    edit_cmd->add_option("customer", o->query, "code or name")->required();
+    edit_cmd->add_option("--name", o->edit.name, "new name");
+    edit_cmd->add_option("--phone", o->edit.phone, "new phone");
+    edit_cmd->add_option("--address", o->edit.address, "new address");
+    edit_cmd->add_option("--stage", o->edit.stage, "new relationship stage");
+    edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
+    edit_cmd->callback([o, &shared, &action] {
+        action = [o, &shared] {
+            return change(shared, "updated", [&](kq::cli::Context& ctx, kq::core::Date today) {
+                return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
+            });
+        };
+    });
+
+    auto* list_cmd =
+        app.add_subcommand("list", "list customers active on a day (filter with --rep/--tier/--team)");
+    list_cmd->add_option("--tier", o->listing.tier, "only this tier");
+    list_cmd->add_option("--team", o->listing.team, "only customers of this team's reps");
+    list_cmd->add_option("--as-of", o->as_of, "tier, rep and activity on this day (default today)");
+    list_cmd->add_flag("--include-closed", o->listing.include_closed, "also customers not active that day");
+    add_format_option(list_cmd, o->format);
+    list_cmd->callback([o, &shared, &action] { action = [o, &shared] { return list(shared, *o); }; });
+
+    auto* show_cmd = app.add_subcommand("show", "the customer card (客户资料卡)");
+    show_cmd->add_option("customer", o->query, "code or name")->required();
+    show_cmd->add_option("--as-of", o->as_of, "as of this day (default today)");
+    show_cmd->callback([o, &shared, &action] { action = [o, &shared] { return show(shared, *o); }; });
+
+    add_import_command(
+        &app, "import", "load customers from CSV, again when it changed (--update): all rows or none",
+        "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]", "customers", true, shared,
+        action, [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
+            return kq::roster::import_customers(*ctx.store, ctx.rules, file, options);
+        });
+
+    auto* export_cmd = app.add_subcommand("export", "customers as CSV in the import format");
+    export_cmd->add_option("--output,-o", o->output, "write to FILE instead of stdout");
+    export_cmd->add_option("--as-of", o->as_of, "tier and rep in effect on this day (default today)");
+    export_cmd->callback(
+        [o, &shared, &action] { action = [o, &shared] { return export_customers(shared, *o); }; });
+}
+
+void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
+    auto o = std::make_shared<ChangeOptions>();
+    auto* tier_cmd = app.add_subcommand("tier", "change a customer's tier from a day on (history kept)");
+    tier_cmd->add_option("customer", o->query, "code or name")->required();
+    tier_cmd->add_option("tier", o->new_tier, "new tier id")->required();
+    tier_cmd->add_option("--from", o->from, "first day of the new tier, YYYY-MM-DD")->required();
+    tier_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
+    tier_cmd->callback([o, &shared, &action] {
+        action = [o, &shared] {
+            return change(shared, "re-tiered",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
+                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              return kq::roster::change_tier(*ctx.store, ctx.rules, o->query, o->new_tier,
+                                                             from, today, o->forced());
+                          });
+        };
+    });
+
+    auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
+    assign_cmd->add_option("customer", o->query, "code or name")->required();
+    assign_cmd->add_option("new-rep", o->new_rep, "rep id")->required();
+    assign_cmd->add_option("--from", o->from, "first day with the new rep, YYYY-MM-DD")->required();
+    assign_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
+    assign_cmd->callback([o, &shared, &action] {
+        action = [o, &shared] {
+            return change(shared, "assigned",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
+                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              return kq::roster::change_rep(*ctx.store, o->query, o->new_rep, from, today,
+                                                            o->forced());
+                          });
+        };
+    });
+
+    auto* close_cmd = app.add_subcommand("close", "close a customer after its last active day");
+    close_cmd->add_option("customer", o->query, "code or name")->required();
+    close_cmd->add_option("--on", o->on, "last active day, YYYY-MM-DD (default today)");
+    close_cmd->add_flag("--force", o->force, "also before the customer's last contact");
+    close_cmd->callback([o, &shared, &action] {
+        action = [o, &shared] {
+            return change(shared, "closed",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
+                              KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o->on, "--on"));
+                              return kq::roster::close_customer(*ctx.store, o->query, on, today, o->forced());
+                          });
+        };
+    });
+
+    auto* reopen_cmd = app.add_subcommand("reopen", "reopen a closed customer");
+    reopen_cmd->add_option("customer", o->query, "code or name")->required();
+    reopen_cmd->callback([o, &shared, &action] {
+        action = [o, &shared] {
+            return change(shared, "reopened", [&](kq::cli::Context& ctx, kq::core::Date today) {
+                return kq::roster::reopen_customer(*ctx.store, o->query, today);
+            });
+        };
+    });
+}
+
+} // namespace roster_app

@@ -1,0 +1,76 @@
+// What roster's subcommand groups share: the format option, dates that may be absent, the line a
+// customer change prints, and the import subcommands.
+#include "commands.hpp"
+
+#include "core/text.hpp"
+#include "output/table.hpp"
+#include "roster/customers.hpp"
+
+#include <map>
+#include <memory>
+
+namespace roster_app {
+
+void add_format_option(CLI::App* cmd, keqing::output::Format& format) {
+    static const std::map<std::string, keqing::output::Format> kFormats = {
+        {"table", keqing::output::Format::table},
+        {"csv", keqing::output::Format::csv},
+        {"json", keqing::output::Format::json}};
+    cmd->add_option_function<std::string>(
+           "--format", [&format](const std::string& text) { format = kFormats.at(text); },
+           "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"})); // checked before the function runs
+}
+
+Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, std::string_view what) {
+    return keqing::roster::optional_date(text, what);
+}
+
+void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
+    keqing::cli::print("{} {} {} (tier {}, rep {})\n", verb, c.code,
+                       keqing::core::fit(c.name, keqing::output::kNameColumns), c.tier, c.rep);
+}
+
+namespace {
+struct ImportArgs {
+    std::string file, from;
+    bool ignore_unknown = false, dry_run = false, update = false, force = false;
+};
+} // namespace
+
+void add_import_command(CLI::App* parent, const char* name, const char* help, const char* columns,
+                        std::string noun, bool dated, Shared& shared, Action& action, Importer importer,
+                        keqing::store::Create creates) {
+    auto args = std::make_shared<ImportArgs>();
+    CLI::App* cmd = parent->add_subcommand(name, help);
+    cmd->add_option("file", args->file, columns)->required();
+    if (dated) cmd->add_flag("--ignore-unknown", args->ignore_unknown, "skip columns keqing does not know");
+    cmd->add_flag("--dry-run", args->dry_run, "check every row, store nothing");
+    cmd->add_flag("--update", args->update,
+                  "apply the rows that differ from what is stored (else they are refused)");
+    if (dated) {
+        cmd->add_option("--from", args->from,
+                        "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+        cmd->add_flag("--force", args->force,
+                      "also changes that contradict logged contacts (as roster close/tier --force)");
+    }
+    cmd->callback([args, &shared, &action, noun, importer, creates] {
+        action = [args, &shared, noun, importer, creates]() -> Result<Exit> {
+            KQ_TRY(keqing::cli::Context ctx,
+                   keqing::cli::open_context(shared.common,
+                                             args->dry_run ? keqing::store::Create::no : creates));
+            keqing::roster::ImportOptions options{
+                args->ignore_unknown, args->dry_run, args->update, {}, args->force};
+            KQ_TRY(options.from, maybe_date(args->from, "--from"));
+            KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, args->file, options));
+            for (const std::string& line : s.changes)
+                keqing::cli::print("{} {}\n", args->dry_run ? "would change" : "changed", line);
+            keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
+                               args->dry_run ? "would import (dry run)" : "imported", noun, args->file,
+                               s.added, s.changed, s.unchanged);
+            return Exit::ok;
+        };
+    });
+}
+
+} // namespace roster_app
