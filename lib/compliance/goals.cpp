@@ -16,21 +16,20 @@ GoalResult goal(std::string id, std::string label, int required, int done, const
     return g;
 }
 
-} // namespace
-
-Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules,
-                                             const MonthResult& m) {
-    const core::Date until = std::min(m.as_of, m.month.last());
-    std::unordered_map<std::string, RepGoals> reps;    // R9 and checklists: each rep's own contacts
+// What the reps did in the month, as the goals read it: per rep its own contacts (R9 and the checklist),
+// per customer the problems solved by anyone (R10), and who trained where (R11).
+struct Done {
+    std::unordered_map<std::string, RepGoals> own;     // R9 in goals[0].done, and the checklist
     std::unordered_map<int64_t, int> solved_for;       // customer id → problems solved, by anyone
     std::set<std::pair<std::string, int64_t>> trained; // (rep, customer id) with a training
-    // Adds a pass's tallies to the goals of the reps who logged them.
-    auto add_own = [&](const store::Activity& a) {
+
+    // Adds a pass's tallies to the reps who logged them.
+    void add_own(const store::Activity& a, const rules::Rules& rules) {
         RepGoals* last = nullptr; // a customer's tallies come together
         for (const store::Tally& t : a.tallies) {
             const std::string& rep = a.rep_of(t);
             if (!last || last->rep != rep) {
-                last = &reps[rep];
+                last = &own[rep];
                 last->rep = rep;
             }
             RepGoals& r = *last;
@@ -44,11 +43,18 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
             }
             if (t.training) trained.insert({rep, t.customer_id});
         }
-    };
+    }
+};
+
+// Reads what the goals need: the month's activity has every contact at the customers in scope; a rep's
+// own contacts elsewhere count for R9 and the checklist too, so a narrower scope reads each rep's.
+Result<Done> read_done(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
+    Done done;
     for (const auto& t : m.activity.tallies)
-        if (t.solved > 0) solved_for[t.customer_id] += t.solved;
+        if (t.solved > 0) done.solved_for[t.customer_id] += t.solved;
+    const core::Date until = std::min(m.as_of, m.month.last());
     if (m.scope.kind == Scope::Kind::all) {
-        add_own(m.activity);
+        done.add_own(m.activity, rules);
     } else if (until >= m.month.first()) {
         std::set<std::string> in_scope;
         for (const auto& c : m.customers)
@@ -57,69 +63,77 @@ Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::R
             KQ_TRY(store::Activity own,
                    store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days},
                                   {store::ContactScope::Kind::rep, {}, rep}));
-            add_own(own);
+            done.add_own(own, rules);
         }
     }
+    return done;
+}
 
-    std::unordered_map<std::string_view, std::vector<const CustomerResult*>> customers_of;
+// R10: every customer of the rep owes its tier's problems solved, prorated to its active days.
+GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, const Done& done,
+                       const rules::Rules& rules, const MonthResult& m) {
+    int required = 0, met = 0;
+    Status status = Status::met;
+    std::string short_of;
+    for (const CustomerResult* c : customers) {
+        const int tier = rules.tier_index(c->tier);
+        const int want = tier < 0 ? 0
+                                  : required_count(rules.goals.solved[static_cast<size_t>(tier)],
+                                                   c->active_days, m.month.days());
+        if (want == 0) continue;
+        const auto solved = done.solved_for.find(c->id);
+        const int got = solved == done.solved_for.end() ? 0 : solved->second;
+        ++required;
+        status = worst(status, channel_status(got, want, expected_count(want, m.elapsed_days, m.month.days()),
+                                              m.month, m.as_of));
+        if (got >= want)
+            ++met;
+        else
+            fmt::format_to(std::back_inserter(short_of), "{}{} {}/{}", short_of.empty() ? "" : ", ", c->code,
+                           got, want);
+    }
+    GoalResult g{"R10", "problems solved per customer", required, met, 0, status, short_of};
+    g.expected = required; // every customer is expected to keep pace
+    return g;
+}
+
+// One rep's goals from what was done.
+RepGoals rep_goals(std::string_view rep, const std::vector<const CustomerResult*>& customers,
+                   const Done& done, const rules::Rules& rules, const MonthResult& m) {
+    RepGoals r;
+    r.rep = std::string(rep);
+    r.team = customers.front()->team;
+    const auto found = done.own.find(r.rep);
+    const int asked =
+        found == done.own.end() || found->second.goals.empty() ? 0 : found->second.goals[0].done;
+    if (found != done.own.end()) r.checklist = found->second.checklist;
+    r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
+    r.goals.push_back(solved_goal(customers, done, rules, m));
+    int trainable = 0, trained = 0;
+    for (const CustomerResult* c : customers) {
+        if (c->tier != rules.goals.training_tier) continue;
+        ++trainable;
+        if (done.trained.contains({r.rep, c->id})) ++trained;
+    }
+    const int training_required = std::min(rules.goals.training_customers, trainable);
+    r.goals.push_back(goal("R11", fmt::format("formal training at {} customers", rules.goals.training_tier),
+                           training_required, trained, m));
+    for (const auto& g : r.goals)
+        r.status = worst(r.status, g.status);
+    return r;
+}
+
+} // namespace
+
+Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules,
+                                             const MonthResult& m) {
+    KQ_TRY(Done done, read_done(store, rules, m));
+    std::map<std::string_view, std::vector<const CustomerResult*>> customers_of; // reps in id order
     for (const auto& c : m.customers)
         customers_of[c.rep].push_back(&c);
-    std::vector<std::string_view> rep_ids;
-    for (const auto& [rep, customers] : customers_of)
-        rep_ids.push_back(rep);
-    std::sort(rep_ids.begin(), rep_ids.end());
-
     std::vector<RepGoals> out;
-    for (const std::string_view rep : rep_ids) {
-        const auto& customers = customers_of[rep];
-        RepGoals r;
-        r.rep = std::string(rep);
-        r.team = customers.front()->team;
-        const auto found = reps.find(r.rep);
-        const int asked =
-            found == reps.end() || found->second.goals.empty() ? 0 : found->second.goals[0].done;
-        if (found != reps.end()) r.checklist = found->second.checklist;
-        r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
-
-        int solved_required = 0, solved_met = 0;
-        Status solved_status = Status::met;
-        std::string short_of;
-        int trainable = 0, trained_count = 0;
-        for (const CustomerResult* c : customers) {
-            const int tier = rules.tier_index(c->tier);
-            const int want = tier < 0 ? 0
-                                      : required_count(rules.goals.solved[static_cast<size_t>(tier)],
-                                                       c->active_days, m.month.days());
-            const auto solved = solved_for.find(c->id);
-            const int got = solved == solved_for.end() ? 0 : solved->second;
-            if (want > 0) {
-                ++solved_required;
-                const Status s = channel_status(
-                    got, want, expected_count(want, m.elapsed_days, m.month.days()), m.month, m.as_of);
-                solved_status = worst(solved_status, s);
-                if (got >= want)
-                    ++solved_met;
-                else
-                    fmt::format_to(std::back_inserter(short_of), "{}{} {}/{}", short_of.empty() ? "" : ", ",
-                                   c->code, got, want);
-            }
-            if (c->tier == rules.goals.training_tier) {
-                ++trainable;
-                if (trained.contains({r.rep, c->id})) ++trained_count;
-            }
-        }
-        GoalResult solved{
-            "R10", "problems solved per customer", solved_required, solved_met, 0, solved_status, short_of};
-        solved.expected = solved_required; // every customer is expected to keep pace
-        r.goals.push_back(solved);
-        const int training_required = std::min(rules.goals.training_customers, trainable);
-        r.goals.push_back(goal("R11",
-                               fmt::format("formal training at {} customers", rules.goals.training_tier),
-                               training_required, trained_count, m));
-        for (const auto& g : r.goals)
-            r.status = worst(r.status, g.status);
-        out.push_back(std::move(r));
-    }
+    for (const auto& [rep, customers] : customers_of)
+        out.push_back(rep_goals(rep, customers, done, rules, m));
     return out;
 }
 
