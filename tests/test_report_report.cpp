@@ -90,4 +90,67 @@ TEST_SUITE("report::report") {
         CHECK(q.duplicate_count == 1);
         CHECK(q.duplicates[0].count == 2);
     }
+
+    TEST_CASE("the accumulator adds evaluated months up without a store") {
+        const rules::Rules rules = *rules::load_rules("");
+        report::Options options{{2026, 10}, {2026, 11}, day("2026-11-30"), report::By::tier, ""};
+        report::Accumulator sum(rules, options, {{"wang", "王强", "east"}, {"li", "李娜", "west"}});
+        auto customer = [](int64_t id, const char* code, const char* tier, const char* rep, int done,
+                           int required, compliance::Status status) {
+            compliance::CustomerResult c;
+            c.id = id;
+            c.code = code;
+            c.tier = tier;
+            c.rep = rep;
+            c.status = status;
+            c.channels.resize(3);
+            c.channels[0].done = done;
+            c.channels[0].required = required;
+            return c;
+        };
+        for (const core::Month m : {core::Month{2026, 10}, core::Month{2026, 11}}) {
+            compliance::MonthResult month;
+            month.month = m;
+            month.as_of = m.last();
+            month.customers.push_back(customer(1, "A1", "A", "wang", 8, 8, compliance::Status::met));
+            month.customers.push_back(customer(2, "B1", "B", "li", 1, 4, compliance::Status::missed));
+            month.summary.customers = 2;
+            month.summary.required = 12;
+            month.summary.done_capped = 9;
+            month.activity.findings.late_count = 1;
+            sum.add_month(std::move(month), {});
+        }
+        occasions::Obligation kept, missed, open, elsewhere;
+        kept.kind = missed.kind = open.kind = elsewhere.kind = "mid_autumn";
+        kept.customer_id = 1;
+        kept.state = occasions::State::done;
+        missed.customer_id = 2;
+        missed.state = occasions::State::missed;
+        open.customer_id = 2;
+        open.state = occasions::State::open;
+        elsewhere.customer_id = 9; // a customer no month listed
+        elsewhere.state = occasions::State::missed;
+        store::Quality voided;
+        voided.voided_count = 3;
+        const report::Report r = sum.finish({kept, missed, open, elsewhere}, std::move(voided));
+        CHECK(r.months.size() == 2);
+        CHECK(r.summary.customers == 4);
+        CHECK(r.summary.score == doctest::Approx(18.0 / 24));
+        REQUIRE(r.rows.size() == 2); // by tier: A first (100 %), then B
+        CHECK(r.rows[0].key == "A");
+        CHECK(r.rows[0].customer_months == 2);
+        CHECK(r.rows[1].key == "B");
+        CHECK(r.rows[1].total.done == 2);
+        CHECK(r.rows[1].total.required == 8);
+        REQUIRE(r.reps.size() == 2);
+        CHECK(r.reps[0].key == "wang");
+        CHECK(r.reps[0].label == "王强");
+        CHECK(r.reps[1].team == "west");
+        CHECK(r.tier_status[1][static_cast<size_t>(compliance::Status::missed)] == 2);
+        REQUIRE(r.occasions.size() == 1);
+        CHECK(r.occasions[0].total == 2); // the open window and the customer out of scope are left out
+        CHECK(r.missed.size() == 1);
+        CHECK(r.quality.late_count == 2);
+        CHECK(r.quality.voided_count == 3);
+    }
 }

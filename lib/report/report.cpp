@@ -77,7 +77,98 @@ std::string_view to_string(By by) {
     return "?";
 }
 
-Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options) {
+Accumulator::Accumulator(const rules::Rules& rules, const Options& options, std::vector<store::Rep> reps)
+    : rules_(rules), quota_channels_(rules.quota_channels()), all_reps_(std::move(reps)) {
+    report_.options = options;
+    for (const int c : quota_channels_)
+        report_.channels.push_back(rules.channels[static_cast<size_t>(c)].id);
+    for (const auto& t : rules.tiers)
+        report_.tiers.push_back(t.id);
+    report_.tier_status.assign(rules.tiers.size(), {});
+    report_.tier_channel.assign(rules.tiers.size(), std::vector<Attainment>(quota_channels_.size()));
+    for (const auto& r : all_reps_)
+        rep_by_id_[r.id] = &r;
+}
+
+void Accumulator::add_findings(store::Quality&& findings) {
+    report::add_findings(report_.quality, std::move(findings), kListLimit);
+}
+
+void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& part) {
+    in_scope_.insert(c.id);
+    const size_t channels = quota_channels_.size();
+    const auto tier = static_cast<size_t>(rules_.tier_index(c.tier));
+    report_.tier_status[tier][static_cast<size_t>(c.status)]++;
+    for (size_t k = 0; k < c.channels.size(); ++k) {
+        part.channels[k].add(c.channels[k].done, c.channels[k].required);
+        report_.tier_channel[tier][k].add(c.channels[k].done, c.channels[k].required);
+    }
+    const auto known = rep_by_id_.find(c.rep);
+    const store::Rep* rep = known == rep_by_id_.end() ? nullptr : known->second;
+    const std::string_view rep_name = rep ? std::string_view(rep->name) : std::string_view();
+    const std::string_view rep_team = rep ? std::string_view(rep->team) : std::string_view();
+    report::add_customer(row_for(reps_, c.rep, channels, rep_name, rep_team), c);
+    switch (report_.options.by) {
+    case By::rep:
+        report::add_customer(row_for(rows_, c.rep, channels, rep_name, rep_team), c);
+        break;
+    case By::customer:
+        report::add_customer(row_for(rows_, c.code, channels, c.name, rep_team), c);
+        break;
+    case By::tier:
+        report::add_customer(row_for(rows_, c.tier, channels, rules_.tier(c.tier)->label, ""), c);
+        break;
+    case By::team:
+        report::add_customer(row_for(rows_, c.team.empty() ? "-" : c.team, channels, "", ""), c);
+        break;
+    }
+}
+
+void Accumulator::add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals) {
+    add_findings(std::move(month.activity.findings));
+    MonthPart part{month.month, month.as_of, month.summary, std::vector<Attainment>(quota_channels_.size()),
+                   std::move(goals)};
+    for (const auto& c : month.customers)
+        add_customer(c, part);
+    compliance::Summary& total = report_.summary;
+    total.customers += month.summary.customers;
+    for (size_t s = 0; s < 4; ++s)
+        total.by_status[s] += month.summary.by_status[s];
+    total.required += month.summary.required;
+    total.done_capped += month.summary.done_capped;
+    report_.months.push_back(std::move(part));
+}
+
+Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided) {
+    compliance::Summary& total = report_.summary;
+    total.score = total.required == 0 ? 1.0 : static_cast<double>(total.done_capped) / total.required;
+    report_.reps = ranked(reps_);
+    report_.rows = ranked(rows_);
+    std::map<std::string, OccasionRow> by_kind;
+    for (const auto& o : obligations) {
+        // Kept or not: done ones, and those whose window has closed.
+        if (!in_scope_.contains(o.customer_id) || o.state == occasions::State::open ||
+            o.state == occasions::State::upcoming)
+            continue;
+        OccasionRow& r = by_kind[o.kind];
+        r.kind = o.kind;
+        r.name = o.name;
+        r.rule = o.rule;
+        r.by_state[static_cast<size_t>(o.state)]++;
+        r.total++;
+        if (o.state == occasions::State::missed || o.state == occasions::State::overdue)
+            report_.missed.push_back(o);
+    }
+    for (auto& [kind, row] : by_kind)
+        report_.occasions.push_back(std::move(row));
+    report_.quality.voided = std::move(voided.voided);
+    report_.quality.voided_count = voided.voided_count;
+    return std::move(report_);
+}
+
+namespace {
+
+Result<void> check_options(const Options& options) {
     if (options.to < options.from)
         return usage_error("--from {} is after --to {}; give the earlier month first", options.from.iso(),
                            options.to.iso());
@@ -85,31 +176,23 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     for (core::Month m = options.from; m <= options.to; m = m.next())
         ++month_count;
     if (month_count > 36) return usage_error("a report covers at most 36 months; narrow --from/--to");
+    return {};
+}
 
-    Report report;
-    report.options = options;
-    const auto quota_channels = rules.quota_channels();
-    for (const int c : quota_channels)
-        report.channels.push_back(rules.channels[static_cast<size_t>(c)].id);
-    for (const auto& t : rules.tiers)
-        report.tiers.push_back(t.id);
-    report.tier_status.assign(rules.tiers.size(), {});
-    report.tier_channel.assign(rules.tiers.size(), std::vector<Attainment>(quota_channels.size()));
+} // namespace
 
+Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options) {
+    KQ_CHECK(check_options(options));
     KQ_TRY(std::vector<store::Rep> all_reps, store.list_reps());
-    std::unordered_map<std::string_view, const store::Rep*> rep_by_id;
-    for (const auto& r : all_reps)
-        rep_by_id[r.id] = &r;
     if (!options.team.empty() && std::none_of(all_reps.begin(), all_reps.end(),
                                               [&](const store::Rep& r) { return r.team == options.team; }))
         return data_error("unknown team '{}' for --team; teams are set with `roster rep add ID --team T`",
                           options.team);
+    Accumulator sum(rules, options, std::move(all_reps));
 
     const compliance::Scope scope = options.team.empty()
                                         ? compliance::Scope{}
                                         : compliance::Scope{compliance::Scope::Kind::team, options.team};
-    Rows reps, rows;
-    std::unordered_set<int64_t> in_scope_customers;
     // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
     // pass over the contacts its reps logged (below).
     const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit,
@@ -117,16 +200,16 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     const core::Date first = options.from.first();
     const core::Date last = std::min(options.as_of, options.to.last());
     std::vector<occasions::Obligation> obligations;
-    store::Quality lists;
+    store::Quality voided;
     auto read_range = [&](store::Store& from) -> Result<void> {
         if (last < first) return {};
         KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
-        KQ_TRY(lists, from.voided_contacts(first, last, kListLimit, options.team));
+        KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
             KQ_TRY(store::Activity team,
                    from.activity(first, last, {rules.count_late, rules.late_after_days},
                                  {store::ContactScope::Kind::team, {}, options.team}, &finding_rules));
-            add_findings(report.quality, std::move(team.findings), kListLimit);
+            sum.add_findings(std::move(team.findings));
         }
         return {};
     };
@@ -157,73 +240,10 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         }
         KQ_TRY(compliance::MonthResult month,
                compliance::evaluate(rules, m, as_of, scope, std::move(customers), std::move(activity)));
-        add_findings(report.quality, std::move(month.activity.findings), kListLimit);
-        MonthPart part{m, as_of, month.summary, std::vector<Attainment>(quota_channels.size()), {}};
-        KQ_TRY(part.goals, compliance::evaluate_goals(store, rules, month));
-        for (const auto& c : month.customers) {
-            in_scope_customers.insert(c.id);
-            const int tier = rules.tier_index(c.tier);
-            report.tier_status[static_cast<size_t>(tier)][static_cast<size_t>(c.status)]++;
-            for (size_t k = 0; k < c.channels.size(); ++k) {
-                part.channels[k].add(c.channels[k].done, c.channels[k].required);
-                report.tier_channel[static_cast<size_t>(tier)][k].add(c.channels[k].done,
-                                                                      c.channels[k].required);
-            }
-            const auto known = rep_by_id.find(c.rep);
-            const store::Rep* rep_info = known == rep_by_id.end() ? nullptr : known->second;
-            const std::string_view rep_name =
-                rep_info ? std::string_view(rep_info->name) : std::string_view();
-            const std::string_view rep_team =
-                rep_info ? std::string_view(rep_info->team) : std::string_view();
-            add_customer(row_for(reps, c.rep, quota_channels.size(), rep_name, rep_team), c);
-            switch (options.by) {
-            case By::rep:
-                add_customer(row_for(rows, c.rep, quota_channels.size(), rep_name, rep_team), c);
-                break;
-            case By::customer:
-                add_customer(row_for(rows, c.code, quota_channels.size(), c.name, rep_team), c);
-                break;
-            case By::tier:
-                add_customer(row_for(rows, c.tier, quota_channels.size(), rules.tier(c.tier)->label, ""), c);
-                break;
-            case By::team:
-                add_customer(row_for(rows, c.team.empty() ? "-" : c.team, quota_channels.size(), "", ""), c);
-                break;
-            }
-        }
-        report.summary.customers += month.summary.customers;
-        for (size_t s = 0; s < 4; ++s)
-            report.summary.by_status[s] += month.summary.by_status[s];
-        report.summary.required += month.summary.required;
-        report.summary.done_capped += month.summary.done_capped;
-        report.months.push_back(std::move(part));
+        KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
+        sum.add_month(std::move(month), std::move(goals));
     }
-    report.summary.score = report.summary.required == 0
-                               ? 1.0
-                               : static_cast<double>(report.summary.done_capped) / report.summary.required;
-    report.reps = ranked(reps);
-    report.rows = ranked(rows);
-
-    std::map<std::string, OccasionRow> by_kind;
-    for (const auto& o : obligations) {
-        // Kept or not: done ones, and those whose window has closed.
-        if (!in_scope_customers.contains(o.customer_id) || o.state == occasions::State::open ||
-            o.state == occasions::State::upcoming)
-            continue;
-        OccasionRow& r = by_kind[o.kind];
-        r.kind = o.kind;
-        r.name = o.name;
-        r.rule = o.rule;
-        r.by_state[static_cast<size_t>(o.state)]++;
-        r.total++;
-        if (o.state == occasions::State::missed || o.state == occasions::State::overdue)
-            report.missed.push_back(o);
-    }
-    for (auto& [kind, row] : by_kind)
-        report.occasions.push_back(std::move(row));
-    report.quality.voided = std::move(lists.voided);
-    report.quality.voided_count = lists.voided_count;
-    return report;
+    return sum.finish(obligations, std::move(voided));
 }
 
 } // namespace keqing::report

@@ -9,6 +9,8 @@
 #include <array>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace keqing::report {
@@ -82,5 +84,33 @@ struct Report {
 
 // Builds the report; each month is evaluated as of min(as_of, its last day).
 Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options);
+
+// Adds evaluated months up into a report, with no store: build_report reads, this adds.
+class Accumulator {
+  public:
+    // `reps` name and place the reps in rows; the rules give the channels and tiers.
+    Accumulator(const rules::Rules& rules, const Options& options, std::vector<store::Rep> reps);
+    // One evaluated month and its rep goals, in month order.
+    void add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals);
+    // The range's obligations (kept and missed count only closed windows of customers in scope) and
+    // voided contacts; then rankings and the score.
+    Report finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided);
+    // Data-quality findings of a pass over contacts (counts add up, lists go on up to the limit).
+    void add_findings(store::Quality&& findings);
+
+    Accumulator(const Accumulator&) = delete;
+    Accumulator& operator=(const Accumulator&) = delete;
+
+  private:
+    void add_customer(const compliance::CustomerResult& c, MonthPart& part);
+
+    const rules::Rules& rules_;
+    Report report_;
+    std::vector<int> quota_channels_;
+    std::vector<store::Rep> all_reps_;
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
+    std::unordered_map<std::string, Row> reps_, rows_;                  // by key
+    std::unordered_set<int64_t> in_scope_;                              // customers listed in some month
+};
 
 } // namespace keqing::report
