@@ -120,9 +120,67 @@ std::vector<std::string> import_customers(std::string_view text, const std::stri
     return out;
 }
 
+namespace {
+
+// The request a CSV row makes (its rep: the row's, else `default_rep`).
+Result<LogRequest> request_of(const core::CsvStream& table, const std::string& default_rep) {
+    auto where = [&](std::string_view column) { return table.where(column); };
+    LogRequest r;
+    r.customer = std::string(table.get("customer"));
+    if (r.customer.empty())
+        return data_error("{}: the customer is empty; give a code or name", where("customer"));
+    r.channel = core::to_lower(table.get("channel"));
+    r.date = std::string(table.get("date"));
+    if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
+    r.time = std::string(table.get("time"));
+    r.rep = table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
+    r.note = std::string(table.get("note"));
+    KQ_TRY(r.gift, parse_flag(table.get("gift"), where("gift")));
+    r.occasion = std::string(table.get("occasion"));
+    for (size_t k = 0; k < r.checklist.size(); ++k)
+        r.checklist[k] = std::string(table.get(store::kChecklistColumns[k]));
+    KQ_TRY(r.asked_help, parse_flag(table.get("asked_help"), where("asked_help")));
+    r.solved = std::string(table.get("solved"));
+    KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
+    return r;
+}
+
+// Refuses a file whose content was imported before (unless again): `earlier` is what the store recorded.
+Result<void> check_not_imported(const std::vector<store::ImportRecord>& earlier, const std::string& path,
+                                bool again) {
+    if (earlier.empty() || again) return {};
+    const store::ImportRecord& e = earlier.front();
+    std::string when = e.imported_at;
+    std::replace(when.begin(), when.end(), 'T', ' ');
+    return data_error("{}: this file was imported already on {}{} ({} contacts, from {}); nothing was "
+                      "imported again; add --again to import it once more",
+                      path, when, e.login.empty() ? "" : " by " + e.login, e.rows, e.file);
+}
+
+// After the database refused a batch (nothing was stored), names the refused line: the batch goes again a
+// row at a time in a transaction that is rolled back whatever happens (a savepoint per batch would cost
+// every import).
+Error refused_line(store::Store& store, const std::vector<store::Contact>& batch,
+                   const std::vector<int>& lines, const std::string& path, Error refusal) {
+    auto row = store::in_transaction(
+        store,
+        [&]() -> Result<void> {
+            for (size_t i = 0; i < batch.size(); ++i) {
+                if (auto one = store.add_contacts({batch[i]}); !one) {
+                    const Error& e = one.error();
+                    return Error{e.code, fmt::format("{}:{}: {}", path, lines[i], e.message)};
+                }
+            }
+            return {};
+        },
+        store::Finish::rollback);
+    return row ? std::move(refusal) : std::move(row).error();
+}
+
+} // namespace
+
 Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
                                      const ImportOptions& options) {
-    const std::string& default_rep = options.default_rep;
     const bool ignore_unknown = options.ignore_unknown;
     KQ_TRY(std::string text, core::read_file(path));
     const std::string hash = core::sha256_hex(text);
@@ -150,39 +208,14 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     auto load = [&]() -> Result<ImportResult> {
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
-        if (!earlier.empty() && !options.again) {
-            const store::ImportRecord& e = earlier.front();
-            std::string when = e.imported_at;
-            std::replace(when.begin(), when.end(), 'T', ' ');
-            return data_error(
-                "{}: this file was imported already on {}{} ({} contacts, from {}); nothing was "
-                "imported again; add --again to import it once more",
-                path, when, e.login.empty() ? "" : " by " + e.login, e.rows, e.file);
-        }
+        KQ_CHECK(check_not_imported(earlier, path, options.again));
         KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;
             auto where = [&](std::string_view column) { return table.where(column); };
             const std::string prefix = fmt::format("{}:{}: ", path, table.line());
-            LogRequest r;
-            r.customer = std::string(table.get("customer"));
-            if (r.customer.empty())
-                return data_error("{}: the customer is empty; give a code or name", where("customer"));
-            r.channel = core::to_lower(table.get("channel"));
-            r.date = std::string(table.get("date"));
-            if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
-            r.time = std::string(table.get("time"));
-            r.rep =
-                table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
-            r.note = std::string(table.get("note"));
-            KQ_TRY(r.gift, parse_flag(table.get("gift"), where("gift")));
-            r.occasion = std::string(table.get("occasion"));
-            for (size_t k = 0; k < r.checklist.size(); ++k)
-                r.checklist[k] = std::string(table.get(store::kChecklistColumns[k]));
-            KQ_TRY(r.asked_help, parse_flag(table.get("asked_help"), where("asked_help")));
-            r.solved = std::string(table.get("solved"));
-            KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
+            KQ_TRY(LogRequest r, request_of(table, options.default_rep));
             KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
             contact.ref = std::string(table.get("ref"));
             KQ_CHECK(core::check_value(contact.ref, core::kMaxName, where("ref")));
@@ -212,21 +245,7 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     auto loaded =
         store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
     if (loaded || !refused) return loaded;
-    // Nothing was stored. To name the refused line, the batch goes again a row at a time in a transaction
-    // that is rolled back whatever happens (a savepoint per batch would cost every import).
-    auto row = store::in_transaction(
-        store,
-        [&]() -> Result<void> {
-            for (size_t i = 0; i < pending.size(); ++i) {
-                if (auto one = store.add_contacts({pending[i]}); !one) {
-                    const Error& e = one.error();
-                    return Error{e.code, fmt::format("{}:{}: {}", path, pending_lines[i], e.message)};
-                }
-            }
-            return {};
-        },
-        store::Finish::rollback);
-    return row ? loaded : Result<ImportResult>(std::move(row).error());
+    return refused_line(store, pending, pending_lines, path, std::move(loaded).error());
 }
 
 } // namespace keqing::contacts
