@@ -57,7 +57,8 @@ std::vector<std::string> row_cells(const report::Row& row, bool rank) {
     return cells;
 }
 
-void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
+// The title, the summary, the breakdown by tier and the rankings.
+void text_rankings(core::Sink& out, const report::Report& r, bool md) {
     out << (md ? "# " + title(r) + "\n" : title(r) + "\n");
     const auto& s = r.summary;
     out << fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n",
@@ -92,7 +93,10 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
             rows.add(row_cells(row, true));
         rows.write(out, md);
     }
+}
 
+// Tier × channel and, for a range, the trend.
+void text_attainment(core::Sink& out, const report::Report& r, bool md) {
     out << section("Tier × channel (attainment)", md);
     std::vector<std::string> th{"TIER"};
     for (const auto& c : r.channels)
@@ -121,7 +125,10 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
         }
         trend.write(out, md);
     }
+}
 
+// Occasions kept and missed, and each month's rep goals.
+void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     out << section("Occasions kept and missed (windows closed by the as-of day)", md);
     if (r.occasions.empty())
         out << "none\n";
@@ -144,7 +151,10 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
                        md);
         out << (md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals));
     }
+}
 
+// The data-quality counts and the first rows of each list.
+void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     const auto& q = r.quality;
     out << section("Data quality", md);
     out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days,
@@ -201,6 +211,13 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
     }
 }
 
+void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
+    text_rankings(out, r, md);
+    text_attainment(out, r, md);
+    text_occasions(out, r, rules, md);
+    text_quality(out, r, rules, md);
+}
+
 void json_attainment(core::JsonWriter& j, const report::Attainment& a) {
     j.begin_object()
         .key("required")
@@ -227,76 +244,8 @@ void json_row(core::JsonWriter& j, const report::Row& row, const std::vector<std
     j.end_object().end_object();
 }
 
-void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
-    core::JsonWriter j(out);
-    j.begin_object().key("from").value(r.options.from.iso()).key("to").value(r.options.to.iso());
-    j.key("as_of").value(r.options.as_of.iso()).key("by").value(report::to_string(r.options.by));
-    j.key("team").value_or_null(r.options.team);
-    j.key("summary").begin_object().key("customer_months").value(r.summary.customers);
-    for (int s = 0; s < 4; ++s)
-        j.key(compliance::to_string(static_cast<Status>(s)))
-            .value(r.summary.by_status[static_cast<size_t>(s)]);
-    j.key("required")
-        .value(r.summary.required)
-        .key("done")
-        .value(r.summary.done_capped)
-        .key("score")
-        .value(r.summary.score);
-    j.key("tiers").begin_object();
-    for (size_t t = 0; t < r.tiers.size(); ++t) {
-        j.key(r.tiers[t]).begin_object();
-        for (int s = 0; s < 4; ++s)
-            j.key(compliance::to_string(static_cast<Status>(s)))
-                .value(r.tier_status[t][static_cast<size_t>(s)]);
-        j.key("channels").begin_object();
-        for (size_t k = 0; k < r.channels.size(); ++k) {
-            j.key(r.channels[k]);
-            json_attainment(j, r.tier_channel[t][k]);
-        }
-        j.end_object().end_object();
-    }
-    j.end_object().end_object();
-    j.key("reps").begin_array();
-    for (const auto& row : r.reps)
-        json_row(j, row, r.channels);
-    j.end_array().key("rows").begin_array();
-    for (const auto& row : r.rows)
-        json_row(j, row, r.channels);
-    j.end_array().key("months").begin_array();
-    for (const auto& m : r.months) {
-        j.begin_object().key("month").value(m.month.iso()).key("as_of").value(m.as_of.iso());
-        j.key("customers").value(m.summary.customers).key("score").value(m.summary.score);
-        for (int s = 0; s < 4; ++s)
-            j.key(compliance::to_string(static_cast<Status>(s)))
-                .value(m.summary.by_status[static_cast<size_t>(s)]);
-        j.key("channels").begin_object();
-        for (size_t k = 0; k < r.channels.size(); ++k) {
-            j.key(r.channels[k]);
-            json_attainment(j, m.channels[k]);
-        }
-        j.end_object().key("goals");
-        write_goals(j, m.goals);
-        j.end_object();
-    }
-    j.end_array().key("occasions").begin_array();
-    for (const auto& o : r.occasions) {
-        j.begin_object()
-            .key("kind")
-            .value(o.kind)
-            .key("name")
-            .value(o.name)
-            .key("rule")
-            .value(o.rule)
-            .key("total")
-            .value(o.total);
-        for (int s = 0; s < 5; ++s)
-            j.key(occasions::to_string(static_cast<occasions::State>(s)))
-                .value(o.by_state[static_cast<size_t>(s)]);
-        j.end_object();
-    }
-    j.end_array().key("not_kept");
-    write_obligations(j, r.missed, rules);
-    const auto& q = r.quality;
+// The data-quality counts and lists (up to 200 of each).
+void json_quality(core::JsonWriter& j, const store::Quality& q, const rules::Rules& rules) {
     j.key("quality")
         .begin_object()
         .key("late_after_days")
@@ -366,6 +315,85 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
             .value(b.visits)
             .end_object();
     j.end_array().end_object();
+}
+
+// The trend: each month's summary, attainment per channel and rep goals.
+void json_months(core::JsonWriter& j, const report::Report& r) {
+    j.begin_array();
+    for (const auto& m : r.months) {
+        j.begin_object().key("month").value(m.month.iso()).key("as_of").value(m.as_of.iso());
+        j.key("customers").value(m.summary.customers).key("score").value(m.summary.score);
+        for (int s = 0; s < 4; ++s)
+            j.key(compliance::to_string(static_cast<Status>(s)))
+                .value(m.summary.by_status[static_cast<size_t>(s)]);
+        j.key("channels").begin_object();
+        for (size_t k = 0; k < r.channels.size(); ++k) {
+            j.key(r.channels[k]);
+            json_attainment(j, m.channels[k]);
+        }
+        j.end_object().key("goals");
+        write_goals(j, m.goals);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
+    core::JsonWriter j(out);
+    j.begin_object().key("from").value(r.options.from.iso()).key("to").value(r.options.to.iso());
+    j.key("as_of").value(r.options.as_of.iso()).key("by").value(report::to_string(r.options.by));
+    j.key("team").value_or_null(r.options.team);
+    j.key("summary").begin_object().key("customer_months").value(r.summary.customers);
+    for (int s = 0; s < 4; ++s)
+        j.key(compliance::to_string(static_cast<Status>(s)))
+            .value(r.summary.by_status[static_cast<size_t>(s)]);
+    j.key("required")
+        .value(r.summary.required)
+        .key("done")
+        .value(r.summary.done_capped)
+        .key("score")
+        .value(r.summary.score);
+    j.key("tiers").begin_object();
+    for (size_t t = 0; t < r.tiers.size(); ++t) {
+        j.key(r.tiers[t]).begin_object();
+        for (int s = 0; s < 4; ++s)
+            j.key(compliance::to_string(static_cast<Status>(s)))
+                .value(r.tier_status[t][static_cast<size_t>(s)]);
+        j.key("channels").begin_object();
+        for (size_t k = 0; k < r.channels.size(); ++k) {
+            j.key(r.channels[k]);
+            json_attainment(j, r.tier_channel[t][k]);
+        }
+        j.end_object().end_object();
+    }
+    j.end_object().end_object();
+    j.key("reps").begin_array();
+    for (const auto& row : r.reps)
+        json_row(j, row, r.channels);
+    j.end_array().key("rows").begin_array();
+    for (const auto& row : r.rows)
+        json_row(j, row, r.channels);
+    j.end_array().key("months");
+    json_months(j, r);
+    j.key("occasions").begin_array();
+    for (const auto& o : r.occasions) {
+        j.begin_object()
+            .key("kind")
+            .value(o.kind)
+            .key("name")
+            .value(o.name)
+            .key("rule")
+            .value(o.rule)
+            .key("total")
+            .value(o.total);
+        for (int s = 0; s < 5; ++s)
+            j.key(occasions::to_string(static_cast<occasions::State>(s)))
+                .value(o.by_state[static_cast<size_t>(s)]);
+        j.end_object();
+    }
+    j.end_array().key("not_kept");
+    write_obligations(j, r.missed, rules);
+    json_quality(j, r.quality, rules);
     j.end_object();
     out << "\n";
 }
