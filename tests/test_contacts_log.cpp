@@ -153,7 +153,7 @@ TEST_SUITE("contacts::log") {
         CHECK(all[2].rep == "li");   // 11-10
         CHECK(all[3].rep == "li");   // 11-11
 
-        CHECK(contacts::import_customers(*core::read_file(csv), csv, false) ==
+        CHECK(contacts::customers_in_file(*core::read_file(csv), csv, false) ==
               std::vector<std::string>{"HZ001", "康泰大药房", "HZ030"});
 
         const auto unknown = dir.write(

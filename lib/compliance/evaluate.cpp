@@ -145,9 +145,7 @@ Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core:
         result.summary.by_status[static_cast<size_t>(r.status)]++;
         result.customers.push_back(std::move(r));
     }
-    result.summary.score = result.summary.required == 0 ? 1.0
-                                                        : static_cast<double>(result.summary.done_capped) /
-                                                              static_cast<double>(result.summary.required);
+    result.summary.score = score(result.summary.done_capped, result.summary.required);
     return result;
 }
 

@@ -57,7 +57,11 @@ double score(std::span<const Tally> tallies) {
         got += std::min(t.done, t.required);
         needed += t.required;
     }
-    return needed == 0 ? 1.0 : static_cast<double>(got) / static_cast<double>(needed);
+    return score(got, needed);
+}
+
+double score(long long done_capped, long long required) {
+    return required == 0 ? 1.0 : static_cast<double>(done_capped) / static_cast<double>(required);
 }
 
 } // namespace keqing::compliance

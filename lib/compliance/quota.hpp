@@ -36,5 +36,8 @@ struct Tally {
 };
 // sum(min(done, required)) / sum(required); 1 when nothing is required.
 double score(std::span<const Tally> tallies);
+// SPEC §3's score from its sums: sum(min(done, required)) over sum(required), 1 when nothing is required.
+// The one formula behind every score and attainment shown.
+double score(long long done_capped, long long required);
 
 } // namespace keqing::compliance

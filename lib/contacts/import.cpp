@@ -105,8 +105,8 @@ class CachedLookup final : public Lookup {
 
 } // namespace
 
-std::vector<std::string> import_customers(std::string_view text, const std::string& path,
-                                          bool ignore_unknown) {
+std::vector<std::string> customers_in_file(std::string_view text, const std::string& path,
+                                           bool ignore_unknown) {
     std::vector<std::string> out;
     auto table = core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown);
     if (!table) return out;
@@ -209,7 +209,7 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
-        KQ_CHECK(lookup.prefetch(import_customers(text, path, ignore_unknown), now.date));
+        KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown), now.date));
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;

@@ -72,8 +72,8 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
                                      const ImportOptions& options);
 // The distinct values of an import file's customer column, in order of first appearance (what the import
 // reads ahead, in batches); a malformed file yields those before the fault.
-std::vector<std::string> import_customers(std::string_view text, const std::string& path,
-                                          bool ignore_unknown);
+std::vector<std::string> customers_in_file(std::string_view text, const std::string& path,
+                                           bool ignore_unknown);
 
 // Checklist items R12–R17 a visit left empty, as labels.
 std::vector<std::string> missing_checklist(const store::Contact& contact);

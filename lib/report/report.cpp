@@ -141,7 +141,7 @@ void Accumulator::add_month(compliance::MonthResult&& month, std::vector<complia
 
 Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided) {
     compliance::Summary& total = report_.summary;
-    total.score = total.required == 0 ? 1.0 : static_cast<double>(total.done_capped) / total.required;
+    total.score = compliance::score(total.done_capped, total.required);
     report_.reps = ranked(reps_);
     report_.rows = ranked(rows_);
     std::map<std::string, OccasionRow> by_kind;

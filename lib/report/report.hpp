@@ -19,7 +19,7 @@ namespace keqing::report {
 struct Attainment {
     int required = 0;
     int done = 0; // capped per customer and channel
-    double rate() const { return required == 0 ? 1.0 : static_cast<double>(done) / required; }
+    double rate() const { return compliance::score(done, required); }
     void add(int d, int r) {
         done += std::min(d, r);
         required += r;
