@@ -131,7 +131,7 @@ TEST_SUITE("store::sqlite") {
             ids[i] = *store->add_customer(c);
         }
         REQUIRE(store->assign_rep(ids[2], "li", day("2026-03-01")).ok());
-        const store::CustomerFilter filter{store::CustomerFilter::Kind::codes, R"(["C3", "A\"1", "nope"])"};
+        const auto filter = store::CustomerFilter::of_codes({"C3", "A\"1", "nope"});
         const auto found = *store->list_customers(day("2026-04-01"), filter);
         REQUIRE(found.size() == 2);
         CHECK(found[0].code == "A\"1");

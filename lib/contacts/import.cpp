@@ -36,12 +36,10 @@ class CachedLookup final : public Lookup {
     Result<void> prefetch(const std::vector<std::string>& texts, core::Date on) {
         constexpr size_t kBatch = 5000;
         for (size_t start = 0; start < texts.size(); start += kBatch) {
-            std::string codes = "[";
-            for (size_t i = start; i < std::min(texts.size(), start + kBatch); ++i) {
-                if (i > start) codes += ',';
-                core::append_json_quoted(codes, texts[i]);
-            }
-            const store::CustomerFilter filter{store::CustomerFilter::Kind::codes, codes + "]"};
+            const auto end =
+                texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), start + kBatch));
+            const auto filter =
+                store::CustomerFilter::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end});
             KQ_TRY(std::vector<store::Customer> found, store_.list_customers(on, filter));
             KQ_TRY(auto histories, store_.rep_histories(filter));
             std::unordered_map<int64_t, Entry*> by_id;

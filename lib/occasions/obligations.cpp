@@ -161,15 +161,14 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
         const rules::EventKind* kind = rules.event(e.kind);
         return !kind || e.date.plus_days(kind->after) < from || e.date.plus_days(-kind->before) > to;
     });
-    std::string ids;
+    std::vector<int64_t> ids;
     for (const auto& b : birthdays)
-        ids += (ids.empty() ? "" : ",") + std::to_string(b.person->customer_id);
+        ids.push_back(b.person->customer_id);
     for (const auto& e : events)
-        ids += (ids.empty() ? "" : ",") + std::to_string(e.customer_id);
+        ids.push_back(e.customer_id);
     std::vector<store::Customer> customers;
     if (!ids.empty()) {
-        KQ_TRY(customers,
-               store.list_customers(reference, {store::CustomerFilter::Kind::ids, "[" + ids + "]"}));
+        KQ_TRY(customers, store.list_customers(reference, store::CustomerFilter::of_ids(std::move(ids))));
     }
     std::map<int64_t, const store::Customer*> by_id;
     for (const auto& c : customers)

@@ -89,7 +89,7 @@ Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, M
 }
 
 Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const CustomerFilter& filter) {
-    return customers_on(filter_sql(filter), on, [&](PgStmt& s) { s.bind(9, filter.value); });
+    return customers_on(filter_sql(filter), on, [&](PgStmt& s) { s.bind(9, filter_value(filter)); });
 }
 
 Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, const CustomerFilter& filter) {
@@ -98,7 +98,7 @@ Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, c
         db_.stream(select_with_history(fmt::format("(c.opened_on IS NULL OR c.opened_on <= $2::text) AND "
                                                    "(c.closed_on IS NULL OR c.closed_on >= $1::text) AND {}",
                                                    filter_sql(filter))));
-    s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
+    s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter_value(filter));
     return rows::month_customers(s, month, std::move(reps), 0);
 }
 
@@ -116,7 +116,7 @@ Result<std::vector<HistoryEntry>> PgStore::rep_history(int64_t customer_id) {
 
 Result<std::vector<std::pair<int64_t, HistoryEntry>>> PgStore::rep_histories(const CustomerFilter& filter) {
     PgStmt s = db_.stream(fmt::format(rows::kRepHistories, filter_sql(filter)));
-    s.bind(9, filter.value);
+    s.bind(9, filter_value(filter));
     return rows::all(s, rows::customer_history_entry<PgStmt>);
 }
 
@@ -156,7 +156,7 @@ Result<std::vector<Contact>> PgStore::tagged_contacts(core::Date from, core::Dat
     const std::string where = fmt::format(
         "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", filter_sql(filter));
     KQ_TRY(PgStmt s, db_.prepare(select_contacts(where) + " ORDER BY k.happened_on, k.happened_at, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter.value);
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter));
     return collect_contacts(s);
 }
 
@@ -267,7 +267,7 @@ Result<std::vector<Person>> PgStore::people_of(const CustomerFilter& filter) {
            db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
                                    "WHERE {} ORDER BY c.code, p.id",
                                    rows::kPersonColumns, filter_sql(filter))));
-    s.bind(9, filter.value);
+    s.bind(9, filter_value(filter));
     return rows::all(s, rows::person<PgStmt>);
 }
 
@@ -286,7 +286,7 @@ Result<std::vector<Person>> PgStore::birthdays_of(const CustomerFilter& filter,
                                    "p.birthday <> '' AND {} {}",
                                    everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
                                    everyone ? "TRUE" : filter_sql(filter), months ? kMonths : "")));
-    if (!everyone) s.bind(9, filter.value);
+    if (!everyone) s.bind(9, filter_value(filter));
     if (months) s.bind(2, int_array(months->lunar)).bind(3, int_array(months->solar));
     return rows::all(s, rows::birthday<PgStmt>);
 }
@@ -318,7 +318,7 @@ Result<std::vector<LifeEvent>> PgStore::query_events(std::string_view where, cor
             "p.id = e.person_id WHERE e.happened_on BETWEEN $1::text AND $2::text AND {} ORDER BY "
             "e.happened_on, e.id",
             rows::kEventColumns, where)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter_value(filter));
     return rows::all(s, rows::event<PgStmt>);
 }
 

@@ -4,6 +4,7 @@
 // any statement type with step(), integer(), text(), view() and is_null() (Stmt, PgStmt).
 #pragma once
 
+#include "core/json.hpp"
 #include "store/activity.hpp"
 #include "store/history.hpp"
 #include "store/types.hpp"
@@ -17,6 +18,27 @@ namespace keqing::store {
 
 // '0001-01-01' in a history table means "since the customer's start".
 inline constexpr std::string_view kSinceAlways = "0001-01-01";
+
+// What a query binds for a filter (its ?9 / $9): the rep, team or code, or the id or code list as JSON.
+inline std::string filter_value(const CustomerFilter& filter) {
+    std::string out;
+    switch (filter.kind) {
+    case CustomerFilter::Kind::ids:
+        out = "[";
+        for (const int64_t id : filter.ids)
+            out += (out.size() > 1 ? "," : "") + std::to_string(id);
+        return out + "]";
+    case CustomerFilter::Kind::codes:
+        out = "[";
+        for (const std::string& code : filter.codes) {
+            if (out.size() > 1) out += ',';
+            core::append_json_quoted(out, code);
+        }
+        return out + "]";
+    default:
+        return filter.value;
+    }
+}
 
 // A date as its column value: ISO text, or NULL.
 inline std::optional<std::string> iso_or_null(const std::optional<core::Date>& d) {

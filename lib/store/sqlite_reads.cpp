@@ -81,7 +81,7 @@ Result<std::vector<Customer>> SqliteStore::find_customers(const std::string& tex
 }
 
 Result<std::vector<Customer>> SqliteStore::list_customers(core::Date on, const CustomerFilter& filter) {
-    return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter.value); });
+    return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); });
 }
 
 Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month month,
@@ -102,7 +102,7 @@ Result<std::vector<MonthCustomer>> SqliteStore::month_customers(core::Month mont
                 "AND {}",
                 filter_sql(filter))),
             Source::tables)));
-    s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter.value);
+    s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter_value(filter));
     return rows::month_customers(s, month, std::move(reps), expected);
 }
 
@@ -122,7 +122,7 @@ Result<std::vector<std::pair<int64_t, HistoryEntry>>>
 SqliteStore::rep_histories(const CustomerFilter& filter) {
     KQ_TRY(Stmt s, db_.prepare(resolve_relations(fmt::format(rows::kRepHistories, filter_sql(filter)),
                                                  Source::tables)));
-    s.bind(9, filter.value);
+    s.bind(9, filter_value(filter));
     return rows::all(s, rows::customer_history_entry<Stmt>);
 }
 
@@ -162,7 +162,7 @@ Result<std::vector<Contact>> SqliteStore::tagged_contacts(core::Date from, core:
     const std::string where =
         fmt::format("k.happened_on BETWEEN ?1 AND ?2 AND k.occasion <> '' AND {}", filter_sql(filter));
     KQ_TRY(Stmt s, db_.prepare(select_contacts(where) + " ORDER BY k.happened_on, k.happened_at, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter.value);
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter));
     return collect_contacts(s);
 }
 
@@ -283,7 +283,7 @@ Result<std::vector<Person>> SqliteStore::people_of(const CustomerFilter& filter)
                        "SELECT {} FROM people p JOIN customers c ON c.id = p.customer_id WHERE {} "
                        "ORDER BY c.code, p.id",
                        rows::kPersonColumns, filter_sql(filter))));
-    s.bind(9, filter.value);
+    s.bind(9, filter_value(filter));
     return rows::all(s, rows::person<Stmt>);
 }
 
@@ -301,7 +301,7 @@ Result<std::vector<Person>> SqliteStore::birthdays_of(const CustomerFilter& filt
                                    "p.birthday <> '' AND {} {}",
                                    everyone ? "" : "JOIN customers c ON c.id = p.customer_id",
                                    everyone ? "1" : filter_sql(filter), months ? kMonths : "")));
-    if (!everyone) s.bind(9, filter.value);
+    if (!everyone) s.bind(9, filter_value(filter));
     if (months) {
         auto json = [](const std::vector<int>& list) {
             std::string out = "[";
@@ -340,7 +340,7 @@ Result<std::vector<LifeEvent>> SqliteStore::query_events(std::string_view where,
                "SELECT {} FROM life_events e JOIN customers c ON c.id = e.customer_id LEFT JOIN people p ON "
                "p.id = e.person_id WHERE e.happened_on BETWEEN ?1 AND ?2 AND {} ORDER BY e.happened_on, e.id",
                rows::kEventColumns, where)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter.value);
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter_value(filter));
     return rows::all(s, rows::event<Stmt>);
 }
 

@@ -151,7 +151,14 @@ struct BirthdayMonths {
 struct CustomerFilter {
     enum class Kind { all, rep, team, code, ids, codes };
     Kind kind = Kind::all;
-    std::string value;
+    std::string value = {};              // rep, team or code
+    std::vector<int64_t> ids = {};       // Kind::ids
+    std::vector<std::string> codes = {}; // Kind::codes
+
+    static CustomerFilter of_ids(std::vector<int64_t> ids) { return {Kind::ids, {}, std::move(ids), {}}; }
+    static CustomerFilter of_codes(std::vector<std::string> codes) {
+        return {Kind::codes, {}, {}, std::move(codes)};
+    }
 };
 
 // Several contacts of one customer on one channel on one day: possibly logged twice.
