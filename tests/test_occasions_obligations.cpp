@@ -124,6 +124,21 @@ TEST_SUITE("occasions::obligations") {
         CHECK(run("2026-09-01", "2026-09-30", "2026-09-30").empty());
     }
 
+    TEST_CASE_FIXTURE(Fixture, "a customer closing on the festival's day still owes it") {
+        customer("LAST", "A", day("2026-09-25")); // mid-autumn 2026 is 09-25: its last active day
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").customer_code == "LAST");
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a tagged contact before the window fulfils nothing") {
+        const auto id = customer("B1", "B");
+        contact(id, "call", "2026-09-17", "mid-autumn"); // the window opens 09-18
+        contact(id, "message", "2026-09-17", "mid-autumn");
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state != State::done);
+        contact(id, "call", "2026-09-18", "mid-autumn");
+        contact(id, "message", "2026-09-18", "mid-autumn");
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state == State::done);
+    }
+
     TEST_CASE_FIXTURE(Fixture, "spring festival's window crosses months: 14 days before to 7 after") {
         customer("A1", "A");
         const auto jan = run("2027-01-01", "2027-01-31", "2027-01-25");

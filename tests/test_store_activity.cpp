@@ -119,6 +119,22 @@ struct Random : test::StoreFixture {
 } // namespace
 
 TEST_SUITE("store::activity") {
+    TEST_CASE("the builder leaves out only contacts later than late_after_days when late ones do not count") {
+        store::ActivityBuilder builder({false, 3}, nullptr);
+        for (const int lag : {0, 3, 4}) {
+            store::ContactFacts c;
+            c.customer_id = 1;
+            c.channel = "visit";
+            c.rep = "wang";
+            c.day = "2026-11-02";
+            c.lag = lag;
+            builder.add(c);
+        }
+        const store::Activity a = builder.finish();
+        REQUIRE(a.tallies.size() == 1);
+        CHECK(a.tallies.front().count == 2); // lag 0 and lag 3; lag 4 is late
+    }
+
     TEST_CASE("flags and lag as the store keeps them") {
         store::Contact k;
         k.date = day("2026-10-02");

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Mutation testing with hand-written mutations (mutations.txt): each plausible bug is put into a copy of
-the sources, the unit tests are rebuilt and run, and a mutation they still pass "survives". Prints each
+the sources, the unit tests are rebuilt and run, and a mutation they still pass "survives" (one a
+static_assert refuses to compile counts as caught). Prints each
 result and the score; exits 1 below the goal (MUTATE_GOAL, 90 %) or when a mutation no longer applies
 or no longer compiles, so the list stays true to the code. Usage: run.py SOURCE_DIR WORK_DIR."""
 import os
@@ -85,7 +86,10 @@ def main():
         path.write_text(original.replace(m["find"], m["replace"]), encoding="utf-8")
         try:
             ok, log = build(build_dir)
-            if not ok:
+            if not ok and "static assertion failed" in log:
+                killed += 1  # a compile-time check caught it (lunar.cpp checks its table this way)
+                verdict = "killed by a static_assert"
+            elif not ok:
                 invalid.append(f"'{m['title']}' does not compile:\n{log}")
                 verdict = "DOES NOT COMPILE"
             elif tests_pass(build_dir):
