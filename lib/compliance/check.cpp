@@ -9,32 +9,16 @@ namespace keqing::compliance {
 Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,
                         const Scope& scope) {
     Check check;
-    std::vector<store::MonthCustomer> customers;
-    store::Activity activity;
     auto read_obligations = [&](store::Store& from) -> Result<void> {
         KQ_TRY(check.obligations,
                occasions::obligations(from, rules, month.first(), month.last(), as_of, filter_of(scope)));
         return {};
     };
-    if (reads_everyone(scope)) {
-        // Everyone's contacts are added up here while the customers and obligations are read beside.
-        store::SharedRead read(store);
-        KQ_CHECK(read.begin());
-        KQ_CHECK(read.run(
-            [&](store::Store& here) -> Result<void> {
-                KQ_TRY(activity, month_activity(here, rules, month, as_of, scope, {}));
-                return {};
-            },
-            [&](store::Store& there) -> Result<void> {
-                KQ_TRY(customers, scope_customers(there, month, scope));
-                return read_obligations(there);
-            }));
-    } else {
-        KQ_TRY(customers, scope_customers(store, month, scope));
-        KQ_TRY(activity, month_activity(store, rules, month, as_of, scope, customers));
-        if (!customers.empty()) KQ_CHECK(read_obligations(store));
-    }
-    KQ_TRY(check.month, evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));
+    // Everyone's obligations are read beside the pass over the month's contacts; a narrower scope's after.
+    MonthReads how;
+    how.beside = read_obligations;
+    KQ_TRY(check.month, read_month(store, rules, month, as_of, scope, how));
+    if (!reads_everyone(scope) && !check.month.customers.empty()) KQ_CHECK(read_obligations(store));
     std::unordered_set<std::string_view> codes;
     for (const auto& c : check.month.customers)
         codes.insert(c.code);

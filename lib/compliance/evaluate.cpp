@@ -3,6 +3,7 @@
 #include "compliance/evaluate.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace keqing::compliance {
@@ -75,6 +76,33 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
                                    const store::FindingRules* findings) {
     KQ_TRY(std::vector<store::MonthCustomer> customers, scope_customers(store, month, scope));
     KQ_TRY(store::Activity activity, month_activity(store, rules, month, as_of, scope, customers, findings));
+    return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
+}
+
+Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
+                               core::Date as_of, const Scope& scope, const MonthReads& how) {
+    std::vector<store::MonthCustomer> customers;
+    store::Activity activity;
+    if (reads_everyone(scope)) {
+        std::optional<store::SharedRead> own;
+        store::SharedRead* read = how.read;
+        if (!read) {
+            read = &own.emplace(store);
+            KQ_CHECK(read->begin());
+        }
+        KQ_CHECK(read->run(
+            [&](store::Store& here) -> Result<void> {
+                KQ_TRY(activity, month_activity(here, rules, month, as_of, scope, {}, how.findings));
+                return {};
+            },
+            [&](store::Store& there) -> Result<void> {
+                KQ_TRY(customers, scope_customers(there, month, scope));
+                return how.beside ? how.beside(there) : Result<void>{};
+            }));
+    } else {
+        KQ_TRY(customers, scope_customers(store, month, scope));
+        KQ_TRY(activity, month_activity(store, rules, month, as_of, scope, customers, how.findings));
+    }
     return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
 }
 

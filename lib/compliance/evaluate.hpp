@@ -7,6 +7,7 @@
 #include "store/store.hpp"
 
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,21 @@ store::CustomerFilter filter_of(const Scope& scope);
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                    core::Date as_of, const Scope& scope,
                                    const store::FindingRules* findings = nullptr);
+
+// How read_month reads: `read`, a shared read the caller began (one snapshot for several months), else
+// one of its own; `findings`, asked of the pass over contacts; `beside`, more the caller reads on the
+// same snapshot, run on the second connection beside the pass — only for the scopes read for everyone
+// (reads_everyone); for the others the caller reads it itself.
+struct MonthReads {
+    store::SharedRead* read = nullptr;
+    const store::FindingRules* findings = nullptr;
+    std::function<Result<void>(store::Store&)> beside;
+};
+// evaluate_month on one snapshot: for everyone, the pass over the month's contacts runs on one connection
+// while the customers (and `beside`) are read on the other; other scopes read their customers first,
+// then only their contacts.
+Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
+                               core::Date as_of, const Scope& scope, const MonthReads& how = {});
 
 // evaluate_month in its three steps, for callers that read side by side. True for the scopes whose
 // contacts are read for everyone (all, tier): their pass needs no customer list first.

@@ -221,25 +221,13 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     if (!everyone) KQ_CHECK(read_range(store));
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date as_of = std::min(options.as_of, m.last());
-        std::vector<store::MonthCustomer> customers;
-        store::Activity activity;
+        compliance::MonthReads how;
+        how.read = &read;
         if (everyone) {
-            KQ_CHECK(read.run(
-                [&](store::Store& here) -> Result<void> {
-                    KQ_TRY(activity,
-                           compliance::month_activity(here, rules, m, as_of, scope, {}, &finding_rules));
-                    return {};
-                },
-                [&](store::Store& there) -> Result<void> {
-                    KQ_TRY(customers, compliance::scope_customers(there, m, scope));
-                    return m == options.from ? read_range(there) : Result<void>{};
-                }));
-        } else {
-            KQ_TRY(customers, compliance::scope_customers(store, m, scope));
-            KQ_TRY(activity, compliance::month_activity(store, rules, m, as_of, scope, customers));
+            how.findings = &finding_rules;
+            if (m == options.from) how.beside = read_range;
         }
-        KQ_TRY(compliance::MonthResult month,
-               compliance::evaluate(rules, m, as_of, scope, std::move(customers), std::move(activity)));
+        KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
         KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
         sum.add_month(std::move(month), std::move(goals));
     }
