@@ -165,9 +165,9 @@ TEST_SUITE("remind::digest") {
         CHECK(quota_items("2026-11-15", "B2").at("visit").what.starts_with("visit: 3 more by 11-20"));
         CHECK(quota_items("2026-11-21", "B2").empty()); // no pace reminder after the closing day
         // Not yet open: nothing owed yet.
-        test::add_customer(*store, "B3", "B", "wang", day("2026-11-25"));
-        CHECK(quota_items("2026-11-24", "B3").empty());
-        CHECK(quota_items("2026-11-25", "B3").at("visit").what.starts_with("visit: 1 more by 11-30"));
+        test::add_customer(*store, "B3", "B", "wang", day("2026-11-28"));
+        CHECK(quota_items("2026-11-27", "B3").empty()); // within the last days, but not open yet
+        CHECK(quota_items("2026-11-28", "B3").at("visit").what.starts_with("visit: 1 more by 11-30"));
     }
 
     TEST_CASE_FIXTURE(Fixture,
