@@ -231,4 +231,71 @@ TEST_SUITE("occasions::obligations") {
         CHECK(two->candidates.size() == 2);
         CHECK(occasions::choose_tag(*store, rules, c, "birthday")->tag.starts_with("birthday:"));
     }
+
+    TEST_CASE_FIXTURE(Fixture, "a contact within overdue_days after the window fulfils it as done late") {
+        // C: a call and a message, window 09-18 … 09-25, overdue until 10-02.
+        const auto late = customer("L1", "C");
+        const auto call = contact(late, "call", "2026-09-20", "mid-autumn");
+        const auto message = contact(late, "message", "2026-10-02", "mid-autumn"); // the last overdue day
+        const auto too_late = customer("L2", "C");
+        contact(too_late, "call", "2026-09-20", "mid-autumn");
+        contact(too_late, "message", "2026-10-03", "mid-autumn");
+        const auto on_time = customer("L3", "C");
+        contact(on_time, "call", "2026-09-20", "mid-autumn");
+        contact(on_time, "message", "2026-09-25", "mid-autumn");
+        std::map<std::string, occasions::Obligation> at;
+        for (auto& o : run("2026-09-01", "2026-10-31", "2026-10-05"))
+            if (o.kind == "mid-autumn") at[o.customer_code] = o;
+        CHECK(at.at("L1").state == State::done_late);
+        CHECK(at.at("L1").satisfied_by == std::vector<int64_t>{call, message});
+        CHECK(at.at("L2").state == State::missed);
+        CHECK(at.at("L3").state == State::done);
+        CHECK(occasions::to_string(State::done_late) == "done_late");
+        CHECK(occasions::display(State::done_late) == "done late");
+        // Before the late contact happened it is overdue; with overdue_days = 0 a late one never counts.
+        for (auto& o : run("2026-09-01", "2026-10-31", "2026-10-01"))
+            if (o.customer_code == "L1" && o.kind == "mid-autumn") CHECK(o.state == State::overdue);
+        rules.overdue_days = 0;
+        for (auto& o : run("2026-09-01", "2026-10-31", "2026-10-05"))
+            if (o.customer_code == "L1" && o.kind == "mid-autumn") CHECK(o.state == State::missed);
+    }
+
+    TEST_CASE_FIXTURE(Fixture,
+                      "tagging after the window: named or automatic up to overdue_days, open ones first") {
+        const auto id = customer("T2", "B");
+        store::Contact c;
+        c.customer_id = id;
+        c.customer_code = "T2";
+        c.channel = "call";
+        c.date = day("2026-10-01"); // mid-autumn's window closed 09-25
+        auto choice = occasions::choose_tag(*store, rules, c, "");
+        REQUIRE(choice.ok());
+        CHECK(choice->tag == "mid-autumn");
+        CHECK(choice->automatic);
+        CHECK(choice->late);
+        CHECK(choice->name.find("late: window closed 2026-09-25") != std::string::npos);
+        CHECK(occasions::choose_tag(*store, rules, c, "mid-autumn")->late);
+        c.date = day("2026-10-03"); // more than overdue_days (7) after
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
+        CHECK(occasions::choose_tag(*store, rules, c, "mid-autumn")
+                  .error()
+                  .message.find("no such obligation") != std::string::npos);
+
+        // A birthday today and the overdue festival both take a message: the open one wins.
+        store::Person p;
+        p.customer_id = id;
+        p.name = "李";
+        p.birthday = "09-30";
+        REQUIRE(store->add_person(p).ok());
+        c.date = day("2026-09-30");
+        c.channel = "message";
+        c.note = "生日快乐";
+        choice = occasions::choose_tag(*store, rules, c, "");
+        CHECK(choice->tag.starts_with("birthday:"));
+        CHECK_FALSE(choice->late);
+        c.note = ""; // no note: the birthday does not fit, the overdue festival does
+        choice = occasions::choose_tag(*store, rules, c, "");
+        CHECK(choice->tag == "mid-autumn");
+        CHECK(choice->late);
+    }
 }

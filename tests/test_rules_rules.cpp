@@ -71,6 +71,21 @@ TEST_SUITE("rules::rules") {
                   .starts_with("r.toml:3:"));
     }
 
+    TEST_CASE("deadline_days is 5 in the built-in rules, configurable from 0 to 30, checked with file:line") {
+        CHECK(rules::load_rules("")->deadline_days == 5);
+        CHECK(rules::load_rules(KEQING_SOURCE_DIR "/schemas/rules.toml")->deadline_days == 5);
+        CHECK(rules::parse_rules(std::string("deadline_days = 0\n") + kMinimal, "r.toml")->deadline_days ==
+              0);
+        CHECK(rules::parse_rules(std::string("deadline_days = 30\n") + kMinimal, "r.toml")->deadline_days ==
+              30);
+        for (const char* bad : {"deadline_days = -1\n", "deadline_days = 31\n", "deadline_days = \"5\"\n"}) {
+            const auto m = error_of(std::string(bad) + kMinimal);
+            CHECK(m.starts_with("r.toml:1:"));
+            CHECK(m.find("'deadline_days' in the rules file must be a whole number from 0 to 30") !=
+                  std::string::npos);
+        }
+    }
+
     TEST_CASE("negative quota is rejected with file:line") {
         const auto m =
             error_of("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = -1 }\n");

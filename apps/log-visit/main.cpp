@@ -48,12 +48,14 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
                            rules.count_late ? "" : "; it does not count toward the quota");
     if (!out.tag.tag.empty()) {
         keqing::cli::print("tagged: {}{}\n", out.tag.name,
-                           out.tag.automatic ? " — the one open obligation it fits" : "");
+                           !out.tag.automatic ? ""
+                           : out.tag.late     ? " — the one overdue obligation it fits"
+                                              : " — the one open obligation it fits");
         if (out.obligation) {
             std::string left;
             for (const auto& a : out.obligation->outstanding())
                 left += (left.empty() ? "" : ", ") + rules.action_text(a);
-            keqing::cli::print("  {}{}\n", keqing::occasions::to_string(out.obligation->state),
+            keqing::cli::print("  {}{}\n", keqing::occasions::display(out.obligation->state),
                                left.empty() ? "" : "; still to do: " + left);
         }
     } else if (!out.tag.candidates.empty()) {

@@ -40,7 +40,8 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             std::optional<occasions::Obligation> obligation;
             if (!tag.tag.empty()) {
                 KQ_TRY(std::vector<occasions::Obligation> after,
-                       occasions::obligations(store, rules, contact.date, contact.date, now.date,
+                       occasions::obligations(store, rules, contact.date.plus_days(-rules.overdue_days),
+                                              contact.date, now.date,
                                               {store::CustomerFilter::Kind::code, contact.customer_code}));
                 for (auto& o : after)
                     if (o.tag == tag.tag) obligation = std::move(o);

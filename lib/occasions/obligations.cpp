@@ -52,10 +52,12 @@ bool fits(const rules::Action& action, const store::Contact& contact, const rule
            (!action.gift || contact.gift) && (!note_required || !core::trim(contact.note).empty());
 }
 
-// Assigns contacts (tagged for this obligation, inside its window, up to as_of) to its actions, the
-// gift actions first, each contact used once, earliest first.
-void satisfy(Obligation& o, const std::vector<const store::Contact*>& contacts, const rules::Rules& rules,
+// Assigns contacts (tagged for this obligation, inside its window or up to overdue_days after it, up to
+// as_of) to its actions, the gift actions first, each contact used once, earliest first; true when a
+// contact after the window was needed.
+bool satisfy(Obligation& o, const std::vector<const store::Contact*>& contacts, const rules::Rules& rules,
              core::Date as_of) {
+    bool late = false;
     o.satisfied_by.assign(o.actions.size(), 0);
     std::vector<size_t> order(o.actions.size());
     for (size_t i = 0; i < order.size(); ++i)
@@ -66,19 +68,22 @@ void satisfy(Obligation& o, const std::vector<const store::Contact*>& contacts, 
     for (const size_t a : order) {
         for (size_t k = 0; k < contacts.size(); ++k) {
             const store::Contact& c = *contacts[k];
-            if (used[k] || !c.voided_at.empty() || c.date < o.from || c.date > o.to || c.date > as_of)
+            if (used[k] || !c.voided_at.empty() || c.date < o.from ||
+                c.date > o.to.plus_days(rules.overdue_days) || c.date > as_of)
                 continue;
             if (!fits(o.actions[a], c, rules, o.note_required)) continue;
             used[k] = true;
             o.satisfied_by[a] = c.id;
+            late = late || c.date > o.to;
             break;
         }
     }
+    return late;
 }
 
-State state_of(const Obligation& o, core::Date as_of, int overdue_days) {
+State state_of(const Obligation& o, core::Date as_of, int overdue_days, bool late) {
     if (std::all_of(o.satisfied_by.begin(), o.satisfied_by.end(), [](int64_t id) { return id != 0; }))
-        return State::done;
+        return late ? State::done_late : State::done;
     if (as_of < o.from) return State::upcoming;
     if (as_of <= o.to) return State::open;
     return as_of - o.to <= overdue_days ? State::overdue : State::missed;
@@ -98,8 +103,14 @@ std::string_view to_string(State s) {
         return "overdue";
     case State::missed:
         return "missed";
+    case State::done_late:
+        return "done_late";
     }
     return "?";
+}
+
+std::string_view display(State s) {
+    return s == State::done_late ? "done late" : to_string(s);
 }
 
 std::vector<rules::Action> Obligation::outstanding() const {
@@ -213,15 +224,16 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
             first = std::min(first, o.from);
             last = std::max(last, o.to);
         }
-        KQ_TRY(std::vector<store::Contact> tagged, store.tagged_contacts(first, last, filter));
+        KQ_TRY(std::vector<store::Contact> tagged,
+               store.tagged_contacts(first, last.plus_days(rules.overdue_days), filter));
         std::map<std::pair<int64_t, std::string>, std::vector<const store::Contact*>> by_tag;
         for (const auto& c : tagged)
             by_tag[{c.customer_id, c.occasion}].push_back(&c);
         static const std::vector<const store::Contact*> kNone;
         for (auto& o : out) {
             const auto it = by_tag.find({o.customer_id, o.tag});
-            satisfy(o, it == by_tag.end() ? kNone : it->second, rules, as_of);
-            o.state = state_of(o, as_of, rules.overdue_days);
+            const bool late = satisfy(o, it == by_tag.end() ? kNone : it->second, rules, as_of);
+            o.state = state_of(o, as_of, rules.overdue_days, late);
             o.uid = fmt::format("{}-{}-{}", o.tag, o.date.iso(), o.customer_code);
         }
     }
@@ -236,14 +248,17 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
                              const std::string& requested) {
     const core::Date as_of = std::max(contact.date, core::today());
     KQ_TRY(std::vector<Obligation> all,
-           obligations(store, rules, contact.date, contact.date, as_of,
+           obligations(store, rules, contact.date.plus_days(-rules.overdue_days), contact.date, as_of,
                        {store::CustomerFilter::Kind::code, contact.customer_code}));
     std::erase_if(all, [&](const Obligation& o) {
-        return o.customer_id != contact.customer_id || contact.date < o.from || contact.date > o.to;
+        return o.customer_id != contact.customer_id || contact.date < o.from ||
+               contact.date > o.to.plus_days(rules.overdue_days);
     });
-    auto label = [](const Obligation& o) {
-        return fmt::format("{} ({} {}{})", o.tag, o.name, o.date.iso(),
-                           o.person.empty() ? "" : " " + o.person);
+    auto late = [&](const Obligation& o) { return contact.date > o.to; };
+    auto label = [&](const Obligation& o) {
+        return fmt::format("{} ({} {}{}{})", o.tag, o.name, o.date.iso(),
+                           o.person.empty() ? "" : " " + o.person,
+                           late(o) ? fmt::format(", late: window closed {}", o.to.iso()) : "");
     };
     TagChoice choice;
     if (!requested.empty()) {
@@ -253,6 +268,7 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
         if (named.size() == 1) {
             choice.tag = named[0]->tag;
             choice.name = label(*named[0]);
+            choice.late = late(*named[0]);
             return choice;
         }
         std::string open;
@@ -265,17 +281,23 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
         return data_error("--occasion {} is ambiguous for {}: {}; give the full tag", requested,
                           contact.customer_code, open);
     }
+    // Open obligations first; only when none fits, those whose window closed at most overdue_days ago.
     std::vector<const Obligation*> fitting;
-    for (const auto& o : all) {
-        const auto left = o.outstanding();
-        if (std::any_of(left.begin(), left.end(),
-                        [&](const rules::Action& a) { return fits(a, contact, rules, o.note_required); }))
-            fitting.push_back(&o);
+    for (const bool after_window : {false, true}) {
+        for (const auto& o : all) {
+            const auto left = o.outstanding();
+            if (late(o) == after_window && std::any_of(left.begin(), left.end(), [&](const rules::Action& a) {
+                    return fits(a, contact, rules, o.note_required);
+                }))
+                fitting.push_back(&o);
+        }
+        if (!fitting.empty()) break;
     }
     if (fitting.size() == 1) {
         choice.tag = fitting[0]->tag;
         choice.name = label(*fitting[0]);
         choice.automatic = true;
+        choice.late = late(*fitting[0]);
     } else {
         for (const auto* o : fitting)
             choice.candidates.push_back(label(*o));

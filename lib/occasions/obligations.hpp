@@ -12,9 +12,13 @@
 namespace keqing::occasions {
 
 // upcoming: the window has not opened; open: it is open; done: every action was made inside it;
-// overdue: it closed less than overdue_days ago; missed: later than that.
-enum class State { upcoming, open, done, overdue, missed };
+// overdue: it closed less than overdue_days ago; missed: later than that; done_late: every action was
+// made, some of them within overdue_days after the window closed (a late condolence visit is still made).
+enum class State { upcoming, open, done, overdue, missed, done_late };
+inline constexpr size_t kStates = 6;
 std::string_view to_string(State s);
+// For people: "done late" for done_late, else to_string.
+std::string_view display(State s);
 
 struct Obligation {
     enum class Source { occasion, birthday, event };
@@ -38,21 +42,24 @@ struct Obligation {
     std::vector<rules::Action> outstanding() const;
 };
 
-// Every obligation whose window meets [from, to], evaluated as of the end of `as_of`, sorted by window
-// end, then customer code. Festivals use the tier and rep in effect on their day; a customer must be
-// active on the day of the obligation. `filter` narrows the customers considered (one code, a rep's, a
-// team's).
+// Every obligation whose window meets [from, to], evaluated as of the end of `as_of` (a tagged contact
+// counts when it lies in the window or up to rules.overdue_days after it: then the obligation is done late),
+// sorted by window end, then customer code. Festivals use the tier and rep in effect on their day; a customer
+// must be active on the day of the obligation. `filter` narrows the customers considered (one code, a rep's,
+// a team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of,
                                             const store::CustomerFilter& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
-// it must name an obligation of that customer whose window holds the contact's date; without it, the
-// one obligation the contact fits (window, channel, gift, note) is chosen automatically, if exactly one.
+// it must name an obligation of that customer whose window, or the overdue_days after it, holds the
+// contact's date; without it, the one obligation the contact fits (window, channel, gift, note) is chosen
+// automatically, if exactly one — an open one, else one whose window closed at most overdue_days before.
 struct TagChoice {
     std::string tag;  // empty: untagged
     std::string name; // of the chosen obligation
     bool automatic = false;
+    bool late = false; // the contact is after the obligation's window (it will be done late)
     std::vector<std::string> candidates; // when several fitted and none was chosen
 };
 Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, const store::Contact& contact,

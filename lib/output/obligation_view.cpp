@@ -32,10 +32,11 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         }
         row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
         row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
-        row.emplace_back(occasions::to_string(o.state));
+        row.emplace_back(occasions::display(o.state));
         std::string todo = actions_text(o.outstanding(), rules);
         if (o.note_required && !todo.empty()) todo += " (personal note)";
-        row.push_back(o.state == occasions::State::done ? "" : todo);
+        const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
+        row.push_back(done ? "" : todo);
         t.row(std::move(row));
     }
     std::string out;

@@ -148,7 +148,8 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
     if (behind_only)
         std::copy_if(check.obligations.begin(), check.obligations.end(), std::back_inserter(due),
                      [](const auto& o) {
-                         return o.state != occasions::State::done && o.state != occasions::State::upcoming;
+                         return o.state != occasions::State::done && o.state != occasions::State::done_late &&
+                                o.state != occasions::State::upcoming;
                      });
     const auto& shown = behind_only ? due : check.obligations;
     if (format == Format::json) {

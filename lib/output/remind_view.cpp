@@ -51,9 +51,10 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
                        who(d), d.team.empty() ? "" : " · " + name(d.team), d.as_of.iso(), d.days);
     int n = 0;
     for (const auto& i : d.items) {
-        const std::string state = i.state == "overdue" ? fmt::format("{}OVERDUE{}", red, reset)
-                                  : i.state == "due"   ? fmt::format("{}DUE TODAY{}", yellow, reset)
-                                                       : i.state;
+        const std::string state =
+            i.state == "overdue" ? fmt::format("{}OVERDUE{}", red, reset)
+            : i.state == "due"   ? fmt::format("{}DUE{}{}", yellow, i.due == d.as_of ? " TODAY" : "", reset)
+                                 : i.state;
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())
@@ -71,6 +72,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
         for (const auto& i : d.items) {
             const char* kind = i.kind == remind::Item::Kind::obligation ? "obligation"
                                : i.kind == remind::Item::Kind::pace     ? "pace"
+                               : i.kind == remind::Item::Kind::deadline ? "deadline"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state").value(i.state).key("starts").value(i.starts.iso()).key("due").value(i.due.iso());
@@ -84,6 +86,10 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 for (const auto& a : i.actions)
                     j.value(a);
                 j.end_array();
+            }
+            if (!i.channel.empty()) {
+                j.key("channel").value(i.channel).key("owed").value(i.owed);
+                j.key("required").value(i.required).key("done").value(i.done);
             }
             j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
             j.key("preferences").value_or_null(i.preferences).end_object();

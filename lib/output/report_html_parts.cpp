@@ -75,14 +75,16 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
     std::string out = "<section id=\"occasions\">\n<h2>Occasions 节日与人情 (R4–R8)</h2>\n";
     if (report.occasions.empty())
         return out + "<p class=\"note\">No occasion window closed in this period.</p>\n</section>\n";
-    Table kinds{"Obligations whose window closed, by occasion",
-                {"Occasion", "Rule", "Windows", "Kept", "Still open", "Overdue", "Missed", "Kept %"},
-                {}};
+    Table kinds{
+        "Obligations whose window closed, by occasion",
+        {"Occasion", "Rule", "Windows", "Kept", "Kept late", "Still open", "Overdue", "Missed", "Kept %"},
+        {}};
     for (const auto& o : report.occasions) {
         const auto state = [&](occasions::State s) { return o.by_state[static_cast<size_t>(s)]; };
         const int kept = state(occasions::State::done);
         kinds.rows.push_back(
             {o.name.empty() ? o.kind : o.name, o.rule, num(o.total), num(kept),
+             num(state(occasions::State::done_late)),
              num(state(occasions::State::upcoming) + state(occasions::State::open)),
              num(state(occasions::State::overdue)), num(state(occasions::State::missed)),
              Cell(o.total == 0 ? "—" : percent(static_cast<double>(kept) / o.total), "num")});

@@ -133,10 +133,11 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
     if (r.occasions.empty())
         out << "none\n";
     else {
-        Grid occ({"OCCASION", "RULE", "TOTAL", "DONE", "OVERDUE", "MISSED"}, 2);
+        Grid occ({"OCCASION", "RULE", "TOTAL", "DONE", "DONE LATE", "OVERDUE", "MISSED"}, 2);
         for (const auto& o : r.occasions)
             occ.add({o.name + " (" + o.kind + ")", o.rule, fmt::format("{}", o.total),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::done)]),
+                     fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::done_late)]),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::overdue)]),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::missed)])});
         occ.write(out, md);
@@ -386,9 +387,8 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
             .value(o.rule)
             .key("total")
             .value(o.total);
-        for (int s = 0; s < 5; ++s)
-            j.key(occasions::to_string(static_cast<occasions::State>(s)))
-                .value(o.by_state[static_cast<size_t>(s)]);
+        for (size_t s = 0; s < occasions::kStates; ++s)
+            j.key(occasions::to_string(static_cast<occasions::State>(s))).value(o.by_state[s]);
         j.end_object();
     }
     j.end_array().key("not_kept");
@@ -456,9 +456,9 @@ void csv(core::Sink& out, const report::Report& r) {
     }
     for (const auto& o : r.occasions) {
         line("occasion", all, o.kind, "total", fmt::format("{}", o.total));
-        for (int s = 0; s < 5; ++s)
+        for (size_t s = 0; s < occasions::kStates; ++s)
             line("occasion", all, o.kind, std::string(occasions::to_string(static_cast<occasions::State>(s))),
-                 fmt::format("{}", o.by_state[static_cast<size_t>(s)]));
+                 fmt::format("{}", o.by_state[s]));
     }
     line("quality", all, "all", "late", fmt::format("{}", r.quality.late_count));
     line("quality", all, "all", "duplicates", fmt::format("{}", r.quality.duplicate_count));

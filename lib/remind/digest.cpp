@@ -31,6 +31,46 @@ int order(const Item& i) {
     return i.state == "overdue" ? 0 : 1;
 }
 
+bool active_on(const store::MonthCustomer& c, core::Date day) {
+    return (!c.opened_on || *c.opened_on <= day) && (!c.closed_on || *c.closed_on >= day);
+}
+
+// A quota still unmet on a day, and the last day it can be met on.
+struct Owed {
+    const compliance::CustomerResult* customer;
+    const compliance::ChannelResult* channel;
+    core::Date deadline;
+    bool near = false;    // within rules.deadline_days of the deadline
+    bool tight = false;   // in a stretch of days the rep cannot cover at rules.max_visits_per_day
+    std::string capacity; // why it is tight, for people
+};
+
+// Marks the visit quotas of one rep that the days left cannot hold at `per_day` visits a day: for the
+// latest deadline t where the visits owed by t exceed (t - as_of + 1) × per_day, every visit quota due by
+// t.
+void mark_tight(std::vector<Owed*>& visits, core::Date as_of, int per_day) {
+    std::sort(visits.begin(), visits.end(), [](const Owed* a, const Owed* b) {
+        return std::tie(a->deadline, a->customer->code) < std::tie(b->deadline, b->customer->code);
+    });
+    int owed = 0;
+    size_t cut = 0;
+    std::string why;
+    for (size_t k = 0; k < visits.size(); ++k) {
+        owed += visits[k]->channel->required - visits[k]->channel->done;
+        const bool last_of_day = k + 1 == visits.size() || visits[k + 1]->deadline != visits[k]->deadline;
+        const int days = visits[k]->deadline - as_of + 1;
+        if (last_of_day && owed > days * per_day) {
+            cut = k + 1;
+            why = fmt::format("{} visits owed by {}, room for {} at {} a day", owed,
+                              visits[k]->deadline.iso().substr(5), days * per_day, per_day);
+        }
+    }
+    for (size_t k = 0; k < cut; ++k) {
+        visits[k]->tight = true;
+        visits[k]->capacity = why;
+    }
+}
+
 } // namespace
 
 Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
@@ -47,8 +87,36 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     KQ_TRY(
         std::vector<occasions::Obligation> obligations,
         occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
+    // The customers as they stand today: today's rep (a hand-over recorded for later has not happened
+    // yet) and whether they have closed (log-visit refuses contacts after the closing day).
+    KQ_TRY(std::vector<store::Customer> current, store.list_customers(as_of, filter));
+    std::map<int64_t, const store::Customer*> today_of;
+    for (const auto& c : current)
+        today_of[c.id] = &c;
+    std::erase_if(obligations, [&](const occasions::Obligation& o) {
+        const auto it = today_of.find(o.customer_id);
+        return it == today_of.end() || (it->second->closed_on && *it->second->closed_on < as_of);
+    });
+    for (auto& o : obligations)
+        o.rep = today_of.at(o.customer_id)->rep;
+    std::map<std::string, std::string> team_of;
+    for (const auto& r : reps)
+        team_of[r.id] = r.team;
+
     const core::Month month = core::Month::of(as_of);
-    KQ_TRY(compliance::MonthResult quota, compliance::evaluate_month(store, rules, month, as_of, scope));
+    KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter));
+    for (auto& c : customers) {
+        if (const auto it = today_of.find(c.id); it != today_of.end()) c.rep = it->second->rep;
+        c.team = team_of[c.rep];
+    }
+    if (!rep.empty()) std::erase_if(customers, [&](const store::MonthCustomer& c) { return c.rep != rep; });
+    std::map<int64_t, store::MonthCustomer> span; // opened and closed days, by customer id
+    for (const auto& c : customers)
+        span.emplace(c.id, c);
+    KQ_TRY(store::Activity activity,
+           compliance::month_activity(store, rules, month, as_of, scope, customers));
+    KQ_TRY(compliance::MonthResult quota,
+           compliance::evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));
     KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, quota));
     KQ_TRY(std::vector<store::Person> people, store.people_of(filter));
     std::map<std::string, std::vector<const store::Person*>> people_of;
@@ -94,28 +162,56 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         d->second.items.push_back(std::move(item));
     }
 
+    // Quotas: what is still owed by each active customer, near its deadline (the month's last day or its
+    // closing day), or in a stretch the rep's visits a day cannot cover, or else behind pace.
+    std::vector<Owed> owed;
     for (const auto& c : quota.customers) {
+        const store::MonthCustomer& m = span.at(c.id);
+        if (!active_on(m, as_of)) continue;
+        const core::Date deadline = m.closed_on ? std::min(*m.closed_on, month.last()) : month.last();
+        for (const auto& ch : c.channels)
+            if (ch.done < ch.required)
+                owed.push_back({&c, &ch, deadline, deadline - as_of <= rules.deadline_days, false, {}});
+    }
+    { // the visits (in-person channels) each rep owes, against max_visits_per_day
+        std::map<std::string, std::vector<Owed*>> visits_of;
+        for (auto& o : owed)
+            if (rules.channels[static_cast<size_t>(o.channel->channel)].in_person)
+                visits_of[o.customer->rep].push_back(&o);
+        for (auto& [who, visits] : visits_of)
+            mark_tight(visits, as_of, rules.max_visits_per_day);
+    }
+    for (const auto& o : owed) {
+        const auto& c = *o.customer;
+        const auto& ch = *o.channel;
+        const bool deadline = o.near || o.tight;
+        if (!deadline && ch.status != compliance::Status::behind) continue;
         auto d = by_rep.find(c.rep);
         if (d == by_rep.end()) continue;
-        for (const auto& ch : c.channels) {
-            if (ch.status != compliance::Status::behind) continue;
-            const std::string& channel = rules.channels[static_cast<size_t>(ch.channel)].id;
-            Item item;
-            item.kind = Item::Kind::pace;
-            item.uid = fmt::format("pace-{}-{}-{}", c.code, channel, month.iso());
-            const std::string& rule = rules.channels[static_cast<size_t>(ch.channel)].rule;
-            item.rule = rule.empty() ? "quota" : rule;
-            item.state = "due";
-            item.due = as_of;
-            item.starts = as_of;
-            item.customer_code = c.code;
-            item.customer_name = c.name;
-            item.what =
-                fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
-                            ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
-            if (rules.in_person(channel)) add_hint(item, key_person(people_of[c.code]));
-            d->second.items.push_back(std::move(item));
-        }
+        const std::string& channel = rules.channels[static_cast<size_t>(ch.channel)].id;
+        const std::string& rule = rules.channels[static_cast<size_t>(ch.channel)].rule;
+        Item item;
+        item.kind = deadline ? Item::Kind::deadline : Item::Kind::pace;
+        item.uid = fmt::format("{}-{}-{}-{}", deadline ? "quota" : "pace", c.code, channel, month.iso());
+        item.rule = rule.empty() ? "quota" : rule;
+        item.state = "due";
+        item.due = deadline ? o.deadline : as_of;
+        item.starts = as_of;
+        item.customer_code = c.code;
+        item.customer_name = c.name;
+        item.channel = channel;
+        item.owed = ch.required - ch.done;
+        item.required = ch.required;
+        item.done = ch.done;
+        const int left = o.deadline - as_of + 1;
+        item.what = deadline ? fmt::format("{}: {} more by {} ({} of {} done; {} day{} left{}{})", channel,
+                                           item.owed, o.deadline.iso().substr(5), ch.done, ch.required, left,
+                                           left == 1 ? "" : "s", o.near ? "" : "; ", o.near ? "" : o.capacity)
+                             : fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
+                                           ch.expected - ch.done, ch.done, ch.required, ch.required,
+                                           month.last().iso());
+        if (rules.in_person(channel)) add_hint(item, key_person(people_of[c.code]));
+        d->second.items.push_back(std::move(item));
     }
 
     for (const auto& g : goals) {

@@ -1,6 +1,7 @@
-// The reminder digest per rep (remind): obligations due or overdue, customers behind pace per channel,
-// and rep goals at risk, within a horizon — most urgent first, each saying what, for whom, by when and
-// which rule. Deterministic for a given as-of.
+// The reminder digest per rep (remind): obligations due or overdue, quotas behind pace or near their
+// deadline per channel, and rep goals at risk, within a horizon — most urgent first, each saying what, for
+// whom, by when and which rule. A digest is for the start of its day (docs/DECISIONS.md, "remind's day"),
+// goes to the rep assigned on that day, and is deterministic for a given day.
 #pragma once
 
 #include "rules/rules.hpp"
@@ -13,16 +14,22 @@
 namespace keqing::remind {
 
 struct Item {
-    enum class Kind { obligation, pace, goal };
+    // deadline: a quota still unmet within rules.deadline_days of its deadline, or one the rep's days left
+    // cannot hold at rules.max_visits_per_day.
+    enum class Kind { obligation, pace, goal, deadline };
     Kind kind = Kind::obligation;
     std::string uid;   // stable: the same reminder has the same uid every day it is shown
     std::string rule;  // R1 … R11
-    std::string state; // overdue, due (window closes today or pace owed today), open, upcoming
+    std::string state; // overdue, due (window closes today, pace owed today, a quota's deadline near), open,
+                       // upcoming
     core::Date due;    // by when
     core::Date starts; // when it can first be done (window start; as_of for pace and goals)
     std::string customer_code, customer_name;
-    std::string what; // "中秋节: visit+gift, message", "visit: 3 more to be on pace (8 by 11-30)"
-    std::string tag;  // obligations: what a satisfying contact is tagged with (log-visit --occasion)
+    std::string what;    // "中秋节: visit+gift, message", "visit: 3 more to be on pace (8 by 11-30)"
+    std::string tag;     // obligations: what a satisfying contact is tagged with (log-visit --occasion)
+    std::string channel; // pace and deadline: the channel owed
+    int owed = 0;        // pace and deadline: contacts still to make this month (required - done)
+    int required = 0, done = 0;       // pace and deadline: the month's requirement and what counts so far
     std::vector<std::string> actions; // obligations: the actions still to make ("visit+gift")
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
@@ -35,7 +42,9 @@ struct Digest {
     std::vector<Item> items;
 };
 
-// Digests for one rep, or every rep when `rep` is empty; horizon `days` after as_of.
+// Digests for one rep, or every rep when `rep` is empty, for the start of day `as_of` (contacts already
+// logged for that day count, none of it is over yet); horizon `days` after as_of. Customers go to the rep
+// assigned on as_of; a customer not active on as_of gets no quota item.
 Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
                                           int days, const std::string& rep);
 

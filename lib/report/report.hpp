@@ -52,7 +52,7 @@ struct OccasionRow {
     std::string kind;
     std::string name;
     std::string rule;
-    std::array<int, 5> by_state{}; // per occasions::State
+    std::array<int, occasions::kStates> by_state{}; // per occasions::State
     int total = 0;
 };
 

@@ -178,8 +178,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
                           e.source().begin.column, e.description());
     }
     KQ_CHECK(only_keys(source, root,
-                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day", "channel",
-                        "tier", "goals", "occasion", "event"},
+                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
+                        "deadline_days", "channel", "tier", "goals", "occasion", "event"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -199,6 +199,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_TRY(rules.max_visits_per_day,
            optional_int(source, root, "max_visits_per_day", 1, 1000, 12, "the rules file"));
+    KQ_TRY(rules.deadline_days,
+           optional_int(source, root, "deadline_days", 0, 30, rules.deadline_days, "the rules file"));
     if (const toml::node* n = root.get("count_late")) {
         const auto* v = n->as_boolean();
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));

@@ -76,7 +76,10 @@ struct Rules {
     bool count_late = true;
     int overdue_days = 7;        // after an obligation's window closes, it is overdue this long, then missed
     int max_visits_per_day = 12; // more visits by one rep in a day are flagged as implausible
-    std::string source;          // where it was loaded from, for messages
+    // remind lists every unmet quota on the month's last day (a closing customer's: its closing day) and
+    // on this many days before it
+    int deadline_days = 5;
+    std::string source; // where it was loaded from, for messages
 
     // Index of a channel id, or -1.
     int channel_index(std::string_view id) const;
