@@ -32,15 +32,25 @@ def parse(path):
 
 
 def copy_sources(src, dest):
-    if dest.exists():
-        shutil.rmtree(dest)
+    """Brings the copy up to the checkout's tracked files. A file whose content changed is written anew
+    (so its time is now and make rebuilds it); the others keep their times, so a second run rebuilds only
+    what changed."""
     listed = subprocess.run(["git", "-C", str(src), "ls-files", "-z"], capture_output=True)
     if listed.returncode != 0:
         sys.exit(f"mutate: {src} is not a git checkout; run it from a clone")
-    for name in listed.stdout.decode().split("\0"):
-        if name and (src / name).is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src / name, dest / name)
+    names = {name for name in listed.stdout.decode().split("\0") if name and (src / name).is_file()}
+    if dest.exists():
+        for old in dest.rglob("*"):
+            if old.is_file() and str(old.relative_to(dest)) not in names:
+                old.unlink()
+    for name in names:
+        data = (src / name).read_bytes()
+        target = dest / name
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        shutil.copymode(src / name, target)
 
 
 def build(build_dir):
