@@ -131,6 +131,11 @@ TEST_SUITE("occasions::obligations") {
 
     TEST_CASE_FIXTURE(Fixture, "a tagged contact before the window fulfils nothing") {
         const auto id = customer("B1", "B");
+        store::Person p; // a birthday on 09-10 makes the read of tagged contacts start before 09-17
+        p.customer_id = id;
+        p.name = "王芳";
+        p.birthday = "09-10";
+        REQUIRE(store->add_person(p).ok());
         contact(id, "call", "2026-09-17", "mid-autumn"); // the window opens 09-18
         contact(id, "message", "2026-09-17", "mid-autumn");
         CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state != State::done);
@@ -230,6 +235,18 @@ TEST_SUITE("occasions::obligations") {
         CHECK(two->tag.empty());
         CHECK(two->candidates.size() == 2);
         CHECK(occasions::choose_tag(*store, rules, c, "birthday")->tag.starts_with("birthday:"));
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a contact after the overdue days fulfils nothing, even when it is read") {
+        const auto id = customer("L4", "C");
+        store::Person p; // a birthday on 10-10 makes the read of tagged contacts reach past 10-03
+        p.customer_id = id;
+        p.name = "李强";
+        p.birthday = "10-10";
+        REQUIRE(store->add_person(p).ok());
+        contact(id, "call", "2026-09-20", "mid-autumn");
+        contact(id, "message", "2026-10-03", "mid-autumn"); // overdue ended 10-02
+        CHECK(only("2026-09-01", "2026-10-31", "2026-10-05", "mid-autumn").state == State::missed);
     }
 
     TEST_CASE_FIXTURE(Fixture, "a contact within overdue_days after the window fulfils it as done late") {
