@@ -21,6 +21,17 @@ struct Fixture : test::StoreFixture {
         return test::add_customer(*store, code, tier, "wang", day("2020-01-01"), closed);
     }
 
+    // Adds a person with a birthday at a customer and returns the person's id.
+    int64_t person(int64_t customer_id, const char* name, const char* birthday) {
+        store::Person p;
+        p.customer_id = customer_id;
+        p.name = name;
+        p.birthday = birthday;
+        auto added = store->add_person(p);
+        REQUIRE(added.ok());
+        return *added;
+    }
+
     int64_t contact(int64_t customer_id, const char* channel, const char* date, const std::string& tag,
                     bool gift = false, const char* note = "") {
         store::Contact c;
@@ -131,11 +142,8 @@ TEST_SUITE("occasions::obligations") {
 
     TEST_CASE_FIXTURE(Fixture, "a tagged contact before the window fulfils nothing") {
         const auto id = customer("B1", "B");
-        store::Person p; // a birthday on 09-10 makes the read of tagged contacts start before 09-17
-        p.customer_id = id;
-        p.name = "王芳";
-        p.birthday = "09-10";
-        REQUIRE(store->add_person(p).ok());
+        person(id, "王芳",
+               "09-10"); // a birthday on 09-10 makes the read of tagged contacts start before 09-17
         contact(id, "call", "2026-09-17", "mid-autumn"); // the window opens 09-18
         contact(id, "message", "2026-09-17", "mid-autumn");
         CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state != State::done);
@@ -157,12 +165,8 @@ TEST_SUITE("occasions::obligations") {
 
     TEST_CASE_FIXTURE(Fixture, "a birthday message needs a personal note") {
         const auto id = customer("P1", "C");
-        store::Person p;
-        p.customer_id = id;
-        p.name = "张丽";
-        p.birthday = "1990-11-20";
-        const auto person = *store->add_person(p);
-        const std::string tag = fmt::format("birthday:{}", person);
+        const auto person_id = person(id, "张丽", "1990-11-20");
+        const std::string tag = fmt::format("birthday:{}", person_id);
         contact(id, "message", "2026-11-20", tag);
         auto o = only("2026-11-01", "2026-11-30", "2026-11-20", "birthday");
         CHECK(o.note_required);
@@ -175,11 +179,7 @@ TEST_SUITE("occasions::obligations") {
 
     TEST_CASE_FIXTURE(Fixture, "a lunar leap-month birthday in a year without that leap month") {
         const auto id = customer("P2", "C");
-        store::Person p;
-        p.customer_id = id;
-        p.name = "王芳";
-        p.birthday = "lunar:L6-20"; // 2025 has a leap 6th month, 2026 does not
-        REQUIRE(store->add_person(p).ok());
+        person(id, "王芳", "lunar:L6-20"); // 2025 has a leap 6th month, 2026 does not
         const auto in2025 = only("2025-01-01", "2025-12-31", "2025-12-31", "birthday");
         const auto in2026 = only("2026-01-01", "2026-12-31", "2026-12-31", "birthday");
         CHECK(in2025.date.iso() == "2025-08-13"); // leap 6-20 of 2025 (闰六月初一 = 2025-07-25)
@@ -223,11 +223,7 @@ TEST_SUITE("occasions::obligations") {
         c.date = day("2026-09-10");
         CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty());
 
-        store::Person p;
-        p.customer_id = id;
-        p.name = "李";
-        p.birthday = "09-22";
-        REQUIRE(store->add_person(p).ok());
+        person(id, "李", "09-22");
         c.date = day("2026-09-22");
         c.channel = "message";
         c.note = "生日快乐";
@@ -239,11 +235,7 @@ TEST_SUITE("occasions::obligations") {
 
     TEST_CASE_FIXTURE(Fixture, "a contact after the overdue days fulfils nothing, even when it is read") {
         const auto id = customer("L4", "C");
-        store::Person p; // a birthday on 10-10 makes the read of tagged contacts reach past 10-03
-        p.customer_id = id;
-        p.name = "李强";
-        p.birthday = "10-10";
-        REQUIRE(store->add_person(p).ok());
+        person(id, "李强", "10-10"); // a birthday on 10-10 makes the read of tagged contacts reach past 10-03
         contact(id, "call", "2026-09-20", "mid-autumn");
         contact(id, "message", "2026-10-03", "mid-autumn"); // overdue ended 10-02
         CHECK(only("2026-09-01", "2026-10-31", "2026-10-05", "mid-autumn").state == State::missed);
@@ -299,11 +291,7 @@ TEST_SUITE("occasions::obligations") {
                   .message.find("no such obligation") != std::string::npos);
 
         // A birthday today and the overdue festival both take a message: the open one wins.
-        store::Person p;
-        p.customer_id = id;
-        p.name = "李";
-        p.birthday = "09-30";
-        REQUIRE(store->add_person(p).ok());
+        person(id, "李", "09-30");
         c.date = day("2026-09-30");
         c.channel = "message";
         c.note = "生日快乐";
