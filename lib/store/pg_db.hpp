@@ -70,9 +70,11 @@ class PgStmt {
     bool own_transaction_ = false; // a cursor's transaction this statement began
 };
 
-// One connection, its prepared statements, and whether a transaction is open.
+// One connection, its prepared statements, whether a transaction is open, and PostgreSQL's dialect of the
+// SQL store (store/sql_store.hpp), whose SQL is spelled as PostgreSQL reads it.
 class PgDb {
   public:
+    using Statement = PgStmt;
     PgDb() = default;
     PgDb(const PgDb&) = delete;
     PgDb& operator=(const PgDb&) = delete;
@@ -88,7 +90,25 @@ class PgDb {
     Result<PgStmt> prepare(std::string_view sql, std::string_view doing = "running a query");
     // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
     // of rows; only inside a transaction.
-    PgStmt stream(std::string_view sql);
+    Result<PgStmt> stream(std::string_view sql);
+    // The outermost write transaction.
+    Result<void> begin_write() { return exec("BEGIN", "starting a transaction"); }
+    Result<void> commit_write() { return exec("COMMIT", "committing"); }
+    // A read-only transaction that sees one snapshot throughout.
+    Result<void> begin_read() {
+        return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read");
+    }
+    // Inside a write transaction, makes every other import of the same content (by hash) wait until it ends:
+    // an advisory lock for the owner (keqing_api.claim_import takes the same for everyone else).
+    Result<void> lock_import(std::string_view hash);
+
+    // The dialect (see SqliteDb).
+    static std::string in_ids(std::string_view column, int param);
+    static std::string id_list(const std::vector<int64_t>& ids);
+    static std::string json_values(int param);
+    static constexpr std::string_view kFind = "strpos";
+    static std::string indexed_by(std::string_view /*index*/) { return {}; }
+    static std::string_view birthday_months();
     // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // The first column of the first row of a query without parameters.

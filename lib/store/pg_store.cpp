@@ -1,6 +1,5 @@
-// The PostgreSQL implementation of Store, part one: connecting and migrating (the version lives in the
-// table keqing_schema), nested transactions, reads that share an exported snapshot, and every write.
-// Reads live in pg_reads.cpp.
+// The PostgreSQL store's own part: connecting and migrating (the version lives in the table
+// keqing_schema), reads that share an exported snapshot, and contacts inserted a thousand per statement.
 #include "store/pg_store.hpp"
 
 #include "store/activity.hpp"
@@ -12,67 +11,10 @@
 #include <cctype>
 
 namespace keqing::store {
-namespace {
-
-constexpr std::string_view kPutTier =
-    "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) "
-    "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
-    "SET tier = excluded.tier, recorded_at = excluded.recorded_at";
-constexpr std::string_view kPutRep =
-    "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) "
-    "VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, effective_from) DO UPDATE "
-    "SET rep_id = excluded.rep_id, recorded_at = excluded.recorded_at";
-constexpr std::string_view kReadOnly = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-
-} // namespace
 
 Result<void> PgStore::open(const std::string& url) {
     KQ_CHECK(db_.open(url));
     return migrate();
-}
-
-Result<void> PgStore::begin() {
-    if (broken_) return *broken_;
-    KQ_CHECK(depth_ == 0 ? db_.exec("BEGIN", "starting a transaction")
-                         : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
-    ++depth_;
-    return {};
-}
-
-Result<void> PgStore::commit() {
-    if (broken_) return *broken_;
-    KQ_CHECK(depth_ == 1 ? db_.exec("COMMIT", "committing")
-                         : db_.exec(fmt::format("RELEASE SAVEPOINT kq_{}", depth_ - 1), "committing"));
-    --depth_;
-    return {};
-}
-
-// A rollback that fails leaves the transaction in a state nobody knows: the store refuses every write
-// after it (an outer transaction must not commit what an inner one meant to undo).
-void PgStore::rollback() {
-    if (depth_ == 0) return;
-    --depth_;
-    auto undone =
-        depth_ == 0 ? db_.exec("ROLLBACK", "rolling back")
-                    : db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
-                               "rolling back");
-    if (!undone && !broken_)
-        broken_ = Error{Exit::database,
-                        undone.error().message + "; nothing more is written: run the command again"};
-}
-
-Result<void> PgStore::begin_read() {
-    if (depth_ > 0 || read_depth_++ > 0) return {};
-    if (auto r = db_.exec(kReadOnly, "starting a read"); !r) {
-        read_depth_ = 0;
-        return r;
-    }
-    return {};
-}
-
-void PgStore::end_read() {
-    if (depth_ > 0 || read_depth_ == 0) return;
-    if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
 }
 
 // The twin imports this read's exported snapshot: both see exactly the same rows. Only the owner reads side
@@ -94,123 +36,11 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
     if (!twin->db_.open(db_.url())) return std::unique_ptr<Store>();
     twin->db_.set_source(db_.source());
     if ((db_.source() == Source::tables && !twin->db_.exec("SET search_path = keqing", "opening")) ||
-        !twin->db_.exec(kReadOnly, "starting a read") ||
+        !twin->db_.begin_read() ||
         !twin->db_.exec(fmt::format("SET TRANSACTION SNAPSHOT '{}'", *snapshot), "sharing a snapshot"))
         return std::unique_ptr<Store>();
     twin->read_depth_ = 1;
     return std::unique_ptr<Store>(std::move(twin));
-}
-
-Result<void> PgStore::add_rep(const Rep& rep) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
-                               "SELECT keqing_api.add_rep($1, $2, $3)"),
-                       "adding a rep"));
-    return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
-}
-
-Result<void> PgStore::update_rep(const Rep& rep) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE reps SET name = $2, team = $3 WHERE id = $1",
-                                         "SELECT keqing_api.update_rep($1, $2, $3)"),
-                                 "changing a rep"));
-    return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).run();
-}
-
-Result<int64_t> PgStore::insert_returning_id(PgStmt& s) {
-    KQ_TRY(bool row, s.step());
-    if (!row) return db_error("database {}: an insert returned no id", db_.where());
-    return s.integer(0);
-}
-
-Result<int64_t> PgStore::add_customer(const Customer& c) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, "
-                               "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                               "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
-                       "adding a customer"));
-    s.bind(1, c.code)
-        .bind(2, c.name)
-        .bind(3, iso_or_null(c.opened_on))
-        .bind(4, iso_or_null(c.closed_on))
-        .bind(5, c.phone)
-        .bind(6, c.address)
-        .bind(7, c.stage)
-        .bind(8, core::now().iso())
-        .bind(9, c.tier)
-        .bind(10, c.rep);
-    KQ_TRY(int64_t id, insert_returning_id(s));
-    if (db_.source() == Source::api) return id; // keqing_api.add_customer recorded the first tier and rep
-    const std::string from = c.opened_on ? c.opened_on->iso() : std::string(kSinceAlways);
-    KQ_CHECK(put_history(kPutTier, id, c.tier, from));
-    KQ_CHECK(put_history(kPutRep, id, c.rep, from));
-    return id;
-}
-
-Result<void> PgStore::update_customer(const Customer& c) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
-                               "$5, address = $6, stage = $7 WHERE id = $1",
-                               "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
-                       "changing a customer"));
-    return s.bind(1, c.id)
-        .bind(2, c.name)
-        .bind(3, iso_or_null(c.opened_on))
-        .bind(4, iso_or_null(c.closed_on))
-        .bind(5, c.phone)
-        .bind(6, c.address)
-        .bind(7, c.stage)
-        .run();
-}
-
-Result<void> PgStore::set_tier(int64_t customer_id, const std::string& tier, core::Date from) {
-    return put_history(by_role(kPutTier, "SELECT keqing_api.set_tier($1, $2, $3)"), customer_id, tier,
-                       from.iso());
-}
-
-Result<void> PgStore::assign_rep(int64_t customer_id, const std::string& rep, core::Date from) {
-    return put_history(by_role(kPutRep, "SELECT keqing_api.assign_rep($1, $2, $3)"), customer_id, rep,
-                       from.iso());
-}
-
-Result<void> PgStore::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
-                                  const std::string& from) {
-    KQ_TRY(PgStmt s, db_.prepare(sql, "changing a tier or rep assignment"));
-    return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
-}
-
-Result<int64_t> PgStore::add_contact(const Contact& c) {
-    // keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from
-    // the server's clock.
-    KQ_TRY(
-        PgStmt s,
-        db_.prepare(
-            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                    "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                    "asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, $2, $3, $4, $5, "
-                    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
-                    "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
-                    "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                    "$14, $15, $16, $17, $21)"),
-            "logging a contact"));
-    s.bind(1, c.customer_id)
-        .bind(2, c.channel)
-        .bind(3, c.date.iso())
-        .bind(4, c.time)
-        .bind(5, c.rep)
-        .bind(6, c.note)
-        .bind(7, c.gift)
-        .bind(8, c.occasion);
-    for (int i = 0; i < 6; ++i)
-        s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
-    s.bind(15, c.asked_help)
-        .bind(16, c.solved)
-        .bind(17, c.training)
-        .bind(18, c.logged_at)
-        .bind(19, contact_flags(c))
-        .bind(20, contact_lag(c))
-        .bind(21, c.ref);
-    KQ_TRY(bool row, s.step());
-    return row && !s.is_null(0) ? s.integer(0) : int64_t{0}; // 0: its ref was stored already
 }
 
 namespace {
@@ -282,104 +112,6 @@ Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
         if (row) stored += static_cast<size_t>(s.integer(0));
     }
     return stored;
-}
-
-// An advisory lock on the content's hash until the transaction ends (keqing_api.claim_import takes the same).
-Result<std::vector<ImportRecord>> PgStore::claim_import(const std::string& hash) {
-    if (db_.source() == Source::tables) {
-        KQ_TRY(PgStmt lock, db_.prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 7355608))",
-                                        "waiting for another import of the same file"));
-        KQ_CHECK(lock.bind(1, hash).run());
-    }
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = $1 "
-                               "ORDER BY id DESC",
-                               "SELECT hash, file, rows, imported_at, login FROM "
-                               "keqing_api.claim_import($1)"),
-                       "reading earlier imports"));
-    s.bind(1, hash);
-    return rows::all(s, rows::import_record<PgStmt>);
-}
-
-Result<void> PgStore::record_import(const ImportRecord& r) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, $2, "
-                               "$3, $4, $5)",
-                               "SELECT keqing_api.record_import($1, $2, $3)"),
-                       "recording an import"));
-    return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
-}
-
-Result<void> PgStore::void_contact(int64_t id, const std::string& reason, const std::string& at) {
-    KQ_TRY(PgStmt s, db_.prepare(by_role("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1",
-                                         "SELECT keqing_api.void_contact($1, $3)"),
-                                 "voiding a contact"));
-    return s.bind(1, id).bind(2, at).bind(3, reason).run();
-}
-
-Result<int64_t> PgStore::add_person(const Person& p) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, preferences, "
-                               "family, personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                               "$8, $9) RETURNING id",
-                               "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                       "adding a person"));
-    s.bind(1, p.customer_id)
-        .bind(2, p.name)
-        .bind(3, p.role)
-        .bind(4, p.birthday)
-        .bind(5, p.preferences)
-        .bind(6, p.family)
-        .bind(7, p.personality)
-        .bind(8, p.note)
-        .bind(9, core::now().iso());
-    return insert_returning_id(s);
-}
-
-Result<void> PgStore::update_person(const Person& p) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
-                               "family = $6, personality = $7, note = $8 WHERE id = $1",
-                               "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                       "changing a person"));
-    return s.bind(1, p.id)
-        .bind(2, p.name)
-        .bind(3, p.role)
-        .bind(4, p.birthday)
-        .bind(5, p.preferences)
-        .bind(6, p.family)
-        .bind(7, p.personality)
-        .bind(8, p.note)
-        .run();
-}
-
-Result<int64_t> PgStore::add_event(const LifeEvent& e) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
-                               "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                               "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
-                       "recording a life event"));
-    s.bind(1, e.customer_id);
-    if (e.person_id)
-        s.bind(2, e.person_id);
-    else
-        s.bind_null(2);
-    s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso());
-    return insert_returning_id(s);
-}
-
-Result<void> PgStore::update_event(const LifeEvent& e) {
-    KQ_TRY(PgStmt s,
-           db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
-                               "note = $5 WHERE id = $1",
-                               "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
-                       "changing a life event"));
-    s.bind(1, e.id);
-    if (e.person_id)
-        s.bind(2, e.person_id);
-    else
-        s.bind_null(2);
-    return s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).run();
 }
 
 // What a connection finds: schema 6's layout (the schema `keqing`), which the owner (or a superuser) may

@@ -5,6 +5,7 @@
 #include "core/files.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -142,14 +143,83 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
     return configure(memory);
 }
 
-Result<Stmt> SqliteDb::prepare(std::string_view sql) {
-    if (auto it = cache_.find(sql); it != cache_.end()) return Stmt(*this, it->second);
+namespace {
+
+// `text` in SQLite's spelling: @names resolved to tables, $N read as ?N, ::type casts dropped; quoted text
+// is kept as it is.
+std::string sqlite_spelling(std::string_view text) {
+    const std::string sql = resolve_relations(text, Source::tables);
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::string out;
+    out.reserve(sql.size());
+    bool quoted = false;
+    for (size_t i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if (c == '\'') quoted = !quoted;
+        if (quoted) {
+            out += c;
+        } else if (c == '$' && i + 1 < sql.size() && digit(sql[i + 1])) {
+            out += '?';
+        } else if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {
+            i += 2;
+            while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+                ++i;
+            if (sql.compare(i, 2, "[]") == 0) i += 2;
+            --i;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Result<Stmt> SqliteDb::prepare(std::string_view text, std::string_view /*doing*/) {
+    if (auto it = cache_.find(text); it != cache_.end()) return Stmt(*this, it->second);
+    const std::string sql = sqlite_spelling(text);
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                            nullptr) != SQLITE_OK)
         return error("preparing a query");
-    cache_.emplace(std::string(sql), stmt);
+    cache_.emplace(std::string(text), stmt);
     return Stmt(*this, stmt);
+}
+
+Result<void> SqliteDb::begin_read() {
+    if (auto r = exec("BEGIN; SELECT count(*) FROM sqlite_schema", "starting a read"); !r) {
+        (void)exec("ROLLBACK", "ending a read");
+        return r;
+    }
+    return {};
+}
+
+std::string SqliteDb::in_ids(std::string_view column, int param) {
+    return fmt::format("{} IN (SELECT value FROM json_each(?{}))", column, param);
+}
+
+std::string SqliteDb::id_list(const std::vector<int64_t>& ids) {
+    std::string out = "[";
+    for (const int64_t id : ids)
+        out += (out.size() > 1 ? "," : "") + std::to_string(id);
+    return out + "]";
+}
+
+std::string SqliteDb::json_values(int param) {
+    return fmt::format("json_each(?{})", param);
+}
+
+std::string SqliteDb::indexed_by(std::string_view index) {
+    return fmt::format(" INDEXED BY {}", index);
+}
+
+// A solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD); a lunar one's
+// follows "lunar:" and an optional L.
+std::string_view SqliteDb::birthday_months() {
+    return "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
+           "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each(?2)) "
+           "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
+           "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each(?3)) ELSE 1 END";
 }
 
 Result<void> SqliteDb::exec(std::string_view sql, std::string_view doing) {

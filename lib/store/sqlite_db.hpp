@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/relations.hpp"
 #include "store/types.hpp"
 
 #include <sqlite3.h>
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace keqing::store {
 
@@ -58,9 +60,12 @@ inline constexpr int kLockWaitMs = 30000;
 // SQLite's own wait for a lock within one call.
 inline constexpr int kBusyTimeoutMs = 10000;
 
-// One connection with a statement cache keyed by SQL text.
+// One connection with a statement cache keyed by SQL text, and SQLite's dialect of the SQL store
+// (store/sql_store.hpp), whose SQL is spelled as PostgreSQL reads it: prepare() reads $N as ?N, drops
+// ::type casts and names the tables for @names (store/relations.hpp).
 class SqliteDb {
   public:
+    using Statement = Stmt;
     SqliteDb() = default;
     SqliteDb(const SqliteDb&) = delete;
     SqliteDb& operator=(const SqliteDb&) = delete;
@@ -77,8 +82,32 @@ class SqliteDb {
     Result<void> configure(Memory memory);
     // connect() to a file that exists, then configure().
     Result<void> open(const std::string& path, Memory memory = Memory::full);
-    // A cached prepared statement for `sql`.
-    Result<Stmt> prepare(std::string_view sql);
+    // A cached prepared statement for `sql` (in either spelling); `doing` is PostgreSQL's alone.
+    Result<Stmt> prepare(std::string_view sql, std::string_view doing = {});
+    // A large read: on SQLite, any prepared statement steps through its rows as it goes.
+    Result<Stmt> stream(std::string_view sql) { return prepare(sql); }
+    // The outermost write transaction: BEGIN IMMEDIATE (and COMMIT), retried while another process holds
+    // the lock.
+    Result<void> begin_write() { return exec_retrying("BEGIN IMMEDIATE", "starting a transaction"); }
+    Result<void> commit_write() { return exec_retrying("COMMIT", "committing"); }
+    // A read transaction whose snapshot (in WAL mode) is taken at once, by a first read.
+    Result<void> begin_read();
+    // The write transaction already keeps every other import waiting.
+    Result<void> lock_import(std::string_view /*hash*/) { return {}; }
+
+    // The dialect. Reads name the tables themselves.
+    static constexpr Source source() { return Source::tables; }
+    // `column` is one of the ids bound to $`param` (written by id_list).
+    static std::string in_ids(std::string_view column, int param);
+    static std::string id_list(const std::vector<int64_t>& ids);
+    // A FROM item: the values (column `value`) of the JSON array bound to $`param`.
+    static std::string json_values(int param);
+    // The function that finds a text in another (1-based; 0: absent).
+    static constexpr std::string_view kFind = "instr";
+    static std::string indexed_by(std::string_view index);
+    // The condition that a birthday `p.birthday` falls in one of the lunar months $2 or solar months $3
+    // (id_list); a text of neither shape is kept, for the parser to report.
+    static std::string_view birthday_months();
     // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // Runs SQL that takes effect whole or not at all (BEGIN IMMEDIATE, COMMIT, the journal-mode PRAGMA),

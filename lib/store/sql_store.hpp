@@ -1,0 +1,112 @@
+// Store over SQL, written once for both backends: every query and write in sql_reads.cpp and
+// sql_writes.cpp, over a connection type `Db` (SqliteDb or PgDb) that prepares and runs it and knows its
+// dialect. The SQL is spelled as PostgreSQL reads it — $N parameters, ::type casts, @table names that
+// store/relations.hpp resolves — and SqliteDb translates it (?N, no casts, the tables themselves). What a
+// dialect really does differently is the Db's: id lists, JSON arrays, the name of strpos, INDEXED BY, the
+// birthday-month test, how a write or read transaction begins, and the import lock. What differs beyond SQL
+// (opening, migrations, snapshots shared between connections, batch inserts) is SqliteStore's and
+// PgStore's. Private to lib/store.
+#pragma once
+
+#include "store/relations.hpp"
+#include "store/store.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace keqing::store {
+
+template <class Db> class SqlStore : public Store {
+  public:
+    using Stmt = typename Db::Statement;
+
+    Result<void> begin() override;
+    Result<void> commit() override;
+    void rollback() override;
+    Result<void> begin_read() override;
+    void end_read() override;
+
+    Result<void> add_rep(const Rep& rep) override;
+    Result<void> update_rep(const Rep& rep) override;
+    Result<std::optional<Rep>> find_rep(const std::string& id) override;
+    Result<std::vector<Rep>> list_reps() override;
+
+    Result<int64_t> add_customer(const Customer& customer) override;
+    Result<void> update_customer(const Customer& customer) override;
+    Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
+    Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter) override;
+    Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) override;
+    Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
+    Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
+    Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>>
+    rep_histories(const CustomerFilter& filter) override;
+
+    Result<int64_t> add_contact(const Contact& contact) override;
+    // One insert after another; a backend with a cheaper batch overrides it.
+    Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
+    Result<std::vector<ImportRecord>> claim_import(const std::string& hash) override;
+    Result<void> record_import(const ImportRecord& record) override;
+    Result<std::optional<Contact>> find_contact(int64_t id) override;
+    Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
+    Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
+                                                   core::Date to) override;
+    Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
+                                                 const CustomerFilter& filter) override;
+    Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
+
+    Result<int64_t> add_person(const Person& person) override;
+    Result<void> update_person(const Person& person) override;
+    Result<std::optional<Person>> find_person(int64_t id) override;
+    Result<std::vector<Person>> list_people(int64_t customer_id) override;
+    Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
+    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter,
+                                             const BirthdayMonths* months) override;
+    Result<int64_t> add_event(const LifeEvent& event) override;
+    Result<void> update_event(const LifeEvent& event) override;
+    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
+                                             const CustomerFilter& filter) override;
+
+    Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
+                              const FindingRules* findings) override;
+    Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
+                                    const std::string& team) override;
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month,
+                                                       const CustomerFilter& filter) override;
+
+  protected:
+    // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
+    // keqing_api (every other PostgreSQL role, docs/SECURITY.md).
+    std::string_view by_role(std::string_view tables, std::string_view api) const {
+        return db_.source() == Source::api ? api : tables;
+    }
+
+    Db db_;
+    int depth_ = 0;               // write transactions and savepoints
+    int read_depth_ = 0;          // read transactions (outside write ones)
+    std::optional<Error> broken_; // a rollback failed: no more writes (rollback())
+
+  private:
+    // The SQL condition on customers `c` for a filter; its value (filter_value) binds to $9.
+    static std::string filter_sql(const CustomerFilter& filter);
+    // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
+    // customers `c` where `where` holds.
+    static std::string select_contacts(std::string_view where, std::string_view from = "@contacts");
+    // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
+    Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
+                                               const std::function<void(Stmt&)>& bind);
+    // Completes a pass's findings: names the duplicates (their customers' codes), orders them by day, code
+    // and channel and cuts the list to `limit`; reads the late contacts listed whole.
+    Result<void> complete_findings(Quality& found, int limit, core::Date from, core::Date to);
+    Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
+                                                int64_t customer_id, const CustomerFilter& filter);
+    Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
+    Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
+                             const std::string& from);
+    Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
+    // The id an INSERT … RETURNING id answered; 0 when it stored nothing (ON CONFLICT DO NOTHING).
+    Result<int64_t> returned_id(Stmt& s);
+};
+
+} // namespace keqing::store
