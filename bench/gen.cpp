@@ -4,7 +4,7 @@
 //   keqing-gen DB CUSTOMERS [--months 12] [--end 2026-10] [--seed 1] [--import-csv FILE --import-rows N]
 //              [--csv-only]   (the CSV alone, for a database generated before at the same scale)
 #include "core/date.hpp"
-#include "store/activity.hpp"
+#include "store/rows.hpp"
 #include "store/store.hpp"
 
 #include <fmt/core.h>
@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
           "prep");
     check(sqlite3_prepare_v2(db, "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4)", -1, &assign, nullptr), db,
           "prep");
-    // flags and lag as the store keeps them (store/activity.hpp); about 1 in 500 contacts voided.
+    // flags and lag as the store keeps them (store/rows.hpp); about 1 in 500 contacts voided.
     check(sqlite3_prepare_v2(
               db,
               "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "

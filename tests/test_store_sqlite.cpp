@@ -1,6 +1,8 @@
 // Tests for the SQLite store: migrations and refusal of newer or foreign files, file mode, lookups,
 // effective-dated history and voiding.
+#include "compliance/activity.hpp"
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 #include "store/store.hpp"
 #include "support.hpp"
 
@@ -166,7 +168,7 @@ TEST_SUITE("store::sqlite") {
         CHECK(found->void_reason == "wrong customer");
         CHECK(found->checklist[4] == "竞品降价");
         CHECK(store->customer_contacts(customer_id, day("2026-11-01"), day("2026-11-30"))->size() == 1);
-        CHECK(store->activity(day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
+        CHECK(compliance::activity(*store, day("2026-11-01"), day("2026-11-30"), {}, {})->tallies.empty());
     }
 
     TEST_CASE_FIXTURE(test::StoreFixture,
@@ -238,5 +240,22 @@ TEST_SUITE("store::sqlite") {
         });
         CHECK_FALSE(r.ok());
         CHECK_FALSE(store->find_rep("zhao")->has_value());
+    }
+
+    TEST_CASE("flags and lag as the store keeps them") {
+        store::Contact k;
+        k.date = day("2026-10-02");
+        k.logged_at = "2026-10-09T08:00";
+        CHECK(store::contact_lag(k) == 7);
+        CHECK(store::contact_flags(k) == 0);
+        k.checklist[0] = "好卖";
+        k.checklist[5] = "滞销";
+        k.asked_help = true;
+        k.solved = "退货";
+        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 256));
+        k.training = true;
+        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 128 | 256));
+        k.logged_at = "garbage";
+        CHECK(store::contact_lag(k) == 0);
     }
 }

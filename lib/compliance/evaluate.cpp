@@ -2,6 +2,8 @@
 // SPEC §3 statuses and scores per customer and for the whole scope.
 #include "compliance/evaluate.hpp"
 
+#include "compliance/activity.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -67,8 +69,8 @@ Result<store::Activity> month_activity(store::Store& store, const rules::Rules& 
         for (const auto& c : customers)
             contacts.customers.push_back(c.id);
     }
-    return store.activity(month.first(), until, {rules.count_late, rules.late_after_days}, contacts,
-                          everyone ? findings : nullptr);
+    return activity(store, month.first(), until, {rules.count_late, rules.late_after_days}, contacts,
+                    everyone ? findings : nullptr);
 }
 
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,

@@ -1,6 +1,8 @@
 // Rep goals and checklist completeness from the store's per-rep, per-customer activity sums.
 #include "compliance/goals.hpp"
 
+#include "compliance/activity.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -61,8 +63,8 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
             in_scope.insert(c.rep);
         for (const auto& rep : in_scope) {
             KQ_TRY(store::Activity own,
-                   store.activity(m.month.first(), until, {rules.count_late, rules.late_after_days},
-                                  {store::ContactScope::Kind::rep, {}, rep}));
+                   activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
+                            {store::ContactScope::Kind::rep, {}, rep}));
             done.add_own(own, rules);
         }
     }

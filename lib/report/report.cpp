@@ -2,6 +2,8 @@
 // the trend; obligations over the range; goals per month; data-quality flags from the store.
 #include "report/report.hpp"
 
+#include "compliance/activity.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -207,8 +209,8 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
             KQ_TRY(store::Activity team,
-                   from.activity(first, last, {rules.count_late, rules.late_after_days},
-                                 {store::ContactScope::Kind::team, {}, options.team}, &finding_rules));
+                   compliance::activity(from, first, last, {rules.count_late, rules.late_after_days},
+                                        {store::ContactScope::Kind::team, {}, options.team}, &finding_rules));
             sum.add_findings(std::move(team.findings));
         }
         return {};

@@ -215,18 +215,14 @@ void PgStmt::finish() {
     cursor_.clear();
 }
 
-PgStmt& PgStmt::bind(int index, std::string_view text) {
+PgStmt& PgStmt::bind_text(int index, std::string_view text) {
     if (params_.size() < static_cast<size_t>(index)) params_.resize(static_cast<size_t>(index));
     params_[static_cast<size_t>(index - 1)] = std::string(text);
     return *this;
 }
 
-PgStmt& PgStmt::bind(int index, int64_t number) {
-    return bind(index, std::string_view(std::to_string(number)));
-}
-
-PgStmt& PgStmt::bind(int index, const std::optional<std::string>& text) {
-    return text ? bind(index, std::string_view(*text)) : bind_null(index);
+PgStmt& PgStmt::bind_number(int index, int64_t number) {
+    return bind_text(index, std::to_string(number));
 }
 
 PgStmt& PgStmt::bind_null(int index) {
@@ -380,30 +376,6 @@ Result<void> PgDb::lock_import(std::string_view hash) {
     KQ_TRY(PgStmt lock, prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 7355608))",
                                 "waiting for another import of the same file"));
     return lock.bind(1, hash).run();
-}
-
-std::string PgDb::in_ids(std::string_view column, int param) {
-    return fmt::format("{} = ANY(${}::bigint[])", column, param);
-}
-
-// An array literal: {1,5,9}.
-std::string PgDb::id_list(const std::vector<int64_t>& ids) {
-    std::string out = "{";
-    for (const int64_t id : ids)
-        out += (out.size() > 1 ? "," : "") + std::to_string(id);
-    return out + "}";
-}
-
-std::string PgDb::json_values(int param) {
-    return fmt::format("json_array_elements_text(${}::json)", param);
-}
-
-// As on SQLite, with the shapes tested by regular expressions before a cast that would fail on others.
-std::string_view PgDb::birthday_months() {
-    return "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
-           "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
-           "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
-           "ANY($3::integer[]) ELSE TRUE END";
 }
 
 Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {

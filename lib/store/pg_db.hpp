@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/binds.hpp"
 #include "store/relations.hpp"
 
 #include <libpq-fe.h>
@@ -20,23 +21,15 @@ namespace keqing::store {
 class PgDb;
 
 // A statement with its parameters ($1, $2 … bound by number, as text) and, once run, its rows.
-class PgStmt {
+class PgStmt : public Binds<PgStmt> {
   public:
     PgStmt(PgDb& db, std::string sql, std::string name, std::string_view doing = "running a query")
         : db_(&db), sql_(std::move(sql)), name_(std::move(name)), doing_(doing) {}
     PgStmt(PgStmt&& other) noexcept;
-    PgStmt(const PgStmt&) = delete;
-    PgStmt& operator=(const PgStmt&) = delete;
-    PgStmt& operator=(PgStmt&&) = delete;
     ~PgStmt();
 
-    PgStmt& bind(int index, std::string_view text);
-    PgStmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
-    PgStmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    PgStmt& bind(int index, int64_t number);
-    PgStmt& bind(int index, int number) { return bind(index, static_cast<int64_t>(number)); }
-    PgStmt& bind(int index, bool flag) { return bind(index, static_cast<int64_t>(flag)); }
-    PgStmt& bind(int index, const std::optional<std::string>& text);
+    PgStmt& bind_text(int index, std::string_view text);
+    PgStmt& bind_number(int index, int64_t number);
     PgStmt& bind_null(int index);
 
     // Runs the statement on the first call; then true with a row, false when done.
@@ -103,12 +96,17 @@ class PgDb {
     Result<void> lock_import(std::string_view hash);
 
     // The dialect (see SqliteDb).
-    static std::string in_ids(std::string_view column, int param);
-    static std::string id_list(const std::vector<int64_t>& ids);
-    static std::string json_values(int param);
+    static constexpr std::string_view kInIds = "{} = ANY(${}::bigint[])";
+    static std::string id_list(const std::vector<int64_t>& ids) { return "{" + joined(ids) + "}"; }
+    static constexpr std::string_view kJsonValues = "json_array_elements_text(${}::json)";
     static constexpr std::string_view kFind = "strpos";
-    static std::string indexed_by(std::string_view /*index*/) { return {}; }
-    static std::string_view birthday_months();
+    static constexpr std::string_view kIndexedBy = "";
+    // As on SQLite, with the shapes tested by regular expressions before a cast that would fail on others.
+    static constexpr std::string_view kBirthdayMonths =
+        "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
+        "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
+        "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
+        "ANY($3::integer[]) ELSE TRUE END";
     // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // The first column of the first row of a query without parameters.

@@ -2,7 +2,6 @@
 // keqing_schema), reads that share an exported snapshot, and contacts inserted a thousand per statement.
 #include "store/pg_store.hpp"
 
-#include "store/activity.hpp"
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/json.hpp"
-#include "store/activity.hpp"
+#include "store/binds.hpp"
 #include "store/history.hpp"
 #include "store/types.hpp"
 
@@ -24,10 +24,7 @@ inline std::string filter_value(const CustomerFilter& filter) {
     std::string out;
     switch (filter.kind) {
     case CustomerFilter::Kind::ids:
-        out = "[";
-        for (const int64_t id : filter.ids)
-            out += (out.size() > 1 ? "," : "") + std::to_string(id);
-        return out + "]";
+        return "[" + joined(filter.ids) + "]";
     case CustomerFilter::Kind::codes:
         out = "[";
         for (const std::string& code : filter.codes) {
@@ -38,6 +35,22 @@ inline std::string filter_value(const CustomerFilter& filter) {
     default:
         return filter.value;
     }
+}
+
+// The bits a store keeps in a contact's `flags` (schemas/002): checklist items R12–R17 in bits 0–5,
+// asked_help 6, training 7, a problem solved 8.
+inline int64_t contact_flags(const Contact& c) {
+    int64_t flags = 0;
+    for (size_t i = 0; i < c.checklist.size(); ++i)
+        if (!c.checklist[i].empty()) flags |= int64_t{1} << i;
+    return flags | (c.asked_help ? 1 << 6 : 0) | (c.training ? 1 << 7 : 0) | (c.solved.empty() ? 0 : 1 << 8);
+}
+
+// Days from the day a contact happened to the day it was logged (its `lag`, schemas/003); 0 when logged_at
+// does not start with a date.
+inline int64_t contact_lag(const Contact& c) {
+    const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
+    return logged ? *logged - c.date : 0;
 }
 
 // A date as its column value: ISO text, or NULL.
@@ -203,22 +216,6 @@ Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std:
             if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
         }));
     return out;
-}
-
-// Adds up a pass over contacts: rows of customer_id, channel, rep_id, flags and, with findings, lag,
-// happened_on and id (the order ActivityBuilder needs for them is the statement's).
-template <class S> Result<Activity> activity(S& s, CountPolicy policy, const FindingRules* findings) {
-    ActivityBuilder builder(policy, findings);
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) break;
-        if (findings)
-            builder.add(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5),
-                                     s.integer(3), s.integer(4)});
-        else
-            builder.add(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
-    }
-    return builder.finish();
 }
 
 } // namespace keqing::store::rows

@@ -4,7 +4,6 @@
 // readers, so both backends count alike. Each pass over contacts names the index that narrows it where the
 // dialect can.
 #include "store/sql_store.hpp"
-#include "store/activity.hpp"
 #include "store/history.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
@@ -36,8 +35,41 @@ constexpr std::string_view kPutRep =
     "excluded.recorded_at";
 constexpr std::string_view kByDay = " ORDER BY k.happened_on, k.happened_at, k.id";
 
+// A dialect's format string (SqliteDb::kInIds …) filled in.
+template <class... Args> std::string spell(std::string_view format, const Args&... args) {
+    return fmt::format(fmt::runtime(format), args...);
+}
+
 template <class T> std::vector<int64_t> widened(const std::vector<T>& list) {
     return std::vector<int64_t>(list.begin(), list.end());
+}
+
+// What an insert and an update of a customer, a person or a life event share, bound to $2 on.
+template <class S> void bind_fields(S& s, const Customer& c) {
+    s.bind(2, c.name)
+        .bind(3, iso_or_null(c.opened_on))
+        .bind(4, iso_or_null(c.closed_on))
+        .bind(5, c.phone)
+        .bind(6, c.address)
+        .bind(7, c.stage);
+}
+
+template <class S> void bind_fields(S& s, const Person& p) {
+    s.bind(2, p.name)
+        .bind(3, p.role)
+        .bind(4, p.birthday)
+        .bind(5, p.preferences)
+        .bind(6, p.family)
+        .bind(7, p.personality)
+        .bind(8, p.note);
+}
+
+template <class S> void bind_fields(S& s, const LifeEvent& e) {
+    s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note);
+    if (e.person_id)
+        s.bind(2, e.person_id);
+    else
+        s.bind_null(2);
 }
 
 } // namespace
@@ -54,9 +86,9 @@ template <class Db> std::string SqlStore<Db>::filter_sql(const CustomerFilter& f
     case CustomerFilter::Kind::code:
         return "c.code = $9::text";
     case CustomerFilter::Kind::ids:
-        return fmt::format("c.id IN (SELECT value::bigint FROM {})", Db::json_values(9));
+        return fmt::format("c.id IN (SELECT value::bigint FROM {})", spell(Db::kJsonValues, 9));
     case CustomerFilter::Kind::codes:
-        return fmt::format("c.code IN (SELECT value FROM {})", Db::json_values(9));
+        return fmt::format("c.code IN (SELECT value FROM {})", spell(Db::kJsonValues, 9));
     }
     return "TRUE";
 }
@@ -186,29 +218,29 @@ Result<std::vector<Contact>> SqlStore<Db>::contacts_between(core::Date from, cor
 }
 
 // Everyone's contacts are read in the order of the covering contacts_month index (no sorting, each
-// customer's contacts together); a narrower scope through the index that narrows it, sorted by day. Without
-// findings, late contacts that do not count are left out here.
+// customer's contacts together); a narrower scope through the index that narrows it, sorted by day.
 template <class Db>
-Result<Activity> SqlStore<Db>::activity(core::Date from, core::Date to, CountPolicy policy,
-                                        const ContactScope& scope, const FindingRules* findings) {
-    const std::string_view late = findings || policy.count_late ? "" : "AND lag <= $6::integer";
+Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const ContactScope& scope,
+                                         ScanOptions options,
+                                         const std::function<void(const ContactFacts&)>& visit) {
+    const std::string_view late = options.max_lag ? "AND lag <= $6::integer" : "";
     const auto in_order = [&](std::string_view index, std::string_view which) {
-        return fmt::format("{} WHERE {} AND {}", Db::indexed_by(index), which,
+        return fmt::format("{} WHERE {} AND {}", spell(Db::kIndexedBy, index), which,
                            fmt::format(fmt::runtime(kRangeInOrder), late));
     };
     std::string where;
     switch (scope.kind) {
     case ContactScope::Kind::all: {
         const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
-        where = fmt::format("{} WHERE {}", Db::indexed_by("contacts_month"),
+        where = fmt::format("{} WHERE {}", spell(Db::kIndexedBy, "contacts_month"),
                             fmt::format(fmt::runtime(kMonthsInOrder),
                                         whole_months ? "" : "AND happened_on BETWEEN $1::text AND $2::text",
                                         late));
         break;
     }
     case ContactScope::Kind::customers:
-        if (scope.customers.empty()) return Activity{};
-        where = in_order("contacts_customer", Db::in_ids("customer_id", 5));
+        if (scope.customers.empty()) return {};
+        where = in_order("contacts_customer", spell(Db::kInIds, "customer_id", 5));
         break;
     case ContactScope::Kind::rep:
         where = in_order("contacts_rep", "rep_id = $5::text");
@@ -218,7 +250,7 @@ Result<Activity> SqlStore<Db>::activity(core::Date from, core::Date to, CountPol
         break;
     }
     KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT {} FROM @contacts{}",
-                                          findings ? kFindingFacts : kCountFacts, where)));
+                                          options.findings ? kFindingFacts : kCountFacts, where)));
     s.bind(1, from.iso()).bind(2, to.iso());
     if (scope.kind == ContactScope::Kind::all)
         s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
@@ -226,39 +258,40 @@ Result<Activity> SqlStore<Db>::activity(core::Date from, core::Date to, CountPol
         s.bind(5, Db::id_list(scope.customers));
     else
         s.bind(5, scope.value);
-    if (!late.empty()) s.bind(6, policy.late_after_days);
-    KQ_TRY(Activity out, rows::activity(s, policy, findings));
-    if (findings) KQ_CHECK(complete_findings(out.findings, findings->limit, from, to));
-    return out;
+    if (options.max_lag) s.bind(6, *options.max_lag);
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) return {};
+        if (options.findings)
+            visit(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3),
+                               s.integer(4)});
+        else
+            visit(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
+    }
 }
 
-// The late contacts listed are read whole, the duplicates named: one query each.
 template <class Db>
-Result<void> SqlStore<Db>::complete_findings(Quality& found, int limit, core::Date from, core::Date to) {
-    if (!found.late.empty()) {
-        std::vector<int64_t> ids;
-        for (const auto& k : found.late)
-            ids.push_back(k.id);
-        KQ_TRY(Stmt s, db_.prepare(select_contacts(Db::in_ids("k.id", 3)) + " ORDER BY k.happened_on, k.id"));
-        s.bind(1, from.iso()).bind(2, to.iso()).bind(3, Db::id_list(ids));
-        KQ_TRY(found.late, rows::all(s, rows::contact<Stmt>));
-    }
-    cut_duplicates(found.duplicates, limit);
-    std::vector<int64_t> ids;
-    for (const auto& d : found.duplicates)
-        ids.push_back(d.customer_id);
+Result<std::vector<Contact>> SqlStore<Db>::contacts_with_ids(core::Date from, core::Date to,
+                                                             const std::vector<int64_t>& ids) {
+    if (ids.empty()) return std::vector<Contact>();
+    KQ_TRY(Stmt s,
+           db_.prepare(select_contacts(spell(Db::kInIds, "k.id", 3)) + " ORDER BY k.happened_on, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, Db::id_list(ids));
+    return rows::all(s, rows::contact<Stmt>);
+}
+
+template <class Db>
+Result<std::unordered_map<int64_t, std::string>>
+SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
     std::unordered_map<int64_t, std::string> codes;
-    if (!ids.empty()) {
-        KQ_TRY(Stmt s, db_.prepare("SELECT id, code FROM @customers WHERE " + Db::in_ids("id", 1)));
-        s.bind(1, Db::id_list(ids));
-        while (true) {
-            KQ_TRY(bool row, s.step());
-            if (!row) break;
-            codes[s.integer(0)] = s.text(1);
-        }
+    if (ids.empty()) return codes;
+    KQ_TRY(Stmt s, db_.prepare("SELECT id, code FROM @customers WHERE " + spell(Db::kInIds, "id", 1)));
+    s.bind(1, Db::id_list(ids));
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) return codes;
+        codes[s.integer(0)] = s.text(1);
     }
-    name_duplicates(found.duplicates, codes, limit);
-    return {};
 }
 
 template <class Db>
@@ -296,7 +329,7 @@ template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Cu
     return rows::all(s, rows::person<Stmt>);
 }
 
-// With `months`, only birthdays written in one of them (Db::birthday_months: lunar ones $2, solar ones $3).
+// With `months`, only birthdays written in one of them (Db::kBirthdayMonths: lunar ones $2, solar ones $3).
 template <class Db>
 Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const CustomerFilter& filter,
                                                        const BirthdayMonths* months) {
@@ -304,7 +337,7 @@ Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const CustomerFilter& fil
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
                                            "WHERE p.birthday <> '' AND {} {}",
                                            everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
-                                           filter_sql(filter), months ? Db::birthday_months() : "")));
+                                           filter_sql(filter), months ? Db::kBirthdayMonths : "")));
     if (!everyone) s.bind(9, filter_value(filter));
     if (months) s.bind(2, Db::id_list(widened(months->lunar))).bind(3, Db::id_list(widened(months->solar)));
     return rows::all(s, rows::birthday<Stmt>);
@@ -418,16 +451,8 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c
                                "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                                "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
                        "adding a customer"));
-    s.bind(1, c.code)
-        .bind(2, c.name)
-        .bind(3, iso_or_null(c.opened_on))
-        .bind(4, iso_or_null(c.closed_on))
-        .bind(5, c.phone)
-        .bind(6, c.address)
-        .bind(7, c.stage)
-        .bind(8, core::now().iso())
-        .bind(9, c.tier)
-        .bind(10, c.rep);
+    bind_fields(s, c);
+    s.bind(1, c.code).bind(8, core::now().iso()).bind(9, c.tier).bind(10, c.rep);
     KQ_TRY(int64_t id, returned_id(s));
     if (id == 0) return db_error("adding customer {} stored nothing; please report it", c.code);
     if (db_.source() == Source::api) return id; // keqing_api.add_customer recorded the first tier and rep
@@ -443,14 +468,8 @@ template <class Db> Result<void> SqlStore<Db>::update_customer(const Customer& c
                                "$5, address = $6, stage = $7 WHERE id = $1",
                                "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
                        "changing a customer"));
-    return s.bind(1, c.id)
-        .bind(2, c.name)
-        .bind(3, iso_or_null(c.opened_on))
-        .bind(4, iso_or_null(c.closed_on))
-        .bind(5, c.phone)
-        .bind(6, c.address)
-        .bind(7, c.stage)
-        .run();
+    bind_fields(s, c);
+    return s.bind(1, c.id).run();
 }
 
 template <class Db>
@@ -553,15 +572,8 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
                                "$8, $9) RETURNING id",
                                "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
                        "adding a person"));
-    s.bind(1, p.customer_id)
-        .bind(2, p.name)
-        .bind(3, p.role)
-        .bind(4, p.birthday)
-        .bind(5, p.preferences)
-        .bind(6, p.family)
-        .bind(7, p.personality)
-        .bind(8, p.note)
-        .bind(9, core::now().iso());
+    bind_fields(s, p);
+    s.bind(1, p.customer_id).bind(9, core::now().iso());
     return returned_id(s);
 }
 
@@ -571,15 +583,8 @@ template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
                                "family = $6, personality = $7, note = $8 WHERE id = $1",
                                "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
                        "changing a person"));
-    return s.bind(1, p.id)
-        .bind(2, p.name)
-        .bind(3, p.role)
-        .bind(4, p.birthday)
-        .bind(5, p.preferences)
-        .bind(6, p.family)
-        .bind(7, p.personality)
-        .bind(8, p.note)
-        .run();
+    bind_fields(s, p);
+    return s.bind(1, p.id).run();
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) {
@@ -588,11 +593,8 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) 
                                "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                                "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
                        "recording a life event"));
-    s.bind(1, e.customer_id).bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note).bind(6, core::now().iso());
-    if (e.person_id)
-        s.bind(2, e.person_id);
-    else
-        s.bind_null(2);
+    bind_fields(s, e);
+    s.bind(1, e.customer_id).bind(6, core::now().iso());
     return returned_id(s);
 }
 
@@ -601,12 +603,8 @@ template <class Db> Result<void> SqlStore<Db>::update_event(const LifeEvent& e) 
                                        "note = $5 WHERE id = $1",
                                        "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
                                "changing a life event"));
-    s.bind(1, e.id).bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note);
-    if (e.person_id)
-        s.bind(2, e.person_id);
-    else
-        s.bind_null(2);
-    return s.run();
+    bind_fields(s, e);
+    return s.bind(1, e.id).run();
 }
 
 template class SqlStore<SqliteDb>;

@@ -68,8 +68,11 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
                                              const CustomerFilter& filter) override;
 
-    Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy, const ContactScope& scope,
-                              const FindingRules* findings) override;
+    Result<void> scan_contacts(core::Date from, core::Date to, const ContactScope& scope, ScanOptions options,
+                               const std::function<void(const ContactFacts&)>& visit) override;
+    Result<std::vector<Contact>> contacts_with_ids(core::Date from, core::Date to,
+                                                   const std::vector<int64_t>& ids) override;
+    Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>& ids) override;
     Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
                                     const std::string& team) override;
     Result<std::vector<MonthCustomer>> month_customers(core::Month month,
@@ -96,9 +99,6 @@ template <class Db> class SqlStore : public Store {
     // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
                                                const std::function<void(Stmt&)>& bind);
-    // Completes a pass's findings: names the duplicates (their customers' codes), orders them by day, code
-    // and channel and cuts the list to `limit`; reads the late contacts listed whole.
-    Result<void> complete_findings(Quality& found, int limit, core::Date from, core::Date to);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const CustomerFilter& filter);
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);

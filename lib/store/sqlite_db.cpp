@@ -24,18 +24,14 @@ Stmt::~Stmt() {
     sqlite3_clear_bindings(stmt_);
 }
 
-Stmt& Stmt::bind(int index, std::string_view text) {
+Stmt& Stmt::bind_text(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Stmt& Stmt::bind(int index, int64_t number) {
+Stmt& Stmt::bind_number(int index, int64_t number) {
     sqlite3_bind_int64(stmt_, index, number);
     return *this;
-}
-
-Stmt& Stmt::bind(int index, const std::optional<std::string>& text) {
-    return text ? bind(index, std::string_view(*text)) : bind_null(index);
 }
 
 Stmt& Stmt::bind_null(int index) {
@@ -192,34 +188,6 @@ Result<void> SqliteDb::begin_read() {
         return r;
     }
     return {};
-}
-
-std::string SqliteDb::in_ids(std::string_view column, int param) {
-    return fmt::format("{} IN (SELECT value FROM json_each(?{}))", column, param);
-}
-
-std::string SqliteDb::id_list(const std::vector<int64_t>& ids) {
-    std::string out = "[";
-    for (const int64_t id : ids)
-        out += (out.size() > 1 ? "," : "") + std::to_string(id);
-    return out + "]";
-}
-
-std::string SqliteDb::json_values(int param) {
-    return fmt::format("json_each(?{})", param);
-}
-
-std::string SqliteDb::indexed_by(std::string_view index) {
-    return fmt::format(" INDEXED BY {}", index);
-}
-
-// A solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD); a lunar one's
-// follows "lunar:" and an optional L.
-std::string_view SqliteDb::birthday_months() {
-    return "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
-           "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each(?2)) "
-           "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
-           "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each(?3)) ELSE 1 END";
 }
 
 Result<void> SqliteDb::exec(std::string_view sql, std::string_view doing) {

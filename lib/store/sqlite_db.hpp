@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/binds.hpp"
 #include "store/relations.hpp"
 #include "store/types.hpp"
 
@@ -21,22 +22,14 @@ namespace keqing::store {
 class SqliteDb;
 
 // A prepared statement borrowed from the connection's cache; reset and unbound when it goes away.
-class Stmt {
+class Stmt : public Binds<Stmt> {
   public:
     Stmt(SqliteDb& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
     Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    Stmt& operator=(Stmt&&) = delete;
     ~Stmt();
 
-    Stmt& bind(int index, std::string_view text);
-    Stmt& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
-    Stmt& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Stmt& bind(int index, int64_t number);
-    Stmt& bind(int index, int number) { return bind(index, static_cast<int64_t>(number)); }
-    Stmt& bind(int index, bool flag) { return bind(index, static_cast<int64_t>(flag)); }
-    Stmt& bind(int index, const std::optional<std::string>& text);
+    Stmt& bind_text(int index, std::string_view text);
+    Stmt& bind_number(int index, int64_t number);
     Stmt& bind_null(int index);
 
     // Advances: true with a row, false when done.
@@ -97,17 +90,24 @@ class SqliteDb {
 
     // The dialect. Reads name the tables themselves.
     static constexpr Source source() { return Source::tables; }
-    // `column` is one of the ids bound to $`param` (written by id_list).
-    static std::string in_ids(std::string_view column, int param);
-    static std::string id_list(const std::vector<int64_t>& ids);
-    // A FROM item: the values (column `value`) of the JSON array bound to $`param`.
-    static std::string json_values(int param);
+    // Format strings: `{0}` is one of the ids bound to ${1} (written by id_list).
+    static constexpr std::string_view kInIds = "{} IN (SELECT value FROM json_each(${}))";
+    static std::string id_list(const std::vector<int64_t>& ids) { return "[" + joined(ids) + "]"; }
+    // A FROM item: the values (column `value`) of the JSON array bound to ${0}.
+    static constexpr std::string_view kJsonValues = "json_each(${})";
     // The function that finds a text in another (1-based; 0: absent).
     static constexpr std::string_view kFind = "instr";
-    static std::string indexed_by(std::string_view index);
+    // After a table: read it through the index {0}.
+    static constexpr std::string_view kIndexedBy = " INDEXED BY {}";
     // The condition that a birthday `p.birthday` falls in one of the lunar months $2 or solar months $3
-    // (id_list); a text of neither shape is kept, for the parser to report.
-    static std::string_view birthday_months();
+    // (id_list): a solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD), a
+    // lunar one's follows "lunar:" and an optional L; a text of neither shape is kept, for the parser to
+    // report.
+    static constexpr std::string_view kBirthdayMonths =
+        "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
+        "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each($2)) "
+        "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
+        "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each($3)) ELSE 1 END";
     // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // Runs SQL that takes effect whole or not at all (BEGIN IMMEDIATE, COMMIT, the journal-mode PRAGMA),

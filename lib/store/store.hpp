@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace keqing::store {
@@ -102,12 +103,18 @@ class Store {
     virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
                                                      const CustomerFilter& filter) = 0;
 
-    // One pass over the contacts of [from, to] in `scope`, voided ones left out: the tallies of those that
-    // count under `policy` and, when `findings` is given, the late ones (all counted, the first listed by
-    // day), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
-    // the limit.
-    virtual Result<Activity> activity(core::Date from, core::Date to, CountPolicy policy,
-                                      const ContactScope& scope, const FindingRules* findings = nullptr) = 0;
+    // One pass over the contacts of [from, to] in `scope`, voided ones left out, each handed to `visit`:
+    // everyone's in the order of the contacts_month index (month, customer, channel, day, rep), a narrower
+    // scope's by day, customer, channel and rep (compliance/activity.hpp adds them up).
+    virtual Result<void> scan_contacts(core::Date from, core::Date to, const ContactScope& scope,
+                                       ScanOptions options,
+                                       const std::function<void(const ContactFacts&)>& visit) = 0;
+    // The contacts with these ids among those of [from, to], by day and id.
+    virtual Result<std::vector<Contact>> contacts_with_ids(core::Date from, core::Date to,
+                                                           const std::vector<int64_t>& ids) = 0;
+    // The codes of the customers with these ids.
+    virtual Result<std::unordered_map<int64_t, std::string>>
+    customer_codes(const std::vector<int64_t>& ids) = 0;
 
     // The voided contacts of [from, to] (at most `limit`, oldest first) in Quality::voided, with the whole
     // count; a non-empty `team` keeps contacts logged by that team's reps.

@@ -1,9 +1,10 @@
-// One pass over a range's contacts, as a store reads them from its covering index: sums them into
-// tallies per customer, rep and channel and, when asked, finds the late, duplicated and busy-day ones.
-// Backend-neutral: a store feeds rows, this adds them up.
+// One pass over a range's contacts, as the store streams them from its covering index
+// (Store::scan_contacts): sums them into tallies per customer, rep and channel and, when asked, finds the
+// late, duplicated and busy-day ones. The store reads rows; this judges them.
 #pragma once
 
-#include "store/types.hpp"
+#include "core/result.hpp"
+#include "store/store.hpp"
 
 #include <array>
 #include <string>
@@ -11,25 +12,16 @@
 #include <unordered_map>
 #include <vector>
 
-namespace keqing::store {
+namespace keqing::compliance {
 
-// The bits a store keeps in a contact's `flags` (schemas/002): checklist items R12–R17 in bits 0–5,
-// asked_help 6, training 7, a problem solved 8.
-int64_t contact_flags(const Contact& contact);
-// Days from the day a contact happened to the day it was logged (its `lag`, schemas/003); 0 when
-// logged_at does not start with a date.
-int64_t contact_lag(const Contact& contact);
-
-// One contact that was not voided, with just what counting and checking it needs.
-struct ContactFacts {
-    int64_t id = 0; // needed only for the findings
-    int64_t customer_id = 0;
-    std::string_view channel;
-    std::string_view rep;
-    std::string_view day; // YYYY-MM-DD
-    int64_t flags = 0;
-    int64_t lag = 0;
-};
+using store::Activity;
+using store::BusyDay;
+using store::Contact;
+using store::ContactFacts;
+using store::CountPolicy;
+using store::Duplicate;
+using store::FindingRules;
+using store::Quality;
 
 // Adds contacts up. Tallies need no order, but are cheapest with each customer's contacts together (the
 // order of the contacts_month index: month, customer, channel, day, rep). For the findings, contacts of
@@ -42,7 +34,7 @@ class ActivityBuilder {
     void add(const ContactFacts& contact);
     // The tallies (in the order their first contacts came) and findings: busy days by day and rep, cut to
     // the limit; every duplicate, with its customer's id but no code (see cut_duplicates); the first late
-    // contacts by day and id, with only their ids and days filled (the store reads them whole).
+    // contacts by day and id, with only their ids and days filled (activity() reads them whole).
     Activity finish();
 
   private:
@@ -66,7 +58,7 @@ class ActivityBuilder {
     uint32_t last_rep_ = UINT32_MAX;
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
-    std::deque<Tally> tallies_;
+    std::deque<store::Tally> tallies_;
     std::vector<uint32_t> next_;
     std::unordered_map<int64_t, uint32_t> first_;
 
@@ -92,4 +84,11 @@ void cut_duplicates(std::vector<Duplicate>& duplicates, int limit);
 void name_duplicates(std::vector<Duplicate>& duplicates,
                      const std::unordered_map<int64_t, std::string>& codes, int limit);
 
-} // namespace keqing::store
+// One pass over the contacts of [from, to] in `scope`, voided ones left out: the tallies of those that count
+// under `policy` and, when `findings` is given, the late ones (all counted, the first listed by day, read
+// whole), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
+// the limit.
+Result<Activity> activity(store::Store& store, core::Date from, core::Date to, CountPolicy policy,
+                          const store::ContactScope& scope, const FindingRules* findings = nullptr);
+
+} // namespace keqing::compliance

@@ -1,7 +1,8 @@
-// Tests for one-pass contact activity: the tallies and findings the store adds up in one pass over an
-// index must equal what plain GROUP BY SQL computes over the same random contacts, for every scope and
-// both late policies; plus the flag and lag helpers.
-#include "store/activity.hpp"
+// Tests for one-pass contact activity: the tallies and findings compliance::activity adds up in one pass
+// over the store's index must equal what plain GROUP BY SQL computes over the same random contacts, for every
+// scope and both late policies.
+#include "compliance/activity.hpp"
+#include "store/rows.hpp"
 #include "store/store.hpp"
 #include "support.hpp"
 
@@ -110,7 +111,7 @@ struct Random : test::StoreFixture {
 
     store::Activity run(const store::ContactScope& scope, store::CountPolicy policy,
                         const store::FindingRules* findings = nullptr) {
-        auto a = store->activity(day("2026-10-01"), day("2026-10-20"), policy, scope, findings);
+        auto a = compliance::activity(*store, day("2026-10-01"), day("2026-10-20"), policy, scope, findings);
         REQUIRE(a.ok());
         return *a;
     }
@@ -118,9 +119,9 @@ struct Random : test::StoreFixture {
 
 } // namespace
 
-TEST_SUITE("store::activity") {
+TEST_SUITE("compliance::activity") {
     TEST_CASE("the builder leaves out only contacts later than late_after_days when late ones do not count") {
-        store::ActivityBuilder builder({false, 3}, nullptr);
+        compliance::ActivityBuilder builder({false, 3}, nullptr);
         for (const int lag : {0, 3, 4}) {
             store::ContactFacts c;
             c.customer_id = 1;
@@ -133,23 +134,6 @@ TEST_SUITE("store::activity") {
         const store::Activity a = builder.finish();
         REQUIRE(a.tallies.size() == 1);
         CHECK(a.tallies.front().count == 2); // lag 0 and lag 3; lag 4 is late
-    }
-
-    TEST_CASE("flags and lag as the store keeps them") {
-        store::Contact k;
-        k.date = day("2026-10-02");
-        k.logged_at = "2026-10-09T08:00";
-        CHECK(store::contact_lag(k) == 7);
-        CHECK(store::contact_flags(k) == 0);
-        k.checklist[0] = "好卖";
-        k.checklist[5] = "滞销";
-        k.asked_help = true;
-        k.solved = "退货";
-        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 256));
-        k.training = true;
-        CHECK(store::contact_flags(k) == (1 | 32 | 64 | 128 | 256));
-        k.logged_at = "garbage";
-        CHECK(store::contact_lag(k) == 0);
     }
 
     TEST_CASE_FIXTURE(Random, "tallies equal GROUP BY for every scope and both late policies") {
@@ -246,9 +230,9 @@ TEST_SUITE("store::activity") {
     }
 
     TEST_CASE_FIXTURE(Random, "a range of whole months and a range of days read the same contacts") {
-        const auto whole = store->activity(day("2026-10-01"), day("2026-10-31"), {}, {});
-        const auto days = store->activity(day("2026-09-30"), day("2026-10-31"), {}, {});
-        const auto september = store->activity(day("2026-09-30"), day("2026-09-30"), {}, {});
+        const auto whole = compliance::activity(*store, day("2026-10-01"), day("2026-10-31"), {}, {});
+        const auto days = compliance::activity(*store, day("2026-09-30"), day("2026-10-31"), {}, {});
+        const auto september = compliance::activity(*store, day("2026-09-30"), day("2026-09-30"), {}, {});
         REQUIRE((whole.ok() && days.ok() && september.ok()));
         int a = 0, b = 0, c = 0;
         for (const auto& t : whole->tallies)

@@ -1,23 +1,11 @@
 // The one-pass accumulator: tallies chained per customer (no ordering needed), and the day-level checks
 // — duplicates as runs of equal (day, customer, channel), busy days as visits per rep within a day —
 // on rows in index order.
-#include "store/activity.hpp"
+#include "compliance/activity.hpp"
 
 #include <algorithm>
 
-namespace keqing::store {
-
-int64_t contact_flags(const Contact& c) {
-    int64_t flags = 0;
-    for (size_t i = 0; i < c.checklist.size(); ++i)
-        if (!c.checklist[i].empty()) flags |= int64_t{1} << i;
-    return flags | (c.asked_help ? 1 << 6 : 0) | (c.training ? 1 << 7 : 0) | (c.solved.empty() ? 0 : 1 << 8);
-}
-
-int64_t contact_lag(const Contact& c) {
-    const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
-    return logged ? *logged - c.date : 0;
-}
+namespace keqing::compliance {
 
 ActivityBuilder::ActivityBuilder(CountPolicy policy, const FindingRules* findings)
     : policy_(policy), findings_(findings) {}
@@ -58,14 +46,14 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
     }
     if (at == UINT32_MAX) {
         at = static_cast<uint32_t>(tallies_.size());
-        tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
+        tallies_.push_back(store::Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
         if (fresh)
             head->second = at;
         else
             next_[last] = at;
     }
-    Tally& t = tallies_[at];
+    store::Tally& t = tallies_[at];
     const int64_t f = c.flags;
     t.count++;
     t.asked_help += (f >> 6) & 1;
@@ -179,4 +167,27 @@ void name_duplicates(std::vector<Duplicate>& duplicates,
         duplicates.resize(static_cast<size_t>(std::max(limit, 0)));
 }
 
-} // namespace keqing::store
+// Late contacts that do not count are left out by the store when no findings need them.
+Result<Activity> activity(store::Store& store, core::Date from, core::Date to, CountPolicy policy,
+                          const store::ContactScope& scope, const FindingRules* findings) {
+    ActivityBuilder builder(policy, findings);
+    store::ScanOptions options{findings != nullptr, std::nullopt};
+    if (!findings && !policy.count_late) options.max_lag = policy.late_after_days;
+    KQ_CHECK(store.scan_contacts(from, to, scope, options, [&](const ContactFacts& c) { builder.add(c); }));
+    Activity out = builder.finish();
+    if (!findings) return out;
+    Quality& found = out.findings;
+    std::vector<int64_t> ids;
+    for (const auto& k : found.late)
+        ids.push_back(k.id);
+    KQ_TRY(found.late, store.contacts_with_ids(from, to, ids));
+    cut_duplicates(found.duplicates, findings->limit);
+    ids.clear();
+    for (const auto& d : found.duplicates)
+        ids.push_back(d.customer_id);
+    KQ_TRY(const auto codes, store.customer_codes(ids));
+    name_duplicates(found.duplicates, codes, findings->limit);
+    return out;
+}
+
+} // namespace keqing::compliance
