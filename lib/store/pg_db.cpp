@@ -371,6 +371,11 @@ Result<PgStmt> PgDb::stream(std::string_view sql) {
     return PgStmt(*this, resolve_relations(sql, source_), "");
 }
 
+Result<int64_t> PgDb::inserted_id(PgStmt& s) {
+    KQ_TRY(bool row, s.step());
+    return row && !s.is_null(0) ? s.integer(0) : int64_t{0};
+}
+
 Result<void> PgDb::lock_import(std::string_view hash) {
     if (source_ == Source::api) return {};
     KQ_TRY(PgStmt lock, prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 7355608))",

@@ -100,6 +100,9 @@ class PgDb {
     static std::string id_list(const std::vector<int64_t>& ids) { return "{" + joined(ids) + "}"; }
     static constexpr std::string_view kJsonValues = "json_array_elements_text(${}::json)";
     static constexpr std::string_view kFind = "strpos";
+    static std::string with_id(std::string_view insert) { return std::string(insert) + " RETURNING id"; }
+    // The id the statement answered (RETURNING id, or a keqing_api function's result).
+    Result<int64_t> inserted_id(PgStmt& s);
     static constexpr std::string_view kIndexedBy = "";
     // As on SQLite, with the shapes tested by regular expressions before a cast that would fail on others.
     static constexpr std::string_view kBirthdayMonths =

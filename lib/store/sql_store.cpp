@@ -425,11 +425,6 @@ template <class Db> void SqlStore<Db>::end_read() {
     if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
 }
 
-template <class Db> Result<int64_t> SqlStore<Db>::returned_id(Stmt& s) {
-    KQ_TRY(bool row, s.step());
-    return row && !s.is_null(0) ? s.integer(0) : int64_t{0};
-}
-
 template <class Db> Result<void> SqlStore<Db>::add_rep(const Rep& rep) {
     KQ_TRY(Stmt s,
            db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
@@ -447,13 +442,14 @@ template <class Db> Result<void> SqlStore<Db>::update_rep(const Rep& rep) {
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c) {
     KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, address, "
-                               "stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                               "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
-                       "adding a customer"));
+           db_.prepare(
+               by_role(Db::with_id("INSERT INTO customers (code, name, opened_on, closed_on, phone, "
+                                   "address, stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
+                       "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
+               "adding a customer"));
     bind_fields(s, c);
     s.bind(1, c.code).bind(8, core::now().iso()).bind(9, c.tier).bind(10, c.rep);
-    KQ_TRY(int64_t id, returned_id(s));
+    KQ_TRY(int64_t id, db_.inserted_id(s));
     if (id == 0) return db_error("adding customer {} stored nothing; please report it", c.code);
     if (db_.source() == Source::api) return id; // keqing_api.add_customer recorded the first tier and rep
     const std::string from = c.opened_on ? c.opened_on->iso() : std::string(kSinceAlways);
@@ -497,11 +493,12 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
     KQ_TRY(
         Stmt s,
         db_.prepare(
-            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, note, "
-                    "gift, occasion, feedback, preference, favour, family, competitor, slow_mover, "
-                    "asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, $2, $3, $4, $5, "
-                    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) "
-                    "ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
+            by_role(Db::with_id(
+                        "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
+                        "note, gift, occasion, feedback, preference, favour, family, competitor, "
+                        "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, "
+                        "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+                        "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING"),
                     "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
                     "$14, $15, $16, $17, $21)"),
             "logging a contact"));
@@ -522,7 +519,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
         .bind(19, contact_flags(c))
         .bind(20, contact_lag(c))
         .bind(21, c.ref);
-    return returned_id(s);
+    return db_.inserted_id(s);
 }
 
 template <class Db> Result<size_t> SqlStore<Db>::add_contacts(const std::vector<Contact>& contacts) {
@@ -566,15 +563,16 @@ Result<void> SqlStore<Db>::void_contact(int64_t id, const std::string& reason, c
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, preferences, "
-                               "family, personality, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-                               "$8, $9) RETURNING id",
-                               "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                       "adding a person"));
+    KQ_TRY(
+        Stmt s,
+        db_.prepare(by_role(Db::with_id("INSERT INTO people (customer_id, name, role, birthday, "
+                                        "preferences, family, personality, note, created_at) VALUES ($1, $2, "
+                                        "$3, $4, $5, $6, $7, $8, $9)"),
+                            "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
+                    "adding a person"));
     bind_fields(s, p);
     s.bind(1, p.customer_id).bind(9, core::now().iso());
-    return returned_id(s);
+    return db_.inserted_id(s);
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
@@ -589,13 +587,13 @@ template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) {
     KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, happened_on, note, "
-                               "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+           db_.prepare(by_role(Db::with_id("INSERT INTO life_events (customer_id, person_id, kind, "
+                                           "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)"),
                                "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
                        "recording a life event"));
     bind_fields(s, e);
     s.bind(1, e.customer_id).bind(6, core::now().iso());
-    return returned_id(s);
+    return db_.inserted_id(s);
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_event(const LifeEvent& e) {

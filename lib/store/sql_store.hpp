@@ -105,8 +105,6 @@ template <class Db> class SqlStore : public Store {
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
-    // The id an INSERT … RETURNING id answered; 0 when it stored nothing (ON CONFLICT DO NOTHING).
-    Result<int64_t> returned_id(Stmt& s);
 };
 
 } // namespace keqing::store

@@ -182,6 +182,11 @@ Result<Stmt> SqliteDb::prepare(std::string_view text, std::string_view /*doing*/
     return Stmt(*this, stmt);
 }
 
+Result<int64_t> SqliteDb::inserted_id(Stmt& s) {
+    KQ_CHECK(s.run());
+    return sqlite3_changes(db_) > 0 ? static_cast<int64_t>(sqlite3_last_insert_rowid(db_)) : 0;
+}
+
 Result<void> SqliteDb::begin_read() {
     if (auto r = exec("BEGIN; SELECT count(*) FROM sqlite_schema", "starting a read"); !r) {
         (void)exec("ROLLBACK", "ending a read");
