@@ -562,6 +562,22 @@ Result<void> SqlStore<Db>::void_contact(int64_t id, const std::string& reason, c
     return s.bind(1, id).bind(2, at).bind(3, reason).run();
 }
 
+template <class Db>
+Result<void> SqlStore<Db>::retag_contact(int64_t id, const std::string& occasion, const std::string& login,
+                                         const std::string& at) {
+    if (db_.source() == Source::api) {
+        KQ_TRY(Stmt s, db_.prepare("SELECT keqing_api.retag_contact($1, $2)", "re-tagging a contact"));
+        return s.bind(1, id).bind(2, occasion).run();
+    }
+    KQ_TRY(Stmt record,
+           db_.prepare("INSERT INTO retags (contact_id, occasion, previous, login, at) SELECT id, $2, "
+                       "occasion, $3, $4 FROM contacts WHERE id = $1",
+                       "re-tagging a contact"));
+    KQ_CHECK(record.bind(1, id).bind(2, occasion).bind(3, login).bind(4, at).run());
+    KQ_TRY(Stmt s, db_.prepare("UPDATE contacts SET occasion = $2 WHERE id = $1", "re-tagging a contact"));
+    return s.bind(1, id).bind(2, occasion).run();
+}
+
 template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
     KQ_TRY(
         Stmt s,

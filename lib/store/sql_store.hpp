@@ -49,6 +49,8 @@ template <class Db> class SqlStore : public Store {
     Result<void> record_import(const ImportRecord& record) override;
     Result<std::optional<Contact>> find_contact(int64_t id) override;
     Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) override;
+    Result<void> retag_contact(int64_t id, const std::string& occasion, const std::string& login,
+                               const std::string& at) override;
     Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
                                                    core::Date to) override;
     Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,

@@ -71,6 +71,10 @@ class Store {
     virtual Result<void> record_import(const ImportRecord& record) = 0;
     virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
     virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
+    // Changes contact `id`'s occasion tag ('' removes it), recording the tag before and after, `login` and
+    // `at` (schemas/008; on a server, its login and clock).
+    virtual Result<void> retag_contact(int64_t id, const std::string& occasion, const std::string& login,
+                                       const std::string& at) = 0;
     // A customer's contacts (voided included) in [from, to], oldest first.
     virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
                                                            core::Date to) = 0;
