@@ -1,6 +1,7 @@
 // Tests for occasions/obligations: window edges, month boundaries, gifts and notes, leap-month birthdays,
 // re-tiering before a festival, voided contacts, states and the choice of tag for a new contact.
 #include "occasions/obligations.hpp"
+#include "occasions/satisfy.hpp"
 #include "support.hpp"
 
 #include <cstdlib>
@@ -416,5 +417,37 @@ TEST_SUITE("occasions::obligations") {
         // Turned off: no such kind in the rules.
         std::erase_if(rules.events, [](const rules::EventKind& k) { return k.on_opening; });
         CHECK(days_of("2026-11-01", "2026-11-30", "partnership").empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "automatic tagging leaves out obligations the contact cannot fulfil") {
+        const auto id = customer("W3", "B"); // wang's
+        event(id, "wedding", "2026-11-03");
+        store::Contact c;
+        c.customer_id = id;
+        c.customer_code = "W3";
+        c.channel = "visit";
+        c.date = day("2026-11-04");
+        c.rep = "li";
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty()); // li is not the assigned rep
+        CHECK(occasions::choose_tag(*store, rules, c, "wedding")->tag.starts_with("event:")); // named: tagged
+        c.rep = "wang";
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.starts_with("event:"));
+        REQUIRE(store->assign_rep(id, "li", day("2026-11-04")).ok());
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty()); // li's from that day
+    }
+
+    TEST_CASE("the rep in effect on a day, whatever order the history comes in") {
+        auto entry = [](const char* rep, std::optional<core::Date> from) {
+            return store::HistoryEntry{rep, from, ""};
+        };
+        const std::vector<store::HistoryEntry> history{
+            entry("li", day("2026-11-05")), entry("zhao", day("2026-12-01")), entry("wang", std::nullopt)};
+        CHECK(occasions::assigned_on(history, day("2026-11-04")) == "wang");
+        CHECK(occasions::assigned_on(history, day("2026-11-05")) == "li");
+        CHECK(occasions::assigned_on(history, day("2026-12-31")) == "zhao");
+        const std::vector<store::HistoryEntry> later{entry("zhao", day("2026-12-01")),
+                                                     entry("li", day("2026-11-05"))};
+        CHECK(occasions::assigned_on(later, day("2026-01-01")) == "li"); // before every entry: the earliest
+        CHECK(occasions::assigned_on({}, day("2026-01-01")).empty());
     }
 }

@@ -73,8 +73,10 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the
-// contact's date; without it, the one obligation the contact fits (window, channel, gift, note) is chosen
-// automatically, if exactly one — an open one, else one whose window closed at most overdue_days before.
+// contact's date (it is tagged even when it cannot count: then the obligation's not_counted says why);
+// without it, the one obligation the contact fits (window, channel, gift, note) and may fulfil (the rule's
+// rep and channel; lateness aside) is chosen automatically, if exactly one — an open one, else one whose
+// window closed at most overdue_days before.
 struct TagChoice {
     std::string tag;  // empty: untagged
     std::string name; // of the chosen obligation

@@ -14,48 +14,15 @@ namespace {
 // The rep assigned to each customer on a day, from the rep histories.
 class AssignedReps {
   public:
-    // Adds an entry, kept in day order ("since the start" first) whatever order the store gave.
-    void add(int64_t customer, const store::HistoryEntry& entry) {
-        auto& list = history_[customer];
-        const auto at = std::upper_bound(list.begin(), list.end(), entry.from,
-                                         [](const auto& from, const auto& e) { return from < e.first; });
-        list.emplace(at, entry.from, entry.value);
-    }
-    // The latest entry starting on or before `day`, else the earliest; empty when none is known.
+    void add(int64_t customer, store::HistoryEntry entry) { history_[customer].push_back(std::move(entry)); }
     std::string on(int64_t customer, core::Date day) const {
         const auto it = history_.find(customer);
-        if (it == history_.end() || it->second.empty()) return {};
-        std::string rep = it->second.front().second;
-        for (const auto& [from, value] : it->second)
-            if (!from || *from <= day) rep = value;
-        return rep;
+        return it == history_.end() ? std::string() : assigned_on(it->second, day);
     }
 
   private:
-    std::map<int64_t, std::vector<std::pair<std::optional<core::Date>, std::string>>> history_;
+    std::map<int64_t, std::vector<store::HistoryEntry>> history_;
 };
-
-// Why a contact tagged for `o` does not qualify, if it does not.
-std::optional<NotCounted> refusal(const Obligation& o, const store::Contact& c, const rules::Rules& rules,
-                                  const AssignedReps& reps) {
-    NotCounted n{NotCounted::Why::other_rep, c.id, c.rep, c.channel, c.date, {}, 0};
-    if (o.who.assigned) {
-        n.assigned = reps.on(o.customer_id, c.date);
-        if (!n.assigned.empty() && n.assigned != c.rep) return n;
-    }
-    if (o.who.in_person && !rules.in_person(c.channel)) {
-        n.why = NotCounted::Why::not_in_person;
-        return n;
-    }
-    if (!rules.count_late) {
-        n.days_late = days_late(c, rules);
-        if (n.days_late > 0) {
-            n.why = NotCounted::Why::logged_late;
-            return n;
-        }
-    }
-    return std::nullopt;
-}
 
 // Assigns the qualifying contacts (tagged for this obligation, inside its window or up to overdue_days after
 // it, up to as_of) to its actions, the gift actions first, each contact used once, earliest first, and notes
@@ -67,7 +34,7 @@ bool satisfy(Obligation& o, const std::vector<const store::Contact*>& tagged, co
         if (!c->voided_at.empty() || c->date < o.from || c->date > o.to.plus_days(rules.overdue_days) ||
             c->date > as_of)
             continue;
-        if (auto refused = refusal(o, *c, rules, reps))
+        if (auto refused = refusal(o, *c, rules, reps.on(o.customer_id, c->date)))
             o.not_counted.push_back(std::move(*refused));
         else
             contacts.push_back(c);
@@ -113,6 +80,35 @@ std::string_view to_string(NotCounted::Why why) {
         return "logged_late";
     }
     return "?";
+}
+
+std::string assigned_on(const std::vector<store::HistoryEntry>& history, core::Date day) {
+    const store::HistoryEntry *latest_started = nullptr, *earliest = nullptr; // "since the start" sorts first
+    for (const auto& e : history) {
+        if (!earliest || e.from < earliest->from) earliest = &e;
+        if ((!e.from || *e.from <= day) && (!latest_started || e.from > latest_started->from))
+            latest_started = &e;
+    }
+    const auto* in_effect = latest_started ? latest_started : earliest;
+    return in_effect ? in_effect->value : std::string();
+}
+
+std::optional<NotCounted> refusal(const Obligation& o, const store::Contact& c, const rules::Rules& rules,
+                                  const std::string& assigned, Lateness lateness) {
+    NotCounted n{NotCounted::Why::other_rep, c.id, c.rep, c.channel, c.date, assigned, 0};
+    if (o.who.assigned && !assigned.empty() && assigned != c.rep) return n;
+    if (o.who.in_person && !rules.in_person(c.channel)) {
+        n.why = NotCounted::Why::not_in_person;
+        return n;
+    }
+    if (lateness == Lateness::counts && !rules.count_late) {
+        n.days_late = days_late(c, rules);
+        if (n.days_late > 0) {
+            n.why = NotCounted::Why::logged_late;
+            return n;
+        }
+    }
+    return std::nullopt;
 }
 
 bool fits(const rules::Action& action, const store::Contact& contact, const rules::Rules& rules,

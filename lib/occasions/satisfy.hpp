@@ -4,11 +4,26 @@
 
 #include "occasions/obligations.hpp"
 
+#include <optional>
+
 namespace keqing::occasions {
 
 // Whether a contact can make an action: its channel, a gift where one is asked, a note where required.
 bool fits(const rules::Action& action, const store::Contact& contact, const rules::Rules& rules,
           bool note_required);
+
+// The rep a history says is in effect on `day`: the latest entry starting on or before it, else the
+// earliest; empty for an empty history. Entries may come in any order.
+std::string assigned_on(const std::vector<store::HistoryEntry>& history, core::Date day);
+
+// Whether a contact's lateness is weighed (satisfaction) or left aside (choosing its tag).
+enum class Lateness { counts, ignored };
+
+// Why contact `c` does not qualify for `o`, if it does not: made by another rep than `assigned` (the rep
+// assigned to the customer on the contact's day) when the rule asks for the assigned rep, on a channel not
+// in person when it asks for one, or logged late when the rules do not count late contacts.
+std::optional<NotCounted> refusal(const Obligation& o, const store::Contact& c, const rules::Rules& rules,
+                                  const std::string& assigned, Lateness lateness = Lateness::counts);
 
 // Days between a contact and its logging when beyond rules.late_after_days; 0 = not late.
 int days_late(const store::Contact& contact, const rules::Rules& rules);

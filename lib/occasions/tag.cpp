@@ -1,4 +1,4 @@
-// The tag a new contact gets: the obligation it names with --occasion, or the one it fits.
+// The tag a new contact gets: the obligation it names with --occasion, or the one it fits and can fulfil.
 #include "occasions/obligations.hpp"
 #include "occasions/satisfy.hpp"
 
@@ -43,16 +43,25 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
         return data_error("--occasion {} is ambiguous for {}: {}; give the full tag", requested,
                           contact.customer_code, open);
     }
+    // Only obligations the contact can fulfil: another rep's visit is not tagged for a wedding that asks
+    // for the assigned rep (lateness aside: a late contact is tagged for what it was for, and said not to
+    // count).
+    std::string assigned;
+    if (std::any_of(all.begin(), all.end(), [](const Obligation& o) { return o.who.assigned; })) {
+        KQ_TRY(std::vector<store::HistoryEntry> history, store.rep_history(contact.customer_id));
+        assigned = assigned_on(history, contact.date);
+    }
+    auto can_fulfil = [&](const Obligation& o) {
+        const auto left = o.outstanding();
+        return !refusal(o, contact, rules, assigned, Lateness::ignored) &&
+               std::any_of(left.begin(), left.end(),
+                           [&](const rules::Action& a) { return fits(a, contact, rules, o.note_required); });
+    };
     // Open obligations first; only when none fits, those whose window closed at most overdue_days ago.
     std::vector<const Obligation*> fitting;
     for (const bool after_window : {false, true}) {
-        for (const auto& o : all) {
-            const auto left = o.outstanding();
-            if (late(o) == after_window && std::any_of(left.begin(), left.end(), [&](const rules::Action& a) {
-                    return fits(a, contact, rules, o.note_required);
-                }))
-                fitting.push_back(&o);
-        }
+        for (const auto& o : all)
+            if (late(o) == after_window && can_fulfil(o)) fitting.push_back(&o);
         if (!fitting.empty()) break;
     }
     if (fitting.size() == 1) {
