@@ -60,7 +60,8 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
                                left.empty() ? "" : "; still to do: " + left);
             for (const auto& n : out.obligation->not_counted)
                 if (n.contact == c.id)
-                    keqing::cli::print("  {}\n", keqing::output::not_counted_text(*out.obligation, n));
+                    keqing::cli::print("  it does not count: {}\n",
+                                       keqing::output::not_counted_why(*out.obligation, n));
         }
     } else if (!out.tag.candidates.empty()) {
         std::string list;

@@ -14,18 +14,21 @@ std::string actions_text(const std::vector<rules::Action>& actions, const rules:
     return out;
 }
 
-std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n) {
+std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n) {
     using Why = occasions::NotCounted::Why;
-    const std::string head = fmt::format("contact #{} by {} did not count: ", n.contact, n.rep);
     if (n.why == Why::logged_late)
-        return head + fmt::format("logged {} days after it happened, and late contacts do not count "
-                                  "(count_late = false)",
-                                  n.days_late);
+        return fmt::format(
+            "logged {} days after it happened, and late contacts do not count (count_late = false)",
+            n.days_late);
     const std::string needs =
         fmt::format("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
     if (n.why == Why::other_rep)
-        return head + fmt::format("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
-    return head + fmt::format("{} ({} is not in person)", needs, n.channel);
+        return fmt::format("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
+    return fmt::format("{} ({} is not in person)", needs, n.channel);
+}
+
+std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n) {
+    return fmt::format("contact #{} by {} did not count: {}", n.contact, n.rep, not_counted_why(o, n));
 }
 
 namespace {
