@@ -17,7 +17,8 @@ struct Fixture : test::StoreFixture {
         b = test::add_customer(*store, "B1", "B", "wang");
     }
     void contact(int64_t customer, const char* date, bool asked, const char* solved, bool training,
-                 int items = 0, const char* rep = "wang", const char* channel = "visit") {
+                 int items = 0, const char* rep = "wang", const char* channel = "visit",
+                 const char* logged = nullptr) {
         store::Contact k;
         k.customer_id = customer;
         k.channel = channel;
@@ -28,7 +29,7 @@ struct Fixture : test::StoreFixture {
         k.training = training;
         for (int i = 0; i < items; ++i)
             k.checklist[static_cast<size_t>(i)] = "x";
-        k.logged_at = std::string(date) + "T20:00";
+        k.logged_at = std::string(logged ? logged : date) + "T20:00";
         REQUIRE(store->add_contact(k).ok());
     }
     compliance::RepGoals run(const char* as_of) {
@@ -119,5 +120,46 @@ TEST_SUITE("compliance::goals") {
         CHECK(r11.id == "R11");
         CHECK(r11.required == 0);
         CHECK(r11.status == Status::met);
+    }
+
+    TEST_CASE_FIXTURE(Fixture,
+                      "R11 needs a visit by the customer's own rep: a message or li's does not count") {
+        contact(a, "2026-11-02", false, "", true, 0, "wang", "message");
+        contact(a, "2026-11-03", false, "", true, 0, "li", "visit");
+        auto r11 = run("2026-11-30").goals[2];
+        CHECK(r11.done == 0);
+        CHECK(r11.status == Status::missed);
+        CHECK(r11.detail == "training at A1 by li did not count: R11 needs the assigned rep in person "
+                            "(wang's customer); training at A1 by wang did not count: R11 needs the assigned "
+                            "rep in person (message is not in person)");
+        // In person only: li's visit counts; by the assigned rep only: wang's message counts.
+        rules.goals.training_who = {false, true};
+        CHECK(run("2026-11-30").goals[2].done == 1);
+        rules.goals.training_who = {true, false};
+        CHECK(run("2026-11-30").goals[2].done == 1);
+        rules.goals.training_who = {true, true};
+        contact(a, "2026-11-04", false, "", true, 0, "wang", "visit");
+        r11 = run("2026-11-30").goals[2];
+        CHECK(r11.done == 1);
+        CHECK(r11.status == Status::met);
+        CHECK(r11.detail.empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a message with --training says it is not in person") {
+        contact(a, "2026-11-02", false, "", true, 0, "wang", "message");
+        CHECK(run("2026-11-30").goals[2].detail ==
+              "training at A1 by wang did not count: R11 needs the assigned rep in person (message is not in "
+              "person)");
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "with count_late = false a contact logged late counts toward no goal") {
+        contact(a, "2026-11-02", true, "退货", true, 0, "wang", "visit", "2026-11-10");
+        CHECK(run("2026-11-30").goals[0].done == 1);
+        CHECK(run("2026-11-30").goals[2].done == 1);
+        rules.count_late = false;
+        const auto g = run("2026-11-30");
+        CHECK(g.goals[0].done == 0);
+        CHECK(g.goals[1].done == 0);
+        CHECK(g.goals[2].done == 0);
     }
 }

@@ -1,6 +1,7 @@
 // Tests for occasions/obligations: window edges, month boundaries, gifts and notes, leap-month birthdays,
 // re-tiering before a festival, voided contacts, states and the choice of tag for a new contact.
 #include "occasions/obligations.hpp"
+#include "occasions/satisfy.hpp"
 #include "support.hpp"
 
 #include <cstdlib>
@@ -17,8 +18,10 @@ struct Fixture : test::StoreFixture {
     Fixture() { setenv("KEQING_NOW", "2026-12-31T12:00", 1); }
     ~Fixture() { unsetenv("KEQING_NOW"); }
 
+    // Opened on 2020-06-10, so that its opening anniversary (合作纪念日, 06-10 … 06-17) stays out of the
+    // windows the cases look at.
     int64_t customer(const char* code, const char* tier, std::optional<core::Date> closed = {}) {
-        return test::add_customer(*store, code, tier, "wang", day("2020-01-01"), closed);
+        return test::add_customer(*store, code, tier, "wang", day("2020-06-10"), closed);
     }
 
     // Adds a person with a birthday at a customer and returns the person's id.
@@ -33,16 +36,17 @@ struct Fixture : test::StoreFixture {
     }
 
     int64_t contact(int64_t customer_id, const char* channel, const char* date, const std::string& tag,
-                    bool gift = false, const char* note = "") {
+                    bool gift = false, const char* note = "", const char* rep = "wang",
+                    const char* logged = nullptr) {
         store::Contact c;
         c.customer_id = customer_id;
         c.channel = channel;
         c.date = day(date);
-        c.rep = "wang";
+        c.rep = rep;
         c.gift = gift;
         c.note = note;
         c.occasion = tag;
-        c.logged_at = std::string(date) + "T20:00";
+        c.logged_at = std::string(logged ? logged : date) + "T20:00";
         auto id = store->add_contact(c);
         REQUIRE(id.ok());
         return *id;
@@ -52,6 +56,25 @@ struct Fixture : test::StoreFixture {
         auto r = occasions::obligations(*store, rules, day(from), day(to), day(as_of));
         REQUIRE(r.ok());
         return std::move(*r);
+    }
+
+    // Records a life event and returns its tag.
+    std::string event(int64_t customer_id, const char* kind, const char* date) {
+        store::LifeEvent e;
+        e.customer_id = customer_id;
+        e.kind = kind;
+        e.date = day(date);
+        auto id = store->add_event(e);
+        REQUIRE(id.ok());
+        return fmt::format("event:{}", *id);
+    }
+
+    // The days of the obligations of one kind in [from, to], as of `to`.
+    std::vector<std::string> days_of(const char* from, const char* to, const std::string& kind) {
+        std::vector<std::string> out;
+        for (const auto& o : run(from, to, to))
+            if (o.kind == kind) out.push_back(o.customer_code + " " + o.date.iso());
+        return out;
     }
 
     occasions::Obligation only(const char* from, const char* to, const char* as_of, const std::string& kind) {
@@ -302,5 +325,129 @@ TEST_SUITE("occasions::obligations") {
         choice = occasions::choose_tag(*store, rules, c, "");
         CHECK(choice->tag == "mid-autumn");
         CHECK(choice->late);
+    }
+
+    TEST_CASE_FIXTURE(Fixture,
+                      "a wedding visit by another rep or not in person fulfils nothing, and says why") {
+        const auto id = customer("W2", "B"); // wang's
+        const auto tag = event(id, "wedding", "2026-11-03");
+        const auto by_li = contact(id, "visit", "2026-11-04", tag, false, "", "li");
+        const auto message = contact(id, "message", "2026-11-05", tag);
+        auto o = only("2026-11-01", "2026-11-30", "2026-11-06", "wedding");
+        CHECK(o.who.assigned);
+        CHECK(o.who.in_person);
+        CHECK(o.state == State::open);
+        REQUIRE(o.not_counted.size() == 2);
+        CHECK(o.not_counted[0].contact == by_li);
+        CHECK(o.not_counted[0].why == occasions::NotCounted::Why::other_rep);
+        CHECK(o.not_counted[0].assigned == "wang");
+        CHECK(o.not_counted[1].contact == message);
+        CHECK(o.not_counted[1].why == occasions::NotCounted::Why::not_in_person);
+        CHECK(occasions::to_string(o.not_counted[1].why) == "not_in_person");
+
+        // Handed over to li from 11-05: li's visit on 11-04 still was not the assigned rep's; li's on 11-06
+        // is.
+        REQUIRE(store->assign_rep(id, "li", day("2026-11-05")).ok());
+        CHECK(only("2026-11-01", "2026-11-30", "2026-11-06", "wedding").state == State::open);
+        const auto later = contact(id, "visit", "2026-11-06", tag, false, "", "li");
+        o = only("2026-11-01", "2026-11-30", "2026-11-06", "wedding");
+        CHECK(o.state == State::done);
+        CHECK(o.satisfied_by == std::vector<int64_t>{later});
+
+        // Without by = "assigned" anyone's visit counts.
+        rules.events[static_cast<size_t>(rules.event("wedding") - rules.events.data())].who = {};
+        o = only("2026-11-01", "2026-11-30", "2026-11-06", "wedding");
+        CHECK(o.satisfied_by == std::vector<int64_t>{by_li});
+        CHECK(o.not_counted.empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "with count_late = false a contact logged late fulfils no occasion") {
+        const auto id = customer("K1", "C"); // mid-autumn 09-25: a call and a message
+        contact(id, "call", "2026-09-20", "mid-autumn", false, "", "wang", "2026-09-24");    // 4 days: late
+        contact(id, "message", "2026-09-21", "mid-autumn", false, "", "wang", "2026-09-24"); // 3 days: not
+        CHECK(only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn").state == State::done);
+        rules.count_late = false;
+        const auto o = only("2026-09-01", "2026-09-30", "2026-09-30", "mid-autumn");
+        CHECK(o.state == State::overdue);
+        REQUIRE(o.not_counted.size() == 1);
+        CHECK(o.not_counted[0].why == occasions::NotCounted::Why::logged_late);
+        CHECK(o.not_counted[0].days_late == 4);
+        CHECK(o.outstanding().size() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture,
+                      "an anniversary comes back every year from the one recorded, unless yearly is off") {
+        const auto id = customer("N1", "B");
+        const auto tag = event(id, "anniversary", "2024-02-29");
+        CHECK(days_of("2023-01-01", "2023-12-31", "anniversary").empty());
+        CHECK(days_of("2024-01-01", "2024-12-31", "anniversary") ==
+              std::vector<std::string>{"N1 2024-02-29"});
+        CHECK(days_of("2025-01-01", "2025-12-31", "anniversary") ==
+              std::vector<std::string>{"N1 2025-02-28"});
+        CHECK(days_of("2026-02-01", "2026-03-31", "anniversary") ==
+              std::vector<std::string>{"N1 2026-02-28"});
+        // Each year's obligation is fulfilled by that year's visit only.
+        contact(id, "visit", "2025-03-01", tag);
+        CHECK(only("2025-02-01", "2025-03-31", "2025-03-31", "anniversary").state == State::done);
+        CHECK(only("2026-02-01", "2026-03-31", "2026-03-31", "anniversary").state == State::missed);
+        // A wedding does not come back.
+        event(id, "wedding", "2024-06-01");
+        CHECK(days_of("2025-01-01", "2025-12-31", "wedding").empty());
+        rules.events[static_cast<size_t>(rules.event("anniversary") - rules.events.data())].yearly = false;
+        CHECK(days_of("2025-01-01", "2025-12-31", "anniversary").empty());
+        CHECK(days_of("2024-01-01", "2024-12-31", "anniversary").size() == 1);
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "the opening day's anniversary every year after the first, not while closed") {
+        test::add_customer(*store, "O1", "C", "wang", day("2024-11-13"));
+        test::add_customer(*store, "O2", "C", "wang", day("2026-11-20")); // opens this year
+        test::add_customer(*store, "O3", "C", "wang", day("2023-11-10"), day("2026-11-01")); // closed by then
+        CHECK(days_of("2026-11-01", "2026-11-30", "partnership") ==
+              std::vector<std::string>{"O1 2026-11-13"});
+        CHECK(days_of("2025-11-01", "2025-11-30", "partnership") ==
+              std::vector<std::string>{"O3 2025-11-10", "O1 2025-11-13"});
+        CHECK(days_of("2024-11-01", "2024-11-30", "partnership") ==
+              std::vector<std::string>{"O3 2024-11-10"});
+        const auto o = only("2026-11-01", "2026-11-30", "2026-11-14", "partnership");
+        CHECK(o.tag == "partnership");
+        CHECK(o.name == "合作纪念日");
+        CHECK(o.uid == "partnership-2026-11-13-O1");
+        CHECK(o.to.iso() == "2026-11-20");
+        CHECK(o.state == State::open);
+        // Turned off: no such kind in the rules.
+        std::erase_if(rules.events, [](const rules::EventKind& k) { return k.on_opening; });
+        CHECK(days_of("2026-11-01", "2026-11-30", "partnership").empty());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "automatic tagging leaves out obligations the contact cannot fulfil") {
+        const auto id = customer("W3", "B"); // wang's
+        event(id, "wedding", "2026-11-03");
+        store::Contact c;
+        c.customer_id = id;
+        c.customer_code = "W3";
+        c.channel = "visit";
+        c.date = day("2026-11-04");
+        c.rep = "li";
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty()); // li is not the assigned rep
+        CHECK(occasions::choose_tag(*store, rules, c, "wedding")->tag.starts_with("event:")); // named: tagged
+        c.rep = "wang";
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.starts_with("event:"));
+        REQUIRE(store->assign_rep(id, "li", day("2026-11-04")).ok());
+        CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty()); // li's from that day
+    }
+
+    TEST_CASE("the rep in effect on a day, whatever order the history comes in") {
+        auto entry = [](const char* rep, std::optional<core::Date> from) {
+            return store::HistoryEntry{rep, from, ""};
+        };
+        const std::vector<store::HistoryEntry> history{
+            entry("li", day("2026-11-05")), entry("zhao", day("2026-12-01")), entry("wang", std::nullopt)};
+        CHECK(occasions::assigned_on(history, day("2026-11-04")) == "wang");
+        CHECK(occasions::assigned_on(history, day("2026-11-05")) == "li");
+        CHECK(occasions::assigned_on(history, day("2026-12-31")) == "zhao");
+        const std::vector<store::HistoryEntry> later{entry("zhao", day("2026-12-01")),
+                                                     entry("li", day("2026-11-05"))};
+        CHECK(occasions::assigned_on(later, day("2026-01-01")) == "li"); // before every entry: the earliest
+        CHECK(occasions::assigned_on({}, day("2026-01-01")).empty());
     }
 }

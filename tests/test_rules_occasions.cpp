@@ -38,6 +38,18 @@ TEST_SUITE("rules::occasions") {
         CHECK(r.event("birthday")->note_required);
         CHECK(r.event("wedding")->after == 7);
         CHECK(r.event("bereavement")->after == 3);
+        for (const char* kind : {"wedding", "birth", "anniversary", "bereavement", "illness", "accident"})
+            CHECK(r.event(kind)->who == rules::Who{true, true}); // R7, R8: the assigned rep in person
+        CHECK(r.event("birthday")->who == rules::Who{});
+        CHECK(r.goals.training_who == rules::Who{true, true}); // R11
+        CHECK(r.event("anniversary")->yearly);
+        CHECK_FALSE(r.event("wedding")->yearly);
+        const auto* partnership = r.event("partnership"); // 合作纪念日, seed 004
+        REQUIRE(partnership);
+        CHECK(partnership->on_opening);
+        CHECK(partnership->yearly);
+        CHECK_FALSE(partnership->recorded());
+        CHECK(partnership->name == "合作纪念日");
         CHECK(r.event_kinds() == "wedding, birth, anniversary, bereavement, illness, accident");
         CHECK(r.goals.asked_help == 5);
         CHECK(r.goals.solved == std::vector<int>{2, 1, 1});
@@ -79,6 +91,45 @@ TEST_SUITE("rules::occasions") {
         CHECK(error_of("[goals]\nsolved = { Q = 1 }\n").find("unknown tier 'Q'") != std::string::npos);
         CHECK(error_of("[goals]\nasked_help = -1\n").find("from 0 to 1000") != std::string::npos);
         CHECK(error_of("[goals]\ntraining = { tier = \"Z\" }\n").find("unknown tier 'Z'") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("who and how: by, in_person, yearly and on, with their defaults and errors") {
+        const std::string base = "[[channel]]\nid = \"visit\"\nin_person = true\n[[channel]]\nid = \"call\"\n"
+                                 "[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n";
+        auto r = rules::parse_rules(
+            base + "[[event]]\nkind = \"wedding\"\nactions = [\"visit\"]\n"
+                   "[[event]]\nkind = \"opened\"\nactions = [\"call\"]\non = \"opened_on\"\n"
+                   "[[occasion]]\nid = \"x\"\nsolar = \"10-01\"\nactions = [\"call\"]\n"
+                   "by = \"assigned\"\n",
+            "r.toml");
+        REQUIRE(r.ok());
+        CHECK(r->event("wedding")->who == rules::Who{}); // absent: anyone, any channel, as before
+        CHECK_FALSE(r->event("wedding")->yearly);
+        CHECK(r->event("opened")->on_opening);
+        CHECK(r->event_kinds() == "wedding");
+        CHECK(r->occasions[0].who == rules::Who{true, false});
+        CHECK(r->goals.training_who == rules::Who{true, false}); // absent: the rep itself, as before
+        CHECK(rules::Rules::who_text({true, true}) == "the assigned rep in person");
+        CHECK(rules::Rules::who_text({false, true}) == "a contact in person");
+        CHECK(rules::Rules::who_text({}) == "anyone");
+
+        auto bad = [&](const std::string& extra) {
+            auto parsed = rules::parse_rules(base + extra, "r.toml");
+            REQUIRE_FALSE(parsed.ok());
+            return parsed.error().message;
+        };
+        CHECK(bad("[[event]]\nkind = \"w\"\nactions = [\"call\"]\nin_person = true\n")
+                  .find("asks for 'call', which is not an in-person channel") != std::string::npos);
+        CHECK(bad("[[event]]\nkind = \"w\"\nactions = [\"visit\"]\nby = \"me\"\n").starts_with("r.toml:12:"));
+        CHECK(bad("[[event]]\nkind = \"w\"\nactions = [\"visit\"]\nyearly = 1\n").find("yearly must be") !=
+              std::string::npos);
+        CHECK(bad("[[event]]\nkind = \"w\"\nactions = [\"visit\"]\non = \"closed_on\"\n").find("opened_on") !=
+              std::string::npos);
+        CHECK(bad("[[occasion]]\nid = \"x\"\nsolar = \"10-01\"\nactions = [\"call\"]\n"
+                  "[[event]]\nkind = \"x\"\nactions = [\"visit\"]\non = \"opened_on\"\n")
+                  .find("needs a name of its own") != std::string::npos);
+        CHECK(bad("[goals]\ntraining = { in_person = \"yes\" }\n").find("in_person in goals.training") !=
               std::string::npos);
     }
 }

@@ -3,6 +3,7 @@
 #include "common/cli.hpp"
 #include "contacts/log.hpp"
 #include "core/text.hpp"
+#include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
 
@@ -45,7 +46,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     if (out.days_late > 0)
         keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n",
                            out.days_late, rules.late_after_days,
-                           rules.count_late ? "" : "; it does not count toward the quota");
+                           rules.count_late ? "" : "; it counts toward no quota, occasion or goal");
     if (!out.tag.tag.empty()) {
         keqing::cli::print("tagged: {}{}\n", out.tag.name,
                            !out.tag.automatic ? ""
@@ -57,6 +58,10 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
                 left += (left.empty() ? "" : ", ") + rules.action_text(a);
             keqing::cli::print("  {}{}\n", keqing::occasions::display(out.obligation->state),
                                left.empty() ? "" : "; still to do: " + left);
+            for (const auto& n : out.obligation->not_counted)
+                if (n.contact == c.id)
+                    keqing::cli::print("  it does not count: {}\n",
+                                       keqing::output::not_counted_why(*out.obligation, n));
         }
     } else if (!out.tag.candidates.empty()) {
         std::string list;
@@ -74,7 +79,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel,
                                                     result.tier, out.month.month.iso())
                                       : fmt::format("counts toward no quota (channel {})", c.channel));
-    if (c.channel == "visit") {
+    if (rules.in_person(c.channel)) {
         const auto missing = keqing::contacts::missing_checklist(c);
         if (missing.empty())
             keqing::cli::print("checklist: complete (R12–R17)\n");

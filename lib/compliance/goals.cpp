@@ -18,12 +18,18 @@ GoalResult goal(std::string id, std::string label, int required, int done, const
     return g;
 }
 
+// Contacts flagged as a training at one customer by one rep on one channel (R11).
+struct Training {
+    std::string rep;
+    std::string channel;
+};
+
 // What the reps did in the month, as the goals read it: per rep its own contacts (R9 and the checklist),
-// per customer the problems solved by anyone (R10), and who trained where (R11).
+// per customer the problems solved by anyone (R10), and who trained where, how (R11).
 struct Done {
-    std::unordered_map<std::string, RepGoals> own;     // R9 in goals[0].done, and the checklist
-    std::unordered_map<int64_t, int> solved_for;       // customer id → problems solved, by anyone
-    std::set<std::pair<std::string, int64_t>> trained; // (rep, customer id) with a training
+    std::unordered_map<std::string, RepGoals> own; // R9 in goals[0].done, and the checklist
+    std::unordered_map<int64_t, int> solved_for;   // customer id → problems solved, by anyone
+    std::unordered_map<int64_t, std::vector<Training>> trainings; // customer id → trainings, by anyone
 
     // Adds a pass's tallies to the reps who logged them.
     void add_own(const store::Activity& a, const rules::Rules& rules) {
@@ -43,7 +49,6 @@ struct Done {
                 for (size_t i = 0; i < 6; ++i)
                     r.checklist.recorded[i] += t.recorded[i];
             }
-            if (t.training) trained.insert({rep, t.customer_id});
         }
     }
 };
@@ -52,8 +57,11 @@ struct Done {
 // own contacts elsewhere count for R9 and the checklist too, so a narrower scope reads each rep's.
 Result<Done> read_done(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
     Done done;
-    for (const auto& t : m.activity.tallies)
+    for (const auto& t : m.activity.tallies) {
         if (t.solved > 0) done.solved_for[t.customer_id] += t.solved;
+        if (t.training > 0)
+            done.trainings[t.customer_id].push_back({m.activity.rep_of(t), m.activity.channel_of(t)});
+    }
     const core::Date until = std::min(m.as_of, m.month.last());
     if (m.scope.kind == Scope::Kind::all) {
         done.add_own(m.activity, rules);
@@ -99,6 +107,49 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
     return g;
 }
 
+// Why a training at customer `code` does not count for `rep`'s R11, or empty when it does.
+std::string training_refusal(const Training& t, std::string_view rep, std::string_view code,
+                             const rules::Rules& rules) {
+    const rules::Who& who = rules.goals.training_who;
+    const std::string head = fmt::format("training at {} by {} did not count: R11 needs {}", code, t.rep,
+                                         rules::Rules::who_text(who));
+    if (who.assigned && t.rep != rep) return fmt::format("{} ({}'s customer)", head, rep);
+    if (who.in_person && !rules.in_person(t.channel))
+        return fmt::format("{} ({} is not in person)", head, t.channel);
+    return {};
+}
+
+// R11: distinct customers of the training tier where a training that qualifies was given (by the rep itself
+// and in person when the rules say so); the detail names trainings that did not count.
+GoalResult training_goal(std::string_view rep, const std::vector<const CustomerResult*>& customers,
+                         const Done& done, const rules::Rules& rules, const MonthResult& m) {
+    int trainable = 0, trained = 0;
+    std::string refused;
+    for (const CustomerResult* c : customers) {
+        if (c->tier != rules.goals.training_tier) continue;
+        ++trainable;
+        const auto found = done.trainings.find(c->id);
+        if (found == done.trainings.end()) continue;
+        std::set<std::string> why; // in order, each once
+        bool counted = false;
+        for (const Training& t : found->second) {
+            std::string refusal = training_refusal(t, rep, c->code, rules);
+            counted = counted || refusal.empty();
+            if (!refusal.empty()) why.insert(std::move(refusal));
+        }
+        if (counted) {
+            ++trained;
+            continue;
+        }
+        for (const auto& w : why)
+            refused += (refused.empty() ? "" : "; ") + w;
+    }
+    GoalResult g = goal("R11", fmt::format("formal training at {} customers", rules.goals.training_tier),
+                        std::min(rules.goals.training_customers, trainable), trained, m);
+    if (g.done < g.required) g.detail = refused;
+    return g;
+}
+
 // One rep's goals from what was done.
 RepGoals rep_goals(std::string_view rep, const std::vector<const CustomerResult*>& customers,
                    const Done& done, const rules::Rules& rules, const MonthResult& m) {
@@ -111,15 +162,7 @@ RepGoals rep_goals(std::string_view rep, const std::vector<const CustomerResult*
     if (found != done.own.end()) r.checklist = found->second.checklist;
     r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
     r.goals.push_back(solved_goal(customers, done, rules, m));
-    int trainable = 0, trained = 0;
-    for (const CustomerResult* c : customers) {
-        if (c->tier != rules.goals.training_tier) continue;
-        ++trainable;
-        if (done.trained.contains({r.rep, c->id})) ++trained;
-    }
-    const int training_required = std::min(rules.goals.training_customers, trainable);
-    r.goals.push_back(goal("R11", fmt::format("formal training at {} customers", rules.goals.training_tier),
-                           training_required, trained, m));
+    r.goals.push_back(training_goal(r.rep, customers, done, rules, m));
     for (const auto& g : r.goals)
         r.status = worst(r.status, g.status);
     return r;

@@ -20,8 +20,24 @@ std::string_view to_string(State s);
 // For people: "done late" for done_late, else to_string.
 std::string_view display(State s);
 
+// A contact tagged for an obligation, inside its window (or the overdue days after), that fulfils nothing:
+// made by another rep than the one assigned when the rule says by = "assigned", on a channel not in person
+// when it says in_person = true, or logged late when the rules say count_late = false.
+struct NotCounted {
+    enum class Why { other_rep, not_in_person, logged_late };
+    Why why = Why::other_rep;
+    int64_t contact = 0;
+    std::string rep, channel;
+    core::Date date;
+    std::string assigned; // other_rep: the rep assigned to the customer on the contact's day
+    int days_late = 0;    // logged_late: days between the contact and its logging
+};
+std::string_view to_string(NotCounted::Why why);
+
 struct Obligation {
-    enum class Source { occasion, birthday, event };
+    // event: a recorded life event (again each year when its kind is yearly); opening: an anniversary of
+    // the customer's opening day
+    enum class Source { occasion, birthday, event, opening };
     Source source = Source::occasion;
     std::string tag;  // what satisfying contacts carry: occasion id, "birthday:<person>", "event:<event>"
     std::string uid;  // stable across runs: tag, date and customer (calendar UIDs, de-duplication)
@@ -36,25 +52,31 @@ struct Obligation {
     std::vector<rules::Action> actions;
     std::vector<int64_t> satisfied_by; // per action: the contact id, 0 while not made
     bool note_required = false;
+    rules::Who who; // who must make the actions, and how
     State state = State::upcoming;
+    std::vector<NotCounted> not_counted; // tagged contacts that did not qualify, oldest first
 
     // Actions still to make.
     std::vector<rules::Action> outstanding() const;
 };
 
 // Every obligation whose window meets [from, to], evaluated as of the end of `as_of` (a tagged contact
-// counts when it lies in the window or up to rules.overdue_days after it: then the obligation is done late),
-// sorted by window end, then customer code. Festivals use the tier and rep in effect on their day; a customer
-// must be active on the day of the obligation. `filter` narrows the customers considered (one code, a rep's,
-// a team's).
+// counts when it lies in the window or up to rules.overdue_days after it: then the obligation is done late;
+// and only when it qualifies — see NotCounted), sorted by window end, then customer code. Festivals use the
+// tier and rep in effect on their day; a customer must be active on the day of the obligation (a life event's
+// own day excepted). Events of a yearly kind come back on their day each year after the one recorded, and a
+// kind dated by opening days gives each customer one on each anniversary of its opening. `filter` narrows
+// the customers considered (one code, a rep's, a team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of,
                                             const store::CustomerFilter& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the
-// contact's date; without it, the one obligation the contact fits (window, channel, gift, note) is chosen
-// automatically, if exactly one — an open one, else one whose window closed at most overdue_days before.
+// contact's date (it is tagged even when it cannot count: then the obligation's not_counted says why);
+// without it, the one obligation the contact fits (window, channel, gift, note) and may fulfil (the rule's
+// rep and channel; lateness aside) is chosen automatically, if exactly one — an open one, else one whose
+// window closed at most overdue_days before.
 struct TagChoice {
     std::string tag;  // empty: untagged
     std::string name; // of the chosen obligation

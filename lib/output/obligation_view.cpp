@@ -14,6 +14,39 @@ std::string actions_text(const std::vector<rules::Action>& actions, const rules:
     return out;
 }
 
+std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n) {
+    using Why = occasions::NotCounted::Why;
+    if (n.why == Why::logged_late)
+        return fmt::format(
+            "logged {} days after it happened, and late contacts do not count (count_late = false)",
+            n.days_late);
+    const std::string needs =
+        fmt::format("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
+    if (n.why == Why::other_rep)
+        return fmt::format("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
+    return fmt::format("{} ({} is not in person)", needs, n.channel);
+}
+
+std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n) {
+    return fmt::format("contact #{} by {} did not count: {}", n.contact, n.rep, not_counted_why(o, n));
+}
+
+namespace {
+
+// The contacts that did not count for obligations not yet done, one line each.
+std::string not_counted_lines(const std::vector<occasions::Obligation>& obligations, bool with_customer) {
+    std::string out;
+    for (const auto& o : obligations) {
+        if (o.state == occasions::State::done || o.state == occasions::State::done_late) continue;
+        for (const auto& n : o.not_counted)
+            out += fmt::format("  {}{} {}: {}\n", with_customer ? o.customer_code + " " : "", o.name,
+                               o.date.iso(), not_counted_text(o, n));
+    }
+    return out;
+}
+
+} // namespace
+
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer) {
     Table t;
@@ -46,7 +79,7 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         out += "  " + table.substr(pos, end - pos + 1);
         pos = end + 1;
     }
-    return out;
+    return out + not_counted_lines(obligations, with_customer);
 }
 
 void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
@@ -68,7 +101,15 @@ void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligat
                 j.key("contact").null();
             j.end_object();
         }
-        j.end_array().key("note_required").value(o.note_required).end_object();
+        j.end_array().key("note_required").value(o.note_required);
+        j.key("not_counted").begin_array();
+        for (const auto& n : o.not_counted) {
+            j.begin_object().key("contact").value(n.contact).key("rep").value(n.rep);
+            j.key("channel").value(n.channel).key("date").value(n.date.iso());
+            j.key("reason").value(occasions::to_string(n.why)).key("assigned").value_or_null(n.assigned);
+            j.key("days_late").value(n.days_late).key("text").value(not_counted_text(o, n)).end_object();
+        }
+        j.end_array().end_object();
     }
     j.end_array();
 }

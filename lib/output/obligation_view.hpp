@@ -14,6 +14,11 @@ namespace keqing::output {
 // One line per obligation: day, customer, occasion, window, state, what is still to do.
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer);
+// Why a contact tagged for `o` did not count, for people: "R7 needs the assigned rep in person (wang was
+// assigned on 11-03)".
+std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n);
+// The same with the contact: "contact #12 by li did not count: R7 needs …".
+std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n);
 // "visit+gift, message"
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules);
 // Appends the obligations as a JSON array value.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace keqing::remind {
 namespace {
@@ -71,6 +72,151 @@ void mark_tight(std::vector<Owed*>& visits, core::Date as_of, int per_day) {
     }
 }
 
+// The people of the customers in scope, for hints: by customer code and by id.
+struct People {
+    std::vector<store::Person> all;
+    std::map<std::string, std::vector<const store::Person*>> of_customer;
+    std::map<int64_t, const store::Person*> by_id;
+
+    void index() {
+        for (const auto& p : all) {
+            of_customer[p.customer_code].push_back(&p);
+            by_id[p.id] = &p;
+        }
+    }
+    // The person concerned, else the customer's key person.
+    const store::Person* for_item(int64_t person_id, const std::string& code) {
+        const auto it = by_id.find(person_id);
+        return it != by_id.end() ? it->second : key_person(of_customer[code]);
+    }
+};
+
+// The item of an obligation due, overdue or upcoming within the horizon, if it is one.
+std::optional<Item> obligation_item(const occasions::Obligation& o, const rules::Rules& rules,
+                                    core::Date as_of, core::Date horizon, People& people) {
+    const bool due = o.state == occasions::State::open || o.state == occasions::State::overdue;
+    const bool soon = o.state == occasions::State::upcoming && o.from <= horizon;
+    if (!due && !soon) return std::nullopt;
+    Item item;
+    item.kind = Item::Kind::obligation;
+    item.uid = o.uid;
+    item.rule = o.rule;
+    item.state = o.state == occasions::State::overdue    ? "overdue"
+                 : o.state == occasions::State::upcoming ? "upcoming"
+                 : o.to == as_of                         ? "due"
+                                                         : "open";
+    item.due = o.to;
+    item.starts = o.from;
+    item.customer_code = o.customer_code;
+    item.customer_name = o.customer_name;
+    std::string todo;
+    for (const auto& a : o.outstanding()) {
+        item.actions.push_back(rules.action_text(a));
+        todo += (todo.empty() ? "" : ", ") + item.actions.back();
+    }
+    item.tag = o.tag;
+    item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo,
+                            o.note_required ? " with a personal note" : "");
+    item.person = o.person;
+    add_hint(item, people.for_item(o.person_id, o.customer_code));
+    return item;
+}
+
+// The quota item of a channel still owed: a deadline item when near its deadline or tight, else a pace item
+// when behind pace; none otherwise.
+std::optional<Item> quota_item(const Owed& o, const rules::Rules& rules, core::Date as_of, core::Month month,
+                               People& people) {
+    const auto& c = *o.customer;
+    const auto& ch = *o.channel;
+    const bool deadline = o.near || o.tight;
+    if (!deadline && ch.status != compliance::Status::behind) return std::nullopt;
+    const std::string& channel = rules.channels[static_cast<size_t>(ch.channel)].id;
+    const std::string& rule = rules.channels[static_cast<size_t>(ch.channel)].rule;
+    Item item;
+    item.kind = deadline ? Item::Kind::deadline : Item::Kind::pace;
+    item.uid = fmt::format("{}-{}-{}-{}", deadline ? "quota" : "pace", c.code, channel, month.iso());
+    item.rule = rule.empty() ? "quota" : rule;
+    item.state = "due";
+    item.due = deadline ? o.deadline : as_of;
+    item.starts = as_of;
+    item.customer_code = c.code;
+    item.customer_name = c.name;
+    item.channel = channel;
+    item.owed = ch.required - ch.done;
+    item.required = ch.required;
+    item.done = ch.done;
+    const int left = o.deadline - as_of + 1;
+    item.what =
+        deadline ? fmt::format("{}: {} more by {} ({} of {} done; {} day{} left{}{})", channel, item.owed,
+                               o.deadline.iso().substr(5), ch.done, ch.required, left, left == 1 ? "" : "s",
+                               o.near ? "" : "; ", o.near ? "" : o.capacity)
+                 : fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
+                               ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
+    if (rules.in_person(channel)) add_hint(item, key_person(people.of_customer[c.code]));
+    return item;
+}
+
+// Quotas: what is still owed by each customer active on as_of, near its deadline (the month's last day or
+// its closing day), or in a stretch the rep's visits a day cannot cover, or else behind pace.
+std::vector<Owed> owed_quotas(const compliance::MonthResult& quota,
+                              const std::map<int64_t, store::MonthCustomer>& span, const rules::Rules& rules,
+                              core::Date as_of) {
+    std::vector<Owed> owed;
+    const core::Month month = core::Month::of(as_of);
+    for (const auto& c : quota.customers) {
+        const store::MonthCustomer& m = span.at(c.id);
+        if (!active_on(m, as_of)) continue;
+        const core::Date deadline = m.closed_on ? std::min(*m.closed_on, month.last()) : month.last();
+        for (const auto& ch : c.channels)
+            if (ch.done < ch.required)
+                owed.push_back({&c, &ch, deadline, deadline - as_of <= rules.deadline_days, false, {}});
+    }
+    // the visits (in-person channels) each rep owes, against max_visits_per_day
+    std::map<std::string, std::vector<Owed*>> visits_of;
+    for (auto& o : owed)
+        if (rules.channels[static_cast<size_t>(o.channel->channel)].in_person)
+            visits_of[o.customer->rep].push_back(&o);
+    for (auto& [who, visits] : visits_of)
+        mark_tight(visits, as_of, rules.max_visits_per_day);
+    return owed;
+}
+
+// The item of a goal behind pace.
+Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal, core::Date as_of) {
+    Item item;
+    item.kind = Item::Kind::goal;
+    item.uid = fmt::format("goal-{}-{}-{}", goal.id, r.rep, core::Month::of(as_of).iso());
+    item.rule = goal.id;
+    item.state = "due";
+    item.due = as_of;
+    item.starts = as_of;
+    item.what = fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
+                            goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
+    return item;
+}
+
+// The obligations of [as_of − overdue_days, horizon] of customers not closed before as_of, each with the rep
+// assigned on as_of (a hand-over recorded for later has not happened yet); `today_of` gets the customers as
+// they stand on as_of.
+Result<std::vector<occasions::Obligation>>
+current_obligations(store::Store& store, const rules::Rules& rules, core::Date as_of, core::Date horizon,
+                    const store::CustomerFilter& filter, std::vector<store::Customer>& current,
+                    std::map<int64_t, const store::Customer*>& today_of) {
+    KQ_TRY(
+        std::vector<occasions::Obligation> obligations,
+        occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
+    KQ_TRY(current, store.list_customers(as_of, filter));
+    for (const auto& c : current)
+        today_of[c.id] = &c;
+    std::erase_if(obligations, [&](const occasions::Obligation& o) {
+        const auto it = today_of.find(o.customer_id);
+        return it == today_of.end() || (it->second->closed_on && *it->second->closed_on < as_of);
+    });
+    for (auto& o : obligations)
+        o.rep = today_of.at(o.customer_id)->rep;
+    return obligations;
+}
+
 } // namespace
 
 Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
@@ -84,21 +230,10 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     const compliance::Scope scope =
         rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
     const store::CustomerFilter filter = compliance::filter_of(scope);
-    KQ_TRY(
-        std::vector<occasions::Obligation> obligations,
-        occasions::obligations(store, rules, as_of.plus_days(-rules.overdue_days), horizon, as_of, filter));
-    // The customers as they stand today: today's rep (a hand-over recorded for later has not happened
-    // yet) and whether they have closed (log-visit refuses contacts after the closing day).
-    KQ_TRY(std::vector<store::Customer> current, store.list_customers(as_of, filter));
+    std::vector<store::Customer> current;
     std::map<int64_t, const store::Customer*> today_of;
-    for (const auto& c : current)
-        today_of[c.id] = &c;
-    std::erase_if(obligations, [&](const occasions::Obligation& o) {
-        const auto it = today_of.find(o.customer_id);
-        return it == today_of.end() || (it->second->closed_on && *it->second->closed_on < as_of);
-    });
-    for (auto& o : obligations)
-        o.rep = today_of.at(o.customer_id)->rep;
+    KQ_TRY(std::vector<occasions::Obligation> obligations,
+           current_obligations(store, rules, as_of, horizon, filter, current, today_of));
     std::map<std::string, std::string> team_of;
     for (const auto& r : reps)
         team_of[r.id] = r.team;
@@ -118,120 +253,24 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     KQ_TRY(compliance::MonthResult quota,
            compliance::evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));
     KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, quota));
-    KQ_TRY(std::vector<store::Person> people, store.people_of(filter));
-    std::map<std::string, std::vector<const store::Person*>> people_of;
-    std::map<int64_t, const store::Person*> person_by_id;
-    for (const auto& p : people) {
-        people_of[p.customer_code].push_back(&p);
-        person_by_id[p.id] = &p;
-    }
+    People people;
+    KQ_TRY(people.all, store.people_of(filter));
+    people.index();
 
     std::map<std::string, Digest> by_rep;
     for (const auto& r : reps)
         by_rep[r.id] = Digest{r.id, r.name, r.team, as_of, days, {}};
-
-    for (const auto& o : obligations) {
-        auto d = by_rep.find(o.rep);
-        if (d == by_rep.end()) continue;
-        const bool due = o.state == occasions::State::open || o.state == occasions::State::overdue;
-        const bool soon = o.state == occasions::State::upcoming && o.from <= horizon;
-        if (!due && !soon) continue;
-        Item item;
-        item.kind = Item::Kind::obligation;
-        item.uid = o.uid;
-        item.rule = o.rule;
-        item.state = o.state == occasions::State::overdue    ? "overdue"
-                     : o.state == occasions::State::upcoming ? "upcoming"
-                     : o.to == as_of                         ? "due"
-                                                             : "open";
-        item.due = o.to;
-        item.starts = o.from;
-        item.customer_code = o.customer_code;
-        item.customer_name = o.customer_name;
-        std::string todo;
-        for (const auto& a : o.outstanding()) {
-            item.actions.push_back(rules.action_text(a));
-            todo += (todo.empty() ? "" : ", ") + item.actions.back();
-        }
-        item.tag = o.tag;
-        item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo,
-                                o.note_required ? " with a personal note" : "");
-        item.person = o.person;
-        const auto it = person_by_id.find(o.person_id);
-        add_hint(item, it != person_by_id.end() ? it->second : key_person(people_of[o.customer_code]));
-        d->second.items.push_back(std::move(item));
-    }
-
-    // Quotas: what is still owed by each active customer, near its deadline (the month's last day or its
-    // closing day), or in a stretch the rep's visits a day cannot cover, or else behind pace.
-    std::vector<Owed> owed;
-    for (const auto& c : quota.customers) {
-        const store::MonthCustomer& m = span.at(c.id);
-        if (!active_on(m, as_of)) continue;
-        const core::Date deadline = m.closed_on ? std::min(*m.closed_on, month.last()) : month.last();
-        for (const auto& ch : c.channels)
-            if (ch.done < ch.required)
-                owed.push_back({&c, &ch, deadline, deadline - as_of <= rules.deadline_days, false, {}});
-    }
-    { // the visits (in-person channels) each rep owes, against max_visits_per_day
-        std::map<std::string, std::vector<Owed*>> visits_of;
-        for (auto& o : owed)
-            if (rules.channels[static_cast<size_t>(o.channel->channel)].in_person)
-                visits_of[o.customer->rep].push_back(&o);
-        for (auto& [who, visits] : visits_of)
-            mark_tight(visits, as_of, rules.max_visits_per_day);
-    }
-    for (const auto& o : owed) {
-        const auto& c = *o.customer;
-        const auto& ch = *o.channel;
-        const bool deadline = o.near || o.tight;
-        if (!deadline && ch.status != compliance::Status::behind) continue;
-        auto d = by_rep.find(c.rep);
-        if (d == by_rep.end()) continue;
-        const std::string& channel = rules.channels[static_cast<size_t>(ch.channel)].id;
-        const std::string& rule = rules.channels[static_cast<size_t>(ch.channel)].rule;
-        Item item;
-        item.kind = deadline ? Item::Kind::deadline : Item::Kind::pace;
-        item.uid = fmt::format("{}-{}-{}-{}", deadline ? "quota" : "pace", c.code, channel, month.iso());
-        item.rule = rule.empty() ? "quota" : rule;
-        item.state = "due";
-        item.due = deadline ? o.deadline : as_of;
-        item.starts = as_of;
-        item.customer_code = c.code;
-        item.customer_name = c.name;
-        item.channel = channel;
-        item.owed = ch.required - ch.done;
-        item.required = ch.required;
-        item.done = ch.done;
-        const int left = o.deadline - as_of + 1;
-        item.what = deadline ? fmt::format("{}: {} more by {} ({} of {} done; {} day{} left{}{})", channel,
-                                           item.owed, o.deadline.iso().substr(5), ch.done, ch.required, left,
-                                           left == 1 ? "" : "s", o.near ? "" : "; ", o.near ? "" : o.capacity)
-                             : fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
-                                           ch.expected - ch.done, ch.done, ch.required, ch.required,
-                                           month.last().iso());
-        if (rules.in_person(channel)) add_hint(item, key_person(people_of[c.code]));
-        d->second.items.push_back(std::move(item));
-    }
-
-    for (const auto& g : goals) {
-        auto d = by_rep.find(g.rep);
-        if (d == by_rep.end()) continue;
-        for (const auto& goal : g.goals) {
-            if (goal.status != compliance::Status::behind) continue;
-            Item item;
-            item.kind = Item::Kind::goal;
-            item.uid = fmt::format("goal-{}-{}-{}", goal.id, g.rep, month.iso());
-            item.rule = goal.id;
-            item.state = "due";
-            item.due = as_of;
-            item.starts = as_of;
-            item.what =
-                fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
-                            goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
-            d->second.items.push_back(std::move(item));
-        }
-    }
+    auto add = [&](const std::string& who, std::optional<Item> item) {
+        if (const auto d = by_rep.find(who); item && d != by_rep.end())
+            d->second.items.push_back(std::move(*item));
+    };
+    for (const auto& o : obligations)
+        add(o.rep, obligation_item(o, rules, as_of, horizon, people));
+    for (const auto& o : owed_quotas(quota, span, rules, as_of))
+        add(o.customer->rep, quota_item(o, rules, as_of, month, people));
+    for (const auto& g : goals)
+        for (const auto& goal : g.goals)
+            if (goal.status == compliance::Status::behind) add(g.rep, goal_item(g, goal, as_of));
 
     std::vector<Digest> out;
     for (auto& [id, digest] : by_rep) {

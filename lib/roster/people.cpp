@@ -87,10 +87,10 @@ Result<store::Person> edit_person(store::Store& store, int64_t id, const PersonE
 Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rules, const std::string& query,
                                    const std::string& kind, core::Date date, const std::string& person,
                                    const std::string& note, core::Date today) {
-    if (kind == "birthday" || !rules.event(kind))
+    if (const rules::EventKind* k = rules.event(kind); !k || !k->recorded())
         return data_error(
             "--kind '{}' is not a life event kind; the rules define {} (birthdays come from `roster "
-            "person add --birthday`)",
+            "person add --birthday`, anniversaries of working together from the customer's opening day)",
             kind, rules.event_kinds());
     if (date > today.plus_days(366))
         return data_error("--date {} is more than a year ahead; check it", date.iso());

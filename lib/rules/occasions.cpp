@@ -38,6 +38,38 @@ Result<std::vector<Action>> parse_action_list(std::string_view source, const tom
     return out;
 }
 
+// `by = "assigned" | "anyone"` and `in_person = true | false` of a table (R7, R8, R11: 亲自); an absent key
+// keeps its value in `who`.
+Result<Who> parse_who(std::string_view source, const toml::table& table, std::string_view where,
+                      Who who = {}) {
+    KQ_TRY(std::string by, optional_string(source, table, "by", where));
+    if (!by.empty()) who.assigned = by == "assigned";
+    if (!by.empty() && by != "assigned" && by != "anyone")
+        return data_error(
+            "{}: by = \"{}\" in {}: write by = \"assigned\" (the customer's rep on the contact's "
+            "day) or by = \"anyone\"",
+            at(source, *table.get("by")), by, where);
+    if (const toml::node* n = table.get("in_person")) {
+        const auto* b = n->as_boolean();
+        if (!b) return data_error("{}: in_person in {} must be true or false", at(source, *n), where);
+        who.in_person = b->get();
+    }
+    return who;
+}
+
+// With in_person = true every action must be on an in-person channel: no other contact could make it.
+Result<void> check_in_person(std::string_view source, const toml::table& table, const Who& who,
+                             const std::vector<Action>& actions, const Rules& rules, std::string_view what) {
+    if (!who.in_person) return {};
+    for (const Action& a : actions)
+        if (!rules.channels[static_cast<size_t>(a.channel)].in_person)
+            return data_error(
+                "{}: {} has in_person = true but asks for '{}', which is not an in-person channel; "
+                "ask for an in-person channel or drop in_person",
+                at(source, table), what, rules.action_text(a));
+    return {};
+}
+
 } // namespace
 
 std::string at(std::string_view source, const toml::node& node) {
@@ -126,7 +158,9 @@ Result<void> parse_goals(std::string_view source, const toml::table& root, Rules
         if (!training)
             return data_error("{}: goals.training must be a table such as {{ tier = \"A\", customers = 1 }}",
                               at(source, *t));
-        KQ_CHECK(only_keys(source, *training, {"tier", "customers"}, "goals.training"));
+        KQ_CHECK(only_keys(source, *training, {"tier", "customers", "by", "in_person"}, "goals.training"));
+        KQ_TRY(rules.goals.training_who,
+               parse_who(source, *training, "goals.training", rules.goals.training_who));
         KQ_TRY(std::string tier, optional_string(source, *training, "tier", "goals.training"));
         if (!tier.empty()) {
             if (!rules.tier(tier))
@@ -148,8 +182,10 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each occasion must be an [[occasion]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "name", "rule", "lunar", "solar", "before", "after", "actions"},
-                           "[[occasion]]"));
+        KQ_CHECK(only_keys(
+            source, *t,
+            {"id", "name", "rule", "lunar", "solar", "before", "after", "actions", "by", "in_person"},
+            "[[occasion]]"));
         Occasion o;
         KQ_TRY(o.id, required_string(source, *t, "id", "[[occasion]]"));
         if (!valid_id(o.id) || rules.occasion(o.id))
@@ -193,6 +229,9 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
             return data_error("{}: actions must be a list or a table of lists per tier",
                               at(source, *actions));
         }
+        KQ_TRY(o.who, parse_who(source, *t, "[[occasion]]"));
+        for (const auto& per_tier : o.actions)
+            KQ_CHECK(check_in_person(source, *t, o.who, per_tier, rules, "occasion '" + o.id + "'"));
         rules.occasions.push_back(std::move(o));
     }
     return {};
@@ -207,7 +246,8 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each event kind must be an [[event]] table", at(source, item));
         KQ_CHECK(only_keys(source, *t,
-                           {"kind", "name", "rule", "before", "after", "actions", "note_required"},
+                           {"kind", "name", "rule", "before", "after", "actions", "note_required", "by",
+                            "in_person", "yearly", "on"},
                            "[[event]]"));
         EventKind e;
         KQ_TRY(e.kind, required_string(source, *t, "kind", "[[event]]"));
@@ -229,6 +269,25 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
             if (!b) return data_error("{}: note_required must be true or false", at(source, *n));
             e.note_required = b->get();
         }
+        KQ_TRY(e.who, parse_who(source, *t, "[[event]]"));
+        KQ_CHECK(check_in_person(source, *t, e.who, e.actions, rules, "event kind '" + e.kind + "'"));
+        if (const toml::node* n = t->get("yearly")) {
+            const auto* b = n->as_boolean();
+            if (!b) return data_error("{}: yearly must be true or false", at(source, *n));
+            e.yearly = b->get();
+        }
+        KQ_TRY(std::string on, optional_string(source, *t, "on", "[[event]]"));
+        if (!on.empty() && on != "opened_on")
+            return data_error(
+                "{}: on = \"{}\": the only day an event kind can be dated by is \"opened_on\" (the "
+                "customer's opening day, each year after it)",
+                at(source, *t->get("on")), on);
+        e.on_opening = !on.empty();
+        if (e.on_opening && (e.kind == "birthday" || rules.occasion(e.kind)))
+            return data_error("{}: event kind '{}' with on = \"opened_on\" needs a name of its own (it tags "
+                              "contacts, like an occasion id)",
+                              at(source, *t), e.kind);
+        if (e.on_opening) e.yearly = true;
         rules.events.push_back(std::move(e));
     }
     return {};

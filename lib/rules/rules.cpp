@@ -140,10 +140,19 @@ std::string Rules::action_text(const Action& action) const {
     return channels[static_cast<size_t>(action.channel)].id + (action.gift ? "+gift" : "");
 }
 
+std::string Rules::who_text(const Who& who) {
+    if (who.assigned) return who.in_person ? "the assigned rep in person" : "the assigned rep";
+    return who.in_person ? "a contact in person" : "anyone";
+}
+
+bool EventKind::recorded() const {
+    return kind != "birthday" && !on_opening;
+}
+
 std::string Rules::event_kinds() const {
     std::string out;
     for (const auto& e : events)
-        if (e.kind != "birthday") out += (out.empty() ? "" : ", ") + e.kind;
+        if (e.recorded()) out += (out.empty() ? "" : ", ") + e.kind;
     return out;
 }
 

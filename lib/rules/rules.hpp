@@ -33,6 +33,14 @@ struct Action {
     friend bool operator==(const Action&, const Action&) = default;
 };
 
+// Who must make an obligation's actions, and how (亲自, "personally": R7, R8, R11). A contact that does not
+// qualify fulfils nothing, and is reported as not counted.
+struct Who {
+    bool assigned = false;  // by = "assigned": the rep assigned to the customer on the contact's day
+    bool in_person = false; // in_person = true: on an in-person channel
+    friend bool operator==(const Who&, const Who&) = default;
+};
+
 // A dated occasion every customer shares (R4, R5: festivals), with per-tier actions and a window of days
 // around its date.
 struct Occasion {
@@ -43,6 +51,7 @@ struct Occasion {
     int before = 0;
     int after = 0;
     std::vector<std::vector<Action>> actions; // indexed like Rules::tiers; empty = nothing asked
+    Who who;
 };
 
 // A personal occasion kind (R6 birthday, R7 wedding / birth / anniversary, R8 bereavement / illness /
@@ -55,6 +64,13 @@ struct EventKind {
     int after = 0;
     std::vector<Action> actions;
     bool note_required = false; // R6: a personalised message
+    Who who;
+    bool yearly = false;     // recorded events of this kind come back every year on their day (anniversaries)
+    bool on_opening = false; // on = "opened_on": every customer's opening day, each year after it opened
+
+    // Whether `roster event add` records this kind (not birthdays, which come from people, nor a kind
+    // dated by the customers' opening days).
+    bool recorded() const;
 };
 
 // Rep-level monthly goals (R9–R11).
@@ -63,6 +79,7 @@ struct Goals {
     std::vector<int> solved;         // R10: problems solved per customer a month, indexed like tiers
     std::string training_tier = "A"; // R11: formal training at …
     int training_customers = 1;      // … this many customers of that tier a month
+    Who training_who{true, false};   // who must give the training (by default the rep itself), and how
 };
 
 // A validated rule set.
@@ -97,7 +114,10 @@ struct Rules {
     const EventKind* event(std::string_view kind) const;
     // "visit+gift"-style text of an action.
     std::string action_text(const Action& action) const;
-    // Comma-separated event kinds (birthday excluded: it comes from people).
+    // What `who` asks for, for people: "the assigned rep in person", "the assigned rep", "a contact in
+    // person"; "anyone" when it asks nothing.
+    static std::string who_text(const Who& who);
+    // Comma-separated event kinds that `roster event add` records (EventKind::recorded).
     std::string event_kinds() const;
     // Indexes of channels some tier has a quota for, in channel order: the columns of a quota report.
     std::vector<int> quota_channels() const;
