@@ -135,6 +135,49 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 1);
     }
 
+    TEST_CASE_FIXTURE(Fixture, "re-tagging moves a contact's tag without a second contact") {
+        auto r = request("HZ001", "message");
+        r.note = "生日快乐";
+        const auto id = contacts::log_contact(*store, rules, r, false)->contact.id;
+        CHECK(store->find_contact(id)->value().occasion.empty()); // no birthday on record yet
+        store::Person p;
+        p.customer_id = store->find_customers("HZ001", store::Match::code, day("2026-11-20"))->front().id;
+        p.name = "王丽";
+        p.birthday = "11-20";
+        REQUIRE(store->add_person(p).ok());
+
+        CHECK(contacts::retag_contact(*store, rules, id, "birthday", "li", true)->changed);
+        CHECK(store->find_contact(id)->value().occasion.empty()); // a dry run stores nothing
+        auto tagged = contacts::retag_contact(*store, rules, id, "birthday", "li", false);
+        REQUIRE(tagged.ok());
+        CHECK(tagged->previous.empty());
+        CHECK(tagged->contact.occasion.starts_with("birthday:"));
+        REQUIRE(tagged->obligation.has_value());
+        CHECK(tagged->obligation->state == occasions::State::done);
+        CHECK(store->find_contact(id)->value().occasion == tagged->contact.occasion);
+        CHECK(stored() == 1);
+        CHECK_FALSE(contacts::retag_contact(*store, rules, id, "birthday", "li", false)->changed);
+        CHECK(contacts::retag_contact(*store, rules, id, "mid-autumn", "li", false)
+                  .error()
+                  .message.find("no such obligation") != std::string::npos);
+
+        auto untagged = contacts::retag_contact(*store, rules, id, "", "li", false);
+        REQUIRE(untagged.ok());
+        CHECK(untagged->previous == tagged->contact.occasion);
+        CHECK(store->find_contact(id)->value().occasion.empty());
+        CHECK(contacts::retag_contact(*store, rules, id, "", "li", false)
+                  .error()
+                  .message.find("no occasion tag") != std::string::npos);
+        CHECK(contacts::retag_contact(*store, rules, 999, "birthday", "li", false)
+                  .error()
+                  .message.starts_with("no contact #999"));
+        REQUIRE(contacts::void_contact(*store, id, "logged twice").ok());
+        CHECK(contacts::retag_contact(*store, rules, id, "birthday", "li", false)
+                  .error()
+                  .message.find("voided") != std::string::npos);
+        CHECK(stored() == 1);
+    }
+
     TEST_CASE_FIXTURE(Fixture,
                       "import: a row without a rep takes the one in effect on its day, code or name") {
         const auto id = store->find_customers("HZ001", store::Match::code, day("2026-11-20"))->front().id;

@@ -225,8 +225,8 @@ TEST_SUITE("occasions::obligations") {
         CHECK(run("2026-11-01", "2026-11-30", "2026-11-02")[0].state == State::done);
     }
 
-    TEST_CASE_FIXTURE(Fixture,
-                      "tagging: automatic when one obligation fits, explicit by id, errors otherwise") {
+    TEST_CASE_FIXTURE(Fixture, "tagging: automatic for the one or the most urgent obligation that fits, "
+                               "explicit by id, errors otherwise") {
         const auto id = customer("T1", "B");
         store::Contact c;
         c.customer_id = id;
@@ -250,9 +250,12 @@ TEST_SUITE("occasions::obligations") {
         c.date = day("2026-09-22");
         c.channel = "message";
         c.note = "生日快乐";
-        auto two = occasions::choose_tag(*store, rules, c, "");
-        CHECK(two->tag.empty());
-        CHECK(two->candidates.size() == 2);
+        auto two = occasions::choose_tag(*store, rules, c, ""); // the birthday's window closes first
+        CHECK(two->tag.starts_with("birthday:"));
+        CHECK(two->automatic);
+        REQUIRE(two->others.size() == 1);
+        CHECK(two->others[0].starts_with("mid-autumn"));
+        CHECK(two->candidates.empty());
         CHECK(occasions::choose_tag(*store, rules, c, "birthday")->tag.starts_with("birthday:"));
     }
 

@@ -1,4 +1,5 @@
-// log-visit: record one contact in one line, void one with a reason, or import a CSV of contacts;
+// log-visit: record one contact in one line, void one with a reason, re-tag one for an occasion, or import a
+// CSV of contacts;
 // prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
 #include "contacts/log.hpp"
@@ -17,7 +18,7 @@ struct Options {
     keqing::cli::Common common;
     keqing::contacts::LogRequest request;
     std::string date, time, import_file, void_reason;
-    int64_t void_id = 0;
+    int64_t void_id = 0, tag_id = 0, untag_id = 0;
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
     bool dry_run = false, ignore_unknown = false, again = false;
@@ -36,6 +37,20 @@ keqing::Result<std::string> channel_of(const Options& o) {
     return chosen.empty() ? std::string() : chosen.front(); // none: the rules' default channel
 }
 
+// The obligation a contact is tagged for, as it stands: its state, what is still to do, and why the contact
+// itself does not count, if it does not.
+void print_obligation(const keqing::occasions::Obligation& o, int64_t contact,
+                      const keqing::rules::Rules& rules) {
+    std::string left;
+    for (const auto& a : o.outstanding())
+        left += (left.empty() ? "" : ", ") + rules.action_text(a);
+    keqing::cli::print("  {}{}\n", keqing::occasions::display(o.state),
+                       left.empty() ? "" : "; still to do: " + left);
+    for (const auto& n : o.not_counted)
+        if (n.contact == contact)
+            keqing::cli::print("  it does not count: {}\n", keqing::output::not_counted_why(o, n));
+}
+
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
@@ -48,27 +63,25 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
                            out.days_late, rules.late_after_days,
                            rules.count_late ? "" : "; it counts toward no quota, occasion or goal");
     if (!out.tag.tag.empty()) {
+        std::string others;
+        for (const auto& other : out.tag.others)
+            others += (others.empty() ? "" : "; ") + other;
         keqing::cli::print("tagged: {}{}\n", out.tag.name,
                            !out.tag.automatic ? ""
-                           : out.tag.late     ? " — the one overdue obligation it fits"
-                                              : " — the one open obligation it fits");
-        if (out.obligation) {
-            std::string left;
-            for (const auto& a : out.obligation->outstanding())
-                left += (left.empty() ? "" : ", ") + rules.action_text(a);
-            keqing::cli::print("  {}{}\n", keqing::occasions::display(out.obligation->state),
-                               left.empty() ? "" : "; still to do: " + left);
-            for (const auto& n : out.obligation->not_counted)
-                if (n.contact == c.id)
-                    keqing::cli::print("  it does not count: {}\n",
-                                       keqing::output::not_counted_why(*out.obligation, n));
-        }
+                           : !others.empty()
+                               ? fmt::format(" — the most urgent of the obligations it fits (also: "
+                                             "{}; change it with --tag {} --occasion TAG)",
+                                             others, c.id)
+                           : out.tag.late ? " — the one overdue obligation it fits"
+                                          : " — the one open obligation it fits");
+        if (out.obligation) print_obligation(*out.obligation, c.id, rules);
     } else if (!out.tag.candidates.empty()) {
         std::string list;
         for (const auto& candidate : out.tag.candidates)
             list += (list.empty() ? "" : "; ") + candidate;
-        keqing::cli::print("not tagged: it fits several obligations ({}); log again with --occasion TAG\n",
-                           list);
+        keqing::cli::print(
+            "not tagged: it fits several obligations ({}); tag it with --tag {} --occasion TAG\n", list,
+            c.id);
     }
     if (out.month.customers.empty()) return;
     const auto& result = out.month.customers.front();
@@ -98,13 +111,47 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     keqing::cli::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 
+void print_retagged(const keqing::contacts::RetagOutcome& out, const keqing::rules::Rules& rules,
+                    bool dry_run) {
+    const auto& c = out.contact;
+    const std::string what =
+        fmt::format("#{}: {} with {} on {}", c.id, c.channel, c.customer_code, c.date.iso());
+    if (!out.changed) {
+        keqing::cli::print("unchanged {}: tagged {} already\n", what, out.tag.name);
+    } else if (c.occasion.empty()) {
+        keqing::cli::print("{} {}; it was tagged {}\n", dry_run ? "would untag (dry run)" : "untagged", what,
+                           out.previous);
+    } else {
+        keqing::cli::print("{} {}: now {}{}\n", dry_run ? "would re-tag (dry run)" : "re-tagged", what,
+                           out.tag.name, out.previous.empty() ? "" : fmt::format(" (was {})", out.previous));
+    }
+    if (out.obligation) print_obligation(*out.obligation, c.id, rules);
+}
+
 keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     using namespace keqing;
     const bool importing = !o.import_file.empty();
     const bool voiding = o.void_id != 0;
-    if (int(importing) + int(voiding) + int(!o.request.customer.empty()) != 1)
-        return usage_error("give a customer to log, --void ID --reason TEXT, or --import FILE (one of them)");
+    const bool tagging = o.tag_id != 0 || o.untag_id != 0;
+    if (int(importing) + int(voiding) + int(o.tag_id != 0) + int(o.untag_id != 0) +
+            int(!o.request.customer.empty()) !=
+        1)
+        return usage_error(
+            "give a customer to log, --void ID --reason TEXT, --tag ID --occasion TAG, --untag "
+            "ID or --import FILE (one of them)");
+    if (o.tag_id != 0 && o.request.occasion.empty())
+        return usage_error("--tag {} needs --occasion TAG: the obligation the contact was for", o.tag_id);
+    if (o.untag_id != 0 && !o.request.occasion.empty())
+        return usage_error("--untag removes a tag; to change it, use --tag {} --occasion {}", o.untag_id,
+                           o.request.occasion);
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    if (tagging) {
+        KQ_TRY(contacts::RetagOutcome out,
+               contacts::retag_contact(*ctx.store, ctx.rules, o.tag_id != 0 ? o.tag_id : o.untag_id,
+                                       o.request.occasion, ctx.settings.rep, o.dry_run));
+        print_retagged(out, ctx.rules, o.dry_run);
+        return Exit::ok;
+    }
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
         keqing::cli::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code,
@@ -162,6 +209,9 @@ void wire_options(CLI::App& app, Options& o) {
     goals->add_option("--solved", r.solved, "R10 a problem solved for the customer");
     goals->add_flag("--training", r.training, "R11 gave formal training");
     app.add_option("--void", o.void_id, "void contact ID (it is kept and shown, never deleted)");
+    app.add_option("--tag", o.tag_id,
+                   "re-tag contact ID for the obligation --occasion names (no new contact)");
+    app.add_option("--untag", o.untag_id, "remove contact ID's occasion tag");
     app.add_option("--reason", o.void_reason, "why the contact is voided");
     app.add_option("--import", o.import_file, "load contacts from a CSV file, all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
@@ -171,7 +221,8 @@ void wire_options(CLI::App& app, Options& o) {
                "error.\n"
                "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
                "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
-               "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --import contacts.csv");
+               "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --tag 42 --occasion birthday\n"
+               "  log-visit --import contacts.csv");
 }
 
 } // namespace

@@ -19,6 +19,24 @@ std::vector<std::string> missing_checklist(const store::Contact& contact) {
     return out;
 }
 
+namespace {
+
+// The obligation a stored contact is tagged for, as it stands now (none when untagged).
+Result<std::optional<occasions::Obligation>> obligation_of(store::Store& store, const rules::Rules& rules,
+                                                           const store::Contact& contact, core::Date today) {
+    std::optional<occasions::Obligation> found;
+    if (contact.occasion.empty()) return found;
+    KQ_TRY(std::vector<occasions::Obligation> after,
+           occasions::obligations(store, rules, contact.date.plus_days(-rules.overdue_days), contact.date,
+                                  std::max(today, contact.date),
+                                  {store::CustomerFilter::Kind::code, contact.customer_code}));
+    for (auto& o : after)
+        if (o.tag == contact.occasion) found = std::move(o);
+    return found;
+}
+
+} // namespace
+
 Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
                                bool dry_run) {
     const core::Now now = core::now();
@@ -37,15 +55,8 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             KQ_TRY(occasions::TagChoice tag, occasions::choose_tag(store, rules, contact, request.occasion));
             contact.occasion = tag.tag;
             KQ_TRY(contact.id, store.add_contact(contact));
-            std::optional<occasions::Obligation> obligation;
-            if (!tag.tag.empty()) {
-                KQ_TRY(std::vector<occasions::Obligation> after,
-                       occasions::obligations(store, rules, contact.date.plus_days(-rules.overdue_days),
-                                              contact.date, now.date,
-                                              {store::CustomerFilter::Kind::code, contact.customer_code}));
-                for (auto& o : after)
-                    if (o.tag == tag.tag) obligation = std::move(o);
-            }
+            KQ_TRY(std::optional<occasions::Obligation> obligation,
+                   obligation_of(store, rules, contact, now.date));
             KQ_TRY(std::vector<store::Customer> found,
                    store.find_customers(contact.customer_code, store::Match::code, contact.date));
             const compliance::Scope scope{compliance::Scope::Kind::customer, contact.customer_code};
@@ -53,6 +64,34 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
                    compliance::evaluate_month(store, rules, core::Month::of(contact.date), now.date, scope));
             return LogOutcome{contact,          found.front(),  days_late(rules, contact, now),
                               std::move(month), std::move(tag), std::move(obligation)};
+        },
+        dry_run ? store::Finish::rollback : store::Finish::commit);
+}
+
+Result<RetagOutcome> retag_contact(store::Store& store, const rules::Rules& rules, int64_t id,
+                                   const std::string& requested, const std::string& who, bool dry_run) {
+    return store::in_transaction(
+        store,
+        [&]() -> Result<RetagOutcome> {
+            KQ_TRY(std::optional<store::Contact> found, store.find_contact(id));
+            if (!found) return data_error("no contact #{}; contact numbers are shown when logging", id);
+            RetagOutcome out{*found, found->occasion, {}, {}, true};
+            if (!found->voided_at.empty())
+                return data_error("contact #{} was voided on {}; a voided contact keeps its tag", id,
+                                  found->voided_at);
+            if (!requested.empty()) {
+                store::Contact untagged = *found;
+                untagged.occasion.clear();
+                KQ_TRY(out.tag, occasions::choose_tag(store, rules, untagged, requested));
+            } else if (found->occasion.empty()) {
+                return data_error("contact #{} has no occasion tag to remove", id);
+            }
+            out.contact.occasion = out.tag.tag;
+            out.changed = out.contact.occasion != out.previous;
+            const core::Now now = core::now();
+            if (out.changed) KQ_CHECK(store.retag_contact(id, out.contact.occasion, who, now.iso()));
+            KQ_TRY(out.obligation, obligation_of(store, rules, out.contact, now.date));
+            return out;
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }

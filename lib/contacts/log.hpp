@@ -45,6 +45,21 @@ struct LogOutcome {
 Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
                                bool dry_run);
 
+// What re-tagging a contact changed (or, in a dry run, would change).
+struct RetagOutcome {
+    store::Contact contact;                          // with its new tag
+    std::string previous;                            // the tag it had ("" = none)
+    occasions::TagChoice tag;                        // the obligation it is tagged for now, if any
+    std::optional<occasions::Obligation> obligation; // that obligation after the change
+    bool changed = true;                             // false: it had that tag already
+};
+
+// Re-tags contact `id` for the obligation `requested` names (as --occasion does when logging), or, with
+// an empty `requested`, removes its tag; recorded with `who` and the time. No contact is added: its counts
+// move with the tag. A voided contact keeps its tag.
+Result<RetagOutcome> retag_contact(store::Store& store, const rules::Rules& rules, int64_t id,
+                                   const std::string& requested, const std::string& who, bool dry_run);
+
 // Voids contact `id` with a reason (kept and shown, never deleted).
 Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::string& reason);
 

@@ -75,14 +75,16 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the
 // contact's date (it is tagged even when it cannot count: then the obligation's not_counted says why);
 // without it, the one obligation the contact fits (window, channel, gift, note) and may fulfil (the rule's
-// rep and channel; lateness aside) is chosen automatically, if exactly one — an open one, else one whose
-// window closed at most overdue_days before.
+// rep and channel; lateness aside) is chosen automatically — an open one, else one whose window closed at
+// most overdue_days before; of several, the most urgent (its window closes first), unless two close on the
+// same day: then none is chosen and `candidates` lists them.
 struct TagChoice {
     std::string tag;  // empty: untagged
     std::string name; // of the chosen obligation
     bool automatic = false;
     bool late = false; // the contact is after the obligation's window (it will be done late)
-    std::vector<std::string> candidates; // when several fitted and none was chosen
+    std::vector<std::string> candidates; // when several fitted equally and none was chosen
+    std::vector<std::string> others;     // chosen automatically as the most urgent: the others it fitted
 };
 Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, const store::Contact& contact,
                              const std::string& requested);

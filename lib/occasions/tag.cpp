@@ -64,11 +64,16 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
             if (late(o) == after_window && can_fulfil(o)) fitting.push_back(&o);
         if (!fitting.empty()) break;
     }
-    if (fitting.size() == 1) {
+    // Of several, the most urgent — the one whose window closes first — when only one closes then.
+    std::stable_sort(fitting.begin(), fitting.end(),
+                     [](const Obligation* a, const Obligation* b) { return a->to < b->to; });
+    if (fitting.size() == 1 || (fitting.size() > 1 && fitting[0]->to < fitting[1]->to)) {
         choice.tag = fitting[0]->tag;
         choice.name = label(*fitting[0]);
         choice.automatic = true;
         choice.late = late(*fitting[0]);
+        for (size_t i = 1; i < fitting.size(); ++i)
+            choice.others.push_back(label(*fitting[i]));
     } else {
         for (const auto* o : fitting)
             choice.candidates.push_back(label(*o));
