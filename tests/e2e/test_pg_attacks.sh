@@ -273,6 +273,10 @@ attack_server() {
       "$id" "987654321"
     same_answer "$who" "void a hidden contact" "SELECT keqing_api.void_contact($contact, 'x')" \
       "SELECT keqing_api.void_contact(987654321, 'x')" "$contact" "987654321"
+    same_answer "$who" "re-tag a hidden contact" "SELECT keqing_api.retag_contact($contact, 'x')" \
+      "SELECT keqing_api.retag_contact(987654321, 'x')" "$contact" "987654321"
+    timing "$who" "time a hidden contact re-tagged" "keqing_api.retag_contact($contact, 'x')" \
+      "keqing_api.retag_contact(987654321, 'x')"
     same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
     same_answer "$who" "change a hidden life event" "SELECT keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
