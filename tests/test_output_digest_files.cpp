@@ -19,7 +19,7 @@ remind::Digest digest(const char* rep, int items) {
         remind::Item item;
         item.uid = fmt::format("pace-{}-{}", rep, i);
         item.rule = "R1";
-        item.state = "due";
+        item.state = remind::Item::State::due;
         item.due = item.starts = day("2026-11-20");
         item.customer_code = "HZ001";
         item.what = "visit: 1 more to be on pace";

@@ -61,7 +61,7 @@ TEST_SUITE("remind::digest") {
         for (auto& i : items("2026-09-11"))
             if (i.kind == remind::Item::Kind::obligation) early.push_back(i);
         REQUIRE(early.size() == 1);
-        CHECK(early[0].state == "upcoming"); // mid-autumn opens 09-18, within 11 + 7 days
+        CHECK(early[0].state == remind::Item::State::upcoming); // mid-autumn opens 09-18, within 11 + 7 days
         CHECK(early[0].rule == "R4");
         CHECK(early[0].tag == "mid-autumn");
         CHECK(items("2026-09-01").empty());
@@ -69,7 +69,7 @@ TEST_SUITE("remind::digest") {
             CHECK(i.kind != remind::Item::Kind::obligation); // 09-18 > 10 + 7
         const auto mid = items("2026-09-23");
         REQUIRE(mid.size() >= 2);
-        CHECK(mid[0].state == "due"); // the birthday, today
+        CHECK(mid[0].state == remind::Item::State::due); // the birthday, today
         CHECK(mid[0].rule == "R6");
         CHECK(mid[0].hint.find("与力量型一起行动") == 0);
         CHECK(mid[0].preferences == "钓鱼");
@@ -89,9 +89,10 @@ TEST_SUITE("remind::digest") {
     TEST_CASE_FIXTURE(Fixture, "overdue first, then by due date, pace and goals due today") {
         const auto list = items("2026-09-24"); // six days before the month's end: pace, not deadline
         REQUIRE_FALSE(list.empty());
-        CHECK(list[0].state == "overdue");
+        CHECK(list[0].state == remind::Item::State::overdue);
         for (size_t i = 1; i < list.size(); ++i)
-            if (list[i - 1].state != "overdue" && list[i].state != "overdue")
+            if (list[i - 1].state != remind::Item::State::overdue &&
+                list[i].state != remind::Item::State::overdue)
                 CHECK(list[i - 1].due <= list[i].due);
         bool pace = false, goal = false;
         for (const auto& i : list) {
@@ -116,7 +117,7 @@ TEST_SUITE("remind::digest") {
             REQUIRE(q.size() == 3);
             for (const auto& [channel, i] : q) {
                 CHECK(i.kind == remind::Item::Kind::deadline);
-                CHECK(i.state == "due");
+                CHECK(i.state == remind::Item::State::due);
                 CHECK(i.due == day("2026-11-30"));
                 CHECK(i.uid == "quota-C1-" + channel + "-2026-11");
                 CHECK(i.owed == 1);
@@ -230,7 +231,7 @@ TEST_SUITE("remind::digest") {
         REQUIRE(store->update_customer(b1).ok());
         auto birthday = [&](const char* as_of) {
             for (const auto& i : items(as_of))
-                if (i.rule == "R6") return i.state;
+                if (i.rule == "R6") return std::string(remind::to_string(i.state));
             return std::string();
         };
         CHECK(birthday("2026-09-25") == "overdue"); // 09-23, overdue for 7 days

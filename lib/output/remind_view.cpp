@@ -52,9 +52,10 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state =
-            i.state == "overdue" ? fmt::format("{}OVERDUE{}", red, reset)
-            : i.state == "due"   ? fmt::format("{}DUE{}{}", yellow, i.due == d.as_of ? " TODAY" : "", reset)
-                                 : i.state;
+            i.state == remind::Item::State::overdue ? fmt::format("{}OVERDUE{}", red, reset)
+            : i.state == remind::Item::State::due
+                ? fmt::format("{}DUE{}{}", yellow, i.due == d.as_of ? " TODAY" : "", reset)
+                : std::string(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())
@@ -75,7 +76,12 @@ std::string json(const std::vector<remind::Digest>& digests) {
                                : i.kind == remind::Item::Kind::deadline ? "deadline"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
-            j.key("state").value(i.state).key("starts").value(i.starts.iso()).key("due").value(i.due.iso());
+            j.key("state")
+                .value(remind::to_string(i.state))
+                .key("starts")
+                .value(i.starts.iso())
+                .key("due")
+                .value(i.due.iso());
             j.key("customer")
                 .value_or_null(i.customer_code)
                 .key("customer_name")
@@ -156,7 +162,8 @@ std::string ics(const std::vector<remind::Digest>& digests) {
             std::string summary =
                 (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
             out += fold("SUMMARY:" + ics_escape(summary));
-            std::string description = fmt::format("{} · {} · {}", i.rule, i.state, item_line(i));
+            std::string description =
+                fmt::format("{} · {} · {}", i.rule, remind::to_string(i.state), item_line(i));
             if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
             out += fold("DESCRIPTION:" + ics_escape(description));
             out += fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
@@ -169,8 +176,9 @@ std::string ics(const std::vector<remind::Digest>& digests) {
 } // namespace
 
 std::string digest_subject(const remind::Digest& d) {
-    const auto overdue = std::count_if(d.items.begin(), d.items.end(),
-                                       [](const remind::Item& i) { return i.state == "overdue"; });
+    const auto overdue = std::count_if(d.items.begin(), d.items.end(), [](const remind::Item& i) {
+        return i.state == remind::Item::State::overdue;
+    });
     return fmt::format("keqing: {} reminder{}{} for {}, {}", d.items.size(), d.items.size() == 1 ? "" : "s",
                        overdue ? fmt::format(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
 }

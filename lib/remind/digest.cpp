@@ -11,6 +11,20 @@
 #include <optional>
 
 namespace keqing::remind {
+
+std::string_view to_string(Item::State state) {
+    switch (state) {
+    case Item::State::overdue:
+        return "overdue";
+    case Item::State::due:
+        return "due";
+    case Item::State::open:
+        return "open";
+    case Item::State::upcoming:
+        return "upcoming";
+    }
+    return "open";
+}
 namespace {
 
 // The person a visit should keep in mind: the store manager if recorded, else the first person.
@@ -29,7 +43,7 @@ void add_hint(Item& item, const store::Person* p) {
 }
 
 int order(const Item& i) {
-    return i.state == "overdue" ? 0 : 1;
+    return i.state == Item::State::overdue ? 0 : 1;
 }
 
 bool active_on(const store::MonthCustomer& c, core::Date day) {
@@ -101,10 +115,10 @@ std::optional<Item> obligation_item(const occasions::Obligation& o, const rules:
     item.kind = Item::Kind::obligation;
     item.uid = o.uid;
     item.rule = o.rule;
-    item.state = o.state == occasions::State::overdue    ? "overdue"
-                 : o.state == occasions::State::upcoming ? "upcoming"
-                 : o.to == as_of                         ? "due"
-                                                         : "open";
+    item.state = o.state == occasions::State::overdue    ? Item::State::overdue
+                 : o.state == occasions::State::upcoming ? Item::State::upcoming
+                 : o.to == as_of                         ? Item::State::due
+                                                         : Item::State::open;
     item.due = o.to;
     item.starts = o.from;
     item.customer_code = o.customer_code;
@@ -136,7 +150,7 @@ std::optional<Item> quota_item(const Owed& o, const rules::Rules& rules, core::D
     item.kind = deadline ? Item::Kind::deadline : Item::Kind::pace;
     item.uid = fmt::format("{}-{}-{}-{}", deadline ? "quota" : "pace", c.code, channel, month.iso());
     item.rule = rule.empty() ? "quota" : rule;
-    item.state = "due";
+    item.state = Item::State::due;
     item.due = deadline ? o.deadline : as_of;
     item.starts = as_of;
     item.customer_code = c.code;
@@ -187,7 +201,7 @@ Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal
     item.kind = Item::Kind::goal;
     item.uid = fmt::format("goal-{}-{}-{}", goal.id, r.rep, core::Month::of(as_of).iso());
     item.rule = goal.id;
-    item.state = "due";
+    item.state = Item::State::due;
     item.due = as_of;
     item.starts = as_of;
     item.what = fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,

@@ -18,10 +18,11 @@ struct Item {
     // cannot hold at rules.max_visits_per_day.
     enum class Kind { obligation, pace, goal, deadline };
     Kind kind = Kind::obligation;
-    std::string uid;   // stable: the same reminder has the same uid every day it is shown
-    std::string rule;  // R1 … R11
-    std::string state; // overdue, due (window closes today, pace owed today, a quota's deadline near), open,
-                       // upcoming
+    std::string uid;  // stable: the same reminder has the same uid every day it is shown
+    std::string rule; // R1 … R11
+    // overdue; due (window closes today, pace owed today, a quota's deadline near); open; upcoming
+    enum class State { overdue, due, open, upcoming };
+    State state = State::open;
     core::Date due;    // by when
     core::Date starts; // when it can first be done (window start; as_of for pace and goals)
     std::string customer_code, customer_name;
@@ -34,6 +35,9 @@ struct Item {
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
 };
+
+// The state as JSON and calendar files spell it: "overdue", "due", "open", "upcoming".
+std::string_view to_string(Item::State state);
 
 struct Digest {
     std::string rep, rep_name, team;
