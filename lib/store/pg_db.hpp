@@ -5,6 +5,7 @@
 
 #include "core/result.hpp"
 #include "store/binds.hpp"
+#include "store/dialect.hpp"
 #include "store/relations.hpp"
 
 #include <libpq-fe.h>
@@ -95,21 +96,10 @@ class PgDb {
     // an advisory lock for the owner (keqing_api.claim_import takes the same for everyone else).
     Result<void> lock_import(std::string_view hash);
 
-    // The dialect (see SqliteDb).
-    static constexpr std::string_view kInIds = "{} = ANY(${}::bigint[])";
-    static std::string id_list(const std::vector<int64_t>& ids) { return "{" + joined(ids) + "}"; }
-    static constexpr std::string_view kJsonValues = "json_array_elements_text(${}::json)";
-    static constexpr std::string_view kFind = "strpos";
-    static std::string with_id(std::string_view insert) { return std::string(insert) + " RETURNING id"; }
+    // The dialect (store/dialect.hpp).
+    static constexpr const SqlDialect& kDialect = kPostgresDialect;
     // The id the statement answered (RETURNING id, or a keqing_api function's result).
     Result<int64_t> inserted_id(PgStmt& s);
-    static constexpr std::string_view kIndexedBy = "";
-    // As on SQLite, with the shapes tested by regular expressions before a cast that would fail on others.
-    static constexpr std::string_view kBirthdayMonths =
-        "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
-        "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
-        "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
-        "ANY($3::integer[]) ELSE TRUE END";
     // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // The first column of the first row of a query without parameters.

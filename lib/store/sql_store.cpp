@@ -35,7 +35,7 @@ constexpr std::string_view kPutRep =
     "excluded.recorded_at";
 constexpr std::string_view kByDay = " ORDER BY k.happened_on, k.happened_at, k.id";
 
-// A dialect's format string (SqliteDb::kInIds …) filled in.
+// A dialect's format string (store/dialect.hpp) filled in.
 template <class... Args> std::string spell(std::string_view format, const Args&... args) {
     return fmt::format(fmt::runtime(format), args...);
 }
@@ -86,9 +86,9 @@ template <class Db> std::string SqlStore<Db>::filter_sql(const CustomerFilter& f
     case CustomerFilter::Kind::code:
         return "c.code = $9::text";
     case CustomerFilter::Kind::ids:
-        return fmt::format("c.id IN (SELECT value::bigint FROM {})", spell(Db::kJsonValues, 9));
+        return fmt::format("c.id IN (SELECT value::bigint FROM {})", spell(Db::kDialect.json_values, 9));
     case CustomerFilter::Kind::codes:
-        return fmt::format("c.code IN (SELECT value FROM {})", spell(Db::kJsonValues, 9));
+        return fmt::format("c.code IN (SELECT value FROM {})", spell(Db::kDialect.json_values, 9));
     }
     return "TRUE";
 }
@@ -123,7 +123,7 @@ Result<std::vector<Customer>> SqlStore<Db>::find_customers(const std::string& te
         : how == Match::prefix
             ? "(substr(c.name, 1, length($2::text)) = $2::text OR substr(lower(c.code), 1, length($2::text)) "
               "= lower($2::text))"
-            : fmt::format("{}(c.name, $2::text) > 0", Db::kFind);
+            : fmt::format("{}(c.name, $2::text) > 0", Db::kDialect.find);
     return customers_on(where, on, [&](Stmt& s) { s.bind(2, text); });
 }
 
@@ -225,14 +225,14 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const C
                                          const std::function<void(const ContactFacts&)>& visit) {
     const std::string_view late = options.max_lag ? "AND lag <= $6::integer" : "";
     const auto in_order = [&](std::string_view index, std::string_view which) {
-        return fmt::format("{} WHERE {} AND {}", spell(Db::kIndexedBy, index), which,
+        return fmt::format("{} WHERE {} AND {}", spell(Db::kDialect.indexed_by, index), which,
                            fmt::format(fmt::runtime(kRangeInOrder), late));
     };
     std::string where;
     switch (scope.kind) {
     case ContactScope::Kind::all: {
         const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
-        where = fmt::format("{} WHERE {}", spell(Db::kIndexedBy, "contacts_month"),
+        where = fmt::format("{} WHERE {}", spell(Db::kDialect.indexed_by, "contacts_month"),
                             fmt::format(fmt::runtime(kMonthsInOrder),
                                         whole_months ? "" : "AND happened_on BETWEEN $1::text AND $2::text",
                                         late));
@@ -240,7 +240,7 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const C
     }
     case ContactScope::Kind::customers:
         if (scope.customers.empty()) return {};
-        where = in_order("contacts_customer", spell(Db::kInIds, "customer_id", 5));
+        where = in_order("contacts_customer", spell(Db::kDialect.in_ids, "customer_id", 5));
         break;
     case ContactScope::Kind::rep:
         where = in_order("contacts_rep", "rep_id = $5::text");
@@ -255,7 +255,7 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const C
     if (scope.kind == ContactScope::Kind::all)
         s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
     else if (scope.kind == ContactScope::Kind::customers)
-        s.bind(5, Db::id_list(scope.customers));
+        s.bind(5, id_list(Db::kDialect, scope.customers));
     else
         s.bind(5, scope.value);
     if (options.max_lag) s.bind(6, *options.max_lag);
@@ -274,9 +274,9 @@ template <class Db>
 Result<std::vector<Contact>> SqlStore<Db>::contacts_with_ids(core::Date from, core::Date to,
                                                              const std::vector<int64_t>& ids) {
     if (ids.empty()) return std::vector<Contact>();
-    KQ_TRY(Stmt s,
-           db_.prepare(select_contacts(spell(Db::kInIds, "k.id", 3)) + " ORDER BY k.happened_on, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, Db::id_list(ids));
+    KQ_TRY(Stmt s, db_.prepare(select_contacts(spell(Db::kDialect.in_ids, "k.id", 3)) +
+                               " ORDER BY k.happened_on, k.id"));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, id_list(Db::kDialect, ids));
     return rows::all(s, rows::contact<Stmt>);
 }
 
@@ -285,8 +285,9 @@ Result<std::unordered_map<int64_t, std::string>>
 SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
     std::unordered_map<int64_t, std::string> codes;
     if (ids.empty()) return codes;
-    KQ_TRY(Stmt s, db_.prepare("SELECT id, code FROM @customers WHERE " + spell(Db::kInIds, "id", 1)));
-    s.bind(1, Db::id_list(ids));
+    KQ_TRY(Stmt s,
+           db_.prepare("SELECT id, code FROM @customers WHERE " + spell(Db::kDialect.in_ids, "id", 1)));
+    s.bind(1, id_list(Db::kDialect, ids));
     while (true) {
         KQ_TRY(bool row, s.step());
         if (!row) return codes;
@@ -329,7 +330,8 @@ template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Cu
     return rows::all(s, rows::person<Stmt>);
 }
 
-// With `months`, only birthdays written in one of them (Db::kBirthdayMonths: lunar ones $2, solar ones $3).
+// With `months`, only birthdays written in one of them (Db::kDialect.birthday_months: lunar ones $2, solar
+// ones $3).
 template <class Db>
 Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const CustomerFilter& filter,
                                                        const BirthdayMonths* months) {
@@ -337,9 +339,11 @@ Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const CustomerFilter& fil
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
                                            "WHERE p.birthday <> '' AND {} {}",
                                            everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
-                                           filter_sql(filter), months ? Db::kBirthdayMonths : "")));
+                                           filter_sql(filter), months ? Db::kDialect.birthday_months : "")));
     if (!everyone) s.bind(9, filter_value(filter));
-    if (months) s.bind(2, Db::id_list(widened(months->lunar))).bind(3, Db::id_list(widened(months->solar)));
+    if (months)
+        s.bind(2, id_list(Db::kDialect, widened(months->lunar)))
+            .bind(3, id_list(Db::kDialect, widened(months->solar)));
     return rows::all(s, rows::birthday<Stmt>);
 }
 
@@ -443,8 +447,8 @@ template <class Db> Result<void> SqlStore<Db>::update_rep(const Rep& rep) {
 template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c) {
     KQ_TRY(Stmt s,
            db_.prepare(
-               by_role(Db::with_id("INSERT INTO customers (code, name, opened_on, closed_on, phone, "
-                                   "address, stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
+               by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, "
+                       "address, stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                        "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
                "adding a customer"));
     bind_fields(s, c);
@@ -493,12 +497,11 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
     KQ_TRY(
         Stmt s,
         db_.prepare(
-            by_role(Db::with_id(
-                        "INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
-                        "note, gift, occasion, feedback, preference, favour, family, competitor, "
-                        "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, "
-                        "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-                        "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING"),
+            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
+                    "note, gift, occasion, feedback, preference, favour, family, competitor, "
+                    "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, "
+                    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+                    "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
                     "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
                     "$14, $15, $16, $17, $21)"),
             "logging a contact"));
@@ -579,13 +582,11 @@ Result<void> SqlStore<Db>::retag_contact(int64_t id, const std::string& occasion
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
-    KQ_TRY(
-        Stmt s,
-        db_.prepare(by_role(Db::with_id("INSERT INTO people (customer_id, name, role, birthday, "
-                                        "preferences, family, personality, note, created_at) VALUES ($1, $2, "
-                                        "$3, $4, $5, $6, $7, $8, $9)"),
-                            "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                    "adding a person"));
+    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, "
+                                       "preferences, family, personality, note, created_at) VALUES ($1, $2, "
+                                       "$3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                                       "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
+                               "adding a person"));
     bind_fields(s, p);
     s.bind(1, p.customer_id).bind(9, core::now().iso());
     return db_.inserted_id(s);
@@ -603,8 +604,8 @@ template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) {
     KQ_TRY(Stmt s,
-           db_.prepare(by_role(Db::with_id("INSERT INTO life_events (customer_id, person_id, kind, "
-                                           "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)"),
+           db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, "
+                               "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                                "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
                        "recording a life event"));
     bind_fields(s, e);

@@ -141,9 +141,12 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
 
 namespace {
 
-// `text` in SQLite's spelling: @names resolved to tables, $N read as ?N, ::type casts dropped; quoted text
-// is kept as it is.
+constexpr std::string_view kReturningId = " RETURNING id";
+
+// `text` in SQLite's spelling: @names resolved to tables, $N read as ?N, ::type casts and a final
+// RETURNING id dropped (inserted_id reads the id); quoted text is kept as it is.
 std::string sqlite_spelling(std::string_view text) {
+    if (text.ends_with(kReturningId)) text.remove_suffix(kReturningId.size());
     const std::string sql = resolve_relations(text, Source::tables);
     const auto digit = [](char c) { return c >= '0' && c <= '9'; };
     std::string out;

@@ -4,6 +4,7 @@
 
 #include "core/result.hpp"
 #include "store/binds.hpp"
+#include "store/dialect.hpp"
 #include "store/relations.hpp"
 #include "store/types.hpp"
 
@@ -55,7 +56,7 @@ inline constexpr int kBusyTimeoutMs = 10000;
 
 // One connection with a statement cache keyed by SQL text, and SQLite's dialect of the SQL store
 // (store/sql_store.hpp), whose SQL is spelled as PostgreSQL reads it: prepare() reads $N as ?N, drops
-// ::type casts and names the tables for @names (store/relations.hpp).
+// ::type casts and a one-row insert's RETURNING id, and names the tables for @names (store/relations.hpp).
 class SqliteDb {
   public:
     using Statement = Stmt;
@@ -88,30 +89,12 @@ class SqliteDb {
     // The write transaction already keeps every other import waiting.
     Result<void> lock_import(std::string_view /*hash*/) { return {}; }
 
-    // The dialect. Reads name the tables themselves.
+    // The dialect (store/dialect.hpp). Reads name the tables themselves.
     static constexpr Source source() { return Source::tables; }
-    // Format strings: `{0}` is one of the ids bound to ${1} (written by id_list).
-    static constexpr std::string_view kInIds = "{} IN (SELECT value FROM json_each(${}))";
-    static std::string id_list(const std::vector<int64_t>& ids) { return "[" + joined(ids) + "]"; }
-    // A FROM item: the values (column `value`) of the JSON array bound to ${0}.
-    static constexpr std::string_view kJsonValues = "json_each(${})";
-    // The function that finds a text in another (1-based; 0: absent).
-    static constexpr std::string_view kFind = "instr";
-    // An INSERT of one row as the dialect tells its id (SQLite: as it is; RETURNING costs SQLite 4× the
-    // insert), and that id after running it: 0 when it stored nothing (ON CONFLICT DO NOTHING).
-    static constexpr std::string_view with_id(std::string_view insert) { return insert; }
+    static constexpr const SqlDialect& kDialect = kSqliteDialect;
+    // The id a one-row INSERT stored (prepare() drops its RETURNING id: RETURNING costs SQLite 4× the
+    // insert): 0 when it stored nothing (ON CONFLICT DO NOTHING).
     Result<int64_t> inserted_id(Stmt& s);
-    // After a table: read it through the index {0}.
-    static constexpr std::string_view kIndexedBy = " INDEXED BY {}";
-    // The condition that a birthday `p.birthday` falls in one of the lunar months $2 or solar months $3
-    // (id_list): a solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD), a
-    // lunar one's follows "lunar:" and an optional L; a text of neither shape is kept, for the parser to
-    // report.
-    static constexpr std::string_view kBirthdayMonths =
-        "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
-        "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each($2)) "
-        "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
-        "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each($3)) ELSE 1 END";
     // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = "updating");
     // Runs SQL that takes effect whole or not at all (BEGIN IMMEDIATE, COMMIT, the journal-mode PRAGMA),

@@ -58,10 +58,12 @@ PY
 run check-quota --all --as-of 2026-09-20; expect_rc 1 "open obligations make check-quota exit 1"
 expect_out "中秋节" "table shows festivals"; expect_out "R9 asked customers for help" "table shows rep goals"
 
-# log-visit tags a contact automatically when exactly one open obligation fits, and says so.
+# log-visit tags a contact automatically when one open obligation fits, and says so.
 run log-visit B1 --visit --note 上门慰问; expect_out "tagged: event:1 (亲人去世 2026-09-18 李姐) — the one open obligation it fits" "auto tag event"
 expect_out "  done" "the bereavement visit is done"
-run log-visit A1 --message --note 中秋快乐; expect_out "not tagged: it fits several obligations" "two fitting obligations are not guessed"
+# Of two that fit, the most urgent (the birthday closes today, mid-autumn on 09-25) is chosen and the other named.
+run log-visit A1 --message --note 中秋快乐; expect_out "tagged: birthday:1 (生日 2026-09-20 张丽) — the most urgent of the obligations it fits (also: mid-autumn" "the most urgent of two fitting obligations"
+expect_out "change it with --tag" "says how to change it"
 run log-visit A1 --message --note "张姐生日快乐,普洱茶给您留好了" --occasion birthday; expect_out "tagged: birthday:1" "explicit tag"
 run log-visit A1 --visit --gift --note 送月饼; expect_out "tagged: mid-autumn" "gift visit tags mid-autumn"
 expect_out "still to do: message" "what is still owed for the occasion"

@@ -1,0 +1,59 @@
+// What the SQL store's SQL says differently on each backend, in one table. The rest is written once, in
+// PostgreSQL's spelling, which SqliteDb translates (store/sql_store.hpp). Fields that take values are fmt
+// format strings.
+#pragma once
+
+#include "store/binds.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace keqing::store {
+
+struct SqlDialect {
+    std::string_view in_ids;                // {0} is one of the ids bound to ${1} (an id_list)
+    std::string_view list_open, list_close; // around the ids of an id_list
+    std::string_view json_values;           // a FROM item: the values (column `value`) of a JSON array, ${0}
+    std::string_view find;                  // the function that finds a text in another (1-based; 0: absent)
+    std::string_view indexed_by;            // after a table: read it through the index {0}
+    // The condition that a birthday `p.birthday` falls in one of the lunar months $2 or solar months $3 (id
+    // lists): a solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD), a lunar
+    // one's follows "lunar:" and an optional L; a text of neither shape is kept, for the parser to report.
+    std::string_view birthday_months;
+};
+
+inline constexpr SqlDialect kSqliteDialect{
+    "{} IN (SELECT value FROM json_each(${}))",
+    "[",
+    "]",
+    "json_each(${})",
+    "instr",
+    " INDEXED BY {}",
+    "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
+    "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each($2)) "
+    "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
+    "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each($3)) ELSE 1 END",
+};
+
+// The shapes are tested by regular expressions before a cast that would fail on others.
+inline constexpr SqlDialect kPostgresDialect{
+    "{} = ANY(${}::bigint[])",
+    "{",
+    "}",
+    "json_array_elements_text(${}::json)",
+    "strpos",
+    "",
+    "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
+    "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
+    "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
+    "ANY($3::integer[]) ELSE TRUE END",
+};
+
+// The ids as one parameter's value in `dialect`.
+inline std::string id_list(const SqlDialect& dialect, const std::vector<int64_t>& ids) {
+    return std::string(dialect.list_open) + joined(ids) + std::string(dialect.list_close);
+}
+
+} // namespace keqing::store
