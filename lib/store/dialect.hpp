@@ -3,7 +3,7 @@
 // format strings.
 #pragma once
 
-#include "store/binds.hpp"
+#include "store/statement.hpp"
 
 #include <cstdint>
 #include <string>

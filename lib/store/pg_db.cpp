@@ -298,11 +298,6 @@ void PgStmt::reset() {
     exhausted_ = false;
 }
 
-Result<void> PgStmt::run() {
-    KQ_TRY([[maybe_unused]] bool row, step());
-    return {};
-}
-
 std::string PgStmt::text(int column) const {
     return std::string(view(column));
 }

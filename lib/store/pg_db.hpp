@@ -4,9 +4,9 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "store/binds.hpp"
 #include "store/dialect.hpp"
 #include "store/relations.hpp"
+#include "store/statement.hpp"
 
 #include <libpq-fe.h>
 
@@ -22,7 +22,7 @@ namespace keqing::store {
 class PgDb;
 
 // A statement with its parameters ($1, $2 … bound by number, as text) and, once run, its rows.
-class PgStmt : public Binds<PgStmt> {
+class PgStmt : public StatementBase<PgStmt> {
   public:
     PgStmt(PgDb& db, std::string sql, std::string name, std::string_view doing = "running a query")
         : db_(&db), sql_(std::move(sql)), name_(std::move(name)), doing_(doing) {}
@@ -35,8 +35,6 @@ class PgStmt : public Binds<PgStmt> {
 
     // Runs the statement on the first call; then true with a row, false when done.
     Result<bool> step();
-    // Runs a statement that returns no rows (or whose rows are not needed).
-    Result<void> run();
     // Forgets the last run's rows, so that the statement can run again (with new parameters).
     void reset();
 
@@ -66,12 +64,9 @@ class PgStmt : public Binds<PgStmt> {
 
 // One connection, its prepared statements, whether a transaction is open, and PostgreSQL's dialect of the
 // SQL store (store/sql_store.hpp), whose SQL is spelled as PostgreSQL reads it.
-class PgDb {
+class PgDb : public Connection {
   public:
     using Statement = PgStmt;
-    PgDb() = default;
-    PgDb(const PgDb&) = delete;
-    PgDb& operator=(const PgDb&) = delete;
     ~PgDb();
 
     // Connects to a postgresql:// URL.

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "core/json.hpp"
-#include "store/binds.hpp"
 #include "store/history.hpp"
+#include "store/statement.hpp"
 #include "store/types.hpp"
 
 #include <string_view>

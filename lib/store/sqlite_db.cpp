@@ -46,11 +46,6 @@ Result<bool> Stmt::step() {
     return db_->error("running a query");
 }
 
-Result<void> Stmt::run() {
-    KQ_TRY([[maybe_unused]] bool row, step());
-    return {};
-}
-
 std::string Stmt::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();

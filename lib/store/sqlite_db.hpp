@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "store/binds.hpp"
 #include "store/dialect.hpp"
 #include "store/relations.hpp"
+#include "store/statement.hpp"
 #include "store/types.hpp"
 
 #include <sqlite3.h>
@@ -23,7 +23,7 @@ namespace keqing::store {
 class SqliteDb;
 
 // A prepared statement borrowed from the connection's cache; reset and unbound when it goes away.
-class Stmt : public Binds<Stmt> {
+class Stmt : public StatementBase<Stmt> {
   public:
     Stmt(SqliteDb& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
     Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
@@ -35,8 +35,6 @@ class Stmt : public Binds<Stmt> {
 
     // Advances: true with a row, false when done.
     Result<bool> step();
-    // Runs a statement that returns no rows.
-    Result<void> run();
 
     std::string text(int column) const;
     // The column's text without a copy, valid until the next step.
@@ -57,12 +55,9 @@ inline constexpr int kBusyTimeoutMs = 10000;
 // One connection with a statement cache keyed by SQL text, and SQLite's dialect of the SQL store
 // (store/sql_store.hpp), whose SQL is spelled as PostgreSQL reads it: prepare() reads $N as ?N, drops
 // ::type casts and a one-row insert's RETURNING id, and names the tables for @names (store/relations.hpp).
-class SqliteDb {
+class SqliteDb : public Connection {
   public:
     using Statement = Stmt;
-    SqliteDb() = default;
-    SqliteDb(const SqliteDb&) = delete;
-    SqliteDb& operator=(const SqliteDb&) = delete;
     ~SqliteDb();
 
     // How much memory a connection may use to read: a 128 MB memory map and a 16 MB page cache, or (a

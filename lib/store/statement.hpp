@@ -1,6 +1,9 @@
-// The bind() overloads both statement types (SQLite's Stmt, PostgreSQL's PgStmt) offer, over the three each
-// implements (bind_text, bind_number and bind_null), and the text of an id list bound as one parameter.
+// What both statement types (SQLite's Stmt, PostgreSQL's PgStmt) offer over what each implements — the
+// bind() overloads over bind_text, bind_number and bind_null, and run() over step() —, and the text of an id
+// list bound as one parameter.
 #pragma once
+
+#include "core/result.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -11,13 +14,13 @@
 namespace keqing::store {
 
 // Statements are moved, never copied or assigned.
-template <class S> class Binds {
+template <class S> class StatementBase {
   public:
-    Binds() = default;
-    Binds(Binds&&) noexcept = default;
-    Binds(const Binds&) = delete;
-    Binds& operator=(const Binds&) = delete;
-    Binds& operator=(Binds&&) = delete;
+    StatementBase() = default;
+    StatementBase(StatementBase&&) noexcept = default;
+    StatementBase(const StatementBase&) = delete;
+    StatementBase& operator=(const StatementBase&) = delete;
+    StatementBase& operator=(StatementBase&&) = delete;
     S& bind(int index, std::string_view text) { return self().bind_text(index, text); }
     S& bind(int index, const std::string& text) { return self().bind_text(index, text); }
     S& bind(int index, const char* text) { return self().bind_text(index, text); }
@@ -28,8 +31,22 @@ template <class S> class Binds {
         return text ? self().bind_text(index, *text) : self().bind_null(index);
     }
 
+    // Runs a statement that returns no rows (or whose rows are not needed).
+    Result<void> run() {
+        KQ_TRY([[maybe_unused]] bool row, self().step());
+        return {};
+    }
+
   private:
     S& self() { return static_cast<S&>(*this); }
+};
+
+// A connection (SqliteDb, PgDb) owns its handle and statements: never copied.
+class Connection {
+  public:
+    Connection() = default;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
 };
 
 // "1,5,9": the ids of a list literal bound as one parameter (the dialect's id_list adds the brackets).
