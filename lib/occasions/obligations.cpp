@@ -137,18 +137,20 @@ Result<void> find_events(store::Store& store, const rules::Rules& rules, core::D
 }
 
 // Anniversaries of the customers' opening days (kinds with on = "opened_on"), from the first one on.
-void find_openings(const std::vector<store::Customer>& customers, const rules::Rules& rules, core::Date from,
-                   core::Date to, std::vector<Dated>& out) {
+Result<void> find_openings(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
+                           const store::CustomerFilter& filter, std::vector<Dated>& out) {
+    if (std::none_of(rules.events.begin(), rules.events.end(), [](const auto& k) { return k.on_opening; }))
+        return {};
+    KQ_TRY(const auto openings, store.opening_days(filter));
     for (const rules::EventKind& kind : rules.events) {
         if (!kind.on_opening) continue;
         const core::Date first = from.plus_days(-kind.after), last = to.plus_days(kind.before);
-        for (const auto& c : customers) {
-            if (!c.opened_on) continue;
-            for (const core::Date day : yearly_days(*c.opened_on, first, last))
-                if (day != *c.opened_on)
-                    out.push_back({Obligation::Source::opening, &kind, c.id, day, kind.kind, 0, {}, true});
-        }
+        for (const auto& [id, opened] : openings)
+            for (const core::Date day : yearly_days(opened, first, last))
+                if (day != opened)
+                    out.push_back({Obligation::Source::opening, &kind, id, day, kind.kind, 0, {}, true});
     }
+    return {};
 }
 
 // Birthdays, life events and opening anniversaries: the days first, then the customers they concern, as
@@ -159,11 +161,9 @@ Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::
     std::vector<Dated> dated;
     KQ_CHECK(find_birthdays(store, rules, from, to, filter, dated));
     KQ_CHECK(find_events(store, rules, from, to, filter, dated));
+    KQ_CHECK(find_openings(store, rules, from, to, filter, dated));
     std::vector<store::Customer> customers;
-    if (std::any_of(rules.events.begin(), rules.events.end(), [](const auto& k) { return k.on_opening; })) {
-        KQ_TRY(customers, store.list_customers(reference, filter));
-        find_openings(customers, rules, from, to, dated);
-    } else if (!dated.empty()) {
+    if (!dated.empty()) {
         std::vector<int64_t> ids;
         for (const auto& d : dated)
             ids.push_back(d.customer_id);

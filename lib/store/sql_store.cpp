@@ -136,13 +136,37 @@ template <class Db>
 Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month,
                                                                  const CustomerFilter& filter) {
     KQ_TRY(std::vector<Rep> reps, list_reps());
+    // Everyone's customers are counted first, so that the list is allocated once (growing a vector of
+    // 200,000 customers cost 10 % of check-quota --all).
+    size_t expected = 0;
+    if (filter.kind == CustomerFilter::Kind::all && db_.source() == Source::tables) {
+        KQ_TRY(Stmt count, db_.prepare("SELECT count(*) FROM customers"));
+        KQ_TRY(bool row, count.step());
+        if (row) expected = static_cast<size_t>(count.integer(0));
+    }
     // $1 first day, $2 last day: active on some day of the month.
     KQ_TRY(Stmt s, db_.stream(select_with_history(fmt::format(
                        "(c.opened_on IS NULL OR c.opened_on <= $2::text) AND (c.closed_on IS NULL "
                        "OR c.closed_on >= $1::text) AND {}",
                        filter_sql(filter)))));
     s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter_value(filter));
-    return rows::month_customers(s, month, std::move(reps), 0);
+    return rows::month_customers(s, month, std::move(reps), expected);
+}
+
+template <class Db>
+Result<std::vector<std::pair<int64_t, core::Date>>> SqlStore<Db>::opening_days(const CustomerFilter& filter) {
+    KQ_TRY(
+        Stmt s,
+        db_.stream(fmt::format(
+            "SELECT c.id, c.opened_on FROM @customers c WHERE c.opened_on IS NOT NULL AND {} ORDER BY c.id",
+            filter_sql(filter))));
+    s.bind(9, filter_value(filter));
+    std::vector<std::pair<int64_t, core::Date>> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) return out;
+        if (const auto day = rows::date(s, 1)) out.emplace_back(s.integer(0), *day);
+    }
 }
 
 template <class Db> Result<std::vector<HistoryEntry>> SqlStore<Db>::tier_history(int64_t customer_id) {

@@ -35,6 +35,7 @@ template <class Db> class SqlStore : public Store {
     Result<void> update_customer(const Customer& customer) override;
     Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
     Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter) override;
+    Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const CustomerFilter& filter) override;
     Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) override;
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;

@@ -51,6 +51,10 @@ class Store {
     // Customers (those `filter` allows) with tier and rep in effect on `on`, sorted by code.
     virtual Result<std::vector<Customer>> list_customers(core::Date on,
                                                          const CustomerFilter& filter = {}) = 0;
+    // The opening day of every customer `filter` allows that has one (anniversaries of working together),
+    // by id — a read of two columns, not of whole customers.
+    virtual Result<std::vector<std::pair<int64_t, core::Date>>>
+    opening_days(const CustomerFilter& filter) = 0;
     // Records a tier (or rep) from a day on; a second change on the same day replaces the first.
     virtual Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) = 0;
     virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
