@@ -1,5 +1,6 @@
-// Tests for one-pass contact activity: the tallies and findings compliance::activity adds up in one pass
-// over the store's index must equal what plain GROUP BY SQL computes over the same random contacts, for every
+// Tests for one-pass contact activity: over an in-memory store::ScanStore, what compliance::activity asks
+// the store for and makes of its answers; and over SQLite, that the tallies and findings it adds up in one
+// pass over the store's index equal what plain GROUP BY SQL computes over the same random contacts, for every
 // scope and both late policies.
 #include "compliance/activity.hpp"
 #include "store/rows.hpp"
@@ -243,5 +244,114 @@ TEST_SUITE("compliance::activity") {
             c += t.count;
         CHECK(c > 0);
         CHECK(a + c == b);
+    }
+}
+
+namespace {
+
+struct Row {
+    int64_t id;
+    int64_t customer;
+    std::string channel, rep, day;
+    int64_t lag;
+};
+
+// Contacts kept in a vector in the order the real store streams everyone's, customer codes in a map.
+class FakeScan : public store::ScanStore {
+  public:
+    std::vector<Row> rows;
+    std::unordered_map<int64_t, std::string> codes;
+    std::optional<store::ScanOptions> asked; // what the last scan was asked for
+
+    Result<void> scan_contacts(core::Date from, core::Date to, const store::ContactScope& scope,
+                               store::ScanOptions options,
+                               const std::function<void(const store::ContactFacts&)>& visit) override {
+        asked = options;
+        for (const Row& r : rows) {
+            if (r.day < from.iso() || r.day > to.iso()) continue;
+            if (scope.kind == store::ContactScope::Kind::rep && r.rep != scope.value) continue;
+            if (options.max_lag && r.lag > *options.max_lag) continue;
+            visit({options.findings ? r.id : 0, r.customer, r.channel, r.rep, r.day, 0, r.lag});
+        }
+        return {};
+    }
+    Result<std::vector<store::Contact>> contacts_with_ids(core::Date, core::Date,
+                                                          const std::vector<int64_t>& ids) override {
+        std::vector<store::Contact> out;
+        for (const Row& r : rows)
+            if (std::find(ids.begin(), ids.end(), r.id) != ids.end()) {
+                store::Contact k;
+                k.id = r.id;
+                k.customer_id = r.customer;
+                k.channel = r.channel;
+                k.date = day(r.day.c_str());
+                out.push_back(k);
+            }
+        return out;
+    }
+    Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>&) override {
+        return codes;
+    }
+    Result<store::Quality> voided_contacts(core::Date, core::Date, int, const std::string&) override {
+        return store::Quality{};
+    }
+};
+
+const store::FindingRules kFindings{3, 2, 200, {"visit"}};
+
+} // namespace
+
+TEST_SUITE("compliance::activity over a fake store") {
+    TEST_CASE("late contacts are left out by the store only when no findings need them") {
+        FakeScan fake;
+        fake.rows = {{1, 7, "call", "wang", "2026-11-02", 0}, {2, 7, "call", "wang", "2026-11-03", 5}};
+        auto counted = compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {false, 3}, {});
+        REQUIRE(counted.ok());
+        REQUIRE(fake.asked->max_lag == std::optional<int64_t>(3));
+        CHECK(counted->tallies.front().count == 1);
+
+        auto found =
+            compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {false, 3}, {}, &kFindings);
+        REQUIRE(found.ok());
+        CHECK_FALSE(fake.asked->max_lag.has_value());
+        CHECK(found->tallies.front().count == 1); // the late one still does not count
+        CHECK(found->findings.late_count == 1);
+        REQUIRE(found->findings.late.size() == 1);
+        CHECK(found->findings.late.front().id == 2); // read back whole
+        CHECK(found->findings.late.front().date == day("2026-11-03"));
+    }
+
+    TEST_CASE("duplicates are named by code and ordered by day and code and busy days found per rep") {
+        FakeScan fake;
+        fake.codes = {{7, "HZ002"}, {8, "HZ001"}};
+        // In index order: customer, channel, day, rep. Both customers get two visits on 11-05 (by two
+        // reps at HZ002), so wang visits three times that day: over the limit of 2.
+        fake.rows = {{1, 7, "visit", "li", "2026-11-05", 0},
+                     {2, 7, "visit", "wang", "2026-11-05", 0},
+                     {3, 8, "visit", "wang", "2026-11-05", 0},
+                     {4, 8, "visit", "wang", "2026-11-05", 0},
+                     {5, 8, "call", "wang", "2026-11-06", 0}};
+        auto a = compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {true, 3}, {}, &kFindings);
+        REQUIRE(a.ok());
+        const auto& d = a->findings.duplicates;
+        REQUIRE(d.size() == 2);
+        CHECK(d[0].customer_code == "HZ001");
+        CHECK(d[0].reps == "wang");
+        CHECK(d[1].customer_code == "HZ002");
+        CHECK(d[1].reps == "li,wang");
+        CHECK(a->findings.duplicate_count == 2);
+        REQUIRE(a->findings.busy_days.size() == 1);
+        CHECK(a->findings.busy_days.front().rep == "wang");
+        CHECK(a->findings.busy_days.front().visits == 3);
+    }
+
+    TEST_CASE("a rep's scope reaches the store and only that rep's contacts are added up") {
+        FakeScan fake;
+        fake.rows = {{1, 7, "call", "li", "2026-11-02", 0}, {2, 7, "call", "wang", "2026-11-02", 0}};
+        store::ContactScope scope{store::ContactScope::Kind::rep, {}, "wang"};
+        auto a = compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {true, 3}, scope);
+        REQUIRE(a.ok());
+        REQUIRE(a->tallies.size() == 1);
+        CHECK(a->rep_of(a->tallies.front()) == "wang");
     }
 }

@@ -168,7 +168,7 @@ void name_duplicates(std::vector<Duplicate>& duplicates,
 }
 
 // Late contacts that do not count are left out by the store when no findings need them.
-Result<Activity> activity(store::Store& store, core::Date from, core::Date to, CountPolicy policy,
+Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date to, CountPolicy policy,
                           const store::ContactScope& scope, const FindingRules* findings) {
     ActivityBuilder builder(policy, findings);
     store::ScanOptions options{findings != nullptr, std::nullopt};

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "store/store.hpp"
+#include "store/scan_store.hpp"
 
 #include <array>
 #include <string>
@@ -88,7 +88,7 @@ void name_duplicates(std::vector<Duplicate>& duplicates,
 // under `policy` and, when `findings` is given, the late ones (all counted, the first listed by day, read
 // whole), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
 // the limit.
-Result<Activity> activity(store::Store& store, core::Date from, core::Date to, CountPolicy policy,
+Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date to, CountPolicy policy,
                           const store::ContactScope& scope, const FindingRules* findings = nullptr);
 
 } // namespace keqing::compliance

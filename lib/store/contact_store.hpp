@@ -1,0 +1,43 @@
+// The contacts side of the store: what reps log (one at a time or imported), voiding and re-tagging, and
+// the reads that hand contacts back whole (a customer's history, tagged contacts, an export).
+#pragma once
+
+#include "core/result.hpp"
+#include "store/types.hpp"
+
+#include <string>
+#include <vector>
+
+namespace keqing::store {
+
+class ContactStore {
+  public:
+    virtual ~ContactStore() = default;
+
+    virtual Result<int64_t> add_contact(const Contact& contact) = 0;
+    // Inserts many contacts (an import's batch; their ids are not needed) and returns how many it stored: a
+    // contact whose customer has one with the same ref already is left out.
+    virtual Result<size_t> add_contacts(const std::vector<Contact>& contacts) = 0;
+    // The earlier imports of a file's content (by hash), newest first. Inside a write transaction it also
+    // makes any other import of the same content wait until this transaction ends.
+    virtual Result<std::vector<ImportRecord>> claim_import(const std::string& hash) = 0;
+    // Records an import (its time and login are the store's to fill on a server).
+    virtual Result<void> record_import(const ImportRecord& record) = 0;
+    virtual Result<std::optional<Contact>> find_contact(int64_t id) = 0;
+    virtual Result<void> void_contact(int64_t id, const std::string& reason, const std::string& at) = 0;
+    // Changes contact `id`'s occasion tag ('' removes it), recording the tag before and after, `login` and
+    // `at` (schemas/008; on a server, its login and clock).
+    virtual Result<void> retag_contact(int64_t id, const std::string& occasion, const std::string& login,
+                                       const std::string& at) = 0;
+    // A customer's contacts (voided included) in [from, to], oldest first.
+    virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
+                                                           core::Date to) = 0;
+    // Contacts in [from, to] tagged with an occasion (voided included), of the customers `filter` allows,
+    // oldest first.
+    virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
+                                                         const CustomerFilter& filter) = 0;
+    // Every contact in [from, to] (voided included), for export and reports, oldest first.
+    virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
+};
+
+} // namespace keqing::store
