@@ -201,6 +201,10 @@ TEST_SUITE("store::sqlite") {
         REQUIRE(events.size() == 1);
         CHECK(events[0].customer_id == b);
         CHECK(store->list_events(day("2026-09-01"), day("2026-09-30"), a)->size() == 1);
+        // Of some kinds only (a quote in a kind stays text in the JSON list).
+        CHECK(store->events_of(day("2026-09-01"), day("2026-09-30"), {}, {"wedding"})->size() == 2);
+        CHECK(store->events_of(day("2026-09-01"), day("2026-09-30"), li, {"birth", "wedding"})->size() == 1);
+        CHECK(store->events_of(day("2026-09-01"), day("2026-09-30"), {}, {"birth", "we\"dding"})->empty());
     }
 
     TEST_CASE_FIXTURE(test::StoreFixture, "birthdays can be read for some months only, solar and lunar") {

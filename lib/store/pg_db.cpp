@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 namespace keqing::store {
+
+using libpq::pq;
 namespace {
 
 // Rows fetched per round trip when reading through a cursor.
@@ -117,11 +119,12 @@ Error malformed_url(std::string_view reason) {
 
 // `url` parsed by libpq (no connection made), or an error that shows nothing of its text.
 Result<Conninfo> parse_url(const std::string& url) {
+    KQ_CHECK(libpq::load());
     char* message = nullptr;
-    PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
+    PQconninfoOption* options = pq().PQconninfoParse(url.c_str(), &message);
     if (!options) {
         const std::string reason = message ? parse_failure(message) : "out of memory";
-        PQfreemem(message);
+        pq().PQfreemem(message);
         return malformed_url(reason);
     }
     Conninfo parsed;
@@ -132,7 +135,7 @@ Result<Conninfo> parse_url(const std::string& url) {
         else if (*o->val)
             parsed.secrets.emplace_back(o->val);
     }
-    PQconninfoFree(options);
+    pq().PQconninfoFree(options);
     // libpq ends the user name and password at the first '@' (or at a '/' before any '@'), so a password
     // holding an unencoded '@' or '/' spills into the host, port or database name, which messages show.
     // None of those holds an '@' in a URL written as it should be (%40).
@@ -205,10 +208,10 @@ PgStmt::~PgStmt() {
 }
 
 void PgStmt::finish() {
-    if (result_) PQclear(result_);
+    if (result_) pq().PQclear(result_);
     result_ = nullptr;
-    if (!cursor_.empty() && db_->handle() && PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
-        if (PGresult* r = PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) PQclear(r);
+    if (!cursor_.empty() && db_->handle() && pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
+        if (PGresult* r = pq().PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) pq().PQclear(r);
     }
     if (own_transaction_) (void)db_->exec("COMMIT", "ending a read");
     own_transaction_ = false;
@@ -241,22 +244,23 @@ Result<void> PgStmt::execute() {
         values.push_back(p ? p->c_str() : nullptr);
     PGconn* conn = db_->handle();
     if (!name_.empty()) {
-        result_ = PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
-        const auto status = PQresultStatus(result_);
+        result_ = pq().PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
+        const auto status = pq().PQresultStatus(result_);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error(doing_, result_);
         return {};
     }
     // A cursor lives in a transaction: outside one, the statement opens its own and ends it when done.
-    if (PQtransactionStatus(conn) == PQTRANS_IDLE) {
+    if (pq().PQtransactionStatus(conn) == PQTRANS_IDLE) {
         KQ_CHECK(db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read"));
         own_transaction_ = true;
     }
     cursor_ = db_->next_cursor();
-    PGresult* declared = PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(),
-                                      count, types.data(), values.data(), nullptr, nullptr, 0);
-    const bool ok = PQresultStatus(declared) == PGRES_COMMAND_OK;
+    PGresult* declared =
+        pq().PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(), count,
+                          types.data(), values.data(), nullptr, nullptr, 0);
+    const bool ok = pq().PQresultStatus(declared) == PGRES_COMMAND_OK;
     Error failed = ok ? Error{} : db_->error(doing_, declared);
-    PQclear(declared);
+    pq().PQclear(declared);
     if (!ok) {
         cursor_.clear();
         return failed;
@@ -265,10 +269,10 @@ Result<void> PgStmt::execute() {
 }
 
 Result<void> PgStmt::fetch() {
-    if (result_) PQclear(result_);
-    result_ = PQexec(db_->handle(), fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_).c_str());
+    if (result_) pq().PQclear(result_);
+    result_ = pq().PQexec(db_->handle(), fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_).c_str());
     row_ = -1;
-    if (PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error("reading rows", result_);
+    if (pq().PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error("reading rows", result_);
     return {};
 }
 
@@ -278,13 +282,13 @@ Result<bool> PgStmt::step() {
         KQ_CHECK(execute());
     }
     while (true) {
-        if (result_ && row_ + 1 < PQntuples(result_)) {
+        if (result_ && row_ + 1 < pq().PQntuples(result_)) {
             ++row_;
             return true;
         }
         if (cursor_.empty() || exhausted_) return false;
         KQ_CHECK(fetch());
-        if (PQntuples(result_) == 0) {
+        if (pq().PQntuples(result_) == 0) {
             exhausted_ = true;
             return false;
         }
@@ -303,20 +307,20 @@ std::string PgStmt::text(int column) const {
 }
 
 std::string_view PgStmt::view(int column) const {
-    return std::string_view(PQgetvalue(result_, row_, column),
-                            static_cast<size_t>(PQgetlength(result_, row_, column)));
+    return std::string_view(pq().PQgetvalue(result_, row_, column),
+                            static_cast<size_t>(pq().PQgetlength(result_, row_, column)));
 }
 
 int64_t PgStmt::integer(int column) const {
-    return std::strtoll(PQgetvalue(result_, row_, column), nullptr, 10);
+    return std::strtoll(pq().PQgetvalue(result_, row_, column), nullptr, 10);
 }
 
 bool PgStmt::is_null(int column) const {
-    return PQgetisnull(result_, row_, column) != 0;
+    return pq().PQgetisnull(result_, row_, column) != 0;
 }
 
 PgDb::~PgDb() {
-    if (conn_) PQfinish(conn_);
+    if (conn_) pq().PQfinish(conn_);
 }
 
 Result<void> PgDb::open(const std::string& url) {
@@ -327,20 +331,20 @@ Result<void> PgDb::open(const std::string& url) {
     where_ = "postgresql://…";
     KQ_TRY(Conninfo parsed, parse_url(url));
     where_ = display_url(parsed);
-    conn_ = PQconnectdb(url.c_str());
-    if (PQstatus(conn_) != CONNECTION_OK) {
+    conn_ = pq().PQconnectdb(url.c_str());
+    if (pq().PQstatus(conn_) != CONNECTION_OK) {
         // libpq's connection messages name hosts, not passwords; scrubbed all the same, of the URL should
         // libpq ever echo it, of the password it parsed, and of one taken from PGPASSWORD or ~/.pgpass.
         std::vector<std::string> secrets = {url};
         secrets.insert(secrets.end(), parsed.secrets.begin(), parsed.secrets.end());
-        if (const char* used = PQpass(conn_); used && *used) secrets.emplace_back(used);
-        const std::string message = scrubbed(PQerrorMessage(conn_), secrets);
+        if (const char* used = pq().PQpass(conn_); used && *used) secrets.emplace_back(used);
+        const std::string message = scrubbed(pq().PQerrorMessage(conn_), secrets);
         return db_error(
             "cannot connect to database {}: {}; check --db, KEQING_DB or `db` in the config file, "
             "that the server is running and that this role may log in",
             where_, first_line(message));
     }
-    PQsetClientEncoding(conn_, "UTF8");
+    pq().PQsetClientEncoding(conn_, "UTF8");
     KQ_CHECK(exec("SET client_min_messages = warning", "opening"));
     return {};
 }
@@ -351,11 +355,11 @@ Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
     if (it == prepared_.end()) {
         const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
         const std::vector<Oid> types = parameter_types(sql);
-        PGresult* r = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), static_cast<int>(types.size()),
-                                types.data());
-        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PGresult* r = pq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
+                                     static_cast<int>(types.size()), types.data());
+        const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
         Error failed = ok ? Error{} : error("preparing a query", r);
-        PQclear(r);
+        pq().PQclear(r);
         if (!ok) return failed;
         it = prepared_.emplace(sql, name).first;
     }
@@ -379,35 +383,35 @@ Result<void> PgDb::lock_import(std::string_view hash) {
 }
 
 Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {
-    PGresult* r = PQexec(conn_, std::string(sql).c_str());
-    const auto status = PQresultStatus(r);
+    PGresult* r = pq().PQexec(conn_, std::string(sql).c_str());
+    const auto status = pq().PQresultStatus(r);
     const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
     Error failed = ok ? Error{} : error(doing, r);
-    PQclear(r);
+    pq().PQclear(r);
     if (!ok) return failed;
     return {};
 }
 
 Result<std::string> PgDb::value(std::string_view sql, std::string_view doing) {
-    PGresult* r = PQexec(conn_, std::string(sql).c_str());
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    PGresult* r = pq().PQexec(conn_, std::string(sql).c_str());
+    if (pq().PQresultStatus(r) != PGRES_TUPLES_OK) {
         Error failed = error(doing, r);
-        PQclear(r);
+        pq().PQclear(r);
         return failed;
     }
-    std::string out = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? PQgetvalue(r, 0, 0) : "";
-    PQclear(r);
+    std::string out = pq().PQntuples(r) > 0 && !pq().PQgetisnull(r, 0, 0) ? pq().PQgetvalue(r, 0, 0) : "";
+    pq().PQclear(r);
     return out;
 }
 
 Error PgDb::error(std::string_view doing, const PGresult* result) {
-    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     last_state_ = state ? state : "";
     const std::string_view code = last_state_;
-    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    const std::string message = primary ? first_line(primary) : first_line(PQerrorMessage(conn_));
+    const char* primary = result ? pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const std::string message = primary ? first_line(primary) : first_line(pq().PQerrorMessage(conn_));
     last_message_ = message;
-    const char* user = conn_ ? PQuser(conn_) : "";
+    const char* user = conn_ ? pq().PQuser(conn_) : "";
     if (code == "42501")
         return data_error(
             "database {}: {} refused for role {}: {}; a rep reads and logs only for its own customers, "
@@ -429,7 +433,7 @@ Error PgDb::error(std::string_view doing, const PGresult* result) {
             "database {}: {} failed: {}; the server's disk is full, free space and try again (nothing "
             "was written)",
             where_, doing, message);
-    if (code.starts_with("08") || !conn_ || PQstatus(conn_) != CONNECTION_OK)
+    if (code.starts_with("08") || !conn_ || pq().PQstatus(conn_) != CONNECTION_OK)
         return db_error("database {}: {} failed: {}; check that the server is running and reachable", where_,
                         doing, message);
     return db_error("database {}: {} failed: {}", where_, doing, message);

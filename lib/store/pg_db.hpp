@@ -5,10 +5,9 @@
 
 #include "core/result.hpp"
 #include "store/dialect.hpp"
+#include "store/libpq.hpp"
 #include "store/relations.hpp"
 #include "store/statement.hpp"
-
-#include <libpq-fe.h>
 
 #include <cstdint>
 #include <map>

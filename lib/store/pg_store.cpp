@@ -11,6 +11,8 @@
 
 namespace keqing::store {
 
+using libpq::pq;
+
 Result<void> PgStore::open(const std::string& url) {
     KQ_CHECK(db_.open(url));
     return migrate();
@@ -156,7 +158,7 @@ Result<int> PgStore::legacy_version() {
 Error PgStore::not_a_keqing_role() {
     return data_error("database {}: role {} is not a keqing role; an admin makes it a member of keqing_rep, "
                       "keqing_manager or keqing_admin (docs/TEAMS.md)",
-                      db_.where(), PQuser(db_.handle()));
+                      db_.where(), pq().PQuser(db_.handle()));
 }
 
 Result<void> PgStore::check_version(int version, int latest) {
@@ -190,7 +192,7 @@ Result<void> PgStore::upgrade(int version) {
                 "database {}: role {} may not create roles, and the first open of a keqing database "
                 "needs keqing_rep, keqing_manager and keqing_admin; run schemas/pg_bootstrap.sql as a "
                 "superuser first (docs/TEAMS.md)",
-                db_.where(), PQuser(db_.handle()));
+                db_.where(), pq().PQuser(db_.handle()));
     }
     KQ_CHECK(begin());
     auto fail = [&](std::string_view what) -> Error {

@@ -69,9 +69,11 @@ class RosterStore {
     // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to,
                                                        int64_t customer_id = 0) = 0;
-    // Life events in [from, to] at the customers `filter` allows, oldest first.
+    // Life events in [from, to] at the customers `filter` allows (of these kinds only, when given), oldest
+    // first.
     virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
-                                                     const CustomerFilter& filter) = 0;
+                                                     const CustomerFilter& filter,
+                                                     const std::vector<std::string>& kinds = {}) = 0;
 };
 
 } // namespace keqing::store

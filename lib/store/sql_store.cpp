@@ -4,6 +4,8 @@
 // readers, so both backends count alike. Each pass over contacts names the index that narrows it where the
 // dialect can.
 #include "store/sql_store.hpp"
+
+#include "core/json.hpp"
 #include "store/history.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
@@ -389,14 +391,23 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::
 
 template <class Db>
 Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to,
-                                                       const CustomerFilter& filter) {
-    return query_events(filter_sql(filter), from, to, 0, filter);
+                                                       const CustomerFilter& filter,
+                                                       const std::vector<std::string>& kinds) {
+    if (kinds.empty()) return query_events(filter_sql(filter), from, to, 0, filter);
+    std::string list = "[";
+    for (const auto& kind : kinds) {
+        if (list.size() > 1) list += ',';
+        core::append_json_quoted(list, kind);
+    }
+    return query_events(fmt::format("{} AND e.kind IN (SELECT value FROM {})", filter_sql(filter),
+                                    spell(Db::kDialect.json_values, 4)),
+                        from, to, 0, filter, list + "]");
 }
 
 template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where, core::Date from,
-                                                          core::Date to, int64_t customer_id,
-                                                          const CustomerFilter& filter) {
+Result<std::vector<LifeEvent>>
+SqlStore<Db>::query_events(std::string_view where, core::Date from, core::Date to, int64_t customer_id,
+                           const CustomerFilter& filter, const std::string& kinds) {
     KQ_TRY(Stmt s,
            db_.prepare(fmt::format(
                "SELECT {} FROM @life_events e JOIN @customers c ON c.id = e.customer_id LEFT JOIN @people "
@@ -404,6 +415,7 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where
                "BY e.happened_on, e.id",
                rows::kEventColumns, where)));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter_value(filter));
+    if (!kinds.empty()) s.bind(4, kinds);
     return rows::all(s, rows::event<Stmt>);
 }
 

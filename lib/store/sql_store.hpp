@@ -68,8 +68,8 @@ template <class Db> class SqlStore : public Store {
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<void> update_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
-    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
-                                             const CustomerFilter& filter) override;
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter,
+                                             const std::vector<std::string>& kinds) override;
 
     Result<void> scan_contacts(core::Date from, core::Date to, const ContactScope& scope, ScanOptions options,
                                const std::function<void(const ContactFacts&)>& visit) override;
@@ -103,7 +103,8 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
                                                const std::function<void(Stmt&)>& bind);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
-                                                int64_t customer_id, const CustomerFilter& filter);
+                                                int64_t customer_id, const CustomerFilter& filter,
+                                                const std::string& kinds = {});
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
