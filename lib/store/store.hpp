@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "store/followups.hpp"
 #include "store/types.hpp"
 
 #include <functional>
@@ -16,7 +17,7 @@ namespace keqing::store {
 // How find_customers matches its text.
 enum class Match { code, name, prefix, substring };
 
-class Store {
+class Store : public FollowUpStore {
   public:
     virtual ~Store() = default;
 
