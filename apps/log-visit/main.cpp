@@ -120,12 +120,16 @@ std::string followup_line(const keqing::store::FollowUp& f, const keqing::rules:
                        kind && !kind->rule.empty() ? " (" + kind->rule + ")" : "");
 }
 
+std::string days(int n) {
+    return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+}
+
 void print_followups(const keqing::followups::Applied& applied, const keqing::rules::Rules& rules) {
     for (const auto& f : applied.closed) {
         const int late = f.closed_on ? *f.closed_on - f.due_on : 0;
-        keqing::cli::print("closed follow-up {}: {}, {} days after it was opened{}\n",
-                           followup_line(f, rules), f.status, f.closed_on ? *f.closed_on - f.opened_on : 0,
-                           late > 0 ? fmt::format(", {} days late (due {})", late, f.due_on.iso()) : "");
+        keqing::cli::print("closed follow-up {}: {}, {} after it was opened{}\n", followup_line(f, rules),
+                           f.status, days(f.closed_on ? *f.closed_on - f.opened_on : 0),
+                           late > 0 ? fmt::format(", {} late (due {})", days(late), f.due_on.iso()) : "");
     }
     for (const auto& f : applied.opened)
         keqing::cli::print("opened follow-up {}: due {}, owner {}\n", followup_line(f, rules), f.due_on.iso(),

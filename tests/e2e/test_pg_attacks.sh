@@ -172,10 +172,13 @@ attack_server() {
   owner_query "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at)
     SELECT $zhao_id, 'call', '2001-01-02', 'zhao', '2001-01-02T18:00' FROM generate_series(1, 30)" >/dev/null
   # A follow-up at each hidden contact's customer (schema 9): li's, hidden from wang; zhao's, hidden from zhou.
-  li_followup=$(owner_query "INSERT INTO keqing.followups (customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
-    SELECT customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x' FROM keqing.contacts WHERE id = $li_contact RETURNING id" | head -1)
-  zhao_followup=$(owner_query "INSERT INTO keqing.followups (customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
-    SELECT customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x' FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
+  # (Numbered 4242 and 4243: an id as small as 1 would be taken out of EXPLAIN's "loops=1" by normalized.)
+  li_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4242, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
+    FROM keqing.contacts WHERE id = $li_contact RETURNING id" | head -1)
+  zhao_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4243, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
+    FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
   remember
   [ -n "$zhao_person" ] || zhao_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
 
