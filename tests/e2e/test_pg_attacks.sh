@@ -333,7 +333,7 @@ attack_server() {
   refuse wang "CREATE FUNCTION pg_temp.…" "CREATE FUNCTION pg_temp.unrestricted() RETURNS boolean LANGUAGE sql AS 'SELECT true'" \
     "permission denied to create temporary tables"
   owner_query "GRANT TEMP ON DATABASE $DB TO wang" >/dev/null
-  for t in customers assignments reps team_managers tier_history contacts people life_events settings keqing_schema \
+  for t in customers assignments reps team_managers tier_history contacts people life_events settings keqing_schema followups \
     pg_namespace pg_roles pg_auth_members; do
     reveal_nothing wang "a temporary $t shadowing the definer functions' (TEMP granted by mistake)" \
       "SET search_path = pg_temp, keqing_api, public;
