@@ -29,14 +29,3 @@ if(KEQING_FUZZ)
   endif()
   target_compile_options(keqing_settings INTERFACE -fsanitize=fuzzer-no-link)
 endif()
-
-# Precompiled headers: the heavy headers every file of a target reads (CLI11 alone costs an app file
-# ~12 s of a 2-core build) are parsed once per target. -DKEQING_PCH=OFF compiles each file on its own, as
-# a check that every file includes what it uses.
-option(KEQING_PCH "Precompile the common standard, fmt, CLI11 and doctest headers" ON)
-function(keqing_precompile target)
-  if(KEQING_PCH)
-    target_precompile_headers(${target} PRIVATE <algorithm> <deque> <functional> <map> <optional> <string>
-      <string_view> <unordered_map> <vector> <fmt/format.h> ${ARGN})
-  endif()
-endfunction()

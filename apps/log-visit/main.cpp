@@ -18,7 +18,9 @@ struct Options {
     keqing::cli::Common common;
     keqing::contacts::LogRequest request;
     std::string date, time, import_file, void_reason;
-    int64_t void_id = 0, tag_id = 0, untag_id = 0;
+    int64_t void_id = 0, tag_id = 0, untag_id = 0, close_id = 0;
+    std::string promise, problem, due; // follow-ups opened (issue 18); --slow-mover is also the R17 item
+    std::vector<int64_t> kept;
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
     bool dry_run = false, ignore_unknown = false, again = false;
@@ -111,6 +113,53 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     keqing::cli::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 
+std::string followup_line(const keqing::store::FollowUp& f, const keqing::rules::Rules& rules) {
+    const auto* kind = rules.followup(f.kind);
+    return fmt::format("#{} {} {}{}", f.id, kind ? kind->name : f.kind,
+                       keqing::core::fit(f.body, keqing::output::kTextColumns),
+                       kind && !kind->rule.empty() ? " (" + kind->rule + ")" : "");
+}
+
+std::string days(int n) {
+    return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+}
+
+void print_followups(const keqing::followups::Applied& applied, const keqing::rules::Rules& rules) {
+    for (const auto& f : applied.closed) {
+        const int late = f.closed_on ? *f.closed_on - f.due_on : 0;
+        keqing::cli::print("closed follow-up {}: {}, {} after it was opened{}\n", followup_line(f, rules),
+                           f.status, days(f.closed_on ? *f.closed_on - f.opened_on : 0),
+                           late > 0 ? fmt::format(", {} late (due {})", days(late), f.due_on.iso()) : "");
+    }
+    for (const auto& f : applied.opened)
+        keqing::cli::print("opened follow-up {}: due {}, owner {}\n", followup_line(f, rules), f.due_on.iso(),
+                           f.rep);
+}
+
+// The follow-ups a logged contact opens and closes, from the options; a number given to --solved closes
+// that follow-up (and records it as the R10 problem solved), any other text is the R10 note itself.
+keqing::Result<void> collect_followups(Options& o) {
+    using keqing::followups::How;
+    auto& r = o.request;
+    auto& changes = r.followup_changes;
+    if (!o.promise.empty()) changes.open.push_back({"promise", o.promise, o.due});
+    if (!o.problem.empty()) changes.open.push_back({"problem", o.problem, o.due});
+    if (!r.checklist[5].empty()) changes.open.push_back({"slow-mover", r.checklist[5], o.due});
+    if (!o.due.empty() && changes.open.empty())
+        return keqing::usage_error(
+            "--due {} needs something to follow up: --promise, --problem or --slow-mover", o.due);
+    for (const int64_t id : o.kept)
+        changes.close.push_back({id, How::kept, ""});
+    const std::string_view solved =
+        r.solved.starts_with('#') ? std::string_view(r.solved).substr(1) : r.solved;
+    if (!solved.empty() && solved.size() < 19 &&
+        std::all_of(solved.begin(), solved.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        changes.close.push_back({std::stoll(std::string(solved)), How::solved, ""});
+        r.solved.clear();
+    }
+    return {};
+}
+
 void print_retagged(const keqing::contacts::RetagOutcome& out, const keqing::rules::Rules& rules,
                     bool dry_run) {
     const auto& c = out.contact;
@@ -133,12 +182,14 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     const bool importing = !o.import_file.empty();
     const bool voiding = o.void_id != 0;
     const bool tagging = o.tag_id != 0 || o.untag_id != 0;
-    if (int(importing) + int(voiding) + int(o.tag_id != 0) + int(o.untag_id != 0) +
+    const bool closing = o.close_id != 0;
+    if (int(importing) + int(voiding) + int(o.tag_id != 0) + int(o.untag_id != 0) + int(closing) +
             int(!o.request.customer.empty()) !=
         1)
         return usage_error(
             "give a customer to log, --void ID --reason TEXT, --tag ID --occasion TAG, --untag "
-            "ID or --import FILE (one of them)");
+            "ID, --close N --reason TEXT or --import FILE (one of them)");
+    KQ_CHECK(collect_followups(o));
     if (o.tag_id != 0 && o.request.occasion.empty())
         return usage_error("--tag {} needs --occasion TAG: the obligation the contact was for", o.tag_id);
     if (o.untag_id != 0 && !o.request.occasion.empty())
@@ -150,6 +201,14 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
                contacts::retag_contact(*ctx.store, ctx.rules, o.tag_id != 0 ? o.tag_id : o.untag_id,
                                        o.request.occasion, ctx.settings.rep, o.dry_run));
         print_retagged(out, ctx.rules, o.dry_run);
+        return Exit::ok;
+    }
+    if (closing) {
+        KQ_TRY(core::Date today, cli::date_or_today(o.date, "--date"));
+        KQ_TRY(store::FollowUp f,
+               followups::drop(*ctx.store, ctx.rules, o.close_id, o.void_reason, today, o.dry_run));
+        keqing::cli::print("{} follow-up {} at {}: {}\n", o.dry_run ? "would drop (dry run)" : "dropped",
+                           followup_line(f, ctx.rules), f.customer_code, f.reason);
         return Exit::ok;
     }
     if (voiding) {
@@ -178,6 +237,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     o.request.rep = ctx.settings.rep;
     KQ_TRY(contacts::LogOutcome out, contacts::log_contact(*ctx.store, ctx.rules, o.request, o.dry_run));
     print_logged(out, ctx.rules, o.dry_run);
+    print_followups(out.followups_applied, ctx.rules);
     return Exit::ok;
 }
 
@@ -203,26 +263,38 @@ void wire_options(CLI::App& app, Options& o) {
     checklist->add_option("--favour", r.checklist[2], "R14 one thing done toward a clerk's preference");
     checklist->add_option("--family", r.checklist[3], "R15 one clerk's family situation");
     checklist->add_option("--competitor", r.checklist[4], "R16 one competitor product in detail");
-    checklist->add_option("--slow-mover", r.checklist[5], "R17 our slow-moving items and why");
+    checklist->add_option("--slow-mover", r.checklist[5],
+                          "R17 our slow-moving items and why (also opens a slow-mover follow-up)");
     auto* goals = app.add_option_group("rep goals", "R9–R11");
     goals->add_flag("--asked-help", r.asked_help, "R9 asked the customer for help");
-    goals->add_option("--solved", r.solved, "R10 a problem solved for the customer");
+    goals->add_option("--solved", r.solved,
+                      "R10 a problem solved for the customer; a number N closes follow-up N as solved");
+    auto* follow = app.add_option_group("follow-ups", "kept until a later contact closes them (issue 18)");
+    follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
+    follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
+    follow->add_option("--due", o.due,
+                       "when the follow-ups opened are due, YYYY-MM-DD (default: the rules')");
+    follow->add_option("--kept", o.kept, "close promise N as kept (repeatable)");
+    follow->add_option("--close", o.close_id, "drop follow-up N without a contact (needs --reason TEXT)");
     goals->add_flag("--training", r.training, "R11 gave formal training");
     app.add_option("--void", o.void_id, "void contact ID (it is kept and shown, never deleted)");
     app.add_option("--tag", o.tag_id,
                    "re-tag contact ID for the obligation --occasion names (no new contact)");
     app.add_option("--untag", o.untag_id, "remove contact ID's occasion tag");
-    app.add_option("--reason", o.void_reason, "why the contact is voided");
+    app.add_option("--reason", o.void_reason, "why the contact is voided, or the follow-up dropped");
     app.add_option("--import", o.import_file, "load contacts from a CSV file, all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
-    app.footer("Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
-               "error.\n"
-               "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
-               "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
-               "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --tag 42 --occasion birthday\n"
-               "  log-visit --import contacts.csv");
+    app.footer(
+        "Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
+        "error.\n"
+        "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
+        "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
+        "  log-visit HZ001 --promise \"下周三前送样品\" --due 2026-11-25\n  log-visit HZ001 --call --kept 3\n"
+        "  log-visit --close 3 --reason \"店长说不需要了\"\n"
+        "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --tag 42 --occasion birthday\n"
+        "  log-visit --import contacts.csv");
 }
 
 } // namespace

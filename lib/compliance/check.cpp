@@ -1,6 +1,8 @@
 // The month check: quota evaluation, then obligations and goals for the same customers.
 #include "compliance/check.hpp"
 
+#include "followups/followups.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -27,6 +29,10 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     if (scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::rep || scope.kind == Scope::Kind::team) {
         KQ_TRY(check.goals, evaluate_goals(store, rules, check.month));
     }
+    check.followups_day = std::min(as_of, month.last());
+    KQ_TRY(check.followups, followups::open_on(store, check.followups_day, filter_of(scope)));
+    std::erase_if(check.followups,
+                  [&](const store::FollowUp& f) { return !codes.contains(f.customer_code); });
     return check;
 }
 
@@ -36,7 +42,11 @@ bool anything_due(const Check& check) {
             return o.state == occasions::State::open || o.state == occasions::State::overdue ||
                    o.state == occasions::State::missed;
         });
-    return anything_owed(check.month) || obligation_due || any_goal_owed(check.goals);
+    const bool followup_overdue =
+        std::any_of(check.followups.begin(), check.followups.end(), [&](const store::FollowUp& f) {
+            return followups::state_on(f, check.followups_day) == followups::State::overdue;
+        });
+    return anything_owed(check.month) || obligation_due || any_goal_owed(check.goals) || followup_overdue;
 }
 
 } // namespace keqing::compliance

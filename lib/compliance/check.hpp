@@ -11,13 +11,15 @@ struct Check {
     MonthResult month;
     std::vector<occasions::Obligation> obligations; // windows meeting the month, scope customers only
     std::vector<RepGoals> goals;                    // empty for customer and tier scopes
+    std::vector<store::FollowUp> followups; // open at the end of `followups_day`, scope customers only
+    core::Date followups_day;               // as_of, or the month's last day when earlier
 };
 
 Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,
                         const Scope& scope);
 
-// True when a quota is behind or missed, an obligation is open, overdue or missed, or a goal is behind or
-// missed: check-quota's exit status 1.
+// True when a quota is behind or missed, an obligation is open, overdue or missed, a goal is behind or
+// missed, or a follow-up is overdue: check-quota's exit status 1.
 bool anything_due(const Check& check);
 
 } // namespace keqing::compliance

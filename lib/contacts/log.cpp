@@ -52,9 +52,14 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             LogRequest named = request;
             if (named.channel.empty()) named.channel = rules.default_channel();
             KQ_TRY(store::Contact contact, build(lookup, rules, named, now, "", where));
+            if (contact.solved.empty()) {
+                KQ_TRY(contact.solved, followups::solved_by(store, request.followup_changes));
+            }
             KQ_TRY(occasions::TagChoice tag, occasions::choose_tag(store, rules, contact, request.occasion));
             contact.occasion = tag.tag;
             KQ_TRY(contact.id, store.add_contact(contact));
+            KQ_TRY(followups::Applied applied,
+                   followups::apply(store, rules, contact, request.followup_changes));
             KQ_TRY(std::optional<occasions::Obligation> obligation,
                    obligation_of(store, rules, contact, now.date));
             KQ_TRY(std::vector<store::Customer> found,
@@ -62,8 +67,9 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             const compliance::Scope scope{compliance::Scope::Kind::customer, contact.customer_code};
             KQ_TRY(compliance::MonthResult month,
                    compliance::evaluate_month(store, rules, core::Month::of(contact.date), now.date, scope));
-            return LogOutcome{contact,          found.front(),  days_late(rules, contact, now),
-                              std::move(month), std::move(tag), std::move(obligation)};
+            return LogOutcome{contact,           found.front(),  days_late(rules, contact, now),
+                              std::move(month),  std::move(tag), std::move(obligation),
+                              std::move(applied)};
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }

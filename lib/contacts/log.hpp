@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/evaluate.hpp"
+#include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
@@ -29,6 +30,7 @@ struct LogRequest {
     bool asked_help = false;
     std::string solved;
     bool training = false;
+    followups::Changes followup_changes; // items the contact opens and closes (issue 18)
 };
 
 // What was (or, in a dry run, would be) stored, and where that leaves the customer this month.
@@ -39,9 +41,12 @@ struct LogOutcome {
     compliance::MonthResult month;
     occasions::TagChoice tag;                        // the obligation the contact was tagged for, if any
     std::optional<occasions::Obligation> obligation; // that obligation after the contact
+    followups::Applied followups_applied;            // the items it opened and closed
 };
 
-// Validates and stores one contact (nothing is written when `dry_run`).
+// Validates and stores one contact (and the follow-ups it opens and closes: a contact closing one with
+// --solved records that item as its R10 problem solved, unless the request names one) (nothing is written
+// when `dry_run`).
 Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
                                bool dry_run);
 

@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
 #include "output/table.hpp"
 
@@ -160,6 +161,8 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         write_obligations(j, shown, rules);
         j.key("goals");
         write_goals(j, check.goals);
+        j.key("followups");
+        write_followups(j, check.followups, rules, check.followups_day);
         j.end_object();
         return j.str();
     }
@@ -168,6 +171,9 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         out << "\noccasions, birthdays and life events (R4–R8)\n" << render_obligations(shown, rules, true);
     if (!check.goals.empty())
         out << "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" << render_goals(check.goals);
+    if (!check.followups.empty())
+        out << "\nopen follow-ups (promises, problems, slow movers)\n"
+            << render_followups(check.followups, rules, check.followups_day, true);
     return out.take();
 }
 

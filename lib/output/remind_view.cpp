@@ -74,6 +74,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
             const char* kind = i.kind == remind::Item::Kind::obligation ? "obligation"
                                : i.kind == remind::Item::Kind::pace     ? "pace"
                                : i.kind == remind::Item::Kind::deadline ? "deadline"
+                               : i.kind == remind::Item::Kind::followup ? "followup"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state")
@@ -93,6 +94,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                     j.value(a);
                 j.end_array();
             }
+            if (i.kind == remind::Item::Kind::followup) j.key("followup").value(i.followup);
             if (!i.channel.empty()) {
                 j.key("channel").value(i.channel).key("owed").value(i.owed);
                 j.key("required").value(i.required).key("done").value(i.done);

@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "core/sink.hpp"
 #include "core/text.hpp"
+#include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
@@ -154,6 +155,20 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
     }
 }
 
+// Follow-ups opened, closed and overdue per rep, and the overdue ones.
+void text_followups(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
+    out << section("Follow-ups (promises, problems, slow movers)", md);
+    if (r.followup_counts.empty()) {
+        out << "none\n";
+        return;
+    }
+    const core::Date last = std::min(r.options.as_of, r.options.to.last());
+    out << (md ? "```\n" : "") << render_followup_counts(r.followup_counts) << (md ? "```\n" : "");
+    if (!r.followups_overdue.empty())
+        out << (md ? "\nOverdue:\n\n```\n" : "overdue:\n")
+            << render_followups(r.followups_overdue, rules, last, true) << (md ? "```\n" : "");
+}
+
 // The data-quality counts and the first rows of each list.
 void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     const auto& q = r.quality;
@@ -216,6 +231,7 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
     text_rankings(out, r, md);
     text_attainment(out, r, md);
     text_occasions(out, r, rules, md);
+    text_followups(out, r, rules, md);
     text_quality(out, r, rules, md);
 }
 
@@ -394,6 +410,11 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
     j.end_array().key("not_kept");
     write_obligations(j, r.missed, rules);
     json_quality(j, r.quality, rules);
+    j.key("followups").begin_object().key("by_rep");
+    write_followup_counts(j, r.followup_counts);
+    j.key("overdue");
+    write_followups(j, r.followups_overdue, rules, std::min(r.options.as_of, r.options.to.last()));
+    j.end_object();
     j.end_object();
     out << "\n";
 }
@@ -464,6 +485,18 @@ void csv(core::Sink& out, const report::Report& r) {
     line("quality", all, "all", "duplicates", fmt::format("{}", r.quality.duplicate_count));
     line("quality", all, "all", "voided", fmt::format("{}", r.quality.voided_count));
     line("quality", all, "all", "implausible_days", fmt::format("{}", r.quality.busy_days.size()));
+    for (const auto& c : r.followup_counts) {
+        const std::string who = c.rep.empty() ? "all" : c.rep;
+        for (const auto& [metric, value] :
+             std::initializer_list<std::pair<const char*, int>>{{"opened", c.opened},
+                                                                {"closed", c.closed},
+                                                                {"done", c.done},
+                                                                {"open", c.open},
+                                                                {"overdue", c.overdue}})
+            line("followup", all, who, metric, fmt::format("{}", value));
+        line("followup", all, who, "median_days_to_close",
+             c.median_days ? fmt::format("{:g}", *c.median_days) : "");
+    }
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/followup_view.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
@@ -65,6 +66,10 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!card.obligations.empty()) {
         out += "\noccasions (7 days back, 30 ahead)\n";
         out += render_obligations(card.obligations, rules, false);
+    }
+    if (!card.followups.empty()) {
+        out += "\nfollow-ups (open, and closed in the last 90 days)\n";
+        out += render_followups(card.followups, rules, card.month.as_of, false);
     }
     // What visits recorded, newest first, per checklist item.
     for (size_t k = 0; k < store::kChecklistLabels.size(); ++k) {

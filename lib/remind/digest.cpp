@@ -3,6 +3,7 @@
 #include "remind/digest.hpp"
 
 #include "compliance/goals.hpp"
+#include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 #include "roster/people.hpp"
 
@@ -209,6 +210,29 @@ Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal
     return item;
 }
 
+// The item of an open follow-up due by `horizon`, or none.
+std::optional<Item> followup_item(const store::FollowUp& f, const rules::Rules& rules, core::Date as_of,
+                                  core::Date horizon) {
+    if (f.due_on > horizon) return std::nullopt;
+    const rules::FollowUpKind* kind = rules.followup(f.kind);
+    Item item;
+    item.kind = Item::Kind::followup;
+    item.uid = fmt::format("followup-{}", f.id);
+    item.rule = kind ? kind->rule : "";
+    const followups::State state = followups::state_on(f, as_of);
+    item.state = state == followups::State::overdue ? Item::State::overdue
+                 : state == followups::State::due   ? Item::State::due
+                                                    : Item::State::open;
+    item.due = f.due_on;
+    item.starts = f.opened_on;
+    item.customer_code = f.customer_code;
+    item.customer_name = f.customer_name;
+    item.what =
+        fmt::format("{} #{}: {} (opened {})", kind ? kind->name : f.kind, f.id, f.body, f.opened_on.iso());
+    item.followup = f.id;
+    return item;
+}
+
 // The obligations of [as_of − overdue_days, horizon] of customers not closed before as_of, each with the rep
 // assigned on as_of (a hand-over recorded for later has not happened yet); `today_of` gets the customers as
 // they stand on as_of.
@@ -285,6 +309,12 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     for (const auto& g : goals)
         for (const auto& goal : g.goals)
             if (goal.status == compliance::Status::behind) add(g.rep, goal_item(g, goal, as_of));
+    // Follow-ups go to the rep assigned on as_of, as obligations do (their owner when not assigned then).
+    KQ_TRY(std::vector<store::FollowUp> open, followups::open_on(store, as_of, filter));
+    for (const auto& f : open) {
+        const auto it = today_of.find(f.customer_id);
+        add(it != today_of.end() ? it->second->rep : f.rep, followup_item(f, rules, as_of, horizon));
+    }
 
     std::vector<Digest> out;
     for (auto& [id, digest] : by_rep) {

@@ -16,7 +16,9 @@ namespace keqing::remind {
 struct Item {
     // deadline: a quota still unmet within rules.deadline_days of its deadline, or one the rep's days left
     // cannot hold at rules.max_visits_per_day.
-    enum class Kind { obligation, pace, goal, deadline };
+    // followup: an open follow-up item (a promise, a problem, a slow mover) due within the horizon or
+    // overdue.
+    enum class Kind { obligation, pace, goal, deadline, followup };
     Kind kind = Kind::obligation;
     std::string uid;  // stable: the same reminder has the same uid every day it is shown
     std::string rule; // R1 … R11
@@ -32,6 +34,7 @@ struct Item {
     int owed = 0;        // pace and deadline: contacts still to make this month (required - done)
     int required = 0, done = 0;       // pace and deadline: the month's requirement and what counts so far
     std::vector<std::string> actions; // obligations: the actions still to make ("visit+gift")
+    int64_t followup = 0;             // followup: the item's number (log-visit --kept / --solved / --close)
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
 };

@@ -203,8 +203,10 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     const core::Date last = std::min(options.as_of, options.to.last());
     std::vector<occasions::Obligation> obligations;
     store::Quality voided;
+    std::vector<store::FollowUp> followup_items;
     auto read_range = [&](store::Store& from) -> Result<void> {
         if (last < first) return {};
+        KQ_TRY(followup_items, from.followups_of(first, last, compliance::filter_of(scope)));
         KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
@@ -233,7 +235,12 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
         sum.add_month(std::move(month), std::move(goals));
     }
-    return sum.finish(obligations, std::move(voided));
+    Report report = sum.finish(obligations, std::move(voided));
+    report.followup_counts = followups::count(followup_items, first, last, last);
+    for (auto& f : followup_items)
+        if (followups::is_open(f, last) && followups::state_on(f, last) == followups::State::overdue)
+            report.followups_overdue.push_back(std::move(f));
+    return report;
 }
 
 } // namespace keqing::report

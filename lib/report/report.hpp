@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compliance/goals.hpp"
+#include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 
 #include <array>
@@ -80,6 +81,8 @@ struct Report {
     std::vector<OccasionRow> occasions;
     std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
     store::Quality quality;
+    std::vector<followups::Counts> followup_counts; // per owner rep, then everyone (rep "")
+    std::vector<store::FollowUp> followups_overdue; // open and past due at min(as_of, the range's end)
 };
 
 // Builds the report; each month is evaluated as of min(as_of, its last day).

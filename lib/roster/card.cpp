@@ -19,6 +19,8 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     KQ_TRY(card.obligations,
            occasions::obligations(store, rules, as_of.plus_days(-7), as_of.plus_days(30), as_of,
                                   {store::CustomerFilter::Kind::code, card.customer.code}));
+    KQ_TRY(card.followups, store.followups_of(as_of.plus_days(-90), as_of,
+                                              {store::CustomerFilter::Kind::code, card.customer.code}));
     return card;
 }
 

@@ -17,6 +17,7 @@ struct Card {
     compliance::MonthResult month;      // the month of as_of, this customer only
     std::vector<store::Person> people;
     std::vector<occasions::Obligation> obligations; // windows meeting [as_of − 7, as_of + 30]
+    std::vector<store::FollowUp> followups;         // open on as_of, or closed in the last 90 days
 };
 
 // Gathers the card of the customer `query` names, as of `as_of`.

@@ -136,6 +136,12 @@ const EventKind* Rules::event(std::string_view kind) const {
     return nullptr;
 }
 
+const FollowUpKind* Rules::followup(std::string_view kind) const {
+    for (const auto& f : followups)
+        if (f.kind == kind) return &f;
+    return nullptr;
+}
+
 std::string Rules::action_text(const Action& action) const {
     return channels[static_cast<size_t>(action.channel)].id + (action.gift ? "+gift" : "");
 }
@@ -188,7 +194,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_CHECK(only_keys(source, root,
                        {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
-                        "deadline_days", "channel", "tier", "goals", "occasion", "event"},
+                        "deadline_days", "channel", "tier", "goals", "occasion", "event", "followup"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -220,6 +226,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     KQ_CHECK(parse_goals(source, root, rules));
     KQ_CHECK(parse_occasions(source, root, rules));
     KQ_CHECK(parse_events(source, root, rules));
+    KQ_CHECK(parse_followups(source, root, rules));
     if (rules.quota_channels().empty())
         return data_error("{}: no tier has a quota for any channel; give at least one tier a quota", source);
     return rules;

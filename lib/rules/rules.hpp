@@ -82,6 +82,16 @@ struct Goals {
     Who training_who{true, false};   // who must give the training (by default the rep itself), and how
 };
 
+// A kind of follow-up item (issue 18): what a contact opens and a later one closes — a promise, a problem, a
+// slow mover, a complaint.
+struct FollowUpKind {
+    std::string kind;   // "promise", "problem", "slow-mover", "complaint" (what log-visit's options open)
+    std::string name;   // 承诺, 问题 …
+    std::string rule;   // where the seeds ask for it ("R10", "R17", "seed 003"); may be empty
+    int due_days = 7;   // due this many days after it was opened, unless --due names a day
+    std::string closes; // the log-visit option that closes it as done: "kept", "solved", or "" (--close only)
+};
+
 // A validated rule set.
 struct Rules {
     std::vector<Channel> channels;
@@ -89,6 +99,7 @@ struct Rules {
     std::vector<Occasion> occasions;
     std::vector<EventKind> events;
     Goals goals;
+    std::vector<FollowUpKind> followups; // [[followup]]; the built-in ones when a rules file names none
     int late_after_days = 3;
     bool count_late = true;
     int overdue_days = 7;        // after an obligation's window closes, it is overdue this long, then missed
@@ -112,6 +123,7 @@ struct Rules {
     int tier_index(std::string_view id) const;
     const Occasion* occasion(std::string_view id) const;
     const EventKind* event(std::string_view kind) const;
+    const FollowUpKind* followup(std::string_view kind) const;
     // "visit+gift"-style text of an action.
     std::string action_text(const Action& action) const;
     // What `who` asks for, for people: "the assigned rep in person", "the assigned rep", "a contact in

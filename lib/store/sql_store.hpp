@@ -81,6 +81,15 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<MonthCustomer>> month_customers(core::Month month,
                                                        const CustomerFilter& filter) override;
 
+    // Follow-ups (store/followups.hpp), in sql_followups.cpp.
+    Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
+                                 core::Date due_on) override;
+    Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,
+                                core::Date day, int64_t contact_id) override;
+    Result<std::optional<FollowUp>> find_followup(int64_t id) override;
+    Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
+                                               const CustomerFilter& filter) override;
+
   protected:
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
     // keqing_api (every other PostgreSQL role, docs/SECURITY.md).
@@ -109,6 +118,8 @@ template <class Db> class SqlStore : public Store {
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
+    Result<std::vector<FollowUp>> query_followups(std::string_view where,
+                                                  const std::function<void(Stmt&)>& bind);
 };
 
 } // namespace keqing::store

@@ -5,6 +5,7 @@
 
 #include "core/result.hpp"
 #include "store/contact_store.hpp"
+#include "store/followups.hpp"
 #include "store/roster_store.hpp"
 #include "store/scan_store.hpp"
 #include "store/types.hpp"
@@ -16,10 +17,10 @@
 
 namespace keqing::store {
 
-// Everything stored, behind one connection: the roster, the contacts and the passes over them
-// (store/roster_store.hpp, contact_store.hpp, scan_store.hpp — a caller that needs one side takes that
-// one), with transactions and snapshots over all three.
-class Store : public RosterStore, public ContactStore, public ScanStore {
+// Everything stored, behind one connection: the roster, the contacts, the follow-ups and the passes over
+// them (store/roster_store.hpp, contact_store.hpp, followups.hpp, scan_store.hpp — a caller that needs one
+// side takes that one), with transactions and snapshots over all of them.
+class Store : public RosterStore, public ContactStore, public FollowUpStore, public ScanStore {
   public:
     ~Store() override = default;
 

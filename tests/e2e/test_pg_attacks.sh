@@ -25,7 +25,8 @@ fingerprint() {
     UNION ALL SELECT 't' || x::text FROM keqing.tier_history x UNION ALL SELECT 'a' || x::text FROM keqing.assignments x
     UNION ALL SELECT 'k' || x::text FROM keqing.contacts x UNION ALL SELECT 'p' || x::text FROM keqing.people x
     UNION ALL SELECT 'e' || x::text FROM keqing.life_events x UNION ALL SELECT 'm' || x::text FROM keqing.team_managers x
-    UNION ALL SELECT 's' || x::text FROM keqing.settings x UNION ALL SELECT 'v' || x::text FROM keqing.keqing_schema x) all_rows"
+    UNION ALL SELECT 's' || x::text FROM keqing.settings x UNION ALL SELECT 'v' || x::text FROM keqing.keqing_schema x
+    UNION ALL SELECT 'f' || x::text FROM keqing.followups x) all_rows"
 }
 owner_query() { psql -qAtX "$DB_URL" -c "$1"; }
 # The names and codes a role must never learn: those of the customers never assigned to it (or, for a
@@ -47,7 +48,7 @@ verdict() { # ROLE WHAT OK(0|1) WHY
 # is not checked.
 remember() { FP=$(fingerprint); }
 unchanged_by() {
-  grep -qiE 'insert|update|delete|truncate|copy|create|alter|drop|grant|revoke|setval|nextval|keqing_api\.(log|void|add|update|set|assign|remove)' <<<"$1" ||
+  grep -qiE 'insert|update|delete|truncate|copy|create|alter|drop|grant|revoke|setval|nextval|keqing_api\.(log|void|add|update|set|assign|remove|close)' <<<"$1" ||
     return 0
   [ "$(fingerprint)" = "$FP" ]
 }
@@ -112,7 +113,7 @@ same_answer() {
 every_row() {
   local f
   for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
-    "tier_history()" "reps()" "team_managers()"; do
+    "tier_history()" "reps()" "team_managers()" "followups()"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -149,7 +150,7 @@ timing() {
 
 # ---------------------------------------------------------------------------------------------------------
 attack_server() {
-  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id
+  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id li_followup zhao_followup
   for who in wang zhou boss guest; do secrets_of "$who" >"$WORK/secrets.$who"; done
   : >"$WORK/secrets.boss" # an admin may see every customer
   hidden_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'li'")
@@ -170,12 +171,20 @@ attack_server() {
   [ -n "$zhao_event" ] || zhao_event=$(owner_query "SELECT coalesce(max(id), 0) + 1000 FROM keqing.life_events")
   owner_query "INSERT INTO keqing.contacts (customer_id, channel, happened_on, rep_id, logged_at)
     SELECT $zhao_id, 'call', '2001-01-02', 'zhao', '2001-01-02T18:00' FROM generate_series(1, 30)" >/dev/null
+  # A follow-up at each hidden contact's customer (schema 9): li's, hidden from wang; zhao's, hidden from zhou.
+  # (Numbered 4242 and 4243: an id as small as 1 would be taken out of EXPLAIN's "loops=1" by normalized.)
+  li_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4242, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
+    FROM keqing.contacts WHERE id = $li_contact RETURNING id" | head -1)
+  zhao_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4243, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
+    FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
   remember
   [ -n "$zhao_person" ] || zhao_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
 
   # --- Tables, their schema, the layout schema 5 had: not even named.
   for who in wang zhou boss; do
-    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings; do
+    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings followups; do
       refuse "$who" "SELECT keqing.$t" "SELECT * FROM keqing.$t" "permission denied for schema keqing"
     done
     refuse "$who" "schema 5's table names" "SELECT * FROM customers" 'relation "customers" does not exist'
@@ -228,8 +237,8 @@ attack_server() {
 
   # --- The API: only what the caller sees, the same answer for a hidden value as for none.
   for who in wang zhou; do
-    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person event=$li_event
-    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person event=$zhao_event
+    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person event=$li_event followup=$li_followup
+    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person event=$zhao_event followup=$zhao_followup
     reveal_nothing "$who" "every readable function, whole" "$(every_row)"
     reveal_nothing "$who" "every contact by number" \
       "SELECT k.* FROM generate_series(1, $(owner_query "SELECT max(id) FROM keqing.contacts")) g, keqing_api.contact(g) k"
@@ -277,6 +286,20 @@ attack_server() {
       "SELECT keqing_api.retag_contact(987654321, 'x')" "$contact" "987654321"
     timing "$who" "time a hidden contact re-tagged" "keqing_api.retag_contact($contact, 'x')" \
       "keqing_api.retag_contact(987654321, 'x')"
+    # Follow-ups (schema 9): a hidden one is found nowhere, in the same time, buffers and words as a missing one.
+    same_answer "$who" "EXPLAIN ANALYZE followups() for a hidden follow-up (does it exist?)" \
+      "$explain.followups() WHERE id = $followup" "$explain.followups() WHERE id = 987654321" "$followup" "987654321"
+    same_answer "$who" "EXPLAIN ANALYZE followups() filtered on a hidden customer" \
+      "$explain.followups() WHERE customer_id = $id" "$explain.followups() WHERE customer_id = 987654321" "$id" "987654321"
+    same_answer "$who" "close a hidden follow-up" "SELECT keqing_api.close_followup($followup, 'dropped', 'x', NULL)" \
+      "SELECT keqing_api.close_followup(987654321, 'dropped', 'x', NULL)" "$followup" "987654321"
+    same_answer "$who" "open a follow-up from a hidden contact" \
+      "SELECT keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \
+      "SELECT keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31')" "$contact" "987654321"
+    timing "$who" "time a hidden follow-up closed" "keqing_api.close_followup($followup, 'dropped', 'x', NULL)" \
+      "keqing_api.close_followup(987654321, 'dropped', 'x', NULL)"
+    timing "$who" "time a follow-up opened from a hidden contact" "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \
+      "keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31')"
     same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
     same_answer "$who" "change a hidden life event" "SELECT keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
@@ -310,7 +333,7 @@ attack_server() {
   refuse wang "CREATE FUNCTION pg_temp.…" "CREATE FUNCTION pg_temp.unrestricted() RETURNS boolean LANGUAGE sql AS 'SELECT true'" \
     "permission denied to create temporary tables"
   owner_query "GRANT TEMP ON DATABASE $DB TO wang" >/dev/null
-  for t in customers assignments reps team_managers tier_history contacts people life_events settings keqing_schema \
+  for t in customers assignments reps team_managers tier_history contacts people life_events settings keqing_schema followups \
     pg_namespace pg_roles pg_auth_members; do
     reveal_nothing wang "a temporary $t shadowing the definer functions' (TEMP granted by mistake)" \
       "SET search_path = pg_temp, keqing_api, public;

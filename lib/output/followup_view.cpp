@@ -1,0 +1,103 @@
+// Renderings of follow-up items and their counts: aligned tables and JSON.
+#include "output/followup_view.hpp"
+
+#include "output/table.hpp"
+
+namespace keqing::output {
+namespace {
+
+std::string indented(const std::string& table) {
+    std::string out;
+    for (size_t pos = 0; pos < table.size();) {
+        const size_t end = table.find('\n', pos);
+        out += "  " + table.substr(pos, end - pos + 1);
+        pos = end == std::string::npos ? table.size() : end + 1;
+    }
+    return out;
+}
+
+std::string kind_name(const store::FollowUp& f, const rules::Rules& rules) {
+    const rules::FollowUpKind* kind = rules.followup(f.kind);
+    return kind ? kind->name : f.kind;
+}
+
+std::string median(const std::optional<double>& days) {
+    return days ? fmt::format("{:g}", *days) : "-";
+}
+
+} // namespace
+
+std::string render_followups(const std::vector<store::FollowUp>& items, const rules::Rules& rules,
+                             core::Date day, bool with_customer) {
+    Table t;
+    t.column("#", Align::right).column("KIND");
+    if (with_customer) t.column("CODE").column("CUSTOMER");
+    t.column("WHAT", Align::left, kTextColumns)
+        .column("OWNER")
+        .column("OPENED")
+        .column("DUE")
+        .column("STATE");
+    t.column("RULE");
+    for (const auto& f : items) {
+        std::vector<std::string> row{std::to_string(f.id), kind_name(f, rules)};
+        if (with_customer) {
+            row.push_back(f.customer_code);
+            row.push_back(f.customer_name);
+        }
+        const rules::FollowUpKind* kind = rules.followup(f.kind);
+        row.insert(row.end(),
+                   {f.body, f.rep, f.opened_on.iso(), f.due_on.iso(),
+                    std::string(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
+        t.row(row);
+    }
+    return indented(t.render());
+}
+
+void write_followups(core::JsonWriter& j, const std::vector<store::FollowUp>& items,
+                     const rules::Rules& rules, core::Date day) {
+    j.begin_array();
+    for (const auto& f : items) {
+        const rules::FollowUpKind* kind = rules.followup(f.kind);
+        j.begin_object().key("id").value(f.id).key("kind").value(f.kind);
+        j.key("rule").value_or_null(kind ? kind->rule : "");
+        j.key("customer").value(f.customer_code).key("customer_name").value(f.customer_name);
+        j.key("body").value(f.body).key("rep").value(f.rep);
+        j.key("opened_on").value(f.opened_on.iso()).key("due_on").value(f.due_on.iso());
+        j.key("state").value(followups::to_string(followups::state_on(f, day)));
+        const bool closed = f.closed_on && *f.closed_on <= day;
+        j.key("closed_on").value_or_null(closed ? f.closed_on->iso() : "");
+        j.key("reason").value_or_null(closed ? f.reason : "").end_object();
+    }
+    j.end_array();
+}
+
+std::string render_followup_counts(const std::vector<followups::Counts>& counts) {
+    Table t;
+    t.column("REP")
+        .column("OPENED", Align::right)
+        .column("CLOSED", Align::right)
+        .column("DONE", Align::right);
+    t.column("OPEN", Align::right).column("OVERDUE", Align::right).column("MEDIAN DAYS", Align::right);
+    for (const auto& c : counts)
+        t.row({c.rep.empty() ? "all" : c.rep, std::to_string(c.opened), std::to_string(c.closed),
+               std::to_string(c.done), std::to_string(c.open), std::to_string(c.overdue),
+               median(c.median_days)});
+    return indented(t.render());
+}
+
+void write_followup_counts(core::JsonWriter& j, const std::vector<followups::Counts>& counts) {
+    j.begin_array();
+    for (const auto& c : counts) {
+        j.begin_object().key("rep").value_or_null(c.rep).key("opened").value(c.opened);
+        j.key("closed").value(c.closed).key("done").value(c.done).key("open").value(c.open);
+        j.key("overdue").value(c.overdue).key("median_days_to_close");
+        if (c.median_days)
+            j.value(*c.median_days);
+        else
+            j.null();
+        j.end_object();
+    }
+    j.end_array();
+}
+
+} // namespace keqing::output

@@ -1,0 +1,48 @@
+// The narrow store interface of follow-up items (issue 18, schemas/009): promises, problems, slow movers and
+// complaints opened by a contact and kept until closed. Store inherits it; SqlStore implements it in
+// sql_followups.cpp.
+#pragma once
+
+#include "core/result.hpp"
+#include "store/types.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace keqing::store {
+
+// One follow-up item as stored, with its customer's code and name.
+struct FollowUp {
+    int64_t id = 0;
+    int64_t customer_id = 0;
+    std::string customer_code, customer_name;
+    std::string kind; // a [[followup]] kind of the rules
+    std::string body; // what was promised, the problem, the slow mover and why
+    std::string rep;  // its owner
+    core::Date opened_on, due_on;
+    std::string status; // open, done, dropped
+    std::optional<core::Date> closed_on;
+    std::string reason;
+    int64_t opened_by = 0, closed_by = 0; // the contacts that opened and closed it (0: none)
+};
+
+class FollowUpStore {
+  public:
+    virtual ~FollowUpStore() = default;
+    // Opens a follow-up from stored contact `contact_id`: at its customer, owned by its rep, opened on its
+    // day; returns the new id.
+    virtual Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
+                                         core::Date due_on) = 0;
+    // Closes follow-up `id` as `status` (done, dropped) with a reason, on `day` (on a server: the day of
+    // `contact_id`, or its today when 0), by contact `contact_id` (0: none).
+    virtual Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,
+                                        core::Date day, int64_t contact_id) = 0;
+    virtual Result<std::optional<FollowUp>> find_followup(int64_t id) = 0;
+    // The follow-ups of the customers `filter` allows that were open on some day of [from, to] (opened by
+    // `to`, not closed before `from`), by due day and id.
+    virtual Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
+                                                       const CustomerFilter& filter) = 0;
+};
+
+} // namespace keqing::store

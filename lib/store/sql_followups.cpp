@@ -1,0 +1,110 @@
+// The SQL store's follow-up items (store/followups.hpp, schemas/009), written once for SQLite and PostgreSQL:
+// on a server every role but the owner opens and closes them through keqing_api, which takes the customer,
+// owner and days from the contacts themselves.
+#include "store/pg_db.hpp"
+#include "store/rows.hpp"
+#include "store/sql_store.hpp"
+#include "store/sqlite_db.hpp"
+
+#include <fmt/core.h>
+
+namespace keqing::store {
+namespace {
+
+// The columns of a follow-up `f` and its customer `c`, as followup() reads them.
+constexpr std::string_view kFollowUpColumns =
+    "f.id, f.customer_id, c.code, c.name, f.kind, f.body, f.rep_id, f.opened_on, f.due_on, f.status, "
+    "f.closed_on, f.reason, coalesce(f.opened_by, 0), coalesce(f.closed_by, 0)";
+
+template <class S> FollowUp followup(const S& s) {
+    FollowUp f;
+    f.id = s.integer(0);
+    f.customer_id = s.integer(1);
+    f.customer_code = s.text(2);
+    f.customer_name = s.text(3);
+    f.kind = s.text(4);
+    f.body = s.text(5);
+    f.rep = s.text(6);
+    f.opened_on = rows::date(s, 7).value_or(core::Date{});
+    f.due_on = rows::date(s, 8).value_or(core::Date{});
+    f.status = s.text(9);
+    f.closed_on = rows::date(s, 10);
+    f.reason = s.text(11);
+    f.opened_by = s.integer(12);
+    f.closed_by = s.integer(13);
+    return f;
+}
+
+} // namespace
+
+template <class Db>
+Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string& kind,
+                                           const std::string& body, core::Date due_on) {
+    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
+                                       "due_on, opened_by, created_at) SELECT customer_id, $2, $3, rep_id, "
+                                       "happened_on, $4, id, $5 FROM contacts WHERE id = $1 RETURNING id",
+                                       "SELECT keqing_api.add_followup($1, $2, $3, $4)"),
+                               "opening a follow-up"));
+    s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso()).bind(5, core::now().iso());
+    return db_.inserted_id(s);
+}
+
+template <class Db>
+Result<void> SqlStore<Db>::close_followup(int64_t id, const std::string& status, const std::string& reason,
+                                          core::Date day, int64_t contact_id) {
+    KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE followups SET status = $2, reason = $3, closed_by = $4, "
+                                       "closed_on = $5 WHERE id = $1",
+                                       "SELECT keqing_api.close_followup($1, $2, $3, $4)"),
+                               "closing a follow-up"));
+    s.bind(1, id).bind(2, status).bind(3, reason).bind(5, day.iso());
+    if (contact_id)
+        s.bind(4, contact_id);
+    else
+        s.bind_null(4);
+    return s.run();
+}
+
+template <class Db>
+Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(std::string_view where,
+                                                            const std::function<void(Stmt&)>& bind) {
+    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN @customers c ON c.id = "
+                                           "f.customer_id WHERE {} ORDER BY f.due_on, f.id",
+                                           kFollowUpColumns, where),
+                               "reading follow-ups"));
+    bind(s);
+    return rows::all(s, followup<Stmt>);
+}
+
+template <class Db> Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t id) {
+    KQ_TRY(std::vector<FollowUp> found,
+           query_followups("f.id = $1::bigint", [&](Stmt& s) { s.bind(1, id); }));
+    if (found.empty()) return std::optional<FollowUp>();
+    return std::optional<FollowUp>(std::move(found.front()));
+}
+
+template <class Db>
+Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::Date to,
+                                                         const CustomerFilter& filter) {
+    const std::string where =
+        fmt::format("f.opened_on <= $2::text AND (f.closed_on IS NULL OR f.closed_on >= $1::text) AND {}",
+                    filter_sql(filter));
+    return query_followups(
+        where, [&](Stmt& s) { s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter)); });
+}
+
+// The members above, for both connection types (the class itself is instantiated in sql_store.cpp).
+#define KEQING_FOLLOWUP_MEMBERS(Db)                                                                          \
+    template Result<int64_t> SqlStore<Db>::add_followup(int64_t, const std::string&, const std::string&,     \
+                                                        core::Date);                                         \
+    template Result<void> SqlStore<Db>::close_followup(int64_t, const std::string&, const std::string&,      \
+                                                       core::Date, int64_t);                                 \
+    template Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(                                    \
+        std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
+    template Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t);                           \
+    template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date,                \
+                                                                      const CustomerFilter&);
+KEQING_FOLLOWUP_MEMBERS(SqliteDb)
+KEQING_FOLLOWUP_MEMBERS(PgDb)
+#undef KEQING_FOLLOWUP_MEMBERS
+
+} // namespace keqing::store
