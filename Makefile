@@ -38,7 +38,7 @@ stress: build
 
 # The whole suite (unit and end-to-end) built with AddressSanitizer and UBSan, in its own build folder.
 test-sanitize:
-	$(MAKE) test stress BUILD=build-asan CMAKE_FLAGS="$(CMAKE_FLAGS) -DKEQING_SANITIZE='address;undefined'"
+	$(MAKE) test stress BUILD=build-asan CMAKE_FLAGS="$(CMAKE_FLAGS) -DKEQING_SANITIZE='address;undefined' -DKEQING_UNITY=OFF"
 
 # Hand-written plausible bugs (tests/mutate/mutations.txt) put one at a time into a copy of the sources in
 # build-mutate/: the unit tests must catch at least 90 % of them (about 20 minutes on 2 cores).

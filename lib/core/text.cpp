@@ -3,6 +3,7 @@
 // value must not hold, and cells are made printable and cut to a width.
 #include "core/text.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -213,6 +214,10 @@ std::string fit(std::string_view text, int width) {
         i += d.len;
     }
     return out + "…";
+}
+
+bool is_identifier_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
 
 } // namespace keqing::core

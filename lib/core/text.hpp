@@ -39,6 +39,8 @@ struct TextFault {
 std::optional<TextFault> find_text_fault(std::string_view text);
 // Characters (code points) in `text`; an invalid byte counts as one.
 size_t count_characters(std::string_view text);
+// An ASCII letter, digit or underscore: a character of an SQL or C identifier.
+bool is_identifier_char(char c);
 // `text` safe for a terminal: control characters become their visible symbols (escape ␛, line feed ␊,
 // TAB ␉ …), other faults U+FFFD; text without faults is returned as it is.
 std::string printable(std::string_view text);

@@ -9,15 +9,11 @@
 namespace keqing::store {
 namespace {
 
-bool identifier_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
 // Replaces every `word` standing as a whole word (not inside an identifier).
 void replace_word(std::string& text, std::string_view word, std::string_view by) {
     for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
-        const bool starts = at == 0 || !identifier_char(text[at - 1]);
-        const bool ends = at + word.size() == text.size() || !identifier_char(text[at + word.size()]);
+        const bool starts = at == 0 || !core::is_identifier_char(text[at - 1]);
+        const bool ends = at + word.size() == text.size() || !core::is_identifier_char(text[at + word.size()]);
         if (starts && ends) {
             text.replace(at, word.size(), by);
             at += by.size();

@@ -1,6 +1,8 @@
 // The @name placeholders of read SQL, resolved to tables or to the keqing_api functions of schema 6.
 #include "store/relations.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 #include <cctype>
 
@@ -27,10 +29,6 @@ constexpr std::array<Relation, 10> kRelations = {{
     {"reps", "reps", "keqing_api.reps()"},
 }};
 
-bool identifier_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
 } // namespace
 
 std::string resolve_relations(std::string_view sql, Source source) {
@@ -44,7 +42,7 @@ std::string resolve_relations(std::string_view sql, Source source) {
         bool replaced = false;
         for (const Relation& r : kRelations) {
             if (rest.starts_with(r.name) &&
-                (rest.size() == r.name.size() || !identifier_char(rest[r.name.size()]))) {
+                (rest.size() == r.name.size() || !core::is_identifier_char(rest[r.name.size()]))) {
                 out += source == Source::tables ? r.table : r.api;
                 at += r.name.size();
                 replaced = true;

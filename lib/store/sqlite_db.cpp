@@ -3,6 +3,7 @@
 #include "store/sqlite_db.hpp"
 
 #include "core/files.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -156,7 +157,7 @@ std::string sqlite_spelling(std::string_view text) {
             out += '?';
         } else if (c == ':' && i + 1 < sql.size() && sql[i + 1] == ':') {
             i += 2;
-            while (i < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_'))
+            while (i < sql.size() && core::is_identifier_char(sql[i]))
                 ++i;
             if (sql.compare(i, 2, "[]") == 0) i += 2;
             --i;
