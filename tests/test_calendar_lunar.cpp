@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_calendar_lunar {
+
 #ifndef KEQING_TEST_DATA_DIR
 #error "KEQING_TEST_DATA_DIR must name the tests/data directory"
 #endif
@@ -217,3 +220,5 @@ TEST_SUITE("calendar::lunar") {
     }
 
 } // TEST_SUITE
+
+} // namespace unit_calendar_lunar

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_calendar_recurring {
+
 using namespace keqing;
 using calendar::Recurring;
 using test::day;
@@ -101,3 +104,5 @@ TEST_SUITE("calendar::recurring") {
         CHECK(calendar::lunar_label(4, 12, true) == "闰四月十二");
     }
 }
+
+} // namespace unit_calendar_recurring

@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <random>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_compliance_activity {
+
 using namespace keqing;
 using test::day;
 
@@ -355,3 +358,5 @@ TEST_SUITE("compliance::activity over a fake store") {
         CHECK(a->rep_of(a->tallies.front()) == "wang");
     }
 }
+
+} // namespace unit_compliance_activity

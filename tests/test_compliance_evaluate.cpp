@@ -3,6 +3,9 @@
 #include "compliance/evaluate.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_compliance_evaluate {
+
 using namespace keqing;
 using compliance::Scope;
 using compliance::Status;
@@ -188,3 +191,5 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(r.error().message.find("customer Z has tier 'A'") != std::string::npos);
     }
 }
+
+} // namespace unit_compliance_evaluate

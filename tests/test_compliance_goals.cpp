@@ -3,6 +3,9 @@
 #include "compliance/goals.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_compliance_goals {
+
 using namespace keqing;
 using compliance::Status;
 using test::day;
@@ -163,3 +166,5 @@ TEST_SUITE("compliance::goals") {
         CHECK(g.goals[2].done == 0);
     }
 }
+
+} // namespace unit_compliance_goals

@@ -3,6 +3,9 @@
 #include "compliance/quota.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_compliance_quota {
+
 using namespace keqing;
 using compliance::Status;
 using core::Month;
@@ -77,3 +80,5 @@ TEST_SUITE("compliance::quota") {
         CHECK(compliance::score(all) == 1.0);
     }
 }
+
+} // namespace unit_compliance_quota

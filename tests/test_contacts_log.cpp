@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_contacts_log {
+
 using namespace keqing;
 using test::day;
 
@@ -233,3 +236,5 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 2);
     }
 }
+
+} // namespace unit_contacts_log

@@ -4,6 +4,9 @@
 #include "core/limits.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_csv {
+
 using namespace keqing;
 
 TEST_SUITE("core::csv") {
@@ -106,3 +109,5 @@ TEST_SUITE("core::csv") {
         CHECK(core::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
     }
 }
+
+} // namespace unit_core_csv

@@ -2,6 +2,9 @@
 #include "core/date.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_date {
+
 using namespace keqing;
 using core::Date;
 using core::Month;
@@ -70,3 +73,5 @@ TEST_SUITE("core::date") {
         unsetenv("KEQING_NOW");
     }
 }
+
+} // namespace unit_core_date

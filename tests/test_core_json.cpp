@@ -2,6 +2,9 @@
 #include "core/json.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_json {
+
 using namespace keqing;
 
 TEST_SUITE("core::json") {
@@ -45,3 +48,5 @@ TEST_SUITE("core::json") {
                          "    {},\n    []\n  ]\n}\n");
     }
 }
+
+} // namespace unit_core_json

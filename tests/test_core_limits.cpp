@@ -4,6 +4,9 @@
 
 #include <string>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_limits {
+
 using namespace keqing;
 
 TEST_SUITE("core::limits") {
@@ -34,3 +37,5 @@ TEST_SUITE("core::limits") {
             "--note has an invalid UTF-8 byte (0xFF) at character 2 (byte 2)"));
     }
 }
+
+} // namespace unit_core_limits

@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_output {
+
 using namespace keqing;
 
 namespace {
@@ -194,3 +197,5 @@ TEST_SUITE("core::files") {
         CHECK(mode_of(dir.path()) == 0755);
     }
 }
+
+} // namespace unit_core_output

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <string>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_sha256 {
+
 using namespace keqing;
 
 TEST_SUITE("core::sha256") {
@@ -34,3 +37,5 @@ TEST_SUITE("core::sha256") {
         }
     }
 }
+
+} // namespace unit_core_sha256

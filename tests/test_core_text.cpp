@@ -3,6 +3,9 @@
 #include "core/text.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_text {
+
 using namespace keqing;
 
 TEST_SUITE("core::text") {
@@ -80,3 +83,5 @@ TEST_SUITE("core::text") {
         CHECK(core::fit("abc", 0) == "…");
     }
 }
+
+} // namespace unit_core_text

@@ -7,6 +7,9 @@
 
 #include <cstdlib>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_followups_followups {
+
 using namespace keqing;
 using test::day;
 
@@ -181,3 +184,5 @@ TEST_SUITE("followups::followups") {
         CHECK(stored->closed_on == day("2026-12-20"));
     }
 }
+
+} // namespace unit_followups_followups

@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_occasions_calendar_year {
+
 using namespace keqing;
 
 TEST_SUITE("occasions::calendar_year") {
@@ -51,3 +54,5 @@ TEST_SUITE("occasions::calendar_year") {
         CHECK_FALSE(occasions::year_calendar(rules, 2100).ok());
     }
 }
+
+} // namespace unit_occasions_calendar_year

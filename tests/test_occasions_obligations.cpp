@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <map>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_occasions_obligations {
+
 using namespace keqing;
 using occasions::State;
 using test::day;
@@ -454,3 +457,5 @@ TEST_SUITE("occasions::obligations") {
         CHECK(occasions::assigned_on({}, day("2026-01-01")).empty());
     }
 }
+
+} // namespace unit_occasions_obligations

@@ -8,6 +8,9 @@
 #include <sstream>
 #include <sys/stat.h>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_output_digest_files {
+
 using namespace keqing;
 using test::day;
 
@@ -97,3 +100,5 @@ TEST_SUITE("output::digest_files") {
         CHECK(std::filesystem::exists(dir.path() / ".hidden.txt"));
     }
 }
+
+} // namespace unit_output_digest_files

@@ -6,6 +6,9 @@
 
 #include <string_view>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_output_report_html {
+
 using namespace keqing;
 using test::day;
 
@@ -259,3 +262,5 @@ TEST_SUITE("output::svg_chart") {
         CHECK(svg.find("fill=\"#eeeeee\"") != std::string::npos);
     }
 }
+
+} // namespace unit_output_report_html

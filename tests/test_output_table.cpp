@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_output_table {
+
 using namespace keqing;
 
 TEST_SUITE("output::table") {
@@ -93,3 +96,5 @@ TEST_SUITE("output::table") {
         CHECK_FALSE(memory.failed());
     }
 }
+
+} // namespace unit_output_table

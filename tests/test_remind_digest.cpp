@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <map>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_remind_digest {
+
 using namespace keqing;
 using test::day;
 
@@ -238,3 +241,5 @@ TEST_SUITE("remind::digest") {
         CHECK(birthday("2026-09-26").empty());
     }
 }
+
+} // namespace unit_remind_digest

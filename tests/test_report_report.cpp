@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_report_report {
+
 using namespace keqing;
 using test::day;
 
@@ -154,3 +157,5 @@ TEST_SUITE("report::report") {
         CHECK(r.quality.voided_count == 3);
     }
 }
+
+} // namespace unit_report_report

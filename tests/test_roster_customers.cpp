@@ -3,6 +3,9 @@
 #include "roster/lookup.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_roster_customers {
+
 using namespace keqing;
 using test::day;
 
@@ -109,3 +112,5 @@ TEST_SUITE("roster::customers") {
         CHECK(codes("", "", "nowhere").empty());
     }
 }
+
+} // namespace unit_roster_customers

@@ -5,6 +5,9 @@
 #include "roster/people.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_roster_imports {
+
 using namespace keqing;
 using test::day;
 
@@ -162,3 +165,5 @@ TEST_SUITE("roster::imports") {
         CHECK(all().size() == 2);
     }
 }
+
+} // namespace unit_roster_imports

@@ -3,6 +3,9 @@
 #include "roster/people.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_roster_people {
+
 using namespace keqing;
 using test::day;
 
@@ -64,3 +67,5 @@ TEST_SUITE("roster::people") {
                 .ok());
     }
 }
+
+} // namespace unit_roster_people

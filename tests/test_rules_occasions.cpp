@@ -2,6 +2,9 @@
 #include "rules/rules.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_rules_occasions {
+
 using namespace keqing;
 
 namespace {
@@ -133,3 +136,5 @@ TEST_SUITE("rules::occasions") {
               std::string::npos);
     }
 }
+
+} // namespace unit_rules_occasions

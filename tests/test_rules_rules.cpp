@@ -2,6 +2,9 @@
 #include "rules/rules.hpp"
 #include "support.hpp"
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_rules_rules {
+
 using namespace keqing;
 
 namespace {
@@ -122,3 +125,5 @@ TEST_SUITE("rules::rules") {
         CHECK(r.error().message.starts_with("/nonexistent/rules.toml: cannot read"));
     }
 }
+
+} // namespace unit_rules_rules

@@ -13,6 +13,9 @@
 #include <map>
 #include <vector>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_store_migrations {
+
 using namespace keqing;
 using test::day;
 
@@ -187,3 +190,5 @@ TEST_SUITE("store::migrations") {
         }
     }
 }
+
+} // namespace unit_store_migrations

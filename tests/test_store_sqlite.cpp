@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <sys/stat.h>
 
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_store_sqlite {
+
 using namespace keqing;
 using test::day;
 
@@ -263,3 +266,5 @@ TEST_SUITE("store::sqlite") {
         CHECK(store::contact_lag(k) == 0);
     }
 }
+
+} // namespace unit_store_sqlite
