@@ -13,7 +13,8 @@ namespace {
 void replace_word(std::string& text, std::string_view word, std::string_view by) {
     for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
         const bool starts = at == 0 || !core::is_identifier_char(text[at - 1]);
-        const bool ends = at + word.size() == text.size() || !core::is_identifier_char(text[at + word.size()]);
+        const bool ends =
+            at + word.size() == text.size() || !core::is_identifier_char(text[at + word.size()]);
         if (starts && ends) {
             text.replace(at, word.size(), by);
             at += by.size();
