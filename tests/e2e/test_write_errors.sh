@@ -27,6 +27,20 @@ full() {
   expect_err "cannot write to standard output: No space left on device" "$desc > /dev/full says why"
 }
 
+# A command that stores something says only that its output is incomplete: the contact is logged.
+run log-visit HZ001 --call --note 输出满了
+log-visit HZ001 --message --note 输出满了 </dev/null >/dev/full 2>"$WORK/err"; rc=$?
+expect_rc 4 "log-visit > /dev/full"
+expect_err "the command itself completed, but its output is incomplete" "log-visit > /dev/full says the command completed"
+[ "$(db_query "select count(*) from contacts where note = '输出满了'")" = 2 ] && pass || fail "log-visit > /dev/full stored the contact"
+roster rep add zhou --name 周 </dev/null >/dev/full 2>"$WORK/err"; rc=$?
+expect_rc 4 "roster rep add > /dev/full"
+[ "$(db_query "select count(*) from reps where id = 'zhou'")" = 1 ] && pass || fail "roster rep add > /dev/full added the rep"
+
+# Everything below writes files and streams, the same on every backend: it runs on the SQLite pass only
+# (the PostgreSQL pass checks above that what a command stored stays stored when its output fails).
+if [ "$BACKEND" != sqlite ]; then finish; exit; fi
+
 # Standard output on a full device, every tool and format.
 for f in table csv json; do
   full 1 "check-quota --all --format $f" check-quota --all $M --format $f
@@ -54,16 +68,6 @@ for tool in roster log-visit check-quota remind report; do
   full 0 "$tool --help" $tool --help
   full 0 "$tool --version" $tool --version
 done
-# A command that stores something says only that its output is incomplete: the contact is logged.
-run log-visit HZ001 --call --note 输出满了
-log-visit HZ001 --message --note 输出满了 </dev/null >/dev/full 2>"$WORK/err"; rc=$?
-expect_rc 4 "log-visit > /dev/full"
-expect_err "the command itself completed, but its output is incomplete" "log-visit > /dev/full says the command completed"
-[ "$(db_query "select count(*) from contacts where note = '输出满了'")" = 2 ] && pass || fail "log-visit > /dev/full stored the contact"
-roster rep add zhou --name 周 </dev/null >/dev/full 2>"$WORK/err"; rc=$?
-expect_rc 4 "roster rep add > /dev/full"
-[ "$(db_query "select count(*) from reps where id = 'zhou'")" = 1 ] && pass || fail "roster rep add > /dev/full added the rep"
-
 # Standard output closed: nothing opened later takes its place, and writing to it is exit 4.
 report $M </dev/null >&- 2>"$WORK/err"; rc=$?
 expect_rc 4 "report with stdout closed"
