@@ -191,7 +191,10 @@ TEST_SUITE("contacts::log") {
                                                "康泰大药房,call,2026-11-02\n"
                                                "HZ001,call,2026-11-11\n"
                                                "HZ030,call,2026-09-15\n");
-        REQUIRE(contacts::import_contacts(*store, rules, csv, {}).ok());
+        const auto summary = contacts::import_contacts(*store, rules, csv, {});
+        REQUIRE(summary.ok());
+        CHECK(summary->rows == 5); // the one summary shape of every import (core::ImportSummary)
+        CHECK(summary->added == 5);
         const auto all = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
         REQUIRE(all.size() == 4);    // and HZ030's in September
         CHECK(all[0].rep == "wang"); // 11-02, named by name

@@ -35,6 +35,7 @@ TEST_SUITE("roster::imports") {
         auto r = roster::import_customers(*store, rules, good, {});
         REQUIRE(r.ok());
         CHECK(r->added == 2);
+        CHECK(r->rows == 2);
         CHECK(customer("HZ1").address == "杭州市,解放路1号");
 
         const auto bad = dir.write("bad.csv", "code,name,tier,rep,opened_on\n"

@@ -218,16 +218,19 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
         return Exit::ok;
     }
     if (importing) {
-        const contacts::ImportOptions options{rep_given ? ctx.settings.rep : "", ctx.settings.rep,
-                                              o.ignore_unknown, o.dry_run, o.again};
-        KQ_TRY(contacts::ImportResult r,
+        const core::ImportOptions options{.ignore_unknown = o.ignore_unknown,
+                                          .dry_run = o.dry_run,
+                                          .again = o.again,
+                                          .default_rep = rep_given ? ctx.settings.rep : "",
+                                          .who = ctx.settings.rep};
+        KQ_TRY(core::ImportSummary r,
                contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
         keqing::cli::print(
-            "{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.stored,
+            "{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.added,
             o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
-            r.rows > r.stored
+            r.rows > r.added
                 ? fmt::format("; {} left out: their customer has a contact with the same ref already",
-                              r.rows - r.stored)
+                              r.rows - r.added)
                 : "");
         return Exit::ok;
     }

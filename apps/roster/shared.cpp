@@ -59,10 +59,12 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
             KQ_TRY(keqing::cli::Context ctx,
                    keqing::cli::open_context(shared.common,
                                              args->dry_run ? keqing::store::Create::no : creates));
-            keqing::roster::ImportOptions options{
-                args->ignore_unknown, args->dry_run, args->update, {}, args->force};
+            keqing::core::ImportOptions options{.ignore_unknown = args->ignore_unknown,
+                                                .dry_run = args->dry_run,
+                                                .update = args->update,
+                                                .force = args->force};
             KQ_TRY(options.from, maybe_date(args->from, "--from"));
-            KQ_TRY(keqing::roster::ImportSummary s, importer(ctx, args->file, options));
+            KQ_TRY(keqing::core::ImportSummary s, importer(ctx, args->file, options));
             for (const std::string& line : s.changes)
                 keqing::cli::print("{} {}\n", args->dry_run ? "would change" : "changed", line);
             keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",

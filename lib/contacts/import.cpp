@@ -177,8 +177,8 @@ Error refused_line(store::Store& store, const std::vector<store::Contact>& batch
 
 } // namespace
 
-Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                     const ImportOptions& options) {
+Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Rules& rules,
+                                            const std::string& path, const core::ImportOptions& options) {
     const bool ignore_unknown = options.ignore_unknown;
     KQ_TRY(std::string text, core::read_file(path));
     const std::string hash = core::sha256_hex(text);
@@ -190,20 +190,20 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
     std::vector<store::Contact> pending;
     std::vector<int> pending_lines;
     bool refused = false;
-    ImportResult result;
+    core::ImportSummary result;
     auto flush = [&]() -> Result<void> {
         auto stored = store.add_contacts(pending);
         if (!stored) {
             refused = stored.error().code == Exit::data;
             return std::move(stored).error();
         }
-        result.stored += static_cast<int>(*stored);
+        result.added += static_cast<int>(*stored);
         pending.clear();
         pending_lines.clear();
         return {};
     };
     std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
-    auto load = [&]() -> Result<ImportResult> {
+    auto load = [&]() -> Result<core::ImportSummary> {
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
@@ -237,7 +237,7 @@ Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& ru
             if (pending.size() >= 1000) KQ_CHECK(flush());
         }
         KQ_CHECK(flush());
-        KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.stored, now.iso(), options.who}));
+        KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.added, now.iso(), options.who}));
         return result;
     };
     auto loaded =

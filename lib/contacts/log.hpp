@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/evaluate.hpp"
+#include "core/import.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 #include "rules/rules.hpp"
@@ -68,28 +69,15 @@ Result<RetagOutcome> retag_contact(store::Store& store, const rules::Rules& rule
 // Voids contact `id` with a reason (kept and shown, never deleted).
 Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::string& reason);
 
-struct ImportResult {
-    int rows = 0;   // rows of the file
-    int stored = 0; // contacts stored: the rows but those whose ref the customer has already
-    int late = 0;
-};
-// How an import runs: `default_rep` fills an empty rep; unknown columns are an error unless
-// `ignore_unknown`; a file whose content was imported before is refused unless `again`.
-struct ImportOptions {
-    std::string default_rep;
-    std::string who; // the rep running the import, recorded with it
-    bool ignore_unknown = false;
-    bool dry_run = false;
-    bool again = false;
-};
+// Options used: ignore_unknown, dry_run, again, default_rep, who (core::ImportOptions).
 // Loads contacts.csv (columns customer,channel,date + optional time,rep,note,gift,occasion, the checklist
 // columns, asked_help,solved,training,ref). One bad row loads nothing. An `occasion` value must name an
 // obligation the row's date falls in; rows are not tagged automatically. The file's content (its SHA-256)
 // is remembered: the same content again is refused, naming when it was imported, unless `again`; a row
 // whose `ref` (the source system's id) its customer has already is left out, so overlapping exports import
 // once.
-Result<ImportResult> import_contacts(store::Store& store, const rules::Rules& rules, const std::string& path,
-                                     const ImportOptions& options);
+Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Rules& rules,
+                                            const std::string& path, const core::ImportOptions& options);
 // The distinct values of an import file's customer column, in order of first appearance (what the import
 // reads ahead, in batches); a malformed file yields those before the fault.
 std::vector<std::string> customers_in_file(std::string_view text, const std::string& path,

@@ -54,6 +54,7 @@ run_import(store::Store& store, const std::string& path, const std::vector<std::
                                                               options.ignore_unknown));
     auto load = [&]() -> Result<ImportSummary> {
         ImportSummary summary;
+        summary.rows = static_cast<int>(table.size());
         for (size_t i = 0; i < table.size(); ++i)
             if (auto r = row(table, i, summary); !r)
                 return Error{r.error().code,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/import.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
@@ -13,23 +14,8 @@
 
 namespace keqing::roster {
 
-struct ImportOptions {
-    bool ignore_unknown = false;
-    bool dry_run = false;
-    // Apply rows that differ from what is stored (else they are refused, naming the first difference).
-    bool update = false;
-    // The first day of the tier and rep changes an update makes; required only when there is one.
-    std::optional<core::Date> from = {};
-    // Apply changes that contradict recorded contacts (closing before the last one, a tier or rep from before
-    // the opening day), as `roster close/tier/assign --force` do.
-    bool force = false;
-};
-
-// What an import did (or, in a dry run, would do); `changes` has one line per changed row.
-struct ImportSummary {
-    int added = 0, changed = 0, unchanged = 0;
-    std::vector<std::string> changes;
-};
+using core::ImportOptions;
+using core::ImportSummary;
 
 // customers.csv (code,name,tier,rep + optional opened_on,closed_on,phone,address,stage), by code. Only
 // the columns the file has are compared and changed; a blank field in a present column is a value.
