@@ -113,7 +113,7 @@ struct Random : test::StoreFixture {
         }
     }
 
-    store::Activity run(const store::ContactScope& scope, store::CountPolicy policy,
+    store::Activity run(const store::Scope& scope, store::CountPolicy policy,
                         const store::FindingRules* findings = nullptr) {
         auto a = compliance::activity(*store, day("2026-10-01"), day("2026-10-20"), policy, scope, findings);
         REQUIRE(a.ok());
@@ -146,25 +146,28 @@ TEST_SUITE("compliance::activity") {
             const store::CountPolicy policy{count_late, 3};
             const std::string late = count_late ? "1" : "lag <= 3";
             CHECK(tally_rows(run({}, policy)) == rows(path, tally_sql(late)));
-            store::ContactScope some{store::ContactScope::Kind::customers, {ids[1], ids[4], ids[5]}, ""};
+            const store::Scope some = store::Scope::of_ids({ids[1], ids[4], ids[5]});
             CHECK(tally_rows(run(some, policy)) ==
                   rows(path, tally_sql(fmt::format("{} AND customer_id IN ({}, {}, {})", late, ids[1], ids[4],
                                                    ids[5]))));
-            CHECK(tally_rows(run({store::ContactScope::Kind::rep, {}, "li"}, policy)) ==
+            CHECK(tally_rows(run({store::Scope::Kind::rep, "li"}, policy)) ==
                   rows(path, tally_sql(late + " AND rep_id = 'li'")));
-            CHECK(tally_rows(run({store::ContactScope::Kind::team, {}, "east"}, policy)) ==
+            CHECK(tally_rows(run({store::Scope::Kind::team, "east"}, policy)) ==
                   rows(path, tally_sql(late + " AND rep_id IN ('wang', 'zhao')")));
         }
-        CHECK(run({store::ContactScope::Kind::customers, {}, ""}, {}).tallies.empty());
+        CHECK(run(store::Scope::of_ids({}), {}).tallies.empty());
+        // One scope type: the kinds that name customers by tier or code are not a pass over contacts.
+        const auto by_tier = compliance::activity(*store, day("2026-10-01"), day("2026-10-20"), {},
+                                                  {store::Scope::Kind::tier, "A"});
+        CHECK_FALSE(by_tier.ok());
     }
 
     TEST_CASE_FIXTURE(Random,
                       "findings equal GROUP BY: late count, duplicates named and ordered, busy days") {
         const std::string range =
             "k.happened_on BETWEEN '2026-10-01' AND '2026-10-20' AND k.voided_at IS NULL";
-        for (const auto& [scope, where] : std::vector<std::pair<store::ContactScope, std::string>>{
-                 {{}, "1"},
-                 {{store::ContactScope::Kind::team, {}, "east"}, "k.rep_id IN ('wang', 'zhao')"}}) {
+        for (const auto& [scope, where] : std::vector<std::pair<store::Scope, std::string>>{
+                 {{}, "1"}, {{store::Scope::Kind::team, "east"}, "k.rep_id IN ('wang', 'zhao')"}}) {
             CAPTURE(where);
             for (const int limit : {1000, 5}) {
                 CAPTURE(limit);
@@ -266,13 +269,13 @@ class FakeScan : public store::ScanStore {
     std::unordered_map<int64_t, std::string> codes;
     std::optional<store::ScanOptions> asked; // what the last scan was asked for
 
-    Result<void> scan_contacts(core::Date from, core::Date to, const store::ContactScope& scope,
+    Result<void> scan_contacts(core::Date from, core::Date to, const store::Scope& scope,
                                store::ScanOptions options,
                                const std::function<void(const store::ContactFacts&)>& visit) override {
         asked = options;
         for (const Row& r : rows) {
             if (r.day < from.iso() || r.day > to.iso()) continue;
-            if (scope.kind == store::ContactScope::Kind::rep && r.rep != scope.value) continue;
+            if (scope.kind == store::Scope::Kind::rep && r.rep != scope.value) continue;
             if (options.max_lag && r.lag > *options.max_lag) continue;
             visit({options.findings ? r.id : 0, r.customer, r.channel, r.rep, r.day, 0, r.lag});
         }
@@ -351,7 +354,7 @@ TEST_SUITE("compliance::activity over a fake store") {
     TEST_CASE("a rep's scope reaches the store and only that rep's contacts are added up") {
         FakeScan fake;
         fake.rows = {{1, 7, "call", "li", "2026-11-02", 0}, {2, 7, "call", "wang", "2026-11-02", 0}};
-        store::ContactScope scope{store::ContactScope::Kind::rep, {}, "wang"};
+        store::Scope scope{store::Scope::Kind::rep, "wang"};
         auto a = compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {true, 3}, scope);
         REQUIRE(a.ok());
         REQUIRE(a->tallies.size() == 1);

@@ -149,7 +149,7 @@ TEST_SUITE("compliance::evaluate") {
         CHECK(run(Month{2026, 10}, "2026-10-31", {Scope::Kind::rep, "wang"}).customers.size() == 1);
         CHECK(run(Month{2026, 11}, "2026-11-20", {Scope::Kind::tier, "B"}).customers.size() == 1);
         CHECK(run(Month{2026, 11}, "2026-11-20", {Scope::Kind::team, "west"}).customers.size() == 2);
-        CHECK(run(Month{2026, 11}, "2026-11-20", {Scope::Kind::customer, "K"}).customers[0].code == "K");
+        CHECK(run(Month{2026, 11}, "2026-11-20", {Scope::Kind::code, "K"}).customers[0].code == "K");
     }
 
     TEST_CASE_FIXTURE(Fixture, "before the month starts nothing is expected, after it ends all is due") {

@@ -136,7 +136,7 @@ TEST_SUITE("store::sqlite") {
             ids[i] = *store->add_customer(c);
         }
         REQUIRE(store->assign_rep(ids[2], "li", day("2026-03-01")).ok());
-        const auto filter = store::CustomerFilter::of_codes({"C3", "A\"1", "nope"});
+        const auto filter = store::Scope::of_codes({"C3", "A\"1", "nope"});
         const auto found = *store->list_customers(day("2026-04-01"), filter);
         REQUIRE(found.size() == 2);
         CHECK(found[0].code == "A\"1");
@@ -195,7 +195,7 @@ TEST_SUITE("store::sqlite") {
             e.date = day("2026-09-25");
             REQUIRE(store->add_event(e).ok());
         }
-        const store::CustomerFilter li{store::CustomerFilter::Kind::rep, "li"};
+        const store::Scope li{store::Scope::Kind::rep, "li"};
         const auto tagged = *store->tagged_contacts(day("2026-09-01"), day("2026-09-30"), li);
         REQUIRE(tagged.size() == 1);
         CHECK(tagged[0].customer_id == b);
@@ -221,7 +221,7 @@ TEST_SUITE("store::sqlite") {
             p.birthday = birthday;
             REQUIRE(store->add_person(p).ok());
         }
-        auto names = [&](const store::CustomerFilter& filter, const store::BirthdayMonths* months) {
+        auto names = [&](const store::Scope& filter, const store::BirthdayMonths* months) {
             std::vector<std::string> out;
             const auto people = store->birthdays_of(filter, months);
             REQUIRE(people.ok());
@@ -236,7 +236,7 @@ TEST_SUITE("store::sqlite") {
         const store::BirthdayMonths lunar_four_and_ten{{12}, {4, 10}};
         CHECK(names({}, &lunar_four_and_ten) ==
               std::vector<std::string>{"12-10", "lunar:10-1", "lunar:L4-12"});
-        CHECK(names({store::CustomerFilter::Kind::code, "A1"}, &lunar_four_and_ten) ==
+        CHECK(names({store::Scope::Kind::code, "A1"}, &lunar_four_and_ten) ==
               std::vector<std::string>{"lunar:10-1", "lunar:L4-12"});
     }
 

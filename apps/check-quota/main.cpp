@@ -33,7 +33,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
         scope = {compliance::Scope::Kind::all, ""};
     } else if (!o.customer.empty()) {
         KQ_TRY(store::Customer c, roster::resolve_customer(*ctx.store, o.customer, as_of));
-        scope = {compliance::Scope::Kind::customer, c.code};
+        scope = {compliance::Scope::Kind::code, c.code};
     } else if (!o.tier.empty()) {
         if (!ctx.rules.tier(o.tier))
             return data_error("unknown tier '{}' for --tier; the rules define {}", o.tier,

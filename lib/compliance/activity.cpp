@@ -169,7 +169,7 @@ void name_duplicates(std::vector<Duplicate>& duplicates,
 
 // Late contacts that do not count are left out by the store when no findings need them.
 Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date to, CountPolicy policy,
-                          const store::ContactScope& scope, const FindingRules* findings) {
+                          const store::Scope& scope, const FindingRules* findings) {
     ActivityBuilder builder(policy, findings);
     store::ScanOptions options{findings != nullptr, std::nullopt};
     if (!findings && !policy.count_late) options.max_lag = policy.late_after_days;

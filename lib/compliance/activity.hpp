@@ -89,6 +89,6 @@ void name_duplicates(std::vector<Duplicate>& duplicates,
 // whole), the duplicates (named, by day, code and channel) and the busy days among them, each list cut to
 // the limit.
 Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date to, CountPolicy policy,
-                          const store::ContactScope& scope, const FindingRules* findings = nullptr);
+                          const store::Scope& scope, const FindingRules* findings = nullptr);
 
 } // namespace keqing::compliance

@@ -13,36 +13,30 @@ namespace {
 
 bool in_scope(const store::MonthCustomer& c, const Scope& scope) {
     switch (scope.kind) {
-    case Scope::Kind::all:
-        return true;
     case Scope::Kind::rep:
         return c.rep == scope.value;
-    case Scope::Kind::customer:
+    case Scope::Kind::code:
         return c.code == scope.value;
     case Scope::Kind::tier:
         return c.tier == scope.value;
     case Scope::Kind::team:
         return c.team == scope.value;
+    case Scope::Kind::ids:
+        return std::find(scope.ids.begin(), scope.ids.end(), c.id) != scope.ids.end();
+    case Scope::Kind::codes:
+        return std::find(scope.codes.begin(), scope.codes.end(), c.code) != scope.codes.end();
+    case Scope::Kind::all:
+        break;
     }
-    return false;
+    return true;
 }
 
 } // namespace
 
-store::CustomerFilter filter_of(const Scope& scope) {
-    using K = store::CustomerFilter::Kind;
-    switch (scope.kind) {
-    case Scope::Kind::rep:
-        return {K::rep, scope.value};
-    case Scope::Kind::team:
-        return {K::team, scope.value};
-    case Scope::Kind::customer:
-        return {K::code, scope.value};
-    case Scope::Kind::all:
-    case Scope::Kind::tier:
-        break;
-    }
-    return {};
+// What the store reads for a scope: everyone for a tier (tiers change in time; in_scope keeps those of
+// the tier on the month's end), else the scope itself.
+store::Scope filter_of(const Scope& scope) {
+    return scope.kind == Scope::Kind::tier ? Scope{} : scope;
 }
 
 bool reads_everyone(const Scope& scope) {
@@ -63,11 +57,11 @@ Result<store::Activity> month_activity(store::Store& store, const rules::Rules& 
     const core::Date until = std::min(as_of, month.last());
     const bool everyone = reads_everyone(scope);
     if (until < month.first() || (!everyone && customers.empty())) return store::Activity{};
-    store::ContactScope contacts;
+    store::Scope contacts;
     if (!everyone) {
-        contacts.kind = store::ContactScope::Kind::customers;
+        contacts.kind = store::Scope::Kind::ids;
         for (const auto& c : customers)
-            contacts.customers.push_back(c.id);
+            contacts.ids.push_back(c.id);
     }
     return activity(store, month.first(), until, {rules.count_late, rules.late_after_days}, contacts,
                     everyone ? findings : nullptr);

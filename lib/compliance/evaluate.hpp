@@ -13,12 +13,8 @@
 
 namespace keqing::compliance {
 
-// Which customers to evaluate.
-struct Scope {
-    enum class Kind { all, rep, customer, tier, team };
-    Kind kind = Kind::all;
-    std::string value; // rep id, customer code, tier id or team name
-};
+// Which customers to evaluate: all, rep, team, tier or one customer (Kind::code).
+using Scope = store::Scope;
 
 struct ChannelResult {
     int channel = 0; // index into Rules::channels
@@ -64,7 +60,7 @@ struct MonthResult {
 };
 
 // The store filter that narrows a scope in SQL (tier scopes are filtered after).
-store::CustomerFilter filter_of(const Scope& scope);
+store::Scope filter_of(const Scope& scope);
 
 // Evaluates `month` as of the end of `as_of` for the customers in `scope`. With `findings` (scopes all
 // and tier), the same pass over the month's contacts also yields its data-quality findings.

@@ -72,7 +72,7 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         for (const auto& rep : in_scope) {
             KQ_TRY(store::Activity own,
                    activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
-                            {store::ContactScope::Kind::rep, {}, rep}));
+                            {store::Scope::Kind::rep, rep}));
             done.add_own(own, rules);
         }
     }

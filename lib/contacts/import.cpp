@@ -39,7 +39,7 @@ class CachedLookup final : public Lookup {
             const auto end =
                 texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), start + kBatch));
             const auto filter =
-                store::CustomerFilter::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end});
+                store::Scope::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end});
             KQ_TRY(std::vector<store::Customer> found, store_.list_customers(on, filter));
             KQ_TRY(auto histories, store_.rep_histories(filter));
             std::unordered_map<int64_t, Entry*> by_id;

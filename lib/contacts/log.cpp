@@ -29,7 +29,7 @@ Result<std::optional<occasions::Obligation>> obligation_of(store::Store& store, 
     KQ_TRY(std::vector<occasions::Obligation> after,
            occasions::obligations(store, rules, contact.date.plus_days(-rules.overdue_days), contact.date,
                                   std::max(today, contact.date),
-                                  {store::CustomerFilter::Kind::code, contact.customer_code}));
+                                  {store::Scope::Kind::code, contact.customer_code}));
     for (auto& o : after)
         if (o.tag == contact.occasion) found = std::move(o);
     return found;
@@ -64,7 +64,7 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
                    obligation_of(store, rules, contact, now.date));
             KQ_TRY(std::vector<store::Customer> found,
                    store.find_customers(contact.customer_code, store::Match::code, contact.date));
-            const compliance::Scope scope{compliance::Scope::Kind::customer, contact.customer_code};
+            const compliance::Scope scope{compliance::Scope::Kind::code, contact.customer_code};
             KQ_TRY(compliance::MonthResult month,
                    compliance::evaluate_month(store, rules, core::Month::of(contact.date), now.date, scope));
             return LogOutcome{contact,           found.front(),  days_late(rules, contact, now),

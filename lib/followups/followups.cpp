@@ -151,7 +151,7 @@ bool is_open(const store::FollowUp& item, core::Date day) {
 }
 
 Result<std::vector<store::FollowUp>> open_on(store::Store& store, core::Date as_of,
-                                             const store::CustomerFilter& filter) {
+                                             const store::Scope& filter) {
     KQ_TRY(std::vector<store::FollowUp> items, store.followups_of(as_of, as_of, filter));
     std::erase_if(items, [&](const store::FollowUp& f) { return !is_open(f, as_of); });
     return items;

@@ -67,7 +67,7 @@ bool is_open(const store::FollowUp& item, core::Date day);
 
 // The open items of the customers `filter` allows at the end of `as_of`, by due day.
 Result<std::vector<store::FollowUp>> open_on(store::Store& store, core::Date as_of,
-                                             const store::CustomerFilter& filter);
+                                             const store::Scope& filter);
 
 // What the report counts for a rep (or everyone) over a range of days.
 struct Counts {

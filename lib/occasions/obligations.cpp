@@ -57,7 +57,7 @@ Obligation make(Obligation::Source source, const store::Customer& c, core::Date 
 
 // Festivals: the tier and rep in effect on the day itself.
 Result<void> add_festivals(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                           const store::CustomerFilter& filter, std::vector<Obligation>& out) {
+                           const store::Scope& filter, std::vector<Obligation>& out) {
     for (const rules::Occasion& occasion : rules.occasions) {
         for (const core::Date day : calendar::occurrences(occasion.date, from.plus_days(-occasion.after),
                                                           to.plus_days(occasion.before))) {
@@ -96,7 +96,7 @@ std::vector<core::Date> yearly_days(core::Date since, core::Date first, core::Da
 
 // Birthdays of the people at the customers `filter` allows whose window meets [from, to].
 Result<void> find_birthdays(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                            const store::CustomerFilter& filter, std::vector<Dated>& out) {
+                            const store::Scope& filter, std::vector<Dated>& out) {
     const rules::EventKind* birthday = rules.event("birthday");
     if (!birthday) return {};
     const core::Date first = from.plus_days(-birthday->after), last = to.plus_days(birthday->before);
@@ -115,7 +115,7 @@ Result<void> find_birthdays(store::Store& store, const rules::Rules& rules, core
 // Life events whose window meets [from, to]: on their day, and for a yearly kind on that day of every later
 // year too (those read from every year before, through the same read of events by day).
 Result<void> find_events(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                         const store::CustomerFilter& filter, std::vector<Dated>& out) {
+                         const store::Scope& filter, std::vector<Dated>& out) {
     // Every kind's events near the range, and those of yearly kinds from every year before (only those:
     // reading every event ever recorded cost a tenth of check-quota --all).
     std::vector<std::string> yearly;
@@ -147,7 +147,7 @@ Result<void> find_events(store::Store& store, const rules::Rules& rules, core::D
 
 // Anniversaries of the customers' opening days (kinds with on = "opened_on"), from the first one on.
 Result<void> find_openings(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                           const store::CustomerFilter& filter, std::vector<Dated>& out) {
+                           const store::Scope& filter, std::vector<Dated>& out) {
     if (std::none_of(rules.events.begin(), rules.events.end(), [](const auto& k) { return k.on_opening; }))
         return {};
     KQ_TRY(const auto openings, store.opening_days(filter));
@@ -165,7 +165,7 @@ Result<void> find_openings(store::Store& store, const rules::Rules& rules, core:
 // Birthdays, life events and opening anniversaries: the days first, then the customers they concern, as
 // they stand on the reference day.
 Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                          core::Date reference, const store::CustomerFilter& filter,
+                          core::Date reference, const store::Scope& filter,
                           std::vector<Obligation>& out) {
     std::vector<Dated> dated;
     KQ_CHECK(find_birthdays(store, rules, from, to, filter, dated));
@@ -176,7 +176,7 @@ Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::
         std::vector<int64_t> ids;
         for (const auto& d : dated)
             ids.push_back(d.customer_id);
-        KQ_TRY(customers, store.list_customers(reference, store::CustomerFilter::of_ids(std::move(ids))));
+        KQ_TRY(customers, store.list_customers(reference, store::Scope::of_ids(std::move(ids))));
     }
     std::map<int64_t, const store::Customer*> by_id;
     for (const auto& c : customers)
@@ -227,7 +227,7 @@ std::vector<rules::Action> Obligation::outstanding() const {
 
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of,
-                                            const store::CustomerFilter& filter) {
+                                            const store::Scope& filter) {
     std::vector<Obligation> out;
     KQ_CHECK(add_festivals(store, rules, from, to, filter, out));
     const core::Date reference = std::clamp(as_of, from, std::max(from, to));

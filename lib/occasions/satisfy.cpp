@@ -125,7 +125,7 @@ int days_late(const store::Contact& contact, const rules::Rules& rules) {
 }
 
 Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::Date as_of,
-                         const store::CustomerFilter& filter, std::vector<Obligation>& out) {
+                         const store::Scope& filter, std::vector<Obligation>& out) {
     if (out.empty()) return {};
     core::Date first = out.front().from, last = out.front().to;
     for (const auto& o : out) {
@@ -146,7 +146,7 @@ Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::D
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     AssignedReps reps;
     if (!ids.empty()) {
-        KQ_TRY(auto histories, store.rep_histories(store::CustomerFilter::of_ids(std::move(ids))));
+        KQ_TRY(auto histories, store.rep_histories(store::Scope::of_ids(std::move(ids))));
         for (const auto& [customer, entry] : histories)
             reps.add(customer, entry);
     }

@@ -32,6 +32,6 @@ int days_late(const store::Contact& contact, const rules::Rules& rules);
 // it, as of the end of `as_of`; reads the tagged contacts of the customers `filter` allows and, when a rule
 // asks for the assigned rep, those customers' rep histories.
 Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::Date as_of,
-                         const store::CustomerFilter& filter, std::vector<Obligation>& out);
+                         const store::Scope& filter, std::vector<Obligation>& out);
 
 } // namespace keqing::occasions

@@ -11,7 +11,7 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
     const core::Date as_of = std::max(contact.date, core::today());
     KQ_TRY(std::vector<Obligation> all,
            obligations(store, rules, contact.date.plus_days(-rules.overdue_days), contact.date, as_of,
-                       {store::CustomerFilter::Kind::code, contact.customer_code}));
+                       {store::Scope::Kind::code, contact.customer_code}));
     std::erase_if(all, [&](const Obligation& o) {
         return o.customer_id != contact.customer_id || contact.date < o.from ||
                contact.date > o.to.plus_days(rules.overdue_days);

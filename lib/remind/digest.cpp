@@ -238,7 +238,7 @@ std::optional<Item> followup_item(const store::FollowUp& f, const rules::Rules& 
 // they stand on as_of.
 Result<std::vector<occasions::Obligation>>
 current_obligations(store::Store& store, const rules::Rules& rules, core::Date as_of, core::Date horizon,
-                    const store::CustomerFilter& filter, std::vector<store::Customer>& current,
+                    const store::Scope& filter, std::vector<store::Customer>& current,
                     std::map<int64_t, const store::Customer*>& today_of) {
     KQ_TRY(
         std::vector<occasions::Obligation> obligations,
@@ -267,7 +267,7 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     const core::Date horizon = as_of.plus_days(days);
     const compliance::Scope scope =
         rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
-    const store::CustomerFilter filter = compliance::filter_of(scope);
+    const store::Scope filter = compliance::filter_of(scope);
     std::vector<store::Customer> current;
     std::map<int64_t, const store::Customer*> today_of;
     KQ_TRY(std::vector<occasions::Obligation> obligations,

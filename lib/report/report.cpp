@@ -212,7 +212,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         if (!options.team.empty()) {
             KQ_TRY(store::Activity team,
                    compliance::activity(from, first, last, {rules.count_late, rules.late_after_days},
-                                        {store::ContactScope::Kind::team, {}, options.team}, &finding_rules));
+                                        {store::Scope::Kind::team, options.team}, &finding_rules));
             sum.add_findings(std::move(team.findings));
         }
         return {};

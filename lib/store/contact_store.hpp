@@ -35,7 +35,7 @@ class ContactStore {
     // Contacts in [from, to] tagged with an occasion (voided included), of the customers `filter` allows,
     // oldest first.
     virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
-                                                         const CustomerFilter& filter) = 0;
+                                                         const Scope& filter) = 0;
     // Every contact in [from, to] (voided included), for export and reports, oldest first.
     virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
 };

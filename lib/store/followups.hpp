@@ -42,7 +42,7 @@ class FollowUpStore {
     // The follow-ups of the customers `filter` allows that were open on some day of [from, to] (opened by
     // `to`, not closed before `from`), by due day and id.
     virtual Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
-                                                       const CustomerFilter& filter) = 0;
+                                                       const Scope& filter) = 0;
 };
 
 } // namespace keqing::store

@@ -20,12 +20,12 @@ namespace keqing::store {
 inline constexpr std::string_view kSinceAlways = "0001-01-01";
 
 // What a query binds for a filter (its ?9 / $9): the rep, team or code, or the id or code list as JSON.
-inline std::string filter_value(const CustomerFilter& filter) {
+inline std::string filter_value(const Scope& filter) {
     std::string out;
     switch (filter.kind) {
-    case CustomerFilter::Kind::ids:
+    case Scope::Kind::ids:
         return "[" + joined(filter.ids) + "]";
-    case CustomerFilter::Kind::codes:
+    case Scope::Kind::codes:
         out = "[";
         for (const std::string& code : filter.codes) {
             if (out.size() > 1) out += ',';

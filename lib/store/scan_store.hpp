@@ -19,7 +19,7 @@ class ScanStore {
     // One pass over the contacts of [from, to] in `scope`, voided ones left out, each handed to `visit`:
     // everyone's in the order of the contacts_month index (month, customer, channel, day, rep), a narrower
     // scope's by day, customer, channel and rep (compliance/activity.hpp adds them up).
-    virtual Result<void> scan_contacts(core::Date from, core::Date to, const ContactScope& scope,
+    virtual Result<void> scan_contacts(core::Date from, core::Date to, const Scope& scope,
                                        ScanOptions options,
                                        const std::function<void(const ContactFacts&)>& visit) = 0;
     // The contacts with these ids among those of [from, to], by day and id.

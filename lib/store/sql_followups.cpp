@@ -84,7 +84,7 @@ template <class Db> Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(
 
 template <class Db>
 Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::Date to,
-                                                         const CustomerFilter& filter) {
+                                                         const Scope& filter) {
     const std::string where =
         fmt::format("f.opened_on <= $2::text AND (f.closed_on IS NULL OR f.closed_on >= $1::text) AND {}",
                     filter_sql(filter));
@@ -102,7 +102,7 @@ Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::
         std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
     template Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t);                           \
     template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date,                \
-                                                                      const CustomerFilter&);
+                                                                      const Scope&);
 KEQING_FOLLOWUP_MEMBERS(SqliteDb)
 KEQING_FOLLOWUP_MEMBERS(PgDb)
 #undef KEQING_FOLLOWUP_MEMBERS

@@ -76,20 +76,21 @@ template <class S> void bind_fields(S& s, const LifeEvent& e) {
 
 } // namespace
 
-template <class Db> std::string SqlStore<Db>::filter_sql(const CustomerFilter& filter) {
+template <class Db> std::string SqlStore<Db>::filter_sql(const Scope& filter) {
     switch (filter.kind) {
-    case CustomerFilter::Kind::all:
+    case Scope::Kind::all:
+    case Scope::Kind::tier: // tiers change in time: the caller keeps those of the tier on its day
         return "TRUE";
-    case CustomerFilter::Kind::rep:
+    case Scope::Kind::rep:
         return "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id = $9::text)";
-    case CustomerFilter::Kind::team:
+    case Scope::Kind::team:
         return "c.id IN (SELECT a.customer_id FROM @assignments a JOIN @reps r ON r.id = a.rep_id WHERE "
                "r.team = $9::text)";
-    case CustomerFilter::Kind::code:
+    case Scope::Kind::code:
         return "c.code = $9::text";
-    case CustomerFilter::Kind::ids:
+    case Scope::Kind::ids:
         return fmt::format("c.id IN (SELECT value::bigint FROM {})", spell(Db::kDialect.json_values, 9));
-    case CustomerFilter::Kind::codes:
+    case Scope::Kind::codes:
         return fmt::format("c.code IN (SELECT value FROM {})", spell(Db::kDialect.json_values, 9));
     }
     return "TRUE";
@@ -130,18 +131,17 @@ Result<std::vector<Customer>> SqlStore<Db>::find_customers(const std::string& te
 }
 
 template <class Db>
-Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const CustomerFilter& filter) {
+Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const Scope& filter) {
     return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); });
 }
 
 template <class Db>
-Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month,
-                                                                 const CustomerFilter& filter) {
+Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month, const Scope& filter) {
     KQ_TRY(std::vector<Rep> reps, list_reps());
     // Everyone's customers are counted first, so that the list is allocated once (growing a vector of
     // 200,000 customers cost 10 % of check-quota --all).
     size_t expected = 0;
-    if (filter.kind == CustomerFilter::Kind::all && db_.source() == Source::tables) {
+    if (filter.kind == Scope::Kind::all && db_.source() == Source::tables) {
         KQ_TRY(Stmt count, db_.prepare("SELECT count(*) FROM customers"));
         KQ_TRY(bool row, count.step());
         if (row) expected = static_cast<size_t>(count.integer(0));
@@ -156,7 +156,7 @@ Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month mon
 }
 
 template <class Db>
-Result<std::vector<std::pair<int64_t, core::Date>>> SqlStore<Db>::opening_days(const CustomerFilter& filter) {
+Result<std::vector<std::pair<int64_t, core::Date>>> SqlStore<Db>::opening_days(const Scope& filter) {
     KQ_TRY(
         Stmt s,
         db_.stream(fmt::format(
@@ -184,8 +184,7 @@ template <class Db> Result<std::vector<HistoryEntry>> SqlStore<Db>::rep_history(
 }
 
 template <class Db>
-Result<std::vector<std::pair<int64_t, HistoryEntry>>>
-SqlStore<Db>::rep_histories(const CustomerFilter& filter) {
+Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqlStore<Db>::rep_histories(const Scope& filter) {
     KQ_TRY(Stmt s, db_.stream(fmt::format(rows::kRepHistories, filter_sql(filter))));
     s.bind(9, filter_value(filter));
     return rows::all(s, rows::customer_history_entry<Stmt>);
@@ -223,7 +222,7 @@ Result<std::vector<Contact>> SqlStore<Db>::customer_contacts(int64_t customer_id
 
 template <class Db>
 Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core::Date to,
-                                                           const CustomerFilter& filter) {
+                                                           const Scope& filter) {
     const std::string where = fmt::format(
         "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", filter_sql(filter));
     KQ_TRY(Stmt s, db_.prepare(select_contacts(where) + std::string(kByDay)));
@@ -246,7 +245,7 @@ Result<std::vector<Contact>> SqlStore<Db>::contacts_between(core::Date from, cor
 // Everyone's contacts are read in the order of the covering contacts_month index (no sorting, each
 // customer's contacts together); a narrower scope through the index that narrows it, sorted by day.
 template <class Db>
-Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const ContactScope& scope,
+Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const Scope& scope,
                                          ScanOptions options,
                                          const std::function<void(const ContactFacts&)>& visit) {
     const std::string_view late = options.max_lag ? "AND lag <= $6::integer" : "";
@@ -256,7 +255,7 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const C
     };
     std::string where;
     switch (scope.kind) {
-    case ContactScope::Kind::all: {
+    case Scope::Kind::all: {
         const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
         where = fmt::format("{} WHERE {}", spell(Db::kDialect.indexed_by, "contacts_month"),
                             fmt::format(fmt::runtime(kMonthsInOrder),
@@ -264,24 +263,28 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const C
                                         late));
         break;
     }
-    case ContactScope::Kind::customers:
-        if (scope.customers.empty()) return {};
+    case Scope::Kind::ids:
+        if (scope.ids.empty()) return {};
         where = in_order("contacts_customer", spell(Db::kDialect.in_ids, "customer_id", 5));
         break;
-    case ContactScope::Kind::rep:
+    case Scope::Kind::rep:
         where = in_order("contacts_rep", "rep_id = $5::text");
         break;
-    case ContactScope::Kind::team:
+    case Scope::Kind::team:
         where = in_order("contacts_rep", "rep_id IN (SELECT id FROM @reps WHERE team = $5::text)");
         break;
+    case Scope::Kind::tier:
+    case Scope::Kind::code:
+    case Scope::Kind::codes:
+        return Error{Exit::usage, "a pass over contacts is scoped by customer ids, rep or team"};
     }
     KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT {} FROM @contacts{}",
                                           options.findings ? kFindingFacts : kCountFacts, where)));
     s.bind(1, from.iso()).bind(2, to.iso());
-    if (scope.kind == ContactScope::Kind::all)
+    if (scope.kind == Scope::Kind::all)
         s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
-    else if (scope.kind == ContactScope::Kind::customers)
-        s.bind(5, id_list(Db::kDialect, scope.customers));
+    else if (scope.kind == Scope::Kind::ids)
+        s.bind(5, id_list(Db::kDialect, scope.ids));
     else
         s.bind(5, scope.value);
     if (options.max_lag) s.bind(6, *options.max_lag);
@@ -347,7 +350,7 @@ template <class Db> Result<std::vector<Person>> SqlStore<Db>::list_people(int64_
     return query_people("($1::bigint = 0 OR p.customer_id = $1::bigint)", customer_id);
 }
 
-template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const CustomerFilter& filter) {
+template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Scope& filter) {
     KQ_TRY(Stmt s,
            db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
                                    "WHERE {} ORDER BY c.code, p.id",
@@ -359,9 +362,8 @@ template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Cu
 // With `months`, only birthdays written in one of them (Db::kDialect.birthday_months: lunar ones $2, solar
 // ones $3).
 template <class Db>
-Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const CustomerFilter& filter,
-                                                       const BirthdayMonths* months) {
-    const bool everyone = filter.kind == CustomerFilter::Kind::all;
+Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
+    const bool everyone = filter.kind == Scope::Kind::all;
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
                                            "WHERE p.birthday <> '' AND {} {}",
                                            everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
@@ -390,8 +392,7 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::
 }
 
 template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to,
-                                                       const CustomerFilter& filter,
+Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to, const Scope& filter,
                                                        const std::vector<std::string>& kinds) {
     if (kinds.empty()) return query_events(filter_sql(filter), from, to, 0, filter);
     std::string list = "[";
@@ -405,9 +406,9 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Da
 }
 
 template <class Db>
-Result<std::vector<LifeEvent>>
-SqlStore<Db>::query_events(std::string_view where, core::Date from, core::Date to, int64_t customer_id,
-                           const CustomerFilter& filter, const std::string& kinds) {
+Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where, core::Date from,
+                                                          core::Date to, int64_t customer_id,
+                                                          const Scope& filter, const std::string& kinds) {
     KQ_TRY(Stmt s,
            db_.prepare(fmt::format(
                "SELECT {} FROM @life_events e JOIN @customers c ON c.id = e.customer_id LEFT JOIN @people "

@@ -34,14 +34,14 @@ template <class Db> class SqlStore : public Store {
     Result<int64_t> add_customer(const Customer& customer) override;
     Result<void> update_customer(const Customer& customer) override;
     Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
-    Result<std::vector<Customer>> list_customers(core::Date on, const CustomerFilter& filter) override;
-    Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const CustomerFilter& filter) override;
+    Result<std::vector<Customer>> list_customers(core::Date on, const Scope& filter) override;
+    Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) override;
     Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) override;
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
     Result<std::vector<std::pair<int64_t, HistoryEntry>>>
-    rep_histories(const CustomerFilter& filter) override;
+    rep_histories(const Scope& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     // One insert after another; a backend with a cheaper batch overrides it.
@@ -55,23 +55,23 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
                                                    core::Date to) override;
     Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
-                                                 const CustomerFilter& filter) override;
+                                                 const Scope& filter) override;
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
 
     Result<int64_t> add_person(const Person& person) override;
     Result<void> update_person(const Person& person) override;
     Result<std::optional<Person>> find_person(int64_t id) override;
     Result<std::vector<Person>> list_people(int64_t customer_id) override;
-    Result<std::vector<Person>> people_of(const CustomerFilter& filter) override;
-    Result<std::vector<Person>> birthdays_of(const CustomerFilter& filter,
+    Result<std::vector<Person>> people_of(const Scope& filter) override;
+    Result<std::vector<Person>> birthdays_of(const Scope& filter,
                                              const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<void> update_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
-    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const CustomerFilter& filter,
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const Scope& filter,
                                              const std::vector<std::string>& kinds) override;
 
-    Result<void> scan_contacts(core::Date from, core::Date to, const ContactScope& scope, ScanOptions options,
+    Result<void> scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
                                const std::function<void(const ContactFacts&)>& visit) override;
     Result<std::vector<Contact>> contacts_with_ids(core::Date from, core::Date to,
                                                    const std::vector<int64_t>& ids) override;
@@ -79,7 +79,7 @@ template <class Db> class SqlStore : public Store {
     Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
                                     const std::string& team) override;
     Result<std::vector<MonthCustomer>> month_customers(core::Month month,
-                                                       const CustomerFilter& filter) override;
+                                                       const Scope& filter) override;
 
     // Follow-ups (store/followups.hpp), in sql_followups.cpp.
     Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
@@ -88,7 +88,7 @@ template <class Db> class SqlStore : public Store {
                                 core::Date day, int64_t contact_id) override;
     Result<std::optional<FollowUp>> find_followup(int64_t id) override;
     Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
-                                               const CustomerFilter& filter) override;
+                                               const Scope& filter) override;
 
   protected:
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
@@ -104,7 +104,7 @@ template <class Db> class SqlStore : public Store {
 
   private:
     // The SQL condition on customers `c` for a filter; its value (filter_value) binds to $9.
-    static std::string filter_sql(const CustomerFilter& filter);
+    static std::string filter_sql(const Scope& filter);
     // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
     // customers `c` where `where` holds.
     static std::string select_contacts(std::string_view where, std::string_view from = "@contacts");
@@ -112,7 +112,7 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
                                                const std::function<void(Stmt&)>& bind);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
-                                                int64_t customer_id, const CustomerFilter& filter,
+                                                int64_t customer_id, const Scope& filter,
                                                 const std::string& kinds = {});
     Result<std::vector<Person>> query_people(std::string_view where, int64_t id);
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,

@@ -146,19 +146,23 @@ struct BirthdayMonths {
     std::vector<int> lunar;
 };
 
-// Which customers a query may return: all; those ever assigned to a rep, or to a team's reps; one code;
-// a list of ids (value: a JSON array such as "[1,5,9]"); a list of codes (a JSON array of strings).
-struct CustomerFilter {
-    enum class Kind { all, rep, team, code, ids, codes };
+// Which customers or contacts a read covers; the one scope type of the library.
+// - As the customers a query returns (Store::month_customers, list_customers…): all; those ever assigned to
+//   a rep (`value`), or to a team's reps; one code; a list of ids; a list of codes. `tier` reads everyone:
+//   a customer's tier changes in time, and the caller keeps those of the tier on the day it judges
+//   (compliance::scope_customers).
+// - As the contacts one pass reads (ScanStore::scan_contacts): all; those at the `ids` customers; those
+//   that one rep or one team's reps logged. Other kinds are refused there.
+// - As what a person asked for (check-quota, report, remind): all, rep, team, tier, one customer (code).
+struct Scope {
+    enum class Kind { all, rep, team, tier, code, ids, codes };
     Kind kind = Kind::all;
-    std::string value = {};              // rep, team or code
+    std::string value = {};              // rep, team, tier or code
     std::vector<int64_t> ids = {};       // Kind::ids
     std::vector<std::string> codes = {}; // Kind::codes
 
-    static CustomerFilter of_ids(std::vector<int64_t> ids) { return {Kind::ids, {}, std::move(ids), {}}; }
-    static CustomerFilter of_codes(std::vector<std::string> codes) {
-        return {Kind::codes, {}, {}, std::move(codes)};
-    }
+    static Scope of_ids(std::vector<int64_t> ids) { return {Kind::ids, {}, std::move(ids), {}}; }
+    static Scope of_codes(std::vector<std::string> codes) { return {Kind::codes, {}, {}, std::move(codes)}; }
 };
 
 // Several contacts of one customer on one channel on one day: possibly logged twice.
@@ -193,15 +197,6 @@ struct Quality {
 struct CountPolicy {
     bool count_late = true;
     int late_after_days = 3;
-};
-
-// Which contacts one pass over a range reads: every one, those at some customers, or those that one rep
-// or one team's reps logged.
-struct ContactScope {
-    enum class Kind { all, customers, rep, team };
-    Kind kind = Kind::all;
-    std::vector<int64_t> customers; // Kind::customers
-    std::string value;              // the rep id or team name
 };
 
 // One contact that was not voided, as a pass over contacts streams it (Store::scan_contacts): just what
