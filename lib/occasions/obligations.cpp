@@ -165,8 +165,7 @@ Result<void> find_openings(store::Store& store, const rules::Rules& rules, core:
 // Birthdays, life events and opening anniversaries: the days first, then the customers they concern, as
 // they stand on the reference day.
 Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                          core::Date reference, const store::Scope& filter,
-                          std::vector<Obligation>& out) {
+                          core::Date reference, const store::Scope& filter, std::vector<Obligation>& out) {
     std::vector<Dated> dated;
     KQ_CHECK(find_birthdays(store, rules, from, to, filter, dated));
     KQ_CHECK(find_events(store, rules, from, to, filter, dated));
@@ -226,8 +225,7 @@ std::vector<rules::Action> Obligation::outstanding() const {
 }
 
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of,
-                                            const store::Scope& filter) {
+                                            core::Date to, core::Date as_of, const store::Scope& filter) {
     std::vector<Obligation> out;
     KQ_CHECK(add_festivals(store, rules, from, to, filter, out));
     const core::Date reference = std::clamp(as_of, from, std::max(from, to));

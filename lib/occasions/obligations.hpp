@@ -68,8 +68,7 @@ struct Obligation {
 // kind dated by opening days gives each customer one on each anniversary of its opening. `filter` narrows
 // the customers considered (one code, a rep's, a team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
-                                            core::Date to, core::Date as_of,
-                                            const store::Scope& filter = {});
+                                            core::Date to, core::Date as_of, const store::Scope& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the

@@ -16,11 +16,10 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     const compliance::Scope scope{compliance::Scope::Kind::code, card.customer.code};
     KQ_TRY(card.month, compliance::evaluate_month(store, rules, core::Month::of(as_of), as_of, scope));
     KQ_TRY(card.people, store.list_people(card.customer.id));
-    KQ_TRY(card.obligations,
-           occasions::obligations(store, rules, as_of.plus_days(-7), as_of.plus_days(30), as_of,
-                                  {store::Scope::Kind::code, card.customer.code}));
-    KQ_TRY(card.followups, store.followups_of(as_of.plus_days(-90), as_of,
-                                              {store::Scope::Kind::code, card.customer.code}));
+    KQ_TRY(card.obligations, occasions::obligations(store, rules, as_of.plus_days(-7), as_of.plus_days(30),
+                                                    as_of, {store::Scope::Kind::code, card.customer.code}));
+    KQ_TRY(card.followups,
+           store.followups_of(as_of.plus_days(-90), as_of, {store::Scope::Kind::code, card.customer.code}));
     return card;
 }
 

@@ -32,24 +32,21 @@ class RosterStore {
     virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how,
                                                          core::Date on) = 0;
     // Customers (those `filter` allows) with tier and rep in effect on `on`, sorted by code.
-    virtual Result<std::vector<Customer>> list_customers(core::Date on,
-                                                         const Scope& filter = {}) = 0;
+    virtual Result<std::vector<Customer>> list_customers(core::Date on, const Scope& filter = {}) = 0;
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.
     virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month,
                                                                const Scope& filter = {}) = 0;
     // The opening day of every customer `filter` allows that has one (anniversaries of working together),
     // by id — a read of two columns, not of whole customers.
-    virtual Result<std::vector<std::pair<int64_t, core::Date>>>
-    opening_days(const Scope& filter) = 0;
+    virtual Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) = 0;
     // Records a tier (or rep) from a day on; a second change on the same day replaces the first.
     virtual Result<void> set_tier(int64_t customer_id, const std::string& tier, core::Date from) = 0;
     virtual Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) = 0;
     virtual Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) = 0;
     virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
     // The rep histories of the customers `filter` allows, as (customer id, entry) by customer and day.
-    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>>
-    rep_histories(const Scope& filter) = 0;
+    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) = 0;
 
     virtual Result<int64_t> add_person(const Person& person) = 0;
     virtual Result<void> update_person(const Person& person) = 0;
@@ -71,8 +68,7 @@ class RosterStore {
                                                        int64_t customer_id = 0) = 0;
     // Life events in [from, to] at the customers `filter` allows (of these kinds only, when given), oldest
     // first.
-    virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to,
-                                                     const Scope& filter,
+    virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const Scope& filter,
                                                      const std::vector<std::string>& kinds = {}) = 0;
 };
 

@@ -101,8 +101,7 @@ Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::
     template Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(                                    \
         std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
     template Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t);                           \
-    template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date,                \
-                                                                      const Scope&);
+    template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date, const Scope&);
 KEQING_FOLLOWUP_MEMBERS(SqliteDb)
 KEQING_FOLLOWUP_MEMBERS(PgDb)
 #undef KEQING_FOLLOWUP_MEMBERS

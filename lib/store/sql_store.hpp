@@ -40,8 +40,7 @@ template <class Db> class SqlStore : public Store {
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
-    Result<std::vector<std::pair<int64_t, HistoryEntry>>>
-    rep_histories(const Scope& filter) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     // One insert after another; a backend with a cheaper batch overrides it.
@@ -63,8 +62,7 @@ template <class Db> class SqlStore : public Store {
     Result<std::optional<Person>> find_person(int64_t id) override;
     Result<std::vector<Person>> list_people(int64_t customer_id) override;
     Result<std::vector<Person>> people_of(const Scope& filter) override;
-    Result<std::vector<Person>> birthdays_of(const Scope& filter,
-                                             const BirthdayMonths* months) override;
+    Result<std::vector<Person>> birthdays_of(const Scope& filter, const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<void> update_event(const LifeEvent& event) override;
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
@@ -78,8 +76,7 @@ template <class Db> class SqlStore : public Store {
     Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>& ids) override;
     Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
                                     const std::string& team) override;
-    Result<std::vector<MonthCustomer>> month_customers(core::Month month,
-                                                       const Scope& filter) override;
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month, const Scope& filter) override;
 
     // Follow-ups (store/followups.hpp), in sql_followups.cpp.
     Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
@@ -87,8 +84,7 @@ template <class Db> class SqlStore : public Store {
     Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,
                                 core::Date day, int64_t contact_id) override;
     Result<std::optional<FollowUp>> find_followup(int64_t id) override;
-    Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
-                                               const Scope& filter) override;
+    Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to, const Scope& filter) override;
 
   protected:
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
