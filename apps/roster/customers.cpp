@@ -161,7 +161,7 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
         action = [o, &shared] {
             return change(shared, "re-tiered",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
-                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_tier(*ctx.store, ctx.rules, o->query, o->new_tier,
                                                              from, today, o->forced());
                           });
@@ -177,7 +177,7 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
         action = [o, &shared] {
             return change(shared, "assigned",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
-                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_rep(*ctx.store, o->query, o->new_rep, from, today,
                                                             o->forced());
                           });
