@@ -116,9 +116,15 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "updated", [&](kq::cli::Context& ctx, kq::core::Date today) {
-                return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
-            });
+            return change(shared, "updated",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
+                              if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
+                                  KQ_TRY(kq::core::Date opened,
+                                         kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
+                                  o->edit.opened_on = opened.iso();
+                              }
+                              return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
+                          });
         };
     });
 

@@ -46,6 +46,9 @@ run roster event add HZ007 --kind wedding --date 前天 --note 婚礼
 if [ "$rc" -eq 0 ]; then pass; else fail "roster event add --date 前天"; fi
 run roster show HZ007 --as-of -1
 expect_rc 0 "roster show --as-of -1"
+run roster edit HZ040 --opened 2025年3月1日
+expect_rc 0 "roster edit --opened 2025年3月1日"
+[ "$(db_query "select opened_on from customers where code = 'HZ040'")" = 2025-03-01 ] && pass || fail "--opened stored"
 
 expect_rejected 3 "--date: '5/6' is ambiguous: 2026-05-06 or 2026-06-05; write 2026-05-06" "ambiguous slashes" log-visit HZ007 --call --date 5/6
 expect_rejected 3 "--date: '2026-02-30' is not a real date" "impossible ISO date" log-visit HZ007 --call --date 2026-02-30
