@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
     app.add_option("--month", o.month,
                    "one month: YYYY-MM, this, last, -2, 上月 (default: the month of --as-of)");
     app.add_option("--from", o.from, "first month of a range: YYYY-MM, last, -3, 上月");
-    app.add_option("--to", o.to, "last month of a range, YYYY-MM (default: the month of --as-of)");
+    app.add_option("--to", o.to,
+                   "last month of a range: YYYY-MM, this, last, 上月 (default: the month of --as-of)");
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day (default: today, or the range's last day)");
     app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")

@@ -52,7 +52,7 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
                   "apply the rows that differ from what is stored (else they are refused)");
     if (dated) {
         cmd->add_option("--from", args->from,
-                        "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+                        "first day of the tier and rep changes --update makes: YYYY-MM-DD, today, -3…");
         cmd->add_flag("--force", args->force,
                       "also changes that contradict logged contacts (as roster close/tier --force)");
     }
