@@ -25,7 +25,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     core::Month month = core::Month::of(as_of);
     if (!o.month.empty()) {
-        KQ_TRY(month, core::parse_month(o.month, "--month"));
+        KQ_TRY(month, cli::month_or(o.month, "--month", {}));
     }
 
     compliance::Scope scope{compliance::Scope::Kind::rep, ctx.settings.rep};
@@ -70,8 +70,10 @@ int main(int argc, char** argv) {
     app.add_option("--tier", o.tier, "every customer of a tier");
     app.add_option("--team", o.team, "every customer of a team's reps");
     app.add_flag("--all", o.all, "every active customer");
-    app.add_option("--month", o.month, "month YYYY-MM (default: the month of --as-of)");
-    app.add_option("--as-of", o.as_of, "evaluate at the end of this day, YYYY-MM-DD (default: today)");
+    app.add_option("--month", o.month,
+                   "month: YYYY-MM, this, last, -2, 上月 (default: the month of --as-of)");
+    app.add_option("--as-of", o.as_of,
+                   "evaluate at the end of this day: YYYY-MM-DD, yesterday, -3, fri, 昨天 (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
     app.add_option("--format", o.format, "table, json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));

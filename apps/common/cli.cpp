@@ -3,6 +3,7 @@
 
 #include "core/limits.hpp"
 #include "core/text.hpp"
+#include "core/when.hpp"
 
 #include <fmt/core.h>
 
@@ -173,7 +174,12 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
 
 Result<core::Date> date_or_today(const std::string& text, std::string_view option) {
     if (text.empty()) return core::today();
-    return core::parse_date(text, option);
+    return core::parse_spoken_date(text, option, core::today());
+}
+
+Result<core::Month> month_or(const std::string& text, std::string_view option, core::Month fallback) {
+    if (text.empty()) return fallback;
+    return core::parse_spoken_month(text, option, core::today());
 }
 
 } // namespace keqing::cli

@@ -63,5 +63,7 @@ template <class... Args> void print(fmt::format_string<Args...> format, Args&&..
 
 // --as-of (or --date) text as a date; today when empty.
 Result<core::Date> date_or_today(const std::string& text, std::string_view option);
+// A month option as typed (YYYY-MM, this, last, -1, 上月; see core/when.hpp); `fallback` when empty.
+Result<core::Month> month_or(const std::string& text, std::string_view option, core::Month fallback);
 
 } // namespace keqing::cli

@@ -142,6 +142,10 @@ keqing::Result<void> collect_followups(Options& o) {
     using keqing::followups::How;
     auto& r = o.request;
     auto& changes = r.followup_changes;
+    if (!o.due.empty()) {
+        KQ_TRY(keqing::core::Date due, keqing::cli::date_or_today(o.due, "--due"));
+        o.due = due.iso();
+    }
     if (!o.promise.empty()) changes.open.push_back({"promise", o.promise, o.due});
     if (!o.problem.empty()) changes.open.push_back({"problem", o.problem, o.due});
     if (!r.checklist[5].empty()) changes.open.push_back({"slow-mover", r.checklist[5], o.due});
@@ -235,7 +239,10 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
         return Exit::ok;
     }
     KQ_TRY(o.request.channel, channel_of(o));
-    if (!o.date.empty()) o.request.date = o.date;
+    if (!o.date.empty()) { // spoken forms resolve here; the library (and CSV files) take ISO only
+        KQ_TRY(core::Date day, cli::date_or_today(o.date, "--date"));
+        o.request.date = day.iso();
+    }
     if (!o.time.empty()) o.request.time = o.time;
     o.request.rep = ctx.settings.rep;
     KQ_TRY(contacts::LogOutcome out, contacts::log_contact(*ctx.store, ctx.rules, o.request, o.dry_run));
@@ -255,7 +262,9 @@ void wire_options(CLI::App& app, Options& o) {
     channels->add_flag("--message", o.message, "SMS, QQ, WeChat or email (其他交流方式)");
     channels->add_flag("--third-party", o.third_party, "through a third party (借助第三方力量)");
     channels->add_option("--channel", o.channel, "any channel id the rules define");
-    app.add_option("--date", o.date, "day it happened, YYYY-MM-DD (default today)");
+    app.add_option(
+        "--date", o.date,
+        "day it happened: YYYY-MM-DD, today, yesterday, -3, mon..sun, 昨天, 上周五 (default today)");
     app.add_option("--time", o.time, "time it happened, HH:MM (default now, when --date is today)");
     app.add_option("--note,-n", r.note, "what happened");
     app.add_flag("--gift", r.gift, "a gift was given");
@@ -275,8 +284,9 @@ void wire_options(CLI::App& app, Options& o) {
     auto* follow = app.add_option_group("follow-ups", "kept until a later contact closes them (issue 18)");
     follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
     follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
-    follow->add_option("--due", o.due,
-                       "when the follow-ups opened are due, YYYY-MM-DD (default: the rules')");
+    follow->add_option(
+        "--due", o.due,
+        "when the follow-ups opened are due: YYYY-MM-DD, +7, fri, 11-30 (default: the rules')");
     follow->add_option("--kept", o.kept, "close promise N as kept (repeatable)");
     follow->add_option("--close", o.close_id, "drop follow-up N without a contact (needs --reason TEXT)");
     goals->add_flag("--training", r.training, "R11 gave formal training");

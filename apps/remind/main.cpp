@@ -81,10 +81,10 @@ int main(int argc, char** argv) {
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_flag("--all", o.all, "every rep (default: the current rep)");
-    app.add_option(
-        "--as-of", o.as_of,
-        "the day the digest is for, YYYY-MM-DD, taken at its start: what must still happen by its\n"
-        "end (default: today)");
+    app.add_option("--as-of", o.as_of,
+                   "the day the digest is for (YYYY-MM-DD, tomorrow, +1, mon…sun, 明天), taken at its start: "
+                   "what must still happen by its\n"
+                   "end (default: today)");
     app.add_option("--days", o.days, "horizon: obligations whose window opens within N days (default 7)");
     app.add_option(
         "--format", o.format,

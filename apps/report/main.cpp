@@ -25,14 +25,14 @@ keqing::Result<keqing::Exit> run(const Options& o) {
     report::Options options;
     options.from = options.to = core::Month::of(as_of);
     if (!o.month.empty()) {
-        KQ_TRY(options.from, core::parse_month(o.month, "--month"));
+        KQ_TRY(options.from, cli::month_or(o.month, "--month", {}));
         options.to = options.from;
     }
     if (!o.from.empty()) {
-        KQ_TRY(options.from, core::parse_month(o.from, "--from"));
+        KQ_TRY(options.from, cli::month_or(o.from, "--from", {}));
     }
     if (!o.to.empty()) {
-        KQ_TRY(options.to, core::parse_month(o.to, "--to"));
+        KQ_TRY(options.to, cli::month_or(o.to, "--to", {}));
     } else if (!o.from.empty()) {
         options.to = std::max(options.from, core::Month::of(as_of));
     }
@@ -72,9 +72,11 @@ int main(int argc, char** argv) {
     CLI::App app{"report — the monthly compliance report: who kept the contact rules", "report"};
     Options o;
     keqing::cli::add_common_options(app, o.common, false);
-    app.add_option("--month", o.month, "one month, YYYY-MM (default: the month of --as-of)");
-    app.add_option("--from", o.from, "first month of a range, YYYY-MM");
-    app.add_option("--to", o.to, "last month of a range, YYYY-MM (default: the month of --as-of)");
+    app.add_option("--month", o.month,
+                   "one month: YYYY-MM, this, last, -2, 上月 (default: the month of --as-of)");
+    app.add_option("--from", o.from, "first month of a range: YYYY-MM, last, -3, 上月");
+    app.add_option("--to", o.to,
+                   "last month of a range: YYYY-MM, this, last, 上月 (default: the month of --as-of)");
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day (default: today, or the range's last day)");
     app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")

@@ -98,8 +98,8 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     add_cmd->add_option("code", o->customer.code, "customer code, e.g. HZ041")->required();
     add_cmd->add_option("name", o->customer.name, "customer name, e.g. 康泰大药房")->required();
     add_cmd->add_option("--tier", o->customer.tier, "tier id from the rules (A, B, C)")->required();
-    add_cmd->add_option("--opened", o->opened, "first active day, YYYY-MM-DD");
-    add_cmd->add_option("--closed", o->closed, "last active day, YYYY-MM-DD");
+    add_cmd->add_option("--opened", o->opened, "first active day: YYYY-MM-DD, -3, 上周五…");
+    add_cmd->add_option("--closed", o->closed, "last active day: YYYY-MM-DD, -3, 上周五…");
     add_cmd->add_option("--phone", o->customer.phone, "phone number");
     add_cmd->add_option("--address", o->customer.address, "street address");
     add_cmd->add_option("--stage", o->customer.stage,
@@ -116,9 +116,15 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "updated", [&](kq::cli::Context& ctx, kq::core::Date today) {
-                return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
-            });
+            return change(shared, "updated",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
+                              if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
+                                  KQ_TRY(kq::core::Date opened,
+                                         kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
+                                  o->edit.opened_on = opened.iso();
+                              }
+                              return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
+                          });
         };
     });
 
@@ -155,13 +161,14 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     auto* tier_cmd = app.add_subcommand("tier", "change a customer's tier from a day on (history kept)");
     tier_cmd->add_option("customer", o->query, "code or name")->required();
     tier_cmd->add_option("tier", o->new_tier, "new tier id")->required();
-    tier_cmd->add_option("--from", o->from, "first day of the new tier, YYYY-MM-DD")->required();
+    tier_cmd->add_option("--from", o->from, "first day of the new tier: YYYY-MM-DD, today, -3, 11-01…")
+        ->required();
     tier_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
     tier_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
             return change(shared, "re-tiered",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
-                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_tier(*ctx.store, ctx.rules, o->query, o->new_tier,
                                                              from, today, o->forced());
                           });
@@ -171,13 +178,14 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
     assign_cmd->add_option("customer", o->query, "code or name")->required();
     assign_cmd->add_option("new-rep", o->new_rep, "rep id")->required();
-    assign_cmd->add_option("--from", o->from, "first day with the new rep, YYYY-MM-DD")->required();
+    assign_cmd->add_option("--from", o->from, "first day with the new rep: YYYY-MM-DD, today, -3, 11-01…")
+        ->required();
     assign_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
     assign_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
             return change(shared, "assigned",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
-                              KQ_TRY(kq::core::Date from, kq::core::parse_date(o->from, "--from"));
+                              KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_rep(*ctx.store, o->query, o->new_rep, from, today,
                                                             o->forced());
                           });
@@ -186,7 +194,7 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
 
     auto* close_cmd = app.add_subcommand("close", "close a customer after its last active day");
     close_cmd->add_option("customer", o->query, "code or name")->required();
-    close_cmd->add_option("--on", o->on, "last active day, YYYY-MM-DD (default today)");
+    close_cmd->add_option("--on", o->on, "last active day: YYYY-MM-DD, yesterday, -3… (default today)");
     close_cmd->add_flag("--force", o->force, "also before the customer's last contact");
     close_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {

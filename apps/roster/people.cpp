@@ -43,7 +43,7 @@ Result<Exit> list_events(const Shared& shared, const EventOptions& o) {
     KQ_TRY(kq::core::Date to, kq::cli::date_or_today(o.to, "--to"));
     kq::core::Date from = to.plus_days(-90);
     if (!o.from.empty()) {
-        KQ_TRY(from, kq::core::parse_date(o.from, "--from"));
+        KQ_TRY(from, kq::cli::date_or_today(o.from, "--from"));
     }
     KQ_TRY(int64_t id, customer_id_or_all(*ctx.store, o.query, to));
     KQ_TRY(std::vector<kq::store::LifeEvent> events, ctx.store->list_events(from, to, id));
@@ -161,13 +161,15 @@ void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
     event_add->add_option("customer", o->query, "code or name")->required();
     event_add->add_option("--kind", o->kind, "wedding, birth, anniversary, bereavement, illness, accident")
         ->required();
-    event_add->add_option("--date", o->date, "the day it happened, YYYY-MM-DD")->required();
+    event_add
+        ->add_option("--date", o->date, "the day it happened: YYYY-MM-DD, yesterday, -3, fri, 昨天, 上周五")
+        ->required();
     event_add->add_option("--person", o->person, "whose event: person number or name");
     event_add->add_option("--note", o->note, "details");
     event_add->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
-            KQ_TRY(kq::core::Date date, kq::core::parse_date(o->date, "--date"));
+            KQ_TRY(kq::core::Date date, kq::cli::date_or_today(o->date, "--date"));
             KQ_TRY(kq::store::LifeEvent e,
                    kq::roster::add_event(*ctx.store, ctx.rules, o->query, o->kind, date, o->person, o->note,
                                          kq::core::today()));

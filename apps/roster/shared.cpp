@@ -23,7 +23,9 @@ void add_format_option(CLI::App* cmd, keqing::output::Format& format) {
 }
 
 Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, std::string_view what) {
-    return keqing::roster::optional_date(text, what);
+    if (text.empty()) return std::optional<keqing::core::Date>();
+    KQ_TRY(keqing::core::Date d, keqing::cli::date_or_today(text, what));
+    return std::optional<keqing::core::Date>(d);
 }
 
 void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
@@ -50,7 +52,7 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
                   "apply the rows that differ from what is stored (else they are refused)");
     if (dated) {
         cmd->add_option("--from", args->from,
-                        "first day of the tier and rep changes --update makes, YYYY-MM-DD");
+                        "first day of the tier and rep changes --update makes: YYYY-MM-DD, today, -3…");
         cmd->add_flag("--force", args->force,
                       "also changes that contradict logged contacts (as roster close/tier --force)");
     }
