@@ -11,36 +11,30 @@
 namespace keqing::output {
 namespace {
 
-// Stored text in a digest's lines: printable and cut (names to kNameColumns, the rest to kTextColumns),
-// so a mail reads like the terminal; JSON and ICS carry it whole.
-std::string name(std::string_view text) {
-    return core::fit(text, kNameColumns);
-}
-std::string text(std::string_view text) {
-    return core::fit(text, kTextColumns);
-}
-
 std::string who(const remind::Digest& d) {
-    return d.rep_name.empty() ? name(d.rep) : fmt::format("{} ({})", name(d.rep), name(d.rep_name));
+    return d.rep_name.empty() ? fit_name(d.rep)
+                              : fmt::format("{} ({})", fit_name(d.rep), fit_name(d.rep_name));
 }
 
 std::string item_line(const remind::Item& i) {
     std::string line = fmt::format("[{}] by {}", i.rule.empty() ? "-" : i.rule, i.due.iso());
     if (!i.customer_code.empty())
-        line += fmt::format(" · {} {}", name(i.customer_code), name(i.customer_name));
-    if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + name(i.person);
+        line += fmt::format(" · {} {}", fit_name(i.customer_code), fit_name(i.customer_name));
+    if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + fit_name(i.person);
     return line + " — " + core::printable(i.what);
 }
 
 std::string hint_line(const remind::Item& i) {
     std::string out;
-    if (!i.hint.empty()) out += fmt::format("{} {}型: {}", name(i.person), name(i.personality), i.hint);
+    if (!i.hint.empty())
+        out += fmt::format("{} {}型: {}", fit_name(i.person), fit_name(i.personality), i.hint);
     if (!i.preferences.empty())
-        out += fmt::format("{}likes: {}", out.empty() ? name(i.person) + " " : "; ", text(i.preferences));
+        out += fmt::format("{}likes: {}", out.empty() ? fit_name(i.person) + " " : "; ",
+                           fit_text(i.preferences));
     return out;
 }
 
-std::string text(const remind::Digest& d, bool color, bool markdown) {
+std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     const char* red = color ? "\033[31m" : "";
     const char* yellow = color ? "\033[33m" : "";
     const char* reset = color ? "\033[0m" : "";
@@ -48,7 +42,7 @@ std::string text(const remind::Digest& d, bool color, bool markdown) {
     if (d.items.empty())
         return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
     out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n",
-                       who(d), d.team.empty() ? "" : " · " + name(d.team), d.as_of.iso(), d.days);
+                       who(d), d.team.empty() ? "" : " · " + fit_name(d.team), d.as_of.iso(), d.days);
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state =
@@ -195,7 +189,7 @@ std::string render_digests(const std::vector<remind::Digest>& digests, RemindFor
     std::string out;
     for (size_t k = 0; k < digests.size(); ++k) {
         if (k) out += format == RemindFormat::markdown ? "\n---\n\n" : "\n" + std::string(72, '-') + "\n\n";
-        out += text(digests[k], color, format == RemindFormat::markdown);
+        out += digest_text(digests[k], color, format == RemindFormat::markdown);
     }
     return out;
 }

@@ -11,18 +11,10 @@
 namespace keqing::output {
 namespace {
 
-// Stored text on a line of the card: printable, cut to `width` display columns.
-std::string name(std::string_view text) {
-    return core::fit(text, kNameColumns);
-}
-std::string text(std::string_view text) {
-    return core::fit(text, kTextColumns);
-}
-
 std::string history_line(const std::vector<store::HistoryEntry>& entries) {
     std::string out;
     for (const auto& e : entries)
-        out += fmt::format("{}{} {}", out.empty() ? "" : "; ", name(e.value),
+        out += fmt::format("{}{} {}", out.empty() ? "" : "; ", fit_name(e.value),
                            e.from ? "from " + e.from->iso() : std::string("from the start"));
     return out;
 }
@@ -36,15 +28,16 @@ std::string date_or_dash(const std::optional<core::Date>& d) {
 std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     const auto& c = card.customer;
     std::string out =
-        fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", name(c.code), name(c.name), name(c.tier), name(c.rep),
+        fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", fit_name(c.code), fit_name(c.name), fit_name(c.tier),
+                    fit_name(c.rep),
                     card.rep && !card.rep->name.empty()
-                        ? fmt::format(" ({}{})", name(card.rep->name),
-                                      card.rep->team.empty() ? "" : ", " + name(card.rep->team))
+                        ? fmt::format(" ({}{})", fit_name(card.rep->name),
+                                      card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
                         : "");
     out += fmt::format("opened {}  ·  closed {}  ·  stage {}\n", date_or_dash(c.opened_on),
-                       date_or_dash(c.closed_on), c.stage.empty() ? "-" : name(c.stage));
-    if (!c.phone.empty()) out += fmt::format("phone    {}\n", name(c.phone));
-    if (!c.address.empty()) out += fmt::format("address  {}\n", text(c.address));
+                       date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage));
+    if (!c.phone.empty()) out += fmt::format("phone    {}\n", fit_name(c.phone));
+    if (!c.address.empty()) out += fmt::format("address  {}\n", fit_text(c.address));
     out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
@@ -54,14 +47,15 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     }
     if (!card.people.empty()) out += "\npeople\n";
     for (const auto& p : card.people) {
-        out += fmt::format("  #{} {}{}{}\n", p.id, name(p.name), p.role.empty() ? "" : " · " + name(p.role),
-                           p.birthday.empty() ? "" : " · birthday " + name(p.birthday));
+        out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name),
+                           p.role.empty() ? "" : " · " + fit_name(p.role),
+                           p.birthday.empty() ? "" : " · birthday " + fit_name(p.birthday));
         if (!p.personality.empty())
-            out +=
-                fmt::format("     {}型 — {}\n", name(p.personality), roster::personality_hint(p.personality));
-        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", text(p.preferences));
-        if (!p.family.empty()) out += fmt::format("     family: {}\n", text(p.family));
-        if (!p.note.empty()) out += fmt::format("     note: {}\n", text(p.note));
+            out += fmt::format("     {}型 — {}\n", fit_name(p.personality),
+                               roster::personality_hint(p.personality));
+        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", fit_text(p.preferences));
+        if (!p.family.empty()) out += fmt::format("     family: {}\n", fit_text(p.family));
+        if (!p.note.empty()) out += fmt::format("     note: {}\n", fit_text(p.note));
     }
     if (!card.obligations.empty()) {
         out += "\noccasions (7 days back, 30 ahead)\n";
@@ -77,7 +71,7 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         int shown = 0;
         for (auto it = card.recent.rbegin(); it != card.recent.rend() && shown < 3; ++it) {
             if (!it->voided_at.empty() || it->checklist[k].empty()) continue;
-            items += fmt::format("    {}  {}\n", it->date.iso(), text(it->checklist[k]));
+            items += fmt::format("    {}  {}\n", it->date.iso(), fit_text(it->checklist[k]));
             ++shown;
         }
         if (shown) out += fmt::format("\n{}\n{}", store::kChecklistLabels[k], items);

@@ -95,4 +95,11 @@ std::string Table::render(Style style) const {
     return out.take();
 }
 
+std::string fit_name(std::string_view text) {
+    return core::fit(text, kNameColumns);
+}
+std::string fit_text(std::string_view text) {
+    return core::fit(text, kTextColumns);
+}
+
 } // namespace keqing::output

@@ -21,6 +21,9 @@ enum class Style { plain, markdown };
 // The widest a cell may be, in display columns: names, codes and most cells; notes and explanations.
 inline constexpr int kNameColumns = 40;
 inline constexpr int kTextColumns = 80;
+// Stored text on a line outside a table (a card's or a digest's lines): printable, cut to those widths.
+std::string fit_name(std::string_view text);
+std::string fit_text(std::string_view text);
 
 class Table {
   public:
