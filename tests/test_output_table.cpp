@@ -2,6 +2,7 @@
 // alignment, no trailing spaces, markdown, long cells cut with "…" and control characters shown as
 // symbols, and output written to a file in blocks as it grows.
 #include "core/sink.hpp"
+#include "output/quota_view.hpp"
 #include "output/table.hpp"
 #include "support.hpp"
 
@@ -15,6 +16,16 @@ namespace unit_output_table {
 using namespace keqing;
 
 TEST_SUITE("output::table") {
+    TEST_CASE("percentages round to the nearest whole and never claim complete or nothing") {
+        CHECK(output::percent(2.0 / 3) == "67%");
+        CHECK(output::percent(7.0 / 8) == "88%");
+        CHECK(output::percent(1.0 / 3) == "33%");
+        CHECK(output::percent(1.0) == "100%");
+        CHECK(output::percent(0.0) == "0%");
+        CHECK(output::percent(0.996) == "99%"); // short of complete
+        CHECK(output::percent(0.004) == "1%");  // more than nothing
+    }
+
     TEST_CASE("columns line up by display width, right alignment, no trailing spaces") {
         output::Table t;
         t.column("CODE").column("NAME").column("N", output::Align::right);

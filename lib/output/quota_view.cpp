@@ -134,8 +134,13 @@ void render_csv(core::Sink& out, const compliance::MonthResult& r, const rules::
 
 } // namespace
 
+// The nearest whole percent (2 of 3 is 67 %), except that anything short of complete stays below 100 %
+// and anything above nothing stays above 0 %: a rounded figure never claims a quota met or untouched.
 std::string percent(double score) {
-    return fmt::format("{}%", static_cast<int>(std::floor(score * 100 + 1e-9)));
+    int whole = static_cast<int>(std::lround(score * 100));
+    if (whole >= 100 && score < 1 - 1e-9) whole = 99;
+    if (whole <= 0 && score > 1e-9) whole = 1;
+    return fmt::format("{}%", whole);
 }
 
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,

@@ -22,8 +22,11 @@ check-quota --all --month 2026-11 --as-of 2026-11-20 --format json >"$WORK/check
 python3 - "$WORK/check.json" >"$WORK/expected" <<'PY'
 import json, math, sys
 s = json.load(open(sys.argv[1]))["summary"]
+def pct(x):  # the nearest whole percent, never 100 short of complete nor 0 above nothing (output::percent)
+    w = math.floor(x * 100 + 0.5)
+    return 99 if w >= 100 and x < 1 - 1e-9 else 1 if w <= 0 and x > 1e-9 else w
 print('<span class="big">%d%%</span>overall score (%d of %d required contacts)'
-      % (math.floor(s["score"] * 100 + 1e-9), s["done"], s["required"]))
+      % (pct(s["score"]), s["done"], s["required"]))
 for status, label in (("met", "met"), ("on_track", "on track"), ("behind", "behind"), ("missed", "missed")):
     print('<div class="tile status-%s"><span class="big">%d</span>%s</div>' % (status, s[status], label))
 PY
