@@ -2,10 +2,13 @@
 // alignment, no trailing spaces, markdown, long cells cut with "…" and control characters shown as
 // symbols, and output written to a file in blocks as it grows.
 #include "core/sink.hpp"
+#include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
+#include "rules/rules.hpp"
 #include "support.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -16,6 +19,30 @@ namespace unit_output_table {
 using namespace keqing;
 
 TEST_SUITE("output::table") {
+    TEST_CASE("occasions read what can still be done first, by date within a state") {
+        const rules::Rules rules = *rules::load_rules("");
+        const auto obligation = [](const char* code, const char* day, occasions::State state) {
+            occasions::Obligation o;
+            o.customer_code = code;
+            o.name = "生日";
+            o.date = o.from = o.to = *core::parse_date(day, "day");
+            o.state = state;
+            return o;
+        };
+        const std::string text =
+            output::render_obligations({obligation("C1", "2026-11-03", occasions::State::missed),
+                                        obligation("C2", "2026-11-20", occasions::State::open),
+                                        obligation("C3", "2026-10-28", occasions::State::missed),
+                                        obligation("C4", "2026-11-13", occasions::State::open),
+                                        obligation("C5", "2026-11-01", occasions::State::done)},
+                                       rules, true);
+        std::vector<size_t> at;
+        for (const char* code : {"C4", "C2", "C3", "C1", "C5"})
+            at.push_back(text.find(code));
+        CHECK(std::is_sorted(at.begin(), at.end()));
+        CHECK(at.back() != std::string::npos);
+    }
+
     TEST_CASE("percentages round to the nearest whole and never claim complete or nothing") {
         CHECK(output::percent(2.0 / 3) == "67%");
         CHECK(output::percent(7.0 / 8) == "88%");

@@ -5,6 +5,11 @@
 #include "output/table.hpp"
 #include "store/types.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <tuple>
+
 namespace keqing::output {
 
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
@@ -45,6 +50,24 @@ std::string not_counted_lines(const std::vector<occasions::Obligation>& obligati
     return out;
 }
 
+// The order a person reads them in: what can still be done first (overdue, open, upcoming), then what
+// was missed, then what was done; by date within a state.
+std::vector<const occasions::Obligation*>
+reading_order(const std::vector<occasions::Obligation>& obligations) {
+    using occasions::State;
+    constexpr std::array<State, occasions::kStates> order = {
+        State::overdue, State::open, State::upcoming, State::missed, State::done_late, State::done};
+    const auto rank = [&](State s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
+    std::vector<const occasions::Obligation*> out;
+    for (const auto& o : obligations)
+        out.push_back(&o);
+    std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
+        return std::tuple(rank(a->state), a->date, std::string_view(a->customer_code)) <
+               std::tuple(rank(b->state), b->date, std::string_view(b->customer_code));
+    });
+    return out;
+}
+
 } // namespace
 
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
@@ -56,7 +79,8 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         .column("WINDOW")
         .column("STATE")
         .column("TO DO", Align::left, kTextColumns);
-    for (const auto& o : obligations) {
+    for (const occasions::Obligation* p : reading_order(obligations)) {
+        const occasions::Obligation& o = *p;
         std::vector<std::string> row{o.date.iso()};
         if (with_customer) {
             row.push_back(o.customer_code);
