@@ -141,11 +141,25 @@ void Accumulator::add_month(compliance::MonthResult&& month, std::vector<complia
     report_.months.push_back(std::move(part));
 }
 
+// A team's row is named by its reps in the report (by id): "王强、李娜".
+void Accumulator::name_teams() {
+    for (Row& team : report_.rows) {
+        std::vector<const Row*> members;
+        for (const Row& rep : report_.reps)
+            if (rep.team == team.key || (team.key == "-" && rep.team.empty())) members.push_back(&rep);
+        std::sort(members.begin(), members.end(), [](const Row* a, const Row* b) { return a->key < b->key; });
+        team.label.clear();
+        for (const Row* rep : members)
+            team.label += (team.label.empty() ? "" : "、") + (rep->label.empty() ? rep->key : rep->label);
+    }
+}
+
 Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided) {
     compliance::Summary& total = report_.summary;
     total.score = compliance::score(total.done_capped, total.required);
     report_.reps = ranked(reps_);
     report_.rows = ranked(rows_);
+    if (report_.options.by == By::team) name_teams();
     std::map<std::string, OccasionRow> by_kind;
     for (const auto& o : obligations) {
         // Kept or not: done ones, and those whose window has closed.

@@ -105,6 +105,7 @@ class Accumulator {
     Accumulator& operator=(const Accumulator&) = delete;
 
   private:
+    void name_teams();
     void add_customer(const compliance::CustomerResult& c, MonthPart& part);
 
     const rules::Rules& rules_;

@@ -60,6 +60,9 @@ run report --month 2026-11 --as-of 2026-11-20 --format markdown; expect_out "## 
 run report --month 2026-11 --as-of 2026-11-20 --by tier --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["key"] for r in d["rows"]] and {r["key"] for r in d["rows"]} == {"A","B","C"}' "$WORK/out" && pass || fail "--by tier"
 run report --month 2026-11 --as-of 2026-11-20 --by team --format csv; expect_out "team,2026-11,华东一组,rank" "--by team"
+run report --month 2026-11 --as-of 2026-11-20 --by team
+grep -E '^1 +华东一组 +李娜、王强 ' "$WORK/out" >/dev/null && pass || fail "--by team names each team by its reps"
+grep -E '^2 +华东二组 +赵磊 ' "$WORK/out" >/dev/null && pass || fail "--by team: the second team's rep"
 run report --month 2026-11 --as-of 2026-11-20 --team 华东二组 --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["key"] for r in d["reps"]] == ["zhao"], d["reps"]' "$WORK/out" && pass || fail "--team"
 
