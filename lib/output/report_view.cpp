@@ -183,8 +183,10 @@ void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& 
     // The first rows of each list; JSON carries up to 200 of each.
     constexpr size_t kShown = 10;
     auto more = [&](size_t total) {
-        return total > kShown ? fmt::format("… and {} more (see --format json)\n", total - kShown)
-                              : std::string();
+        // In markdown a blank line first: a line right under a table would be read as one of its rows.
+        return total > kShown
+                   ? fmt::format("{}… and {} more (see --format json)\n", md ? "\n" : "", total - kShown)
+                   : std::string();
     };
     if (!q.voided.empty()) {
         Grid v({"#", "DATE", "CUSTOMER", "CHANNEL", "REP", "VOIDED", "REASON"});

@@ -60,6 +60,15 @@ run report --month 2026-11 --as-of 2026-11-20 --format markdown; expect_out "## 
 run report --month 2026-11 --as-of 2026-11-20 --by tier --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["key"] for r in d["rows"]] and {r["key"] for r in d["rows"]} == {"A","B","C"}' "$WORK/out" && pass || fail "--by tier"
 run report --month 2026-11 --as-of 2026-11-20 --by team --format csv; expect_out "team,2026-11,华东一组,rank" "--by team"
+# Markdown: whatever follows a table is set off by a blank line (else GFM reads it as one more row).
+report --month 2026-11 --as-of 2026-11-20 --format markdown >"$WORK/r.md"
+grep -q "and [0-9]* more" "$WORK/r.md" && pass || fail "the example month has a list cut in markdown"
+python3 - "$WORK/r.md" <<'PY' && pass || fail "markdown: a line right under a table that is not a row"
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+bad = [b for a, b in zip(lines, lines[1:]) if a.startswith("|") and b.strip() and not b.startswith("|")]
+sys.exit(1 if bad else 0)
+PY
 run report --month 2026-11 --as-of 2026-11-20 --by team
 grep -E '^1 +华东一组 +李娜、王强 ' "$WORK/out" >/dev/null && pass || fail "--by team names each team by its reps"
 grep -E '^2 +华东二组 +赵磊 ' "$WORK/out" >/dev/null && pass || fail "--by team: the second team's rep"
