@@ -55,6 +55,8 @@ TEST_SUITE("compliance::goals") {
         CHECK(mid.goals[0].status == Status::behind);
         CHECK(mid.goals[1].required == 2);            // A1 and B1 each owe problems solved
         CHECK(mid.goals[1].status == Status::behind); // A1 owes floor(2 × 15 / 30) = 1 by now
+        CHECK(mid.goals[1].per_customer);
+        CHECK(mid.goals[1].detail == "2 of 2 customers still need a problem solved: A1 0/2, B1 0/1");
         CHECK(mid.goals[2].required == 1);
         const auto end = run("2026-11-30");
         CHECK(end.status == Status::missed);

@@ -102,8 +102,11 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
             fmt::format_to(std::back_inserter(short_of), "{}{} {}/{}", short_of.empty() ? "" : ", ", c->code,
                            got, want);
     }
-    GoalResult g{"R10", "problems solved per customer", required, met, 0, status, short_of};
+    GoalResult g{"R10", "problems solved per customer", required, met, 0, status, {}, true};
     g.expected = required; // every customer is expected to keep pace
+    if (met < required)
+        g.detail = fmt::format("{} of {} customers still need a problem solved: {}", required - met, required,
+                               short_of);
     return g;
 }
 

@@ -16,6 +16,9 @@ struct GoalResult {
     int expected = 0;
     Status status = Status::met;
     std::string detail; // what is missing, for people
+    // done and required count customers (R10: those that had their problems solved, of those that must):
+    // the detail then says how many customers are still short, and names them.
+    bool per_customer = false;
 };
 
 struct ChecklistResult {

@@ -205,8 +205,11 @@ Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal
     item.state = Item::State::due;
     item.due = as_of;
     item.starts = as_of;
-    item.what = fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
-                            goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
+    item.what =
+        goal.per_customer && !goal.detail.empty()
+            ? fmt::format("{}: {}", goal.label, goal.detail)
+            : fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
+                          goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
     return item;
 }
 
