@@ -60,6 +60,19 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 1);
     }
 
+    TEST_CASE_FIXTURE(Fixture, "a goal flag reports the rep's goals after the contact") {
+        CHECK_FALSE(contacts::log_contact(*store, rules, request("康泰"), true)->goals.has_value());
+        auto r = request("康泰");
+        r.asked_help = true;
+        auto out = contacts::log_contact(*store, rules, r, false);
+        REQUIRE(out.ok());
+        REQUIRE(out->goals.has_value());
+        CHECK(out->goals->rep == out->contact.rep);
+        const auto& asked = out->goals->goals[static_cast<size_t>(compliance::Goal::asked_help)];
+        CHECK(asked.id == "R9");
+        CHECK(asked.done == 1); // this contact
+    }
+
     TEST_CASE_FIXTURE(Fixture, "a back-dated contact is flagged late beyond late_after_days") {
         auto r = request("HZ001", "call");
         r.date = "2026-11-16";

@@ -53,6 +53,23 @@ void print_obligation(const keqing::occasions::Obligation& o, int64_t contact,
             keqing::cli::print("  it does not count: {}\n", keqing::output::not_counted_why(o, n));
 }
 
+// What each goal flag of the contact counted toward: the goal after it, and why it did not count if so.
+void print_goals(const keqing::contacts::LogOutcome& out) {
+    if (!out.goals) return;
+    using keqing::compliance::Goal;
+    const auto& c = out.contact;
+    for (const auto& [flag, goal] :
+         {std::pair{c.asked_help, Goal::asked_help}, std::pair{!c.solved.empty(), Goal::solved},
+          std::pair{c.training, Goal::training}}) {
+        const auto index = static_cast<size_t>(goal);
+        if (!flag || index >= out.goals->goals.size()) continue;
+        const auto& g = out.goals->goals[index];
+        keqing::cli::print("counts toward: {} {}, {} {}/{} ({}){}\n", g.id, g.label, out.goals->rep, g.done,
+                           g.required, keqing::compliance::to_string(g.status),
+                           g.detail.empty() ? "" : "; " + g.detail);
+    }
+}
+
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
@@ -94,6 +111,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel,
                                                     result.tier, out.month.month.iso())
                                       : fmt::format("counts toward no quota (channel {})", c.channel));
+    print_goals(out);
     if (rules.in_person(c.channel)) {
         const auto missing = keqing::contacts::missing_checklist(c);
         if (missing.empty())

@@ -27,10 +27,13 @@ struct ChecklistResult {
     std::array<int, 6> recorded{}; // per item R12..R17
 };
 
+// The place of each goal in RepGoals::goals, named by the contact flag that counts toward it.
+enum class Goal : size_t { asked_help = 0, solved = 1, training = 2 };
+
 struct RepGoals {
     std::string rep;
     std::string team;
-    std::vector<GoalResult> goals; // R9, R10, R11
+    std::vector<GoalResult> goals; // R9, R10, R11: index with Goal
     ChecklistResult checklist;
     Status status = Status::met; // worst goal
 };

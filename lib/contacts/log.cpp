@@ -35,6 +35,18 @@ Result<std::optional<occasions::Obligation>> obligation_of(store::Store& store, 
     return found;
 }
 
+// The goals of the contact's rep for the contact's month, as of today.
+Result<std::optional<compliance::RepGoals>> goals_after(store::Store& store, const rules::Rules& rules,
+                                                        const store::Contact& contact, core::Date today) {
+    const compliance::Scope scope{compliance::Scope::Kind::rep, contact.rep};
+    KQ_TRY(compliance::MonthResult month,
+           compliance::evaluate_month(store, rules, core::Month::of(contact.date), today, scope));
+    KQ_TRY(std::vector<compliance::RepGoals> all, compliance::evaluate_goals(store, rules, month));
+    for (auto& g : all)
+        if (g.rep == contact.rep) return std::optional(std::move(g));
+    return std::optional<compliance::RepGoals>{};
+}
+
 } // namespace
 
 Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, const LogRequest& request,
@@ -67,9 +79,18 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             const compliance::Scope scope{compliance::Scope::Kind::code, contact.customer_code};
             KQ_TRY(compliance::MonthResult month,
                    compliance::evaluate_month(store, rules, core::Month::of(contact.date), now.date, scope));
-            return LogOutcome{contact,           found.front(),  days_late(rules, contact, now),
-                              std::move(month),  std::move(tag), std::move(obligation),
-                              std::move(applied)};
+            std::optional<compliance::RepGoals> goals;
+            if (contact.asked_help || !contact.solved.empty() || contact.training) {
+                KQ_TRY(goals, goals_after(store, rules, contact, now.date));
+            }
+            return LogOutcome{contact,
+                              found.front(),
+                              days_late(rules, contact, now),
+                              std::move(month),
+                              std::move(tag),
+                              std::move(obligation),
+                              std::move(applied),
+                              std::move(goals)};
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/evaluate.hpp"
+#include "compliance/goals.hpp"
 #include "core/import.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
@@ -43,6 +44,9 @@ struct LogOutcome {
     occasions::TagChoice tag;                        // the obligation the contact was tagged for, if any
     std::optional<occasions::Obligation> obligation; // that obligation after the contact
     followups::Applied followups_applied;            // the items it opened and closed
+    // The contact's rep's goals (R9–R11) for its month, after it, when it carries a goal flag (asked for
+    // help, a problem solved, a training): what each flag counted toward.
+    std::optional<compliance::RepGoals> goals;
 };
 
 // Validates and stores one contact (and the follow-ups it opens and closes: a contact closing one with

@@ -65,4 +65,13 @@ expect_out "HZ001 in 2026-11 (as of 2026-12-02):" "a back-dated contact names it
 expect_no_out "this month" "a back-dated contact is not this month's"
 KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --call --date 2026-11-18 --dry-run
 expect_out "HZ001 this month (as of 2026-11-20):" "a contact of this month"
+
+# Goal flags say what they counted toward: the goal after the contact, for the contact's rep.
+KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --visit --asked-help --solved 断货 --training --dry-run
+expect_out "counts toward: R9 asked customers for help, wang "  "--asked-help names R9 and where it stands"
+expect_out "counts toward: R10 problems solved per customer, wang " "--solved names R10"
+expect_out "customers still need a problem solved: HZ004 0/1" "R10 names the customers still short"
+expect_out "counts toward: R11 formal training at A customers, wang 2/1 (met)" "--training names R11"
+KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --visit --dry-run
+expect_no_out "R9" "a contact without goal flags names no goal"
 finish
