@@ -87,7 +87,9 @@ TEST_SUITE("report::report") {
         CHECK(r.missed.size() == 2);
         CHECK(run({2026, 9}, {2026, 9}, "2026-09-20").occasions.empty()); // still open
         contact("W1", "call", "2026-10-02", "2026-10-09T08:00");          // late
-        contact("W1", "call", "2026-10-02");                              // duplicate
+        contact("W1", "call", "2026-10-02");                              // a call back: ordinary
+        contact("W1", "visit", "2026-10-03");
+        contact("W1", "visit", "2026-10-03"); // a second visit that day: a possible duplicate
         const auto q = run({2026, 10}, {2026, 10}, "2026-10-31").quality;
         CHECK(q.late_count == 1);
         CHECK(q.duplicate_count == 1);

@@ -74,6 +74,23 @@ TEST_SUITE("rules::rules") {
                   .starts_with("r.toml:3:"));
     }
 
+    TEST_CASE("each channel says how many same-day contacts with one customer are ordinary") {
+        auto builtin = rules::load_rules("");
+        REQUIRE(builtin.ok());
+        CHECK(builtin->same_day_limits() ==
+              std::vector<std::pair<std::string, int>>{
+                  {"visit", 1}, {"call", 2}, {"message", 3}, {"third_party", 1}});
+        auto never =
+            rules::parse_rules("[[channel]]\nid = \"visit\"\nsame_day_limit = 0\n[[tier]]\nid = \"A\"\n"
+                               "quota = { visit = 1 }\n",
+                               "r.toml");
+        REQUIRE(never.ok());
+        CHECK(never->channels[0].same_day_limit == 0);
+        CHECK(error_of("[[channel]]\nid = \"visit\"\nsame_day_limit = -1\n[[tier]]\nid = \"A\"\n"
+                       "quota = { visit = 1 }\n")
+                  .starts_with("r.toml:3:"));
+    }
+
     TEST_CASE("deadline_days is 5 in the built-in rules, configurable from 0 to 30, checked with file:line") {
         CHECK(rules::load_rules("")->deadline_days == 5);
         CHECK(rules::load_rules(KEQING_SOURCE_DIR "/schemas/rules.toml")->deadline_days == 5);

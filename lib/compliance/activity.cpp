@@ -16,6 +16,11 @@ uint32_t ActivityBuilder::channel_index(std::string_view channel) {
     channels_.emplace_back(channel);
     in_person_.push_back(findings_ && std::find(findings_->in_person.begin(), findings_->in_person.end(),
                                                 channel) != findings_->in_person.end());
+    int limit = 1;
+    if (findings_)
+        for (const auto& [id, n] : findings_->same_day_limits)
+            if (id == channel) limit = n;
+    same_day_limit_.push_back(limit);
     return static_cast<uint32_t>(channels_.size() - 1);
 }
 
@@ -90,7 +95,8 @@ void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t re
 }
 
 void ActivityBuilder::close_group() {
-    if (group_count_ > 1) {
+    const int limit = group_count_ > 0 ? same_day_limit_[group_channel_] : 0;
+    if (limit > 0 && group_count_ > limit) {
         found_.duplicate_count++;
         std::string reps;
         for (const uint32_t r : group_reps_)

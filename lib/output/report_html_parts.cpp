@@ -158,7 +158,7 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         out += render(t) + capped(q.late.size(), q.late_count);
     }
     if (!q.duplicates.empty()) {
-        Table t{"Possible duplicates (same customer, channel and day)",
+        Table t{"Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)",
                 {"Date", "Customer", "Channel", "Contacts", "Logged by"},
                 {}};
         for (const auto& d : q.duplicates)

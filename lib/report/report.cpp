@@ -212,7 +212,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
     // pass over the contacts its reps logged (below).
     const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit,
-                                            rules.in_person_channels()};
+                                            rules.in_person_channels(), rules.same_day_limits()};
     const core::Date first = options.from.first();
     const core::Date last = std::min(options.as_of, options.to.last());
     std::vector<occasions::Obligation> obligations;

@@ -21,7 +21,7 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule", "in_person"}, "[[channel]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule", "in_person", "same_day_limit"}, "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
             return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
@@ -37,7 +37,8 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
             if (!v) return data_error("{}: in_person must be true or false", at(source, *n));
             in_person = v->get();
         }
-        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule, in_person});
+        KQ_TRY(int same_day_limit, optional_int(source, *t, "same_day_limit", 0, 1000, 1, "[[channel]]"));
+        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule, in_person, same_day_limit});
     }
     return {};
 }
@@ -98,6 +99,13 @@ int Rules::channel_index(std::string_view id) const {
 bool Rules::in_person(std::string_view channel) const {
     const int i = channel_index(channel);
     return i >= 0 && channels[static_cast<size_t>(i)].in_person;
+}
+
+std::vector<std::pair<std::string, int>> Rules::same_day_limits() const {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& c : channels)
+        out.emplace_back(c.id, c.same_day_limit);
+    return out;
 }
 
 std::vector<std::string> Rules::in_person_channels() const {

@@ -17,6 +17,9 @@ struct Channel {
     std::string label;
     std::string rule;       // the quota rule it implements ("R1"); may be empty
     bool in_person = false; // a visit: it has the per-visit checklist (R12–R17) and counts toward busy days
+    // How many contacts of this channel with one customer on one day are ordinary; more are listed as
+    // possible duplicates (a second visit the same day is suspicious, a second message is not). 0: never.
+    int same_day_limit = 1;
 };
 
 // A customer tier and its monthly quota per channel (0 where the tier lists none).
@@ -115,6 +118,8 @@ struct Rules {
     bool in_person(std::string_view channel) const;
     // The ids of the in-person channels.
     std::vector<std::string> in_person_channels() const;
+    // Each channel's same_day_limit, by id.
+    std::vector<std::pair<std::string, int>> same_day_limits() const;
     // The channel a contact is logged on when none is named: the first in-person one, else the first.
     const std::string& default_channel() const;
     // The tier with this id, or nullptr.

@@ -225,6 +225,9 @@ struct FindingRules {
     int max_visits_per_day = 12;
     int limit = 200;
     std::vector<std::string> in_person; // the channels whose contacts make a day busy
+    // Per channel, how many same-day contacts with one customer are ordinary (rules::Channel); a channel
+    // not listed allows 1. 0: never a duplicate.
+    std::vector<std::pair<std::string, int>> same_day_limits = {};
 };
 
 // What one pass over a range's contacts adds up to: the tallies of those that count and, when asked, the

@@ -37,7 +37,7 @@ expect_out "Tier × channel" "tier x channel"
 grep -qE '^结婚 \(wedding\) +R7 +1 +0 +0 +1 +0$' "$WORK/out" && pass || fail "occasions kept, kept late, overdue and missed"
 expect_out "R10 problems solved per customer" "rep goals"
 expect_out "R12–R17 complete visit checklists" "checklist completeness"
-expect_out "duplicates (same customer, channel and day): 57" "duplicates flagged"
+expect_out "possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): 0" "no duplicates: the example data has no second visit a day"
 
 # Tables, CSV and JSON carry the same numbers.
 run report --month 2026-11 --as-of 2026-11-20 --format csv; cp "$WORK/out" "$WORK/r.csv"
@@ -106,4 +106,21 @@ expect_rejected 2 "is after --to" "reversed range" report --from 2026-11 --to 20
 expect_rejected 3 "has no month 13" "bad month" report --month 2026-13
 expect_rejected 2 "--by" "bad breakdown" report --by city
 expect_rejected 3 "unknown team" "unknown team" report --team 火星组
+
+# Duplicates per channel (rules: same_day_limit): a second visit to one customer on one day is listed, a
+# second message is not, a fourth message is.
+KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang log-visit HZ001 --visit --date 2026-11-19 --time 09:00 >/dev/null
+KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang log-visit HZ001 --visit --date 2026-11-19 --time 09:05 >/dev/null
+for t in 1 2; do KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang log-visit HZ004 --message --date 2026-11-18 >/dev/null; done
+run report --month 2026-11 --as-of 2026-11-20 --format json
+python3 - "$WORK/out" <<'PY' && pass || fail "one possible duplicate: the second visit, not the second message"
+import json, sys
+q = json.load(open(sys.argv[1]))["quality"]
+groups = [(g["customer"], g["channel"]) for g in q["duplicate_groups"]]
+assert q["duplicates"] == 1 and groups == [("HZ001", "visit")], q
+PY
+for t in 1 2; do KEQING_NOW=2026-11-20T20:00 KEQING_REP=wang log-visit HZ004 --message --date 2026-11-18 >/dev/null; done
+run report --month 2026-11 --as-of 2026-11-20 --format json
+python3 -c 'import json,sys; q=json.load(open(sys.argv[1]))["quality"]; sys.exit(0 if q["duplicates"] == 2 else 1)' "$WORK/out" \
+  && pass || fail "four messages a day are past the message channel's same_day_limit of 3"
 finish
