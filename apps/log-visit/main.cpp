@@ -3,6 +3,7 @@
 // prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
 #include "contacts/log.hpp"
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
@@ -249,7 +250,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
                contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
         keqing::cli::print(
             "{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.added,
-            o.import_file, r.late ? fmt::format(" ({} flagged late)", r.late) : "",
+            core::source_name(o.import_file), r.late ? fmt::format(" ({} flagged late)", r.late) : "",
             r.rows > r.added
                 ? fmt::format("; {} left out: their customer has a contact with the same ref already",
                               r.rows - r.added)
@@ -313,7 +314,8 @@ void wire_options(CLI::App& app, Options& o) {
                    "re-tag contact ID for the obligation --occasion names (no new contact)");
     app.add_option("--untag", o.untag_id, "remove contact ID's occasion tag");
     app.add_option("--reason", o.void_reason, "why the contact is voided, or the follow-up dropped");
-    app.add_option("--import", o.import_file, "load contacts from a CSV file, all or nothing");
+    app.add_option("--import", o.import_file,
+                   "load contacts from a CSV file (- reads standard input), all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");

@@ -2,6 +2,7 @@
 // customer change prints, and the import subcommands.
 #include "commands.hpp"
 
+#include "core/csv.hpp"
 #include "core/text.hpp"
 #include "output/table.hpp"
 #include "roster/customers.hpp"
@@ -45,7 +46,7 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
                         keqing::store::Create creates) {
     auto args = std::make_shared<ImportArgs>();
     CLI::App* cmd = parent->add_subcommand(name, help);
-    cmd->add_option("file", args->file, columns)->required();
+    cmd->add_option("file", args->file, std::string(columns) + "; - reads standard input")->required();
     if (dated) cmd->add_flag("--ignore-unknown", args->ignore_unknown, "skip columns keqing does not know");
     cmd->add_flag("--dry-run", args->dry_run, "check every row, store nothing");
     cmd->add_flag("--update", args->update,
@@ -70,8 +71,8 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
             for (const std::string& line : s.changes)
                 keqing::cli::print("{} {}\n", args->dry_run ? "would change" : "changed", line);
             keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
-                               args->dry_run ? "would import (dry run)" : "imported", noun, args->file,
-                               s.added, s.changed, s.unchanged);
+                               args->dry_run ? "would import (dry run)" : "imported", noun,
+                               keqing::core::source_name(args->file), s.added, s.changed, s.unchanged);
             return Exit::ok;
         };
     });

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace keqing::core {
@@ -109,6 +110,18 @@ Result<std::string> read_file(const std::string& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
+}
+
+Result<std::string> read_import(const std::string& path) {
+    if (path != "-") return read_file(path);
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) return data_error("stdin: cannot read: {}", std::strerror(errno));
+    return buffer.str();
+}
+
+std::string source_name(const std::string& path) {
+    return path == "-" ? "stdin" : path;
 }
 
 Result<CsvColumns> check_csv_header(const CsvRecord& header, std::string_view source,

@@ -76,6 +76,10 @@ class CsvStream {
 
 // Reads a whole file into memory; errors name the path.
 Result<std::string> read_file(const std::string& path);
+// An import's text: the file, or standard input when `path` is "-".
+Result<std::string> read_import(const std::string& path);
+// How messages name an import's source: its path, or "stdin" for "-".
+std::string source_name(const std::string& path);
 
 // A parsed CSV file whose header row named its columns.
 class CsvTable {

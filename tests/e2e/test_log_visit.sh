@@ -74,4 +74,17 @@ expect_out "customers still need a problem solved: HZ004 0/1" "R10 names the cus
 expect_out "counts toward: R11 formal training at A customers, wang 2/1 (met)" "--training names R11"
 KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --visit --dry-run
 expect_no_out "R9" "a contact without goal flags names no goal"
+
+# An import reads standard input for "-"; errors name it stdin.
+printf 'customer,channel,date\nHZ002,call,2026-11-19\n' | log-visit --import - >"$WORK/out" 2>"$WORK/err"; rc=$?
+expect_rc 0 "log-visit --import - reads standard input"
+expect_out "imported 1 contacts from stdin" "the summary names stdin"
+snapshot
+printf 'customer,channel,date\nHZ002,call,2026-13-01\n' | log-visit --import - >"$WORK/out" 2>"$WORK/err"; rc=$?
+expect_rc 3 "a bad row on standard input"
+expect_err "stdin:2: column date" "the error names stdin and the line"
+expect_unchanged "a bad row on standard input stores nothing"
+printf 'id,name,team\nsun,孙,华东二组\n' | roster rep import - >"$WORK/out" 2>"$WORK/err"; rc=$?
+expect_rc 0 "roster rep import - reads standard input"
+expect_out "imported reps from stdin: 1 added" "roster's summary names stdin"
 finish
