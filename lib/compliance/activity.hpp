@@ -48,7 +48,7 @@ class ActivityBuilder {
     CountPolicy policy_;
     const FindingRules* findings_;
     std::vector<std::string> channels_;
-    std::vector<bool> in_person_; // per channel index: one of findings_->in_person
+    std::vector<bool> in_person_;     // per channel index: one of findings_->in_person
     std::vector<int> same_day_limit_; // per channel index: from findings_->same_day_limits
     std::vector<std::string> reps_;
     struct Hash {

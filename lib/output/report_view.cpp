@@ -175,8 +175,9 @@ void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& 
     out << section("Data quality", md);
     out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days,
                        q.late_count);
-    out << fmt::format("{}possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): {}\n", md ? "- " : "",
-                       q.duplicate_count);
+    out << fmt::format(
+        "{}possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): {}\n",
+        md ? "- " : "", q.duplicate_count);
     out << fmt::format("{}voided: {}\n", md ? "- " : "", q.voided_count);
     out << fmt::format("{}implausible days (more than {} visits by one rep): {}\n", md ? "- " : "",
                        rules.max_visits_per_day, q.busy_days.size());

@@ -21,7 +21,8 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
-        KQ_CHECK(only_keys(source, *t, {"id", "label", "rule", "in_person", "same_day_limit"}, "[[channel]]"));
+        KQ_CHECK(
+            only_keys(source, *t, {"id", "label", "rule", "in_person", "same_day_limit"}, "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
             return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
