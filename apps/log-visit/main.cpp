@@ -18,7 +18,7 @@ namespace {
 struct Options {
     keqing::cli::Common common;
     keqing::contacts::LogRequest request;
-    std::string date, time, import_file, void_reason;
+    std::string date, time, import_file, void_reason, encoding;
     int64_t void_id = 0, tag_id = 0, untag_id = 0, close_id = 0;
     std::string promise, problem, due; // follow-ups opened (issue 18); --slow-mover is also the R17 item
     std::vector<int64_t> kept;
@@ -213,6 +213,9 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
             "give a customer to log, --void ID --reason TEXT, --tag ID --occasion TAG, --untag "
             "ID, --close N --reason TEXT or --import FILE (one of them)");
     KQ_CHECK(collect_followups(o));
+    if (!o.encoding.empty() && !importing) return usage_error("--encoding goes with --import FILE");
+    KQ_TRY(const core::Encoding encoding,
+           core::parse_encoding(o.encoding.empty() ? "auto" : o.encoding, "--encoding"));
     if (o.tag_id != 0 && o.request.occasion.empty())
         return usage_error("--tag {} needs --occasion TAG: the obligation the contact was for", o.tag_id);
     if (o.untag_id != 0 && !o.request.occasion.empty())
@@ -243,6 +246,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     if (importing) {
         const core::ImportOptions options{.ignore_unknown = o.ignore_unknown,
                                           .dry_run = o.dry_run,
+                                          .encoding = encoding,
                                           .again = o.again,
                                           .default_rep = rep_given ? ctx.settings.rep : "",
                                           .who = ctx.settings.rep};
@@ -317,6 +321,8 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_option("--import", o.import_file,
                    "load contacts from a CSV file (- reads standard input), all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
+    app.add_option("--encoding", o.encoding,
+                   "with --import: auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)");
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
     app.footer(

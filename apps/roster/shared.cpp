@@ -38,6 +38,7 @@ namespace {
 struct ImportArgs {
     std::string file, from;
     bool ignore_unknown = false, dry_run = false, update = false, force = false;
+    std::string encoding = "auto";
 };
 } // namespace
 
@@ -49,6 +50,8 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
     cmd->add_option("file", args->file, std::string(columns) + "; - reads standard input")->required();
     if (dated) cmd->add_flag("--ignore-unknown", args->ignore_unknown, "skip columns keqing does not know");
     cmd->add_flag("--dry-run", args->dry_run, "check every row, store nothing");
+    cmd->add_option("--encoding", args->encoding,
+                    "auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)");
     cmd->add_flag("--update", args->update,
                   "apply the rows that differ from what is stored (else they are refused)");
     if (dated) {
@@ -59,11 +62,14 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
     }
     cmd->callback([args, &shared, &action, noun, importer, creates] {
         action = [args, &shared, noun, importer, creates]() -> Result<Exit> {
+            KQ_TRY(const keqing::core::Encoding encoding,
+                   keqing::core::parse_encoding(args->encoding, "--encoding"));
             KQ_TRY(keqing::cli::Context ctx,
                    keqing::cli::open_context(shared.common,
                                              args->dry_run ? keqing::store::Create::no : creates));
             keqing::core::ImportOptions options{.ignore_unknown = args->ignore_unknown,
                                                 .dry_run = args->dry_run,
+                                                .encoding = encoding,
                                                 .update = args->update,
                                                 .force = args->force};
             KQ_TRY(options.from, maybe_date(args->from, "--from"));

@@ -180,7 +180,7 @@ Error refused_line(store::Store& store, const std::vector<store::Contact>& batch
 Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Rules& rules,
                                             const std::string& file, const core::ImportOptions& options) {
     const bool ignore_unknown = options.ignore_unknown;
-    KQ_TRY(std::string text, core::read_import(file));
+    KQ_TRY(std::string text, core::read_import(file, options.encoding));
     const std::string path = core::source_name(file);
     const std::string hash = core::sha256_hex(text);
     KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));

@@ -112,12 +112,17 @@ Result<std::string> read_file(const std::string& path) {
     return buffer.str();
 }
 
-Result<std::string> read_import(const std::string& path) {
-    if (path != "-") return read_file(path);
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    if (std::cin.bad()) return data_error("stdin: cannot read: {}", std::strerror(errno));
-    return buffer.str();
+Result<std::string> read_import(const std::string& path, Encoding encoding) {
+    std::string bytes;
+    if (path != "-") {
+        KQ_TRY(bytes, read_file(path));
+    } else {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        if (std::cin.bad()) return data_error("stdin: cannot read: {}", std::strerror(errno));
+        bytes = buffer.str();
+    }
+    return decode(std::move(bytes), encoding, source_name(path));
 }
 
 std::string source_name(const std::string& path) {

@@ -2,6 +2,7 @@
 // matching, and a field escaper for writers.
 #pragma once
 
+#include "core/encoding.hpp"
 #include "core/result.hpp"
 
 #include <map>
@@ -76,8 +77,8 @@ class CsvStream {
 
 // Reads a whole file into memory; errors name the path.
 Result<std::string> read_file(const std::string& path);
-// An import's text: the file, or standard input when `path` is "-".
-Result<std::string> read_import(const std::string& path);
+// An import's text as UTF-8: the file, or standard input when `path` is "-", read in `encoding`.
+Result<std::string> read_import(const std::string& path, Encoding encoding);
 // How messages name an import's source: its path, or "stdin" for "-".
 std::string source_name(const std::string& path);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/encoding.hpp"
 
 #include <optional>
 #include <string>
@@ -14,6 +15,8 @@ struct ImportOptions {
     // Unknown columns are an error unless ignored; a dry run checks and counts, and stores nothing.
     bool ignore_unknown = false;
     bool dry_run = false;
+    // How the file's bytes are read: UTF-8 when they are, else GB18030 (core/encoding.hpp).
+    Encoding encoding = Encoding::automatic;
     // Roster files: apply rows that differ from what is stored (else they are refused, naming the first
     // difference), from `from` (the first day of the tier and rep changes; required only when there is
     // one), and `force` changes that contradict recorded contacts (as `roster close/tier/assign --force`).

@@ -48,7 +48,7 @@ template <class F>
 Result<ImportSummary>
 run_import(store::Store& store, const std::string& file, const std::vector<std::string>& required,
            const std::vector<std::string>& optional, const ImportOptions& options, F&& row) {
-    KQ_TRY(std::string text, core::read_import(file));
+    KQ_TRY(std::string text, core::read_import(file, options.encoding));
     const std::string path = core::source_name(file);
     KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
     KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, required, optional,
