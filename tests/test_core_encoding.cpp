@@ -37,6 +37,12 @@ TEST_SUITE("core::encoding") {
         CHECK(cut.error().message.find("ends inside a character") != std::string::npos);
     }
 
+    TEST_CASE("a UTF-8 file with one bad byte is left for the CSV reader to name that byte") {
+        const std::string text = "code,name\nHZ001,康泰大药房\nHZ002,bad\xFF\n"; // UTF-8 reads to line 3
+        CHECK(*core::decode(text, core::Encoding::automatic, "e.csv") == text);
+        CHECK_FALSE(core::decode(text, core::Encoding::gb18030, "e.csv").ok());
+    }
+
     TEST_CASE("encoding names") {
         CHECK(*core::parse_encoding("GBK", "--encoding") == core::Encoding::gb18030);
         CHECK(*core::parse_encoding("gb2312", "--encoding") == core::Encoding::gb18030);

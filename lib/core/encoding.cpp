@@ -20,29 +20,30 @@ std::string position(std::string_view bytes, size_t at, std::string_view source)
                        at - line_start + 1);
 }
 
-Result<std::string> from_gb18030(const std::string& bytes, std::string_view source) {
+// `bytes` converted from GB18030, or where the conversion stopped (failed_at) and why (errno).
+struct Converted {
+    std::string text;
+    size_t failed_at = std::string::npos;
+    int error = 0;
+    bool available = true; // iconv knows GB18030
+};
+
+Converted from_gb18030(const std::string& bytes) {
+    Converted c;
     iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == reinterpret_cast<iconv_t>(-1))
-        return data_error("{}: cannot read GB18030 on this system (iconv: {}); save the file as CSV UTF-8",
-                          source, std::strerror(errno));
-    std::string out(bytes.size() * 2 + 16, '\0'); // a GB18030 character takes at most 2× its bytes in UTF-8
+    if (cd == reinterpret_cast<iconv_t>(-1)) return {{}, 0, errno, false};
+    c.text.assign(bytes.size() * 2 + 16, '\0'); // a GB18030 character takes at most 2× its bytes in UTF-8
     char* in = const_cast<char*>(bytes.data());
     size_t in_left = bytes.size();
-    char* to = out.data();
-    size_t to_left = out.size();
-    const size_t done = iconv(cd, &in, &in_left, &to, &to_left);
-    const int error = errno;
-    iconv_close(cd);
-    if (done == static_cast<size_t>(-1)) {
-        const size_t at = static_cast<size_t>(in - bytes.data());
-        return data_error(
-            "{}: byte 0x{:02X} is neither UTF-8 nor GB18030 (GBK){}; save the file as CSV UTF-8, "
-            "or pass --encoding",
-            position(bytes, at, source), static_cast<unsigned char>(bytes[at]),
-            error == EINVAL ? " (the file ends inside a character)" : "");
+    char* to = c.text.data();
+    size_t to_left = c.text.size();
+    if (iconv(cd, &in, &in_left, &to, &to_left) == static_cast<size_t>(-1)) {
+        c.error = errno;
+        c.failed_at = static_cast<size_t>(in - bytes.data());
     }
-    out.resize(out.size() - to_left);
-    return out;
+    iconv_close(cd);
+    c.text.resize(c.text.size() - to_left);
+    return c;
 }
 
 } // namespace
@@ -58,9 +59,23 @@ Result<Encoding> parse_encoding(std::string_view text, std::string_view option) 
 
 Result<std::string> decode(std::string bytes, Encoding encoding, std::string_view source) {
     const bool bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF");
-    if (encoding == Encoding::utf8 || (encoding == Encoding::automatic && (bom || is_valid_utf8(bytes))))
+    const size_t not_utf8 = first_invalid_utf8(bytes);
+    if (encoding == Encoding::utf8 ||
+        (encoding == Encoding::automatic && (bom || not_utf8 == std::string::npos)))
         return bytes; // the CSV reader drops the mark and names any byte that is not UTF-8
-    return from_gb18030(bytes, source);
+    Converted c = from_gb18030(bytes);
+    if (!c.available)
+        return data_error("{}: cannot read GB18030 on this system (iconv: {}); save the file as CSV UTF-8",
+                          source, std::strerror(c.error));
+    if (c.failed_at == std::string::npos) return std::move(c.text);
+    // Read as neither: the error is the encoding's that read further (a UTF-8 file with one bad byte is
+    // named by the CSV reader, at that byte).
+    if (encoding == Encoding::automatic && not_utf8 > c.failed_at) return bytes;
+    const size_t at = std::min(c.failed_at, bytes.size() - 1);
+    return data_error("{}: byte 0x{:02X} is neither UTF-8 nor GB18030 (GBK){}; save the file as CSV UTF-8, "
+                      "or pass --encoding",
+                      position(bytes, at, source), static_cast<unsigned char>(bytes[at]),
+                      c.error == EINVAL ? " (the file ends inside a character)" : "");
 }
 
 } // namespace keqing::core
