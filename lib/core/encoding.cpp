@@ -59,10 +59,11 @@ Result<Encoding> parse_encoding(std::string_view text, std::string_view option) 
 
 Result<std::string> decode(std::string bytes, Encoding encoding, std::string_view source) {
     const bool bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF");
-    const size_t not_utf8 = first_invalid_utf8(bytes);
-    if (encoding == Encoding::utf8 ||
-        (encoding == Encoding::automatic && (bom || not_utf8 == std::string::npos)))
+    if (encoding == Encoding::utf8 || (encoding == Encoding::automatic && bom))
         return bytes; // the CSV reader drops the mark and names any byte that is not UTF-8
+    // Only a guess needs the scan (the CSV reader makes its own, with the line and column of a bad byte).
+    const size_t not_utf8 = encoding == Encoding::automatic ? first_invalid_utf8(bytes) : 0;
+    if (encoding == Encoding::automatic && not_utf8 == std::string::npos) return bytes;
     Converted c = from_gb18030(bytes);
     if (!c.available)
         return data_error("{}: cannot read GB18030 on this system (iconv: {}); save the file as CSV UTF-8",
