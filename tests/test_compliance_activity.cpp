@@ -58,7 +58,7 @@ std::string reps_in_order(const std::string& row) {
     return out;
 }
 
-std::vector<std::string> tally_rows(const store::Activity& a) {
+std::vector<std::string> tally_rows(const compliance::Activity& a) {
     std::vector<std::string> out;
     for (const auto& t : a.tallies) {
         std::string row = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", t.customer_id, a.rep_of(t), a.channel_of(t),
@@ -113,8 +113,8 @@ struct Random : test::StoreFixture {
         }
     }
 
-    store::Activity run(const store::Scope& scope, store::CountPolicy policy,
-                        const store::FindingRules* findings = nullptr) {
+    compliance::Activity run(const store::Scope& scope, compliance::CountPolicy policy,
+                             const compliance::FindingRules* findings = nullptr) {
         auto a = compliance::activity(*store, day("2026-10-01"), day("2026-10-20"), policy, scope, findings);
         REQUIRE(a.ok());
         return *a;
@@ -135,7 +135,7 @@ TEST_SUITE("compliance::activity") {
             c.lag = lag;
             builder.add(c);
         }
-        const store::Activity a = builder.finish();
+        const compliance::Activity a = builder.finish();
         REQUIRE(a.tallies.size() == 1);
         CHECK(a.tallies.front().count == 2); // lag 0 and lag 3; lag 4 is late
     }
@@ -143,7 +143,7 @@ TEST_SUITE("compliance::activity") {
     TEST_CASE_FIXTURE(Random, "tallies equal GROUP BY for every scope and both late policies") {
         for (const bool count_late : {true, false}) {
             CAPTURE(count_late);
-            const store::CountPolicy policy{count_late, 3};
+            const compliance::CountPolicy policy{count_late, 3};
             const std::string late = count_late ? "1" : "lag <= 3";
             CHECK(tally_rows(run({}, policy)) == rows(path, tally_sql(late)));
             const store::Scope some = store::Scope::of_ids({ids[1], ids[4], ids[5]});
@@ -171,7 +171,7 @@ TEST_SUITE("compliance::activity") {
             CAPTURE(where);
             for (const int limit : {1000, 5}) {
                 CAPTURE(limit);
-                const store::FindingRules rules{3, 4, limit, {"visit"}};
+                const compliance::FindingRules rules{3, 4, limit, {"visit"}};
                 // Findings ignore the count policy: late contacts are checked whether or not they count.
                 const auto found = run(scope, {false, 3}, &rules).findings;
                 CHECK(std::to_string(found.late_count) ==
@@ -210,7 +210,7 @@ TEST_SUITE("compliance::activity") {
 
     TEST_CASE_FIXTURE(Random,
                       "the first late contacts come whole from the pass, voided ones from their own query") {
-        const store::FindingRules rules{3, 4, 4, {"visit"}};
+        const compliance::FindingRules rules{3, 4, 4, {"visit"}};
         const auto found = run({}, {}, &rules).findings;
         const auto late =
             rows(path, "SELECT happened_on || '|' || printf('%08d', id) FROM contacts WHERE happened_on "
@@ -227,13 +227,13 @@ TEST_SUITE("compliance::activity") {
                        "'2026-10-20' AND voided_at IS NOT NULL AND rep_id IN ('wang', 'zhao')");
         const auto east = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 1000, "east");
         REQUIRE(east.ok());
-        CHECK(std::to_string(east->voided_count) == voided[0]);
-        CHECK(std::all_of(east->voided.begin(), east->voided.end(),
+        CHECK(std::to_string(east->count) == voided[0]);
+        CHECK(std::all_of(east->first.begin(), east->first.end(),
                           [](const store::Contact& c) { return c.rep != "li" && c.void_reason == "wrong"; }));
         const auto two = store->voided_contacts(day("2026-10-01"), day("2026-10-20"), 2, "");
         REQUIRE(two.ok());
-        CHECK(two->voided.size() == 2);
-        CHECK(two->voided_count > 2);
+        CHECK(two->first.size() == 2);
+        CHECK(two->count > 2);
     }
 
     TEST_CASE_FIXTURE(Random, "a range of whole months and a range of days read the same contacts") {
@@ -298,12 +298,12 @@ class FakeScan : public store::ScanStore {
     Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>&) override {
         return codes;
     }
-    Result<store::Quality> voided_contacts(core::Date, core::Date, int, const std::string&) override {
-        return store::Quality{};
+    Result<store::Voided> voided_contacts(core::Date, core::Date, int, const std::string&) override {
+        return store::Voided{};
     }
 };
 
-const store::FindingRules kFindings{3, 2, 200, {"visit"}};
+const compliance::FindingRules kFindings{3, 2, 200, {"visit"}};
 
 } // namespace
 

@@ -72,11 +72,11 @@ TEST_SUITE("compliance::quota") {
     }
 
     TEST_CASE("score caps each channel so over-serving never covers another") {
-        const compliance::Tally a[] = {{12, 8}, {0, 4}, {4, 4}};
+        const compliance::ChannelCount a[] = {{12, 8}, {0, 4}, {4, 4}};
         CHECK(compliance::score(a) == doctest::Approx(12.0 / 16.0));
-        const compliance::Tally none[] = {{3, 0}};
+        const compliance::ChannelCount none[] = {{3, 0}};
         CHECK(compliance::score(none) == 1.0);
-        const compliance::Tally all[] = {{1, 1}, {2, 1}};
+        const compliance::ChannelCount all[] = {{1, 1}, {2, 1}};
         CHECK(compliance::score(all) == 1.0);
     }
 }

@@ -135,8 +135,8 @@ TEST_SUITE("report::report") {
         open.state = occasions::State::open;
         elsewhere.customer_id = 9; // a customer no month listed
         elsewhere.state = occasions::State::missed;
-        store::Quality voided;
-        voided.voided_count = 3;
+        store::Voided voided;
+        voided.count = 3;
         const report::Report r = sum.finish({kept, missed, open, elsewhere}, std::move(voided));
         CHECK(r.months.size() == 2);
         CHECK(r.summary.customers == 4);

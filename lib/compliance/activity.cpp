@@ -51,14 +51,14 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
     }
     if (at == UINT32_MAX) {
         at = static_cast<uint32_t>(tallies_.size());
-        tallies_.push_back(store::Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
+        tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
         if (fresh)
             head->second = at;
         else
             next_[last] = at;
     }
-    store::Tally& t = tallies_[at];
+    Tally& t = tallies_[at];
     const int64_t f = c.flags;
     t.count++;
     t.asked_help += (f >> 6) & 1;

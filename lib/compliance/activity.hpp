@@ -3,6 +3,7 @@
 // late, duplicated and busy-day ones. The store reads rows; this judges them.
 #pragma once
 
+#include "compliance/tally.hpp"
 #include "core/result.hpp"
 #include "store/scan_store.hpp"
 
@@ -14,14 +15,8 @@
 
 namespace keqing::compliance {
 
-using store::Activity;
-using store::BusyDay;
 using store::Contact;
 using store::ContactFacts;
-using store::CountPolicy;
-using store::Duplicate;
-using store::FindingRules;
-using store::Quality;
 
 // Adds contacts up. Tallies need no order, but are cheapest with each customer's contacts together (the
 // order of the contacts_month index: month, customer, channel, day, rep). For the findings, contacts of
@@ -59,7 +54,7 @@ class ActivityBuilder {
     uint32_t last_rep_ = UINT32_MAX;
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
-    std::deque<store::Tally> tallies_;
+    std::deque<Tally> tallies_;
     std::vector<uint32_t> next_;
     std::unordered_map<int64_t, uint32_t> first_;
 

@@ -50,13 +50,13 @@ Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, c
     return customers;
 }
 
-Result<store::Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
-                                       core::Date as_of, const Scope& scope,
-                                       const std::vector<store::MonthCustomer>& customers,
-                                       const store::FindingRules* findings) {
+Result<Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
+                                core::Date as_of, const Scope& scope,
+                                const std::vector<store::MonthCustomer>& customers,
+                                const FindingRules* findings) {
     const core::Date until = std::min(as_of, month.last());
     const bool everyone = reads_everyone(scope);
-    if (until < month.first() || (!everyone && customers.empty())) return store::Activity{};
+    if (until < month.first() || (!everyone && customers.empty())) return Activity{};
     store::Scope contacts;
     if (!everyone) {
         contacts.kind = store::Scope::Kind::ids;
@@ -68,17 +68,16 @@ Result<store::Activity> month_activity(store::Store& store, const rules::Rules& 
 }
 
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
-                                   core::Date as_of, const Scope& scope,
-                                   const store::FindingRules* findings) {
+                                   core::Date as_of, const Scope& scope, const FindingRules* findings) {
     KQ_TRY(std::vector<store::MonthCustomer> customers, scope_customers(store, month, scope));
-    KQ_TRY(store::Activity activity, month_activity(store, rules, month, as_of, scope, customers, findings));
+    KQ_TRY(Activity activity, month_activity(store, rules, month, as_of, scope, customers, findings));
     return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
 }
 
 Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                core::Date as_of, const Scope& scope, const MonthReads& how) {
     std::vector<store::MonthCustomer> customers;
-    store::Activity activity;
+    Activity activity;
     if (reads_everyone(scope)) {
         std::optional<store::SharedRead> own;
         store::SharedRead* read = how.read;
@@ -104,7 +103,7 @@ Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, c
 
 Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of,
                              const Scope& scope, std::vector<store::MonthCustomer> customers,
-                             store::Activity activity) {
+                             Activity activity) {
     MonthResult result{month, as_of, elapsed_days(month, as_of), rules.quota_channels(), {},
                        {},    scope, std::move(activity)};
     // done[position of the customer × channels + channel index]
@@ -130,7 +129,7 @@ Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core:
 
     const int dim = month.days();
     result.customers.reserve(customers.size());
-    std::vector<Tally> tallies;
+    std::vector<ChannelCount> tallies;
     for (size_t i = 0; i < customers.size(); ++i) {
         auto& c = customers[i];
         const rules::Tier* tier = rules.tier(c.tier);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compliance/quota.hpp"
+#include "compliance/tally.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
@@ -56,7 +57,7 @@ struct MonthResult {
     Scope scope;
     // The one pass over the month's contacts: the tallies of the scope's customers (everyone's for
     // Scope::Kind::all and tier), which goals reuse, and the findings when they were asked for.
-    store::Activity activity;
+    Activity activity;
 };
 
 // The store filter that narrows a scope in SQL (tier scopes are filtered after).
@@ -66,7 +67,7 @@ store::Scope filter_of(const Scope& scope);
 // and tier), the same pass over the month's contacts also yields its data-quality findings.
 Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                    core::Date as_of, const Scope& scope,
-                                   const store::FindingRules* findings = nullptr);
+                                   const FindingRules* findings = nullptr);
 
 // How read_month reads: `read`, a shared read the caller began (one snapshot for several months), else
 // one of its own; `findings`, asked of the pass over contacts; `beside`, more the caller reads on the
@@ -74,7 +75,7 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
 // (reads_everyone); for the others the caller reads it itself.
 struct MonthReads {
     store::SharedRead* read = nullptr;
-    const store::FindingRules* findings = nullptr;
+    const FindingRules* findings = nullptr;
     std::function<Result<void>(store::Store&)> beside;
 };
 // evaluate_month on one snapshot: for everyone, the pass over the month's contacts runs on one connection
@@ -90,14 +91,14 @@ bool reads_everyone(const Scope& scope);
 Result<std::vector<store::MonthCustomer>> scope_customers(store::Store& store, core::Month month,
                                                           const Scope& scope);
 // One pass over the month's contacts up to `as_of`: everyone's, or (other scopes) those of `customers`.
-Result<store::Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
-                                       core::Date as_of, const Scope& scope,
-                                       const std::vector<store::MonthCustomer>& customers,
-                                       const store::FindingRules* findings = nullptr);
+Result<Activity> month_activity(store::Store& store, const rules::Rules& rules, core::Month month,
+                                core::Date as_of, const Scope& scope,
+                                const std::vector<store::MonthCustomer>& customers,
+                                const FindingRules* findings = nullptr);
 // The SPEC §3 arithmetic over what was read.
 Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of,
                              const Scope& scope, std::vector<store::MonthCustomer> customers,
-                             store::Activity activity);
+                             Activity activity);
 
 // True when any customer is behind or missed (check-quota's exit status 1).
 bool anything_owed(const MonthResult& result);

@@ -32,9 +32,9 @@ struct Done {
     std::unordered_map<int64_t, std::vector<Training>> trainings; // customer id → trainings, by anyone
 
     // Adds a pass's tallies to the reps who logged them.
-    void add_own(const store::Activity& a, const rules::Rules& rules) {
+    void add_own(const Activity& a, const rules::Rules& rules) {
         RepGoals* last = nullptr; // a customer's tallies come together
-        for (const store::Tally& t : a.tallies) {
+        for (const Tally& t : a.tallies) {
             const std::string& rep = a.rep_of(t);
             if (!last || last->rep != rep) {
                 last = &own[rep];
@@ -70,7 +70,7 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         for (const auto& c : m.customers)
             in_scope.insert(c.rep);
         for (const auto& rep : in_scope) {
-            KQ_TRY(store::Activity own,
+            KQ_TRY(Activity own,
                    activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
                             {store::Scope::Kind::rep, rep}));
             done.add_own(own, rules);

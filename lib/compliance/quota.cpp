@@ -51,9 +51,9 @@ Status channel_status(int done, int required, int expected, core::Month month, c
     return done >= expected ? Status::on_track : Status::behind;
 }
 
-double score(std::span<const Tally> tallies) {
+double score(std::span<const ChannelCount> counts) {
     long long got = 0, needed = 0;
-    for (const Tally& t : tallies) {
+    for (const ChannelCount& t : counts) {
         got += std::min(t.done, t.required);
         needed += t.required;
     }

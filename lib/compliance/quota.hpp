@@ -30,12 +30,12 @@ int expected_count(int required, int elapsed, int days_in_month);
 Status channel_status(int done, int required, int expected, core::Month month, core::Date as_of);
 
 // One channel's counts, the input to score().
-struct Tally {
+struct ChannelCount {
     int done = 0;
     int required = 0;
 };
 // sum(min(done, required)) / sum(required); 1 when nothing is required.
-double score(std::span<const Tally> tallies);
+double score(std::span<const ChannelCount> counts);
 // SPEC §3's score from its sums: sum(min(done, required)) over sum(required), 1 when nothing is required.
 // The one formula behind every score and attainment shown.
 double score(long long done_capped, long long required);

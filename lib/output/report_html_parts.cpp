@@ -140,7 +140,7 @@ std::string goals_section(const report::Report& report) {
 }
 
 std::string quality_section(const report::Report& report, const rules::Rules& rules) {
-    const store::Quality& q = report.quality;
+    const compliance::Quality& q = report.quality;
     std::string out = "<section id=\"quality\">\n<h2>Data quality 数据质量</h2>\n";
     out += fmt::format(
         "<ul class=\"flags\">\n<li>Logged late (more than {} days after): <strong>{}</strong></li>\n"

@@ -265,7 +265,7 @@ void json_row(core::JsonWriter& j, const report::Row& row, const std::vector<std
 }
 
 // The data-quality counts and lists (up to 200 of each).
-void json_quality(core::JsonWriter& j, const store::Quality& q, const rules::Rules& rules) {
+void json_quality(core::JsonWriter& j, const compliance::Quality& q, const rules::Rules& rules) {
     j.key("quality")
         .begin_object()
         .key("late_after_days")

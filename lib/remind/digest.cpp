@@ -289,7 +289,7 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
     std::map<int64_t, store::MonthCustomer> span; // opened and closed days, by customer id
     for (const auto& c : customers)
         span.emplace(c.id, c);
-    KQ_TRY(store::Activity activity,
+    KQ_TRY(compliance::Activity activity,
            compliance::month_activity(store, rules, month, as_of, scope, customers));
     KQ_TRY(compliance::MonthResult quota,
            compliance::evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));

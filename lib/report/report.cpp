@@ -39,7 +39,7 @@ void add_customer(Row& r, const compliance::CustomerResult& c) {
 }
 
 // Adds one pass's findings to the report's: counts add up, lists (each oldest first) go on up to `limit`.
-void add_findings(store::Quality& into, store::Quality&& part, size_t limit) {
+void add_findings(compliance::Quality& into, compliance::Quality&& part, size_t limit) {
     into.late_count += part.late_count;
     for (auto& k : part.late)
         if (into.late.size() < limit) into.late.push_back(std::move(k));
@@ -92,7 +92,7 @@ Accumulator::Accumulator(const rules::Rules& rules, const Options& options, std:
         rep_by_id_[r.id] = &r;
 }
 
-void Accumulator::add_findings(store::Quality&& findings) {
+void Accumulator::add_findings(compliance::Quality&& findings) {
     report::add_findings(report_.quality, std::move(findings), kListLimit);
 }
 
@@ -154,7 +154,7 @@ void Accumulator::name_teams() {
     }
 }
 
-Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided) {
+Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations, store::Voided&& voided) {
     compliance::Summary& total = report_.summary;
     total.score = compliance::score(total.done_capped, total.required);
     report_.reps = ranked(reps_);
@@ -177,8 +177,8 @@ Report Accumulator::finish(const std::vector<occasions::Obligation>& obligations
     }
     for (auto& [kind, row] : by_kind)
         report_.occasions.push_back(std::move(row));
-    report_.quality.voided = std::move(voided.voided);
-    report_.quality.voided_count = voided.voided_count;
+    report_.quality.voided = std::move(voided.first);
+    report_.quality.voided_count = voided.count;
     return std::move(report_);
 }
 
@@ -211,12 +211,12 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
                                         : compliance::Scope{compliance::Scope::Kind::team, options.team};
     // Everyone's data-quality findings come from each month's pass over its contacts; a team's from one
     // pass over the contacts its reps logged (below).
-    const store::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit,
-                                            rules.in_person_channels(), rules.same_day_limits()};
+    const compliance::FindingRules finding_rules{rules.late_after_days, rules.max_visits_per_day, kListLimit,
+                                                 rules.in_person_channels(), rules.same_day_limits()};
     const core::Date first = options.from.first();
     const core::Date last = std::min(options.as_of, options.to.last());
     std::vector<occasions::Obligation> obligations;
-    store::Quality voided;
+    store::Voided voided;
     std::vector<store::FollowUp> followup_items;
     auto read_range = [&](store::Store& from) -> Result<void> {
         if (last < first) return {};
@@ -224,7 +224,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
-            KQ_TRY(store::Activity team,
+            KQ_TRY(compliance::Activity team,
                    compliance::activity(from, first, last, {rules.count_late, rules.late_after_days},
                                         {store::Scope::Kind::team, options.team}, &finding_rules));
             sum.add_findings(std::move(team.findings));

@@ -80,7 +80,7 @@ struct Report {
     std::vector<Row> rows;                             // the --by breakdown
     std::vector<OccasionRow> occasions;
     std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
-    store::Quality quality;
+    compliance::Quality quality;
     std::vector<followups::Counts> followup_counts; // per owner rep, then everyone (rep "")
     std::vector<store::FollowUp> followups_overdue; // open and past due at min(as_of, the range's end)
 };
@@ -97,9 +97,9 @@ class Accumulator {
     void add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals);
     // The range's obligations (kept and missed count only closed windows of customers in scope) and
     // voided contacts; then rankings and the score.
-    Report finish(const std::vector<occasions::Obligation>& obligations, store::Quality&& voided);
+    Report finish(const std::vector<occasions::Obligation>& obligations, store::Voided&& voided);
     // Data-quality findings of a pass over contacts (counts add up, lists go on up to the limit).
-    void add_findings(store::Quality&& findings);
+    void add_findings(compliance::Quality&& findings);
 
     Accumulator(const Accumulator&) = delete;
     Accumulator& operator=(const Accumulator&) = delete;

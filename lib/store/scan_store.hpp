@@ -28,10 +28,10 @@ class ScanStore {
     // The codes of the customers with these ids.
     virtual Result<std::unordered_map<int64_t, std::string>>
     customer_codes(const std::vector<int64_t>& ids) = 0;
-    // The voided contacts of [from, to] (at most `limit`, oldest first) in Quality::voided, with the whole
-    // count; a non-empty `team` keeps contacts logged by that team's reps.
-    virtual Result<Quality> voided_contacts(core::Date from, core::Date to, int limit,
-                                            const std::string& team) = 0;
+    // The voided contacts of [from, to] (at most `limit`, oldest first), with the whole count; a non-empty
+    // `team` keeps contacts logged by that team's reps.
+    virtual Result<Voided> voided_contacts(core::Date from, core::Date to, int limit,
+                                           const std::string& team) = 0;
 };
 
 } // namespace keqing::store

@@ -325,19 +325,19 @@ SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
 }
 
 template <class Db>
-Result<Quality> SqlStore<Db>::voided_contacts(core::Date from, core::Date to, int limit,
-                                              const std::string& team) {
+Result<Voided> SqlStore<Db>::voided_contacts(core::Date from, core::Date to, int limit,
+                                             const std::string& team) {
     KQ_TRY(Stmt s,
            db_.prepare(select_contacts("k.happened_on BETWEEN $1::text AND $2::text AND k.voided_at IS "
                                        "NOT NULL AND ($9::text = '' OR k.rep_id IN (SELECT id FROM "
                                        "@reps WHERE team = $9::text))") +
                        " ORDER BY k.happened_on, k.id"));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
-    Quality q;
-    KQ_TRY(q.voided, rows::all(s, rows::contact<Stmt>));
-    q.voided_count = static_cast<int>(q.voided.size());
-    if (q.voided_count > limit) q.voided.resize(static_cast<size_t>(limit));
-    return q;
+    Voided v;
+    KQ_TRY(v.first, rows::all(s, rows::contact<Stmt>));
+    v.count = static_cast<int>(v.first.size());
+    if (v.count > limit) v.first.resize(static_cast<size_t>(limit));
+    return v;
 }
 
 template <class Db> Result<std::optional<Person>> SqlStore<Db>::find_person(int64_t id) {
