@@ -1,6 +1,7 @@
 // Tests for output/report_html and output/svg_chart: a report built from a real temporary store and one
 // built by hand render to a self-contained, escaped HTML document with its three charts.
 #include "output/report_html.hpp"
+#include "output/report_html_parts.hpp"
 #include "output/svg_chart.hpp"
 #include "support.hpp"
 
@@ -77,7 +78,7 @@ struct Fixture : test::StoreFixture {
 } // namespace
 
 TEST_SUITE("output::report_html") {
-    TEST_CASE_FIXTURE(Fixture, "a month from the store: names, scores, escaping and three charts") {
+    TEST_CASE_FIXTURE(Fixture, "a month from the store: names, scores, escaping and two charts") {
         REQUIRE(store->add_rep({"evil", "<i>'x'", "east"}).ok());
         const auto b1 = customer("B1", "康泰大药房", "B", "wang");
         contacts(b1, "visit", "wang", {"2026-11-02", "2026-11-05", "2026-11-09", "2026-11-12"}); // 4 of 4
@@ -89,9 +90,12 @@ TEST_SUITE("output::report_html") {
 
         const std::string html = render(report::By::customer);
         check_well_formed(html);
-        CHECK(count(html, "<svg") == 3);
-        CHECK(count(html, "<title id=\"chart-") == 3);
+        CHECK(count(html, "<svg") == 2); // one month has no trend
+        CHECK(count(html, "<title id=\"chart-") == 2);
         CHECK(html.find("王强 (wang)") != std::string::npos);
+        // Channel headers are the rules' short labels, with id and label on hover.
+        CHECK(html.find("<th scope=\"col\" class=\"num\" title=\"message 短信/QQ/微信/email\">消息</th>") !=
+              std::string::npos);
         CHECK(html.find("李娜 (li)") != std::string::npos);
         CHECK(html.find("&lt;i&gt;&#39;x&#39; (evil)") != std::string::npos);
         CHECK(html.find("<i>'x'") == std::string::npos);
@@ -106,9 +110,9 @@ TEST_SUITE("output::report_html") {
         CHECK(html.find(">4/4</text>") != std::string::npos); // … and in the heatmap cell
         CHECK(html.find("<h2>By customer 按客户</h2>") != std::string::npos);
         CHECK(html.find("2026-11 · as of 2026-11-20 · by customer") != std::string::npos);
-        CHECK(html.find("One month") != std::string::npos);
-        CHECK(count(html, "class=\"column\"") == 1); // the trend of one month: a single column
-        CHECK(count(html, "<polyline") == 0);
+        CHECK(html.find("id=\"trend\"") == std::string::npos);
+        CHECK(html.find("href=\"#trend\"") == std::string::npos);
+        CHECK(count(html, "class=\"column") == 0);
     }
 
     TEST_CASE_FIXTURE(Fixture, "by rep the ranking is the breakdown") {
@@ -157,7 +161,7 @@ TEST_SUITE("output::report_html") {
         r.tier_status.assign(3, {});
         r.tier_channel.assign(3, std::vector<report::Attainment>(3));
         r.tier_channel[0][0] = {8, 6};
-        const std::pair<int, double> trend[] = {{9, 0.5}, {10, 0.75}, {11, 1.0}};
+        const std::pair<int, double> trend[] = {{9, 0.5}, {10, 0.75}, {11, 0.1}};
         for (const auto& [m, score] : trend) {
             report::MonthPart part{core::Month{2026, m},
                                    core::Month{2026, m}.last(),
@@ -165,6 +169,7 @@ TEST_SUITE("output::report_html") {
                                    std::vector<report::Attainment>(3),
                                    {}};
             part.summary.score = score;
+            if (m == 11) part.as_of = day("2026-11-20"); // not over: drawn as partial
             compliance::RepGoals g{
                 "wang",
                 "east",
@@ -200,17 +205,19 @@ TEST_SUITE("output::report_html") {
         r.quality.voided_count = 3;
         store::Contact late = voided;
         late.logged_at = "2026-10-09T10:00";
-        r.quality.late = {late};
-        r.quality.late_count = 1;
+        r.quality.late.assign(25, late);
+        r.quality.late_count = 40;
         r.quality.busy_days = {{"wang", day("2026-10-05"), 15}};
 
         const std::string html = output::render_report_html(r, rules);
         check_well_formed(html);
         CHECK(count(html, "<svg") == 3);
         CHECK(html.find("2026-09 – 2026-11 · as of 2026-11-20 · by tier · team east") != std::string::npos);
-        CHECK(count(html, "class=\"column\"") == 3);
+        CHECK(count(html, "class=\"column\"") == 2);
+        CHECK(count(html, "class=\"column partial\"") == 1); // November so far, not a failure
+        CHECK(html.find(">20 of 30 days</text>") != std::string::npos);
         CHECK(count(html, "<polyline") == 1);
-        for (const char* p : {">50%</text>", ">75%</text>", ">100%</text>"})
+        for (const char* p : {">50%</text>", ">75%</text>", ">10%</text>"})
             CHECK(html.find(p) != std::string::npos);
         CHECK(html.find("<h3>2026-10</h3>") != std::string::npos); // goals per month
         CHECK(html.find("2/5") != std::string::npos);
@@ -219,8 +226,28 @@ TEST_SUITE("output::report_html") {
               std::string::npos); // the missed action still to do; the message was made
         CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
         CHECK(html.find("Showing the first 1 of 3.") != std::string::npos);
+        // On paper a data-quality list stops at 20 rows and says where the rest are.
+        CHECK(count(html, "<tr class=\"screen-only\">") == 5);
+        CHECK(html.find("Showing the first 25 of 40.") != std::string::npos);
+        CHECK(html.find("Printed: the first 20 of 40;") != std::string::npos);
         CHECK(html.find("<td class=\"num\">7</td>") != std::string::npos);  // logged 7 days late
         CHECK(html.find("<td class=\"num\">15</td>") != std::string::npos); // the busy day
+    }
+}
+
+TEST_SUITE("output::report_html_parts") {
+    TEST_CASE("a name cell is cut by display width with the whole text on hover") {
+        const std::string long_name = "国药控股国大药房连锁有限公司第一百零八分店"; // 42 columns
+        const output::html::Cell cut = output::html::name(long_name);
+        CHECK(cut.text == "国药控股国大药房连锁有…");
+        CHECK(cut.title == long_name);
+        CHECK(cut.cls == "name");
+        const output::html::Cell whole = output::html::name("王强 (wang)", "team");
+        CHECK(whole.text == "王强 (wang)");
+        CHECK(whole.title.empty());
+        CHECK(output::html::render({"", {"Rep"}, {{"x", cut}}})
+                  .find("<td class=\"name\" title=\"" + long_name + "\">国药控股国大药房连锁有…</td>") !=
+              std::string::npos);
     }
 }
 

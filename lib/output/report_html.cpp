@@ -36,6 +36,7 @@ th,td{border-bottom:1px solid #e3e6ea;padding:4px 8px;text-align:left;vertical-a
 thead th{background:#eef2f7;border-bottom:2px solid #c5ccd6}
 tbody th{font-weight:600}
 .num{text-align:right;white-space:nowrap}
+th,.name,.team,.status,.state,.nowrap{white-space:nowrap}.print-only{display:none}
 .omitted{font-style:italic;color:#555}
 .status-met{color:#1a7f37}.status-on_track{color:#1f6feb}.status-behind{color:#b35900}
 .status-missed,.state-missed{color:#c62828;font-weight:600}.state-overdue,.incomplete{color:#b35900}
@@ -45,13 +46,15 @@ svg text{font-family:inherit;font-size:12px}
 svg .grid{stroke:#e0e0e0;stroke-width:1}svg .cell{stroke:#fff;stroke-width:2}
 svg .cell-value{font-size:15px;font-weight:700}svg .cell-note{font-size:11px}
 svg .trend{fill:none;stroke:#1f4e79;stroke-width:2}svg .point{fill:#1f4e79}
+svg .partial{fill:#c9d6e3;stroke:#1f4e79;stroke-dasharray:4 3}
 footer{color:#777;font-size:12px;margin:16px 0}
 @page{size:A4;margin:12mm}
 @media print{
 body{background:#fff;font-size:10pt}main{max-width:none;padding:0}nav{display:none}
 section{border:none;border-radius:0;padding:0;margin:0 0 8mm;page-break-inside:avoid;break-inside:avoid}
 thead th{background:none}thead{display:table-header-group}
-.table-wrap{overflow:visible}table{font-size:8pt}th,td{padding:2px 4px}.num{white-space:normal}
+.table-wrap{overflow:visible}table{font-size:8pt}th,td{padding:2px 4px}
+.screen-only{display:none}.print-only{display:block}
 table,tr,svg.chart,.tiles{page-break-inside:avoid;break-inside:avoid}
 h2,h3{page-break-after:avoid;break-after:avoid}
 svg .cell,svg rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -60,11 +63,6 @@ svg .cell,svg rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 
 std::string period(const report::Options& o) {
     return o.from == o.to ? o.from.iso() : fmt::format("{} – {}", o.from.iso(), o.to.iso());
-}
-
-std::string channel_head(const rules::Rules& rules, const std::string& id) {
-    const int i = rules.channel_index(id);
-    return i < 0 ? id : fmt::format("{} {}", id, rules.channels[static_cast<size_t>(i)].label);
 }
 
 std::string tier_label(const rules::Rules& rules, const std::string& id) {
@@ -115,7 +113,7 @@ Table rows_table(const report::Report& report, const rules::Rules& rules,
                  const std::vector<report::Row>& rows, const std::string& caption, const std::string& what) {
     Table t{caption, {"#", what, "Team", "Customer-months", "Score"}, {}};
     for (const auto& c : report.channels)
-        t.head.emplace_back(channel_head(rules, c));
+        t.head.push_back(html::channel_head(rules, c));
     for (const char* h : {"Met", "On track", "Behind", "Missed"})
         t.head.emplace_back(h);
     const size_t omitted = rows.size() > kShownRows ? rows.size() - kShownRows : 0;
@@ -129,8 +127,8 @@ Table rows_table(const report::Report& report, const rules::Rules& rules,
             continue;
         }
         const auto& r = rows[i];
-        std::vector<Cell> cells{html::num(r.rank), row_name(r), r.team, html::num(r.customer_months),
-                                Cell(percent(r.total.rate()), "num strong")};
+        std::vector<Cell> cells{html::num(r.rank), html::name(row_name(r)), html::name(r.team, "team"),
+                                html::num(r.customer_months), Cell(percent(r.total.rate()), "num strong")};
         for (const auto& a : r.channels)
             cells.push_back(html::attainment(a));
         for (const int n : r.by_status)
@@ -177,7 +175,7 @@ std::string tier_channel_section(const report::Report& report, const rules::Rule
     std::vector<std::vector<std::string>> notes;
     Table t{"Attainment by tier and channel", {"Tier"}, {}};
     for (const auto& c : report.channels)
-        t.head.emplace_back(channel_head(rules, c));
+        t.head.push_back(html::channel_head(rules, c));
     t.head.emplace_back("All channels");
     std::vector<report::Attainment> per_channel(report.channels.size());
     report::Attainment all;
@@ -214,21 +212,19 @@ std::string tier_channel_section(const report::Report& report, const rules::Rule
 
 std::string trend_section(const report::Report& report, const rules::Rules& rules) {
     std::string out = "<section id=\"trend\">\n<h2>Trend 趋势</h2>\n";
-    std::vector<std::string> labels;
-    std::vector<double> rates;
+    std::vector<TrendPoint> points;
     for (const auto& m : report.months) {
-        labels.push_back(m.month.iso());
-        rates.push_back(m.summary.score);
+        const int days = m.month.days(), passed = m.as_of < m.month.last() ? m.as_of.day() : days;
+        points.push_back({m.month.iso(), m.summary.score,
+                          passed < days ? fmt::format("{} of {} days", passed, days) : ""});
     }
-    out += svg_trend(
-        {"chart-trend", "Score by month", "Columns and a line: the overall score of each month, 0 to 100%."},
-        labels, rates);
-    if (report.months.size() < 2)
-        return out +
-               "<p class=\"note\">One month: report a range of months to see the trend.</p>\n</section>\n";
+    out += svg_trend({"chart-trend", "Score by month",
+                      "Columns and a line: the overall score of each month, 0 to 100%; a month not over yet "
+                      "is drawn pale, with how many of its days have passed."},
+                     points);
     Table t{"Month by month", {"Month", "As of", "Customers", "Score"}, {}};
     for (const auto& c : report.channels)
-        t.head.emplace_back(channel_head(rules, c));
+        t.head.push_back(html::channel_head(rules, c));
     for (const char* h : {"Met", "On track", "Behind", "Missed"})
         t.head.emplace_back(h);
     for (const auto& m : report.months) {
@@ -263,15 +259,19 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
            "href=\"#ranking\">Ranking</a></li>";
     if (o.by != report::By::rep)
         out += fmt::format("<li><a href=\"#breakdown\">By {}</a></li>", html_escape(by));
-    out += "<li><a href=\"#tier-channel\">Tier × channel</a></li><li><a href=\"#trend\">Trend</a></li>"
-           "<li><a href=\"#occasions\">Occasions</a></li><li><a href=\"#goals\">Goals</a></li>"
-           "<li><a href=\"#quality\">Data quality</a></li></ul></nav>\n";
+    // What needs action (occasions missed, goals behind) comes before the overviews, for the printout.
+    const bool trend = report.months.size() > 1; // one month has no trend
+    out += "<li><a href=\"#occasions\">Occasions</a></li><li><a href=\"#goals\">Goals</a></li>"
+           "<li><a href=\"#tier-channel\">Tier × channel</a></li>";
+    if (trend) out += "<li><a href=\"#trend\">Trend</a></li>";
+    out += "<li><a href=\"#quality\">Data quality</a></li></ul></nav>\n";
     out += summary_section(report, rules) + ranking_section(report, rules);
     if (o.by != report::By::rep)
         out += breakdown_section(report, rules); // by rep, the ranking is the breakdown
-    out += tier_channel_section(report, rules) + trend_section(report, rules);
-    out += html::occasions_section(report, rules) + html::goals_section(report) +
-           html::quality_section(report, rules);
+    out += html::occasions_section(report, rules) + html::goals_section(report);
+    out += tier_channel_section(report, rules);
+    if (trend) out += trend_section(report, rules);
+    out += html::quality_section(report, rules);
     out += fmt::format("<footer>keqing {} · rules: {}</footer>\n</main>\n</body>\n</html>\n", KEQING_VERSION,
                        html_escape(rules.source));
     return out;

@@ -1,6 +1,7 @@
 // The HTML report's escaped tables and its occasions, rep-goals and data-quality sections.
 #include "output/report_html_parts.hpp"
 
+#include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/svg_chart.hpp"
@@ -11,18 +12,26 @@
 namespace keqing::output::html {
 namespace {
 
-std::string cell_html(const char* tag, const Cell& c, std::string_view scope) {
+std::string cell_html(const char* tag, const Cell& c, std::string_view scope, std::string_view extra_class) {
     std::string attrs;
     if (!scope.empty()) attrs += fmt::format(" scope=\"{}\"", scope);
-    if (!c.cls.empty()) attrs += fmt::format(" class=\"{}\"", html_escape(c.cls));
+    std::string cls = c.cls;
+    if (!extra_class.empty()) cls += (cls.empty() ? "" : " ") + std::string(extra_class);
+    if (!cls.empty()) attrs += fmt::format(" class=\"{}\"", html_escape(cls));
+    if (!c.title.empty()) attrs += fmt::format(" title=\"{}\"", html_escape(c.title));
     return fmt::format("<{0}{1}>{2}</{0}>", tag, attrs, html_escape(c.text));
 }
 
-// "showing the first 200 of 340" when a store list was capped.
+// "showing the first 200 of 340" when a store list was capped; on paper, the first kPrintedRows of them.
 std::string capped(size_t shown, int total) {
-    return static_cast<int>(shown) < total
-               ? fmt::format("<p class=\"note\">Showing the first {} of {}.</p>\n", shown, total)
-               : "";
+    std::string out = static_cast<int>(shown) < total
+                          ? fmt::format("<p class=\"note\">Showing the first {} of {}.</p>\n", shown, total)
+                          : "";
+    if (shown > kPrintedRows)
+        out += fmt::format("<p class=\"note print-only\">Printed: the first {} of {}; every one is in "
+                           "<code>report --format csv</code> or <code>json</code>.</p>\n",
+                           kPrintedRows, total);
+    return out;
 }
 
 std::string channel_label(const rules::Rules& rules, const std::string& id) {
@@ -32,23 +41,43 @@ std::string channel_label(const rules::Rules& rules, const std::string& id) {
 
 } // namespace
 
-std::string render(const Table& table) {
+std::string render(const Table& table, size_t printed_rows) {
     std::string out = "<div class=\"table-wrap\">\n<table>\n";
     if (!table.caption.empty()) out += fmt::format("<caption>{}</caption>\n", html_escape(table.caption));
     out += "<thead><tr>";
     for (size_t i = 0; i < table.head.size(); ++i) { // a column of numbers gets a right-aligned header
         const bool numeric =
             !table.rows.empty() && i < table.rows[0].size() && table.rows[0][i].cls.starts_with("num");
-        out += cell_html("th", numeric ? Cell(table.head[i].text, "num") : table.head[i], "col");
+        out += cell_html("th", table.head[i], "col", numeric ? "num" : "");
     }
     out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : table.rows) {
-        out += "<tr>";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        out += r < printed_rows ? "<tr>" : "<tr class=\"screen-only\">";
         for (size_t i = 0; i < row.size(); ++i)
-            out += i == 0 ? cell_html("th", row[i], "row") : cell_html("td", row[i], "");
+            out += i == 0 ? cell_html("th", row[i], "row", "") : cell_html("td", row[i], "", "");
         out += "</tr>\n";
     }
     return out + "</tbody>\n</table>\n</div>\n";
+}
+
+Cell name(std::string_view text, std::string cls) {
+    Cell c(core::fit(text, kHtmlNameColumns), std::move(cls));
+    if (c.text != text) c.title = std::string(text);
+    return c;
+}
+
+Cell head(std::string text, std::string title) {
+    Cell c(std::move(text));
+    c.title = std::move(title);
+    return c;
+}
+
+Cell channel_head(const rules::Rules& rules, const std::string& id) {
+    const int i = rules.channel_index(id);
+    if (i < 0) return Cell(id);
+    const rules::Channel& c = rules.channels[static_cast<size_t>(i)];
+    return head(c.short_label, fmt::format("{} {}", id, c.label));
 }
 
 Cell num(int value) {
@@ -62,7 +91,7 @@ Cell attainment(const report::Attainment& a) {
 
 Cell status(compliance::Status s) {
     static constexpr const char* labels[] = {"met", "on track", "behind", "missed"};
-    return Cell(labels[static_cast<size_t>(s)], fmt::format("status-{}", compliance::to_string(s)));
+    return Cell(labels[static_cast<size_t>(s)], fmt::format("status status-{}", compliance::to_string(s)));
 }
 
 std::string rep_name(const report::Report& report, const std::string& rep) {
@@ -97,11 +126,12 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
     for (const auto& o : report.missed) {
         std::string todo = actions_text(o.outstanding(), rules);
         if (o.note_required && !todo.empty()) todo += " (personal note)";
-        missed.rows.push_back({o.date.iso(), o.customer_code + " " + o.customer_name, rep_name(report, o.rep),
+        missed.rows.push_back({o.date.iso(), name(o.customer_code + " " + o.customer_name),
+                               name(rep_name(report, o.rep)),
                                o.person.empty() ? o.name : o.name + " · " + o.person,
-                               fmt::format("{} … {}", o.from.iso(), o.to.iso()),
+                               Cell(fmt::format("{} … {}", o.from.iso(), o.to.iso()), "nowrap"),
                                Cell(std::string(occasions::to_string(o.state)),
-                                    fmt::format("state-{}", occasions::to_string(o.state))),
+                                    fmt::format("state state-{}", occasions::to_string(o.state))),
                                todo});
     }
     return out + render(missed) + "</section>\n";
@@ -120,14 +150,14 @@ std::string goals_section(const report::Report& report) {
                     {"Rep", "Goal", "Done", "Status", "Detail"},
                     {}};
         Table checklist{fmt::format("Visit checklist {}", m.month.iso()), {"Rep", "Visits", "Complete"}, {}};
-        for (const char* label : store::kChecklistLabels)
-            checklist.head.emplace_back(label);
+        for (const std::string_view label : store::kChecklistLabels) // "R12 product feedback" → "R12"
+            checklist.head.push_back(head(std::string(label.substr(0, label.find(' '))), std::string(label)));
         for (const auto& r : m.goals) {
             for (const auto& g : r.goals)
-                goals.rows.push_back({rep_name(report, r.rep), g.id + " " + g.label,
+                goals.rows.push_back({name(rep_name(report, r.rep)), g.id + " " + g.label,
                                       Cell(fmt::format("{}/{}", g.done, g.required), "num"), status(g.status),
                                       g.detail});
-            std::vector<Cell> row{rep_name(report, r.rep), num(r.checklist.visits),
+            std::vector<Cell> row{name(rep_name(report, r.rep)), num(r.checklist.visits),
                                   num(r.checklist.complete)};
             for (const int recorded : r.checklist.recorded)
                 row.emplace_back(fmt::format("{}/{}", recorded, r.checklist.visits),
@@ -136,6 +166,10 @@ std::string goals_section(const report::Report& report) {
         }
         out += render(goals) + render(checklist);
     }
+    std::string legend;
+    for (const std::string_view label : store::kChecklistLabels)
+        legend += (legend.empty() ? "" : " · ") + html_escape(label);
+    out += fmt::format("<p class=\"note\">{}</p>\n", legend);
     return out + "</section>\n";
 }
 
@@ -153,9 +187,10 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         for (const auto& c : q.late) {
             const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
             t.rows.push_back({c.date.iso(), c.logged_at, c.customer_code, channel_label(rules, c.channel),
-                              rep_name(report, c.rep), logged ? num(*logged - c.date) : Cell("?", "num")});
+                              name(rep_name(report, c.rep)),
+                              logged ? num(*logged - c.date) : Cell("?", "num")});
         }
-        out += render(t) + capped(q.late.size(), q.late_count);
+        out += render(t, kPrintedRows) + capped(q.late.size(), q.late_count);
     }
     if (!q.duplicates.empty()) {
         Table t{"Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)",
@@ -164,20 +199,20 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         for (const auto& d : q.duplicates)
             t.rows.push_back(
                 {d.date.iso(), d.customer_code, channel_label(rules, d.channel), num(d.count), d.reps});
-        out += render(t) + capped(q.duplicates.size(), q.duplicate_count);
+        out += render(t, kPrintedRows) + capped(q.duplicates.size(), q.duplicate_count);
     }
     if (!q.voided.empty()) {
         Table t{"Voided contacts", {"Happened", "Customer", "Channel", "Rep", "Voided at", "Reason"}, {}};
         for (const auto& c : q.voided)
             t.rows.push_back({c.date.iso(), c.customer_code, channel_label(rules, c.channel),
-                              rep_name(report, c.rep), c.voided_at, c.void_reason});
-        out += render(t) + capped(q.voided.size(), q.voided_count);
+                              name(rep_name(report, c.rep)), c.voided_at, c.void_reason});
+        out += render(t, kPrintedRows) + capped(q.voided.size(), q.voided_count);
     }
     if (!q.busy_days.empty()) {
         Table t{"Implausibly busy days", {"Date", "Rep", "Visits"}, {}};
         for (const auto& b : q.busy_days)
-            t.rows.push_back({b.date.iso(), rep_name(report, b.rep), num(b.visits)});
-        out += render(t);
+            t.rows.push_back({b.date.iso(), name(rep_name(report, b.rep)), num(b.visits)});
+        out += render(t, kPrintedRows) + capped(q.busy_days.size(), static_cast<int>(q.busy_days.size()));
     }
     return out + "</section>\n";
 }

@@ -6,18 +6,33 @@
 #include "report/report.hpp"
 #include "rules/rules.hpp"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keqing::output::html {
 
-// One table cell: text (escaped when rendered) and an optional CSS class ("num", "status-missed" …).
+// One table cell: text (escaped when rendered), an optional CSS class ("num", "status-missed" …) and the
+// whole text shown on hover when the cell shows less of it (`title`).
 struct Cell {
     std::string text;
     std::string cls;
+    std::string title = {};
     Cell(std::string t, std::string c = "") : text(std::move(t)), cls(std::move(c)) {}
     Cell(const char* t) : text(t) {}
 };
+
+// The widest a name or team cell is, in display columns: longer ones are cut with … and keep their whole
+// text on hover, so that no name wraps at 1280 px.
+inline constexpr int kHtmlNameColumns = 24;
+// A cell that never wraps (class "name"): `text` cut to kHtmlNameColumns, the whole of it in the title
+// when cut.
+Cell name(std::string_view text, std::string cls = "name");
+// A column header: `text`, with `title` on hover ("拜访" for "visit 实地拜访").
+Cell head(std::string text, std::string title);
+// How many rows of a data-quality list print (every row shows on screen; CSV and JSON list them all).
+inline constexpr size_t kPrintedRows = 20;
 
 // A table with a caption and column headers; each row's first cell is its row header.
 struct Table {
@@ -26,14 +41,17 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
 };
 
-// <table> with <caption>, <th scope="col"> headers and <th scope="row"> row headers.
-std::string render(const Table& table);
+// <table> with <caption>, <th scope="col"> headers and <th scope="row"> row headers; rows after the first
+// `printed_rows` show on screen only.
+std::string render(const Table& table, size_t printed_rows = SIZE_MAX);
 // A right-aligned number cell.
 Cell num(int value);
 // "75% (12/16)", or "—" when nothing was required.
 Cell attainment(const report::Attainment& a);
 // "met", "on track" … with a class that colors it.
 Cell status(compliance::Status s);
+// A channel's column header: its short label, its id and label on hover.
+Cell channel_head(const rules::Rules& rules, const std::string& id);
 // A rep's display name: "王强 (wang)", or the id alone.
 std::string rep_name(const report::Report& report, const std::string& rep);
 

@@ -207,35 +207,41 @@ std::string svg_heatmap(const ChartText& text, const std::vector<std::string>& r
     return out + "</svg>\n";
 }
 
-std::string svg_trend(const ChartText& text, const std::vector<std::string>& labels,
-                      const std::vector<double>& rates) {
+std::string svg_trend(const ChartText& text, const std::vector<TrendPoint>& points) {
     constexpr double width = 760, left = 56, right = 20, top = 24, plot_h = 180, bottom = 36;
     const double plot_w = width - left - right;
     std::string out = open_svg(text, width, top + plot_h + bottom);
     out += percent_grid(left, top + plot_h, plot_w, plot_h, false);
-    const size_t n = rates.size();
+    const size_t n = points.size();
     if (n == 0) return out + text_at(left + 8, top + plot_h / 2, "start", "label", "no data") + "</svg>\n";
     const double slot = plot_w / static_cast<double>(n);
     const double col_w = std::min(48.0, slot * 0.6);
     const size_t label_every = (n + 11) / 12;
-    std::string points;
+    std::string line;
     for (size_t i = 0; i < n; ++i) {
         const double cx = left + slot * (static_cast<double>(i) + 0.5);
-        const double h = std::clamp(rates[i], 0.0, 1.0) * plot_h;
+        const TrendPoint& p = points[i];
+        const double h = std::clamp(p.rate, 0.0, 1.0) * plot_h;
         const double y = top + plot_h - h;
-        out += fmt::format("<rect class=\"column\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
-                           "height=\"{:.1f}\" fill=\"{}\"/>\n",
-                           cx - col_w / 2, y, col_w, h, rate_color(rates[i]));
-        points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", cx, y);
+        if (p.partial.empty())
+            out += fmt::format("<rect class=\"column\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
+                               "height=\"{:.1f}\" fill=\"{}\"/>\n",
+                               cx - col_w / 2, y, col_w, h, rate_color(p.rate));
+        else // a month not over: its rate so far, not a failure
+            out += fmt::format("<rect class=\"column partial\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
+                               "height=\"{:.1f}\"/>\n",
+                               cx - col_w / 2, y, col_w, h);
+        line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", cx, y);
         if (i % label_every == 0 || i + 1 == n) {
-            out += text_at(cx, top + plot_h + 18, "middle", "axis", i < labels.size() ? labels[i] : "");
-            out += text_at(cx, y - 8, "middle", "value strong", percent(rates[i]));
+            out += text_at(cx, top + plot_h + 18, "middle", "axis", p.label);
+            out += text_at(cx, y - 8, "middle", "value strong", percent(p.rate));
+            if (!p.partial.empty()) out += text_at(cx, top + plot_h + 32, "middle", "axis", p.partial);
         }
     }
-    if (n > 1) out += fmt::format("<polyline class=\"trend\" points=\"{}\"/>\n", points);
+    if (n > 1) out += fmt::format("<polyline class=\"trend\" points=\"{}\"/>\n", line);
     for (size_t i = 0; i < n; ++i) {
         const double cx = left + slot * (static_cast<double>(i) + 0.5);
-        const double y = top + plot_h - std::clamp(rates[i], 0.0, 1.0) * plot_h;
+        const double y = top + plot_h - std::clamp(points[i].rate, 0.0, 1.0) * plot_h;
         out += fmt::format("<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\"/>\n", cx, y);
     }
     return out + "</svg>\n";

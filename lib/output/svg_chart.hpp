@@ -39,8 +39,15 @@ std::string svg_heatmap(const ChartText& text, const std::vector<std::string>& r
                         const std::vector<std::vector<std::optional<double>>>& cells,
                         const std::vector<std::vector<std::string>>& notes);
 
+// One column of a trend: its label and rate and, for a month not over yet, how much of it has passed
+// ("2 of 31 days") — drawn pale and dashed, as partial rather than as a failure.
+struct TrendPoint {
+    std::string label;
+    double rate = 0;
+    std::string partial = {};
+};
+
 // One column per point on a 0–100% axis with a line through the tops; a single point draws one column.
-std::string svg_trend(const ChartText& text, const std::vector<std::string>& labels,
-                      const std::vector<double>& rates);
+std::string svg_trend(const ChartText& text, const std::vector<TrendPoint>& points);
 
 } // namespace keqing::output

@@ -21,8 +21,8 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
     for (const toml::node& item : *list) {
         const toml::table* t = item.as_table();
         if (!t) return data_error("{}: each channel must be a [[channel]] table", at(source, item));
-        KQ_CHECK(
-            only_keys(source, *t, {"id", "label", "rule", "in_person", "same_day_limit"}, "[[channel]]"));
+        KQ_CHECK(only_keys(source, *t, {"id", "label", "short", "rule", "in_person", "same_day_limit"},
+                           "[[channel]]"));
         KQ_TRY(std::string id, required_string(source, *t, "id", "[[channel]]"));
         if (!valid_id(id))
             return data_error("{}: channel id '{}' may use only letters, digits, '_' and '-'", at(source, *t),
@@ -31,6 +31,7 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
             return data_error("{}: channel '{}' is defined twice; keep one [[channel]] with that id",
                               at(source, *t), id);
         KQ_TRY(std::string label, optional_string(source, *t, "label", "[[channel]]"));
+        KQ_TRY(std::string short_label, optional_string(source, *t, "short", "[[channel]]"));
         KQ_TRY(std::string rule, optional_string(source, *t, "rule", "[[channel]]"));
         bool in_person = false;
         if (const toml::node* n = t->get("in_person")) {
@@ -39,7 +40,9 @@ Result<void> parse_channels(std::string_view source, const toml::table& root, Ru
             in_person = v->get();
         }
         KQ_TRY(int same_day_limit, optional_int(source, *t, "same_day_limit", 0, 1000, 1, "[[channel]]"));
-        rules.channels.push_back(Channel{id, label.empty() ? id : label, rule, in_person, same_day_limit});
+        if (label.empty()) label = id;
+        if (short_label.empty()) short_label = label;
+        rules.channels.push_back(Channel{id, label, short_label, rule, in_person, same_day_limit});
     }
     return {};
 }

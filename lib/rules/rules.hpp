@@ -15,6 +15,8 @@ namespace keqing::rules {
 struct Channel {
     std::string id;
     std::string label;
+    std::string
+        short_label; // a column header's few characters ("短信/QQ/微信/email" → "消息"); the label if unset
     std::string rule;       // the quota rule it implements ("R1"); may be empty
     bool in_person = false; // a visit: it has the per-visit checklist (R12–R17) and counts toward busy days
     // How many contacts of this channel with one customer on one day are ordinary; more are listed as

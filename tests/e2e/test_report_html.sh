@@ -1,6 +1,8 @@
 # End-to-end: the HTML compliance report of the example data, opened in real headless Chromium: the page
-# is self-contained (no URL, nothing loaded), paints (the screenshot is not blank) and logs nothing to the
-# browser console. Rendered by `report --format html`.
+# is self-contained (no URL, nothing loaded), paints (the screenshot is not blank), logs nothing to the
+# browser console, lays out at 1280 px with no header, name, team or status wrapping and nothing sticking
+# out or scrolling sideways (measured in the page by html_layout.js), and prints on at most 4 A4 pages.
+# Rendered by `report --format html`.
 source "$(dirname "$0")/lib.sh"
 load_examples || { echo "could not load examples"; exit 1; }
 roster person import "$SRC/examples/people.csv" >/dev/null
@@ -33,15 +35,24 @@ PY
 [ "$(wc -l <"$WORK/expected")" -eq 5 ] && pass || fail "expected summary from check-quota"
 while IFS= read -r line; do expect_out "$line" "summary as check-quota counts it"; done <"$WORK/expected"
 expect_out 'HZ001 康泰大药房' "a missed birthday to follow up"
-[ "$(count '<svg ' "$WORK/nov.html")" -eq 3 ] && [ "$(count '</svg>' "$WORK/nov.html")" -eq 3 ] && pass || fail "three charts"
+# One month: two charts, no trend (a trend needs a range).
+[ "$(count '<svg ' "$WORK/nov.html")" -eq 2 ] && [ "$(count '</svg>' "$WORK/nov.html")" -eq 2 ] && pass || fail "two charts"
+expect_no_out 'id="trend"' "no trend for one month"
+# Short channel headers from the rules, the whole label on hover.
+expect_out '<th scope="col" class="num" title="message 短信/QQ/微信/email">消息</th>' "short channel header"
+# What needs action comes before the overviews: occasions and goals before tier × channel and data quality.
+order=$(grep -o '<section id="[a-z-]*"' "$WORK/nov.html" | cut -d'"' -f2 | tr '\n' ' ')
+[ "$order" = "summary ranking occasions goals tier-channel quality " ] && pass || fail "section order: $order"
 
 # A range of months by customer: the trend has a line through three months.
 run report --from 2026-09 --to 2026-11 --as-of 2026-11-20 --by customer --format html; expect_rc 0 "range renders"
 cp "$WORK/out" "$WORK/range.html"
 expect_out '2026-09 – 2026-11 · as of 2026-11-20 · by customer' "range period"
 expect_out '<h2>By customer 按客户</h2>' "customer breakdown"
-[ "$(count 'class="column"' "$WORK/range.html")" -eq 3 ] && [ "$(count '<polyline' "$WORK/range.html")" -eq 1 ] \
-  && pass || fail "trend of three months"
+# November is 20 days old: drawn as partial, not as a failure beside two whole months.
+[ "$(count 'class="column"' "$WORK/range.html")" -eq 2 ] && [ "$(count 'class="column partial"' "$WORK/range.html")" -eq 1 ] \
+  && [ "$(count '<polyline' "$WORK/range.html")" -eq 1 ] && pass || fail "trend of three months"
+grep -q '>20 of 30 days</text>' "$WORK/range.html" && pass || fail "the partial month says how much has passed"
 
 run report --from 2026-12 --to 2026-11 --as-of 2026-11-20 --format html; expect_rc 2 "from after to is a usage error"
 run report --month 2026-11 --as-of 2026-11-20 --format html --output "$WORK/file.html"; expect_rc 0 "--output"
@@ -70,5 +81,34 @@ for f in nov range; do
   python3 "$SRC/tests/e2e/png_pixels.py" "$WORK/$f.png" 0.04 100 >/dev/null && pass || fail "$f.png is blank"
   if grep -E ':CONSOLE[:(]' "$WORK/$f.log" >&2; then fail "$f.html logged to the browser console"; else pass; fi
 done
+
+chromium_run() { # NAME FLAGS…: headless Chromium on $WORK/NAME.html
+  local name=$1; shift
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$WORK/chromium-$name" \
+    "$@" "file://$WORK/$name.html" 2>"$WORK/$name.log"
+}
+# Layout at 1280 px, measured in the page: a copy with html_layout.js, whose findings --dump-dom shows.
+# (The script is the test's; the report itself has none.)
+for f in nov range; do
+  python3 - "$WORK/$f.html" "$SRC/tests/e2e/html_layout.js" "$WORK/$f-measured.html" <<'PY'
+import sys
+page, script = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read()
+open(sys.argv[3], "w", encoding="utf-8").write(page.replace("</body>", "<script>\n" + script + "\n</script>\n</body>"))
+PY
+  chromium_run "$f-measured" --window-size=1280,2000 --dump-dom >"$WORK/$f-dom.html"
+  problems=$(python3 - "$WORK/$f-dom.html" <<'PY'
+import html, json, re, sys
+m = re.search(r'data-layout="([^"]*)"', open(sys.argv[1], encoding="utf-8").read())
+print("html_layout.js did not run" if m is None else "\n".join(json.loads(html.unescape(m.group(1)))))
+PY
+)
+  [ -z "$problems" ] && pass || fail "$f.html at 1280 px: $(echo "$problems" | head -5 | tr '\n' ';')"
+done
+
+# Printed on A4 (the page's @page and print styles): the example month fits on 4 pages.
+chromium_run nov --no-pdf-header-footer --print-to-pdf="$WORK/nov.pdf" >/dev/null
+pages=$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page[^s]", open(sys.argv[1], "rb").read())))' "$WORK/nov.pdf")
+[ "$pages" -ge 1 ] && [ "$pages" -le 4 ] && pass || fail "the example month prints on $pages A4 pages, more than 4"
 
 finish
