@@ -91,6 +91,23 @@ TEST_SUITE("rules::rules") {
                   .starts_with("r.toml:3:"));
     }
 
+    TEST_CASE("a channel's short label falls back to its label and then to its id") {
+        auto builtin = rules::load_rules("");
+        REQUIRE(builtin.ok());
+        CHECK(builtin->channels[2].short_label == "消息");
+        CHECK(builtin->channels[2].label == "短信/QQ/微信/email");
+        auto plain =
+            rules::parse_rules("[[channel]]\nid = \"visit\"\nlabel = \"实地拜访\"\n[[channel]]\nid = "
+                               "\"call\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n",
+                               "r.toml");
+        REQUIRE(plain.ok());
+        CHECK(plain->channels[0].short_label == "实地拜访");
+        CHECK(plain->channels[1].short_label == "call");
+        CHECK(
+            error_of("[[channel]]\nid = \"visit\"\nshort = 3\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n")
+                .starts_with("r.toml:3:"));
+    }
+
     TEST_CASE("deadline_days is 5 in the built-in rules, configurable from 0 to 30, checked with file:line") {
         CHECK(rules::load_rules("")->deadline_days == 5);
         CHECK(rules::load_rules(KEQING_SOURCE_DIR "/schemas/rules.toml")->deadline_days == 5);
