@@ -71,6 +71,12 @@ void print_goals(const keqing::contacts::LogOutcome& out) {
     }
 }
 
+// Life events the notes suggest, each with the command that records it (nothing is recorded by itself).
+void print_proposals(const keqing::contacts::LogOutcome& out) {
+    for (const auto& p : out.proposals)
+        keqing::cli::print("{}\n", keqing::output::proposal_line(p));
+}
+
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
@@ -113,6 +119,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
                                                     result.tier, out.month.month.iso())
                                       : fmt::format("counts toward no quota (channel {})", c.channel));
     print_goals(out);
+    print_proposals(out);
     if (rules.in_person(c.channel)) {
         const auto missing = keqing::contacts::missing_checklist(c);
         if (missing.empty())

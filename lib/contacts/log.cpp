@@ -83,6 +83,8 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             if (contact.asked_help || !contact.solved.empty() || contact.training) {
                 KQ_TRY(goals, goals_after(store, rules, contact, now.date));
             }
+            KQ_TRY(std::vector<occasions::Proposal> proposals,
+                   occasions::proposals_for(store, rules, contact));
             return LogOutcome{contact,
                               found.front(),
                               days_late(rules, contact, now),
@@ -90,7 +92,8 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
                               std::move(tag),
                               std::move(obligation),
                               std::move(applied),
-                              std::move(goals)};
+                              std::move(goals),
+                              std::move(proposals)};
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }

@@ -6,6 +6,7 @@
 #include "compliance/goals.hpp"
 #include "core/import.hpp"
 #include "followups/followups.hpp"
+#include "occasions/intel.hpp"
 #include "occasions/obligations.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
@@ -47,6 +48,9 @@ struct LogOutcome {
     // The contact's rep's goals (R9–R11) for its month, after it, when it carries a goal flag (asked for
     // help, a problem solved, a training): what each flag counted toward.
     std::optional<compliance::RepGoals> goals;
+    // Life events the contact's family note or note suggests and the customer's record lacks (proposed
+    // only: occasions/intel.hpp).
+    std::vector<occasions::Proposal> proposals = {};
 };
 
 // Validates and stores one contact (and the follow-ups it opens and closes: a contact closing one with

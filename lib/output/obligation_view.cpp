@@ -12,6 +12,14 @@
 
 namespace keqing::output {
 
+std::string proposal_line(const occasions::Proposal& p) {
+    const rules::EventKind& k = *p.kind;
+    return fmt::format("proposed: {} ({}{}) at {} — the notes say “{}”\n  if so, record it (with its own "
+                       "day): roster event add {} --kind {} --date {}",
+                       k.name, k.kind, k.rule.empty() ? "" : ", " + k.rule, p.customer_code, p.word,
+                       p.customer_code, k.kind, p.date.iso());
+}
+
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
     std::string out;
     for (const auto& a : actions)

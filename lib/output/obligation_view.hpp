@@ -4,6 +4,7 @@
 
 #include "compliance/goals.hpp"
 #include "core/json.hpp"
+#include "occasions/intel.hpp"
 #include "occasions/obligations.hpp"
 
 #include <string>
@@ -19,6 +20,9 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
 std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n);
 // The same with the contact: "contact #12 by li did not count: R7 needs …".
 std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n);
+// A life event a contact's notes suggest, and on a second line the command that records it: "proposed:
+// 重大疾病 (illness, R8) at HZ013 — the notes say “手术”", "  if so, record it …: roster event add HZ013 …".
+std::string proposal_line(const occasions::Proposal& p);
 // "visit+gift, message"
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules);
 // Appends the obligations as a JSON array value.

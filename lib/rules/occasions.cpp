@@ -237,6 +237,30 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
     return {};
 }
 
+// An event kind's `words = ["结婚", …]`: text on one line, none empty.
+Result<std::vector<std::string>> parse_words(std::string_view source, const toml::table& t,
+                                             const EventKind& e) {
+    std::vector<std::string> words;
+    const toml::node* node = t.get("words");
+    if (!node) return words;
+    const toml::array* list = node->as_array();
+    if (!list)
+        return data_error("{}: words must be a list of strings, as words = [\"结婚\", \"婚礼\"]",
+                          at(source, *node));
+    if (!e.recorded())
+        return data_error("{}: event kind '{}' is not recorded with `roster event add`, so no note can "
+                          "propose it; remove its words",
+                          at(source, *node), e.kind);
+    for (const toml::node& item : *list) {
+        const auto* word = item.as_string();
+        if (!word || word->get().empty() || word->get().find_first_of("\r\n") != std::string::npos)
+            return data_error("{}: each of event kind '{}''s words must be text on one line, not empty",
+                              at(source, item), e.kind);
+        words.push_back(word->get());
+    }
+    return words;
+}
+
 Result<void> parse_events(std::string_view source, const toml::table& root, Rules& rules) {
     const toml::node* node = root.get("event");
     if (!node) return {};
@@ -247,7 +271,7 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
         if (!t) return data_error("{}: each event kind must be an [[event]] table", at(source, item));
         KQ_CHECK(only_keys(source, *t,
                            {"kind", "name", "rule", "before", "after", "actions", "note_required", "by",
-                            "in_person", "yearly", "on"},
+                            "in_person", "yearly", "on", "words"},
                            "[[event]]"));
         EventKind e;
         KQ_TRY(e.kind, required_string(source, *t, "kind", "[[event]]"));
@@ -288,6 +312,7 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
                               "contacts, like an occasion id)",
                               at(source, *t), e.kind);
         if (e.on_opening) e.yearly = true;
+        KQ_TRY(e.words, parse_words(source, *t, e));
         rules.events.push_back(std::move(e));
     }
     return {};

@@ -72,6 +72,9 @@ struct EventKind {
     Who who;
     bool yearly = false;     // recorded events of this kind come back every year on their day (anniversaries)
     bool on_opening = false; // on = "opened_on": every customer's opening day, each year after it opened
+    // Words that, in a contact's family note (R15) or note, propose an event of this kind (log-visit and
+    // remind show it with the command that records it; occasions/intel.hpp). Recorded kinds only.
+    std::vector<std::string> words;
 
     // Whether `roster event add` records this kind (not birthdays, which come from people, nor a kind
     // dated by the customers' opening days).

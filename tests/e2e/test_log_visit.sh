@@ -75,6 +75,21 @@ expect_out "counts toward: R11 formal training at A customers, wang 2/1 (met)" "
 KEQING_NOW=2026-11-20T10:00 run log-visit HZ001 --visit --dry-run
 expect_no_out "R9" "a contact without goal flags names no goal"
 
+# A family note with a word of the rules proposes the life event, with the command that records it; nothing
+# is recorded by itself, and once the event is on record the same note proposes nothing.
+n_events=$(db_query "select count(*) from life_events")
+run log-visit HZ013 --date 2026-11-20 --family "店长母亲刚做完手术出院"
+expect_rc 0 "a visit with a family note"
+expect_out "proposed: 重大疾病 (illness, R8) at HZ013 — the notes say “手术”" "the note proposes an illness"
+expect_out "roster event add HZ013 --kind illness --date 2026-11-20" "with the command that records it"
+[ "$(db_query "select count(*) from life_events")" = "$n_events" ] && pass || fail "a proposal records nothing"
+run roster event add HZ013 --kind illness --date 2026-11-18 --note 店长母亲手术
+expect_rc 0 "the rep records the proposed event"
+run log-visit HZ013 --message --note "问候店长母亲，手术恢复得好"
+expect_no_out "proposed:" "an event on record is not proposed again"
+run log-visit HZ001 --call --note "确认十二月订货"
+expect_no_out "proposed:" "an ordinary note proposes nothing"
+
 # An import reads standard input for "-"; errors name it stdin.
 printf 'customer,channel,date\nHZ002,call,2026-11-19\n' | log-visit --import - >"$WORK/out" 2>"$WORK/err"; rc=$?
 expect_rc 0 "log-visit --import - reads standard input"
