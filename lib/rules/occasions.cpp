@@ -237,25 +237,20 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
     return {};
 }
 
-// An event kind's `words = ["结婚", …]`: text on one line, none empty.
-Result<std::vector<std::string>> parse_words(std::string_view source, const toml::table& t,
-                                             const EventKind& e) {
+Result<std::vector<std::string>> optional_words(std::string_view source, const toml::table& table,
+                                                std::string_view key, std::string_view where) {
     std::vector<std::string> words;
-    const toml::node* node = t.get("words");
+    const toml::node* node = table.get(key);
     if (!node) return words;
     const toml::array* list = node->as_array();
     if (!list)
-        return data_error("{}: words must be a list of strings, as words = [\"结婚\", \"婚礼\"]",
-                          at(source, *node));
-    if (!e.recorded())
-        return data_error("{}: event kind '{}' is not recorded with `roster event add`, so no note can "
-                          "propose it; remove its words",
-                          at(source, *node), e.kind);
+        return data_error("{}: {} of {} must be a list of text, as {} = [\"店长\", \"采购\"]",
+                          at(source, *node), key, where, key);
     for (const toml::node& item : *list) {
         const auto* word = item.as_string();
         if (!word || word->get().empty() || word->get().find_first_of("\r\n") != std::string::npos)
-            return data_error("{}: each of event kind '{}''s words must be text on one line, not empty",
-                              at(source, item), e.kind);
+            return data_error("{}: each of {}'s {} must be text on one line, not empty", at(source, item),
+                              where, key);
         words.push_back(word->get());
     }
     return words;
@@ -312,7 +307,11 @@ Result<void> parse_events(std::string_view source, const toml::table& root, Rule
                               "contacts, like an occasion id)",
                               at(source, *t), e.kind);
         if (e.on_opening) e.yearly = true;
-        KQ_TRY(e.words, parse_words(source, *t, e));
+        KQ_TRY(e.words, optional_words(source, *t, "words", "event kind '" + e.kind + "'"));
+        if (!e.words.empty() && !e.recorded())
+            return data_error("{}: event kind '{}' is not recorded with `roster event add`, so no note can "
+                              "propose it; remove its words",
+                              at(source, *t->get("words")), e.kind);
         rules.events.push_back(std::move(e));
     }
     return {};

@@ -101,6 +101,15 @@ struct FollowUpKind {
 };
 
 // A validated rule set.
+// What a customer's file should hold (issue 18 item 3; seed 003, R6): a person in one of the key roles,
+// people's birthdays and personalities, visit intel (R12–R17) within `intel_months`.
+struct Gaps {
+    std::vector<std::string>
+        key_roles;        // a person whose role contains one of these (店长, 采购); none: not checked
+    int intel_months = 0; // 0: not checked
+    int remind_every_days = 7; // remind names a customer's gaps at most this often
+};
+
 struct Rules {
     std::vector<Channel> channels;
     std::vector<Tier> tiers;
@@ -108,6 +117,7 @@ struct Rules {
     std::vector<EventKind> events;
     Goals goals;
     std::vector<FollowUpKind> followups; // [[followup]]; the built-in ones when a rules file names none
+    Gaps gaps;                           // [gaps]; the built-in one when a rules file has none
     int late_after_days = 3;
     bool count_late = true;
     int overdue_days = 7;        // after an obligation's window closes, it is overdue this long, then missed

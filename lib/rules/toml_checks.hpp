@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace keqing::rules {
 
@@ -25,6 +26,9 @@ Result<std::string> optional_string(std::string_view source, const toml::table& 
 // An optional whole number in [low, high]; `fallback` when absent.
 Result<int> optional_int(std::string_view source, const toml::table& table, std::string_view key, int low,
                          int high, int fallback, std::string_view where);
+// An optional list of non-empty one-line texts (`words = ["结婚", …]`); empty when absent.
+Result<std::vector<std::string>> optional_words(std::string_view source, const toml::table& table,
+                                                std::string_view key, std::string_view where);
 // Letters, digits, '_' and '-'.
 bool valid_id(std::string_view id);
 
@@ -34,5 +38,7 @@ Result<void> parse_occasions(std::string_view source, const toml::table& root, R
 Result<void> parse_events(std::string_view source, const toml::table& root, Rules& rules);
 // Follow-up kinds (rules/followups.cpp); without [[followup]], the built-in rules' kinds.
 Result<void> parse_followups(std::string_view source, const toml::table& root, Rules& rules);
+// What a customer's file should hold (rules/gaps.cpp); without [gaps], the built-in rules'.
+Result<void> parse_gaps(std::string_view source, const toml::table& root, Rules& rules);
 
 } // namespace keqing::rules
