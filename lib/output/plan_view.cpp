@@ -89,8 +89,8 @@ std::string text(const plan::Plan& p, Style style) {
         out += fmt::format("\n{} more contact{} planned after {}, until {}.\n", p.planned_later,
                            p.planned_later == 1 ? "" : "s", p.from.plus_days(p.days - 1).iso(), p.until.iso());
     if (p.missed.empty()) return out;
-    out += fmt::format("\n{}Cannot fit by {} ({}): obligations before quotas, A before B before C\n", md ? "## " : "",
-                       p.until.iso(), p.missed.size());
+    out += fmt::format("\n{}Cannot be planned by {} ({}; obligations go before quotas, tiers in order):\n",
+                       md ? "## " : "", p.until.iso(), p.missed.size());
     if (md) out += "\n";
     Table t;
     t.column("CODE").column("NAME").column("TIER").column("CONTACT").column("FOR", Align::left, kTextColumns);

@@ -26,7 +26,7 @@ namespace {
 
 // The rep's customers on the plan's first day, with their areas, coordinates and area phases.
 Result<Inputs> read_customers(store::Store& store, const rules::Rules& rules, const Request& r,
-                              std::vector<std::string>& areas, std::vector<store::Place>& places) {
+                              std::vector<store::Place>& places) {
     Inputs in;
     in.rules = &rules;
     in.from = r.from;
@@ -45,11 +45,11 @@ Result<Inputs> read_customers(store::Store& store, const rules::Rules& rules, co
         store::Place p = stored[c.id];
         if (p.area.empty()) p.area = area_from_address(c.address);
         distinct.insert(p.area);
-        areas.push_back(p.area);
+        in.areas.push_back(p.area);
         places.push_back(std::move(p));
     }
     const std::vector<std::string> ranked(distinct.begin(), distinct.end());
-    for (const auto& a : areas) {
+    for (const auto& a : in.areas) {
         const auto rank = std::lower_bound(ranked.begin(), ranked.end(), a) - ranked.begin();
         in.phase.push_back((static_cast<double>(rank) + 0.5) / static_cast<double>(ranked.size()));
     }
@@ -170,9 +170,8 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
     KQ_TRY(std::optional<store::Rep> rep, store.find_rep(r.rep));
     if (!rep) return data_error("unknown rep '{}'; see `roster rep list`", r.rep);
     Plan plan{rep->id, rep->name, rep->team, r.from, r.days, rules.max_visits_per_day, {}, {}, {}, 0};
-    std::vector<std::string> areas;
     std::vector<store::Place> places;
-    KQ_TRY(Inputs in, read_customers(store, rules, r, areas, places));
+    KQ_TRY(Inputs in, read_customers(store, rules, r, places));
     const core::Date shown_end = r.from.plus_days(r.days - 1);
     core::Date until = core::Month::of(shown_end).last();
     KQ_TRY(std::vector<occasions::Obligation> obligations,
@@ -183,7 +182,7 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
         if (o.state == occasions::State::open || o.state == occasions::State::upcoming) until = std::max(until, o.to);
     plan.until = until;
     Work work;
-    work.customers = &in.customers;
+    work.in = &in;
     add_obligations(obligations, in, work);
     for (core::Month m = core::Month::of(r.from); m <= core::Month::of(shown_end); m = m.next()) {
         KQ_TRY(compliance::MonthResult month, owed_in(store, rules, m, r, in));

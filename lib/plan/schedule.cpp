@@ -23,6 +23,7 @@ class Scheduler {
         for (const auto& t : tasks)
             customers = std::max(customers, t.customer + 1);
         seen_.assign(static_cast<size_t>(customers), -1);
+        left_.assign(static_cast<size_t>(customers), 0);
     }
 
     bool eligible(int t, int day) const {
@@ -41,27 +42,44 @@ class Scheduler {
         return std::tie(task(a).to, task(a).rank, task(a).key) < std::tie(task(b).to, task(b).rank, task(b).key);
     }
 
-    // Whether `pending` fits from day `start` on, earliest deadline first; `first` gets what goes on `start`.
-    bool fits(std::vector<int> pending, int start, std::vector<int>* first = nullptr) {
-        std::sort(pending.begin(), pending.end(), [this](int a, int b) { return sooner(a, b); });
+    // Whether `pending` fits from day `start` on: each day, earliest deadline first and, among equal
+    // deadlines, the customers with the most tasks left (they need the most days); `first` gets what goes on
+    // `start`.
+    bool fits(const std::vector<int>& pending, int start, std::vector<int>* first = nullptr) {
         std::vector<char> done(pending.size(), 0);
-        size_t left = pending.size(), oldest = 0;
-        for (int d = start; left > 0; ++d) {
+        for (const int t : pending)
+            left_[static_cast<size_t>(task(t).customer)] = 0;
+        for (const int t : pending)
+            ++left_[static_cast<size_t>(task(t).customer)];
+        size_t remaining = pending.size();
+        std::vector<size_t> open;
+        for (int d = start; remaining > 0; ++d) {
             if (d >= days_) return false;
+            open.clear();
+            for (size_t i = 0; i < pending.size(); ++i) {
+                if (done[i]) continue;
+                if (task(pending[i]).to < d) return false;
+                if (eligible(pending[i], d)) open.push_back(i);
+            }
+            std::sort(open.begin(), open.end(), [&](size_t a, size_t b) {
+                const Task &x = task(pending[a]), &y = task(pending[b]);
+                const int lx = left_[static_cast<size_t>(x.customer)], ly = left_[static_cast<size_t>(y.customer)];
+                return std::tie(x.to, ly, x.rank, x.key) < std::tie(y.to, lx, y.rank, y.key);
+            });
             int picked = 0;
             const int mark = ++round_;
-            for (size_t i = oldest; i < pending.size() && picked < calendar_.max_in_person; ++i) {
-                const int t = pending[i];
-                if (done[i] || !eligible(t, d) || seen_[static_cast<size_t>(task(t).customer)] == mark) continue;
-                seen_[static_cast<size_t>(task(t).customer)] = mark;
+            for (const size_t i : open) {
+                if (picked == calendar_.max_in_person) break;
+                const auto c = static_cast<size_t>(task(pending[i]).customer);
+                if (seen_[c] == mark) continue;
+                seen_[c] = mark;
                 done[i] = 1;
-                --left;
+                --remaining;
                 ++picked;
-                if (first && d == start) first->push_back(t);
+                if (first && d == start) first->push_back(pending[i]);
             }
-            while (oldest < pending.size() && done[oldest])
-                ++oldest;
-            if (oldest < pending.size() && task(pending[oldest]).to <= d) return false;
+            for (const size_t i : open) // those picked today: `open` held none picked before
+                if (done[i]) --left_[static_cast<size_t>(task(pending[i]).customer)];
         }
         return true;
     }
@@ -71,6 +89,7 @@ class Scheduler {
     const Calendar& calendar_;
     int days_;
     std::vector<int> seen_; // per customer: the simulated day it was last given a task (no clearing needed)
+    std::vector<int> left_; // per customer: its tasks not yet placed in the current simulation
     int round_ = 0;
 };
 
@@ -114,8 +133,13 @@ void place_in_person(Scheduler& s, const Calendar& calendar, std::vector<int> le
             customers.push_back(s.task(t).customer);
             return true;
         };
+        std::vector<int> due; // preferred by today: obligations first, then earliest deadline
         for (const int t : open)
-            if (s.task(t).ideal <= d) take(t);
+            if (s.task(t).ideal <= d) due.push_back(t);
+        std::stable_sort(due.begin(), due.end(),
+                         [&s](int a, int b) { return s.task(a).obligation && !s.task(b).obligation; });
+        for (const int t : due)
+            take(t);
         auto rest = [&] {
             std::vector<int> r;
             for (const int t : left)
@@ -146,7 +170,7 @@ void place_other(const Task& t, const Calendar& calendar, std::vector<std::vecto
         if (d < t.from || d > t.to || d < 0 || d >= days) return false;
         if (calendar.skips(d, t.customer) || (!any && !calendar.workday[static_cast<size_t>(d)])) return false;
         const auto& u = used[static_cast<size_t>(d)];
-        return std::find(u.begin(), u.end(), std::pair(t.customer, t.channel)) == u.end();
+        return std::count(u.begin(), u.end(), std::pair(t.customer, t.channel)) < std::max(1, t.per_day);
     };
     for (const bool any : {false, true}) {
         if (any && !t.any_day) break;

@@ -19,6 +19,8 @@ struct Task {
     bool any_day = false; // may fall on a day off (a birthday message due on a Sunday), never skipped days
     int from = 0, to = 0; // window, both included
     int ideal = 0;        // preferred day, in the window
+    bool obligation = false; // goes before quota tasks on the day it is preferred
+    int per_day = 1;         // tasks of one customer and channel a day, when not in person
 };
 
 // Where each task went: a day, or why none.

@@ -33,6 +33,8 @@ void obligation_tasks(const occasions::Obligation& o, int customer, const Inputs
         e.from = std::max(o.from, in.from);
         e.to = o.to;
         if (o.state == occasions::State::overdue) {
+            e.from = o.from;
+            work.name(e, customer);
             work.missed.push_back({std::move(e), Missed::Why::overdue, o.to.plus_days(rules.overdue_days)});
             continue;
         }
@@ -43,6 +45,8 @@ void obligation_tasks(const occasions::Obligation& o, int customer, const Inputs
         t.channel = a.channel;
         t.in_person = e.in_person;
         t.any_day = !e.in_person;
+        t.obligation = true;
+        t.per_day = channel.same_day_limit;
         t.from = e.from - in.from;
         t.to = e.to - in.from;
         // visits as soon as the window opens; greetings on the day itself
@@ -94,6 +98,7 @@ void quota_tasks(const compliance::CustomerResult& c, const compliance::ChannelR
         t.customer = customer;
         t.channel = ch.channel;
         t.in_person = e.in_person;
+        t.per_day = channel.same_day_limit;
         t.from = from - in.from;
         t.to = last - in.from;
         t.ideal = ideal - in.from;
@@ -103,11 +108,16 @@ void quota_tasks(const compliance::CustomerResult& c, const compliance::ChannelR
 
 } // namespace
 
-void Work::add(Task task, Entry entry, int customer) {
-    const store::Customer& c = (*customers)[static_cast<size_t>(customer)];
+void Work::name(Entry& entry, int customer) const {
+    const store::Customer& c = in->customers[static_cast<size_t>(customer)];
+    entry.area = in->areas[static_cast<size_t>(customer)];
     entry.customer_code = c.code;
     entry.customer_name = c.name;
     entry.tier = c.tier;
+}
+
+void Work::add(Task task, Entry entry, int customer) {
+    name(entry, customer);
     tasks.push_back(std::move(task));
     entries.push_back(std::move(entry));
 }

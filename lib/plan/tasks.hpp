@@ -21,15 +21,19 @@ struct Inputs {
     std::vector<store::Customer> customers;
     std::map<int64_t, int> index_of; // customer id → index
     std::vector<double> phase;       // per customer, in [0, 1)
+    std::vector<std::string> areas;  // per customer: recorded, else from the address
 };
 
 // Tasks and their entries, side by side; and what is missed before any scheduling (overdue obligations).
 struct Work {
-    const std::vector<store::Customer>* customers = nullptr;
+    const Inputs* in = nullptr;
     std::vector<Task> tasks;
     std::vector<Entry> entries;
     std::vector<Missed> missed;
+    // Adds a task with its entry, naming the customer in it.
     void add(Task task, Entry entry, int customer);
+    // Fills in the entry's customer code, name and tier.
+    void name(Entry& entry, int customer) const;
 };
 
 // One task per action still to make of each open or upcoming obligation of the customers (overdue ones
