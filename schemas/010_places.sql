@@ -8,7 +8,8 @@ ALTER TABLE customers ADD COLUMN lon REAL;
 -- @postgresql
 ALTER TABLE customers ADD COLUMN lat double precision, ADD COLUMN lon double precision;
 
--- Sets a customer's area and coordinates (both or neither); an admin's change, as every roster change.
+-- Sets a customer's area and coordinates (both or neither); an admin's change, as every roster change (reps
+-- and managers may not even call it, as update_customer).
 CREATE FUNCTION keqing_api.set_place(customer_id bigint, area text, lat double precision,
                                      lon double precision) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -27,7 +28,7 @@ BEGIN
     END IF;
 END $$;
 
-REVOKE ALL ON FUNCTION keqing_api.set_place(bigint, text, double precision, double precision) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION keqing_api.set_place(bigint, text, double precision, double precision)
-    TO keqing_admin, keqing_manager, keqing_rep;
+REVOKE ALL ON FUNCTION keqing_api.set_place(bigint, text, double precision, double precision)
+    FROM PUBLIC, keqing_manager, keqing_rep;
+GRANT EXECUTE ON FUNCTION keqing_api.set_place(bigint, text, double precision, double precision) TO keqing_admin;
 -- @end
