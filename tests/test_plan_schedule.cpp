@@ -61,8 +61,8 @@ TEST_SUITE("plan::schedule") {
     }
 
     TEST_CASE("one visit per customer a day") {
-        const std::vector<Task> tasks = {visit("a1", 0, 0, 2, 0), visit("a2", 0, 0, 2, 0), visit("a3", 0, 0, 2, 0),
-                                         visit("a4", 0, 0, 2, 0)};
+        const std::vector<Task> tasks = {visit("a1", 0, 0, 2, 0), visit("a2", 0, 0, 2, 0),
+                                         visit("a3", 0, 0, 2, 0), visit("a4", 0, 0, 2, 0)};
         const auto placed = plan::schedule(tasks, days(3, 5));
         std::vector<int> used;
         int missed = 0;
@@ -104,7 +104,8 @@ TEST_SUITE("plan::schedule") {
 
     TEST_CASE("earlier than preferred only when the rest would not fit") {
         // three tasks due by day 1 at one a day: one must go on day 0 though all prefer day 1
-        const std::vector<Task> tasks = {visit("x", 0, 0, 1, 1), visit("y", 1, 0, 1, 1), visit("z", 2, 0, 3, 1)};
+        const std::vector<Task> tasks = {visit("x", 0, 0, 1, 1), visit("y", 1, 0, 1, 1),
+                                         visit("z", 2, 0, 3, 1)};
         const auto placed = plan::schedule(tasks, days(4, 1));
         CHECK(placed[0].day + placed[1].day == 1); // days 0 and 1
         CHECK(placed[2].day == 2);

@@ -34,7 +34,8 @@ keqing::Result<keqing::plan::Request> request_of(const Options& o, const keqing:
     for (const auto& s : o.skips) {
         const size_t at = s.find('@');
         if (at == std::string::npos || at == 0)
-            return usage_error("--skip {}: write the customer and the day as CODE@DATE (HZ007@2026-11-24)", s);
+            return usage_error("--skip {}: write the customer and the day as CODE@DATE (HZ007@2026-11-24)",
+                               s);
         KQ_TRY(core::Date d, cli::date_or_today(s.substr(at + 1), "--skip"));
         r.skips.push_back({s.substr(0, at), d});
     }
@@ -52,7 +53,8 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
                         : f == "ics"    ? output::PlanFormat::ics
                                         : output::PlanFormat::table;
     if (o.days < 1 || o.days > 62) return usage_error("--days must be from 1 to 62");
-    if (o.all && o.output_dir.empty()) return usage_error("--all writes one file per rep: add --output-dir DIR");
+    if (o.all && o.output_dir.empty())
+        return usage_error("--all writes one file per rep: add --output-dir DIR");
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(plan::Request r, request_of(o, ctx.rules));
     std::vector<std::string> reps;
@@ -70,8 +72,10 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
         r.rep = rep;
         KQ_TRY(plan::Plan p, plan::build_plan(*ctx.store, ctx.rules, r));
         missed = missed || !p.missed.empty();
-        if (o.output_dir.empty()) keqing::cli::print("{}", output::render_plan(p, format));
-        else files.push_back({rep, output::render_plan(p, format)});
+        if (o.output_dir.empty())
+            keqing::cli::print("{}", output::render_plan(p, format));
+        else
+            files.push_back({rep, output::render_plan(p, format)});
     }
     if (!o.output_dir.empty()) {
         KQ_TRY(output::DigestFiles written,
@@ -92,7 +96,8 @@ int main(int argc, char** argv) {
     app.add_option("--from", o.from, "the plan's first day, taken at its start (default: today)");
     app.add_option("--days", o.days, "days shown (default 7; the month is planned to its end whatever)");
     app.add_option("--format", o.format, "table (default), markdown, json, ics");
-    app.add_option("--workdays", o.workdays, "working weekdays for this plan: mon-fri, mon,wed,sat (rules: workdays)");
+    app.add_option("--workdays", o.workdays,
+                   "working weekdays for this plan: mon-fri, mon,wed,sat (rules: workdays)");
     app.add_option("--off", o.off, "a day off besides the rules' holidays (repeat it)");
     app.add_option("--skip", o.skips, "CODE@DATE: not that customer on that day (repeat it)");
     app.add_flag("--all", o.all, "every rep, one file each (with --output-dir)");
@@ -101,5 +106,6 @@ int main(int argc, char** argv) {
                    "reps with nothing planned now");
     app.footer("Exit status: 0 everything fits, 1 something cannot fit (listed), 2 usage, 3 data, 4 database "
                "error.\nCron, Mondays: 0 7 * * 1 plan --all --output-dir /var/spool/keqing/plans");
-    return keqing::cli::run("plan", app, argc, argv, [&]() -> keqing::Result<keqing::Exit> { return run_plan(o); });
+    return keqing::cli::run("plan", app, argc, argv,
+                            [&]() -> keqing::Result<keqing::Exit> { return run_plan(o); });
 }

@@ -106,8 +106,8 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
                         "relationship stage (prospect, new, developing, stable, key)");
     add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
 
-    auto* edit_cmd =
-        app.add_subcommand("edit", "change a customer's name, phone, address, stage, opening day, area or coordinates");
+    auto* edit_cmd = app.add_subcommand(
+        "edit", "change a customer's name, phone, address, stage, opening day, area or coordinates");
     edit_cmd->add_option("customer", o->query, "code or name")->required();
     edit_cmd->add_option("--name", o->edit.name, "new name");
     edit_cmd->add_option("--phone", o->edit.phone, "new phone");

@@ -156,8 +156,9 @@ Result<DigestFiles> write_rep_files(const std::vector<RepFile>& reps, const std:
                             file.target().filename().string(), std::strerror(failed));
     for (const std::string& name : stale) {
         if (::unlink((dir / name).c_str()) != 0 && errno != ENOENT)
-            return db_error("{}: cannot remove {} (of an earlier run, nothing for its rep now): {}; check the folder",
-                            where, name, std::strerror(errno));
+            return db_error(
+                "{}: cannot remove {} (of an earlier run, nothing for its rep now): {}; check the folder",
+                where, name, std::strerror(errno));
         listed.erase(name);
     }
     if (!stale.empty()) KQ_CHECK(write_record(dir, listed, where));

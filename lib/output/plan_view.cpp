@@ -39,14 +39,16 @@ std::string why_text(const plan::Missed& m) {
 
 std::string heading(const plan::Plan& p) {
     return fmt::format("Plan for {} ({}){}, {} to {} (at most {} visits a day)", p.rep, p.rep_name,
-                       p.team.empty() ? "" : " · " + p.team, p.from.iso(),
-                       p.from.plus_days(p.days - 1).iso(), p.max_visits_per_day);
+                       p.team.empty() ? "" : " · " + p.team, p.from.iso(), p.from.plus_days(p.days - 1).iso(),
+                       p.max_visits_per_day);
 }
 
 Table day_table(const plan::Plan& p) {
     Table t;
-    t.column("DAY").column("VISITS", Align::right).column("OTHER", Align::right).column("AREAS", Align::left,
-                                                                                         kTextColumns);
+    t.column("DAY")
+        .column("VISITS", Align::right)
+        .column("OTHER", Align::right)
+        .column("AREAS", Align::left, kTextColumns);
     t.column("ROUTE", Align::right);
     for (const auto& d : p.shown) {
         std::string areas;
@@ -86,8 +88,9 @@ std::string text(const plan::Plan& p, Style style) {
     const Table contacts = contact_table(p);
     out += contacts.empty() ? "nothing to plan on these days\n" : contacts.render(style);
     if (p.planned_later > 0)
-        out += fmt::format("\n{} more contact{} planned after {}, until {}.\n", p.planned_later,
-                           p.planned_later == 1 ? "" : "s", p.from.plus_days(p.days - 1).iso(), p.until.iso());
+        out +=
+            fmt::format("\n{} more contact{} planned after {}, until {}.\n", p.planned_later,
+                        p.planned_later == 1 ? "" : "s", p.from.plus_days(p.days - 1).iso(), p.until.iso());
     if (p.missed.empty()) return out;
     out += fmt::format("\n{}Cannot be planned by {} ({}; obligations go before quotas, tiers in order):\n",
                        md ? "## " : "", p.until.iso(), p.missed.size());
@@ -96,15 +99,22 @@ std::string text(const plan::Plan& p, Style style) {
     t.column("CODE").column("NAME").column("TIER").column("CONTACT").column("FOR", Align::left, kTextColumns);
     t.column("WHY", Align::left, kTextColumns);
     for (const auto& m : p.missed)
-        t.row({m.entry.customer_code, m.entry.customer_name, m.entry.tier, contact_label(m.entry), m.entry.what,
-               why_text(m)});
+        t.row({m.entry.customer_code, m.entry.customer_name, m.entry.tier, contact_label(m.entry),
+               m.entry.what, why_text(m)});
     return out + t.render(style);
 }
 
 void entry_json(core::JsonWriter& j, const plan::Entry& e) {
-    j.key("uid").value(e.uid).key("kind").value(e.kind == plan::Entry::Kind::obligation ? "obligation" : "quota");
-    j.key("rule").value(e.rule).key("customer").value(e.customer_code).key("customer_name").value(e.customer_name);
-    j.key("tier").value(e.tier).key("area").value(e.area).key("channel").value(e.channel).key("gift").value(e.gift);
+    j.key("uid").value(e.uid).key("kind").value(e.kind == plan::Entry::Kind::obligation ? "obligation"
+                                                                                        : "quota");
+    j.key("rule")
+        .value(e.rule)
+        .key("customer")
+        .value(e.customer_code)
+        .key("customer_name")
+        .value(e.customer_name);
+    j.key("tier").value(e.tier).key("area").value(e.area).key("channel").value(e.channel).key("gift").value(
+        e.gift);
     j.key("what").value(e.what).key("tag").value_or_null(e.tag).key("from").value(e.from.iso());
     j.key("to").value(e.to.iso());
 }
@@ -148,7 +158,8 @@ std::string json(const plan::Plan& p) {
 }
 
 std::string ics(const plan::Plan& p) {
-    std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//plan//ZH\r\nCALSCALE:GREGORIAN\r\n";
+    std::string out =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//plan//ZH\r\nCALSCALE:GREGORIAN\r\n";
     for (const auto& d : p.shown) {
         int n = 0;
         for (const auto& e : d.entries) {
@@ -159,10 +170,11 @@ std::string ics(const plan::Plan& p) {
             out += ics_fold("DTEND;VALUE=DATE:" + ics_date(d.date.plus_days(1)));
             const std::string stop = e.in_person ? fmt::format("{}/{} ", ++n, d.visits) : "";
             out += ics_fold("SUMMARY:" + ics_escape(fmt::format("{}{} {} {}: {}", stop, contact_label(e),
-                                                                 e.customer_code, e.customer_name, e.what)));
+                                                                e.customer_code, e.customer_name, e.what)));
             std::string description = fmt::format("{} · tier {} · by {}", e.rule, e.tier, e.to.iso());
             if (!e.area.empty()) description += " · " + e.area;
-            if (e.leg_km) description += fmt::format(" · {:.1f} km from the previous visit", tenth(*e.leg_km));
+            if (e.leg_km)
+                description += fmt::format(" · {:.1f} km from the previous visit", tenth(*e.leg_km));
             if (!e.tag.empty()) description += "\nlog-visit " + e.customer_code + " --occasion " + e.tag;
             out += ics_fold("DESCRIPTION:" + ics_escape(description));
             if (e.lat && e.lon) out += ics_fold(fmt::format("GEO:{};{}", *e.lat, *e.lon));

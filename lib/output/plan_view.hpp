@@ -1,5 +1,6 @@
-// plan's outputs: the days as tables (plain for a terminal or mail, markdown), JSON (schemas/plan.schema.json)
-// and iCalendar (RFC 5545) with a stable UID per planned contact, so that a calendar updates in place.
+// plan's outputs: the days as tables (plain for a terminal or mail, markdown), JSON
+// (schemas/plan.schema.json) and iCalendar (RFC 5545) with a stable UID per planned contact, so that a
+// calendar updates in place.
 #pragma once
 
 #include "plan/plan.hpp"

@@ -66,7 +66,8 @@ Result<compliance::MonthResult> owed_in(store::Store& store, const rules::Rules&
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in.index_of.contains(c.id); });
     for (auto& c : customers)
         c.rep = r.rep;
-    KQ_TRY(store::Activity activity, compliance::month_activity(store, rules, month, r.from, scope, customers));
+    KQ_TRY(store::Activity activity,
+           compliance::month_activity(store, rules, month, r.from, scope, customers));
     return compliance::evaluate(rules, month, r.from, scope, std::move(customers), std::move(activity));
 }
 
@@ -85,10 +86,11 @@ Result<Calendar> plan_days(const rules::Rules& rules, const Request& r, const In
         const auto c = std::find_if(in.customers.begin(), in.customers.end(),
                                     [&](const store::Customer& x) { return x.code == s.customer; });
         if (c == in.customers.end())
-            return data_error("--skip {}@{}: {} is not one of {}'s customers on {}; check the code", s.customer,
-                              s.day.iso(), s.customer, r.rep, r.from.iso());
+            return data_error("--skip {}@{}: {} is not one of {}'s customers on {}; check the code",
+                              s.customer, s.day.iso(), s.customer, r.rep, r.from.iso());
         if (s.day >= r.from && s.day <= until)
-            cal.skipped[static_cast<size_t>(s.day - r.from)].push_back(static_cast<int>(c - in.customers.begin()));
+            cal.skipped[static_cast<size_t>(s.day - r.from)].push_back(
+                static_cast<int>(c - in.customers.begin()));
     }
     return cal;
 }
@@ -105,11 +107,13 @@ void arrange(Day& day, const std::vector<int>& customer_of, const std::vector<st
         e.area = p.area;
         e.lat = p.lat;
         e.lon = p.lon;
-        if (!e.in_person) other.push_back(e);
+        if (!e.in_person)
+            other.push_back(e);
         else if (p.lat && p.lon) {
             routed.push_back(e);
             points.push_back({*p.lat, *p.lon});
-        } else unrouted.push_back(e);
+        } else
+            unrouted.push_back(e);
     }
     std::vector<Entry> out;
     const std::vector<size_t> order = route(points);
@@ -129,7 +133,8 @@ void arrange(Day& day, const std::vector<int>& customer_of, const std::vector<st
     out.insert(out.end(), unrouted.begin(), unrouted.end());
     day.visits = static_cast<int>(out.size());
     for (const auto& e : out)
-        if (std::find(day.areas.begin(), day.areas.end(), e.area) == day.areas.end()) day.areas.push_back(e.area);
+        if (std::find(day.areas.begin(), day.areas.end(), e.area) == day.areas.end())
+            day.areas.push_back(e.area);
     out.insert(out.end(), other.begin(), other.end());
     day.entries = std::move(out);
 }
@@ -139,16 +144,23 @@ void assemble(Plan& plan, Work& work, const std::vector<Placement>& placed, cons
               const std::vector<store::Place>& places, const rules::Rules& rules) {
     std::vector<std::vector<int>> customer_of(static_cast<size_t>(plan.days));
     for (int d = 0; d < plan.days; ++d)
-        plan.shown.push_back(Day{plan.from.plus_days(d), d < static_cast<int>(cal.workday.size()) &&
-                                                             cal.workday[static_cast<size_t>(d)], {}, 0, {}, {}});
+        plan.shown.push_back(
+            Day{plan.from.plus_days(d),
+                d < static_cast<int>(cal.workday.size()) && cal.workday[static_cast<size_t>(d)],
+                {},
+                0,
+                {},
+                {}});
     std::vector<std::pair<int, size_t>> unplaced;
     for (size_t i = 0; i < placed.size(); ++i) {
         const int d = placed[i].day;
-        if (d < 0) unplaced.emplace_back(work.tasks[i].rank, i);
+        if (d < 0)
+            unplaced.emplace_back(work.tasks[i].rank, i);
         else if (d < plan.days) {
             plan.shown[static_cast<size_t>(d)].entries.push_back(work.entries[i]);
             customer_of[static_cast<size_t>(d)].push_back(work.tasks[i].customer);
-        } else ++plan.planned_later;
+        } else
+            ++plan.planned_later;
     }
     for (int d = 0; d < plan.days; ++d)
         arrange(plan.shown[static_cast<size_t>(d)], customer_of[static_cast<size_t>(d)], places, rules);
@@ -160,7 +172,8 @@ void assemble(Plan& plan, Work& work, const std::vector<Placement>& placed, cons
     std::vector<Missed> missed = std::move(work.missed);
     for (const auto& [rank, i] : unplaced)
         missed.push_back({work.entries[i],
-                          placed[i].why == Unplaced::no_day ? Missed::Why::no_day : Missed::Why::no_room, {}});
+                          placed[i].why == Unplaced::no_day ? Missed::Why::no_day : Missed::Why::no_room,
+                          {}});
     plan.missed = std::move(missed);
 }
 
@@ -177,9 +190,11 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
     KQ_TRY(std::vector<occasions::Obligation> obligations,
            occasions::obligations(store, rules, r.from.plus_days(-rules.overdue_days), until, r.from,
                                   store::Scope{store::Scope::Kind::rep, r.rep}));
-    std::erase_if(obligations, [&](const occasions::Obligation& o) { return !in.index_of.contains(o.customer_id); });
+    std::erase_if(obligations,
+                  [&](const occasions::Obligation& o) { return !in.index_of.contains(o.customer_id); });
     for (const auto& o : obligations)
-        if (o.state == occasions::State::open || o.state == occasions::State::upcoming) until = std::max(until, o.to);
+        if (o.state == occasions::State::open || o.state == occasions::State::upcoming)
+            until = std::max(until, o.to);
     plan.until = until;
     Work work;
     work.in = &in;

@@ -38,9 +38,9 @@ struct Entry {
     std::string channel; // id
     bool gift = false;
     bool in_person = false;
-    std::string what;          // "中秋节 2026-09-25: visit+gift", "visit 3 of 8"
-    std::string tag;           // obligations: log-visit --occasion
-    core::Date from, to;       // the window it must be made in
+    std::string what;    // "中秋节 2026-09-25: visit+gift", "visit 3 of 8"
+    std::string tag;     // obligations: log-visit --occasion
+    core::Date from, to; // the window it must be made in
     std::optional<double> lat, lon;
     std::optional<double> leg_km; // visits with coordinates: from the previous visit with coordinates
 };
@@ -70,10 +70,10 @@ struct Plan {
     core::Date from;
     int days = 7;
     int max_visits_per_day = 12;
-    core::Date until;            // the last day planned (the month's end, or an obligation's window's end)
-    std::vector<Day> shown;      // from .. from + days - 1
-    std::vector<Missed> missed;  // for the whole planned stretch, the most important first
-    int planned_later = 0;       // contacts planned after the days shown, until `until`
+    core::Date until;           // the last day planned (the month's end, or an obligation's window's end)
+    std::vector<Day> shown;     // from .. from + days - 1
+    std::vector<Missed> missed; // for the whole planned stretch, the most important first
+    int planned_later = 0;      // contacts planned after the days shown, until `until`
 };
 
 // The plan of `request.rep` (an unknown rep, an unknown customer in a skip: data errors).

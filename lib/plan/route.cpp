@@ -10,10 +10,12 @@ namespace keqing::plan {
 std::string area_from_address(std::string_view address) {
     size_t start = 0;
     for (const std::string_view city : {"市", "省"}) // after the city or province, when written
-        if (const size_t at = address.find(city); at != std::string_view::npos) start = std::max(start, at + city.size());
+        if (const size_t at = address.find(city); at != std::string_view::npos)
+            start = std::max(start, at + city.size());
     for (const std::string_view end : {"区", "县"}) {
         const size_t at = address.find(end, start);
-        if (at != std::string_view::npos && at > start) return std::string(address.substr(start, at + end.size() - start));
+        if (at != std::string_view::npos && at > start)
+            return std::string(address.substr(start, at + end.size() - start));
     }
     return "";
 }
@@ -64,7 +66,8 @@ void two_opt(const std::vector<Point>& points, std::vector<size_t>& order) {
                 const double before = d(i, i + 1) + (j + 1 < order.size() ? d(j, j + 1) : 0);
                 const double after = d(i, j) + (j + 1 < order.size() ? d(i + 1, j + 1) : 0);
                 if (after + 1e-9 < before) {
-                    std::reverse(order.begin() + static_cast<long>(i) + 1, order.begin() + static_cast<long>(j) + 1);
+                    std::reverse(order.begin() + static_cast<long>(i) + 1,
+                                 order.begin() + static_cast<long>(j) + 1);
                     better = true;
                 }
             }

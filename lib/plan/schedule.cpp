@@ -1,5 +1,6 @@
-// The plan's scheduler: earliest-deadline-first to decide what fits, then each in-person task on its preferred
-// day unless the rest would no longer fit; other tasks on their preferred day or the nearest free one.
+// The plan's scheduler: earliest-deadline-first to decide what fits, then each in-person task on its
+// preferred day unless the rest would no longer fit; other tasks on their preferred day or the nearest free
+// one.
 #include "plan/schedule.hpp"
 
 #include <algorithm>
@@ -39,7 +40,8 @@ class Scheduler {
     const Task& task(int t) const { return tasks_[static_cast<size_t>(t)]; }
     // Earliest deadline first, then importance, then key.
     bool sooner(int a, int b) const {
-        return std::tie(task(a).to, task(a).rank, task(a).key) < std::tie(task(b).to, task(b).rank, task(b).key);
+        return std::tie(task(a).to, task(a).rank, task(a).key) <
+               std::tie(task(b).to, task(b).rank, task(b).key);
     }
 
     // Whether `pending` fits from day `start` on: each day, earliest deadline first and, among equal
@@ -63,7 +65,8 @@ class Scheduler {
             }
             std::sort(open.begin(), open.end(), [&](size_t a, size_t b) {
                 const Task &x = task(pending[a]), &y = task(pending[b]);
-                const int lx = left_[static_cast<size_t>(x.customer)], ly = left_[static_cast<size_t>(y.customer)];
+                const int lx = left_[static_cast<size_t>(x.customer)],
+                          ly = left_[static_cast<size_t>(y.customer)];
                 return std::tie(x.to, ly, x.rank, x.key) < std::tie(y.to, lx, y.rank, y.key);
             });
             int picked = 0;
@@ -101,8 +104,10 @@ std::vector<int> keep_what_fits(Scheduler& s, std::vector<int> wanted, std::vect
     });
     std::vector<int> possible;
     for (const int t : wanted) {
-        if (s.any_day_for(t)) possible.push_back(t);
-        else out[static_cast<size_t>(t)].why = Unplaced::no_day;
+        if (s.any_day_for(t))
+            possible.push_back(t);
+        else
+            out[static_cast<size_t>(t)].why = Unplaced::no_day;
     }
     if (s.fits(possible, 0)) return possible;
     std::vector<int> kept;
@@ -117,7 +122,8 @@ std::vector<int> keep_what_fits(Scheduler& s, std::vector<int> wanted, std::vect
 }
 
 // Puts the kept in-person tasks on days: preferred day first, earlier only when the rest would not fit.
-void place_in_person(Scheduler& s, const Calendar& calendar, std::vector<int> left, std::vector<Placement>& out) {
+void place_in_person(Scheduler& s, const Calendar& calendar, std::vector<int> left,
+                     std::vector<Placement>& out) {
     const int days = static_cast<int>(calendar.workday.size());
     for (int d = 0; d < days && !left.empty(); ++d) {
         std::vector<int> open;
@@ -127,7 +133,8 @@ void place_in_person(Scheduler& s, const Calendar& calendar, std::vector<int> le
         std::vector<int> today, customers;
         auto take = [&](int t) {
             if (static_cast<int>(today.size()) >= calendar.max_in_person) return false;
-            if (std::find(customers.begin(), customers.end(), s.task(t).customer) != customers.end()) return false;
+            if (std::find(customers.begin(), customers.end(), s.task(t).customer) != customers.end())
+                return false;
             if (std::find(today.begin(), today.end(), t) != today.end()) return false;
             today.push_back(t);
             customers.push_back(s.task(t).customer);
@@ -168,7 +175,8 @@ void place_other(const Task& t, const Calendar& calendar, std::vector<std::vecto
     const int days = static_cast<int>(calendar.workday.size());
     auto free_on = [&](int d, bool any) {
         if (d < t.from || d > t.to || d < 0 || d >= days) return false;
-        if (calendar.skips(d, t.customer) || (!any && !calendar.workday[static_cast<size_t>(d)])) return false;
+        if (calendar.skips(d, t.customer) || (!any && !calendar.workday[static_cast<size_t>(d)]))
+            return false;
         const auto& u = used[static_cast<size_t>(d)];
         return std::count(u.begin(), u.end(), std::pair(t.customer, t.channel)) < std::max(1, t.per_day);
     };

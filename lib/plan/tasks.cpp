@@ -89,9 +89,10 @@ void quota_tasks(const compliance::CustomerResult& c, const compliance::ChannelR
         e.what = fmt::format("{} {} of {}", channel.id, k, ch.required);
         e.from = from;
         e.to = last;
-        const size_t at = static_cast<size_t>(std::floor((k - 1 + phase) * static_cast<double>(spread.size()) /
-                                                         ch.required));
-        const core::Date ideal = spread.empty() ? from : std::clamp(spread[std::min(at, spread.size() - 1)], from, last);
+        const size_t at = static_cast<size_t>(
+            std::floor((k - 1 + phase) * static_cast<double>(spread.size()) / ch.required));
+        const core::Date ideal =
+            spread.empty() ? from : std::clamp(spread[std::min(at, spread.size() - 1)], from, last);
         Task t;
         t.key = e.uid;
         t.rank = 100 + std::max(0, rules.tier_index(c.tier));

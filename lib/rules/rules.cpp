@@ -204,11 +204,11 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
         return data_error("{}:{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
                           e.source().begin.column, e.description());
     }
-    KQ_CHECK(only_keys(source, root,
-                       {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
-                        "deadline_days", "workdays", "holidays", "channel", "tier", "goals", "occasion", "event",
-                        "followup"},
-                       "the rules file"));
+    KQ_CHECK(
+        only_keys(source, root,
+                  {"late_after_days", "count_late", "overdue_days", "max_visits_per_day", "deadline_days",
+                   "workdays", "holidays", "channel", "tier", "goals", "occasion", "event", "followup"},
+                  "the rules file"));
     Rules rules;
     rules.source = std::string(source);
     if (const toml::node* n = root.get("late_after_days")) {

@@ -38,14 +38,16 @@ Result<std::array<bool, 7>> parse_weekdays(std::string_view text, std::string_vi
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         const size_t dash = part.find('-');
         const int first = weekday_index(core::trim(part.substr(0, dash)));
-        const int last = dash == std::string_view::npos ? first : weekday_index(core::trim(part.substr(dash + 1)));
+        const int last =
+            dash == std::string_view::npos ? first : weekday_index(core::trim(part.substr(dash + 1)));
         if (first < 0 || last < first)
-            return data_error("{}: '{}' is not a list of weekdays; write them as mon-fri or mon,wed,sat", what,
-                              text);
+            return data_error("{}: '{}' is not a list of weekdays; write them as mon-fri or mon,wed,sat",
+                              what, text);
         for (int d = first; d <= last; ++d)
             days[static_cast<size_t>(d)] = any = true;
     }
-    if (!any) return data_error("{}: no working day in '{}'; write them as mon-fri or mon,wed,sat", what, text);
+    if (!any)
+        return data_error("{}: no working day in '{}'; write them as mon-fri or mon,wed,sat", what, text);
     return days;
 }
 
@@ -57,7 +59,8 @@ Result<void> parse_working_days(std::string_view source, const toml::table& root
     }
     if (const toml::node* n = root.get("holidays")) {
         const auto* list = n->as_array();
-        if (!list) return data_error("{}: holidays must be a list of days [\"2026-10-01\", …]", at(source, *n));
+        if (!list)
+            return data_error("{}: holidays must be a list of days [\"2026-10-01\", …]", at(source, *n));
         for (const toml::node& day : *list) {
             const auto* v = day.as_string();
             if (!v) return data_error("{}: a holiday is a day written \"YYYY-MM-DD\"", at(source, day));

@@ -5,7 +5,6 @@
 // dialect can.
 #include "store/sql_store.hpp"
 
-
 #include "core/json.hpp"
 #include "store/history.hpp"
 #include "store/pg_db.hpp"
