@@ -66,7 +66,7 @@ Result<compliance::MonthResult> owed_in(store::Store& store, const rules::Rules&
     std::erase_if(customers, [&](const store::MonthCustomer& c) { return !in.index_of.contains(c.id); });
     for (auto& c : customers)
         c.rep = r.rep;
-    KQ_TRY(store::Activity activity,
+    KQ_TRY(compliance::Activity activity,
            compliance::month_activity(store, rules, month, r.from, scope, customers));
     return compliance::evaluate(rules, month, r.from, scope, std::move(customers), std::move(activity));
 }
