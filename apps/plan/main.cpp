@@ -19,7 +19,7 @@ struct Options {
 };
 
 // The request for one rep from the options: spoken dates resolved, --skip CODE@DATE split.
-keqing::Result<keqing::plan::Request> request_of(const Options& o, const keqing::rules::Rules& rules) {
+keqing::Result<keqing::plan::Request> request_of(const Options& o) {
     using namespace keqing;
     plan::Request r;
     KQ_TRY(r.from, cli::date_or_today(o.from, "--from"));
@@ -39,7 +39,6 @@ keqing::Result<keqing::plan::Request> request_of(const Options& o, const keqing:
         KQ_TRY(core::Date d, cli::date_or_today(s.substr(at + 1), "--skip"));
         r.skips.push_back({s.substr(0, at), d});
     }
-    (void)rules;
     return r;
 }
 
@@ -56,7 +55,7 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
     if (o.all && o.output_dir.empty())
         return usage_error("--all writes one file per rep: add --output-dir DIR");
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
-    KQ_TRY(plan::Request r, request_of(o, ctx.rules));
+    KQ_TRY(plan::Request r, request_of(o));
     std::vector<std::string> reps;
     if (o.all) {
         KQ_TRY(std::vector<store::Rep> all, ctx.store->list_reps());

@@ -71,11 +71,12 @@ Table contact_table(const plan::Plan& p) {
     t.column("CONTACT").column("FOR", Align::left, kTextColumns).column("KM", Align::right);
     for (const auto& d : p.shown) {
         int n = 0;
+        bool first = true;
         for (const auto& e : d.entries) {
-            const bool first = n == 0;
-            t.row({first ? day_label(d.date) : "", e.in_person ? std::to_string(++n) : (++n, "-"),
-                   e.customer_code, e.customer_name, e.tier, e.area, contact_label(e), e.what,
+            t.row({first ? day_label(d.date) : "", e.in_person ? std::to_string(++n) : "-", e.customer_code,
+                   e.customer_name, e.tier, e.area, contact_label(e), e.what,
                    e.leg_km ? fmt::format("{:.1f}", tenth(*e.leg_km)) : ""});
+            first = false;
         }
     }
     return t;

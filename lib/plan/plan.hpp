@@ -7,6 +7,7 @@
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
