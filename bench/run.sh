@@ -124,6 +124,8 @@ for n in "${scales[@]}"; do
     row "check-quota --rep (one rep, target < 0.05 s)" \
         pair "$bin/check-quota --db $db --rep $rep --month $month --as-of $last" ""
     row "remind --rep (one rep, target < 0.05 s)" pair "$bin/remind --db $db --rep $rep --as-of 2026-10-20" ""
+    row "plan --rep, the month planned (one rep, target < 0.05 s) vs check-quota --rep" \
+        pair "$bin/plan --db $db --rep $rep --from 2026-10-20" "$bin/check-quota --db $db --rep $rep --month 2026-10 --as-of 2026-10-20"
     COPY_OF=$db row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
         pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
             "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""
@@ -146,6 +148,8 @@ for n in "${scales[@]}"; do
         pair "$bin/report --db $url --month $month --as-of $last --format json" "psql -qAt $url -c \"$count_sql\""
     row "check-quota --rep (one rep, target < 0.05 s)" pair "$bin/check-quota --db $url --rep $rep --month $month --as-of $last" ""
     row "remind --rep (one rep, target < 0.05 s)" pair "$bin/remind --db $url --rep $rep --as-of 2026-10-20" ""
+    row "plan --rep, the month planned (one rep, target < 0.05 s) vs check-quota --rep" \
+        pair "$bin/plan --db $url --rep $rep --from 2026-10-20" "$bin/check-quota --db $url --rep $rep --month 2026-10 --as-of 2026-10-20"
     PG_COPY_OF=$pdb row "log-visit one contact vs psql INSERT" \
         pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
             "psql -qAt \$COPY -c \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""

@@ -106,14 +106,16 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
                         "relationship stage (prospect, new, developing, stable, key)");
     add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
 
-    auto* edit_cmd =
-        app.add_subcommand("edit", "change a customer's name, phone, address, stage or opening day");
+    auto* edit_cmd = app.add_subcommand(
+        "edit", "change a customer's name, phone, address, stage, opening day, area or coordinates");
     edit_cmd->add_option("customer", o->query, "code or name")->required();
     edit_cmd->add_option("--name", o->edit.name, "new name");
     edit_cmd->add_option("--phone", o->edit.phone, "new phone");
     edit_cmd->add_option("--address", o->edit.address, "new address");
     edit_cmd->add_option("--stage", o->edit.stage, "new relationship stage");
     edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
+    edit_cmd->add_option("--area", o->edit.area, "area (区/街道) a day's planned visits keep to");
+    edit_cmd->add_option("--geo", o->edit.geo, "coordinates LAT,LON in degrees (30.27,120.15), or none");
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
             return change(shared, "updated",

@@ -117,8 +117,8 @@ const char* digest_extension(RemindFormat format) {
     return "txt";
 }
 
-Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digests, RemindFormat format,
-                                       const std::filesystem::path& dir, bool every_rep) {
+Result<DigestFiles> write_rep_files(const std::vector<RepFile>& reps, const std::string& extension,
+                                    const std::filesystem::path& dir, bool every_rep) {
     const std::string where = "--output-dir " + dir.string();
     if (const int failed = core::create_private_folders(dir))
         return db_error("{}: cannot create the folder: {}; check the path", where, std::strerror(failed));
@@ -128,14 +128,14 @@ Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digest
     KQ_TRY(const Names recorded, read_record(dir, where));
 
     // Every digest written whole first: a failure here changes nothing in the folder.
-    const std::string suffix = std::string(".") + digest_extension(format);
+    const std::string suffix = "." + extension;
     std::vector<core::ReplacingFile> files;
     Names written, covered;
-    for (const remind::Digest& d : digests) {
-        const std::string name = d.rep + suffix;
+    for (const RepFile& r : reps) {
+        const std::string name = r.rep + suffix;
         covered.insert(name);
-        if (d.items.empty()) continue;
-        KQ_TRY(core::ReplacingFile file, write_whole(dir, name, render_digest(d, format, false), where));
+        if (r.text.empty()) continue;
+        KQ_TRY(core::ReplacingFile file, write_whole(dir, name, r.text, where));
         files.push_back(std::move(file));
         written.insert(name);
     }
@@ -156,12 +156,21 @@ Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digest
                             file.target().filename().string(), std::strerror(failed));
     for (const std::string& name : stale) {
         if (::unlink((dir / name).c_str()) != 0 && errno != ENOENT)
-            return db_error("{}: cannot remove {} (an earlier digest, nothing due now): {}; check the folder",
-                            where, name, std::strerror(errno));
+            return db_error(
+                "{}: cannot remove {} (of an earlier run, nothing for its rep now): {}; check the folder",
+                where, name, std::strerror(errno));
         listed.erase(name);
     }
     if (!stale.empty()) KQ_CHECK(write_record(dir, listed, where));
     return DigestFiles{static_cast<int>(written.size()), static_cast<int>(stale.size())};
+}
+
+Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digests, RemindFormat format,
+                                       const std::filesystem::path& dir, bool every_rep) {
+    std::vector<RepFile> reps;
+    for (const remind::Digest& d : digests)
+        reps.push_back({d.rep, d.items.empty() ? std::string() : render_digest(d, format, false)});
+    return write_rep_files(reps, digest_extension(format), dir, every_rep);
 }
 
 } // namespace keqing::output

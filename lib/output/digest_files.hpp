@@ -9,6 +9,7 @@
 #include "output/remind_view.hpp"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace keqing::output {
@@ -23,6 +24,16 @@ struct DigestFiles {
     int written = 0; // digests written (reps with something due)
     int removed = 0; // files of an earlier run removed (reps with nothing due now)
 };
+
+// One rep's file: its text, empty when the rep has nothing (then an earlier run's file is removed).
+struct RepFile {
+    std::string rep, text;
+};
+// Writes `<rep>.<extension>` into `dir` for each rep with text, all whole before any replaces its
+// predecessor; a recorded file of this extension for a covered rep (`every_rep`: any) not written again is
+// removed. remind's digests and plan's plans both go through it.
+Result<DigestFiles> write_rep_files(const std::vector<RepFile>& reps, const std::string& extension,
+                                    const std::filesystem::path& dir, bool every_rep);
 
 // Writes `<rep>.<ext>` into `dir` for each digest with items. `digests` holds every rep the run covers
 // (`every_rep`: all of them), those with nothing due too: a recorded file of this format for a covered rep

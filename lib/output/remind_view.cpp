@@ -1,5 +1,6 @@
 // Digest and calendar renderings; the ICS writer escapes text and folds lines at 75 octets.
 #include "output/remind_view.hpp"
+#include "output/ics.hpp"
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
@@ -102,6 +103,8 @@ std::string json(const std::vector<remind::Digest>& digests) {
     return std::move(j).str();
 }
 
+} // namespace
+
 std::string ics_escape(std::string_view s) {
     std::string out;
     for (const char c : s) {
@@ -116,7 +119,7 @@ std::string ics_escape(std::string_view s) {
 }
 
 // Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1).
-std::string fold(const std::string& line) {
+std::string ics_fold(const std::string& line) {
     std::string out;
     size_t width = 0;
     for (size_t i = 0; i < line.size();) {
@@ -139,11 +142,13 @@ std::string fold(const std::string& line) {
     return out + "\r\n";
 }
 
-std::string compact(core::Date d) {
+std::string ics_date(core::Date d) {
     std::string iso = d.iso();
     iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
     return iso;
 }
+
+namespace {
 
 std::string ics(const std::vector<remind::Digest>& digests) {
     std::string out =
@@ -151,18 +156,18 @@ std::string ics(const std::vector<remind::Digest>& digests) {
     for (const auto& d : digests) {
         for (const auto& i : d.items) {
             out += "BEGIN:VEVENT\r\n";
-            out += fold("UID:" + i.uid + "-" + d.rep + "@keqing");
-            out += fold("DTSTAMP:" + compact(d.as_of) + "T000000Z");
-            out += fold("DTSTART;VALUE=DATE:" + compact(i.due));
-            out += fold("DTEND;VALUE=DATE:" + compact(i.due.plus_days(1)));
+            out += ics_fold("UID:" + i.uid + "-" + d.rep + "@keqing");
+            out += ics_fold("DTSTAMP:" + ics_date(d.as_of) + "T000000Z");
+            out += ics_fold("DTSTART;VALUE=DATE:" + ics_date(i.due));
+            out += ics_fold("DTEND;VALUE=DATE:" + ics_date(i.due.plus_days(1)));
             std::string summary =
                 (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
-            out += fold("SUMMARY:" + ics_escape(summary));
+            out += ics_fold("SUMMARY:" + ics_escape(summary));
             std::string description =
                 fmt::format("{} · {} · {}", i.rule, remind::to_string(i.state), item_line(i));
             if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
-            out += fold("DESCRIPTION:" + ics_escape(description));
-            out += fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
+            out += ics_fold("DESCRIPTION:" + ics_escape(description));
+            out += ics_fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
             out += "END:VEVENT\r\n";
         }
     }

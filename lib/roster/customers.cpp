@@ -7,6 +7,7 @@
 #include "roster/lookup.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace keqing::roster {
@@ -147,6 +148,48 @@ Result<store::Customer> add_customer(store::Store& store, const rules::Rules& ru
     });
 }
 
+Result<store::Place> parse_geo(std::string_view text, std::string_view what) {
+    const std::string t(core::trim(text));
+    const size_t comma = t.find(',');
+    const auto number = [](const std::string& s, double low, double high) -> std::optional<double> {
+        const std::string v(core::trim(s));
+        char* end = nullptr;
+        const double d = std::strtod(v.c_str(), &end);
+        if (v.empty() || end != v.c_str() + v.size() || !(d >= low && d <= high)) return std::nullopt;
+        return d;
+    };
+    if (comma != std::string::npos) {
+        const auto lat = number(t.substr(0, comma), -90, 90);
+        const auto lon = number(t.substr(comma + 1), -180, 180);
+        if (lat && lon) return store::Place{"", lat, lon};
+    }
+    return data_error("{}: '{}' is not coordinates; write LATITUDE,LONGITUDE in degrees (30.27,120.15), "
+                      "or none to clear them",
+                      what, text);
+}
+
+namespace {
+
+// Sets the area and coordinates an edit names, keeping the other one as stored.
+Result<void> edit_place(store::Store& store, const store::Customer& c, const CustomerEdit& edit) {
+    KQ_TRY(auto places, store.customer_places({c.id}));
+    store::Place place = places[c.id];
+    if (edit.area) {
+        KQ_CHECK(core::check_value(*edit.area, core::kMaxName, "--area"));
+        place.area = std::string(core::trim(*edit.area));
+    }
+    if (edit.geo && core::trim(*edit.geo) == "none") {
+        place.lat = place.lon = std::nullopt;
+    } else if (edit.geo) {
+        KQ_TRY(store::Place geo, parse_geo(*edit.geo, "--geo"));
+        place.lat = geo.lat;
+        place.lon = geo.lon;
+    }
+    return store.set_place(c.id, place);
+}
+
+} // namespace
+
 Result<store::Customer> edit_customer(store::Store& store, const std::string& query, const CustomerEdit& edit,
                                       core::Date today) {
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
@@ -166,6 +209,7 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
                               c.closed_on->iso(), c.opened_on->iso());
         KQ_CHECK(check_text(c, ""));
         KQ_CHECK(store.update_customer(c));
+        if (edit.area || edit.geo) KQ_CHECK(edit_place(store, c, edit));
         return reload(store, c.code, today);
     });
 }

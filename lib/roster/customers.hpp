@@ -28,9 +28,13 @@ struct Listing {
 Result<std::vector<store::Customer>> list_customers(store::Store& store, core::Date on, const Listing& which);
 
 // Fields `roster edit` may change; absent ones stay as they are.
+// `area` is the customer's 区/街道 (plan keeps a day's visits in few areas); `geo` is "LAT,LON" in degrees,
+// or "none" to clear the coordinates.
 struct CustomerEdit {
-    std::optional<std::string> name, phone, address, stage, opened_on;
+    std::optional<std::string> name, phone, address, stage, opened_on, area, geo;
 };
+// Coordinates written "30.27,120.15" (latitude, longitude in degrees): `what` names the option in errors.
+Result<store::Place> parse_geo(std::string_view text, std::string_view what);
 Result<store::Customer> edit_customer(store::Store& store, const std::string& query, const CustomerEdit& edit,
                                       core::Date today);
 

@@ -206,7 +206,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_CHECK(only_keys(source, root,
                        {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
-                        "deadline_days", "channel", "tier", "goals", "occasion", "event", "followup", "gaps"},
+                        "deadline_days", "workdays", "holidays", "channel", "tier", "goals", "occasion",
+                        "event", "followup", "gaps"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -233,6 +234,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));
         rules.count_late = v->get();
     }
+    KQ_CHECK(parse_working_days(source, root, rules));
     KQ_CHECK(parse_channels(source, root, rules));
     KQ_CHECK(parse_tiers(source, root, rules));
     KQ_CHECK(parse_goals(source, root, rules));

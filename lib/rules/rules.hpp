@@ -5,6 +5,7 @@
 #include "calendar/recurring.hpp"
 #include "core/result.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -125,8 +126,14 @@ struct Rules {
     // remind lists every unmet quota on the month's last day (a closing customer's: its closing day) and
     // on this many days before it
     int deadline_days = 5;
+    // plan: the weekdays a rep works (Monday first; Monday to Friday by default) and the days off whatever
+    // their weekday (sorted)
+    std::array<bool, 7> workdays{true, true, true, true, true, false, false};
+    std::vector<core::Date> holidays;
     std::string source; // where it was loaded from, for messages
 
+    // Whether a rep works on `d` (workdays, holidays).
+    bool workday(core::Date d) const;
     // Index of a channel id, or -1.
     int channel_index(std::string_view id) const;
     // Whether the channel with this id is made in person (false for an unknown id).
@@ -157,6 +164,11 @@ struct Rules {
     std::string channel_ids() const;
     std::string tier_ids() const;
 };
+
+// Monday = 0 … Sunday = 6.
+int weekday_of(core::Date d);
+// Weekdays written "mon-fri", "mon,wed,sat" or "mon-thu,sat" (Monday first); `what` names it in errors.
+Result<std::array<bool, 7>> parse_weekdays(std::string_view text, std::string_view what);
 
 // The text of the built-in schemas/rules.toml (embedded at build time).
 std::string_view builtin_rules_text();

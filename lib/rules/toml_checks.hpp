@@ -36,6 +36,8 @@ bool valid_id(std::string_view id);
 Result<void> parse_goals(std::string_view source, const toml::table& root, Rules& rules);
 Result<void> parse_occasions(std::string_view source, const toml::table& root, Rules& rules);
 Result<void> parse_events(std::string_view source, const toml::table& root, Rules& rules);
+// Working days and holidays (rules/workdays.cpp).
+Result<void> parse_working_days(std::string_view source, const toml::table& root, Rules& rules);
 // Follow-up kinds (rules/followups.cpp); without [[followup]], the built-in rules' kinds.
 Result<void> parse_followups(std::string_view source, const toml::table& root, Rules& rules);
 // What a customer's file should hold (rules/gaps.cpp); without [gaps], the built-in rules'.

@@ -6,6 +6,7 @@
 #include "store/types.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,10 @@ class RosterStore {
     virtual Result<int64_t> add_customer(const Customer& customer) = 0;
     // Updates name, dates, phone, address and stage (tier and rep change through history).
     virtual Result<void> update_customer(const Customer& customer) = 0;
+    // Sets a customer's area and coordinates (roster edit --area / --geo).
+    virtual Result<void> set_place(int64_t customer_id, const Place& place) = 0;
+    // The places of the customers with these ids (those the session sees), by id.
+    virtual Result<std::unordered_map<int64_t, Place>> customer_places(const std::vector<int64_t>& ids) = 0;
     // Customers matching `text`, with tier and rep in effect on `on`, sorted by code.
     virtual Result<std::vector<Customer>> find_customers(const std::string& text, Match how,
                                                          core::Date on) = 0;

@@ -10,6 +10,7 @@
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
 #include "store/sqlite_db.hpp"
+#include <cstdlib>
 
 namespace keqing::store {
 namespace {
@@ -307,6 +308,36 @@ Result<std::vector<Contact>> SqlStore<Db>::contacts_with_ids(core::Date from, co
                                " ORDER BY k.happened_on, k.id"));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, id_list(Db::kDialect, ids));
     return rows::all(s, rows::contact<Stmt>);
+}
+
+template <class Db> Result<void> SqlStore<Db>::set_place(int64_t customer_id, const Place& place) {
+    KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE customers SET area = $2, lat = $3::float8, lon = $4::float8 "
+                                       "WHERE id = $1",
+                                       "SELECT keqing_api.set_place($1, $2, $3::float8, $4::float8)"),
+                               "setting a customer's place"));
+    s.bind(1, customer_id).bind(2, place.area);
+    const auto degrees = [](const std::optional<double>& v) {
+        return v ? std::optional<std::string>(fmt::format("{}", *v)) : std::nullopt;
+    };
+    return s.bind(3, degrees(place.lat)).bind(4, degrees(place.lon)).run();
+}
+
+template <class Db>
+Result<std::unordered_map<int64_t, Place>> SqlStore<Db>::customer_places(const std::vector<int64_t>& ids) {
+    std::unordered_map<int64_t, Place> places;
+    if (ids.empty()) return places;
+    KQ_TRY(Stmt s, db_.prepare("SELECT id, area, lat, lon FROM @customers WHERE " +
+                               spell(Db::kDialect.in_ids, "id", 1)));
+    s.bind(1, id_list(Db::kDialect, ids));
+    const auto degrees = [&s](int column) -> std::optional<double> {
+        if (s.is_null(column)) return std::nullopt;
+        return std::strtod(s.text(column).c_str(), nullptr);
+    };
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) return places;
+        places[s.integer(0)] = Place{s.text(1), degrees(2), degrees(3)};
+    }
 }
 
 template <class Db>

@@ -74,6 +74,8 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Contact>> contacts_with_ids(core::Date from, core::Date to,
                                                    const std::vector<int64_t>& ids) override;
     Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>& ids) override;
+    Result<void> set_place(int64_t customer_id, const Place& place) override;
+    Result<std::unordered_map<int64_t, Place>> customer_places(const std::vector<int64_t>& ids) override;
     Result<Voided> voided_contacts(core::Date from, core::Date to, int limit,
                                    const std::string& team) override;
     Result<std::vector<MonthCustomer>> month_customers(core::Month month, const Scope& filter) override;

@@ -38,6 +38,12 @@ struct Customer {
     std::string rep;
 };
 
+// Where a customer is (plan): its area (区/街道) and optional coordinates in WGS 84 degrees.
+struct Place {
+    std::string area;
+    std::optional<double> lat, lon; // both or neither
+};
+
 // One step of a customer's tier or rep history; `from` is empty for "since the customer's start".
 struct HistoryEntry {
     std::string value;

@@ -93,6 +93,8 @@ psql_as wang "SELECT keqing_api.add_event($hz002, NULL, 'wedding', '2026-11-19',
 expect_denied "customer #$hz002 $not_assigned" "rep psql: a life event at li's customer"
 psql_as wang "SELECT keqing_api.update_customer($hz001, '康泰', NULL, NULL, '1', '', '')"
 expect_denied "permission denied for function update_customer" "rep psql: customers are the admin's"
+psql_as wang "SELECT keqing_api.set_place($hz001, '萧山区', 30.1, 120.2)"
+expect_denied "permission denied for function set_place" "rep psql: areas and coordinates are the admin's"
 psql_as wang "SELECT keqing_api.assign_rep($hz002, 'wang', '2026-11-01')"
 expect_denied "permission denied for function assign_rep" "rep psql: no taking over li's customer"
 psql_as wang "SELECT keqing_api.add_manager('wang', '华东一组')"
@@ -108,6 +110,8 @@ expect_rejected 3 "no person #$li_person" "rep: edit li's person" as wang roster
 expect_rejected 3 "$refused: permission denied for function add_customer" "rep: roster add" \
   as wang roster add HZ099 新药房 --tier A --rep wang
 expect_rejected 3 "$refused: permission denied for function update_customer" "rep: roster edit" as wang roster edit HZ001 --phone 1
+expect_rejected 3 "$refused: permission denied for function update_customer" "rep: roster edit --area" \
+  as wang roster edit HZ001 --area 萧山区 --geo 30.1,120.2
 expect_rejected 3 "$refused: permission denied for function set_tier" "rep: roster tier" \
   as wang roster tier HZ001 B --from 2026-11-01
 expect_rejected 3 "$refused: permission denied for function assign_rep" "rep: roster assign" \
@@ -176,6 +180,12 @@ run as boss roster add HZ041 新开药房 --tier B --rep li --opened 2026-11-01;
 run as boss roster assign HZ013 zhao --from 2024-01-01; expect_rc 0 "admin: re-assign a customer"
 expect_out "rep zhao" "admin: assigned"
 run as boss roster tier HZ004 A --from 2026-12-01; expect_rc 0 "admin: re-tier"
+run as boss roster edit HZ004 --area 上城区 --geo 30.2411,120.1712; expect_rc 0 "admin: area and coordinates"
+[ "$(db_query "SELECT area || ' ' || lat || ',' || lon FROM customers WHERE code = 'HZ004'")" = "上城区 30.2411,120.1712" ] \
+  && pass || fail "admin: area and coordinates stored through keqing_api.set_place"
+run as wang plan --from 2026-11-23 --format json; expect_rc 1 "rep: its plan"
+python3 -c "import json,sys; p=json.load(open(sys.argv[1])); assert {c['customer'] for d in p['plan'] for c in d['contacts']} <= set(sys.argv[2].split()), p" \
+  "$WORK/out" "$wang_codes" && pass || fail "rep: its plan holds only its own customers"
 run as boss roster rep add ma --name 马军 --team 华东二组; expect_rc 0 "admin: add a rep"
 psql_as boss "SELECT keqing_api.add_manager('zhou', '华东二组')"; expect_rc 0 "admin psql: a manager gets a second team"
 [ "$(db_query "SELECT count(*) FROM team_managers WHERE login = 'zhou'")" = 2 ] && pass || fail "admin psql: stored"

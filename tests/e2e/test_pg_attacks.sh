@@ -315,6 +315,7 @@ attack_server() {
       "SELECT keqing_api.log_contact($own_id, 'call', '2026-11-20', '', 'zhao', '', 0, '', '', '', '', '', '', '', 0, '', 0)" \
       "is neither $who nor a rep it manages"
     for f in "add_customer('HZ999', 'x', NULL, NULL, '', '', '', 'A', '$who')" "update_customer($own_id, 'x', NULL, NULL, '', '', '')" \
+      "set_place($own_id, 'x', NULL, NULL)" \
       "set_tier($own_id, 'C', '2026-11-01')" "assign_rep($hidden_id, '$who', '2026-11-01')" "add_rep('$who', 'x', '华东二组')" "update_rep('$who', 'x', '华东二组')" \
       "add_manager('$who', '华东二组')" "remove_manager('zhou', '华东一组')"; do
       refuse "$who" "keqing_api.${f%%(*} (an admin's)" "SELECT keqing_api.$f" "permission denied for function ${f%%(*}"

@@ -2,7 +2,8 @@
 # on one new database, the day fixed at 2026-11-20 17:00 as rep wang. A line `$ command` is a transcript:
 # the command's output (stdout and stderr) must read as the lines under it, up to a line `...`. Any other
 # line is a command that must exit as the README says: as a `# exit N` comment says, else 0 — or 1 for
-# check-quota and remind, whose 1 means "something is behind or due" (README, Exit statuses). Blocks that
+# check-quota, remind and plan, whose 1 means "something is behind or due" or "cannot fit" (README, Exit
+# statuses). Blocks that
 # build (make, cmake) or need a team server (postgresql://) are left out, and said so.
 source "$(dirname "$0")/lib.sh"
 sqlite_only "the README's blocks run on a SQLite file; its team-server block is documentation"
@@ -24,7 +25,7 @@ blocks=$(ls "$WORK"/block.* 2>/dev/null | grep -c '/block\.[0-9]*$')
 allowed_status() {
   local line=$1
   if [[ $line =~ \#.*exit\ ([0-9]+) ]]; then echo "${BASH_REMATCH[1]}"
-  elif [[ $line =~ ^(check-quota|remind)([[:space:]]|$) ]]; then echo "0 1"
+  elif [[ $line =~ ^(check-quota|remind|plan)([[:space:]]|$) ]]; then echo "0 1"
   else echo 0; fi
 }
 
