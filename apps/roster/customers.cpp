@@ -1,7 +1,8 @@
-// roster's customer subcommands: add, edit, list, show, import, export; and the dated changes: tier,
+// roster's customer subcommands: add, edit, list, show, gaps, import, export; and the dated changes: tier,
 // assign, close, reopen.
 #include "commands.hpp"
 
+#include "output/gaps_view.hpp"
 #include "output/roster_view.hpp"
 #include "roster/card.hpp"
 #include "roster/customers.hpp"
@@ -19,6 +20,7 @@ struct CustomerOptions {
     std::string opened, closed, as_of, output, query;
     kq::roster::CustomerEdit edit;
     kq::roster::Listing listing;
+    bool all = false; // gaps: every rep's customers
     kq::output::Format format = kq::output::Format::table;
 };
 
@@ -46,6 +48,21 @@ Result<Exit> show(const Shared& shared, const CustomerOptions& o) {
     KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
     KQ_TRY(kq::roster::Card card, kq::roster::customer_card(*ctx.store, ctx.rules, o.query, on));
     kq::cli::print("{}", kq::output::render_card(card, ctx.rules));
+    return Exit::ok;
+}
+
+// What files lack: of --team's, --rep's (default: the current rep's) or --all customers.
+Result<Exit> gaps(const Shared& shared, const CustomerOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
+    kq::store::Scope scope;
+    if (!o.listing.team.empty())
+        scope = {kq::store::Scope::Kind::team, o.listing.team};
+    else if (!o.all && !ctx.settings.rep.empty())
+        scope = {kq::store::Scope::Kind::rep, ctx.settings.rep};
+    KQ_TRY(std::vector<kq::roster::CustomerGaps> found,
+           kq::roster::customer_gaps(*ctx.store, ctx.rules, on, scope));
+    kq::cli::print("{}", kq::output::render_gaps(found, ctx.rules, on, o.format));
     return Exit::ok;
 }
 
@@ -143,6 +160,14 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     show_cmd->add_option("customer", o->query, "code or name")->required();
     show_cmd->add_option("--as-of", o->as_of, "as of this day (default today)");
     show_cmd->callback([o, &shared, &action] { action = [o, &shared] { return show(shared, *o); }; });
+
+    auto* gaps_cmd = app.add_subcommand(
+        "gaps", "what customers' files lack: key person, birthdays, personalities, recent visit intel");
+    gaps_cmd->add_option("--team", o->listing.team, "the customers of this team's reps");
+    gaps_cmd->add_flag("--all", o->all, "every rep's customers (default: the current rep's)");
+    gaps_cmd->add_option("--as-of", o->as_of, "as of this day (default today)");
+    add_format_option(gaps_cmd, o->format);
+    gaps_cmd->callback([o, &shared, &action] { action = [o, &shared] { return gaps(shared, *o); }; });
 
     add_import_command(
         &app, "import", "load customers from CSV, again when it changed (--update): all rows or none",

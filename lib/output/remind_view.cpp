@@ -70,6 +70,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                                : i.kind == remind::Item::Kind::pace     ? "pace"
                                : i.kind == remind::Item::Kind::deadline ? "deadline"
                                : i.kind == remind::Item::Kind::followup ? "followup"
+                               : i.kind == remind::Item::Kind::gaps     ? "gaps"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state")

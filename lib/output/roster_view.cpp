@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/followup_view.hpp"
+#include "output/gaps_view.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
@@ -56,6 +57,11 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", fit_text(p.preferences));
         if (!p.family.empty()) out += fmt::format("     family: {}\n", fit_text(p.family));
         if (!p.note.empty()) out += fmt::format("     note: {}\n", fit_text(p.note));
+    }
+    if (!card.gaps.empty()) {
+        out += "\ngaps (what the file should hold)\n";
+        for (const auto& g : card.gaps)
+            out += fmt::format("  {}\n", fit_text(roster::gap_text(g, rules, card.month.as_of)));
     }
     if (!card.obligations.empty()) {
         out += "\noccasions (7 days back, 30 ahead)\n";

@@ -5,6 +5,7 @@
 #include "compliance/goals.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
+#include "roster/gaps.hpp"
 #include "roster/people.hpp"
 
 #include <algorithm>
@@ -236,6 +237,38 @@ std::optional<Item> followup_item(const store::FollowUp& f, const rules::Rules& 
     return item;
 }
 
+// Whether a customer's gaps are named on `day`: one day in every remind_every_days, spread over the
+// customers by id, so that no digest names them all at once and none names one twice in that many days.
+bool gaps_day(const rules::Rules& rules, int64_t customer_id, core::Date day) {
+    const int64_t every = rules.gaps.remind_every_days;
+    return (static_cast<int64_t>(day.serial()) + customer_id) % every == 0;
+}
+
+// The items naming what the files of the customers active on as_of lack, on each one's gaps day.
+Result<std::vector<std::pair<std::string, Item>>> gap_items(store::Store& store, const rules::Rules& rules,
+                                                            core::Date as_of,
+                                                            const std::vector<store::Customer>& current) {
+    std::vector<int64_t> due;
+    for (const auto& c : current)
+        if (gaps_day(rules, c.id, as_of)) due.push_back(c.id);
+    std::vector<std::pair<std::string, Item>> out;
+    if (due.empty()) return out;
+    KQ_TRY(std::vector<roster::CustomerGaps> found,
+           roster::customer_gaps(store, rules, as_of, store::Scope::of_ids(std::move(due))));
+    for (const auto& f : found) {
+        Item item;
+        item.kind = Item::Kind::gaps;
+        item.uid = fmt::format("gaps-{}", f.customer.code);
+        item.state = Item::State::open;
+        item.due = item.starts = as_of;
+        item.customer_code = f.customer.code;
+        item.customer_name = f.customer.name;
+        item.what = "file: " + roster::gaps_text(f.gaps, rules, as_of);
+        out.emplace_back(f.customer.rep, std::move(item));
+    }
+    return out;
+}
+
 // The obligations of [as_of − overdue_days, horizon] of customers not closed before as_of, each with the rep
 // assigned on as_of (a hand-over recorded for later has not happened yet); `today_of` gets the customers as
 // they stand on as_of.
@@ -318,6 +351,9 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         const auto it = today_of.find(f.customer_id);
         add(it != today_of.end() ? it->second->rep : f.rep, followup_item(f, rules, as_of, horizon));
     }
+    KQ_TRY(auto gaps, gap_items(store, rules, as_of, current));
+    for (auto& [who, item] : gaps)
+        add(who, std::move(item));
 
     std::vector<Digest> out;
     for (auto& [id, digest] : by_rep) {

@@ -18,7 +18,9 @@ struct Item {
     // cannot hold at rules.max_visits_per_day.
     // followup: an open follow-up item (a promise, a problem, a slow mover) due within the horizon or
     // overdue.
-    enum class Kind { obligation, pace, goal, deadline, followup };
+    // gaps: what the customer's file lacks (roster/gaps.hpp), named at most once every
+    // rules.gaps.remind_every_days.
+    enum class Kind { obligation, pace, goal, deadline, followup, gaps };
     Kind kind = Kind::obligation;
     std::string uid;  // stable: the same reminder has the same uid every day it is shown
     std::string rule; // R1 … R11

@@ -20,6 +20,9 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
                                                     as_of, {store::Scope::Kind::code, card.customer.code}));
     KQ_TRY(card.followups,
            store.followups_of(as_of.plus_days(-90), as_of, {store::Scope::Kind::code, card.customer.code}));
+    KQ_TRY(std::vector<CustomerGaps> gaps,
+           customer_gaps(store, rules, as_of, {store::Scope::Kind::code, card.customer.code}));
+    if (!gaps.empty()) card.gaps = std::move(gaps.front().gaps);
     return card;
 }
 

@@ -4,6 +4,7 @@
 
 #include "compliance/evaluate.hpp"
 #include "occasions/obligations.hpp"
+#include "roster/gaps.hpp"
 #include "store/store.hpp"
 
 namespace keqing::roster {
@@ -18,6 +19,7 @@ struct Card {
     std::vector<store::Person> people;
     std::vector<occasions::Obligation> obligations; // windows meeting [as_of − 7, as_of + 30]
     std::vector<store::FollowUp> followups;         // open on as_of, or closed in the last 90 days
+    std::vector<Gap> gaps;                          // what the file lacks on as_of (roster/gaps.hpp)
 };
 
 // Gathers the card of the customer `query` names, as of `as_of`.

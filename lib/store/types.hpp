@@ -57,6 +57,8 @@ inline constexpr std::array<const char*, 6> kChecklistColumns = {"feedback", "pr
 inline constexpr std::array<const char*, 6> kChecklistLabels = {
     "R12 product feedback", "R13 clerk preference", "R14 done for a preference",
     "R15 clerk family",     "R16 competitor",       "R17 slow movers"};
+// The bits of a contact's `flags` (store/rows.hpp) that hold its checklist items, one per column above.
+inline constexpr int64_t kChecklistBits = (int64_t{1} << kChecklistColumns.size()) - 1;
 
 // One contact with a customer: what happened, when, who logged it, and when it was recorded.
 struct Contact {
