@@ -54,6 +54,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
     core::Output& out = core::Output::standard();
+    if (format == output::Format::table) cli::fold_standard_output();
     out.write(output::render_check(result, ctx.rules, format, o.behind_only, &out));
     return compliance::anything_due(result) ? Exit::found : Exit::ok;
 }

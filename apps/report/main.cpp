@@ -3,6 +3,7 @@
 #include "common/cli.hpp"
 #include "output/report_html.hpp"
 #include "output/report_view.hpp"
+#include "output/table.hpp"
 #include "report/report.hpp"
 
 #include <fmt/core.h>
@@ -58,6 +59,10 @@ keqing::Result<keqing::Exit> run(const Options& o) {
         file.emplace(std::move(*opened));
     }
     core::Output& out = to_file ? *file : core::Output::standard();
+    if (to_file) // a file gets whole tables, whatever the terminal
+        output::set_layout({0, output::layout().wide});
+    else if (format == output::ReportFormat::table)
+        cli::fold_standard_output();
     out.write(format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
                                                    : output::render_report(r, ctx.rules, format, &out));
     if (!to_file) return Exit::ok;
