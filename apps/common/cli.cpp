@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <exception>
 #include <fcntl.h>
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <sys/ioctl.h>
@@ -62,6 +63,34 @@ output::Layout terminal_layout(bool wide) {
 }
 
 } // namespace
+
+Result<void> write_workbook(const std::string& output,
+                            const std::function<Result<void>(const std::filesystem::path&)>& write) {
+    if (!output.empty() && output != "-") {
+        KQ_CHECK(write(output));
+        fmt::print(stderr, "wrote {}\n", output);
+        return {};
+    }
+    if (::isatty(STDOUT_FILENO))
+        return usage_error("--format xlsx is an Excel file, not text for a terminal: add --output FILE.xlsx "
+                           "(or redirect standard output to a file)");
+    std::string temp = (std::filesystem::temp_directory_path() / "keqing-XXXXXX.xlsx").string();
+    const int fd = ::mkstemps(temp.data(), 5);
+    if (fd < 0) return db_error("cannot create a temporary file in {}", temp);
+    ::close(fd);
+    Result<void> written = write(temp);
+    if (written) {
+        std::FILE* in = std::fopen(temp.c_str(), "rb");
+        std::string bytes;
+        char block[65536];
+        for (size_t n; in && (n = std::fread(block, 1, sizeof block, in)) > 0;)
+            bytes.append(block, n);
+        if (in) std::fclose(in);
+        core::Output::standard().write(bytes);
+    }
+    std::filesystem::remove(temp);
+    return written;
+}
 
 void fold_standard_output() {
     core::Output::standard().fold_at(output::layout().columns);

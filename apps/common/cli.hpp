@@ -59,6 +59,11 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv);
 // an error, and the tool exits as it would have (SIGPIPE is ignored, EPIPE ends the output).
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body);
 
+// Writes an Excel workbook with `write` to `output` (a file), or, without one (or "-"), to standard
+// output when it is not a terminal (through a temporary file); on a terminal it is a usage error.
+Result<void> write_workbook(const std::string& output,
+                            const std::function<Result<void>(const std::filesystem::path&)>& write);
+
 // Wraps standard output's lines wider than the terminal (core::Output::fold_at): for text for people only.
 void fold_standard_output();
 
