@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <system_error>
 #include <unistd.h>
 
@@ -64,7 +66,7 @@ Book::Book(std::filesystem::path path) : path_(std::move(path)) {
 
 Book::~Book() {
     if (book_) { // never closed: nothing is written
-        workbook_close(book_);
+        lxw_workbook_free(book_);
         std::error_code ignored;
         std::filesystem::remove(partial_, ignored);
     }
@@ -86,6 +88,12 @@ Result<void> Book::close() {
     if (!book_)
         return db_error("{}: cannot create the workbook; check the folder exists and is writable",
                         path_.string());
+    // The file is created here first, so that a missing folder is one line of ours, not libxlsxwriter's.
+    if (std::FILE* probe = std::fopen(partial_.c_str(), "wb"))
+        std::fclose(probe);
+    else
+        return db_error("{}: cannot create the file: {}; check the path", path_.string(),
+                        std::strerror(errno));
     for (auto& s : sheets_)
         if (s->sheet_) s->finish();
     const lxw_error error = workbook_close(book_);
