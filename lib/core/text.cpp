@@ -233,7 +233,11 @@ std::vector<std::string> wrap(std::string_view text, int width) {
         const Decoded d = decode(shown, i);
         const int w = is_zero_width(d.cp) ? 0 : is_wide(d.cp) ? 2 : 1;
         while (used + w > width && !line.empty()) {
-            if (space != std::string::npos && space > 0) { // the last word moves to the next line
+            if (d.cp == ' ') { // the line ends at this space: the break it needed
+                push(std::move(line));
+                line.clear();
+                used = 0;
+            } else if (space != std::string::npos && space > 0) { // the last word moves to the next line
                 std::string rest = line.substr(space);
                 line.resize(space);
                 push(std::move(line));

@@ -135,8 +135,10 @@ void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) c
         for (size_t c = 0; c < n && whole; ++c)
             whole = cell_of(c).second <= plan.widths[c];
         if (whole) { // the common case: the row as it is, one line
+            const size_t start = text.size();
             text.append(static_cast<size_t>(indent_), ' ');
             plain_line(text, plan.widths, aligns_, n, plan.gap, cell_of);
+            if (columns > 0) cut_line(text, start, columns + indent_);
             text += '\n';
             out.spill();
             return;
