@@ -25,6 +25,7 @@ COMMANDS=(
   "roster show HZ002 --as-of 2026-11-20"
   "roster person list HZ001"
   "roster event list"
+  "plan --rep wang --from 2026-11-20"
 )
 for cmd in "${COMMANDS[@]}"; do
   for cols in 80 60; do
