@@ -4,6 +4,7 @@
 #include "core/files.hpp"
 #include "core/output.hpp"
 #include "core/sink.hpp"
+#include "core/text.hpp"
 #include "support.hpp"
 
 #include <csignal>
@@ -51,6 +52,26 @@ struct Umask {
 } // namespace
 
 TEST_SUITE("core::output") {
+    TEST_CASE("fold_at wraps lines wider than the terminal and keeps narrower ones as they are") {
+        const test::TempDir dir;
+        const auto path = dir.path() / "folded.txt";
+        std::FILE* file = std::fopen(path.c_str(), "w");
+        {
+            core::Output out(file, "test");
+            out.fold_at(20);
+            out.write("short line\n  an indented line that is much too wide for twenty");
+            out.write(" columns\n");
+            out.write("no line feed at the end, and too long as well");
+            REQUIRE(out.finish());
+        }
+        std::fclose(file);
+        const std::string text = slurp(path);
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            CHECK(core::display_width(line) <= 20);
+        CHECK(text.starts_with("short line\n  an indented line\n    "));
+        CHECK(text.back() != '\n');
+    }
     TEST_CASE("a full device: the first failure is kept with its reason, and nothing more is written") {
         std::FILE* full = std::fopen("/dev/full", "wb");
         REQUIRE(full);

@@ -3,12 +3,25 @@
 #include "core/text.hpp"
 #include "support.hpp"
 
+#include <vector>
+
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
 namespace unit_core_text {
 
 using namespace keqing;
 
 TEST_SUITE("core::text") {
+    TEST_CASE("wrap breaks after spaces and between CJK characters by display width") {
+        using V = std::vector<std::string>;
+        CHECK(core::wrap("visit +3 to pace, call +1 to pace", 16) ==
+              V{"visit +3 to", "pace, call +1 to", "pace"});
+        CHECK(core::wrap("与活泼型一起快乐", 7) == V{"与活泼", "型一起", "快乐"});
+        CHECK(core::wrap("abcdefghij", 4) == V{"abcd", "efgh", "ij"});
+        CHECK(core::wrap("", 5) == V{""});
+        CHECK(core::wrap("a\x1b", 5) == V{"a\u241b"});
+        for (const auto& line : core::wrap("10 of 12 customers 还需要 a problem solved: HZ004 0/1", 9))
+            CHECK(core::display_width(line) <= 9);
+    }
     TEST_CASE("display width counts CJK and fullwidth characters as two columns") {
         CHECK(core::display_width("HZ001") == 5);
         CHECK(core::display_width("康泰大药房") == 10);

@@ -2,6 +2,7 @@
 // alignment, no trailing spaces, markdown, long cells cut with "…" and control characters shown as
 // symbols, and output written to a file in blocks as it grows.
 #include "core/sink.hpp"
+#include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
@@ -19,6 +20,50 @@ namespace unit_output_table {
 using namespace keqing;
 
 TEST_SUITE("output::table") {
+    TEST_CASE("a table wider than the layout cuts names and wraps text columns within it") {
+        output::Table t;
+        t.column("CODE")
+            .column("NAME")
+            .column("N", output::Align::right)
+            .column("TO DO", output::Align::left, output::kTextColumns);
+        t.row(
+            {"HZ001", "老百姓大药房(解放路店)连锁", "12/4", "visit +3 to pace, call +1 to pace, message +1"});
+        output::set_layout({30, false});
+        const std::string narrow = t.render();
+        output::set_layout({0, false});
+        const std::string whole = t.render();
+        std::istringstream lines(narrow);
+        int count = 0;
+        for (std::string line; std::getline(lines, line); ++count)
+            CHECK(core::display_width(line) <= 30);
+        CHECK(count > 2);
+        CHECK(narrow.find("…") != std::string::npos);
+        CHECK(narrow.find("12/4") != std::string::npos); // numbers are never cut
+        CHECK(whole.find("老百姓大药房(解放路店)连锁") != std::string::npos);
+        CHECK(std::count(whole.begin(), whole.end(), '\n') == 2);
+    }
+
+    TEST_CASE("the wide layout cuts no value and the fit lines stay within the terminal at any width") {
+        output::set_layout({0, true});
+        output::Table t;
+        t.column("NAME");
+        const std::string name(60, 'x');
+        t.row({name});
+        CHECK(t.render().find(name) != std::string::npos);
+        CHECK(output::fit_name(name) == name);
+        output::set_layout({0, false});
+        CHECK(output::fit_name(name).size() < name.size());
+        output::Table u;
+        u.column("A").column("B").column("C", output::Align::right).column("D", output::Align::left, 80);
+        u.row({"长长长长长长长长", "bbbbbbbbbbbbbbbbbbbbbb", "123456", "d d d d d d d d d d d d d d d d"});
+        for (int columns = 5; columns <= 70; columns += 5) {
+            output::set_layout({columns, false});
+            std::istringstream lines(u.indent(2).render());
+            for (std::string line; std::getline(lines, line);)
+                CHECK(core::display_width(line) <= columns);
+        }
+        output::set_layout({0, false});
+    }
     TEST_CASE("occasions read what can still be done first, by date within a state") {
         const rules::Rules rules = *rules::load_rules("");
         const auto obligation = [](const char* code, const char* day, occasions::State state) {

@@ -3,6 +3,7 @@
 #include "common/cli.hpp"
 #include "compliance/check.hpp"
 #include "output/quota_view.hpp"
+#include "output/xlsx.hpp"
 #include "roster/lookup.hpp"
 
 #include <fmt/core.h>
@@ -11,7 +12,7 @@ namespace {
 
 struct Options {
     keqing::cli::Common common;
-    std::string customer, tier, team, month, as_of, format = "table";
+    std::string customer, tier, team, month, as_of, format = "table", output;
     bool all = false;
     bool behind_only = false;
 };
@@ -20,6 +21,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     using namespace keqing;
     const int scopes =
         int(rep_given) + int(!o.customer.empty()) + int(!o.tier.empty()) + int(!o.team.empty()) + int(o.all);
+    if (!o.output.empty() && o.format != "xlsx") return usage_error("--output is for --format xlsx");
     if (scopes > 1) return usage_error("choose one scope: --rep, --customer, --tier, --team or --all");
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
@@ -50,10 +52,17 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     }
 
     KQ_TRY(compliance::Check result, compliance::run_check(*ctx.store, ctx.rules, month, as_of, scope));
+    if (o.format == "xlsx") {
+        KQ_CHECK(cli::write_workbook(o.output, [&](const std::filesystem::path& path) {
+            return output::write_check_xlsx(result, ctx.rules, path);
+        }));
+        return compliance::anything_due(result) ? Exit::found : Exit::ok;
+    }
     const auto format = o.format == "json"  ? output::Format::json
                         : o.format == "csv" ? output::Format::csv
                                             : output::Format::table;
     core::Output& out = core::Output::standard();
+    if (format == output::Format::table) cli::fold_standard_output();
     out.write(output::render_check(result, ctx.rules, format, o.behind_only, &out));
     return compliance::anything_due(result) ? Exit::found : Exit::ok;
 }
@@ -75,8 +84,9 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day: YYYY-MM-DD, yesterday, -3, fri, 昨天 (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
-    app.add_option("--format", o.format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    app.add_option("--format", o.format, "table, json, csv or xlsx (Excel; with --output)")
+        ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+    app.add_option("--output,-o", o.output, "with --format xlsx: the workbook to write");
     app.footer(
         "Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"
         "missed; 2 usage, 3 data, 4 database error.");

@@ -4,16 +4,20 @@
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "core/when.hpp"
+#include "output/table.hpp"
 
 #include <fmt/core.h>
 
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <fcntl.h>
+#include <filesystem>
 #include <optional>
 #include <sstream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace keqing::cli {
@@ -43,7 +47,54 @@ Result<Exit> finish_output(Result<Exit> body) {
     return body;
 }
 
+// The width tables keep within: COLUMNS when it is a number; else a terminal's own width (80 when it
+// does not say); else none — a pipe or a file gets whole tables. --wide: none, and no value cut.
+output::Layout terminal_layout(bool wide) {
+    if (wide) return {0, true};
+    if (const char* env = std::getenv("COLUMNS"); env && *env) {
+        char* end = nullptr;
+        const long n = std::strtol(env, &end, 10);
+        if (*end == '\0' && n > 0 && n <= 100000) return {static_cast<int>(n), false};
+    }
+    if (!::isatty(STDOUT_FILENO)) return {0, false};
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return {size.ws_col, false};
+    return {80, false};
+}
+
 } // namespace
+
+Result<void> write_workbook(const std::string& output,
+                            const std::function<Result<void>(const std::filesystem::path&)>& write) {
+    if (!output.empty() && output != "-") {
+        KQ_CHECK(write(output));
+        fmt::print(stderr, "wrote {}\n", output);
+        return {};
+    }
+    if (::isatty(STDOUT_FILENO))
+        return usage_error("--format xlsx is an Excel file, not text for a terminal: add --output FILE.xlsx "
+                           "(or redirect standard output to a file)");
+    std::string temp = (std::filesystem::temp_directory_path() / "keqing-XXXXXX.xlsx").string();
+    const int fd = ::mkstemps(temp.data(), 5);
+    if (fd < 0) return db_error("cannot create a temporary file in {}", temp);
+    ::close(fd);
+    Result<void> written = write(temp);
+    if (written) {
+        std::FILE* in = std::fopen(temp.c_str(), "rb");
+        std::string bytes;
+        char block[65536];
+        for (size_t n; in && (n = std::fread(block, 1, sizeof block, in)) > 0;)
+            bytes.append(block, n);
+        if (in) std::fclose(in);
+        core::Output::standard().write(bytes);
+    }
+    std::filesystem::remove(temp);
+    return written;
+}
+
+void fold_standard_output() {
+    core::Output::standard().fold_at(output::layout().columns);
+}
 
 void add_common_options(CLI::App& app, Common& common, bool with_rep) {
     app.add_option(
@@ -53,6 +104,8 @@ void add_common_options(CLI::App& app, Common& common, bool with_rep) {
                    "rules TOML (env KEQING_RULES; default: built-in schemas/rules.toml)");
     if (with_rep)
         app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
+    app.add_flag("--wide", common.wide,
+                 "tables and lines whole: no value cut, whatever the terminal's width");
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
 }
 
@@ -160,6 +213,10 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
             return static_cast<int>(Exit::usage);
         }
         core::Output::standard().write(help_text.str());
+        if (!help) {
+            const CLI::Option* wide = app.get_option_no_throw("--wide");
+            output::set_layout(terminal_layout(wide && wide->count() > 0));
+        }
         const Result<Exit> result = finish_output(help ? Result<Exit>(*help) : body());
         if (!result) {
             fmt::print(stderr, "{}: error: {}\n", tool, result.error().message);

@@ -21,9 +21,12 @@ struct Common {
     std::string db;
     std::string rules;
     std::string rep;
+    bool wide = false; // --wide
 };
 
-// Adds --db, --rules and (when `with_rep`) --rep, plus --version.
+// Adds --db, --rules and (when `with_rep`) --rep, plus --wide and --version. run() lays tables out for
+// the terminal (output::Layout: COLUMNS, else the terminal's width, else none for a pipe) or whole with
+// --wide.
 void add_common_options(CLI::App& app, Common& common, bool with_rep = true);
 
 // Settings (flag > environment > config file > default) and the rules they name, without opening the
@@ -55,6 +58,14 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv);
 // (disk full, I/O error) is exit 4 with the system's reason; a reader that went away (`| head`) is not
 // an error, and the tool exits as it would have (SIGPIPE is ignored, EPIPE ends the output).
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body);
+
+// Writes an Excel workbook with `write` to `output` (a file), or, without one (or "-"), to standard
+// output when it is not a terminal (through a temporary file); on a terminal it is a usage error.
+Result<void> write_workbook(const std::string& output,
+                            const std::function<Result<void>(const std::filesystem::path&)>& write);
+
+// Wraps standard output's lines wider than the terminal (core::Output::fold_at): for text for people only.
+void fold_standard_output();
 
 // Prints to standard output through core::Output::standard(), so that a failed write is reported.
 template <class... Args> void print(fmt::format_string<Args...> format, Args&&... args) {

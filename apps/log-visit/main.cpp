@@ -351,7 +351,9 @@ int main(int argc, char** argv) {
     CLI::App app{"log-visit — record a visit, call or message with a customer in one line", "log-visit"};
     Options o;
     wire_options(app, o);
-    return keqing::cli::run("log-visit", app, argc, argv,
-                            [&] { return run(o, app.get_option("--rep")->count() > 0); });
+    return keqing::cli::run("log-visit", app, argc, argv, [&] {
+        keqing::cli::fold_standard_output(); // all of it is text for people
+        return run(o, app.get_option("--rep")->count() > 0);
+    });
 }
 #endif

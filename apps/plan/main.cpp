@@ -67,6 +67,7 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
     }
     bool missed = false;
     std::vector<output::RepFile> files;
+    if (format == output::PlanFormat::table && o.output_dir.empty()) cli::fold_standard_output();
     for (const auto& rep : reps) {
         r.rep = rep;
         KQ_TRY(plan::Plan p, plan::build_plan(*ctx.store, ctx.rules, r));

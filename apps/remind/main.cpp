@@ -32,6 +32,7 @@ keqing::Result<keqing::Exit> calendar(const Options& o) {
     const auto format = f == "csv"    ? output::CalendarFormat::csv
                         : f == "json" ? output::CalendarFormat::json
                                       : output::CalendarFormat::text;
+    if (format == output::CalendarFormat::text) cli::fold_standard_output();
     keqing::cli::print("{}", output::render_calendar(days, format));
     return Exit::ok;
 }
@@ -57,6 +58,7 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     const bool color = format == output::RemindFormat::text && o.output_dir.empty() &&
                        isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     if (o.output_dir.empty()) {
+        if (format == output::RemindFormat::text) cli::fold_standard_output();
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
         const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
         if (digests.empty() && prose)

@@ -3,6 +3,8 @@
 #include "common/cli.hpp"
 #include "output/report_html.hpp"
 #include "output/report_view.hpp"
+#include "output/table.hpp"
+#include "output/xlsx.hpp"
 #include "report/report.hpp"
 
 #include <fmt/core.h>
@@ -48,6 +50,12 @@ keqing::Result<keqing::Exit> run(const Options& o) {
                         : o.format == "markdown" ? output::ReportFormat::markdown
                         : o.format == "html"     ? output::ReportFormat::html
                                                  : output::ReportFormat::table;
+    if (o.format == "xlsx") {
+        KQ_CHECK(cli::write_workbook(o.output, [&](const std::filesystem::path& path) {
+            return output::write_report_xlsx(r, ctx.rules, path);
+        }));
+        return Exit::ok;
+    }
     // Written out as it is rendered, to stdout or to the --output file, which replaces its target only
     // once it is whole.
     const bool to_file = !o.output.empty() && o.output != "-";
@@ -58,6 +66,10 @@ keqing::Result<keqing::Exit> run(const Options& o) {
         file.emplace(std::move(*opened));
     }
     core::Output& out = to_file ? *file : core::Output::standard();
+    if (to_file) // a file gets whole tables, whatever the terminal
+        output::set_layout({0, output::layout().wide});
+    else if (format == output::ReportFormat::table)
+        cli::fold_standard_output();
     out.write(format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
                                                    : output::render_report(r, ctx.rules, format, &out));
     if (!to_file) return Exit::ok;
@@ -83,8 +95,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"rep", "customer", "tier", "team"}));
     app.add_option("--team", o.team, "only this team's reps and customers");
     app.add_option("--format", o.format,
-                   "table, csv, json, markdown or html (one self-contained page with charts)")
-        ->check(CLI::IsMember({"table", "csv", "json", "markdown", "html"}));
+                   "table, csv, json, markdown, html (one self-contained page with charts) or xlsx (Excel; "
+                   "with --output)")
+        ->check(CLI::IsMember({"table", "csv", "json", "markdown", "html", "xlsx"}));
     app.add_option("--output,-o", o.output, "write to FILE instead of stdout");
     app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");
     return keqing::cli::run("report", app, argc, argv, [&] { return run(o); });

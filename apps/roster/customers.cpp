@@ -47,6 +47,7 @@ Result<Exit> show(const Shared& shared, const CustomerOptions& o) {
     KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
     KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
     KQ_TRY(kq::roster::Card card, kq::roster::customer_card(*ctx.store, ctx.rules, o.query, on));
+    kq::cli::fold_standard_output();
     kq::cli::print("{}", kq::output::render_card(card, ctx.rules));
     return Exit::ok;
 }

@@ -1,10 +1,31 @@
 // Output: standard output or a replacing file, with the first write failure kept and reported once.
 #include "core/output.hpp"
 
+#include "core/text.hpp"
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace keqing::core {
+namespace {
+
+// `line` (without its line feed) within `columns`: as it is, or wrapped with its continuation lines
+// indented two columns past its own indentation.
+std::string fold_line(std::string_view line, int columns) {
+    if (display_width(line) <= columns) return std::string(line);
+    const size_t body = std::min(line.find_first_not_of(' '), line.size());
+    const int indent = std::min(static_cast<int>(body), columns / 3);
+    std::string out(static_cast<size_t>(indent), ' ');
+    const std::vector<std::string> parts = wrap(line.substr(body), columns - indent - 2);
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i) out.append("\n").append(static_cast<size_t>(indent + 2), ' ');
+        out += parts[i];
+    }
+    return out;
+}
+
+} // namespace
 
 Output& Output::standard() {
     static Output out(stdout, "standard output");
@@ -28,7 +49,30 @@ void Output::note(int error) {
         error_ = error;
 }
 
+void Output::fold_at(int columns) {
+    fold_columns_ = columns;
+}
+
 void Output::write(std::string_view text) {
+    if (fold_columns_ > 0 && !text.empty()) { // whole lines folded; the last unfinished one waits
+        pending_ += text;
+        const size_t end = pending_.rfind('\n');
+        if (end == std::string::npos) return;
+        std::string folded;
+        for (size_t at = 0; at <= end;) {
+            const size_t eol = pending_.find('\n', at);
+            folded += fold_line(std::string_view(pending_).substr(at, eol - at), fold_columns_);
+            folded += '\n';
+            at = eol + 1;
+        }
+        pending_.erase(0, end + 1);
+        write_raw(folded);
+        return;
+    }
+    write_raw(text);
+}
+
+void Output::write_raw(std::string_view text) {
     if (text.empty() || error_ != 0 || reader_gone_) return;
     if (refused_ != 0) {
         error_ = refused_;
@@ -39,6 +83,11 @@ void Output::write(std::string_view text) {
 }
 
 Result<void> Output::finish() {
+    if (!pending_.empty()) {
+        const std::string last = fold_columns_ > 0 ? fold_line(pending_, fold_columns_) : pending_;
+        pending_.clear();
+        write_raw(last);
+    }
     if (error_ == 0) {
         if (file_) {
             note(file_->complete());

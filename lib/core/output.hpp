@@ -26,6 +26,9 @@ class Output {
 
     // Writes `text`; after a failure (or once the reader has gone) it writes nothing more.
     void write(std::string_view text);
+    // From now on every line wider than `columns` display columns (0: none) is wrapped, its continuation
+    // lines indented: what a terminal of that width shows of text for people (never JSON, CSV or ICS).
+    void fold_at(int columns);
     // True once a write failed (not counting a reader that went away).
     bool failed() const { return error_ != 0; }
     // True once a write found the pipe's reader gone.
@@ -41,12 +44,15 @@ class Output {
     Output(std::FILE* stream, std::string name, std::optional<ReplacingFile> file)
         : stream_(stream), name_(std::move(name)), file_(std::move(file)) {}
     void note(int error);
+    void write_raw(std::string_view text);
 
     std::FILE* stream_;
     std::string name_;
     std::optional<ReplacingFile> file_;
     int error_ = 0, refused_ = 0;
     bool reader_gone_ = false;
+    int fold_columns_ = 0;
+    std::string pending_; // with fold_at: the line begun and not yet ended
 };
 
 } // namespace keqing::core

@@ -216,6 +216,58 @@ std::string fit(std::string_view text, int width) {
     return out + "…";
 }
 
+std::vector<std::string> wrap(std::string_view text, int width) {
+    width = std::max(width, 1);
+    const std::string shown = printable(text);
+    std::vector<std::string> lines;
+    std::string line;
+    int used = 0;
+    size_t space = std::string::npos; // where `line` may break: after its last space
+    int after_space = 0;              // the width of what follows that space
+    auto push = [&](std::string piece) {
+        while (!piece.empty() && piece.back() == ' ')
+            piece.pop_back();
+        lines.push_back(std::move(piece));
+    };
+    for (size_t i = 0; i < shown.size();) {
+        const Decoded d = decode(shown, i);
+        const int w = is_zero_width(d.cp) ? 0 : is_wide(d.cp) ? 2 : 1;
+        while (used + w > width && !line.empty()) {
+            if (d.cp == ' ') { // the line ends at this space: the break it needed
+                push(std::move(line));
+                line.clear();
+                used = 0;
+            } else if (space != std::string::npos && space > 0) { // the last word moves to the next line
+                std::string rest = line.substr(space);
+                line.resize(space);
+                push(std::move(line));
+                line = std::move(rest);
+                used = after_space;
+            } else {
+                push(std::move(line));
+                line.clear();
+                used = 0;
+            }
+            space = std::string::npos;
+            after_space = 0;
+        }
+        if (d.cp == ' ' && line.empty() && !lines.empty()) { // no space opens a continuation line
+            i += d.len;
+            continue;
+        }
+        line.append(shown, i, d.len);
+        used += w;
+        after_space += w;
+        if (d.cp == ' ') {
+            space = line.size();
+            after_space = 0;
+        }
+        i += d.len;
+    }
+    if (!line.empty() || lines.empty()) push(std::move(line));
+    return lines;
+}
+
 bool is_identifier_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace keqing::core {
 
@@ -47,5 +48,8 @@ std::string printable(std::string_view text);
 // `text` made printable and cut to at most `width` display columns (at least 1), ending in "…" when it
 // was cut; a wide character that would straddle the edge is left out.
 std::string fit(std::string_view text, int width);
+// `text` made printable and broken into lines of at most `width` display columns (at least 1): after a
+// space where the line has one, else between characters (CJK text has no spaces); never empty.
+std::vector<std::string> wrap(std::string_view text, int width);
 
 } // namespace keqing::core

@@ -6,16 +6,6 @@
 namespace keqing::output {
 namespace {
 
-std::string indented(const std::string& table) {
-    std::string out;
-    for (size_t pos = 0; pos < table.size();) {
-        const size_t end = table.find('\n', pos);
-        out += "  " + table.substr(pos, end - pos + 1);
-        pos = end == std::string::npos ? table.size() : end + 1;
-    }
-    return out;
-}
-
 std::string kind_name(const store::FollowUp& f, const rules::Rules& rules) {
     const rules::FollowUpKind* kind = rules.followup(f.kind);
     return kind ? kind->name : f.kind;
@@ -50,7 +40,7 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
                     std::string(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
         t.row(row);
     }
-    return indented(t.render());
+    return t.indent(2).render();
 }
 
 void write_followups(core::JsonWriter& j, const std::vector<store::FollowUp>& items,
@@ -82,7 +72,7 @@ std::string render_followup_counts(const std::vector<followups::Counts>& counts)
         t.row({c.rep.empty() ? "all" : c.rep, std::to_string(c.opened), std::to_string(c.closed),
                std::to_string(c.done), std::to_string(c.open), std::to_string(c.overdue),
                median(c.median_days)});
-    return indented(t.render());
+    return t.indent(2).render();
 }
 
 void write_followup_counts(core::JsonWriter& j, const std::vector<followups::Counts>& counts) {

@@ -104,13 +104,7 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         row.push_back(done ? "" : todo);
         t.row(std::move(row));
     }
-    std::string out;
-    const std::string table = t.render();
-    for (size_t pos = 0; pos < table.size();) {
-        const size_t end = table.find('\n', pos);
-        out += "  " + table.substr(pos, end - pos + 1);
-        pos = end + 1;
-    }
+    const std::string out = t.indent(2).render();
     return out + not_counted_lines(obligations, with_customer);
 }
 
@@ -167,14 +161,7 @@ std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
                fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
                r.checklist.complete == r.checklist.visits ? "complete" : "incomplete", missing});
     }
-    std::string out;
-    const std::string table = t.render();
-    for (size_t pos = 0; pos < table.size();) {
-        const size_t end = table.find('\n', pos);
-        out += "  " + table.substr(pos, end - pos + 1);
-        pos = end + 1;
-    }
-    return out;
+    return t.indent(2).render();
 }
 
 void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& goals) {

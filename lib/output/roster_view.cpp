@@ -94,12 +94,7 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         t.row({fmt::format("{}", k.id), k.date.iso(), k.time, k.channel, k.rep, note});
     }
     if (!t.empty()) {
-        std::string table = t.render();
-        for (size_t pos = 0; pos < table.size();) {
-            const size_t end = table.find('\n', pos);
-            out += "    " + table.substr(pos, end - pos + 1);
-            pos = end + 1;
-        }
+        out += t.indent(4).render();
     }
     return out;
 }

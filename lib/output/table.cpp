@@ -1,5 +1,6 @@
 // Table storage and rendering: widths measured with core::display_width once per cell; cells past their
-// column's limit or holding control characters are stored as core::fit makes them.
+// column's limit (unless the layout is wide) or holding control characters are stored as core::fit makes
+// them; on a terminal of known width the plain rendering cuts and wraps them further (table_fit.cpp).
 #include "output/table.hpp"
 
 #include "core/text.hpp"
@@ -8,12 +9,49 @@
 #include <limits>
 
 namespace keqing::output {
+namespace {
+
+// One plain line from (text, display width) cells padded to `widths`; no trailing spaces.
+template <class CellAt>
+void plain_line(std::string& text, const std::vector<int>& widths, const std::vector<Align>& aligns,
+                size_t columns, int gap, CellAt cell_at) {
+    const size_t start = text.size();
+    for (size_t c = 0; c < columns; ++c) {
+        if (c) text.append(static_cast<size_t>(gap), ' ');
+        const auto [cell, width] = cell_at(c);
+        const size_t pad = static_cast<size_t>(std::max(0, widths[c] - width));
+        if (aligns[c] == Align::right) text.append(pad, ' ');
+        text += cell;
+        if (aligns[c] == Align::left) text.append(pad, ' ');
+    }
+    while (text.size() > start && text.back() == ' ')
+        text.pop_back();
+}
+
+// Cuts the line begun at `start` to `columns` when a tiny terminal left it wider.
+void cut_line(std::string& text, size_t start, int columns) {
+    const std::string_view line = std::string_view(text).substr(start);
+    if (core::display_width(line) <= columns) return;
+    std::string cut = core::fit(line, columns);
+    text.resize(start);
+    text += cut;
+}
+
+} // namespace
 
 Table& Table::column(std::string header, Align align, int max_width) {
     widths_.push_back(core::display_width(header));
+    cell_widths_.push_back(0);
     headers_.push_back(std::move(header));
     aligns_.push_back(align);
-    limits_.push_back(max_width);
+    limits_.push_back(layout().wide ? std::numeric_limits<uint16_t>::max() : max_width);
+    texts_.push_back(max_width >= kTextColumns);
+    data_.push_back(true);
+    return *this;
+}
+
+Table& Table::indent(int spaces) {
+    indent_ = std::max(0, spaces);
     return *this;
 }
 
@@ -34,59 +72,112 @@ Table& Table::row(std::span<const std::string_view> cells) {
         }
         cells_ += cell;
         ends_.push_back(static_cast<uint32_t>(cells_.size()));
-        displays_.push_back(
-            static_cast<uint16_t>(std::min(width, int{std::numeric_limits<uint16_t>::max()})));
+        width = std::min(width, int{std::numeric_limits<uint16_t>::max()});
+        displays_.push_back(static_cast<uint16_t>(width));
+        if (data_[c] && static_cast<size_t>(width) != core::count_characters(cell)) data_[c] = false;
         widths_[c] = std::max(widths_[c], width);
+        cell_widths_[c] = std::max(cell_widths_[c], width);
     }
     ++rows_;
     return *this;
 }
 
-void Table::render(core::Sink& out, Style style) const {
+std::string_view Table::cell(size_t r, size_t c) const {
+    const size_t i = r * headers_.size() + c;
+    const size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(cells_).substr(begin, ends_[i] - begin);
+}
+
+void Table::render_markdown(core::Sink& out) const {
     std::string& text = out.text();
-    const size_t columns = headers_.size();
-    // One line from cells given as (text, display width) per column.
     auto line = [&](auto cell_at) {
-        if (style == Style::markdown) {
-            text += '|';
-            for (size_t c = 0; c < columns; ++c) {
-                text += ' ';
-                text += cell_at(c).first;
-                text += " |";
-            }
-        } else {
-            const size_t start = text.size();
-            for (size_t c = 0; c < columns; ++c) {
-                if (c) text += "  ";
-                const auto [cell, width] = cell_at(c);
-                const size_t pad = static_cast<size_t>(std::max(0, widths_[c] - width));
-                if (aligns_[c] == Align::right) text.append(pad, ' ');
-                text += cell;
-                if (aligns_[c] == Align::left) text.append(pad, ' ');
-            }
-            while (text.size() > start && text.back() == ' ')
-                text.pop_back();
+        text += '|';
+        for (size_t c = 0; c < headers_.size(); ++c) {
+            text += ' ';
+            text += cell_at(c);
+            text += " |";
         }
         text += '\n';
         out.spill();
     };
-    line([&](size_t c) {
+    line([&](size_t c) { return std::string_view(headers_[c]); });
+    text += '|';
+    for (size_t c = 0; c < headers_.size(); ++c)
+        text += " --- |";
+    text += '\n';
+    for (size_t r = 0; r < rows_; ++r)
+        line([&](size_t c) { return cell(r, c); });
+}
+
+void Table::render(core::Sink& out, Style style) const {
+    if (style == Style::markdown) return render_markdown(out);
+    const int columns = layout().columns > 0 ? std::max(1, layout().columns - indent_) : 0;
+    const bool fits = columns <= 0 || [&] {
+        int total = 2 * static_cast<int>(headers_.size() - 1);
+        for (const int w : widths_)
+            total += w;
+        return total <= columns;
+    }();
+    if (fits) return render_plain(out, ColumnPlan{widths_, 2, false, 0}, 0);
+    // A tiny terminal may leave too little beside the indentation: then its lines are cut.
+    return render_plain(out, fit_columns(widths_, cell_widths_, {aligns_, texts_, data_}, columns), columns);
+}
+
+// Plain lines by `plan`: cells wider than their column are cut (names) or wrapped onto more lines (text
+// columns); with `columns`, a line still wider is cut.
+void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) const {
+    std::string& text = out.text();
+    const size_t n = headers_.size();
+    const size_t beside = plan.last_below ? n - 1 : n;
+    std::vector<std::vector<std::string>> parts(n); // one row's cells as drawn, line by line
+    auto emit = [&](auto cell_of) {
+        bool whole = !plan.last_below;
+        for (size_t c = 0; c < n && whole; ++c)
+            whole = cell_of(c).second <= plan.widths[c];
+        if (whole) { // the common case: the row as it is, one line
+            const size_t start = text.size();
+            text.append(static_cast<size_t>(indent_), ' ');
+            plain_line(text, plan.widths, aligns_, n, plan.gap, cell_of);
+            if (columns > 0) cut_line(text, start, columns + indent_);
+            text += '\n';
+            out.spill();
+            return;
+        }
+        size_t lines = 1;
+        for (size_t c = 0; c < n; ++c) {
+            const auto [cell, cell_width] = cell_of(c);
+            const int width = plan.widths[c];
+            if (cell_width <= width)
+                parts[c].assign(1, std::string(cell));
+            else if (texts_[c])
+                parts[c] = core::wrap(cell, width);
+            else
+                parts[c].assign(1, core::fit(cell, width));
+            if (c < beside) lines = std::max(lines, parts[c].size());
+        }
+        for (size_t l = 0; l < lines; ++l) {
+            const size_t start = text.size();
+            text.append(static_cast<size_t>(indent_), ' ');
+            plain_line(text, plan.widths, aligns_, beside, plan.gap, [&](size_t c) {
+                const std::string_view part = l < parts[c].size() ? std::string_view(parts[c][l]) : "";
+                return std::pair<std::string_view, int>(part, core::display_width(part));
+            });
+            if (columns > 0) cut_line(text, start, columns + indent_);
+            text += '\n';
+        }
+        if (plan.last_below && !parts[n - 1][0].empty())
+            for (const std::string& part : parts[n - 1]) {
+                text.append(static_cast<size_t>(indent_ + plan.indent), ' ');
+                text += part;
+                text += '\n';
+            }
+        out.spill();
+    };
+    emit([&](size_t c) {
         return std::pair<std::string_view, int>(headers_[c], core::display_width(headers_[c]));
     });
-    if (style == Style::markdown) {
-        text += '|';
-        for (size_t c = 0; c < columns; ++c)
-            text += " --- |";
-        text += '\n';
-    }
-    for (size_t r = 0; r < rows_; ++r) {
-        line([&](size_t c) {
-            const size_t i = r * columns + c;
-            const size_t begin = i == 0 ? 0 : ends_[i - 1];
-            return std::pair<std::string_view, int>(std::string_view(cells_).substr(begin, ends_[i] - begin),
-                                                    displays_[i]);
-        });
-    }
+    for (size_t r = 0; r < rows_; ++r)
+        emit([&](size_t c) { return std::pair<std::string_view, int>(cell(r, c), displays_[r * n + c]); });
 }
 
 std::string Table::render(Style style) const {
@@ -96,10 +187,10 @@ std::string Table::render(Style style) const {
 }
 
 std::string fit_name(std::string_view text) {
-    return core::fit(text, kNameColumns);
+    return layout().wide ? core::printable(text) : core::fit(text, kNameColumns);
 }
 std::string fit_text(std::string_view text) {
-    return core::fit(text, kTextColumns);
+    return layout().wide ? core::printable(text) : core::fit(text, kTextColumns);
 }
 
 } // namespace keqing::output
