@@ -45,6 +45,7 @@ void add_hint(Item& item, const store::Person* p) {
 }
 
 int order(const Item& i) {
+    if (i.kind == Item::Kind::gaps) return 2; // nothing is owed by a day: after everything that is
     return i.state == Item::State::overdue ? 0 : 1;
 }
 
