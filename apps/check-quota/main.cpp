@@ -75,8 +75,7 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day: YYYY-MM-DD, yesterday, -3, fri, 昨天 (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
-    app.add_option("--format", o.format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    keqing::cli::one_of(app.add_option("--format", o.format, "table, json or csv"), {"table", "json", "csv"});
     app.footer(
         "Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"
         "missed; 2 usage, 3 data, 4 database error.");
