@@ -35,7 +35,7 @@ build: configure
 # The tools as keqing-TOOL beside the `keqing` front end, man pages, completions, rules and examples under
 # $(DESTDIR)$(PREFIX) (docs/DECISIONS.md "Installed names and the package").
 install: build
-	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)" --strip
 
 # Removes what the last `make install` installed (CMake's install_manifest.txt lists it).
 uninstall:

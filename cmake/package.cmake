@@ -7,12 +7,11 @@ set(CPACK_PACKAGE_NAME keqing)
 set(CPACK_PACKAGE_VENDOR keqing)
 set(CPACK_PACKAGE_CONTACT "keqing maintainers <keqing@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "contact-rule compliance for field sales reps (客情)")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "contact-rule compliance for field sales reps (客情)\n\
- keqing keeps field sales reps on the contact rules their company sets per customer\n\
- tier (visits, calls, messages, festivals, birthdays, life events) and shows\n\
- managers who kept them. Tools: keqing roster, log-visit, check-quota, remind and\n\
- report, on a SQLite file or a team PostgreSQL server.")
+set(CPACK_PACKAGE_DESCRIPTION
+    "keqing keeps field sales reps on the contact rules their company sets per customer tier \
+(visits, calls, messages, festivals, birthdays, life events) and shows managers who kept them. \
+Tools: keqing roster, log-visit, check-quota, remind and report, on a SQLite file or a team \
+PostgreSQL server.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
