@@ -5,8 +5,8 @@
 _keqing_complete() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local -a words=("${COMP_WORDS[@]:1:COMP_CWORD}")
-    # bash splits --format=json at '=': the engine takes '=' as that option's value coming
-    [[ $cur == = ]] && { words+=(""); cur=""; }
+    # bash splits --format=json into --format, =, json (COMP_WORDBREAKS): the engine reads them so
+    [[ $cur == = ]] && cur=""
     local IFS=$'\n'
     local -a out
     out=($("${COMP_WORDS[0]}" __complete "${words[@]}" 2>/dev/null))
