@@ -47,9 +47,11 @@ package: build
 	cd $(BUILD) && cpack -G DEB
 
 # The package installed into a fresh root and removed again, as on a clean machine (tests/package/; CI runs it).
-# zsh and fish: their completions are tried too.
+# zsh and fish: their completions are tried too; apt-file: no file of the package may belong to a Debian
+# package (its Contents index, fetched once from the Debian mirror).
 test-package: package
-	$(MAKE) deps EXTRA_DEPS="zsh fish bash-completion"
+	$(MAKE) deps EXTRA_DEPS="zsh fish bash-completion apt-file"
+	apt-file search -x '^/usr/bin/remind$$' 2>/dev/null | grep -q remind || $(SUDO) apt-file update -q
 	tests/package/test_package.sh $(BUILD)
 
 # The everyday suite; the suites labelled "stress" (thousands of processes, every attack on the team server)
