@@ -37,10 +37,11 @@ build: configure
 install: build
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)" --strip
 
-# Removes what the last `make install` installed (CMake's install_manifest.txt lists it).
+# Removes what the last `make install` installed (CMake's install_manifest.txt lists it, without the
+# DESTDIR: give the same one).
 uninstall:
 	@test -f $(BUILD)/install_manifest.txt || { echo "nothing installed from $(BUILD)"; exit 1; }
-	xargs -d '\n' rm -f -- < $(BUILD)/install_manifest.txt
+	sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt | xargs -d '\n' rm -f --
 
 # The Debian package, build/keqing_VERSION_ARCH.deb (CPack; cmake/package.cmake): apt install ./build/keqing_*.deb
 package: build
@@ -52,7 +53,7 @@ package: build
 test-package: package
 	$(MAKE) deps EXTRA_DEPS="zsh fish bash-completion apt-file"
 	apt-file search -x '^/usr/bin/remind$$' 2>/dev/null | grep -q remind || $(SUDO) apt-file update -q
-	tests/package/test_package.sh $(BUILD)
+	$(SUDO) tests/package/test_package.sh $(BUILD)
 
 # The everyday suite; the suites labelled "stress" (thousands of processes, every attack on the team server)
 # run with `make stress`, and .ci/run runs both.

@@ -7,6 +7,7 @@
 # it belongs to a Debian package (apt-file's Contents index, when apt-file is set up).
 # Usage: tests/package/test_package.sh BUILD_DIR
 set -uo pipefail
+[ "$(id -u)" = 0 ] || { echo "test_package: dpkg --root needs root (sudo tests/package/test_package.sh BUILD)" >&2; exit 1; }
 build=$(cd "${1:-build}" && pwd)
 deb=$(ls "$build"/keqing_*.deb 2>/dev/null | tail -1)
 [ -n "$deb" ] || { echo "no $build/keqing_*.deb: run make package first" >&2; exit 1; }
