@@ -41,7 +41,7 @@ endif()
 
 # Shell completions, to the directories Debian's bash-completion, zsh and fish read: bash and fish load a
 # completion by the command's name, so the one script is installed under each name.
-foreach(command keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report)
+foreach(command keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report keqing-plan)
   install(FILES completions/keqing.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
           RENAME ${command})
   install(FILES completions/keqing.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d

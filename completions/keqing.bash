@@ -17,4 +17,4 @@ _keqing_complete() {
         COMPREPLY=("${out[@]:1}")
     fi
 }
-complete -F _keqing_complete keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report
+complete -F _keqing_complete keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report keqing-plan

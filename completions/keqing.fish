@@ -12,6 +12,6 @@ function __keqing_complete
         printf '%s\n' $out[2..-1]
     end
 end
-for command in keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report
+for command in keqing keqing-roster keqing-log-visit keqing-check-quota keqing-remind keqing-report keqing-plan
     complete -c $command -f -a '(__keqing_complete)'
 end

@@ -14,7 +14,8 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kTools = {"roster", "log-visit", "check-quota", "remind", "report"};
+constexpr std::array<std::string_view, 6> kTools = {"roster", "log-visit", "check-quota",
+                                                    "remind", "report",    "plan"};
 
 // Exit statuses of SPEC §4, and 127 (a shell's "command not found") when a tool cannot be run.
 constexpr int kUsage = 2;
@@ -35,7 +36,8 @@ void print_usage(FILE* to) {
                "  log-visit     record a visit, call or message in one line; void; import\n"
                "  check-quota   what is owed this month, with pace\n"
                "  remind        what each rep owes soon (text for mail, markdown, json, ics)\n"
-               "  report        the manager's compliance report (table, csv, json, markdown, html)\n\n"
+               "  report        the manager's compliance report (table, csv, json, markdown, html)\n"
+               "  plan          the rep's visits, calls and messages day by day\n\n"
                "keqing TOOL --help shows a tool's options; man keqing-TOOL its manual, man 7 keqing the "
                "concepts.\n");
 }
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
     if (!is_tool(first)) {
         fmt::print(stderr,
                    "keqing: error: '{}' is not a keqing tool; the tools are roster, log-visit, check-quota, "
-                   "remind and report (see keqing --help)\n",
+                   "remind, report and plan (see keqing --help)\n",
                    first);
         return kUsage;
     }

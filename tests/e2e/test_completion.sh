@@ -65,7 +65,7 @@ if [ "$(out)" = files ]; then pass; else fail "-o asks for file names"; fi
 
 # The front end: tool names, then the tool's own completion.
 run keqing __complete ''
-expect_words "roster log-visit check-quota remind report" "keqing's tools"
+expect_words "roster log-visit check-quota remind report plan" "keqing's tools"
 run keqing __complete check-quota --customer HZ01
 expect_words "HZ010 HZ011 HZ012 HZ013 HZ014 HZ015 HZ016 HZ017 HZ018 HZ019" "keqing TOOL hands over to the tool"
 

@@ -12,7 +12,7 @@ run env DESTDIR="$DEST" cmake --install "$BUILD" --prefix /usr
 expect_rc 0 "cmake --install into a staging root"
 (cd "$DEST" && find . -type f | sort) >"$WORK/files"
 for f in bin/keqing bin/keqing-roster bin/keqing-log-visit bin/keqing-check-quota bin/keqing-remind \
-  bin/keqing-report share/keqing/rules.toml share/keqing/examples/demo.sh share/keqing/examples/customers.csv \
+  bin/keqing-report bin/keqing-plan share/man/man1/keqing-plan.1.gz share/keqing/rules.toml share/keqing/examples/demo.sh share/keqing/examples/customers.csv \
   share/keqing/examples/cron/mail-digests.sh share/man/man1/keqing.1.gz share/man/man1/keqing-remind.1.gz \
   share/man/man5/keqing-rules.5.gz share/man/man7/keqing.7.gz share/man/zh_CN/man1/keqing-remind.1.gz \
   share/man/zh_CN/man5/keqing-rules.5.gz share/man/zh_CN/man7/keqing.7.gz \
@@ -20,9 +20,9 @@ for f in bin/keqing bin/keqing-roster bin/keqing-log-visit bin/keqing-check-quot
   share/zsh/vendor-completions/_keqing share/fish/vendor_completions.d/keqing-remind.fish; do
   grep -qxF "./usr/$f" "$WORK/files" && pass || fail "installs /usr/$f"
 done
-grep -qE '^\./usr/bin/(roster|log-visit|check-quota|remind|report)$' "$WORK/files" &&
+grep -qE '^\./usr/bin/(roster|log-visit|check-quota|remind|report|plan)$' "$WORK/files" &&
   fail "a plain tool name is installed" || pass
-[ "$(grep -c '^\./usr/share/man/' "$WORK/files")" -eq 16 ] && pass || fail "8 man pages in 2 languages"
+[ "$(grep -c '^\./usr/share/man/' "$WORK/files")" -eq 18 ] && pass || fail "9 man pages in 2 languages"
 
 run "$DEST/usr/bin/keqing" check-quota --version
 expect_out "check-quota (keqing)" "the installed front end runs the installed keqing-check-quota"
@@ -45,7 +45,7 @@ done
 
 # Each tool's long options (and each roster subcommand's) are in its man pages.
 options_of() { "$@" --help | grep -oE -- '--[a-z][a-z-]+' | grep -vx -- '--help'; }
-for tool in log-visit check-quota remind report roster; do
+for tool in log-visit check-quota remind report plan roster; do
   opts=$(options_of "$tool")
   if [ "$tool" = roster ]; then
     for sub in add edit list show import export tier assign close reopen "rep add" "rep list" "rep import" \

@@ -33,7 +33,7 @@ bin=$root/usr/bin
 # The tools, through the front end: keqing-TOOL is found beside it.
 check "keqing check-quota --version" "$bin/keqing" check-quota --version
 has "check-quota (keqing)" "the version line"
-for plain in roster log-visit check-quota remind report; do
+for plain in roster log-visit check-quota remind report plan; do
   [ ! -e "$bin/$plain" ] && pass || fail "the plain name $plain is installed (Debian's remind owns /usr/bin/remind)"
 done
 check "the installed demo runs on the installed tools" bash "$root/usr/share/keqing/examples/demo.sh" "$bin"
@@ -50,7 +50,7 @@ check "man keqing-remind renders" env MANWIDTH=80 LANG=C.UTF-8 man keqing-remind
 has "what each rep owes soon" "the English page"
 check "man -L zh_CN keqing-remind" env MANWIDTH=80 LANG=C.UTF-8 man -L zh_CN keqing-remind
 has "每位业务员近期要做的事" "the Chinese page"
-for page in "5 keqing-rules" "7 keqing" "1 keqing" "1 keqing-roster" "1 keqing-log-visit" "1 keqing-check-quota" "1 keqing-report"; do
+for page in "5 keqing-rules" "7 keqing" "1 keqing" "1 keqing-plan" "1 keqing-roster" "1 keqing-log-visit" "1 keqing-check-quota" "1 keqing-report"; do
   check "man $page" man -w $page
 done
 
