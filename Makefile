@@ -3,14 +3,18 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # chromium and a CJK font: tests/e2e/test_report_html.sh opens the HTML report in a real browser;
 # python3-openpyxl: tests/e2e/test_xlsx.sh reads the Excel workbooks back;
+# scdoc: the man pages (docs/man/); dpkg-dev: dpkg-shlibdeps, the package's Depends (make package);
 # postgresql: the end-to-end suite runs a second time on a throwaway PostgreSQL server (tests/e2e/pg_server.sh).
-DEPS := cmake make g++ pkg-config libxlsxwriter-dev python3-openpyxl libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev libpq-dev sqlite3 python3 chromium fonts-wqy-microhei postgresql
+DEPS := cmake make g++ pkg-config scdoc dpkg-dev libxlsxwriter-dev python3-openpyxl libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev libpq-dev sqlite3 python3 chromium fonts-wqy-microhei postgresql
 FUZZ_DEPS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CMAKE_FLAGS ?=
+# make install: where (PREFIX), and a staging root the files go under (DESTDIR, for packagers).
+PREFIX ?= /usr/local
+DESTDIR ?=
 
-.PHONY: all deps configure build test stress test-sanitize fuzz mutate demo bench clean format check-format
+.PHONY: all deps configure build install uninstall package test-package test stress test-sanitize fuzz mutate demo bench clean format check-format
 
 all: build
 
@@ -28,6 +32,29 @@ configure: deps
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The tools as keqing-TOOL beside the `keqing` front end, man pages, completions, rules and examples under
+# $(DESTDIR)$(PREFIX) (docs/DECISIONS.md "Installed names and the package").
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)" --strip
+
+# Removes what the last `make install` installed (CMake's install_manifest.txt lists it, without the
+# DESTDIR: give the same one).
+uninstall:
+	@test -f $(BUILD)/install_manifest.txt || { echo "nothing installed from $(BUILD)"; exit 1; }
+	sed 's|^|$(DESTDIR)|' $(BUILD)/install_manifest.txt | xargs -d '\n' rm -f --
+
+# The Debian package, build/keqing_VERSION_ARCH.deb (CPack; cmake/package.cmake): apt install ./build/keqing_*.deb
+package: build
+	cd $(BUILD) && cpack -G DEB
+
+# The package installed into a fresh root and removed again, as on a clean machine (tests/package/; CI runs it).
+# zsh and fish: their completions are tried too; apt-file: no file of the package may belong to a Debian
+# package (its Contents index, fetched once from the Debian mirror).
+test-package: package
+	$(MAKE) deps EXTRA_DEPS="zsh fish bash-completion apt-file"
+	apt-file search -x '^/usr/bin/remind$$' 2>/dev/null | grep -q remind || $(SUDO) apt-file update -q
+	$(SUDO) tests/package/test_package.sh $(BUILD)
 
 # The everyday suite; the suites labelled "stress" (thousands of processes, every attack on the team server)
 # run with `make stress`, and .ci/run runs both.

@@ -82,6 +82,32 @@ TEST_SUITE("store::sqlite") {
         CHECK(s.error().message.find("not a keqing database") != std::string::npos);
     }
 
+    TEST_CASE_FIXTURE(test::StoreFixture, "completion lists codes and rep ids that start with the prefix") {
+        for (const char* code : {"HZ001", "HZ002", "HZ010", "HZ1", "SH001", "hz003"})
+            test::add_customer(*store, code, "A", "wang");
+        const auto codes = [&](const char* prefix, int limit) {
+            auto found = store->complete(store::Completable::customer_code, prefix, limit);
+            REQUIRE(found.ok());
+            return *found;
+        };
+        CHECK(codes("HZ0", 100) == std::vector<std::string>{"HZ001", "HZ002", "HZ010"});
+        CHECK(codes("HZ00", 1) == std::vector<std::string>{"HZ001"});
+        CHECK(codes("", 100).size() == 6);
+        CHECK(codes("hz", 100) == std::vector<std::string>{"hz003"}); // as typed: a shell filters by case too
+        CHECK(codes("HZ001", 100) == std::vector<std::string>{"HZ001"});
+        CHECK(codes("%", 100).empty());
+        auto reps = store->complete(store::Completable::rep_id, "w", 100);
+        REQUIRE(reps.ok());
+        CHECK(*reps == std::vector<std::string>{"wang"});
+        REQUIRE(store->add_rep({"zhao", "赵敏", "华东一组"}).ok());
+        auto teams = store->complete(store::Completable::team, "", 100);
+        REQUIRE(teams.ok());
+        CHECK(*teams == std::vector<std::string>{"east", "west", "华东一组"});
+        teams = store->complete(store::Completable::team, "华东", 100); // a prefix ending in a CJK character
+        REQUIRE(teams.ok());
+        CHECK(*teams == std::vector<std::string>{"华东一组"});
+    }
+
     TEST_CASE_FIXTURE(test::StoreFixture, "customers are found by code, name, prefix and substring") {
         store::Customer c;
         c.code = "HZ001";

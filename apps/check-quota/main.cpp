@@ -84,8 +84,9 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day: YYYY-MM-DD, yesterday, -3, fri, 昨天 (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
-    app.add_option("--format", o.format, "table, json, csv or xlsx (Excel; with --output)")
-        ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
+    keqing::cli::one_of(
+        app.add_option("--format", o.format, "table, json, csv or xlsx (Excel; with --output)"),
+        {"table", "json", "csv", "xlsx"});
     app.add_option("--output,-o", o.output, "with --format xlsx: the workbook to write");
     app.footer(
         "Exit status: 0 nothing owed; 1 a quota or goal behind or missed, or an occasion due, overdue or\n"

@@ -1,6 +1,8 @@
 // Shared option wiring, context opening and error reporting for the executables.
 #include "common/cli.hpp"
 
+#include "common/complete.hpp"
+
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "core/when.hpp"
@@ -194,6 +196,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
     // A closed pipe is reported as EPIPE by the write (core::Output drops the rest) instead of a signal.
     std::signal(SIGPIPE, SIG_IGN);
     try {
+        if (argc > 1 && std::string_view(argv[1]) == "__complete") // the shells' completion (completions/)
+            return complete(app, std::span<char* const>(argv + 2, static_cast<size_t>(argc - 2)));
         if (auto checked = check_arguments(app, argc, argv); !checked) {
             fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, checked.error().message, tool);
             return static_cast<int>(Exit::usage);

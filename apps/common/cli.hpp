@@ -2,6 +2,7 @@
 // database and rules, and the one error printer that maps errors to the exit statuses of SPEC §4.
 #pragma once
 
+#include "common/complete.hpp"
 #include "config/settings.hpp"
 #include "core/date.hpp"
 #include "core/output.hpp"

@@ -328,8 +328,10 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_option("--import", o.import_file,
                    "load contacts from a CSV file (- reads standard input), all or nothing");
     app.add_flag("--ignore-unknown", o.ignore_unknown, "with --import: skip columns keqing does not know");
-    app.add_option("--encoding", o.encoding,
-                   "with --import: auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)");
+    keqing::cli::complete_values(
+        app.add_option("--encoding", o.encoding,
+                       "with --import: auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)"),
+        {"auto", "utf-8", "gb18030", "gbk"});
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
     app.footer(

@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
     keqing::cli::add_common_options(app, o.common);
     app.add_option("--from", o.from, "the plan's first day, taken at its start (default: today)");
     app.add_option("--days", o.days, "days shown (default 7; the month is planned to its end whatever)");
-    app.add_option("--format", o.format, "table (default), markdown, json, ics");
+    keqing::cli::complete_values(app.add_option("--format", o.format, "table (default), markdown, json, ics"),
+                                 {"table", "markdown", "json", "ics"});
     app.add_option("--workdays", o.workdays,
                    "working weekdays for this plan: mon-fri, mon,wed,sat (rules: workdays)");
     app.add_option("--off", o.off, "a day off besides the rules' holidays (repeat it)");

@@ -88,9 +88,11 @@ int main(int argc, char** argv) {
                    "what must still happen by its\n"
                    "end (default: today)");
     app.add_option("--days", o.days, "horizon: obligations whose window opens within N days (default 7)");
-    app.add_option(
-        "--format", o.format,
-        "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json");
+    keqing::cli::complete_values(
+        app.add_option(
+            "--format", o.format,
+            "text (mail: subject line, then body), markdown, json, ics; with --calendar: text, csv, json"),
+        {"text", "markdown", "json", "ics", "csv"});
     app.add_option(
         "--output-dir", o.output_dir,
         "write one file per rep with something due (wang.txt …, 0600) for a mailer, and remove those\n"

@@ -91,13 +91,15 @@ int main(int argc, char** argv) {
                    "last month of a range: YYYY-MM, this, last, 上月 (default: the month of --as-of)");
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day (default: today, or the range's last day)");
-    app.add_option("--by", o.by, "breakdown: rep, customer, tier or team")
-        ->check(CLI::IsMember({"rep", "customer", "tier", "team"}));
+    keqing::cli::one_of(app.add_option("--by", o.by, "breakdown: rep, customer, tier or team"),
+                        {"rep", "customer", "tier", "team"});
     app.add_option("--team", o.team, "only this team's reps and customers");
     app.add_option("--format", o.format,
                    "table, csv, json, markdown, html (one self-contained page with charts) or xlsx (Excel; "
                    "with --output)")
         ->check(CLI::IsMember({"table", "csv", "json", "markdown", "html", "xlsx"}));
+    keqing::cli::complete_values(app.get_option("--format"),
+                                 {"table", "csv", "json", "markdown", "html", "xlsx"});
     app.add_option("--output,-o", o.output, "write to FILE instead of stdout");
     app.footer("Exit status: 0 done, 2 usage error, 3 data error, 4 database error.");
     return keqing::cli::run("report", app, argc, argv, [&] { return run(o); });

@@ -21,6 +21,7 @@ void add_format_option(CLI::App* cmd, keqing::output::Format& format) {
            "--format", [&format](const std::string& text) { format = kFormats.at(text); },
            "table, csv or json")
         ->check(CLI::IsMember({"table", "csv", "json"})); // checked before the function runs
+    keqing::cli::complete_values(cmd->get_option("--format"), {"table", "csv", "json"});
 }
 
 Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, std::string_view what) {
@@ -50,8 +51,10 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
     cmd->add_option("file", args->file, std::string(columns) + "; - reads standard input")->required();
     if (dated) cmd->add_flag("--ignore-unknown", args->ignore_unknown, "skip columns keqing does not know");
     cmd->add_flag("--dry-run", args->dry_run, "check every row, store nothing");
-    cmd->add_option("--encoding", args->encoding,
-                    "auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)");
+    keqing::cli::complete_values(
+        cmd->add_option("--encoding", args->encoding,
+                        "auto (UTF-8, else GB18030 as Excel saves it), utf-8 or gb18030 (gbk)"),
+        {"auto", "utf-8", "gb18030", "gbk"});
     cmd->add_flag("--update", args->update,
                   "apply the rows that differ from what is stored (else they are refused)");
     if (dated) {

@@ -15,6 +15,9 @@ namespace keqing::store {
 // How find_customers matches its text.
 enum class Match { code, name, prefix, substring };
 
+// What a shell's completion asks the store for (apps/common/complete.hpp).
+enum class Completable { customer_code, rep_id, team };
+
 class RosterStore {
   public:
     virtual ~RosterStore() = default;
@@ -22,6 +25,10 @@ class RosterStore {
     virtual Result<void> add_rep(const Rep& rep) = 0;
     virtual Result<std::optional<Rep>> find_rep(const std::string& id) = 0;
     virtual Result<std::vector<Rep>> list_reps() = 0;
+    // At most `limit` distinct customer codes, rep ids or team names that start with `prefix` (as typed:
+    // bytes, case kept), sorted: a range of an index, fast at any size (a shell waits for it on Tab).
+    virtual Result<std::vector<std::string>> complete(Completable what, const std::string& prefix,
+                                                      int limit) = 0;
     // Changes a rep's name and team.
     virtual Result<void> update_rep(const Rep& rep) = 0;
 

@@ -30,6 +30,9 @@ template <class Db> class SqlStore : public Store {
     Result<void> update_rep(const Rep& rep) override;
     Result<std::optional<Rep>> find_rep(const std::string& id) override;
     Result<std::vector<Rep>> list_reps() override;
+    // In sql_complete.cpp.
+    Result<std::vector<std::string>> complete(Completable what, const std::string& prefix,
+                                              int limit) override;
 
     Result<int64_t> add_customer(const Customer& customer) override;
     Result<void> update_customer(const Customer& customer) override;
