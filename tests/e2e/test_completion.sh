@@ -12,7 +12,7 @@ expect_words() { if [ "$rc" -eq 0 ] && [ "$(head -1 "$WORK/out")" = words ] && [
   else fail "$2: expected words '$1', got '$(words)'"; fi; expect_no_err "$2 (stderr)"; }
 
 run roster __complete ''
-expect_words "add edit list show import export tier assign close reopen rep person event" "roster's subcommands"
+expect_words "add edit list show gaps import export tier assign close reopen rep person event" "roster's subcommands"
 run roster __complete person a
 expect_words "add" "a nested subcommand by prefix"
 run roster __complete show --as
@@ -22,7 +22,7 @@ expect_words "--db" "the parent's options after a subcommand (fallthrough)"
 run log-visit __complete --sl
 expect_words "--slow-mover" "options in an option group"
 run check-quota __complete --format ''
-expect_words "table json csv" "an option's listed values"
+expect_words "table json csv xlsx" "an option's listed values"
 run report __complete --format=ht
 expect_words "--format=html" "--option=value"
 run remind __complete --format ''
@@ -77,7 +77,7 @@ bash_complete check-quota --tier ''
 bash_complete report --format = j
 [ "$(paste -sd' ' "$WORK/out")" = "json" ] && pass || fail "bash: --format=j as bash splits it ($(out))"
 bash_complete check-quota --format =
-[ "$(paste -sd' ' "$WORK/out")" = "table json csv" ] && pass || fail "bash: right after --format= ($(out))"
+[ "$(paste -sd' ' "$WORK/out")" = "table json csv xlsx" ] && pass || fail "bash: right after --format= ($(out))"
 bash_complete keqing remind --rep w
 [ "$(paste -sd' ' "$WORK/out")" = "wang" ] && pass || fail "bash: through the front end ($(out))"
 
