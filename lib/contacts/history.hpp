@@ -18,7 +18,7 @@ struct HistoryRequest {
     std::string rep;      // contacts this rep logged
     std::string team;     // contacts the team's reps logged
     std::string channel;  // a channel id of the rules
-    std::string occasion; // an occasion tag (mid-autumn, birthday, wedding …)
+    std::string occasion; // an occasion tag (mid-autumn, event:12) or a kind of tag (event, birthday)
     core::Date from;
     core::Date to;
 };

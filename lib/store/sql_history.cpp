@@ -12,13 +12,15 @@ namespace keqing::store {
 namespace {
 
 // The filters of a history read: the days $1..$2 (and their months $9..$10, which the contacts_month index
-// narrows by), customer $3, rep $4, team $5, channel $6, occasion $7, voided ones unless $8 is 0.
+// narrows by), customer $3, rep $4, team $5, channel $6, occasion $7 (a tag, or the kind before its colon:
+// `event` for event:12), voided ones unless $8 is 0.
 constexpr std::string_view kHistoryWhere =
     "substr(k.happened_on, 1, 7) BETWEEN $9::text AND $10::text AND k.happened_on BETWEEN $1::text AND "
     "$2::text AND ($3::bigint = 0 OR k.customer_id = $3::bigint) AND ($4::text = '' OR k.rep_id = $4::text) "
     "AND ($5::text = '' OR k.rep_id IN (SELECT id FROM @reps WHERE team = $5::text)) AND ($6::text = '' OR "
-    "k.channel = $6::text) AND ($7::text = '' OR k.occasion = $7::text) AND ($8::integer = 1 OR k.voided_at "
-    "IS NULL) ORDER BY k.happened_on, k.happened_at, k.id";
+    "k.channel = $6::text) AND ($7::text = '' OR k.occasion = $7::text OR substr(k.occasion, 1, length($7::text) "
+    "+ 1) = $7::text || ':') AND ($8::integer = 1 OR k.voided_at IS NULL) ORDER BY k.happened_on, k.happened_at, "
+    "k.id";
 
 // Ends a read begun by a history pass however the pass ends.
 template <class S> struct ReadEnd {

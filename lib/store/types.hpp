@@ -138,7 +138,8 @@ enum class Removed { left_out, included };
 
 // Which contacts a history read streams (log-visit --list): those that happened in [from, to], at one
 // customer (`customer_id`, 0 = any), logged by one rep or by one team's reps (`rep`, `team`), on one channel,
-// tagged with one occasion ("" = any of each); voided ones included unless `voided` is false.
+// tagged with one occasion (a tag — mid-autumn, event:12 — or a kind of tag: event, birthday) ("" = any of
+// each); voided ones included unless `voided` is false.
 struct ContactQuery {
     core::Date from;
     core::Date to;
