@@ -18,8 +18,10 @@ constexpr std::string_view kHistoryWhere =
     "substr(k.happened_on, 1, 7) BETWEEN $9::text AND $10::text AND k.happened_on BETWEEN $1::text AND "
     "$2::text AND ($3::bigint = 0 OR k.customer_id = $3::bigint) AND ($4::text = '' OR k.rep_id = $4::text) "
     "AND ($5::text = '' OR k.rep_id IN (SELECT id FROM @reps WHERE team = $5::text)) AND ($6::text = '' OR "
-    "k.channel = $6::text) AND ($7::text = '' OR k.occasion = $7::text OR substr(k.occasion, 1, length($7::text) "
-    "+ 1) = $7::text || ':') AND ($8::integer = 1 OR k.voided_at IS NULL) ORDER BY k.happened_on, k.happened_at, "
+    "k.channel = $6::text) AND ($7::text = '' OR k.occasion = $7::text OR substr(k.occasion, 1, "
+    "length($7::text) "
+    "+ 1) = $7::text || ':') AND ($8::integer = 1 OR k.voided_at IS NULL) ORDER BY k.happened_on, "
+    "k.happened_at, "
     "k.id";
 
 // Ends a read begun by a history pass however the pass ends.
