@@ -60,6 +60,28 @@ Result<Exit> list_events(const Shared& shared, const EventOptions& o) {
     return Exit::ok;
 }
 
+// roster person remove ID --reason TEXT [--dry-run].
+void add_person_remove(CLI::App* person_cmd, const std::shared_ptr<PersonOptions>& o, Shared& shared,
+                       Action& action) {
+    auto* person_remove = person_cmd->add_subcommand(
+        "remove", "remove a person (kept with the reason, never deleted; their birthday is owed no more)");
+    person_remove->add_option("id", o->id, "person number (see person list)")->required();
+    person_remove->add_option("--reason", o->reason, "why (kept with the person)")->required();
+    add_dry_run(person_remove, shared);
+    person_remove->callback([o, &shared, &action] {
+        action = [o, &shared]() -> Result<Exit> {
+            KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+            KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
+                       return kq::roster::remove_person(*ctx.store, o->id, o->reason);
+                   }));
+            kq::cli::print("{} person #{} {} at {} ({}){}\n", verb(shared, "removed", "would remove"), p.id,
+                           p.name, p.customer_code, p.removed_reason,
+                           p.birthday.empty() ? "" : "; their birthday is owed no more");
+            return Exit::ok;
+        };
+    });
+}
+
 } // namespace
 
 void add_rep_commands(CLI::App& app, Shared& shared, Action& action) {
@@ -148,23 +170,7 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
             return Exit::ok;
         };
     });
-    auto* person_remove = person_cmd->add_subcommand(
-        "remove", "remove a person (kept with the reason, never deleted; their birthday is owed no more)");
-    person_remove->add_option("id", o->id, "person number (see person list)")->required();
-    person_remove->add_option("--reason", o->reason, "why (kept with the person)")->required();
-    add_dry_run(person_remove, shared);
-    person_remove->callback([o, &shared, &action] {
-        action = [o, &shared]() -> Result<Exit> {
-            KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
-            KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
-                       return kq::roster::remove_person(*ctx.store, o->id, o->reason);
-                   }));
-            kq::cli::print("{} person #{} {} at {} ({}){}\n", verb(shared, "removed", "would remove"), p.id,
-                           p.name, p.customer_code, p.removed_reason,
-                           p.birthday.empty() ? "" : "; their birthday is owed no more");
-            return Exit::ok;
-        };
-    });
+    add_person_remove(person_cmd, o, shared, action);
     auto* person_list = person_cmd->add_subcommand("list", "people of a customer (or of everyone)");
     person_list->add_option("customer", o->query, "code or name (default: every customer)");
     add_format_option(person_list, o->format);
