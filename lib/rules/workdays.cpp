@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace keqing::rules {

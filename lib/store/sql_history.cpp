@@ -1,6 +1,6 @@
 // The SQL store's history reads and removals (issue 20), written once for SQLite and PostgreSQL: the contacts
 // a history asks for, streamed; the contact a rep logged last (what log-visit --undo voids); people and life
-// events removed with a reason (schemas/010) — on a server, for every role but the owner, through keqing_api.
+// events removed with a reason (schemas/011) — on a server, for every role but the owner, through keqing_api.
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"

@@ -1,4 +1,4 @@
--- keqing schema version 10: people and life events removed (issue 20: `roster person remove`, `roster event
+-- keqing schema version 11: people and life events removed (issue 20: `roster person remove`, `roster event
 -- remove`). A removal is never a delete: the row stays, with when and why it was removed, so the card's
 -- history and `--removed` lists still show it; every other read leaves it out, so the birthday or visit
 -- obligations it made are withdrawn.
