@@ -206,8 +206,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_CHECK(only_keys(source, root,
                        {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
-                        "deadline_days", "undo_hours", "workdays", "holidays", "channel", "tier", "goals", "occasion",
-                        "event", "followup", "gaps"},
+                        "deadline_days", "undo_hours", "workdays", "holidays", "channel", "tier", "goals",
+                        "occasion", "event", "followup", "gaps"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
