@@ -1,5 +1,6 @@
 // Tests for roster/people: validation of people and life events, personality hints (imports:
 // test_roster_imports.cpp).
+#include "occasions/obligations.hpp"
 #include "roster/people.hpp"
 #include "support.hpp"
 
@@ -65,6 +66,43 @@ TEST_SUITE("roster::people") {
         CHECK_FALSE(
             roster::add_event(*store, rules, "A1", "wedding", day("2028-01-01"), "", "", day("2026-11-20"))
                 .ok());
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "a removed person or event is kept with its reason and owes nothing more") {
+        store::Person p;
+        p.name = "李姐";
+        p.birthday = "11-25";
+        auto person = roster::add_person(*store, "A1", p, day("2026-11-20"));
+        REQUIRE(person.ok());
+        auto event =
+            roster::add_event(*store, rules, "A1", "wedding", day("2026-11-18"), "", "", day("2026-11-20"));
+        REQUIRE(event.ok());
+        const auto owed = [&] {
+            return occasions::obligations(*store, rules, day("2026-11-01"), day("2026-11-30"),
+                                          day("2026-11-20"))
+                ->size();
+        };
+        const size_t before = owed();
+        CHECK(roster::remove_event(*store, event->id, " ").error().code == Exit::usage); // a reason is needed
+        auto removed = roster::remove_event(*store, event->id, "日期记错");
+        REQUIRE(removed.ok());
+        CHECK(removed->removed_reason == "日期记错");
+        CHECK(owed() == before - 1);
+        REQUIRE(roster::remove_person(*store, person->id, "离职").ok());
+        CHECK(owed() == before - 2);
+        CHECK(store->list_people(0)->empty());
+        CHECK(store->list_people(0, store::Removed::included)->size() == 1);
+        CHECK(store->list_events(day("2026-11-01"), day("2026-11-30"), 0, store::Removed::included)->size() ==
+              1);
+        CHECK(store->find_person(person->id).value()->removed_reason == "离职");
+        roster::PersonEdit edit;
+        edit.note = "x";
+        CHECK(roster::remove_person(*store, person->id, "again").error().message.find("already removed") !=
+              std::string::npos);
+        CHECK(roster::edit_person(*store, person->id, edit).error().message.find("was removed on") !=
+              std::string::npos);
+        CHECK(roster::remove_event(*store, 999, "x").error().message.find("no life event #999") !=
+              std::string::npos);
     }
 }
 

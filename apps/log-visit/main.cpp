@@ -1,7 +1,8 @@
-// log-visit: record one contact in one line, void one with a reason, re-tag one for an occasion, or import a
-// CSV of contacts;
-// prints what the contact counted toward and what the customer is still owed this month.
+// log-visit: record one contact in one line, void one with a reason (or undo the last one logged), re-tag one
+// for an occasion, import a CSV of contacts, or list the contacts logged (--list, streamed; its CSV imports
+// again); prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
+#include "contacts/history.hpp"
 #include "contacts/log.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
@@ -25,6 +26,8 @@ struct Options {
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
     bool dry_run = false, ignore_unknown = false, again = false;
+    bool list = false, undo = false; // --list (with --from, --to, --team, --format), --undo
+    std::string from, to, team, format;
 };
 
 keqing::Result<std::string> channel_of(const Options& o) {
@@ -207,8 +210,54 @@ void print_retagged(const keqing::contacts::RetagOutcome& out, const keqing::rul
     if (out.obligation) print_obligation(*out.obligation, c.id, rules);
 }
 
+// log-visit --list: the contacts logged, filtered by the options, streamed to standard output.
+keqing::Result<keqing::Exit> list_contacts(const Options& o, bool rep_given) {
+    using namespace keqing;
+    if (!o.import_file.empty() || o.void_id || o.tag_id || o.untag_id || o.close_id || o.undo || o.dry_run)
+        return usage_error(
+            "--list only lists: leave out --import, --void, --tag, --untag, --close, --undo and "
+            "--dry-run");
+    KQ_TRY(const std::string channel, channel_of(o));
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    KQ_TRY(const core::Date to, cli::date_or_today(o.to, "--to"));
+    core::Date from = to.plus_days(-29); // default: the 30 days up to --to
+    if (!o.from.empty()) {
+        KQ_TRY(from, cli::date_or_today(o.from, "--from"));
+    }
+    const contacts::HistoryRequest request{.customer = o.request.customer,
+                                           .rep = rep_given ? ctx.settings.rep : "",
+                                           .team = o.team,
+                                           .channel = channel,
+                                           .occasion = o.request.occasion,
+                                           .from = from,
+                                           .to = to};
+    const auto format = o.format == "csv"    ? output::Format::csv
+                        : o.format == "json" ? output::Format::json
+                                             : output::Format::table;
+    KQ_CHECK(contacts::write_history(*ctx.store, ctx.rules, request, format, &core::Output::standard()));
+    return Exit::ok;
+}
+
+// log-visit --undo: voids the current rep's last contact (within the rules' undo_hours) with reason "undo".
+keqing::Result<keqing::Exit> undo_last(const Options& o) {
+    using namespace keqing;
+    if (!o.import_file.empty() || o.void_id || o.tag_id || o.untag_id || o.close_id ||
+        !o.request.customer.empty())
+        return usage_error("--undo takes no customer and no --import, --void, --tag, --untag or --close");
+    KQ_TRY(cli::Context ctx, cli::open_context(o.common));
+    KQ_TRY(store::Contact c, contacts::undo_last(*ctx.store, ctx.rules, ctx.settings.rep, o.dry_run));
+    keqing::cli::print("{} #{}: {} with {} on {}{} by {}, logged {} (voided: {})\n",
+                       o.dry_run ? "would undo (dry run)" : "undone", c.id, c.channel, c.customer_code,
+                       c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep, c.logged_at, c.void_reason);
+    return Exit::ok;
+}
+
 keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     using namespace keqing;
+    if (o.list) return list_contacts(o, rep_given);
+    if (!o.from.empty() || !o.to.empty() || !o.team.empty() || !o.format.empty())
+        return usage_error("--from, --to, --team and --format go with --list");
+    if (o.undo) return undo_last(o);
     const bool importing = !o.import_file.empty();
     const bool voiding = o.void_id != 0;
     const bool tagging = o.tag_id != 0 || o.untag_id != 0;
@@ -217,7 +266,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
             int(!o.request.customer.empty()) !=
         1)
         return usage_error(
-            "give a customer to log, --void ID --reason TEXT, --tag ID --occasion TAG, --untag "
+            "give a customer to log, --void ID --reason TEXT, --undo, --tag ID --occasion TAG, --untag "
             "ID, --close N --reason TEXT or --import FILE (one of them)");
     KQ_CHECK(collect_followups(o));
     if (!o.encoding.empty() && !importing) return usage_error("--encoding goes with --import FILE");
@@ -334,6 +383,19 @@ void wire_options(CLI::App& app, Options& o) {
         {"auto", "utf-8", "gb18030", "gbk"});
     app.add_flag("--again", o.again, "with --import: import a file whose content was imported before");
     app.add_flag("--dry-run", o.dry_run, "check everything, show the result, store nothing");
+    app.add_flag(
+        "--undo", o.undo,
+        "void the last contact the current rep logged (within the rules' undo_hours), reason \"undo\"");
+    auto* history = app.add_option_group("history", "--list: the contacts logged (voided ones marked)");
+    history->add_flag(
+        "--list", o.list,
+        "list contacts (of the customer given, --rep, --team, --channel, --occasion) instead of "
+        "logging one");
+    history->add_option("--from", o.from, "with --list: first day (default: 29 days before --to)");
+    history->add_option("--to", o.to, "with --list: last day (default today): YYYY-MM-DD, -3, 昨天…");
+    history->add_option("--team", o.team, "with --list: contacts logged by this team's reps");
+    history->add_option("--format", o.format, "with --list: table, csv (log-visit --import's format) or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
     app.footer(
         "Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
         "error.\n"
@@ -341,7 +403,9 @@ void wire_options(CLI::App& app, Options& o) {
         "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
         "  log-visit HZ001 --promise \"下周三前送样品\" --due 2026-11-25\n  log-visit HZ001 --call --kept 3\n"
         "  log-visit --close 3 --reason \"店长说不需要了\"\n"
-        "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --tag 42 --occasion birthday\n"
+        "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --undo\n"
+        "  log-visit --tag 42 --occasion birthday\n"
+        "  log-visit --list HZ001 --from 11-01\n  log-visit --list --rep wang --format csv > contacts.csv\n"
         "  log-visit --import contacts.csv");
 }
 

@@ -21,6 +21,7 @@ using Action = std::function<Result<Exit>()>;
 struct Shared {
     keqing::cli::Common common;
     bool rep_given = false; // --rep on the command line (roster list filters by it)
+    bool dry_run = false;   // --dry-run of a change: show what it would do, store nothing
 };
 
 // One group of subcommands: its name in `roster --help` order and the function that adds it.
@@ -40,6 +41,19 @@ void add_format_option(CLI::App* cmd, keqing::output::Format& format);
 // A date option's value, or nothing when it was not given.
 Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, std::string_view what);
 void print_customer_line(std::string_view verb, const keqing::store::Customer& c);
+
+// Adds --dry-run to a change subcommand (it sets shared.dry_run).
+void add_dry_run(CLI::App* cmd, Shared& shared);
+// What a change prints it did: `done` ("added"), or on a dry run `would` with "(dry run)" ("would add (dry
+// run)").
+std::string verb(const Shared& shared, std::string_view done, std::string_view would);
+// Runs a change `body()` in one transaction, rolled back on a dry run (so the database is left as it was
+// while everything is checked and shown).
+template <class F> auto applied(keqing::cli::Context& ctx, const Shared& shared, F&& body) {
+    return keqing::store::in_transaction(*ctx.store, std::forward<F>(body),
+                                         shared.dry_run ? keqing::store::Finish::rollback
+                                                        : keqing::store::Finish::commit);
+}
 
 // Imports the file into the context's store.
 using Importer = std::function<Result<keqing::roster::ImportSummary>(

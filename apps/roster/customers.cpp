@@ -29,8 +29,9 @@ Result<Exit> add(const Shared& shared, CustomerOptions& o) {
     o.customer.rep = ctx.settings.rep;
     KQ_TRY(o.customer.opened_on, maybe_date(o.opened, "--opened"));
     KQ_TRY(o.customer.closed_on, maybe_date(o.closed, "--closed"));
-    KQ_TRY(kq::store::Customer c, kq::roster::add_customer(*ctx.store, ctx.rules, o.customer));
-    print_customer_line("added", c);
+    KQ_TRY(kq::store::Customer c,
+           applied(ctx, shared, [&] { return kq::roster::add_customer(*ctx.store, ctx.rules, o.customer); }));
+    print_customer_line(verb(shared, "added", "would add"), c);
     return Exit::ok;
 }
 
@@ -86,18 +87,21 @@ Result<Exit> export_customers(const Shared& shared, const CustomerOptions& o) {
 
 // A change to one customer: opens the store, runs `body(ctx, today)` and prints the customer changed (or
 // that nothing changed).
-template <class F> Result<Exit> change(const Shared& shared, std::string_view verb, F&& body) {
+// On a dry run (--dry-run) nothing is stored and the line says what would be done.
+template <class F>
+Result<Exit> change(const Shared& shared, std::string_view done_verb, std::string_view would_verb, F&& body) {
     KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
     KQ_TRY(kq::core::Date today, kq::cli::date_or_today("", ""));
-    KQ_TRY(auto done, body(ctx, today));
+    KQ_TRY(auto done, applied(ctx, shared, [&] { return body(ctx, today); }));
+    const std::string line_verb = verb(shared, done_verb, would_verb);
     if constexpr (std::is_same_v<decltype(done), kq::roster::Change>) {
         if (!done.unchanged.empty()) {
             kq::cli::print("{}\n", done.unchanged);
             return Exit::ok;
         }
-        print_customer_line(verb, done.customer);
+        print_customer_line(line_verb, done.customer);
     } else {
-        print_customer_line(verb, done);
+        print_customer_line(line_verb, done);
     }
     return Exit::ok;
 }
@@ -122,6 +126,7 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     add_cmd->add_option("--address", o->customer.address, "street address");
     add_cmd->add_option("--stage", o->customer.stage,
                         "relationship stage (prospect, new, developing, stable, key)");
+    add_dry_run(add_cmd, shared);
     add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
 
     auto* edit_cmd = app.add_subcommand(
@@ -134,9 +139,10 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
     edit_cmd->add_option("--area", o->edit.area, "area (区/街道) a day's planned visits keep to");
     edit_cmd->add_option("--geo", o->edit.geo, "coordinates LAT,LON in degrees (30.27,120.15), or none");
+    add_dry_run(edit_cmd, shared);
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "updated",
+            return change(shared, "updated", "would update",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
                               if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
                                   KQ_TRY(kq::core::Date opened,
@@ -192,9 +198,10 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     tier_cmd->add_option("--from", o->from, "first day of the new tier: YYYY-MM-DD, today, -3, 11-01…")
         ->required();
     tier_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
+    add_dry_run(tier_cmd, shared);
     tier_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "re-tiered",
+            return change(shared, "re-tiered", "would re-tier",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
                               KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_tier(*ctx.store, ctx.rules, o->query, o->new_tier,
@@ -209,9 +216,10 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     assign_cmd->add_option("--from", o->from, "first day with the new rep: YYYY-MM-DD, today, -3, 11-01…")
         ->required();
     assign_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
+    add_dry_run(assign_cmd, shared);
     assign_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "assigned",
+            return change(shared, "assigned", "would assign",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::roster::Change> {
                               KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o->from, "--from"));
                               return kq::roster::change_rep(*ctx.store, o->query, o->new_rep, from, today,
@@ -224,9 +232,10 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     close_cmd->add_option("customer", o->query, "code or name")->required();
     close_cmd->add_option("--on", o->on, "last active day: YYYY-MM-DD, yesterday, -3… (default today)");
     close_cmd->add_flag("--force", o->force, "also before the customer's last contact");
+    add_dry_run(close_cmd, shared);
     close_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "closed",
+            return change(shared, "closed", "would close",
                           [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
                               KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o->on, "--on"));
                               return kq::roster::close_customer(*ctx.store, o->query, on, today, o->forced());
@@ -236,11 +245,13 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
 
     auto* reopen_cmd = app.add_subcommand("reopen", "reopen a closed customer");
     reopen_cmd->add_option("customer", o->query, "code or name")->required();
+    add_dry_run(reopen_cmd, shared);
     reopen_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "reopened", [&](kq::cli::Context& ctx, kq::core::Date today) {
-                return kq::roster::reopen_customer(*ctx.store, o->query, today);
-            });
+            return change(shared, "reopened", "would reopen",
+                          [&](kq::cli::Context& ctx, kq::core::Date today) {
+                              return kq::roster::reopen_customer(*ctx.store, o->query, today);
+                          });
         };
     });
 }

@@ -1,5 +1,5 @@
-// roster's subcommands for reps (add, list, import), people at customers (add, edit, list, import) and
-// life events (add, import, list).
+// roster's subcommands for reps (add, list, import), people at customers (add, edit, remove, list, import)
+// and life events (add, remove, import, list); every change takes --dry-run.
 #include "commands.hpp"
 
 #include "output/roster_view.hpp"
@@ -24,12 +24,20 @@ struct PersonOptions {
     kq::store::Person person;
     kq::roster::PersonEdit edit;
     int64_t id = 0;
+    std::string reason;
+    bool removed = false; // list: also the removed ones
     kq::output::Format format = kq::output::Format::table;
 };
 
 struct EventOptions {
-    std::string query, kind, date, person, note, from, to;
+    std::string query, kind, date, person, note, from, to, reason;
+    int64_t id = 0;
+    bool removed = false;
 };
+
+kq::store::Removed removed_of(bool removed) {
+    return removed ? kq::store::Removed::included : kq::store::Removed::left_out;
+}
 
 // The id of the customer `query` names on `on`, or 0 (everyone) when it is empty.
 Result<int64_t> customer_id_or_all(kq::store::Store& store, const std::string& query, kq::core::Date on) {
@@ -46,9 +54,32 @@ Result<Exit> list_events(const Shared& shared, const EventOptions& o) {
         KQ_TRY(from, kq::cli::date_or_today(o.from, "--from"));
     }
     KQ_TRY(int64_t id, customer_id_or_all(*ctx.store, o.query, to));
-    KQ_TRY(std::vector<kq::store::LifeEvent> events, ctx.store->list_events(from, to, id));
-    kq::cli::print("{}", kq::output::render_events(events));
+    KQ_TRY(std::vector<kq::store::LifeEvent> events,
+           ctx.store->list_events(from, to, id, removed_of(o.removed)));
+    kq::cli::print("{}", kq::output::render_events(events, removed_of(o.removed)));
     return Exit::ok;
+}
+
+// roster person remove ID --reason TEXT [--dry-run].
+void add_person_remove(CLI::App* person_cmd, const std::shared_ptr<PersonOptions>& o, Shared& shared,
+                       Action& action) {
+    auto* person_remove = person_cmd->add_subcommand(
+        "remove", "remove a person (kept with the reason, never deleted; their birthday is owed no more)");
+    person_remove->add_option("id", o->id, "person number (see person list)")->required();
+    person_remove->add_option("--reason", o->reason, "why (kept with the person)")->required();
+    add_dry_run(person_remove, shared);
+    person_remove->callback([o, &shared, &action] {
+        action = [o, &shared]() -> Result<Exit> {
+            KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+            KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
+                       return kq::roster::remove_person(*ctx.store, o->id, o->reason);
+                   }));
+            kq::cli::print("{} person #{} {} at {} ({}){}\n", verb(shared, "removed", "would remove"), p.id,
+                           p.name, p.customer_code, p.removed_reason,
+                           p.birthday.empty() ? "" : "; their birthday is owed no more");
+            return Exit::ok;
+        };
+    });
 }
 
 } // namespace
@@ -61,14 +92,16 @@ void add_rep_commands(CLI::App& app, Shared& shared, Action& action) {
     rep_add->add_option("id", o->rep.id, "short id, e.g. wang")->required();
     rep_add->add_option("--name", o->rep.name, "full name, e.g. 王强");
     rep_add->add_option("--team", o->rep.team, "team, e.g. 华东一组");
+    add_dry_run(rep_add, shared);
     rep_add->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
-            KQ_TRY(kq::cli::Context ctx,
+            KQ_TRY(kq::cli::Context ctx, // the first rep starts a database (not on a dry run)
                    kq::cli::open_context(shared.common,
-                                         kq::store::Create::yes)); // the first rep starts a database
-            KQ_TRY(kq::store::Rep r, kq::roster::add_rep(*ctx.store, o->rep));
-            kq::cli::print("added rep {}{}{}\n", r.id, r.name.empty() ? "" : " " + r.name,
-                           r.team.empty() ? "" : " (" + r.team + ")");
+                                         shared.dry_run ? kq::store::Create::no : kq::store::Create::yes));
+            KQ_TRY(kq::store::Rep r,
+                   applied(ctx, shared, [&] { return kq::roster::add_rep(*ctx.store, o->rep); }));
+            kq::cli::print("{} rep {}{}{}\n", verb(shared, "added", "would add"), r.id,
+                           r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
             return Exit::ok;
         };
     });
@@ -93,7 +126,7 @@ void add_rep_commands(CLI::App& app, Shared& shared, Action& action) {
 
 void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
     auto o = std::make_shared<PersonOptions>();
-    auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, list, import");
+    auto* person_cmd = app.add_subcommand("person", "people at a customer: add, edit, remove, list, import");
     person_cmd->require_subcommand(1);
     auto* person_add = person_cmd->add_subcommand("add", "add a person (clerk, owner …) to a customer");
     person_add->add_option("customer", o->query, "code or name")->required();
@@ -105,13 +138,15 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
     person_add->add_option("--family", o->person.family, "family situation");
     person_add->add_option("--personality", o->person.personality, "活泼, 完美, 力量 or 和平");
     person_add->add_option("--note", o->person.note, "anything else");
+    add_dry_run(person_add, shared);
     person_add->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
-            KQ_TRY(kq::store::Person p,
-                   kq::roster::add_person(*ctx.store, o->query, o->person, kq::core::today()));
-            kq::cli::print("added person #{} {} at {}{}\n", p.id, p.name, p.customer_code,
-                           p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
+            KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
+                       return kq::roster::add_person(*ctx.store, o->query, o->person, kq::core::today());
+                   }));
+            kq::cli::print("{} person #{} {} at {}{}\n", verb(shared, "added", "would add"), p.id, p.name,
+                           p.customer_code, p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
             return Exit::ok;
         };
     });
@@ -124,23 +159,28 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
     person_edit->add_option("--family", o->edit.family, "family situation");
     person_edit->add_option("--personality", o->edit.personality, "活泼, 完美, 力量 or 和平");
     person_edit->add_option("--note", o->edit.note, "anything else");
+    add_dry_run(person_edit, shared);
     person_edit->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
-            KQ_TRY(kq::store::Person p, kq::roster::edit_person(*ctx.store, o->id, o->edit));
-            kq::cli::print("updated person #{} {} at {}\n", p.id, p.name, p.customer_code);
+            KQ_TRY(kq::store::Person p,
+                   applied(ctx, shared, [&] { return kq::roster::edit_person(*ctx.store, o->id, o->edit); }));
+            kq::cli::print("{} person #{} {} at {}\n", verb(shared, "updated", "would update"), p.id, p.name,
+                           p.customer_code);
             return Exit::ok;
         };
     });
+    add_person_remove(person_cmd, o, shared, action);
     auto* person_list = person_cmd->add_subcommand("list", "people of a customer (or of everyone)");
     person_list->add_option("customer", o->query, "code or name (default: every customer)");
     add_format_option(person_list, o->format);
+    person_list->add_flag("--removed", o->removed, "also the people removed, with when and why");
     person_list->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
             KQ_TRY(int64_t id, customer_id_or_all(*ctx.store, o->query, kq::core::today()));
-            KQ_TRY(std::vector<kq::store::Person> people, ctx.store->list_people(id));
-            kq::cli::print("{}", kq::output::render_people(people, o->format));
+            KQ_TRY(std::vector<kq::store::Person> people, ctx.store->list_people(id, removed_of(o->removed)));
+            kq::cli::print("{}", kq::output::render_people(people, o->format, removed_of(o->removed)));
             return Exit::ok;
         };
     });
@@ -155,7 +195,7 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
 void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
     auto o = std::make_shared<EventOptions>();
     auto* event_cmd =
-        app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, list, import");
+        app.add_subcommand("event", "life events (wedding, birth, bereavement …): add, remove, list, import");
     event_cmd->require_subcommand(1);
     auto* event_add = event_cmd->add_subcommand("add", "record a life event; it creates a visit obligation");
     event_add->add_option("customer", o->query, "code or name")->required();
@@ -166,17 +206,20 @@ void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
         ->required();
     event_add->add_option("--person", o->person, "whose event: person number or name");
     event_add->add_option("--note", o->note, "details");
+    add_dry_run(event_add, shared);
     event_add->callback([o, &shared, &action] {
         action = [o, &shared]() -> Result<Exit> {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
             KQ_TRY(kq::core::Date date, kq::cli::date_or_today(o->date, "--date"));
-            KQ_TRY(kq::store::LifeEvent e,
-                   kq::roster::add_event(*ctx.store, ctx.rules, o->query, o->kind, date, o->person, o->note,
-                                         kq::core::today()));
+            KQ_TRY(kq::store::LifeEvent e, applied(ctx, shared, [&] {
+                       return kq::roster::add_event(*ctx.store, ctx.rules, o->query, o->kind, date, o->person,
+                                                    o->note, kq::core::today());
+                   }));
             const kq::rules::EventKind* kind = ctx.rules.event(e.kind);
-            kq::cli::print("added event #{}: {} at {}{} on {}; owed: {} by {}\n", e.id, kind->name,
-                           e.customer_code, e.person_name.empty() ? "" : " (" + e.person_name + ")",
-                           e.date.iso(), kq::output::actions_text(kind->actions, ctx.rules),
+            kq::cli::print("{} event #{}: {} at {}{} on {}; owed: {} by {}\n",
+                           verb(shared, "added", "would add"), e.id, kind->name, e.customer_code,
+                           e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
+                           kq::output::actions_text(kind->actions, ctx.rules),
                            e.date.plus_days(kind->after).iso());
             return Exit::ok;
         };
@@ -187,10 +230,31 @@ void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
         [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::roster::import_events(*ctx.store, ctx.rules, file, options);
         });
+    auto* event_remove = event_cmd->add_subcommand(
+        "remove",
+        "remove a life event (kept with the reason, never deleted; the visit it asked for is withdrawn)");
+    event_remove->add_option("id", o->id, "event number (see event list)")->required();
+    event_remove->add_option("--reason", o->reason, "why, e.g. \"wrong date\" (kept with the event)")
+        ->required();
+    add_dry_run(event_remove, shared);
+    event_remove->callback([o, &shared, &action] {
+        action = [o, &shared]() -> Result<Exit> {
+            KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+            KQ_TRY(kq::store::LifeEvent e, applied(ctx, shared, [&] {
+                       return kq::roster::remove_event(*ctx.store, o->id, o->reason);
+                   }));
+            const kq::rules::EventKind* kind = ctx.rules.event(e.kind);
+            kq::cli::print("{} event #{}: {} at {} on {} ({}); its obligation is withdrawn\n",
+                           verb(shared, "removed", "would remove"), e.id, kind ? kind->name : e.kind,
+                           e.customer_code, e.date.iso(), e.removed_reason);
+            return Exit::ok;
+        };
+    });
     auto* event_list = event_cmd->add_subcommand("list", "life events in a date range");
     event_list->add_option("customer", o->query, "code or name (default: every customer)");
     event_list->add_option("--from", o->from, "first day (default: 90 days ago)");
     event_list->add_option("--to", o->to, "last day (default: today)");
+    event_list->add_flag("--removed", o->removed, "also the events removed, with when and why");
     event_list->callback(
         [o, &shared, &action] { action = [o, &shared] { return list_events(shared, *o); }; });
 }

@@ -35,6 +35,14 @@ void print_customer_line(std::string_view verb, const keqing::store::Customer& c
                        keqing::core::fit(c.name, keqing::output::kNameColumns), c.tier, c.rep);
 }
 
+void add_dry_run(CLI::App* cmd, Shared& shared) {
+    cmd->add_flag("--dry-run", shared.dry_run, "show what would change, change nothing");
+}
+
+std::string verb(const Shared& shared, std::string_view done, std::string_view would) {
+    return shared.dry_run ? fmt::format("{} (dry run)", would) : std::string(done);
+}
+
 namespace {
 struct ImportArgs {
     std::string file, from;

@@ -7,6 +7,7 @@
 #include "core/limits.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "output/history_view.hpp"
 #include "roster/lookup.hpp"
 
 #include <algorithm>
@@ -18,10 +19,11 @@
 namespace keqing::contacts {
 namespace {
 
-const std::vector<std::string> kRequired = {"customer", "channel", "date"};
-const std::vector<std::string> kOptional = {"time",       "rep",        "note",   "gift",     "occasion",
-                                            "feedback",   "preference", "favour", "family",   "competitor",
-                                            "slow_mover", "asked_help", "solved", "training", "ref"};
+// The columns, as log-visit --list --format csv writes them: the first three required.
+const std::vector<std::string> kRequired(output::kContactCsvColumns.begin(),
+                                         output::kContactCsvColumns.begin() + 3);
+const std::vector<std::string> kOptional(output::kContactCsvColumns.begin() + 3,
+                                         output::kContactCsvColumns.end());
 
 // Caches customers by the text naming them (and their rep history, for rows without a rep) and the
 // known reps, so that an import costs one lookup per customer, not per row — and customers named by

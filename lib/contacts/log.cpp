@@ -143,4 +143,37 @@ Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::
     });
 }
 
+namespace {
+
+// `now` less `hours`, written as logged_at is (YYYY-MM-DDTHH:MM).
+std::string hours_before(const core::Now& now, int hours) {
+    const int minutes = std::stoi(now.time.substr(0, 2)) * 60 + std::stoi(now.time.substr(3, 2)) - hours * 60;
+    const int days = minutes >= 0 ? 0 : (-minutes + 1439) / 1440;
+    const int left = minutes + days * 1440;
+    return fmt::format("{}T{:02}:{:02}", now.date.plus_days(-days).iso(), left / 60, left % 60);
+}
+
+} // namespace
+
+Result<store::Contact> undo_last(store::Store& store, const rules::Rules& rules, const std::string& rep,
+                                 bool dry_run) {
+    const core::Now now = core::now();
+    const std::string since = hours_before(now, rules.undo_hours);
+    return store::in_transaction(
+        store,
+        [&]() -> Result<store::Contact> {
+            KQ_TRY(std::optional<store::Contact> last, store.last_logged(rep, since));
+            if (!last)
+                return data_error(
+                    "nothing to undo: {} logged no contact since {} that is not voided (undo reaches "
+                    "back undo_hours = {} hours; void an older one with --void ID --reason TEXT)",
+                    rep, since, rules.undo_hours);
+            last->voided_at = now.iso();
+            last->void_reason = std::string(kUndoReason);
+            KQ_CHECK(store.void_contact(last->id, last->void_reason, last->voided_at));
+            return *last;
+        },
+        dry_run ? store::Finish::rollback : store::Finish::commit);
+}
+
 } // namespace keqing::contacts

@@ -77,6 +77,14 @@ Result<RetagOutcome> retag_contact(store::Store& store, const rules::Rules& rule
 // Voids contact `id` with a reason (kept and shown, never deleted).
 Result<store::Contact> void_contact(store::Store& store, int64_t id, const std::string& reason);
 
+// The reason an undone contact is voided with.
+inline constexpr std::string_view kUndoReason = "undo";
+// Voids, with the reason "undo", the contact `rep` logged last, when it was logged at most the rules'
+// undo_hours ago and is not voided yet (so a second undo voids the one before); nothing is written when
+// `dry_run`. No such contact is a data error saying how far undo reaches.
+Result<store::Contact> undo_last(store::Store& store, const rules::Rules& rules, const std::string& rep,
+                                 bool dry_run);
+
 // Options used: ignore_unknown, dry_run, again, default_rep, who (core::ImportOptions).
 // Loads contacts.csv (columns customer,channel,date + optional time,rep,note,gift,occasion, the checklist
 // columns, asked_help,solved,training,ref). One bad row loads nothing. An `occasion` value must name an

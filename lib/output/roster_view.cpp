@@ -136,7 +136,17 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
     return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
 }
 
-std::string render_people(const std::vector<store::Person>& people, Format format) {
+namespace {
+
+// How a removed person or event is shown in a list with --removed: when and why, or nothing.
+std::string removal_text(const std::string& at, const std::string& reason) {
+    return at.empty() ? "" : fmt::format("{} ({})", at, reason);
+}
+
+} // namespace
+
+std::string render_people(const std::vector<store::Person>& people, Format format, store::Removed removed) {
+    const bool removals = removed == store::Removed::included;
     if (format == Format::json) {
         core::JsonWriter j;
         j.begin_array();
@@ -155,18 +165,25 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
                 .key("preferences")
                 .value(p.preferences);
             j.key("family").value(p.family).key("personality").value(p.personality).key("note").value(p.note);
+            j.key("removed_at")
+                .value_or_null(p.removed_at)
+                .key("removed_reason")
+                .value_or_null(p.removed_reason);
             j.end_object();
         }
         j.end_array();
         return std::move(j).str();
     }
     if (format == Format::csv) {
-        std::string out = "id,customer,name,role,birthday,preferences,family,personality,note\n";
-        for (const auto& p : people)
-            out += fmt::format("{},{},{},{},{},{},{},{},{}\n", p.id, core::csv_field(p.customer_code),
+        std::string out = "id,customer,name,role,birthday,preferences,family,personality,note";
+        out += removals ? ",removed_at,removed_reason\n" : "\n";
+        for (const auto& p : people) {
+            out += fmt::format("{},{},{},{},{},{},{},{},{}", p.id, core::csv_field(p.customer_code),
                                core::csv_field(p.name), core::csv_field(p.role), core::csv_field(p.birthday),
                                core::csv_field(p.preferences), core::csv_field(p.family),
                                core::csv_field(p.personality), core::csv_field(p.note));
+            out += removals ? fmt::format(",{},{}\n", p.removed_at, core::csv_field(p.removed_reason)) : "\n";
+        }
         return out;
     }
     Table t;
@@ -177,9 +194,10 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
         .column("BIRTHDAY")
         .column("TYPE");
     t.column("PREFERENCES", Align::left, kTextColumns);
+    if (removals) t.column("REMOVED", Align::left, kTextColumns);
     for (const auto& p : people)
         t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality,
-               p.preferences});
+               p.preferences, removal_text(p.removed_at, p.removed_reason)});
     return t.empty() ? "no people recorded; add one with `roster person add CUSTOMER NAME`\n" : t.render();
 }
 
@@ -213,13 +231,15 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
     return t.empty() ? "no reps; add one with `roster rep add ID --name NAME --team TEAM`\n" : t.render();
 }
 
-std::string render_events(const std::vector<store::LifeEvent>& events) {
+std::string render_events(const std::vector<store::LifeEvent>& events, store::Removed removed) {
     if (events.empty()) return "no life events in that range\n";
     Table t;
     t.column("#", Align::right).column("DATE").column("CODE").column("KIND").column("PERSON");
     t.column("NOTE", Align::left, kTextColumns);
+    if (removed == store::Removed::included) t.column("REMOVED", Align::left, kTextColumns);
     for (const auto& e : events)
-        t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note});
+        t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note,
+               removal_text(e.removed_at, e.removed_reason)});
     return t.render();
 }
 

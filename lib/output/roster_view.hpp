@@ -11,11 +11,14 @@ namespace keqing::output {
 std::string render_card(const roster::Card& card, const rules::Rules& rules);
 // Customers (tier and rep as read for the listing day).
 std::string render_customers(const std::vector<store::Customer>& customers, Format format);
-// People of customers.
-std::string render_people(const std::vector<store::Person>& people, Format format);
+// People of customers; with Removed::included, also when and why each removed one was removed (the CSV then
+// has two more columns, removed_at and removed_reason).
+std::string render_people(const std::vector<store::Person>& people, Format format,
+                          store::Removed removed = store::Removed::left_out);
 // Reps with their teams.
 std::string render_reps(const std::vector<store::Rep>& reps, Format format);
-// Life events as a table (or a line saying there are none).
-std::string render_events(const std::vector<store::LifeEvent>& events);
+// Life events as a table (or a line saying there are none); with Removed::included, a REMOVED column.
+std::string render_events(const std::vector<store::LifeEvent>& events,
+                          store::Removed removed = store::Removed::left_out);
 
 } // namespace keqing::output

@@ -62,6 +62,9 @@ Result<store::Person> edit_person(store::Store& store, int64_t id, const PersonE
     return store::in_transaction(store, [&]() -> Result<store::Person> {
         KQ_TRY(std::optional<store::Person> found, store.find_person(id));
         if (!found) return data_error("no person #{}; see `roster person list CUSTOMER`", id);
+        if (!found->removed_at.empty())
+            return data_error("person #{} {} was removed on {} ({}); add them again with `roster person add`",
+                              id, found->name, found->removed_at, found->removed_reason);
         store::Person p = *found;
         if (edit.name) {
             if (core::trim(*edit.name).empty()) return data_error("--name must not be empty");
@@ -118,6 +121,48 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
         }
         KQ_TRY(e.id, store.add_event(e));
         return e;
+    });
+}
+
+namespace {
+
+// A removal's reason: required, one line within the text limit.
+Result<std::string> removal_reason(const std::string& reason, std::string_view what) {
+    if (core::trim(reason).empty())
+        return usage_error("{} needs --reason TEXT saying why (it is kept with the record)", what);
+    KQ_CHECK(core::check_value(reason, core::kMaxText, "--reason"));
+    return std::string(core::trim(reason));
+}
+
+} // namespace
+
+Result<store::Person> remove_person(store::Store& store, int64_t id, const std::string& reason) {
+    KQ_TRY(const std::string why, removal_reason(reason, "roster person remove"));
+    return store::in_transaction(store, [&]() -> Result<store::Person> {
+        KQ_TRY(std::optional<store::Person> found, store.find_person(id));
+        if (!found) return data_error("no person #{}; see `roster person list CUSTOMER`", id);
+        if (!found->removed_at.empty())
+            return data_error("person #{} {} was already removed on {} ({})", id, found->name,
+                              found->removed_at, found->removed_reason);
+        found->removed_at = core::now().iso();
+        found->removed_reason = why;
+        KQ_CHECK(store.remove_person(id, why, found->removed_at));
+        return *found;
+    });
+}
+
+Result<store::LifeEvent> remove_event(store::Store& store, int64_t id, const std::string& reason) {
+    KQ_TRY(const std::string why, removal_reason(reason, "roster event remove"));
+    return store::in_transaction(store, [&]() -> Result<store::LifeEvent> {
+        KQ_TRY(std::optional<store::LifeEvent> found, store.find_event(id));
+        if (!found) return data_error("no life event #{}; see `roster event list CUSTOMER`", id);
+        if (!found->removed_at.empty())
+            return data_error("life event #{} was already removed on {} ({})", id, found->removed_at,
+                              found->removed_reason);
+        found->removed_at = core::now().iso();
+        found->removed_reason = why;
+        KQ_CHECK(store.remove_event(id, why, found->removed_at));
+        return *found;
     });
 }
 

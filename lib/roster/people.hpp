@@ -34,4 +34,10 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
                                    const std::string& kind, core::Date date, const std::string& person,
                                    const std::string& note, core::Date today);
 
+// Removes person `id` (or life event `id`) with a reason: kept with when and why, never deleted, and left out
+// of every list, card and obligation from then on (a birthday or visit owed is withdrawn). A removed one is
+// refused: a removal is final.
+Result<store::Person> remove_person(store::Store& store, int64_t id, const std::string& reason);
+Result<store::LifeEvent> remove_event(store::Store& store, int64_t id, const std::string& reason);
+
 } // namespace keqing::roster

@@ -206,8 +206,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     }
     KQ_CHECK(only_keys(source, root,
                        {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
-                        "deadline_days", "workdays", "holidays", "channel", "tier", "goals", "occasion",
-                        "event", "followup", "gaps"},
+                        "deadline_days", "undo_hours", "workdays", "holidays", "channel", "tier", "goals",
+                        "occasion", "event", "followup", "gaps"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -229,6 +229,8 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
            optional_int(source, root, "max_visits_per_day", 1, 1000, 12, "the rules file"));
     KQ_TRY(rules.deadline_days,
            optional_int(source, root, "deadline_days", 0, 30, rules.deadline_days, "the rules file"));
+    KQ_TRY(rules.undo_hours,
+           optional_int(source, root, "undo_hours", 1, 720, rules.undo_hours, "the rules file"));
     if (const toml::node* n = root.get("count_late")) {
         const auto* v = n->as_boolean();
         if (!v) return data_error("{}: count_late must be true or false", at(source, *n));

@@ -130,7 +130,8 @@ struct Rules {
     // their weekday (sorted)
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};
     std::vector<core::Date> holidays;
-    std::string source; // where it was loaded from, for messages
+    int undo_hours = 24; // log-visit --undo voids a contact logged at most this many hours ago
+    std::string source;  // where it was loaded from, for messages
 
     // Whether a rep works on `d` (workdays, holidays).
     bool workday(core::Date d) const;

@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "store/types.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,13 @@ class ContactStore {
     // oldest first.
     virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
                                                          const Scope& filter) = 0;
+    // The contacts `query` asks for, handed to `visit` one at a time as they are read (a history or export
+    // of any size never sits in memory), by day, time and number.
+    virtual Result<void> each_contact(const ContactQuery& query,
+                                      const std::function<Result<void>(const Contact&)>& visit) = 0;
+    // The contact rep `rep` logged last (the highest number: numbers grow as contacts are stored) among those
+    // logged at or after `since` (YYYY-MM-DDTHH:MM) and not voided, if any.
+    virtual Result<std::optional<Contact>> last_logged(const std::string& rep, const std::string& since) = 0;
     // Every contact in [from, to] (voided included), for export and reports, oldest first.
     virtual Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) = 0;
 };

@@ -62,10 +62,16 @@ class RosterStore {
 
     virtual Result<int64_t> add_person(const Person& person) = 0;
     virtual Result<void> update_person(const Person& person) = 0;
+    // A person by number, removed or not.
     virtual Result<std::optional<Person>> find_person(int64_t id) = 0;
-    // People of one customer (`customer_id` > 0) or of every customer, by customer code then id.
-    virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0) = 0;
-    // People of the customers `filter` allows.
+    // People of one customer (`customer_id` > 0) or of every customer, by customer code then id; the removed
+    // ones only when asked.
+    virtual Result<std::vector<Person>> list_people(int64_t customer_id = 0,
+                                                    Removed removed = Removed::left_out) = 0;
+    // Marks a person removed at `at` with a reason (kept, never deleted; every read but find_person and
+    // list_people(…, Removed::included) leaves it out from then on).
+    virtual Result<void> remove_person(int64_t id, const std::string& reason, const std::string& at) = 0;
+    // People of the customers `filter` allows (removed ones left out, as in every read below).
     virtual Result<std::vector<Person>> people_of(const Scope& filter) = 0;
     // People with a birthday at the customers `filter` allows (and, when `months` is given, written with
     // one of those months): only id, customer id, name and birthday are filled (what birthday obligations
@@ -75,9 +81,15 @@ class RosterStore {
     virtual Result<int64_t> add_event(const LifeEvent& event) = 0;
     // Changes a life event's person, kind, day and note.
     virtual Result<void> update_event(const LifeEvent& event) = 0;
-    // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first.
+    // Life events that happened in [from, to] (of one customer when `customer_id` > 0), oldest first; the
+    // removed ones only when asked.
     virtual Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to,
-                                                       int64_t customer_id = 0) = 0;
+                                                       int64_t customer_id = 0,
+                                                       Removed removed = Removed::left_out) = 0;
+    // A life event by number, removed or not.
+    virtual Result<std::optional<LifeEvent>> find_event(int64_t id) = 0;
+    // Marks a life event removed, as remove_person does a person: the obligation it made is withdrawn.
+    virtual Result<void> remove_event(int64_t id, const std::string& reason, const std::string& at) = 0;
     // Life events in [from, to] at the customers `filter` allows (of these kinds only, when given), oldest
     // first.
     virtual Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const Scope& filter,

@@ -84,7 +84,7 @@ template <class S, class Read> auto all(S& s, Read read) -> Result<std::vector<d
 inline constexpr std::string_view kContactColumns = R"(
     k.id, k.customer_id, c.code, k.channel, k.happened_on, k.happened_at, k.rep_id, k.note, k.gift, k.occasion,
     k.feedback, k.preference, k.favour, k.family, k.competitor, k.slow_mover, k.asked_help, k.solved, k.training,
-    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, '')
+    k.logged_at, coalesce(k.voided_at, ''), coalesce(k.void_reason, ''), k.ref
 )";
 
 template <class S> Contact contact(const S& s) {
@@ -107,16 +107,18 @@ template <class S> Contact contact(const S& s) {
     c.logged_at = s.text(19);
     c.voided_at = s.text(20);
     c.void_reason = s.text(21);
+    c.ref = s.text(22);
     return c;
 }
 
 // The columns of a person `p` and its customer `c`, as person() reads them.
-inline constexpr std::string_view kPersonColumns =
-    "p.id, p.customer_id, c.code, p.name, p.role, p.birthday, p.preferences, p.family, p.personality, p.note";
+inline constexpr std::string_view kPersonColumns = "p.id, p.customer_id, c.code, p.name, p.role, p.birthday, "
+                                                   "p.preferences, p.family, p.personality, p.note, "
+                                                   "coalesce(p.removed_at, ''), p.removed_reason";
 
 template <class S> Person person(const S& s) {
-    return Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4),
-                  s.text(5),    s.text(6),    s.text(7), s.text(8), s.text(9)};
+    return Person{s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4),  s.text(5),
+                  s.text(6),    s.text(7),    s.text(8), s.text(9), s.text(10), s.text(11)};
 }
 
 // id, customer_id, name, birthday: what birthday obligations need.
@@ -131,7 +133,8 @@ template <class S> Person birthday(const S& s) {
 
 // The columns of a life event `e`, its customer `c` and its person `p` (left-joined).
 inline constexpr std::string_view kEventColumns = "e.id, e.customer_id, c.code, coalesce(e.person_id, 0), "
-                                                  "coalesce(p.name, ''), e.kind, e.happened_on, e.note";
+                                                  "coalesce(p.name, ''), e.kind, e.happened_on, e.note, "
+                                                  "coalesce(e.removed_at, ''), e.removed_reason";
 
 template <class S> LifeEvent event(const S& s) {
     return LifeEvent{s.integer(0),
@@ -141,7 +144,9 @@ template <class S> LifeEvent event(const S& s) {
                      s.text(4),
                      s.text(5),
                      date(s, 6).value_or(core::Date{}),
-                     s.text(7)};
+                     s.text(7),
+                     s.text(8),
+                     s.text(9)};
 }
 
 // id, name, team.

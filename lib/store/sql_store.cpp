@@ -377,14 +377,18 @@ template <class Db> Result<std::optional<Person>> SqlStore<Db>::find_person(int6
     return std::optional<Person>(people.front());
 }
 
-template <class Db> Result<std::vector<Person>> SqlStore<Db>::list_people(int64_t customer_id) {
-    return query_people("($1::bigint = 0 OR p.customer_id = $1::bigint)", customer_id);
+template <class Db>
+Result<std::vector<Person>> SqlStore<Db>::list_people(int64_t customer_id, Removed removed) {
+    return query_people(removed == Removed::included
+                            ? "($1::bigint = 0 OR p.customer_id = $1::bigint)"
+                            : "($1::bigint = 0 OR p.customer_id = $1::bigint) AND p.removed_at IS NULL",
+                        customer_id);
 }
 
 template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Scope& filter) {
     KQ_TRY(Stmt s,
            db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
-                                   "WHERE {} ORDER BY c.code, p.id",
+                                   "WHERE {} AND p.removed_at IS NULL ORDER BY c.code, p.id",
                                    rows::kPersonColumns, filter_sql(filter))));
     s.bind(9, filter_value(filter));
     return rows::all(s, rows::person<Stmt>);
@@ -396,7 +400,7 @@ template <class Db>
 Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
     const bool everyone = filter.kind == Scope::Kind::all;
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
-                                           "WHERE p.birthday <> '' AND {} {}",
+                                           "WHERE p.birthday <> '' AND p.removed_at IS NULL AND {} {}",
                                            everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
                                            filter_sql(filter), months ? Db::kDialect.birthday_months : "")));
     if (!everyone) s.bind(9, filter_value(filter));
@@ -417,23 +421,27 @@ Result<std::vector<Person>> SqlStore<Db>::query_people(std::string_view where, i
 }
 
 template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::Date to,
-                                                         int64_t customer_id) {
-    return query_events("($3::bigint = 0 OR e.customer_id = $3::bigint)", from, to, customer_id, {});
+Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::Date to, int64_t customer_id,
+                                                         Removed removed) {
+    return query_events(removed == Removed::included
+                            ? "($3::bigint = 0 OR e.customer_id = $3::bigint)"
+                            : "($3::bigint = 0 OR e.customer_id = $3::bigint) AND e.removed_at IS NULL",
+                        from, to, customer_id, {});
 }
 
 template <class Db>
 Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to, const Scope& filter,
                                                        const std::vector<std::string>& kinds) {
-    if (kinds.empty()) return query_events(filter_sql(filter), from, to, 0, filter);
+    const std::string where = filter_sql(filter) + " AND e.removed_at IS NULL";
+    if (kinds.empty()) return query_events(where, from, to, 0, filter);
     std::string list = "[";
     for (const auto& kind : kinds) {
         if (list.size() > 1) list += ',';
         core::append_json_quoted(list, kind);
     }
-    return query_events(fmt::format("{} AND e.kind IN (SELECT value FROM {})", filter_sql(filter),
-                                    spell(Db::kDialect.json_values, 4)),
-                        from, to, 0, filter, list + "]");
+    return query_events(
+        fmt::format("{} AND e.kind IN (SELECT value FROM {})", where, spell(Db::kDialect.json_values, 4)),
+        from, to, 0, filter, list + "]");
 }
 
 template <class Db>

@@ -59,16 +59,23 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
                                                  const Scope& filter) override;
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
+    Result<void> each_contact(const ContactQuery& query,
+                              const std::function<Result<void>(const Contact&)>& visit) override;
+    Result<std::optional<Contact>> last_logged(const std::string& rep, const std::string& since) override;
 
     Result<int64_t> add_person(const Person& person) override;
     Result<void> update_person(const Person& person) override;
     Result<std::optional<Person>> find_person(int64_t id) override;
-    Result<std::vector<Person>> list_people(int64_t customer_id) override;
+    Result<std::vector<Person>> list_people(int64_t customer_id, Removed removed) override;
+    Result<void> remove_person(int64_t id, const std::string& reason, const std::string& at) override;
     Result<std::vector<Person>> people_of(const Scope& filter) override;
     Result<std::vector<Person>> birthdays_of(const Scope& filter, const BirthdayMonths* months) override;
     Result<int64_t> add_event(const LifeEvent& event) override;
     Result<void> update_event(const LifeEvent& event) override;
-    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id) override;
+    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id,
+                                               Removed removed) override;
+    Result<std::optional<LifeEvent>> find_event(int64_t id) override;
+    Result<void> remove_event(int64_t id, const std::string& reason, const std::string& at) override;
     Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const Scope& filter,
                                              const std::vector<std::string>& kinds) override;
 

@@ -116,6 +116,8 @@ struct Person {
     std::string family;
     std::string personality;
     std::string note;
+    std::string removed_at;     // YYYY-MM-DDTHH:MM when removed (kept, never deleted), or empty
+    std::string removed_reason; // why it was removed
 };
 
 // A life event at a customer (wedding, birth, bereavement …), optionally of one person.
@@ -128,6 +130,27 @@ struct LifeEvent {
     std::string kind;
     core::Date date;
     std::string note;
+    std::string removed_at;     // YYYY-MM-DDTHH:MM when removed (kept, never deleted), or empty
+    std::string removed_reason; // why it was removed
+};
+
+// Whether a read of people or life events includes the removed ones (the lists' --removed); every read that
+// makes obligations leaves them out.
+enum class Removed { left_out, included };
+
+// Which contacts a history read streams (log-visit --list): those that happened in [from, to], at one
+// customer (`customer_id`, 0 = any), logged by one rep or by one team's reps (`rep`, `team`), on one channel,
+// tagged with one occasion (a tag — mid-autumn, event:12 — or a kind of tag: event, birthday) ("" = any of
+// each); voided ones included unless `voided` is false.
+struct ContactQuery {
+    core::Date from;
+    core::Date to;
+    int64_t customer_id = 0;
+    std::string rep;
+    std::string team;
+    std::string channel;
+    std::string occasion;
+    bool voided = true;
 };
 
 // The months a birthday must be written with to fall in some window (every occurrence of a recurring

@@ -46,17 +46,21 @@ base "roster rep import" rep import "$WORK/reps.csv" --dry-run
 base "roster person" person list
 base "roster person add" person add HZ001 小李 --role 营业员 --birthday 05-01 --preferences 茶 --family 二胎 --personality 活泼 --note 新来的
 base "roster person edit" person edit 1 --name 张丽 --role 店长 --birthday lunar:10-12 --preferences 茶 --family 二胎 --personality 活泼 --note 备注
-base "roster person list" person list HZ001 --format csv
+base "roster person remove" person remove 1 --reason 离职 --dry-run
+base "roster person list" person list HZ001 --format csv --removed
 base "roster person import" person import "$WORK/people.csv" --dry-run
 base "roster event" event list
 base "roster event add" event add HZ001 --kind wedding --date 2026-11-18 --person 张丽 --note 女儿结婚
 base "roster event import" event import "$WORK/events.csv" --dry-run
-base "roster event list" event list HZ001 --from 2026-11-01 --to 2026-11-30
+base "roster event remove" event remove 1 --reason 日期记错 --dry-run
+base "roster event list" event list HZ001 --from 2026-11-01 --to 2026-11-30 --removed
 base "log-visit" HZ001 --date 2026-11-19 --time 10:00 --note 补货 --gift --feedback 好卖 --preference 喝茶 --favour 送茶 \
   --family 二胎 --competitor 降价 --slow-mover 感冒灵 --asked-help --solved 退货 --training --rep wang --db "$KEQING_DB" \
   --rules "$SRC/schemas/rules.toml"
 base "log-visit" HZ001 --date 2026-11-19 --channel call --occasion birthday
 base "log-visit" --void 1 --reason 重复
+base "log-visit" --list HZ001 --from 2026-11-01 --to 2026-11-20 --team 华东一组 --call --occasion event --format json
+base "log-visit" --undo --dry-run
 base "log-visit" --import "$WORK/contacts.csv" --ignore-unknown --dry-run
 base "check-quota" --customer HZ001 --month 2026-11 --as-of 2026-11-20 --behind-only --format json --db "$KEQING_DB" \
   --rules "$SRC/schemas/rules.toml"

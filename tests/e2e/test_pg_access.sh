@@ -149,6 +149,28 @@ psql_as wang "$(log_call "$hz001" wang)"; expect_rc 0 "rep psql: a contact for i
 [ "$(db_query "SELECT rep_id FROM contacts WHERE id = $(out)")" = wang ] && pass || fail "rep psql: stored under its name"
 run as li log-visit HZ002 --visit --feedback 好卖; expect_rc 0 "the other rep logs for its own customer"
 
+# --- History, undo and removals (issue 20): a rep lists only its own customers' contacts, undoes only its
+# own last contact, removes people and life events only at its own customers.
+wang_ever=$(db_query "SELECT string_agg(DISTINCT c.code, ' ' ORDER BY c.code) FROM customers c JOIN assignments a ON
+  a.customer_id = c.id WHERE a.rep_id = 'wang'")
+run log-visit --list --from 2026-11-01 --to 2026-11-20 --format csv; expect_out "HZ002,visit" "the owner's history has li's"
+run as wang log-visit --list --from 2026-11-01 --to 2026-11-20 --format csv; expect_rc 0 "rep: history"
+outside=$(tail -n +2 "$WORK/out" | cut -d, -f1 | sort -u | while read -r code; do
+  case " $wang_ever " in *" $code "*) ;; *) echo "$code" ;; esac; done)
+[ -z "$outside" ] && [ "$(wc -l <"$WORK/out")" -gt 10 ] && pass || fail "rep: history of its own customers only (not: $outside)"
+expect_rejected 3 "unknown customer 'HZ002'" "rep: another rep's customer's history" as wang log-visit --list HZ002
+run as wang log-visit --undo; expect_rc 0 "rep: undo"; expect_out "by wang" "rep: undo voids its own last contact"
+run as li log-visit --undo; expect_rc 0 "the other rep: undo"; expect_out "undone" "li undoes"
+expect_out "by li" "the other rep's undo voids its own, never wang's"
+li_event=$(db_query "SELECT min(e.id) FROM life_events e JOIN customers c ON c.id = e.customer_id WHERE c.code = 'HZ002'")
+expect_rejected 3 "no person #$li_person" "rep: remove li's person" as wang roster person remove "$li_person" --reason x
+expect_rejected 3 "no life event #$li_event" "rep: remove li's life event" as wang roster event remove "$li_event" --reason x
+snapshot; psql_as wang "SELECT keqing_api.remove_person($li_person, 'x')"; expect_denied "no person #$li_person" "rep psql: removing li's person"
+snapshot; psql_as wang "SELECT keqing_api.remove_event($li_event, 'x')"; expect_denied "no life event #$li_event" "rep psql: removing li's event"
+run as wang roster person remove "$(db_query "SELECT id FROM people WHERE name = '小王'")" --reason 离职
+expect_rc 0 "rep: remove a person at its own customer"
+[ "$(db_query "SELECT removed_reason FROM people WHERE name = '小王'")" = 离职 ] && pass || fail "rep: kept with the reason"
+
 # --- A manager sees its team's customers (wang's and li's), not zhao's, and logs for them.
 run roster list --as-of 2026-11-20 --team 华东一组 --format json; team=$(json_set '[c["code"] for c in d]')
 run as zhou roster list --as-of 2026-11-20 --format json; expect_rc 0 "manager: roster list"

@@ -306,6 +306,15 @@ attack_server() {
       "SELECT keqing_api.update_event(987654321, NULL, 'wedding', '2026-11-19', 'x')" "$event" "987654321"
     timing "$who" "time a hidden life event changed" "keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
       "keqing_api.update_event(987654321, NULL, 'wedding', '2026-11-19', 'x')"
+    # Removals (schema 11): a hidden person or life event is "no such", in the same time and words as a missing one.
+    same_answer "$who" "remove a hidden person" "SELECT keqing_api.remove_person($person, 'x')" \
+      "SELECT keqing_api.remove_person(987654321, 'x')" "$person" "987654321"
+    same_answer "$who" "remove a hidden life event" "SELECT keqing_api.remove_event($event, 'x')" \
+      "SELECT keqing_api.remove_event(987654321, 'x')" "$event" "987654321"
+    timing "$who" "time a hidden person removed" "keqing_api.remove_person($person, 'x')" \
+      "keqing_api.remove_person(987654321, 'x')"
+    timing "$who" "time a hidden life event removed" "keqing_api.remove_event($event, 'x')" \
+      "keqing_api.remove_event(987654321, 'x')"
     same_answer "$who" "a person at a hidden customer" "SELECT keqing_api.add_person($id, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.add_person(987654321, 'x', '', '', '', '', '', '')" "$id" "987654321"
     same_answer "$who" "a life event of a hidden person at its own customer" \
