@@ -1,0 +1,96 @@
+// Tests for roster/gaps: what a customer's file lacks against the rules' [gaps] — a person in a key role,
+// birthdays, personalities, visit intel in the window — and the scopes it is read for.
+#include "roster/gaps.hpp"
+#include "support.hpp"
+
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_roster_gaps {
+
+using namespace keqing;
+using test::day;
+
+namespace {
+
+std::vector<std::string> kinds(const std::vector<roster::Gap>& gaps) {
+    std::vector<std::string> out;
+    for (const auto& g : gaps)
+        out.emplace_back(roster::to_string(g.kind));
+    return out;
+}
+
+store::Person person(const char* name, const char* role, const char* birthday, const char* personality) {
+    store::Person p;
+    p.name = name;
+    p.role = role;
+    p.birthday = birthday;
+    p.personality = personality;
+    return p;
+}
+
+} // namespace
+
+TEST_SUITE("roster::gaps") {
+    TEST_CASE("a file without a key person, birthdays or personalities has those gaps") {
+        const rules::Rules rules = *rules::load_rules("");
+        using V = std::vector<std::string>;
+        CHECK(kinds(roster::gaps_of(rules.gaps, {}, true)) == V{"no_key_person"});
+        CHECK(kinds(roster::gaps_of(rules.gaps, {}, false)) == V{"no_key_person", "no_visit_intel"});
+        const auto full = roster::gaps_of(
+            rules.gaps, {person("王芳", "药店店长", "05-12", "活泼"), person("小陈", "店员", "", "")}, true);
+        REQUIRE(kinds(full) == V{"no_birthday", "no_personality"});
+        CHECK(full[0].people == V{"小陈"});
+        CHECK(roster::gap_text(full[0], rules, day("2026-11-20")) == "no birthday for 小陈");
+        CHECK(roster::gaps_of(rules.gaps, {person("李", "采购", "03-01", "稳健")}, true).empty());
+        rules::Gaps off; // no [gaps] values: nothing checked
+        CHECK(roster::gaps_of(off, {}, false).empty());
+    }
+
+    TEST_CASE("the intel window is the same day months back") {
+        CHECK(roster::intel_window_start(day("2026-11-20"), 3) == day("2026-08-21"));
+        CHECK(roster::intel_window_start(day("2026-05-31"), 3) == day("2026-03-01")); // Feb has no 31st
+        CHECK(roster::intel_window_start(day("2026-01-15"), 1) == day("2025-12-16"));
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "intel counts from an in-person contact with a checklist item") {
+        const rules::Rules rules = *rules::load_rules("");
+        const int64_t a = test::add_customer(*store, "A1", "A", "wang");
+        const int64_t b = test::add_customer(*store, "B1", "B", "wang");
+        test::add_customer(*store, "C1", "C", "li");
+        auto contact = [&](int64_t id, const char* channel, const char* date, const char* family) {
+            store::Contact c;
+            c.customer_id = id;
+            c.channel = channel;
+            c.date = day(date);
+            c.rep = "wang";
+            c.checklist[3] = family;
+            c.logged_at = std::string(date) + "T20:00";
+            REQUIRE(store->add_contact(c).ok());
+        };
+        contact(a, "visit", "2026-10-01", "孩子高考"); // intel in the window
+        contact(b, "call", "2026-10-01", "孩子高考");  // not in person: no intel
+        contact(b, "visit", "2026-07-01", "母亲住院"); // before the window
+        auto found =
+            roster::customer_gaps(*store, rules, day("2026-11-20"), {store::Scope::Kind::rep, "wang"});
+        REQUIRE(found.ok());
+        REQUIRE(found->size() == 2); // C1 is li's
+        CHECK(found->at(0).customer.code == "A1");
+        CHECK(kinds(found->at(0).gaps) == std::vector<std::string>{"no_key_person"});
+        CHECK(found->at(1).customer.code == "B1");
+        CHECK(kinds(found->at(1).gaps) == std::vector<std::string>{"no_key_person", "no_visit_intel"});
+        store::Person boss = person("王芳", "店长", "05-12", "活泼");
+        boss.customer_id = a;
+        REQUIRE(store->add_person(boss).ok());
+        found =
+            roster::customer_gaps(*store, rules, day("2026-11-20"), {store::Scope::Kind::rep, "wang"}, true);
+        REQUIRE(found.ok());
+        REQUIRE(found->size() == 2);
+        CHECK(found->at(0).gaps.empty()); // A1 is complete, listed with with_none
+        auto team =
+            roster::customer_gaps(*store, rules, day("2026-11-20"), {store::Scope::Kind::team, "west"});
+        REQUIRE(team.ok());
+        REQUIRE(team->size() == 1);
+        CHECK(team->at(0).customer.code == "C1");
+    }
+}
+
+} // namespace unit_roster_gaps
