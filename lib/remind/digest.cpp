@@ -352,9 +352,11 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         const auto it = today_of.find(f.customer_id);
         add(it != today_of.end() ? it->second->rep : f.rep, followup_item(f, rules, as_of, horizon));
     }
+    // A file's gaps ride along with a digest that has something owed; alone, they send no mail.
     KQ_TRY(auto gaps, gap_items(store, rules, as_of, current));
     for (auto& [who, item] : gaps)
-        add(who, std::move(item));
+        if (const auto d = by_rep.find(who); d != by_rep.end() && !d->second.items.empty())
+            d->second.items.push_back(std::move(item));
 
     std::vector<Digest> out;
     for (auto& [id, digest] : by_rep) {
