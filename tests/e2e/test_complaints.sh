@@ -1,7 +1,7 @@
 # End-to-end: complaints (issue 18 item 2, seed 002). December 2026 simulated day by day: log-visit
 # --complaint records complaints, `roster complaint step` takes them through seed 002's steps (判定 → 责任部门
 # → 方案 → 批示 → 通知 → 实施 → 总结, the last one closes), one closes on time, one late, one is dropped, one is
-# still open and overdue at the month's end. Every day remind, check-quota and `roster complaint list` are
+# still open and overdue at the month's end. On the days that tell, remind, check-quota and `roster complaint list` are
 # compared with the plan below; the card and the report count what the plan says. Bad steps change nothing.
 # On a team server a rep sees and steps complaints of its own customers only.
 source "$(dirname "$0")/lib.sh"
@@ -99,11 +99,11 @@ sys.exit(0 if ok else 1)
 PY
 }
 
-# Every day acts; the days something happens or changes state (an opening, a closing, a due day, the day
-# after) compare.
+# Every day acts; the days that tell (one open, one dropped, one overdue, closed on time, closed late, a
+# new one within the horizon, overdue at the end) compare: 8 days, to keep the suite short.
 for n in $(seq -w 1 31); do
   act "2026-12-$n"
-  case $n in 01 | 03 | 05 | 07 | 08 | 09 | 10 | 12 | 15 | 16 | 20 | 22 | 24 | 25 | 31) ;; *) continue ;; esac
+  case $n in 03 | 06 | 07 | 09 | 10 | 12 | 22 | 25) ;; *) continue ;; esac
   compare "2026-12-$n" && pass || fail "day 2026-12-$n: remind, check-quota and complaint list follow the plan"
 done
 export KEQING_NOW=2026-12-31T18:00
