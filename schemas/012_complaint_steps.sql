@@ -1,4 +1,4 @@
--- keqing schema version 11: the steps of a follow-up item (issue 18 item 2): a complaint (seed 002) is
+-- keqing schema version 12: the steps of a follow-up item (issue 18 item 2): a complaint (seed 002) is
 -- recorded by a contact, then judged (判定), given a responsible department (责任部门), a remedy (方案), an
 -- approval (批示), the customer notified (通知), the remedy carried out (实施) and summed up (总结) — each
 -- step dated, with what was decided. The steps and their order are the rules' ([[followup]] steps); the
