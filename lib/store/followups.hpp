@@ -27,7 +27,7 @@ struct FollowUp {
     int64_t opened_by = 0, closed_by = 0; // the contacts that opened and closed it (0: none)
 };
 
-// One recorded step of a follow-up item (schemas/011: a complaint's 判定, 责任部门 …).
+// One recorded step of a follow-up item (schemas/012: a complaint's 判定, 责任部门 …).
 struct FollowUpStep {
     int64_t id = 0;
     int64_t followup_id = 0;

@@ -180,7 +180,7 @@ attack_server() {
   zhao_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
     OVERRIDING SYSTEM VALUE SELECT 4243, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
     FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
-  # A step of each (schema 11: a complaint's 判定), hidden with its follow-up.
+  # A step of each (schema 12: a complaint's 判定), hidden with its follow-up.
   owner_query "INSERT INTO keqing.followup_steps (followup_id, step, done_on, note, created_at)
     SELECT id, '判定', opened_on, 'x', 'x' FROM keqing.followups WHERE id IN ($li_followup, $zhao_followup)" >/dev/null
   remember
