@@ -21,7 +21,7 @@ struct Options {
     keqing::contacts::LogRequest request;
     std::string date, time, import_file, void_reason, encoding;
     int64_t void_id = 0, tag_id = 0, untag_id = 0, close_id = 0;
-    std::string promise, problem, due; // follow-ups opened (issue 18); --slow-mover is also the R17 item
+    std::string promise, problem, complaint, due; // follow-ups opened (issue 18); --slow-mover is also R17
     std::vector<int64_t> kept;
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
@@ -177,10 +177,12 @@ keqing::Result<void> collect_followups(Options& o) {
     }
     if (!o.promise.empty()) changes.open.push_back({"promise", o.promise, o.due});
     if (!o.problem.empty()) changes.open.push_back({"problem", o.problem, o.due});
+    if (!o.complaint.empty()) changes.open.push_back({"complaint", o.complaint, o.due});
     if (!r.checklist[5].empty()) changes.open.push_back({"slow-mover", r.checklist[5], o.due});
     if (!o.due.empty() && changes.open.empty())
         return keqing::usage_error(
-            "--due {} needs something to follow up: --promise, --problem or --slow-mover", o.due);
+            "--due {} needs something to follow up: --promise, --problem, --complaint or --slow-mover",
+            o.due);
     for (const int64_t id : o.kept)
         changes.close.push_back({id, How::kept, ""});
     const std::string_view solved =
@@ -363,6 +365,8 @@ void wire_options(CLI::App& app, Options& o) {
     auto* follow = app.add_option_group("follow-ups", "kept until a later contact closes them (issue 18)");
     follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
     follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
+    follow->add_option("--complaint", o.complaint,
+                       "record a complaint (投诉, seed 002); `roster complaint step` records its next steps");
     follow->add_option(
         "--due", o.due,
         "when the follow-ups opened are due: YYYY-MM-DD, +7, fri, 11-30 (default: the rules')");

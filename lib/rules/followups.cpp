@@ -2,13 +2,15 @@
 // a rules file without any takes the built-in rules' kinds, so older files keep working.
 #include "rules/toml_checks.hpp"
 
+#include <algorithm>
+
 namespace keqing::rules {
 namespace {
 
 Result<FollowUpKind> parse_kind(std::string_view source, const toml::node& item, const Rules& rules) {
     const toml::table* t = item.as_table();
     if (!t) return data_error("{}: each follow-up kind must be a [[followup]] table", at(source, item));
-    KQ_CHECK(only_keys(source, *t, {"kind", "name", "rule", "due_days", "closes"}, "[[followup]]"));
+    KQ_CHECK(only_keys(source, *t, {"kind", "name", "rule", "due_days", "closes", "steps"}, "[[followup]]"));
     FollowUpKind f;
     KQ_TRY(f.kind, required_string(source, *t, "kind", "[[followup]]"));
     if (!valid_id(f.kind) || rules.followup(f.kind))
@@ -23,6 +25,12 @@ Result<FollowUpKind> parse_kind(std::string_view source, const toml::node& item,
         return data_error("{}: closes must be \"kept\" or \"solved\" (the log-visit option that closes it), "
                           "not '{}'",
                           at(source, *t), f.closes);
+    KQ_TRY(f.steps, optional_words(source, *t, "steps", "[[followup]]"));
+    for (size_t i = 0; i < f.steps.size(); ++i)
+        if (std::find(f.steps.begin(), f.steps.begin() + static_cast<std::ptrdiff_t>(i), f.steps[i]) !=
+            f.steps.begin() + static_cast<std::ptrdiff_t>(i))
+            return data_error("{}: step '{}' is named twice in the steps of '{}'", at(source, *t), f.steps[i],
+                              f.kind);
     return f;
 }
 

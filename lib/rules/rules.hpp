@@ -99,6 +99,10 @@ struct FollowUpKind {
     std::string rule;   // where the seeds ask for it ("R10", "R17", "seed 003"); may be empty
     int due_days = 7;   // due this many days after it was opened, unless --due names a day
     std::string closes; // the log-visit option that closes it as done: "kept", "solved", or "" (--close only)
+    // The steps an item of this kind goes through after it is recorded, in order (a complaint, seed 002:
+    // 判定 … 总结); `roster complaint step` records them one at a time and the last one closes it as done.
+    // Empty: a kind without steps.
+    std::vector<std::string> steps;
 };
 
 // A validated rule set.

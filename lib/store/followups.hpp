@@ -27,6 +27,15 @@ struct FollowUp {
     int64_t opened_by = 0, closed_by = 0; // the contacts that opened and closed it (0: none)
 };
 
+// One recorded step of a follow-up item (schemas/012: a complaint's 判定, 责任部门 …).
+struct FollowUpStep {
+    int64_t id = 0;
+    int64_t followup_id = 0;
+    std::string step;
+    core::Date done_on;
+    std::string note;
+};
+
 class FollowUpStore {
   public:
     virtual ~FollowUpStore() = default;
@@ -43,6 +52,12 @@ class FollowUpStore {
     // `to`, not closed before `from`), by due day and id.
     virtual Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
                                                        const Scope& filter) = 0;
+    // Records step `step` of open follow-up `id` on `day`; `closes`: the item is done that day, with the
+    // note as how. Returns the step's id.
+    virtual Result<int64_t> add_followup_step(int64_t id, const std::string& step, const std::string& note,
+                                              core::Date day, bool closes) = 0;
+    // The recorded steps of follow-up `id` (0: of every follow-up the session sees), by item, day and id.
+    virtual Result<std::vector<FollowUpStep>> followup_steps(int64_t id) = 0;
 };
 
 } // namespace keqing::store

@@ -16,7 +16,8 @@ struct Relation {
 };
 
 // Longest names first, so that @contacts is not read as @contact followed by "s".
-constexpr std::array<Relation, 10> kRelations = {{
+constexpr std::array<Relation, 11> kRelations = {{
+    {"followup_steps", "followup_steps", "keqing_api.followup_steps()"},
     {"tier_history", "tier_history", "keqing_api.tier_history()"},
     {"team_managers", "team_managers", "keqing_api.team_managers()"},
     {"assignments", "assignments", "keqing_api.assignments()"},

@@ -92,6 +92,40 @@ Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::
         where, [&](Stmt& s) { s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter)); });
 }
 
+template <class Db>
+Result<int64_t> SqlStore<Db>::add_followup_step(int64_t id, const std::string& step, const std::string& note,
+                                                core::Date day, bool closes) {
+    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO followup_steps (followup_id, step, done_on, note, "
+                                       "created_at) VALUES ($1, $2, $4, $3, $5) RETURNING id",
+                                       "SELECT keqing_api.add_followup_step($1, $2, $3, $4, $5)"),
+                               "recording a step"));
+    s.bind(1, id).bind(2, step).bind(3, note).bind(4, day.iso());
+    if (db_.source() == Source::api)
+        s.bind(5, closes);
+    else
+        s.bind(5, core::now().iso());
+    KQ_TRY(int64_t step_id, db_.inserted_id(s));
+    if (closes && db_.source() != Source::api) KQ_CHECK(close_followup(id, "done", note, day, 0));
+    return step_id;
+}
+
+template <class Db> Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_steps(int64_t id) {
+    KQ_TRY(Stmt s, db_.prepare("SELECT s.id, s.followup_id, s.step, s.done_on, s.note FROM @followup_steps s "
+                               "WHERE $1::bigint = 0 OR s.followup_id = $1::bigint "
+                               "ORDER BY s.followup_id, s.done_on, s.id",
+                               "reading follow-up steps"));
+    s.bind(1, id);
+    return rows::all(s, [](const Stmt& r) {
+        FollowUpStep st;
+        st.id = r.integer(0);
+        st.followup_id = r.integer(1);
+        st.step = r.text(2);
+        st.done_on = rows::date(r, 3).value_or(core::Date{});
+        st.note = r.text(4);
+        return st;
+    });
+}
+
 // The members above, for both connection types (the class itself is instantiated in sql_store.cpp).
 #define KEQING_FOLLOWUP_MEMBERS(Db)                                                                          \
     template Result<int64_t> SqlStore<Db>::add_followup(int64_t, const std::string&, const std::string&,     \
@@ -101,7 +135,10 @@ Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::
     template Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(                                    \
         std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
     template Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t);                           \
-    template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date, const Scope&);
+    template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date, const Scope&); \
+    template Result<int64_t> SqlStore<Db>::add_followup_step(int64_t, const std::string&,                    \
+                                                             const std::string&, core::Date, bool);          \
+    template Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_steps(int64_t);
 KEQING_FOLLOWUP_MEMBERS(SqliteDb)
 KEQING_FOLLOWUP_MEMBERS(PgDb)
 #undef KEQING_FOLLOWUP_MEMBERS

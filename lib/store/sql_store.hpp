@@ -97,6 +97,9 @@ template <class Db> class SqlStore : public Store {
                                 core::Date day, int64_t contact_id) override;
     Result<std::optional<FollowUp>> find_followup(int64_t id) override;
     Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to, const Scope& filter) override;
+    Result<int64_t> add_followup_step(int64_t id, const std::string& step, const std::string& note,
+                                      core::Date day, bool closes) override;
+    Result<std::vector<FollowUpStep>> followup_steps(int64_t id) override;
 
   protected:
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through

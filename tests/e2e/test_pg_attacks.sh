@@ -26,7 +26,8 @@ fingerprint() {
     UNION ALL SELECT 'k' || x::text FROM keqing.contacts x UNION ALL SELECT 'p' || x::text FROM keqing.people x
     UNION ALL SELECT 'e' || x::text FROM keqing.life_events x UNION ALL SELECT 'm' || x::text FROM keqing.team_managers x
     UNION ALL SELECT 's' || x::text FROM keqing.settings x UNION ALL SELECT 'v' || x::text FROM keqing.keqing_schema x
-    UNION ALL SELECT 'f' || x::text FROM keqing.followups x) all_rows"
+    UNION ALL SELECT 'f' || x::text FROM keqing.followups x
+    UNION ALL SELECT 'g' || x::text FROM keqing.followup_steps x) all_rows"
 }
 owner_query() { psql -qAtX "$DB_URL" -c "$1"; }
 # The names and codes a role must never learn: those of the customers never assigned to it (or, for a
@@ -113,7 +114,7 @@ same_answer() {
 every_row() {
   local f
   for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
-    "tier_history()" "reps()" "team_managers()" "followups()"; do
+    "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -179,12 +180,15 @@ attack_server() {
   zhao_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
     OVERRIDING SYSTEM VALUE SELECT 4243, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
     FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
+  # A step of each (schema 12: a complaint's 判定), hidden with its follow-up.
+  owner_query "INSERT INTO keqing.followup_steps (followup_id, step, done_on, note, created_at)
+    SELECT id, '判定', opened_on, 'x', 'x' FROM keqing.followups WHERE id IN ($li_followup, $zhao_followup)" >/dev/null
   remember
   [ -n "$zhao_person" ] || zhao_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
 
   # --- Tables, their schema, the layout schema 5 had: not even named.
   for who in wang zhou boss; do
-    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings followups; do
+    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings followups followup_steps; do
       refuse "$who" "SELECT keqing.$t" "SELECT * FROM keqing.$t" "permission denied for schema keqing"
     done
     refuse "$who" "schema 5's table names" "SELECT * FROM customers" 'relation "customers" does not exist'
@@ -296,6 +300,12 @@ attack_server() {
     same_answer "$who" "open a follow-up from a hidden contact" \
       "SELECT keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \
       "SELECT keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31')" "$contact" "987654321"
+    same_answer "$who" "step a hidden follow-up" \
+      "SELECT keqing_api.add_followup_step($followup, '判定', 'x', '2026-12-31', true)" \
+      "SELECT keqing_api.add_followup_step(987654321, '判定', 'x', '2026-12-31', true)" "$followup" "987654321"
+    same_answer "$who" "EXPLAIN ANALYZE followup_steps() of a hidden follow-up" \
+      "$explain.followup_steps() WHERE followup_id = $followup" \
+      "$explain.followup_steps() WHERE followup_id = 987654321" "$followup" "987654321"
     timing "$who" "time a hidden follow-up closed" "keqing_api.close_followup($followup, 'dropped', 'x', NULL)" \
       "keqing_api.close_followup(987654321, 'dropped', 'x', NULL)"
     timing "$who" "time a follow-up opened from a hidden contact" "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \

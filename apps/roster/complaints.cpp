@@ -1,0 +1,91 @@
+// roster's complaint subcommands (issue 18 item 2, seed 002): step (record the next step of a complaint
+// log-visit --complaint opened), list (open ones with their age, or all of a range) and show (one with
+// every step).
+#include "commands.hpp"
+
+#include "followups/complaints.hpp"
+#include "output/complaint_view.hpp"
+
+#include <memory>
+
+namespace roster_app {
+namespace kq = keqing;
+
+namespace {
+
+struct ComplaintOptions {
+    int64_t id = 0;
+    std::string step, note, on, as_of, from;
+    bool dry_run = false, all = false;
+    kq::output::Format format = kq::output::Format::table;
+};
+
+Result<Exit> record_step(const Shared& shared, const ComplaintOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date day, kq::cli::date_or_today(o.on, "--on"));
+    KQ_TRY(kq::store::FollowUpStep st,
+           kq::followups::record_step(*ctx.store, ctx.rules, o.id, o.step, o.note, day, o.dry_run));
+    KQ_TRY(kq::followups::Stepped item, kq::followups::stepped_item(*ctx.store, ctx.rules, o.id, day));
+    kq::cli::print("{} step {} of #{} on {}: {}\n", o.dry_run ? "would record" : "recorded", st.step, o.id,
+                   st.done_on.iso(), st.note);
+    if (!o.dry_run) {
+        if (item.next.empty())
+            kq::cli::print("closed #{}: done, {} days after it was opened\n", o.id, item.age_days);
+        else
+            kq::cli::print("next step: {}\n", item.next);
+    }
+    return Exit::ok;
+}
+
+Result<Exit> list_complaints(const Shared& shared, const ComplaintOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date to, kq::cli::date_or_today(o.as_of, "--as-of"));
+    kq::core::Date from = to;
+    if (!o.from.empty()) {
+        KQ_TRY(from, kq::cli::date_or_today(o.from, "--from"));
+        if (to < from) return kq::usage_error("--from {} is after --as-of {}", from.iso(), to.iso());
+    }
+    kq::store::Scope filter;
+    if (shared.rep_given) filter = {kq::store::Scope::Kind::rep, shared.common.rep};
+    KQ_TRY(std::vector<kq::followups::Stepped> items,
+           kq::followups::stepped_items(*ctx.store, ctx.rules, from, to, filter, !o.all && o.from.empty()));
+    kq::cli::print("{}", kq::output::render_complaints(items, o.format));
+    return Exit::ok;
+}
+
+Result<Exit> show_complaint(const Shared& shared, const ComplaintOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date day, kq::cli::date_or_today(o.as_of, "--as-of"));
+    KQ_TRY(kq::followups::Stepped item, kq::followups::stepped_item(*ctx.store, ctx.rules, o.id, day));
+    kq::cli::print("{}", kq::output::render_complaint(item, ctx.rules));
+    return Exit::ok;
+}
+
+} // namespace
+
+void add_complaint_commands(CLI::App& app, Shared& shared, Action& action) {
+    auto o = std::make_shared<ComplaintOptions>();
+    auto* cmd = app.add_subcommand("complaint", "complaints (seed 002): step, list, show; log-visit "
+                                                "--complaint TEXT records one");
+    cmd->require_subcommand(1);
+    auto* step = cmd->add_subcommand("step", "record the next step of a complaint (判定, 责任部门, 方案, …)");
+    step->add_option("id", o->id, "the complaint's number")->required();
+    step->add_option("step", o->step, "the step, as the rules name it, e.g. 判定")->required();
+    step->add_option("--note", o->note, "what was decided: 成立, the department, the remedy, who approved …")
+        ->required();
+    step->add_option("--on", o->on, "the day of the step (default: today)");
+    step->add_flag("--dry-run", o->dry_run, "check the step, store nothing");
+    step->callback([o, &shared, &action] { action = [o, &shared] { return record_step(shared, *o); }; });
+    auto* list = cmd->add_subcommand("list", "complaints open at the end of --as-of, with their age");
+    list->add_option("--as-of", o->as_of, "the day (default: today)");
+    list->add_option("--from", o->from, "also those closed from this day on");
+    list->add_flag("--all", o->all, "also the closed ones open some day of [--from, --as-of]");
+    add_format_option(list, o->format);
+    list->callback([o, &shared, &action] { action = [o, &shared] { return list_complaints(shared, *o); }; });
+    auto* show = cmd->add_subcommand("show", "one complaint with every step");
+    show->add_option("id", o->id, "the complaint's number")->required();
+    show->add_option("--as-of", o->as_of, "the day (default: today)");
+    show->callback([o, &shared, &action] { action = [o, &shared] { return show_complaint(shared, *o); }; });
+}
+
+} // namespace roster_app
