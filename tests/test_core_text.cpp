@@ -95,6 +95,12 @@ TEST_SUITE("core::text") {
         CHECK(core::fit("a\nb", 40) == "a␊b");
         CHECK(core::fit("abc", 0) == "…");
     }
+
+    TEST_CASE("join puts the separator between items only") {
+        CHECK(core::join({}, "、").empty());
+        CHECK(core::join({"小陈"}, "、") == "小陈");
+        CHECK(core::join({"小陈", "", "小刘"}, "、") == "小陈、、小刘");
+    }
 }
 
 } // namespace unit_core_text

@@ -26,6 +26,8 @@ std::string_view trim(std::string_view text);
 std::string to_lower(std::string_view text);
 // ASCII upper-case copy.
 std::string to_upper_ascii(std::string_view text);
+// The items with `separator` between them ("小陈、小刘").
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 // Why a value is not one line of printable text: where (1-based) and what.
 struct TextFault {

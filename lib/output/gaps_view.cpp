@@ -3,22 +3,12 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/text.hpp"
 #include "output/table.hpp"
 
 #include <fmt/format.h>
 
 namespace keqing::output {
-namespace {
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : std::string(separator)) + item;
-    return out;
-}
-
-} // namespace
-
 std::string render_gaps(const std::vector<roster::CustomerGaps>& customers, const rules::Rules& rules,
                         core::Date as_of, Format format) {
     if (format == Format::json) {
@@ -45,7 +35,7 @@ std::string render_gaps(const std::vector<roster::CustomerGaps>& customers, cons
             for (const auto& g : c.gaps)
                 out += fmt::format("{},{},{},{},{}\n", core::csv_field(c.customer.code),
                                    core::csv_field(c.customer.name), core::csv_field(c.customer.rep),
-                                   roster::to_string(g.kind), core::csv_field(joined(g.people, ";")));
+                                   roster::to_string(g.kind), core::csv_field(core::join(g.people, ";")));
         return out;
     }
     Table t;

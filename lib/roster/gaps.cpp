@@ -1,6 +1,8 @@
 // What a customer's file lacks against the rules' [gaps] (see gaps.hpp).
 #include "roster/gaps.hpp"
 
+#include "core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -90,25 +92,14 @@ Result<std::vector<CustomerGaps>> customer_gaps(store::Store& store, const rules
     return out;
 }
 
-namespace {
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : std::string(separator)) + item;
-    return out;
-}
-
-} // namespace
-
 std::string gap_text(const Gap& gap, const rules::Rules& rules, core::Date as_of) {
     switch (gap.kind) {
     case GapKind::no_key_person:
-        return fmt::format("no {} on file", joined(rules.gaps.key_roles, " or "));
+        return fmt::format("no {} on file", core::join(rules.gaps.key_roles, " or "));
     case GapKind::no_birthday:
-        return fmt::format("no birthday for {}", joined(gap.people, "、"));
+        return fmt::format("no birthday for {}", core::join(gap.people, "、"));
     case GapKind::no_personality:
-        return fmt::format("no personality for {}", joined(gap.people, "、"));
+        return fmt::format("no personality for {}", core::join(gap.people, "、"));
     case GapKind::no_visit_intel:
         return fmt::format("no visit intel (R12–R17) since {}",
                            intel_window_start(as_of, rules.gaps.intel_months).iso());
@@ -120,7 +111,7 @@ std::string gaps_text(const std::vector<Gap>& gaps, const rules::Rules& rules, c
     std::vector<std::string> parts;
     for (const auto& g : gaps)
         parts.push_back(gap_text(g, rules, as_of));
-    return joined(parts, "; ");
+    return core::join(parts, "; ");
 }
 
 } // namespace keqing::roster
