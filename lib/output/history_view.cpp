@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/table.hpp"
 
 #include <fmt/core.h>
 

@@ -54,6 +54,11 @@ base "roster event add" event add HZ001 --kind wedding --date 2026-11-18 --perso
 base "roster event import" event import "$WORK/events.csv" --dry-run
 base "roster event remove" event remove 1 --reason 日期记错 --dry-run
 base "roster event list" event list HZ001 --from 2026-11-01 --to 2026-11-30 --removed
+base "roster gaps" gaps --team 华东一组 --all --as-of 2026-11-20 --format json
+base "roster complaint" complaint list
+base "roster complaint step" complaint step 1 判定 --note 成立 --on 2026-11-20 --dry-run
+base "roster complaint list" complaint list --as-of 2026-11-20 --from 2026-11-01 --all --format csv
+base "roster complaint show" complaint show 1 --as-of 2026-11-20
 base "log-visit" HZ001 --date 2026-11-19 --time 10:00 --note 补货 --gift --feedback 好卖 --preference 喝茶 --favour 送茶 \
   --family 二胎 --competitor 降价 --slow-mover 感冒灵 --asked-help --solved 退货 --training --rep wang --db "$KEQING_DB" \
   --rules "$SRC/schemas/rules.toml"
