@@ -1,6 +1,8 @@
 // Shared option wiring, context opening and error reporting for the executables.
 #include "common/cli.hpp"
 
+#include "core/i18n.hpp"
+
 #include "common/complete.hpp"
 
 #include "core/limits.hpp"
@@ -228,7 +230,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         }
         return static_cast<int>(*result);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "{}: error: internal error: {}; please report it\n", tool, e.what());
+        fmt::print(stderr, "{}: error: {}\n", tool,
+                   core::trf("internal error: {}; please report it", e.what()));
         return static_cast<int>(Exit::database);
     }
 }
