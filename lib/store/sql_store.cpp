@@ -1,11 +1,8 @@
-// The SQL store's transactions, writes and reads, written once for SQLite and PostgreSQL
-// (store/sql_store.hpp); what the rows mean is read by store/rows.hpp. Large reads (a month's contacts or
-// customers) go through Db::stream — on PostgreSQL a cursor, 20,000 rows a round trip — into the same
-// readers, so both backends count alike. Each pass over contacts names the index that narrows it where the
-// dialect can.
+// The SQL store's transactions and its reps and customers (with their tier and rep histories, places and
+// codes), written once for SQLite and PostgreSQL (store/sql_store.hpp); contacts are in sql_contacts.cpp,
+// people and life events in sql_people.cpp. What the rows mean is read by store/rows.hpp.
 #include "store/sql_store.hpp"
 
-#include "core/json.hpp"
 #include "store/history.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
@@ -15,18 +12,6 @@
 namespace keqing::store {
 namespace {
 
-// The columns a pass over contacts reads (all of them in the contacts_month index): what counting needs,
-// and what the findings add.
-constexpr std::string_view kCountFacts = "customer_id, channel, rep_id, flags";
-constexpr std::string_view kFindingFacts = "customer_id, channel, rep_id, flags, lag, happened_on, id";
-// The months $3..$4 (and, unless the range is whole months, the days $1..$2), read in the order of the
-// contacts_month index; late contacts (lag over $6) left out unless they count.
-constexpr std::string_view kMonthsInOrder =
-    "substr(happened_on, 1, 7) BETWEEN $3::text AND $4::text {} AND voided_at IS NULL {} "
-    "ORDER BY substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id";
-// The range $1..$2 of a narrower scope ($5), sorted into day order.
-constexpr std::string_view kRangeInOrder = "happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL "
-                                           "{} ORDER BY happened_on, customer_id, channel, rep_id";
 // A tier or rep from a day on; a second change on the same day replaces the first.
 constexpr std::string_view kPutTier =
     "INSERT INTO tier_history (customer_id, tier, effective_from, recorded_at) VALUES ($1, $2, $3, $4) ON "
@@ -36,15 +21,10 @@ constexpr std::string_view kPutRep =
     "INSERT INTO assignments (customer_id, rep_id, effective_from, recorded_at) VALUES ($1, $2, $3, $4) ON "
     "CONFLICT (customer_id, effective_from) DO UPDATE SET rep_id = excluded.rep_id, recorded_at = "
     "excluded.recorded_at";
-constexpr std::string_view kByDay = " ORDER BY k.happened_on, k.happened_at, k.id";
 
 // A dialect's format string (store/dialect.hpp) filled in.
 template <class... Args> std::string spell(std::string_view format, const Args&... args) {
     return fmt::format(fmt::runtime(format), args...);
-}
-
-template <class T> std::vector<int64_t> widened(const std::vector<T>& list) {
-    return std::vector<int64_t>(list.begin(), list.end());
 }
 
 // What an insert and an update of a customer, a person or a life event share, bound to $2 on.
@@ -55,24 +35,6 @@ template <class S> void bind_fields(S& s, const Customer& c) {
         .bind(5, c.phone)
         .bind(6, c.address)
         .bind(7, c.stage);
-}
-
-template <class S> void bind_fields(S& s, const Person& p) {
-    s.bind(2, p.name)
-        .bind(3, p.role)
-        .bind(4, p.birthday)
-        .bind(5, p.preferences)
-        .bind(6, p.family)
-        .bind(7, p.personality)
-        .bind(8, p.note);
-}
-
-template <class S> void bind_fields(S& s, const LifeEvent& e) {
-    s.bind(3, e.kind).bind(4, e.date.iso()).bind(5, e.note);
-    if (e.person_id)
-        s.bind(2, e.person_id);
-    else
-        s.bind_null(2);
 }
 
 } // namespace
@@ -198,118 +160,6 @@ Result<std::vector<HistoryEntry>> SqlStore<Db>::history(std::string_view sql, in
     return rows::all(s, rows::history_entry<Stmt>);
 }
 
-template <class Db> std::string SqlStore<Db>::select_contacts(std::string_view where, std::string_view from) {
-    return fmt::format("SELECT {} FROM {} k JOIN @customers c ON c.id = k.customer_id WHERE {}",
-                       rows::kContactColumns, from, where);
-}
-
-template <class Db> Result<std::optional<Contact>> SqlStore<Db>::find_contact(int64_t id) {
-    KQ_TRY(Stmt s, db_.prepare(select_contacts("k.id = $1", "@contact")));
-    s.bind(1, id);
-    KQ_TRY(std::vector<Contact> found, rows::all(s, rows::contact<Stmt>));
-    if (found.empty()) return std::optional<Contact>();
-    return std::optional<Contact>(std::move(found.front()));
-}
-
-template <class Db>
-Result<std::vector<Contact>> SqlStore<Db>::customer_contacts(int64_t customer_id, core::Date from,
-                                                             core::Date to) {
-    KQ_TRY(Stmt s,
-           db_.prepare(select_contacts("k.customer_id = $3 AND k.happened_on BETWEEN $1::text AND $2::text") +
-                       std::string(kByDay)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id);
-    return rows::all(s, rows::contact<Stmt>);
-}
-
-template <class Db>
-Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core::Date to,
-                                                           const Scope& filter) {
-    const std::string where = fmt::format(
-        "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", filter_sql(filter));
-    KQ_TRY(Stmt s, db_.prepare(select_contacts(where) + std::string(kByDay)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter));
-    return rows::all(s, rows::contact<Stmt>);
-}
-
-template <class Db>
-Result<std::vector<Contact>> SqlStore<Db>::contacts_between(core::Date from, core::Date to) {
-    KQ_TRY(Stmt s, db_.prepare(select_contacts("substr(k.happened_on, 1, 7) BETWEEN $3::text AND $4::text "
-                                               "AND k.happened_on BETWEEN $1::text AND $2::text") +
-                               std::string(kByDay)));
-    s.bind(1, from.iso())
-        .bind(2, to.iso())
-        .bind(3, core::Month::of(from).iso())
-        .bind(4, core::Month::of(to).iso());
-    return rows::all(s, rows::contact<Stmt>);
-}
-
-// Everyone's contacts are read in the order of the covering contacts_month index (no sorting, each
-// customer's contacts together); a narrower scope through the index that narrows it, sorted by day.
-template <class Db>
-Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const Scope& scope,
-                                         ScanOptions options,
-                                         const std::function<void(const ContactFacts&)>& visit) {
-    const std::string_view late = options.max_lag ? "AND lag <= $6::integer" : "";
-    const auto in_order = [&](std::string_view index, std::string_view which) {
-        return fmt::format("{} WHERE {} AND {}", spell(Db::kDialect.indexed_by, index), which,
-                           fmt::format(fmt::runtime(kRangeInOrder), late));
-    };
-    std::string where;
-    switch (scope.kind) {
-    case Scope::Kind::all: {
-        const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
-        where = fmt::format("{} WHERE {}", spell(Db::kDialect.indexed_by, "contacts_month"),
-                            fmt::format(fmt::runtime(kMonthsInOrder),
-                                        whole_months ? "" : "AND happened_on BETWEEN $1::text AND $2::text",
-                                        late));
-        break;
-    }
-    case Scope::Kind::ids:
-        if (scope.ids.empty()) return {};
-        where = in_order("contacts_customer", spell(Db::kDialect.in_ids, "customer_id", 5));
-        break;
-    case Scope::Kind::rep:
-        where = in_order("contacts_rep", "rep_id = $5::text");
-        break;
-    case Scope::Kind::team:
-        where = in_order("contacts_rep", "rep_id IN (SELECT id FROM @reps WHERE team = $5::text)");
-        break;
-    case Scope::Kind::tier:
-    case Scope::Kind::code:
-    case Scope::Kind::codes:
-        return Error{Exit::usage, "a pass over contacts is scoped by customer ids, rep or team"};
-    }
-    KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT {} FROM @contacts{}",
-                                          options.findings ? kFindingFacts : kCountFacts, where)));
-    s.bind(1, from.iso()).bind(2, to.iso());
-    if (scope.kind == Scope::Kind::all)
-        s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
-    else if (scope.kind == Scope::Kind::ids)
-        s.bind(5, id_list(Db::kDialect, scope.ids));
-    else
-        s.bind(5, scope.value);
-    if (options.max_lag) s.bind(6, *options.max_lag);
-    while (true) {
-        KQ_TRY(bool row, s.step());
-        if (!row) return {};
-        if (options.findings)
-            visit(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3),
-                               s.integer(4)});
-        else
-            visit(ContactFacts{0, s.integer(0), s.view(1), s.view(2), {}, s.integer(3), 0});
-    }
-}
-
-template <class Db>
-Result<std::vector<Contact>> SqlStore<Db>::contacts_with_ids(core::Date from, core::Date to,
-                                                             const std::vector<int64_t>& ids) {
-    if (ids.empty()) return std::vector<Contact>();
-    KQ_TRY(Stmt s, db_.prepare(select_contacts(spell(Db::kDialect.in_ids, "k.id", 3)) +
-                               " ORDER BY k.happened_on, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, id_list(Db::kDialect, ids));
-    return rows::all(s, rows::contact<Stmt>);
-}
-
 template <class Db> Result<void> SqlStore<Db>::set_place(int64_t customer_id, const Place& place) {
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE customers SET area = $2, lat = $3::float8, lon = $4::float8 "
                                        "WHERE id = $1",
@@ -353,110 +203,6 @@ SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
         if (!row) return codes;
         codes[s.integer(0)] = s.text(1);
     }
-}
-
-template <class Db>
-Result<Voided> SqlStore<Db>::voided_contacts(core::Date from, core::Date to, int limit,
-                                             const std::string& team) {
-    KQ_TRY(Stmt s,
-           db_.prepare(select_contacts("k.happened_on BETWEEN $1::text AND $2::text AND k.voided_at IS "
-                                       "NOT NULL AND ($9::text = '' OR k.rep_id IN (SELECT id FROM "
-                                       "@reps WHERE team = $9::text))") +
-                       " ORDER BY k.happened_on, k.id"));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, team);
-    Voided v;
-    KQ_TRY(v.first, rows::all(s, rows::contact<Stmt>));
-    v.count = static_cast<int>(v.first.size());
-    if (v.count > limit) v.first.resize(static_cast<size_t>(limit));
-    return v;
-}
-
-template <class Db> Result<std::optional<Person>> SqlStore<Db>::find_person(int64_t id) {
-    KQ_TRY(std::vector<Person> people, query_people("p.id = $1", id));
-    if (people.empty()) return std::optional<Person>();
-    return std::optional<Person>(people.front());
-}
-
-template <class Db>
-Result<std::vector<Person>> SqlStore<Db>::list_people(int64_t customer_id, Removed removed) {
-    return query_people(removed == Removed::included
-                            ? "($1::bigint = 0 OR p.customer_id = $1::bigint)"
-                            : "($1::bigint = 0 OR p.customer_id = $1::bigint) AND p.removed_at IS NULL",
-                        customer_id);
-}
-
-template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Scope& filter) {
-    KQ_TRY(Stmt s,
-           db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
-                                   "WHERE {} AND p.removed_at IS NULL ORDER BY c.code, p.id",
-                                   rows::kPersonColumns, filter_sql(filter))));
-    s.bind(9, filter_value(filter));
-    return rows::all(s, rows::person<Stmt>);
-}
-
-// With `months`, only birthdays written in one of them (Db::kDialect.birthday_months: lunar ones $2, solar
-// ones $3).
-template <class Db>
-Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
-    const bool everyone = filter.kind == Scope::Kind::all;
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
-                                           "WHERE p.birthday <> '' AND p.removed_at IS NULL AND {} {}",
-                                           everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
-                                           filter_sql(filter), months ? Db::kDialect.birthday_months : "")));
-    if (!everyone) s.bind(9, filter_value(filter));
-    if (months)
-        s.bind(2, id_list(Db::kDialect, widened(months->lunar)))
-            .bind(3, id_list(Db::kDialect, widened(months->solar)));
-    return rows::all(s, rows::birthday<Stmt>);
-}
-
-template <class Db>
-Result<std::vector<Person>> SqlStore<Db>::query_people(std::string_view where, int64_t id) {
-    KQ_TRY(Stmt s,
-           db_.prepare(fmt::format("SELECT {} FROM @people p JOIN @customers c ON c.id = p.customer_id "
-                                   "WHERE {} ORDER BY c.code, p.id",
-                                   rows::kPersonColumns, where)));
-    s.bind(1, id);
-    return rows::all(s, rows::person<Stmt>);
-}
-
-template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::Date to, int64_t customer_id,
-                                                         Removed removed) {
-    return query_events(removed == Removed::included
-                            ? "($3::bigint = 0 OR e.customer_id = $3::bigint)"
-                            : "($3::bigint = 0 OR e.customer_id = $3::bigint) AND e.removed_at IS NULL",
-                        from, to, customer_id, {});
-}
-
-template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to, const Scope& filter,
-                                                       const std::vector<std::string>& kinds) {
-    const std::string where = filter_sql(filter) + " AND e.removed_at IS NULL";
-    if (kinds.empty()) return query_events(where, from, to, 0, filter);
-    std::string list = "[";
-    for (const auto& kind : kinds) {
-        if (list.size() > 1) list += ',';
-        core::append_json_quoted(list, kind);
-    }
-    return query_events(
-        fmt::format("{} AND e.kind IN (SELECT value FROM {})", where, spell(Db::kDialect.json_values, 4)),
-        from, to, 0, filter, list + "]");
-}
-
-template <class Db>
-Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where, core::Date from,
-                                                          core::Date to, int64_t customer_id,
-                                                          const Scope& filter, const std::string& kinds) {
-    KQ_TRY(Stmt s,
-           db_.prepare(fmt::format(
-               "SELECT {} FROM @life_events e JOIN @customers c ON c.id = e.customer_id LEFT JOIN @people "
-               "p ON p.id = e.person_id WHERE e.happened_on BETWEEN $1::text AND $2::text AND {} ORDER "
-               "BY e.happened_on, e.id",
-               rows::kEventColumns, where)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter_value(filter));
-    if (!kinds.empty()) s.bind(4, kinds);
-    return rows::all(s, rows::event<Stmt>);
 }
 
 // Transactions nest: the outermost is the dialect's (SQLite's BEGIN IMMEDIATE, retried while another
@@ -565,137 +311,6 @@ Result<void> SqlStore<Db>::put_history(std::string_view sql, int64_t customer_id
                                        const std::string& from) {
     KQ_TRY(Stmt s, db_.prepare(sql, "changing a tier or rep assignment"));
     return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
-}
-
-// keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
-// server's clock. 0: a contact with its ref was stored already.
-template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
-    KQ_TRY(
-        Stmt s,
-        db_.prepare(
-            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
-                    "note, gift, occasion, feedback, preference, favour, family, competitor, "
-                    "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, "
-                    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-                    "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
-                    "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                    "$14, $15, $16, $17, $21)"),
-            "logging a contact"));
-    s.bind(1, c.customer_id)
-        .bind(2, c.channel)
-        .bind(3, c.date.iso())
-        .bind(4, c.time)
-        .bind(5, c.rep)
-        .bind(6, c.note)
-        .bind(7, c.gift)
-        .bind(8, c.occasion);
-    for (int i = 0; i < 6; ++i)
-        s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
-    s.bind(15, c.asked_help)
-        .bind(16, c.solved)
-        .bind(17, c.training)
-        .bind(18, c.logged_at)
-        .bind(19, contact_flags(c))
-        .bind(20, contact_lag(c))
-        .bind(21, c.ref);
-    return db_.inserted_id(s);
-}
-
-template <class Db> Result<size_t> SqlStore<Db>::add_contacts(const std::vector<Contact>& contacts) {
-    size_t stored = 0;
-    for (const Contact& c : contacts) {
-        KQ_TRY(int64_t id, add_contact(c));
-        if (id > 0) ++stored;
-    }
-    return stored;
-}
-
-// Inside a write transaction the dialect's lock (SQLite's write lock, PostgreSQL's advisory lock on the
-// hash; keqing_api.claim_import takes the same) keeps every other import of the same content waiting.
-template <class Db> Result<std::vector<ImportRecord>> SqlStore<Db>::claim_import(const std::string& hash) {
-    KQ_CHECK(db_.lock_import(hash));
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("SELECT hash, file, rows, imported_at, login FROM imports WHERE hash = "
-                               "$1 ORDER BY id DESC",
-                               "SELECT hash, file, rows, imported_at, login FROM "
-                               "keqing_api.claim_import($1)"),
-                       "reading earlier imports"));
-    s.bind(1, hash);
-    return rows::all(s, rows::import_record<Stmt>);
-}
-
-template <class Db> Result<void> SqlStore<Db>::record_import(const ImportRecord& r) {
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, "
-                               "$2, $3, $4, $5)",
-                               "SELECT keqing_api.record_import($1, $2, $3)"),
-                       "recording an import"));
-    return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
-}
-
-template <class Db>
-Result<void> SqlStore<Db>::void_contact(int64_t id, const std::string& reason, const std::string& at) {
-    KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1",
-                                       "SELECT keqing_api.void_contact($1, $3)"),
-                               "voiding a contact"));
-    return s.bind(1, id).bind(2, at).bind(3, reason).run();
-}
-
-template <class Db>
-Result<void> SqlStore<Db>::retag_contact(int64_t id, const std::string& occasion, const std::string& login,
-                                         const std::string& at) {
-    if (db_.source() == Source::api) {
-        KQ_TRY(Stmt s, db_.prepare("SELECT keqing_api.retag_contact($1, $2)", "re-tagging a contact"));
-        return s.bind(1, id).bind(2, occasion).run();
-    }
-    KQ_TRY(Stmt record,
-           db_.prepare("INSERT INTO retags (contact_id, occasion, previous, login, at) SELECT id, $2, "
-                       "occasion, $3, $4 FROM contacts WHERE id = $1",
-                       "re-tagging a contact"));
-    KQ_CHECK(record.bind(1, id).bind(2, occasion).bind(3, login).bind(4, at).run());
-    KQ_TRY(Stmt s, db_.prepare("UPDATE contacts SET occasion = $2 WHERE id = $1", "re-tagging a contact"));
-    return s.bind(1, id).bind(2, occasion).run();
-}
-
-template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
-    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, "
-                                       "preferences, family, personality, note, created_at) VALUES ($1, $2, "
-                                       "$3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                                       "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                               "adding a person"));
-    bind_fields(s, p);
-    s.bind(1, p.customer_id).bind(9, core::now().iso());
-    return db_.inserted_id(s);
-}
-
-template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
-                               "family = $6, personality = $7, note = $8 WHERE id = $1",
-                               "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                       "changing a person"));
-    bind_fields(s, p);
-    return s.bind(1, p.id).run();
-}
-
-template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) {
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, "
-                               "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                               "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
-                       "recording a life event"));
-    bind_fields(s, e);
-    s.bind(1, e.customer_id).bind(6, core::now().iso());
-    return db_.inserted_id(s);
-}
-
-template <class Db> Result<void> SqlStore<Db>::update_event(const LifeEvent& e) {
-    KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
-                                       "note = $5 WHERE id = $1",
-                                       "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
-                               "changing a life event"));
-    bind_fields(s, e);
-    return s.bind(1, e.id).run();
 }
 
 template class SqlStore<SqliteDb>;
