@@ -80,8 +80,7 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
     if (!o.output_dir.empty()) {
         KQ_TRY(output::DigestFiles written,
                output::write_rep_files(files, output::plan_extension(format), o.output_dir, o.all));
-        fmt::print(stderr, "wrote {} plan{} to {}\n", written.written, written.written == 1 ? "" : "s",
-                   o.output_dir);
+        fmt::print(stderr, "{}\n", output::describe_written(written, o.output_dir, true));
     }
     return missed ? Exit::found : Exit::ok;
 }

@@ -69,9 +69,7 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
         return due ? Exit::found : Exit::ok;
     }
     KQ_TRY(output::DigestFiles files, output::write_digest_files(digests, format, o.output_dir, o.all));
-    fmt::print(
-        stderr, "wrote {} digest{} to {}{}\n", files.written, files.written == 1 ? "" : "s", o.output_dir,
-        files.removed ? fmt::format("; removed {} of an earlier run (nothing due now)", files.removed) : "");
+    fmt::print(stderr, "{}\n", output::describe_written(files, o.output_dir, false));
     return due ? Exit::found : Exit::ok;
 }
 

@@ -2,6 +2,7 @@
 #include "output/digest_files.hpp"
 
 #include "core/files.hpp"
+#include "core/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -171,6 +172,16 @@ Result<DigestFiles> write_digest_files(const std::vector<remind::Digest>& digest
     for (const remind::Digest& d : digests)
         reps.push_back({d.rep, d.items.empty() ? std::string() : render_digest(d, format, false)});
     return write_rep_files(reps, digest_extension(format), dir, every_rep);
+}
+
+std::string describe_written(const DigestFiles& files, const std::filesystem::path& dir, bool plans) {
+    const auto n = static_cast<unsigned long>(files.written);
+    std::string text =
+        plans ? core::trnf("wrote {} plan to {}", "wrote {} plans to {}", n, n, dir.string())
+              : core::trnf("wrote {} digest to {}", "wrote {} digests to {}", n, n, dir.string());
+    if (files.removed > 0)
+        text += core::trf("; removed {} of an earlier run (nothing due now)", files.removed);
+    return text;
 }
 
 } // namespace keqing::output

@@ -25,6 +25,10 @@ struct DigestFiles {
     int removed = 0; // files of an earlier run removed (reps with nothing due now)
 };
 
+// What a run with --output-dir says on stderr: "wrote 3 digests to out; removed 1 of an earlier run (nothing
+// due now)" — for remind's digests or plan's plans (`plans`).
+std::string describe_written(const DigestFiles& files, const std::filesystem::path& dir, bool plans);
+
 // One rep's file: its text, empty when the rep has nothing (then an earlier run's file is removed).
 struct RepFile {
     std::string rep, text;
