@@ -20,7 +20,29 @@ if [ "$BACKEND" = postgresql ]; then
     flock "$KEQING_TEST_PG_DIR/bootstrap.lock" psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" -v db="$1" \
       -v owner="${2:-postgres}" -f "$SRC/schemas/pg_bootstrap.sql" >/dev/null
   }
-  pg_create_db "$PG_DB" || exit 1
+  # The suite's own database is a copy of a template made once per schema (bootstrapped and migrated by the
+  # tools), so that each of the fifty suites does not migrate a new database itself (about 2 s each).
+  pg_template_copy() {
+    local tpl schemas_sum
+    schemas_sum=$(cat "$SRC"/schemas/*.sql | sha256sum | cut -c1-12)
+    tpl=e2e_template_$schemas_sum
+    (
+      flock 9
+      if [ "$(psql -qAtX "$PG_BASE/postgres" -c "SELECT 1 FROM pg_database WHERE datname = '${tpl}_ready'")" != 1 ]; then
+        psql -qX "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $tpl WITH (FORCE)" >/dev/null &&
+          psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" -v db="$tpl" -v owner=postgres \
+            -f "$SRC/schemas/pg_bootstrap.sql" >/dev/null &&
+          "$BIN/roster" rep list --db "$PG_BASE/$tpl" >/dev/null &&
+          psql -qX "$PG_BASE/postgres" -c "CREATE DATABASE ${tpl}_ready" >/dev/null || exit 1
+      fi
+      psql -qX -v ON_ERROR_STOP=1 "$PG_BASE/postgres" >/dev/null <<SQL || exit 1
+CREATE DATABASE $PG_DB TEMPLATE $tpl OWNER postgres;
+REVOKE ALL ON DATABASE $PG_DB FROM PUBLIC;
+GRANT CONNECT ON DATABASE $PG_DB TO postgres, keqing_admin, keqing_manager, keqing_rep;
+SQL
+    ) 9>"$KEQING_TEST_PG_DIR/bootstrap.lock"
+  }
+  pg_template_copy || exit 1
   export KEQING_DB=$PG_BASE/$PG_DB
 fi
 cleanup() {
