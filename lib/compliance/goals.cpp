@@ -2,6 +2,7 @@
 #include "compliance/goals.hpp"
 
 #include "compliance/activity.hpp"
+#include "compliance/said.hpp"
 
 #include <algorithm>
 #include <map>
@@ -11,8 +12,9 @@
 namespace keqing::compliance {
 namespace {
 
-GoalResult goal(std::string id, std::string label, int required, int done, const MonthResult& m) {
-    GoalResult g{std::move(id), std::move(label), required, done, 0, Status::met, {}};
+GoalResult goal(std::string id, Said label, int required, int done, const MonthResult& m) {
+    GoalResult g{std::move(id), std::move(label.shown), std::move(label.english), required, done, 0, Status::met,
+                 {}};
     g.expected = expected_count(required, m.elapsed_days, m.month.days());
     g.status = channel_status(done, required, g.expected, m.month, m.as_of);
     return g;
@@ -102,23 +104,25 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
             fmt::format_to(std::back_inserter(short_of), "{}{} {}/{}", short_of.empty() ? "" : ", ", c->code,
                            got, want);
     }
-    GoalResult g{"R10", "problems solved per customer", required, met, 0, status, {}, true};
+    const Said label = say(N_("problems solved per customer"));
+    GoalResult g{"R10", label.shown, label.english, required, met, 0, status, {}, true};
     g.expected = required; // every customer is expected to keep pace
-    if (met < required)
-        g.detail = fmt::format("{} of {} customers still need a problem solved: {}", required - met, required,
-                               short_of);
+    if (met < required) {
+        Said detail =
+            say(N_("{} of {} customers still need a problem solved: {}"), required - met, required, short_of);
+        g.detail = std::move(detail.shown);
+        g.detail_en = std::move(detail.english);
+    }
     return g;
 }
 
 // Why a training at customer `code` does not count for `rep`'s R11, or empty when it does.
-std::string training_refusal(const Training& t, std::string_view rep, std::string_view code,
-                             const rules::Rules& rules) {
+Said training_refusal(const Training& t, std::string_view rep, std::string_view code, const rules::Rules& rules) {
     const rules::Who& who = rules.goals.training_who;
-    const std::string head = fmt::format("training at {} by {} did not count: R11 needs {}", code, t.rep,
-                                         rules::Rules::who_text(who));
-    if (who.assigned && t.rep != rep) return fmt::format("{} ({}'s customer)", head, rep);
-    if (who.in_person && !rules.in_person(t.channel))
-        return fmt::format("{} ({} is not in person)", head, t.channel);
+    const Said head = say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep,
+                          rules::Rules::who_text(who));
+    if (who.assigned && t.rep != rep) return say(N_("{} ({}'s customer)"), head, rep);
+    if (who.in_person && !rules.in_person(t.channel)) return say(N_("{} ({} is not in person)"), head, t.channel);
     return {};
 }
 
@@ -127,29 +131,32 @@ std::string training_refusal(const Training& t, std::string_view rep, std::strin
 GoalResult training_goal(std::string_view rep, const std::vector<const CustomerResult*>& customers,
                          const Done& done, const rules::Rules& rules, const MonthResult& m) {
     int trainable = 0, trained = 0;
-    std::string refused;
+    Said refused;
     for (const CustomerResult* c : customers) {
         if (c->tier != rules.goals.training_tier) continue;
         ++trainable;
         const auto found = done.trainings.find(c->id);
         if (found == done.trainings.end()) continue;
-        std::set<std::string> why; // in order, each once
+        std::map<std::string, Said> why; // in order of the English text, each once
         bool counted = false;
         for (const Training& t : found->second) {
-            std::string refusal = training_refusal(t, rep, c->code, rules);
+            Said refusal = training_refusal(t, rep, c->code, rules);
             counted = counted || refusal.empty();
-            if (!refusal.empty()) why.insert(std::move(refusal));
+            if (!refusal.empty()) why.emplace(refusal.english, std::move(refusal));
         }
         if (counted) {
             ++trained;
             continue;
         }
         for (const auto& w : why)
-            refused += (refused.empty() ? "" : "; ") + w;
+            refused = joined(std::move(refused), w.second, "; ");
     }
-    GoalResult g = goal("R11", fmt::format("formal training at {} customers", rules.goals.training_tier),
+    GoalResult g = goal("R11", say(N_("formal training at {} customers"), rules.goals.training_tier),
                         std::min(rules.goals.training_customers, trainable), trained, m);
-    if (g.done < g.required) g.detail = refused;
+    if (g.done < g.required) {
+        g.detail = refused.shown;
+        g.detail_en = refused.english;
+    }
     return g;
 }
 
@@ -163,7 +170,7 @@ RepGoals rep_goals(std::string_view rep, const std::vector<const CustomerResult*
     const int asked =
         found == done.own.end() || found->second.goals.empty() ? 0 : found->second.goals[0].done;
     if (found != done.own.end()) r.checklist = found->second.checklist;
-    r.goals.push_back(goal("R9", "asked customers for help", rules.goals.asked_help, asked, m));
+    r.goals.push_back(goal("R9", say(N_("asked customers for help")), rules.goals.asked_help, asked, m));
     r.goals.push_back(solved_goal(customers, done, rules, m));
     r.goals.push_back(training_goal(r.rep, customers, done, rules, m));
     for (const auto& g : r.goals)

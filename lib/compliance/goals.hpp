@@ -9,16 +9,18 @@
 namespace keqing::compliance {
 
 struct GoalResult {
-    std::string id; // "R9", "R10", "R11"
-    std::string label;
+    std::string id;       // "R9", "R10", "R11"
+    std::string label;    // for people, in core::language(): "asked customers for help"
+    std::string label_en; // the same in English, for JSON and CSV
     int required = 0;
     int done = 0;
     int expected = 0;
     Status status = Status::met;
-    std::string detail; // what is missing, for people
+    std::string detail; // what is missing, for people (core::language())
     // done and required count customers (R10: those that had their problems solved, of those that must):
     // the detail then says how many customers are still short, and names them.
     bool per_customer = false;
+    std::string detail_en; // the detail in English, for JSON and CSV
 };
 
 struct ChecklistResult {

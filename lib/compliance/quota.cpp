@@ -1,6 +1,8 @@
 // SPEC §3 arithmetic in integers (no floating point until the score).
 #include "compliance/quota.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace keqing::compliance {
@@ -8,15 +10,19 @@ namespace keqing::compliance {
 std::string_view to_string(Status s) {
     switch (s) {
     case Status::met:
-        return "met";
+        return N_("met");
     case Status::on_track:
-        return "on_track";
+        return N_("on_track");
     case Status::behind:
-        return "behind";
+        return N_("behind");
     case Status::missed:
-        return "missed";
+        return N_("missed");
     }
     return "?";
+}
+
+const char* display(Status s) {
+    return core::tr(to_string(s).data()); // to_string's literals, marked N_ for the catalog
 }
 
 Status worst(Status a, Status b) {

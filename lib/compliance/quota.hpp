@@ -12,7 +12,10 @@ namespace keqing::compliance {
 // Per channel and per customer; the declaration order is the severity order (worst last).
 enum class Status { met, on_track, behind, missed };
 
+// The status as JSON and CSV spell it: "met", "on_track", "behind", "missed".
 std::string_view to_string(Status s);
+// The status for people, in core::language(): to_string in English; 达标, 进度正常, 落后, 未达标 in Chinese.
+const char* display(Status s);
 // The worse of two statuses (missed > behind > on_track > met).
 Status worst(Status a, Status b);
 

@@ -4,6 +4,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 
 namespace keqing::output {
 namespace {
@@ -64,35 +65,37 @@ std::string render_complaints(const std::vector<followups::Stepped>& items, Form
     }
     Table t;
     t.column("#", Align::right)
-        .column("CODE")
-        .column("CUSTOMER")
-        .column("OWNER")
-        .column("OPENED")
-        .column("DUE");
-    t.column("AGE", Align::right)
-        .column("STATE")
-        .column("NEXT STEP")
-        .column("WHAT", Align::left, kTextColumns);
+        .column(core::tr("CODE"))
+        .column(core::tr("CUSTOMER"))
+        .column(core::tr("OWNER"))
+        .column(core::tr("OPENED"))
+        .column(core::tr("DUE"));
+    t.column(core::tr("AGE"), Align::right)
+        .column(core::tr("STATE"))
+        .column(core::tr("NEXT STEP"))
+        .column(core::tr("WHAT"), Align::left, kTextColumns);
     for (const auto& s : items)
         t.row({std::to_string(s.item.id), s.item.customer_code, s.item.customer_name, s.item.rep,
                s.item.opened_on.iso(), s.item.due_on.iso(), std::to_string(s.age_days),
-               std::string(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body});
-    return t.empty() ? "no complaints\n" : t.render() + fmt::format("{} complaints\n", items.size());
+               state_word(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body});
+    return t.empty() ? core::tr("no complaints") + std::string("\n")
+                     : t.render() + core::trf("{} complaints", items.size()) + "\n";
 }
 
 std::string render_complaint(const followups::Stepped& s, const rules::Rules& rules) {
     const rules::FollowUpKind* kind = rules.followup(s.item.kind);
     const std::string name = kind ? kind->name : s.item.kind;
-    std::string out = fmt::format("#{} {} {} {} ({}), owner {}: {}, {} days, due {}\n", s.item.id, name,
-                                  s.item.customer_code, s.item.customer_name, kind ? kind->rule : "",
-                                  s.item.rep, followups::to_string(s.state), s.age_days, s.item.due_on.iso());
-    out += fmt::format("  {}  opened: {}\n", s.item.opened_on.iso(), s.item.body);
+    std::string out = core::trf("#{} {} {} {} ({}), owner {}: {}, {} days, due {}", s.item.id, name,
+                                s.item.customer_code, s.item.customer_name, kind ? kind->rule : "", s.item.rep,
+                                state_word(followups::to_string(s.state)), s.age_days, s.item.due_on.iso()) +
+                      "\n";
+    out += core::trf("  {}  opened: {}", s.item.opened_on.iso(), s.item.body) + "\n";
     for (const auto& st : s.steps)
         out += fmt::format("  {}  {}: {}\n", st.done_on.iso(), st.step, st.note);
-    if (!s.next.empty()) out += fmt::format("  next step: {}\n", s.next);
+    if (!s.next.empty()) out += core::trf("  next step: {}", s.next) + "\n";
     const std::string closed = closed_text(s);
     if (!closed.empty() && s.state == followups::State::dropped)
-        out += fmt::format("  {}  dropped: {}\n", closed, s.item.reason);
+        out += core::trf("  {}  dropped: {}", closed, s.item.reason) + "\n";
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "output/followup_view.hpp"
 
 #include "output/table.hpp"
+#include "output/words.hpp"
 
 namespace keqing::output {
 namespace {
@@ -20,14 +21,14 @@ std::string median(const std::optional<double>& days) {
 std::string render_followups(const std::vector<store::FollowUp>& items, const rules::Rules& rules,
                              core::Date day, bool with_customer) {
     Table t;
-    t.column("#", Align::right).column("KIND");
-    if (with_customer) t.column("CODE").column("CUSTOMER");
-    t.column("WHAT", Align::left, kTextColumns)
-        .column("OWNER")
-        .column("OPENED")
-        .column("DUE")
-        .column("STATE");
-    t.column("RULE");
+    t.column("#", Align::right).column(core::tr("KIND"));
+    if (with_customer) t.column(core::tr("CODE")).column(core::tr("CUSTOMER"));
+    t.column(core::tr("WHAT"), Align::left, kTextColumns)
+        .column(core::tr("OWNER"))
+        .column(core::tr("OPENED"))
+        .column(core::tr("DUE"))
+        .column(core::tr("STATE"));
+    t.column(core::tr("RULE"));
     for (const auto& f : items) {
         std::vector<std::string> row{std::to_string(f.id), kind_name(f, rules)};
         if (with_customer) {
@@ -37,7 +38,7 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
         const rules::FollowUpKind* kind = rules.followup(f.kind);
         row.insert(row.end(),
                    {f.body, f.rep, f.opened_on.iso(), f.due_on.iso(),
-                    std::string(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
+                    state_word(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
         t.row(row);
     }
     return t.indent(2).render();
@@ -63,13 +64,15 @@ void write_followups(core::JsonWriter& j, const std::vector<store::FollowUp>& it
 
 std::string render_followup_counts(const std::vector<followups::Counts>& counts) {
     Table t;
-    t.column("REP")
-        .column("OPENED", Align::right)
-        .column("CLOSED", Align::right)
-        .column("DONE", Align::right);
-    t.column("OPEN", Align::right).column("OVERDUE", Align::right).column("MEDIAN DAYS", Align::right);
+    t.column(core::tr("REP"))
+        .column(core::tr("OPENED"), Align::right)
+        .column(core::tr("CLOSED"), Align::right)
+        .column(core::tr("DONE"), Align::right);
+    t.column(core::tr("OPEN"), Align::right)
+        .column(core::tr("OVERDUE"), Align::right)
+        .column(core::tr("MEDIAN DAYS"), Align::right);
     for (const auto& c : counts)
-        t.row({c.rep.empty() ? "all" : c.rep, std::to_string(c.opened), std::to_string(c.closed),
+        t.row({c.rep.empty() ? core::tr("all") : c.rep, std::to_string(c.opened), std::to_string(c.closed),
                std::to_string(c.done), std::to_string(c.open), std::to_string(c.overdue),
                median(c.median_days)});
     return t.indent(2).render();

@@ -4,13 +4,18 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/english.hpp"
 #include "output/table.hpp"
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace keqing::output {
 std::string render_gaps(const std::vector<roster::CustomerGaps>& customers, const rules::Rules& rules,
                         core::Date as_of, Format format) {
+    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
+    if (format != Format::table) english.emplace();
     if (format == Format::json) {
         core::JsonWriter j;
         j.begin_object().key("as_of").value(as_of.iso()).key("customers").begin_array();
@@ -39,11 +44,14 @@ std::string render_gaps(const std::vector<roster::CustomerGaps>& customers, cons
         return out;
     }
     Table t;
-    t.column("CODE").column("NAME").column("REP").column("GAPS", Align::left, kTextColumns);
+    t.column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("REP"))
+        .column(core::tr("GAPS"), Align::left, kTextColumns);
     for (const auto& c : customers)
         t.row({c.customer.code, c.customer.name, c.customer.rep, roster::gaps_text(c.gaps, rules, as_of)});
-    return t.empty() ? "no gaps: every file holds what the rules ask\n"
-                     : t.render() + fmt::format("{} customers with gaps\n", customers.size());
+    return t.empty() ? core::tr("no gaps: every file holds what the rules ask") + std::string("\n")
+                     : t.render() + core::trf("{} customers with gaps", customers.size()) + "\n";
 }
 
 } // namespace keqing::output

@@ -3,6 +3,7 @@
 
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 #include "store/types.hpp"
 
 #include <algorithm>
@@ -14,10 +15,11 @@ namespace keqing::output {
 
 std::string proposal_line(const occasions::Proposal& p) {
     const rules::EventKind& k = *p.kind;
-    return fmt::format("proposed: {} ({}{}) at {} — the notes say “{}”\n  if so, record it (with its own "
-                       "day): roster event add {} --kind {} --date {}",
-                       k.name, k.kind, k.rule.empty() ? "" : ", " + k.rule, p.customer_code, p.word,
-                       p.customer_code, k.kind, p.date.iso());
+    return core::trf("proposed: {} ({}{}) at {} — the notes say “{}”", k.name, k.kind,
+                     k.rule.empty() ? "" : ", " + k.rule, p.customer_code, p.word) +
+           "\n  " +
+           core::trf("if so, record it (with its own day): roster event add {} --kind {} --date {}", p.customer_code,
+                     k.kind, p.date.iso());
 }
 
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
@@ -30,18 +32,17 @@ std::string actions_text(const std::vector<rules::Action>& actions, const rules:
 std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n) {
     using Why = occasions::NotCounted::Why;
     if (n.why == Why::logged_late)
-        return fmt::format(
-            "logged {} days after it happened, and late contacts do not count (count_late = false)",
-            n.days_late);
+        return core::trf("logged {} days after it happened, and late contacts do not count (count_late = false)",
+                         n.days_late);
     const std::string needs =
-        fmt::format("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
+        core::trf("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
     if (n.why == Why::other_rep)
-        return fmt::format("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
-    return fmt::format("{} ({} is not in person)", needs, n.channel);
+        return core::trf("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
+    return core::trf("{} ({} is not in person)", needs, n.channel);
 }
 
 std::string not_counted_text(const occasions::Obligation& o, const occasions::NotCounted& n) {
-    return fmt::format("contact #{} by {} did not count: {}", n.contact, n.rep, not_counted_why(o, n));
+    return core::trf("contact #{} by {} did not count: {}", n.contact, n.rep, not_counted_why(o, n));
 }
 
 namespace {
@@ -81,12 +82,12 @@ reading_order(const std::vector<occasions::Obligation>& obligations) {
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer) {
     Table t;
-    t.column("DATE");
-    if (with_customer) t.column("CODE").column("CUSTOMER").column("REP");
-    t.column("OCCASION", Align::left, kTextColumns)
-        .column("WINDOW")
-        .column("STATE")
-        .column("TO DO", Align::left, kTextColumns);
+    t.column(core::tr("DATE"));
+    if (with_customer) t.column(core::tr("CODE")).column(core::tr("CUSTOMER")).column(core::tr("REP"));
+    t.column(core::tr("OCCASION"), Align::left, kTextColumns)
+        .column(core::tr("WINDOW"))
+        .column(core::tr("STATE"))
+        .column(core::tr("TO DO"), Align::left, kTextColumns);
     for (const occasions::Obligation* p : reading_order(obligations)) {
         const occasions::Obligation& o = *p;
         std::vector<std::string> row{o.date.iso()};
@@ -97,9 +98,9 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         }
         row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
         row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
-        row.emplace_back(occasions::display(o.state));
+        row.push_back(state_word(occasions::display(o.state)));
         std::string todo = actions_text(o.outstanding(), rules);
-        if (o.note_required && !todo.empty()) todo += " (personal note)";
+        if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
         const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
         row.push_back(done ? "" : todo);
         t.row(std::move(row));
@@ -142,24 +143,24 @@ void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligat
 
 std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
     Table t;
-    t.column("REP")
-        .column("GOAL")
-        .column("DONE", Align::right)
-        .column("STATUS")
-        .column("DETAIL", Align::left, kTextColumns);
+    t.column(core::tr("REP"))
+        .column(core::tr("GOAL"))
+        .column(core::tr("DONE"), Align::right)
+        .column(core::tr("STATUS"))
+        .column(core::tr("DETAIL"), Align::left, kTextColumns);
     for (const auto& r : goals) {
         for (const auto& g : r.goals)
             t.row({r.rep, fmt::format("{} {}", g.id, g.label), fmt::format("{}/{}", g.done, g.required),
-                   std::string(compliance::to_string(g.status)), g.detail});
+                   compliance::display(g.status), g.detail});
         std::string missing;
         for (size_t i = 0; i < 6; ++i)
             if (r.checklist.recorded[i] < r.checklist.visits)
                 missing += fmt::format("{}{} {}/{}", missing.empty() ? "" : ", ",
                                        std::string_view(store::kChecklistLabels[i]).substr(0, 3),
                                        r.checklist.recorded[i], r.checklist.visits);
-        t.row({r.rep, "R12–R17 complete visit checklists",
+        t.row({r.rep, core::tr("R12–R17 complete visit checklists"),
                fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
-               r.checklist.complete == r.checklist.visits ? "complete" : "incomplete", missing});
+               r.checklist.complete == r.checklist.visits ? core::tr("complete") : core::tr("incomplete"), missing});
     }
     return t.indent(2).render();
 }
@@ -171,9 +172,9 @@ void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& g
         j.key("status").value(compliance::to_string(r.status));
         j.key("goals").begin_object();
         for (const auto& g : r.goals) {
-            j.key(g.id).begin_object().key("label").value(g.label).key("required").value(g.required);
+            j.key(g.id).begin_object().key("label").value(g.label_en).key("required").value(g.required);
             j.key("done").value(g.done).key("expected").value(g.expected);
-            j.key("status").value(compliance::to_string(g.status)).key("detail").value(g.detail).end_object();
+            j.key("status").value(compliance::to_string(g.status)).key("detail").value(g.detail_en).end_object();
         }
         j.end_object();
         j.key("checklist").begin_object().key("visits").value(r.checklist.visits);

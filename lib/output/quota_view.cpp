@@ -5,12 +5,15 @@
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/followup_view.hpp"
+#include "output/english.hpp"
 #include "output/obligation_view.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 
 namespace keqing::output {
 namespace {
@@ -25,23 +28,23 @@ bool owed(const compliance::CustomerResult& c) {
 void shortfall(std::string& out, const compliance::CustomerResult& c, const rules::Rules& rules) {
     out.clear();
     for (const auto& ch : c.channels) {
-        const std::string& id = rules.channels[static_cast<size_t>(ch.channel)].id;
+        const std::string& id = channel_word(rules.channels[static_cast<size_t>(ch.channel)]);
         if (ch.status == Status::behind)
-            fmt::format_to(std::back_inserter(out), "{}{} +{} to pace", out.empty() ? "" : ", ", id,
-                           ch.expected - ch.done);
+            out += (out.empty() ? "" : core::tr(", ")) + core::trf("{} +{} to pace", id, ch.expected - ch.done);
         else if (ch.status == Status::missed)
-            fmt::format_to(std::back_inserter(out), "{}{} short {}", out.empty() ? "" : ", ", id,
-                           ch.required - ch.done);
+            out += (out.empty() ? "" : core::tr(", ")) + core::trf("{} short {}", id, ch.required - ch.done);
     }
 }
 
 void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules,
                   bool behind_only) {
     Table t;
-    t.column("CODE").column("NAME").column("TIER").column("REP");
+    t.column(core::tr("CODE")).column(core::tr("NAME")).column(core::tr("TIER")).column(core::tr("REP"));
     for (const int ch : r.channels)
-        t.column(core::to_upper_ascii(rules.channels[static_cast<size_t>(ch)].id), Align::right);
-    t.column("SCORE", Align::right).column("STATUS").column("TO DO", Align::left, kTextColumns);
+        t.column(channel_header(rules.channels[static_cast<size_t>(ch)]), Align::right);
+    t.column(core::tr("SCORE"), Align::right)
+        .column(core::tr("STATUS"))
+        .column(core::tr("TO DO"), Align::left, kTextColumns);
     // Cells are formatted into buffers reused row after row.
     std::vector<std::string> counts(r.channels.size());
     std::string score, todo;
@@ -57,22 +60,24 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         }
         score = percent(c.score);
         shortfall(todo, c, rules);
-        cells.insert(cells.end(), {score, compliance::to_string(c.status), todo});
+        cells.insert(cells.end(), {score, compliance::display(c.status), todo});
         t.row(cells);
     }
-    out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days,
-                       r.month.days());
+    out << core::trf("{} as of {} (day {} of {})", r.month.iso(), r.as_of.iso(), r.elapsed_days, r.month.days())
+        << "\n\n";
     if (r.customers.empty()) {
-        out << "no active customers in this scope\n";
+        out << core::tr("no active customers in this scope") << "\n";
         return;
     }
     if (t.empty())
-        out << "nothing behind or missed\n";
+        out << core::tr("nothing behind or missed") << "\n";
     else
         t.render(out);
     const auto& s = r.summary;
-    out << fmt::format("\n{} customers: {} met, {} on track, {} behind, {} missed; score {}\n", s.customers,
-                       s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3], percent(s.score));
+    out << "\n"
+        << core::trf("{} customers: {} met, {} on track, {} behind, {} missed; score {}", s.customers,
+                     s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3], percent(s.score))
+        << "\n";
 }
 
 void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules,
@@ -146,6 +151,8 @@ std::string percent(double score) {
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,
                          bool behind_only, core::Output* output) {
     core::Sink out(output);
+    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
+    if (format == Format::csv || format == Format::json) english.emplace();
     if (format == Format::csv) {
         render_csv(out, check.month, rules, behind_only);
         return out.take();
@@ -173,11 +180,16 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
     }
     render_table(out, check.month, rules, behind_only);
     if (!shown.empty())
-        out << "\noccasions, birthdays and life events (R4–R8)\n" << render_obligations(shown, rules, true);
+        out << "\n"
+            << core::tr("occasions, birthdays and life events (R4–R8)") << "\n"
+            << render_obligations(shown, rules, true);
     if (!check.goals.empty())
-        out << "\nrep goals (R9–R11) and visit checklists (R12–R17)\n" << render_goals(check.goals);
+        out << "\n"
+            << core::tr("rep goals (R9–R11) and visit checklists (R12–R17)") << "\n"
+            << render_goals(check.goals);
     if (!check.followups.empty())
-        out << "\nopen follow-ups (promises, problems, slow movers)\n"
+        out << "\n"
+            << core::tr("open follow-ups (promises, problems, slow movers)") << "\n"
             << render_followups(check.followups, rules, check.followups_day, true);
     return out.take();
 }
@@ -188,16 +200,19 @@ std::string describe_customer(const compliance::CustomerResult& c, const complia
     for (const auto& ch : c.channels) {
         const auto& channel = rules.channels[static_cast<size_t>(ch.channel)];
         const int left = std::max(0, ch.required - ch.done);
-        out += fmt::format("  {:<8} {}/{}  ", channel.id, ch.done, ch.required);
+        out += fmt::format("  {}{} {}/{}  ", channel_word(channel),
+                           std::string(static_cast<size_t>(std::max(0, 8 - core::display_width(channel_word(channel)))), ' '),
+                           ch.done, ch.required);
         if (left == 0)
-            out += "met\n";
+            out += core::tr("met");
         else if (ch.status == Status::missed)
-            out += fmt::format("missed: {} short\n", left);
+            out += core::trf("missed: {} short", left);
         else if (ch.status == Status::behind)
-            out += fmt::format("behind: {} more by today to be on pace, {} owed by {}\n",
-                               ch.expected - ch.done, left, month.month.last().iso());
+            out += core::trf("behind: {} more by today to be on pace, {} owed by {}", ch.expected - ch.done, left,
+                             month.month.last().iso());
         else
-            out += fmt::format("{} owed by {}\n", left, month.month.last().iso());
+            out += core::trf("{} owed by {}", left, month.month.last().iso());
+        out += "\n";
     }
     return out;
 }

@@ -5,7 +5,9 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/english.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 
 #include <algorithm>
 
@@ -18,7 +20,7 @@ std::string who(const remind::Digest& d) {
 }
 
 std::string item_line(const remind::Item& i) {
-    std::string line = fmt::format("[{}] by {}", i.rule.empty() ? "-" : i.rule, i.due.iso());
+    std::string line = core::trf("[{}] by {}", i.rule.empty() ? "-" : i.rule, i.due.iso());
     if (!i.customer_code.empty())
         line += fmt::format(" · {} {}", fit_name(i.customer_code), fit_name(i.customer_name));
     if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + fit_name(i.person);
@@ -30,8 +32,7 @@ std::string hint_line(const remind::Item& i) {
     if (!i.hint.empty())
         out += fmt::format("{} {}型: {}", fit_name(i.person), fit_name(i.personality), i.hint);
     if (!i.preferences.empty())
-        out += fmt::format("{}likes: {}", out.empty() ? fit_name(i.person) + " " : "; ",
-                           fit_text(i.preferences));
+        out += core::trf("{}likes: {}", out.empty() ? fit_name(i.person) + " " : "; ", fit_text(i.preferences));
     return out;
 }
 
@@ -39,18 +40,19 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     const char* red = color ? "\033[31m" : "";
     const char* yellow = color ? "\033[33m" : "";
     const char* reset = color ? "\033[0m" : "";
+    // "Subject:" is the mail header a mailer reads (remind | sendmail): never translated.
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
-    if (d.items.empty())
-        return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
-    out += fmt::format("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):\n\n",
-                       who(d), d.team.empty() ? "" : " · " + fit_name(d.team), d.as_of.iso(), d.days);
+    if (d.items.empty()) return out + core::trf("Nothing due for {} in the next {} days.", who(d), d.days) + "\n";
+    out += core::trf("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):", who(d),
+                     d.team.empty() ? "" : " · " + fit_name(d.team), d.as_of.iso(), d.days) +
+           "\n\n";
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state =
-            i.state == remind::Item::State::overdue ? fmt::format("{}OVERDUE{}", red, reset)
+            i.state == remind::Item::State::overdue ? fmt::format("{}{}{}", red, core::tr("OVERDUE"), reset)
             : i.state == remind::Item::State::due
-                ? fmt::format("{}DUE{}{}", yellow, i.due == d.as_of ? " TODAY" : "", reset)
-                : std::string(remind::to_string(i.state));
+                ? fmt::format("{}{}{}", yellow, i.due == d.as_of ? core::tr("DUE TODAY") : core::tr("DUE"), reset)
+                : state_word(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())
@@ -83,7 +85,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 .value_or_null(i.customer_code)
                 .key("customer_name")
                 .value_or_null(i.customer_name);
-            j.key("what").value(i.what).key("person").value_or_null(i.person);
+            j.key("what").value(i.what_en).key("person").value_or_null(i.person);
             if (i.kind == remind::Item::Kind::obligation) {
                 j.key("tag").value(i.tag).key("actions").begin_array();
                 for (const auto& a : i.actions)
@@ -165,7 +167,7 @@ std::string ics(const std::vector<remind::Digest>& digests) {
                 (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
             out += ics_fold("SUMMARY:" + ics_escape(summary));
             std::string description =
-                fmt::format("{} · {} · {}", i.rule, remind::to_string(i.state), item_line(i));
+                fmt::format("{} · {} · {}", i.rule, state_word(remind::to_string(i.state)), item_line(i));
             if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
             out += ics_fold("DESCRIPTION:" + ics_escape(description));
             out += ics_fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
@@ -181,8 +183,8 @@ std::string digest_subject(const remind::Digest& d) {
     const auto overdue = std::count_if(d.items.begin(), d.items.end(), [](const remind::Item& i) {
         return i.state == remind::Item::State::overdue;
     });
-    return fmt::format("keqing: {} reminder{}{} for {}, {}", d.items.size(), d.items.size() == 1 ? "" : "s",
-                       overdue ? fmt::format(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
+    return core::trnf("keqing: {} reminder{} for {}, {}", "keqing: {} reminders{} for {}, {}", d.items.size(),
+                      d.items.size(), overdue ? core::trf(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
 }
 
 std::string render_digest(const remind::Digest& digest, RemindFormat format, bool color) {
@@ -190,7 +192,10 @@ std::string render_digest(const remind::Digest& digest, RemindFormat format, boo
 }
 
 std::string render_digests(const std::vector<remind::Digest>& digests, RemindFormat format, bool color) {
-    if (format == RemindFormat::json) return json(digests);
+    if (format == RemindFormat::json) {
+        const InEnglish english; // the same JSON whatever the reader's language
+        return json(digests);
+    }
     if (format == RemindFormat::ics) return ics(digests);
     std::string out;
     for (size_t k = 0; k < digests.size(); ++k) {
@@ -225,7 +230,7 @@ std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, C
         return std::move(j).str();
     }
     Table t;
-    t.column("DATE").column("OCCASION").column("NAME").column("CALENDAR");
+    t.column(core::tr("DATE")).column(core::tr("OCCASION")).column(core::tr("NAME")).column(core::tr("CALENDAR"));
     for (const auto& d : days)
         t.row({d.date.iso(), d.id, d.name, d.calendar});
     return t.render();

@@ -8,9 +8,13 @@
 #include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
+#include "output/english.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 
+#include <initializer_list>
 #include <iterator>
+#include <optional>
 
 namespace keqing::output {
 namespace {
@@ -21,11 +25,29 @@ std::string pct(const report::Attainment& a) {
     return percent(a.rate());
 }
 
+// What the report is grouped by, for people: "rep", "customer" … in English (report::to_string).
+const char* by_word(report::By by) {
+    return core::tr(report::to_string(by).data());
+}
+
 std::string title(const report::Report& r) {
     const auto& o = r.options;
     const std::string period = o.from == o.to ? o.from.iso() : o.from.iso() + " … " + o.to.iso();
-    return fmt::format("Compliance report {} (as of {}), by {}{}", period, o.as_of.iso(),
-                       report::to_string(o.by), o.team.empty() ? "" : ", team " + o.team);
+    return core::trf("Compliance report {} (as of {}), by {}{}", period, o.as_of.iso(), by_word(o.by),
+                     o.team.empty() ? "" : core::trf(", team {}", o.team));
+}
+
+// A channel's column header (by its id, as the report keeps them).
+std::string channel_column(const std::string& id, const rules::Rules& rules) {
+    const int k = rules.channel_index(id);
+    return k < 0 ? core::to_upper_ascii(id) : channel_header(rules.channels[static_cast<size_t>(k)]);
+}
+
+std::vector<std::string> headers_of(std::initializer_list<const char*> english) {
+    std::vector<std::string> out;
+    for (const char* h : english)
+        out.emplace_back(core::tr(h));
+    return out;
 }
 
 // A table with headers, right-aligned from column `right_from` on.
@@ -59,15 +81,16 @@ std::vector<std::string> row_cells(const report::Row& row, bool rank) {
 }
 
 // The title, the summary, the breakdown by tier and the rankings.
-void text_rankings(core::Sink& out, const report::Report& r, bool md) {
+void text_rankings(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     out << (md ? "# " + title(r) + "\n" : title(r) + "\n");
     const auto& s = r.summary;
-    out << fmt::format("{}{} customer-months: score {}, {} met, {} on track, {} behind, {} missed\n",
-                       md ? "\n" : "", s.customers, percent(s.score), s.by_status[0], s.by_status[1],
-                       s.by_status[2], s.by_status[3]);
+    out << (md ? "\n" : "")
+        << core::trf("{} customer-months: score {}, {} met, {} on track, {} behind, {} missed", s.customers,
+                     percent(s.score), s.by_status[0], s.by_status[1], s.by_status[2], s.by_status[3])
+        << "\n";
 
-    out << section("Summary by tier", md);
-    Grid tiers({"TIER", "CUSTOMERS", "MET", "ON TRACK", "BEHIND", "MISSED"}, 1);
+    out << section(core::tr("Summary by tier"), md);
+    Grid tiers(headers_of({N_("TIER"), N_("CUSTOMERS"), N_("MET"), N_("ON TRACK"), N_("BEHIND"), N_("MISSED")}), 1);
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         const auto& st = r.tier_status[t];
         tiers.add({r.tiers[t], fmt::format("{}", st[0] + st[1] + st[2] + st[3]), fmt::format("{}", st[0]),
@@ -75,20 +98,21 @@ void text_rankings(core::Sink& out, const report::Report& r, bool md) {
     }
     tiers.write(out, md);
 
-    std::vector<std::string> headers{"#", "REP", "NAME"};
+    std::vector<std::string> headers{"#", core::tr("REP"), core::tr("NAME")};
     for (const auto& c : r.channels)
-        headers.push_back(core::to_upper_ascii(c));
-    for (const char* h : {"SCORE", "MET", "ON TRACK", "BEHIND", "MISSED"})
-        headers.emplace_back(h);
-    out << section("Rep ranking (attainment per channel)", md);
+        headers.push_back(channel_column(c, rules));
+    for (const char* h : {N_("SCORE"), N_("MET"), N_("ON TRACK"), N_("BEHIND"), N_("MISSED")})
+        headers.emplace_back(core::tr(h));
+    out << section(core::tr("Rep ranking (attainment per channel)"), md);
     Grid reps(headers, 3);
     for (const auto& row : r.reps)
         reps.add(row_cells(row, true));
     reps.write(out, md);
 
     if (r.options.by != report::By::rep) {
-        out << section(fmt::format("By {}", report::to_string(r.options.by)), md);
-        headers[1] = core::to_upper_ascii(report::to_string(r.options.by));
+        out << section(core::trf("By {}", by_word(r.options.by)), md);
+        headers[1] = core::language() == core::Language::english ? core::to_upper_ascii(by_word(r.options.by))
+                                                                 : by_word(r.options.by);
         Grid rows(headers, 3);
         for (const auto& row : r.rows)
             rows.add(row_cells(row, true));
@@ -97,11 +121,11 @@ void text_rankings(core::Sink& out, const report::Report& r, bool md) {
 }
 
 // Tier × channel and, for a range, the trend.
-void text_attainment(core::Sink& out, const report::Report& r, bool md) {
-    out << section("Tier × channel (attainment)", md);
-    std::vector<std::string> th{"TIER"};
+void text_attainment(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
+    out << section(core::tr("Tier × channel (attainment)"), md);
+    std::vector<std::string> th{core::tr("TIER")};
     for (const auto& c : r.channels)
-        th.push_back(core::to_upper_ascii(c));
+        th.push_back(channel_column(c, rules));
     Grid tc(th, 1);
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         std::vector<std::string> row{r.tiers[t]};
@@ -112,10 +136,10 @@ void text_attainment(core::Sink& out, const report::Report& r, bool md) {
     tc.write(out, md);
 
     if (r.months.size() > 1) {
-        out << section("Trend", md);
-        std::vector<std::string> mh{"MONTH", "AS OF", "CUSTOMERS", "SCORE"};
+        out << section(core::tr("Trend"), md);
+        std::vector<std::string> mh = headers_of({N_("MONTH"), N_("AS OF"), N_("CUSTOMERS"), N_("SCORE")});
         for (const auto& c : r.channels)
-            mh.push_back(core::to_upper_ascii(c));
+            mh.push_back(channel_column(c, rules));
         Grid trend(mh, 2);
         for (const auto& m : r.months) {
             std::vector<std::string> row{m.month.iso(), m.as_of.iso(), fmt::format("{}", m.summary.customers),
@@ -130,11 +154,13 @@ void text_attainment(core::Sink& out, const report::Report& r, bool md) {
 
 // Occasions kept and missed, and each month's rep goals.
 void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
-    out << section("Occasions kept and missed (windows closed by the as-of day)", md);
+    out << section(core::tr("Occasions kept and missed (windows closed by the as-of day)"), md);
     if (r.occasions.empty())
-        out << "none\n";
+        out << core::tr("none") << "\n";
     else {
-        Grid occ({"OCCASION", "RULE", "TOTAL", "DONE", "DONE LATE", "OVERDUE", "MISSED"}, 2);
+        Grid occ(headers_of({N_("OCCASION"), N_("RULE"), N_("TOTAL"), N_("DONE"), N_("DONE LATE"), N_("OVERDUE"),
+                             N_("MISSED")}),
+                 2);
         for (const auto& o : r.occasions)
             occ.add({o.name + " (" + o.kind + ")", o.rule, fmt::format("{}", o.total),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::done)]),
@@ -143,96 +169,101 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::missed)])});
         occ.write(out, md);
         if (!r.missed.empty())
-            out << (md ? "\nNot kept:\n\n```\n" + render_obligations(r.missed, rules, true) + "```\n"
-                       : "not kept:\n" + render_obligations(r.missed, rules, true));
+            out << (md ? "\n" + std::string(core::tr("Not kept:")) + "\n\n```\n" +
+                             render_obligations(r.missed, rules, true) + "```\n"
+                       : std::string(core::tr("not kept:")) + "\n" + render_obligations(r.missed, rules, true));
     }
 
     for (const auto& m : r.months) {
         if (m.goals.empty()) continue;
-        out << section(fmt::format("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()),
-                       md);
+        out << section(core::trf("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()), md);
         out << (md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals));
     }
 }
 
 // Follow-ups opened, closed and overdue per rep, and the overdue ones.
 void text_followups(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
-    out << section("Follow-ups (promises, problems, slow movers)", md);
+    out << section(core::tr("Follow-ups (promises, problems, slow movers)"), md);
     if (r.followup_counts.empty()) {
-        out << "none\n";
+        out << core::tr("none") << "\n";
         return;
     }
     const core::Date last = std::min(r.options.as_of, r.options.to.last());
     out << (md ? "```\n" : "") << render_followup_counts(r.followup_counts) << (md ? "```\n" : "");
     if (!r.followups_overdue.empty())
-        out << (md ? "\nOverdue:\n\n```\n" : "overdue:\n")
+        out << (md ? "\n" + std::string(core::tr("Overdue:")) + "\n\n```\n"
+                   : std::string(core::tr("overdue:")) + "\n")
             << render_followups(r.followups_overdue, rules, last, true) << (md ? "```\n" : "");
 }
 
 // The data-quality counts and the first rows of each list.
 void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     const auto& q = r.quality;
-    out << section("Data quality", md);
-    out << fmt::format("{}late-logged (more than {} days after): {}\n", md ? "- " : "", rules.late_after_days,
-                       q.late_count);
-    out << fmt::format(
-        "{}possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): {}\n",
-        md ? "- " : "", q.duplicate_count);
-    out << fmt::format("{}voided: {}\n", md ? "- " : "", q.voided_count);
-    out << fmt::format("{}implausible days (more than {} visits by one rep): {}\n", md ? "- " : "",
-                       rules.max_visits_per_day, q.busy_days.size());
+    out << section(core::tr("Data quality"), md);
+    const char* bullet = md ? "- " : "";
+    out << bullet << core::trf("late-logged (more than {} days after): {}", rules.late_after_days, q.late_count)
+        << "\n";
+    out << bullet
+        << core::trf("possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): {}",
+                     q.duplicate_count)
+        << "\n";
+    out << bullet << core::trf("voided: {}", q.voided_count) << "\n";
+    out << bullet
+        << core::trf("implausible days (more than {} visits by one rep): {}", rules.max_visits_per_day,
+                     q.busy_days.size())
+        << "\n";
     // The first rows of each list; JSON carries up to 200 of each.
     constexpr size_t kShown = 10;
     auto more = [&](size_t total) {
         // In markdown a blank line first: a line right under a table would be read as one of its rows.
         return total > kShown
-                   ? fmt::format("{}… and {} more (see --format json)\n", md ? "\n" : "", total - kShown)
+                   ? (md ? "\n" : "") + core::trf("… and {} more (see --format json)", total - kShown) + "\n"
                    : std::string();
     };
     if (!q.voided.empty()) {
-        Grid v({"#", "DATE", "CUSTOMER", "CHANNEL", "REP", "VOIDED", "REASON"});
+        Grid v(headers_of({"#", N_("DATE"), N_("CUSTOMER"), N_("CHANNEL"), N_("REP"), N_("VOIDED"), N_("REASON")}));
         for (size_t i = 0; i < std::min(kShown, q.voided.size()); ++i) {
             const auto& c = q.voided[i];
             v.add({fmt::format("{}", c.id), c.date.iso(), c.customer_code, c.channel, c.rep, c.voided_at,
                    c.void_reason});
         }
-        out << (md ? "\nvoided:\n\n" : "voided:\n");
+        out << (md ? "\n" : "") << core::tr("voided:") << (md ? "\n\n" : "\n");
         v.write(out, md);
         out << more(static_cast<size_t>(q.voided_count));
     }
     if (!q.busy_days.empty()) {
-        Grid b({"DATE", "REP", "VISITS"}, 2);
+        Grid b(headers_of({N_("DATE"), N_("REP"), N_("VISITS")}), 2);
         for (size_t i = 0; i < std::min(kShown, q.busy_days.size()); ++i)
             b.add({q.busy_days[i].date.iso(), q.busy_days[i].rep, fmt::format("{}", q.busy_days[i].visits)});
-        out << (md ? "\nimplausible days:\n\n" : "implausible days:\n");
+        out << (md ? "\n" : "") << core::tr("implausible days:") << (md ? "\n\n" : "\n");
         b.write(out, md);
         out << more(q.busy_days.size());
     }
     if (!q.duplicates.empty()) {
-        Grid d({"DATE", "CUSTOMER", "CHANNEL", "COUNT", "REPS"}, 3);
+        Grid d(headers_of({N_("DATE"), N_("CUSTOMER"), N_("CHANNEL"), N_("COUNT"), N_("REPS")}), 3);
         for (size_t i = 0; i < std::min(kShown, q.duplicates.size()); ++i) {
             const auto& x = q.duplicates[i];
             d.add({x.date.iso(), x.customer_code, x.channel, fmt::format("{}", x.count), x.reps});
         }
-        out << (md ? "\nduplicates:\n\n" : "duplicates:\n");
+        out << (md ? "\n" : "") << core::tr("duplicates:") << (md ? "\n\n" : "\n");
         d.write(out, md);
         out << more(static_cast<size_t>(q.duplicate_count));
     }
     if (!q.late.empty()) {
-        Grid l({"#", "DATE", "LOGGED", "CUSTOMER", "CHANNEL", "REP"});
+        Grid l(headers_of({"#", N_("DATE"), N_("LOGGED"), N_("CUSTOMER"), N_("CHANNEL"), N_("REP")}));
         for (size_t i = 0; i < std::min(kShown, q.late.size()); ++i) {
             const auto& c = q.late[i];
             l.add({fmt::format("{}", c.id), c.date.iso(), c.logged_at, c.customer_code, c.channel, c.rep});
         }
-        out << (md ? "\nlate-logged:\n\n" : "late-logged:\n");
+        out << (md ? "\n" : "") << core::tr("late-logged:") << (md ? "\n\n" : "\n");
         l.write(out, md);
         out << more(static_cast<size_t>(q.late_count));
     }
 }
 
 void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
-    text_rankings(out, r, md);
-    text_attainment(out, r, md);
+    text_rankings(out, r, rules, md);
+    text_attainment(out, r, rules, md);
     text_occasions(out, r, rules, md);
     text_followups(out, r, rules, md);
     text_quality(out, r, rules, md);
@@ -507,6 +538,8 @@ void csv(core::Sink& out, const report::Report& r) {
 std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
                           core::Output* output) {
     core::Sink out(output);
+    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
+    if (format == ReportFormat::json || format == ReportFormat::csv) english.emplace();
     switch (format) {
     case ReportFormat::json:
         json(out, report, rules);

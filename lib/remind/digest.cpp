@@ -3,6 +3,7 @@
 #include "remind/digest.hpp"
 
 #include "compliance/goals.hpp"
+#include "compliance/said.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 #include "roster/gaps.hpp"
@@ -44,6 +45,11 @@ void add_hint(Item& item, const store::Person* p) {
     item.preferences = p->preferences;
 }
 
+void set_what(Item& item, compliance::Said what) {
+    item.what = std::move(what.shown);
+    item.what_en = std::move(what.english);
+}
+
 int order(const Item& i) {
     if (i.kind == Item::Kind::gaps) return 2; // nothing is owed by a day: after everything that is
     return i.state == Item::State::overdue ? 0 : 1;
@@ -60,7 +66,7 @@ struct Owed {
     core::Date deadline;
     bool near = false;    // within rules.deadline_days of the deadline
     bool tight = false;   // in a stretch of days the rep cannot cover at rules.max_visits_per_day
-    std::string capacity; // why it is tight, for people
+    compliance::Said capacity; // why it is tight, for people
 };
 
 // Marks the visit quotas of one rep that the days left cannot hold at `per_day` visits a day: for the
@@ -72,14 +78,14 @@ void mark_tight(std::vector<Owed*>& visits, core::Date as_of, int per_day) {
     });
     int owed = 0;
     size_t cut = 0;
-    std::string why;
+    compliance::Said why;
     for (size_t k = 0; k < visits.size(); ++k) {
         owed += visits[k]->channel->required - visits[k]->channel->done;
         const bool last_of_day = k + 1 == visits.size() || visits[k + 1]->deadline != visits[k]->deadline;
         const int days = visits[k]->deadline - as_of + 1;
         if (last_of_day && owed > days * per_day) {
             cut = k + 1;
-            why = fmt::format("{} visits owed by {}, room for {} at {} a day", owed,
+            why = compliance::say(N_("{} visits owed by {}, room for {} at {} a day"), owed,
                               visits[k]->deadline.iso().substr(5), days * per_day, per_day);
         }
     }
@@ -132,8 +138,8 @@ std::optional<Item> obligation_item(const occasions::Obligation& o, const rules:
         todo += (todo.empty() ? "" : ", ") + item.actions.back();
     }
     item.tag = o.tag;
-    item.what = fmt::format("{} {}: {}{}", o.name, o.date.iso(), todo,
-                            o.note_required ? " with a personal note" : "");
+    set_what(item, o.note_required ? compliance::say(N_("{} {}: {} with a personal note"), o.name, o.date.iso(), todo)
+                                   : compliance::same(fmt::format("{} {}: {}", o.name, o.date.iso(), todo)));
     item.person = o.person;
     add_hint(item, people.for_item(o.person_id, o.customer_code));
     return item;
@@ -147,7 +153,12 @@ std::optional<Item> quota_item(const Owed& o, const rules::Rules& rules, core::D
     const auto& ch = *o.channel;
     const bool deadline = o.near || o.tight;
     if (!deadline && ch.status != compliance::Status::behind) return std::nullopt;
-    const std::string& channel = rules.channels[static_cast<size_t>(ch.channel)].id;
+    const rules::Channel& channel_rule = rules.channels[static_cast<size_t>(ch.channel)];
+    const std::string& channel = channel_rule.id;
+    const compliance::Said channel_said{channel, core::language() == core::Language::chinese &&
+                                                         !channel_rule.short_label.empty()
+                                                     ? channel_rule.short_label
+                                                     : channel};
     const std::string& rule = rules.channels[static_cast<size_t>(ch.channel)].rule;
     Item item;
     item.kind = deadline ? Item::Kind::deadline : Item::Kind::pace;
@@ -163,12 +174,16 @@ std::optional<Item> quota_item(const Owed& o, const rules::Rules& rules, core::D
     item.required = ch.required;
     item.done = ch.done;
     const int left = o.deadline - as_of + 1;
-    item.what =
-        deadline ? fmt::format("{}: {} more by {} ({} of {} done; {} day{} left{}{})", channel, item.owed,
-                               o.deadline.iso().substr(5), ch.done, ch.required, left, left == 1 ? "" : "s",
-                               o.near ? "" : "; ", o.near ? "" : o.capacity)
-                 : fmt::format("{}: {} more to be on pace ({} of {} done; all {} by {})", channel,
-                               ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso());
+    const compliance::Said days_left =
+        left == 1 ? compliance::say(N_("{} day left"), left) : compliance::say(N_("{} days left"), left);
+    set_what(item, deadline ? compliance::say(N_("{}: {} more by {} ({} of {} done; {}{})"), channel_said,
+                                              item.owed, o.deadline.iso().substr(5), ch.done, ch.required,
+                                              days_left, o.near ? compliance::Said{}
+                                                     : compliance::Said{"; " + o.capacity.english,
+                                                                        "; " + o.capacity.shown})
+                            : compliance::say(N_("{}: {} more to be on pace ({} of {} done; all {} by {})"),
+                                              channel_said, ch.expected - ch.done, ch.done, ch.required,
+                                              ch.required, month.last().iso()));
     if (rules.in_person(channel)) add_hint(item, key_person(people.of_customer[c.code]));
     return item;
 }
@@ -207,11 +222,13 @@ Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal
     item.state = Item::State::due;
     item.due = as_of;
     item.starts = as_of;
-    item.what =
-        goal.per_customer && !goal.detail.empty()
-            ? fmt::format("{}: {}", goal.label, goal.detail)
-            : fmt::format("{}: {} of {} so far, {} expected by now{}", goal.label, goal.done, goal.required,
-                          goal.expected, goal.detail.empty() ? "" : " (" + goal.detail + ")");
+    const compliance::Said label{goal.label_en, goal.label}, detail{goal.detail_en, goal.detail};
+    const compliance::Said in_brackets{" (" + goal.detail_en + ")", " (" + goal.detail + ")"};
+    set_what(item, goal.per_customer && !goal.detail.empty()
+                       ? compliance::say("{}: {}", label, detail)
+                       : compliance::say(N_("{}: {} of {} so far, {} expected by now{}"), label, goal.done,
+                                         goal.required, goal.expected,
+                                         goal.detail.empty() ? compliance::Said{} : in_brackets));
     return item;
 }
 
@@ -232,8 +249,8 @@ std::optional<Item> followup_item(const store::FollowUp& f, const rules::Rules& 
     item.starts = f.opened_on;
     item.customer_code = f.customer_code;
     item.customer_name = f.customer_name;
-    item.what =
-        fmt::format("{} #{}: {} (opened {})", kind ? kind->name : f.kind, f.id, f.body, f.opened_on.iso());
+    set_what(item, compliance::say(N_("{} #{}: {} (opened {})"), kind ? kind->name : f.kind, f.id, f.body,
+                                   f.opened_on.iso()));
     item.followup = f.id;
     return item;
 }
@@ -264,7 +281,7 @@ Result<std::vector<std::pair<std::string, Item>>> gap_items(store::Store& store,
         item.due = item.starts = as_of;
         item.customer_code = f.customer.code;
         item.customer_name = f.customer.name;
-        item.what = "file: " + roster::gaps_text(f.gaps, rules, as_of);
+        set_what(item, compliance::say(N_("file: {}"), roster::gaps_text(f.gaps, rules, as_of)));
         out.emplace_back(f.customer.rep, std::move(item));
     }
     return out;

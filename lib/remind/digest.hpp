@@ -30,7 +30,8 @@ struct Item {
     core::Date due;    // by when
     core::Date starts; // when it can first be done (window start; as_of for pace and goals)
     std::string customer_code, customer_name;
-    std::string what;    // "中秋节: visit+gift, message", "visit: 3 more to be on pace (8 by 11-30)"
+    std::string what;    // for people (core::language()): "中秋节 2026-10-06: visit+gift, message"
+    std::string what_en; // the same in English, for JSON: "visit: 3 more to be on pace (…)"
     std::string tag;     // obligations: what a satisfying contact is tagged with (log-visit --occasion)
     std::string channel; // pace and deadline: the channel owed
     int owed = 0;        // pace and deadline: contacts still to make this month (required - done)

@@ -2,6 +2,8 @@
 // the trend; obligations over the range; goals per month; data-quality flags from the store.
 #include "report/report.hpp"
 
+#include "core/i18n.hpp"
+
 #include "compliance/activity.hpp"
 
 #include <algorithm>
@@ -68,13 +70,13 @@ std::vector<Row> ranked(Rows& rows) {
 std::string_view to_string(By by) {
     switch (by) {
     case By::rep:
-        return "rep";
+        return N_("rep");
     case By::customer:
-        return "customer";
+        return N_("customer");
     case By::tier:
-        return "tier";
+        return N_("tier");
     case By::team:
-        return "team";
+        return N_("team");
     }
     return "?";
 }
