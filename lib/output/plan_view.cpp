@@ -4,6 +4,7 @@
 
 #include "core/json.hpp"
 #include "output/ics.hpp"
+#include "output/english.hpp"
 #include "output/table.hpp"
 
 #include <cmath>
@@ -11,10 +12,11 @@
 namespace keqing::output {
 namespace {
 
-constexpr std::array<const char*, 7> kDayNames = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+constexpr std::array<const char*, 7> kDayNames = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+                                                   N_("Fri"), N_("Sat"), N_("Sun")};
 
 std::string day_label(core::Date d) {
-    return fmt::format("{} {}", kDayNames[static_cast<size_t>(rules::weekday_of(d))], d.iso().substr(5));
+    return fmt::format("{} {}", core::tr(kDayNames[static_cast<size_t>(rules::weekday_of(d))]), d.iso().substr(5));
 }
 
 double tenth(double km) {
@@ -22,40 +24,40 @@ double tenth(double km) {
 }
 
 std::string contact_label(const plan::Entry& e) {
-    return e.gift ? e.channel + "+gift" : e.channel;
+    return e.gift ? core::trf("{}+gift", e.channel) : e.channel;
 }
 
 std::string why_text(const plan::Missed& m) {
     switch (m.why) {
     case plan::Missed::Why::no_room:
-        return fmt::format("no room by {}", m.entry.to.iso());
+        return core::trf("no room by {}", m.entry.to.iso());
     case plan::Missed::Why::no_day:
-        return fmt::format("no working day left by {}", m.entry.to.iso());
+        return core::trf("no working day left by {}", m.entry.to.iso());
     case plan::Missed::Why::overdue:
-        return fmt::format("window closed {}; done late until {}", m.entry.to.iso(), m.late_until.iso());
+        return core::trf("window closed {}; done late until {}", m.entry.to.iso(), m.late_until.iso());
     }
     return "";
 }
 
 std::string heading(const plan::Plan& p) {
-    return fmt::format("Plan for {} ({}){}, {} to {} (at most {} visits a day)", p.rep, p.rep_name,
-                       p.team.empty() ? "" : " · " + p.team, p.from.iso(), p.from.plus_days(p.days - 1).iso(),
-                       p.max_visits_per_day);
+    return core::trf("Plan for {} ({}){}, {} to {} (at most {} visits a day)", p.rep, p.rep_name,
+                     p.team.empty() ? "" : " · " + p.team, p.from.iso(), p.from.plus_days(p.days - 1).iso(),
+                     p.max_visits_per_day);
 }
 
 Table day_table(const plan::Plan& p) {
     Table t;
-    t.column("DAY")
-        .column("VISITS", Align::right)
-        .column("OTHER", Align::right)
-        .column("AREAS", Align::left, kTextColumns);
-    t.column("ROUTE", Align::right);
+    t.column(core::tr("DAY"))
+        .column(core::tr("VISITS"), Align::right)
+        .column(core::tr("OTHER"), Align::right)
+        .column(core::tr("AREAS"), Align::left, kTextColumns);
+    t.column(core::tr("ROUTE"), Align::right);
     for (const auto& d : p.shown) {
         std::string areas;
         for (const auto& a : d.areas)
             areas += (areas.empty() ? "" : ", ") + (a.empty() ? std::string("-") : a);
         if (!d.workday && d.entries.empty()) {
-            t.row({day_label(d.date), "", "", "day off", ""});
+            t.row({day_label(d.date), "", "", core::tr("day off"), ""});
             continue;
         }
         t.row({day_label(d.date), std::to_string(d.visits),
@@ -67,8 +69,13 @@ Table day_table(const plan::Plan& p) {
 
 Table contact_table(const plan::Plan& p) {
     Table t;
-    t.column("DAY").column("#", Align::right).column("CODE").column("NAME").column("TIER").column("AREA");
-    t.column("CONTACT").column("FOR", Align::left, kTextColumns).column("KM", Align::right);
+    t.column(core::tr("DAY"))
+        .column("#", Align::right)
+        .column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("TIER"))
+        .column(core::tr("AREA"));
+    t.column(core::tr("CONTACT")).column(core::tr("FOR"), Align::left, kTextColumns).column(core::tr("KM"), Align::right);
     for (const auto& d : p.shown) {
         int n = 0;
         bool first = true;
@@ -87,18 +94,26 @@ std::string text(const plan::Plan& p, Style style) {
     std::string out = (md ? "# " : "") + heading(p) + "\n\n";
     out += day_table(p).render(style) + "\n";
     const Table contacts = contact_table(p);
-    out += contacts.empty() ? "nothing to plan on these days\n" : contacts.render(style);
+    out += contacts.empty() ? core::tr("nothing to plan on these days") + std::string("\n") : contacts.render(style);
     if (p.planned_later > 0)
-        out +=
-            fmt::format("\n{} more contact{} planned after {}, until {}.\n", p.planned_later,
-                        p.planned_later == 1 ? "" : "s", p.from.plus_days(p.days - 1).iso(), p.until.iso());
+        out += "\n" +
+               core::trnf("{} more contact planned after {}, until {}.", "{} more contacts planned after {}, until {}.",
+                          static_cast<unsigned long>(p.planned_later), p.planned_later,
+                          p.from.plus_days(p.days - 1).iso(), p.until.iso()) +
+               "\n";
     if (p.missed.empty()) return out;
-    out += fmt::format("\n{}Cannot be planned by {} ({}; obligations go before quotas, tiers in order):\n",
-                       md ? "## " : "", p.until.iso(), p.missed.size());
+    out += "\n" + std::string(md ? "## " : "") +
+           core::trf("Cannot be planned by {} ({}; obligations go before quotas, tiers in order):", p.until.iso(),
+                     p.missed.size()) +
+           "\n";
     if (md) out += "\n";
     Table t;
-    t.column("CODE").column("NAME").column("TIER").column("CONTACT").column("FOR", Align::left, kTextColumns);
-    t.column("WHY", Align::left, kTextColumns);
+    t.column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("TIER"))
+        .column(core::tr("CONTACT"))
+        .column(core::tr("FOR"), Align::left, kTextColumns);
+    t.column(core::tr("WHY"), Align::left, kTextColumns);
     for (const auto& m : p.missed)
         t.row({m.entry.customer_code, m.entry.customer_name, m.entry.tier, contact_label(m.entry),
                m.entry.what, why_text(m)});
@@ -116,7 +131,7 @@ void entry_json(core::JsonWriter& j, const plan::Entry& e) {
         .value(e.customer_name);
     j.key("tier").value(e.tier).key("area").value(e.area).key("channel").value(e.channel).key("gift").value(
         e.gift);
-    j.key("what").value(e.what).key("tag").value_or_null(e.tag).key("from").value(e.from.iso());
+    j.key("what").value(e.what_en).key("tag").value_or_null(e.tag).key("from").value(e.from.iso());
     j.key("to").value(e.to.iso());
 }
 
@@ -172,10 +187,10 @@ std::string ics(const plan::Plan& p) {
             const std::string stop = e.in_person ? fmt::format("{}/{} ", ++n, d.visits) : "";
             out += ics_fold("SUMMARY:" + ics_escape(fmt::format("{}{} {} {}: {}", stop, contact_label(e),
                                                                 e.customer_code, e.customer_name, e.what)));
-            std::string description = fmt::format("{} · tier {} · by {}", e.rule, e.tier, e.to.iso());
+            std::string description = core::trf("{} · tier {} · by {}", e.rule, e.tier, e.to.iso());
             if (!e.area.empty()) description += " · " + e.area;
             if (e.leg_km)
-                description += fmt::format(" · {:.1f} km from the previous visit", tenth(*e.leg_km));
+                description += core::trf(" · {} km from the previous visit", fmt::format("{:.1f}", tenth(*e.leg_km)));
             if (!e.tag.empty()) description += "\nlog-visit " + e.customer_code + " --occasion " + e.tag;
             out += ics_fold("DESCRIPTION:" + ics_escape(description));
             if (e.lat && e.lon) out += ics_fold(fmt::format("GEO:{};{}", *e.lat, *e.lon));
@@ -204,8 +219,10 @@ const char* plan_extension(PlanFormat format) {
 
 std::string render_plan(const plan::Plan& plan, PlanFormat format) {
     switch (format) {
-    case PlanFormat::json:
+    case PlanFormat::json: {
+        const InEnglish english; // the same JSON whatever the reader's language
         return json(plan);
+    }
     case PlanFormat::ics:
         return ics(plan);
     case PlanFormat::markdown:

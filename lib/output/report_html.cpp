@@ -78,28 +78,29 @@ std::string row_name(const report::Row& r) {
 
 std::string summary_section(const report::Report& report, const rules::Rules& rules) {
     const auto& s = report.summary;
-    std::string out = "<section id=\"summary\">\n<h2>Summary 概要</h2>\n<div class=\"tiles\">\n";
-    out += fmt::format(
-        "<div class=\"tile\"><span class=\"big\">{}</span>overall score ({} of {} required contacts)</div>\n",
-        percent(s.score), s.done_capped, s.required);
-    static constexpr const char* names[] = {"met", "on track", "behind", "missed"};
+    std::string out = fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"tiles\">\n",
+                                  html_escape(core::tr("Summary")));
+    out += fmt::format("<div class=\"tile\"><span class=\"big\">{}</span>{}</div>\n", percent(s.score),
+                       html_escape(core::trf("overall score ({} of {} required contacts)", s.done_capped, s.required)));
+    static constexpr const char* names[] = {N_("met"), N_("on track"), N_("behind"), N_("missed")};
     for (size_t i = 0; i < 4; ++i)
-        out +=
-            fmt::format("<div class=\"tile status-{}\"><span class=\"big\">{}</span>{}</div>\n",
-                        compliance::to_string(static_cast<compliance::Status>(i)), s.by_status[i], names[i]);
-    out += fmt::format(
-        "</div>\n<p class=\"note\">{} customer-months. Score = Σ min(done, required) / Σ required; "
-        "over-serving one channel never covers another.</p>\n",
-        s.customers);
-    Table t{"Customer-months by tier and status",
-            {"Tier", "Customer-months", "Met", "On track", "Behind", "Missed"},
+        out += fmt::format("<div class=\"tile status-{}\"><span class=\"big\">{}</span>{}</div>\n",
+                           compliance::to_string(static_cast<compliance::Status>(i)), s.by_status[i],
+                           html_escape(core::tr(names[i])));
+    out += fmt::format("</div>\n<p class=\"note\">{}</p>\n",
+                       html_escape(core::trf("{} customer-months. Score = Σ min(done, required) / Σ required; "
+                                             "over-serving one channel never covers another.",
+                                             s.customers)));
+    Table t{core::tr("Customer-months by tier and status"),
+            {core::tr("Tier"), core::tr("Customer-months"), core::tr("Met"), core::tr("On track"),
+             core::tr("Behind"), core::tr("Missed")},
             {}};
     for (size_t i = 0; i < report.tiers.size() && i < report.tier_status.size(); ++i) {
         const auto& st = report.tier_status[i];
         t.rows.push_back({tier_label(rules, report.tiers[i]), html::num(st[0] + st[1] + st[2] + st[3]),
                           html::num(st[0]), html::num(st[1]), html::num(st[2]), html::num(st[3])});
     }
-    t.rows.push_back({"All tiers", html::num(s.customers), html::num(s.by_status[0]),
+    t.rows.push_back({core::tr("All tiers"), html::num(s.customers), html::num(s.by_status[0]),
                       html::num(s.by_status[1]), html::num(s.by_status[2]), html::num(s.by_status[3])});
     return out + html::render(t) + "</section>\n";
 }
@@ -111,17 +112,17 @@ constexpr size_t kShownRows = 1000;
 // The ranking (or the --by breakdown): one row per key with score, channels and statuses.
 Table rows_table(const report::Report& report, const rules::Rules& rules,
                  const std::vector<report::Row>& rows, const std::string& caption, const std::string& what) {
-    Table t{caption, {"#", what, "Team", "Customer-months", "Score"}, {}};
+    Table t{caption, {"#", what, core::tr("Team"), core::tr("Customer-months"), core::tr("Score")}, {}};
     for (const auto& c : report.channels)
         t.head.push_back(html::channel_head(rules, c));
-    for (const char* h : {"Met", "On track", "Behind", "Missed"})
-        t.head.emplace_back(h);
+    for (const char* h : {N_("Met"), N_("On track"), N_("Behind"), N_("Missed")})
+        t.head.emplace_back(core::tr(h));
     const size_t omitted = rows.size() > kShownRows ? rows.size() - kShownRows : 0;
     for (size_t i = 0; i < rows.size(); ++i) {
         if (omitted && i == kShownRows / 2) {
             t.rows.push_back(
-                {"…", Cell(fmt::format("{} more rows, ranked {} to {}: every row is in --format csv or json",
-                                       omitted, rows[i].rank, rows[i + omitted - 1].rank),
+                {"…", Cell(core::trf("{} more rows, ranked {} to {}: every row is in --format csv or json",
+                                     omitted, rows[i].rank, rows[i + omitted - 1].rank),
                            "omitted")});
             i += omitted - 1;
             continue;
@@ -139,8 +140,9 @@ Table rows_table(const report::Report& report, const rules::Rules& rules,
 }
 
 std::string ranking_section(const report::Report& report, const rules::Rules& rules) {
-    std::string out = "<section id=\"ranking\">\n<h2>Rep ranking 业务员排名</h2>\n";
-    std::vector<std::string> series{"score"};
+    std::string out =
+        fmt::format("<section id=\"ranking\">\n<h2>{}</h2>\n", html_escape(core::tr("Rep ranking")));
+    std::vector<std::string> series{core::tr("score")};
     for (const auto& c : report.channels)
         series.push_back(c);
     std::vector<BarGroup> groups;
@@ -151,32 +153,35 @@ std::string ranking_section(const report::Report& report, const rules::Rules& ru
         groups.push_back(std::move(g));
     }
     out += svg_bar_chart(
-        {"chart-reps", "Attainment by rep",
-         "Horizontal bars per rep: the overall score, then the attainment of each channel, 0 to 100%."},
+        {"chart-reps", core::tr("Attainment by rep"),
+         core::tr("Horizontal bars per rep: the overall score, then the attainment of each channel, 0 to 100%.")},
         series, groups);
-    return out + html::render(rows_table(report, rules, report.reps, "Ranking, best score first", "Rep")) +
+    return out +
+           html::render(rows_table(report, rules, report.reps, core::tr("Ranking, best score first"),
+                                   core::tr("Rep"))) +
            "</section>\n";
 }
 
 std::string breakdown_section(const report::Report& report, const rules::Rules& rules) {
-    static constexpr const char* names[][2] = {
-        {"Rep", "按业务员"}, {"Customer", "按客户"}, {"Tier", "按分级"}, {"Team", "按团队"}};
-    const auto& [what, zh] = names[static_cast<size_t>(report.options.by)];
-    const std::string by(report::to_string(report.options.by));
-    std::string out = fmt::format("<section id=\"breakdown\">\n<h2>By {} {}</h2>\n", by, zh);
-    return out + html::render(rows_table(report, rules, report.rows, "Breakdown by " + by, what)) +
+    static constexpr const char* names[] = {N_("Rep"), N_("Customer"), N_("Tier"), N_("Team")};
+    const char* what = core::tr(names[static_cast<size_t>(report.options.by)]);
+    const std::string by = core::tr(report::to_string(report.options.by).data());
+    std::string out =
+        fmt::format("<section id=\"breakdown\">\n<h2>{}</h2>\n", html_escape(core::trf("By {}", by)));
+    return out + html::render(rows_table(report, rules, report.rows, core::trf("Breakdown by {}", by), what)) +
            "</section>\n";
 }
 
 std::string tier_channel_section(const report::Report& report, const rules::Rules& rules) {
-    std::string out = "<section id=\"tier-channel\">\n<h2>Tier × channel 分级 × 渠道</h2>\n";
+    std::string out =
+        fmt::format("<section id=\"tier-channel\">\n<h2>{}</h2>\n", html_escape(core::tr("Tier × channel")));
     std::vector<std::string> rows, columns(report.channels.begin(), report.channels.end());
     std::vector<std::vector<std::optional<double>>> cells;
     std::vector<std::vector<std::string>> notes;
-    Table t{"Attainment by tier and channel", {"Tier"}, {}};
+    Table t{core::tr("Attainment by tier and channel"), {core::tr("Tier")}, {}};
     for (const auto& c : report.channels)
         t.head.push_back(html::channel_head(rules, c));
-    t.head.emplace_back("All channels");
+    t.head.emplace_back(core::tr("All channels"));
     std::vector<report::Attainment> per_channel(report.channels.size());
     report::Attainment all;
     for (size_t i = 0; i < report.tiers.size() && i < report.tier_channel.size(); ++i) {
@@ -197,36 +202,38 @@ std::string tier_channel_section(const report::Report& report, const rules::Rule
         all.done += tier_total.done, all.required += tier_total.required;
         t.rows.push_back(std::move(row));
     }
-    std::vector<Cell> total{"All tiers"};
+    std::vector<Cell> total{core::tr("All tiers")};
     for (const auto& a : per_channel)
         total.push_back(html::attainment(a));
     total.push_back(html::attainment(all));
     t.rows.push_back(std::move(total));
     out += svg_heatmap(
-        {"chart-tiers", "Attainment by tier and channel",
-         "Heatmap: one row per tier, one column per channel; color from red (0%) to green (100%), "
-         "each cell shows the rate and done/required."},
+        {"chart-tiers", core::tr("Attainment by tier and channel"),
+         core::tr("Heatmap: one row per tier, one column per channel; color from red (0%) to green (100%), "
+                  "each cell shows the rate and done/required.")},
         rows, columns, cells, notes);
     return out + html::render(t) + "</section>\n";
 }
 
 std::string trend_section(const report::Report& report, const rules::Rules& rules) {
-    std::string out = "<section id=\"trend\">\n<h2>Trend 趋势</h2>\n";
+    std::string out = fmt::format("<section id=\"trend\">\n<h2>{}</h2>\n", html_escape(core::tr("Trend")));
     std::vector<TrendPoint> points;
     for (const auto& m : report.months) {
         const int days = m.month.days(), passed = m.as_of < m.month.last() ? m.as_of.day() : days;
         points.push_back({m.month.iso(), m.summary.score,
-                          passed < days ? fmt::format("{} of {} days", passed, days) : ""});
+                          passed < days ? core::trf("{} of {} days", passed, days) : ""});
     }
-    out += svg_trend({"chart-trend", "Score by month",
-                      "Columns and a line: the overall score of each month, 0 to 100%; a month not over yet "
-                      "is drawn pale, with how many of its days have passed."},
+    out += svg_trend({"chart-trend", core::tr("Score by month"),
+                      core::tr("Columns and a line: the overall score of each month, 0 to 100%; a month not over "
+                               "yet is drawn pale, with how many of its days have passed.")},
                      points);
-    Table t{"Month by month", {"Month", "As of", "Customers", "Score"}, {}};
+    Table t{core::tr("Month by month"),
+            {core::tr("Month"), core::tr("As of"), core::tr("Customers"), core::tr("Score")},
+            {}};
     for (const auto& c : report.channels)
         t.head.push_back(html::channel_head(rules, c));
-    for (const char* h : {"Met", "On track", "Behind", "Missed"})
-        t.head.emplace_back(h);
+    for (const char* h : {N_("Met"), N_("On track"), N_("Behind"), N_("Missed")})
+        t.head.emplace_back(core::tr(h));
     for (const auto& m : report.months) {
         std::vector<Cell> row{m.month.iso(), m.as_of.iso(), html::num(m.summary.customers),
                               Cell(percent(m.summary.score), "num")};
@@ -243,28 +250,31 @@ std::string trend_section(const report::Report& report, const rules::Rules& rule
 
 std::string render_report_html(const report::Report& report, const rules::Rules& rules) {
     const auto& o = report.options;
-    const std::string by(report::to_string(o.by));
+    const std::string by = core::tr(report::to_string(o.by).data());
     const std::string when = period(o);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format(
-        "<title>月度客情合规报告 Compliance report {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
-        html_escape(when), kStyle);
-    out += fmt::format(
-        "<header class=\"report\">\n<h1>月度客情合规报告 <span class=\"en\">Compliance report</span></h1>\n"
-        "<p class=\"meta\">{} · as of {} · by {}{}</p>\n</header>\n",
-        html_escape(when), o.as_of.iso(), html_escape(by),
-        o.team.empty() ? "" : " · team " + html_escape(o.team));
-    out += "<nav aria-label=\"Sections\"><ul><li><a href=\"#summary\">Summary</a></li><li><a "
-           "href=\"#ranking\">Ranking</a></li>";
-    if (o.by != report::By::rep)
-        out += fmt::format("<li><a href=\"#breakdown\">By {}</a></li>", html_escape(by));
+    const bool chinese = core::language() == core::Language::chinese;
+    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+                                  chinese ? "zh-CN" : "en");
+    const std::string heading = core::tr("Compliance report");
+    out += fmt::format("<title>{} {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(heading),
+                       html_escape(when), kStyle);
+    out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
+                       html_escape(heading),
+                       html_escape(core::trf("{} · as of {} · by {}{}", when, o.as_of.iso(), by,
+                                             o.team.empty() ? "" : core::trf(" · team {}", o.team))));
+    const auto link = [](const char* id, const std::string& text) {
+        return fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_escape(text));
+    };
+    out += fmt::format("<nav aria-label=\"{}\"><ul>", html_escape(core::tr("Sections")));
+    out += link("summary", core::tr("Summary")) + link("ranking", core::tr("Ranking"));
+    if (o.by != report::By::rep) out += link("breakdown", core::trf("By {}", by));
     // What needs action (occasions missed, goals behind) comes before the overviews, for the printout.
     const bool trend = report.months.size() > 1; // one month has no trend
-    out += "<li><a href=\"#occasions\">Occasions</a></li><li><a href=\"#goals\">Goals</a></li>"
-           "<li><a href=\"#tier-channel\">Tier × channel</a></li>";
-    if (trend) out += "<li><a href=\"#trend\">Trend</a></li>";
-    out += "<li><a href=\"#quality\">Data quality</a></li></ul></nav>\n";
+    out += link("occasions", core::tr("Occasions")) + link("goals", core::tr("Goals")) +
+           link("tier-channel", core::tr("Tier × channel"));
+    if (trend) out += link("trend", core::tr("Trend"));
+    out += link("quality", core::tr("Data quality")) + "</ul></nav>\n";
     out += summary_section(report, rules) + ranking_section(report, rules);
     if (o.by != report::By::rep)
         out += breakdown_section(report, rules); // by rep, the ranking is the breakdown
@@ -272,8 +282,8 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
     out += tier_channel_section(report, rules);
     if (trend) out += trend_section(report, rules);
     out += html::quality_section(report, rules);
-    out += fmt::format("<footer>keqing {} · rules: {}</footer>\n</main>\n</body>\n</html>\n", KEQING_VERSION,
-                       html_escape(rules.source));
+    out += fmt::format("<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+                       html_escape(core::trf("keqing {} · rules: {}", KEQING_VERSION, rules.source)));
     return out;
 }
 

@@ -5,9 +5,12 @@
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/svg_chart.hpp"
+#include "output/words.hpp"
 #include "store/types.hpp"
 
 #include <fmt/format.h>
+
+#include <initializer_list>
 
 namespace keqing::output::html {
 namespace {
@@ -25,14 +28,34 @@ std::string cell_html(const char* tag, const Cell& c, std::string_view scope, st
 // "showing the first 200 of 340" when a store list was capped; on paper, the first kPrintedRows of them.
 std::string capped(size_t shown, int total) {
     std::string out = static_cast<int>(shown) < total
-                          ? fmt::format("<p class=\"note\">Showing the first {} of {}.</p>\n", shown, total)
+                          ? fmt::format("<p class=\"note\">{}</p>\n",
+                                        html_escape(core::trf("Showing the first {} of {}.", shown, total)))
                           : "";
     if (shown > kPrintedRows)
-        out += fmt::format("<p class=\"note print-only\">Printed: the first {} of {}; every one is in "
-                           "<code>report --format csv</code> or <code>json</code>.</p>\n",
-                           kPrintedRows, total);
+        out += fmt::format(
+            "<p class=\"note print-only\">{}</p>\n",
+            core::trf("Printed: the first {} of {}; every one is in {} or {}.", kPrintedRows, total,
+                      "<code>report --format csv</code>", "<code>json</code>"));
     return out;
 }
+
+// A note under a section or table.
+std::string html_note(const std::string& text) {
+    return fmt::format("<p class=\"note\">{}</p>\n", html_escape(text));
+}
+
+// Column headers, translated.
+std::vector<Cell> html_heads(std::initializer_list<const char*> english) {
+    std::vector<Cell> out;
+    for (const char* h : english)
+        out.emplace_back(core::tr(h));
+    return out;
+}
+
+// The visit checklist's items (store::kChecklistLabels), here so xgettext finds them.
+[[maybe_unused]] constexpr const char* kChecklistWords[] = {
+    N_("R12 product feedback"), N_("R13 clerk preference"), N_("R14 done for a preference"),
+    N_("R15 clerk family"),     N_("R16 competitor"),       N_("R17 slow movers")};
 
 std::string channel_label(const rules::Rules& rules, const std::string& id) {
     const int i = rules.channel_index(id);
@@ -90,8 +113,8 @@ Cell attainment(const report::Attainment& a) {
 }
 
 Cell status(compliance::Status s) {
-    static constexpr const char* labels[] = {"met", "on track", "behind", "missed"};
-    return Cell(labels[static_cast<size_t>(s)], fmt::format("status status-{}", compliance::to_string(s)));
+    static constexpr const char* labels[] = {N_("met"), N_("on track"), N_("behind"), N_("missed")};
+    return Cell(core::tr(labels[static_cast<size_t>(s)]), fmt::format("status status-{}", compliance::to_string(s)));
 }
 
 std::string rep_name(const report::Report& report, const std::string& rep) {
@@ -101,13 +124,14 @@ std::string rep_name(const report::Report& report, const std::string& rep) {
 }
 
 std::string occasions_section(const report::Report& report, const rules::Rules& rules) {
-    std::string out = "<section id=\"occasions\">\n<h2>Occasions 节日与人情 (R4–R8)</h2>\n";
+    std::string out = fmt::format("<section id=\"occasions\">\n<h2>{}</h2>\n",
+                                  html_escape(core::tr("Occasions and life events (R4–R8)")));
     if (report.occasions.empty())
-        return out + "<p class=\"note\">No occasion window closed in this period.</p>\n</section>\n";
-    Table kinds{
-        "Obligations whose window closed, by occasion",
-        {"Occasion", "Rule", "Windows", "Kept", "Kept late", "Still open", "Overdue", "Missed", "Kept %"},
-        {}};
+        return out + html_note(core::tr("No occasion window closed in this period.")) + "</section>\n";
+    Table kinds{core::tr("Obligations whose window closed, by occasion"),
+                html_heads({N_("Occasion"), N_("Rule"), N_("Windows"), N_("Kept"), N_("Kept late"), N_("Still open"),
+                       N_("Overdue"), N_("Missed"), N_("Kept %")}),
+                {}};
     for (const auto& o : report.occasions) {
         const auto state = [&](occasions::State s) { return o.by_state[static_cast<size_t>(s)]; };
         const int kept = state(occasions::State::done);
@@ -119,18 +143,19 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
              Cell(o.total == 0 ? "—" : percent(static_cast<double>(kept) / o.total), "num")});
     }
     out += render(kinds);
-    if (report.missed.empty()) return out + "<p class=\"note\">Nothing missed or overdue.</p>\n</section>\n";
-    Table missed{"Missed and overdue, to follow up",
-                 {"Date", "Customer", "Rep", "Occasion", "Window", "State", "Still to do"},
+    if (report.missed.empty()) return out + html_note(core::tr("Nothing missed or overdue.")) + "</section>\n";
+    Table missed{core::tr("Missed and overdue, to follow up"),
+                 html_heads({N_("Date"), N_("Customer"), N_("Rep"), N_("Occasion"), N_("Window"), N_("State"),
+                        N_("Still to do")}),
                  {}};
     for (const auto& o : report.missed) {
         std::string todo = actions_text(o.outstanding(), rules);
-        if (o.note_required && !todo.empty()) todo += " (personal note)";
+        if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
         missed.rows.push_back({o.date.iso(), name(o.customer_code + " " + o.customer_name),
                                name(rep_name(report, o.rep)),
                                o.person.empty() ? o.name : o.name + " · " + o.person,
                                Cell(fmt::format("{} … {}", o.from.iso(), o.to.iso()), "nowrap"),
-                               Cell(std::string(occasions::to_string(o.state)),
+                               Cell(state_word(occasions::display(o.state)),
                                     fmt::format("state state-{}", occasions::to_string(o.state))),
                                todo});
     }
@@ -138,20 +163,24 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
 }
 
 std::string goals_section(const report::Report& report) {
-    std::string out =
-        "<section id=\"goals\">\n<h2>Rep goals 业务员目标 (R9–R11) and visit checklist (R12–R17)</h2>\n";
+    std::string out = fmt::format("<section id=\"goals\">\n<h2>{}</h2>\n",
+                                  html_escape(core::tr("Rep goals (R9–R11) and visit checklist (R12–R17)")));
     for (const auto& m : report.months) {
         if (report.months.size() > 1) out += fmt::format("<h3>{}</h3>\n", m.month.iso());
         if (m.goals.empty()) {
-            out += "<p class=\"note\">No rep owned a customer this month.</p>\n";
+            out += html_note(core::tr("No rep owned a customer this month."));
             continue;
         }
-        Table goals{fmt::format("Goals {} as of {}", m.month.iso(), m.as_of.iso()),
-                    {"Rep", "Goal", "Done", "Status", "Detail"},
+        Table goals{core::trf("Goals {} as of {}", m.month.iso(), m.as_of.iso()),
+                    html_heads({N_("Rep"), N_("Goal"), N_("Done"), N_("Status"), N_("Detail")}),
                     {}};
-        Table checklist{fmt::format("Visit checklist {}", m.month.iso()), {"Rep", "Visits", "Complete"}, {}};
-        for (const std::string_view label : store::kChecklistLabels) // "R12 product feedback" → "R12"
-            checklist.head.push_back(head(std::string(label.substr(0, label.find(' '))), std::string(label)));
+        Table checklist{core::trf("Visit checklist {}", m.month.iso()),
+                        html_heads({N_("Rep"), N_("Visits"), N_("Complete")}),
+                        {}};
+        for (const char* label : store::kChecklistLabels) { // "R12 product feedback" → "R12"
+            const std::string_view code(label);
+            checklist.head.push_back(head(std::string(code.substr(0, code.find(' '))), core::tr(label)));
+        }
         for (const auto& r : m.goals) {
             for (const auto& g : r.goals)
                 goals.rows.push_back({name(rep_name(report, r.rep)), g.id + " " + g.label,
@@ -167,23 +196,28 @@ std::string goals_section(const report::Report& report) {
         out += render(goals) + render(checklist);
     }
     std::string legend;
-    for (const std::string_view label : store::kChecklistLabels)
-        legend += (legend.empty() ? "" : " · ") + html_escape(label);
+    for (const char* label : store::kChecklistLabels)
+        legend += (legend.empty() ? "" : " · ") + html_escape(core::tr(label));
     out += fmt::format("<p class=\"note\">{}</p>\n", legend);
     return out + "</section>\n";
 }
 
 std::string quality_section(const report::Report& report, const rules::Rules& rules) {
     const compliance::Quality& q = report.quality;
-    std::string out = "<section id=\"quality\">\n<h2>Data quality 数据质量</h2>\n";
-    out += fmt::format(
-        "<ul class=\"flags\">\n<li>Logged late (more than {} days after): <strong>{}</strong></li>\n"
-        "<li>Possible duplicates: <strong>{}</strong></li>\n<li>Voided: <strong>{}</strong></li>\n"
-        "<li>Days with more than {} visits by one rep: <strong>{}</strong></li>\n</ul>\n",
-        rules.late_after_days, q.late_count, q.duplicate_count, q.voided_count, rules.max_visits_per_day,
-        q.busy_days.size());
+    std::string out =
+        fmt::format("<section id=\"quality\">\n<h2>{}</h2>\n", html_escape(core::tr("Data quality")));
+    const auto flag = [](const std::string& what, auto count) {
+        return fmt::format("<li>{}: <strong>{}</strong></li>\n", html_escape(what), count);
+    };
+    out += "<ul class=\"flags\">\n" +
+           flag(core::trf("Logged late (more than {} days after)", rules.late_after_days), q.late_count) +
+           flag(core::tr("Possible duplicates"), q.duplicate_count) + flag(core::tr("Voided"), q.voided_count) +
+           flag(core::trf("Days with more than {} visits by one rep", rules.max_visits_per_day), q.busy_days.size()) +
+           "</ul>\n";
     if (!q.late.empty()) {
-        Table t{"Logged late", {"Happened", "Logged at", "Customer", "Channel", "Rep", "Days late"}, {}};
+        Table t{core::tr("Logged late"),
+                html_heads({N_("Happened"), N_("Logged at"), N_("Customer"), N_("Channel"), N_("Rep"), N_("Days late")}),
+                {}};
         for (const auto& c : q.late) {
             const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
             t.rows.push_back({c.date.iso(), c.logged_at, c.customer_code, channel_label(rules, c.channel),
@@ -193,8 +227,8 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         out += render(t, kPrintedRows) + capped(q.late.size(), q.late_count);
     }
     if (!q.duplicates.empty()) {
-        Table t{"Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)",
-                {"Date", "Customer", "Channel", "Contacts", "Logged by"},
+        Table t{core::tr("Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)"),
+                html_heads({N_("Date"), N_("Customer"), N_("Channel"), N_("Contacts"), N_("Logged by")}),
                 {}};
         for (const auto& d : q.duplicates)
             t.rows.push_back(
@@ -202,14 +236,16 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         out += render(t, kPrintedRows) + capped(q.duplicates.size(), q.duplicate_count);
     }
     if (!q.voided.empty()) {
-        Table t{"Voided contacts", {"Happened", "Customer", "Channel", "Rep", "Voided at", "Reason"}, {}};
+        Table t{core::tr("Voided contacts"),
+                html_heads({N_("Happened"), N_("Customer"), N_("Channel"), N_("Rep"), N_("Voided at"), N_("Reason")}),
+                {}};
         for (const auto& c : q.voided)
             t.rows.push_back({c.date.iso(), c.customer_code, channel_label(rules, c.channel),
                               name(rep_name(report, c.rep)), c.voided_at, c.void_reason});
         out += render(t, kPrintedRows) + capped(q.voided.size(), q.voided_count);
     }
     if (!q.busy_days.empty()) {
-        Table t{"Implausibly busy days", {"Date", "Rep", "Visits"}, {}};
+        Table t{core::tr("Implausibly busy days"), html_heads({N_("Date"), N_("Rep"), N_("Visits")}), {}};
         for (const auto& b : q.busy_days)
             t.rows.push_back({b.date.iso(), name(rep_name(report, b.rep)), num(b.visits)});
         out += render(t, kPrintedRows) + capped(q.busy_days.size(), static_cast<int>(q.busy_days.size()));

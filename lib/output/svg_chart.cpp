@@ -1,6 +1,7 @@
 // Inline-SVG chart drawing for the HTML report: geometry and markup only, the data comes from the caller.
 #include "output/svg_chart.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "output/quota_view.hpp"
 
@@ -142,7 +143,7 @@ std::string svg_bar_chart(const ChartText& text, const std::vector<std::string>&
         out += text_at(x + 16, 14, "start", "legend", series[s]);
     }
     out += percent_grid(label_w, top - 14, plot_h + 14, plot_w, true);
-    if (groups.empty()) out += text_at(label_w + 8, top + 16, "start", "label", "no data");
+    if (groups.empty()) out += text_at(label_w + 8, top + 16, "start", "label", core::tr("no data"));
     for (size_t g = 0; g < groups.size(); ++g) {
         const double y = top + static_cast<double>(g) * (group_h + group_gap);
         out += label_at(label_w - 8, y + group_h / 2 + 4, "end", groups[g].label, 22);
@@ -213,7 +214,7 @@ std::string svg_trend(const ChartText& text, const std::vector<TrendPoint>& poin
     std::string out = open_svg(text, width, top + plot_h + bottom);
     out += percent_grid(left, top + plot_h, plot_w, plot_h, false);
     const size_t n = points.size();
-    if (n == 0) return out + text_at(left + 8, top + plot_h / 2, "start", "label", "no data") + "</svg>\n";
+    if (n == 0) return out + text_at(left + 8, top + plot_h / 2, "start", "label", core::tr("no data")) + "</svg>\n";
     const double slot = plot_w / static_cast<double>(n);
     const double col_w = std::min(48.0, slot * 0.6);
     const size_t label_every = (n + 11) / 12;

@@ -39,7 +39,8 @@ struct Entry {
     std::string channel; // id
     bool gift = false;
     bool in_person = false;
-    std::string what;    // "中秋节 2026-09-25: visit+gift", "visit 3 of 8"
+    std::string what;    // for people (core::language()): "中秋节 2026-09-25: visit+gift", "visit 3 of 8"
+    std::string what_en; // the same in English, for JSON
     std::string tag;     // obligations: log-visit --occasion
     core::Date from, to; // the window it must be made in
     std::optional<double> lat, lon;

@@ -4,6 +4,7 @@
 #include "plan/tasks.hpp"
 
 #include "compliance/evaluate.hpp"
+#include "compliance/said.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,8 +29,12 @@ void obligation_tasks(const occasions::Obligation& o, int customer, const Inputs
         e.gift = a.gift;
         e.in_person = channel.in_person;
         e.tag = o.tag;
-        e.what = fmt::format("{} {}{}: {}{}", o.name, o.date.iso(), o.person.empty() ? "" : " " + o.person,
-                             rules.action_text(a), o.note_required ? " with a personal note" : "");
+        const std::string head =
+            fmt::format("{} {}{}: {}", o.name, o.date.iso(), o.person.empty() ? "" : " " + o.person, rules.action_text(a));
+        const compliance::Said what = o.note_required ? compliance::say(N_("{} with a personal note"), head)
+                                                      : compliance::same(head);
+        e.what = what.shown;
+        e.what_en = what.english;
         e.from = std::max(o.from, in.from);
         e.to = o.to;
         if (o.state == occasions::State::overdue) {
@@ -86,7 +91,10 @@ void quota_tasks(const compliance::CustomerResult& c, const compliance::ChannelR
         e.rule = channel.rule.empty() ? "quota" : channel.rule;
         e.channel = channel.id;
         e.in_person = channel.in_person;
-        e.what = fmt::format("{} {} of {}", channel.id, k, ch.required);
+        const bool chinese = core::language() == core::Language::chinese && !channel.short_label.empty();
+        const compliance::Said what = compliance::say(N_("{} {} of {}"), compliance::Said{channel.id, chinese ? channel.short_label : channel.id}, k, ch.required);
+        e.what = what.shown;
+        e.what_en = what.english;
         e.from = from;
         e.to = last;
         const size_t at = static_cast<size_t>(
