@@ -3,6 +3,7 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "output/table.hpp"
 
@@ -13,19 +14,19 @@ namespace {
 
 // The table's columns and their fixed widths, in display columns; the last (voided) is not padded.
 struct HistoryColumn {
-    std::string_view header;
+    const char* header; // English; translated when shown
     int width;
     bool right = false;
 };
 constexpr std::array<HistoryColumn, 9> kHistoryColumns = {{{"#", 7, true},
-                                                           {"DATE", 10},
-                                                           {"TIME", 5},
-                                                           {"CUSTOMER", 10},
-                                                           {"CHANNEL", 11},
-                                                           {"REP", 10},
-                                                           {"OCCASION", 14},
-                                                           {"NOTE", 30},
-                                                           {"VOIDED", 0}}};
+                                                           {N_("DATE"), 10},
+                                                           {N_("TIME"), 5},
+                                                           {N_("CUSTOMER"), 10},
+                                                           {N_("CHANNEL"), 11},
+                                                           {N_("REP"), 10},
+                                                           {N_("OCCASION"), 14},
+                                                           {N_("NOTE"), 30},
+                                                           {N_("VOIDED"), 0}}};
 
 // One table line from its cells: each cut to its column and padded, trailing spaces dropped.
 std::string history_line(const std::array<std::string, 9>& cells) {
@@ -63,7 +64,7 @@ HistoryWriter::HistoryWriter(core::Sink& out, Format format, core::Date from, co
     } else {
         std::array<std::string, 9> headers;
         for (size_t i = 0; i < headers.size(); ++i)
-            headers[i] = std::string(kHistoryColumns[i].header);
+            headers[i] = core::tr(kHistoryColumns[i].header);
         out_ << history_line(headers);
     }
 }
@@ -83,7 +84,7 @@ void HistoryWriter::add(const store::Contact& c) {
 
 void HistoryWriter::add_row(const store::Contact& c) {
     out_ << history_line({fmt::format("{}", c.id), c.date.iso(), c.time, c.customer_code, c.channel, c.rep,
-                          c.occasion, c.note, c.voided_at.empty() ? "" : "voided: " + c.void_reason});
+                          c.occasion, c.note, c.voided_at.empty() ? "" : core::trf("voided: {}", c.void_reason)});
 }
 
 void HistoryWriter::add_csv(const store::Contact& c) {
@@ -135,8 +136,10 @@ void HistoryWriter::finish() {
         json_->end_array().key("count").value(count_).end_object();
         out_ << "\n";
     } else if (format_ == Format::table)
-        out_ << fmt::format("{} contact{} from {} to {}{}\n", count_, count_ == 1 ? "" : "s", from_.iso(),
-                            to_.iso(), voided_ ? fmt::format(" ({} voided)", voided_) : "");
+        out_ << core::trnf("{} contact from {} to {}{}", "{} contacts from {} to {}{}",
+                           static_cast<unsigned long>(count_), count_, from_.iso(), to_.iso(),
+                           voided_ ? core::trf(" ({} voided)", voided_) : "")
+             << "\n";
     out_.flush();
 }
 

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "output/followup_view.hpp"
 #include "output/gaps_view.hpp"
+#include "output/english.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
@@ -16,7 +17,7 @@ std::string history_line(const std::vector<store::HistoryEntry>& entries) {
     std::string out;
     for (const auto& e : entries)
         out += fmt::format("{}{} {}", out.empty() ? "" : "; ", fit_name(e.value),
-                           e.from ? "from " + e.from->iso() : std::string("from the start"));
+                           e.from ? core::trf("from {}", e.from->iso()) : std::string(core::tr("from the start")));
     return out;
 }
 
@@ -29,46 +30,49 @@ std::string date_or_dash(const std::optional<core::Date>& d) {
 std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     const auto& c = card.customer;
     std::string out =
-        fmt::format("{} {}  ·  tier {}  ·  rep {}{}\n", fit_name(c.code), fit_name(c.name), fit_name(c.tier),
-                    fit_name(c.rep),
-                    card.rep && !card.rep->name.empty()
-                        ? fmt::format(" ({}{})", fit_name(card.rep->name),
-                                      card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
-                        : "");
-    out += fmt::format("opened {}  ·  closed {}  ·  stage {}\n", date_or_dash(c.opened_on),
-                       date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage));
-    if (!c.phone.empty()) out += fmt::format("phone    {}\n", fit_name(c.phone));
-    if (!c.address.empty()) out += fmt::format("address  {}\n", fit_text(c.address));
-    out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
+        core::trf("{} {}  ·  tier {}  ·  rep {}{}", fit_name(c.code), fit_name(c.name), fit_name(c.tier),
+                  fit_name(c.rep),
+                  card.rep && !card.rep->name.empty()
+                      ? fmt::format(" ({}{})", fit_name(card.rep->name),
+                                    card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
+                      : "") +
+        "\n";
+    out += core::trf("opened {}  ·  closed {}  ·  stage {}", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
+                     c.stage.empty() ? "-" : fit_name(c.stage)) +
+           "\n";
+    if (!c.phone.empty()) out += core::trf("phone    {}", fit_name(c.phone)) + "\n";
+    if (!c.address.empty()) out += core::trf("address  {}", fit_text(c.address)) + "\n";
+    out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" + core::trf("reps     {}", history_line(card.reps)) +
+           "\n";
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
-        out += fmt::format("\n{} as of {}: {} (score {})\n", card.month.month.iso(), card.month.as_of.iso(),
-                           compliance::to_string(m.status), percent(m.score));
+        out += "\n" +
+               core::trf("{} as of {}: {} (score {})", card.month.month.iso(), card.month.as_of.iso(),
+                         compliance::display(m.status), percent(m.score)) +
+               "\n";
         out += describe_customer(m, card.month, rules);
     }
-    if (!card.people.empty()) out += "\npeople\n";
+    if (!card.people.empty()) out += "\n" + std::string(core::tr("people")) + "\n";
     for (const auto& p : card.people) {
-        out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name),
-                           p.role.empty() ? "" : " · " + fit_name(p.role),
-                           p.birthday.empty() ? "" : " · birthday " + fit_name(p.birthday));
+        out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name), p.role.empty() ? "" : " · " + fit_name(p.role),
+                           p.birthday.empty() ? "" : " · " + core::trf("birthday {}", fit_name(p.birthday)));
         if (!p.personality.empty())
-            out += fmt::format("     {}型 — {}\n", fit_name(p.personality),
-                               roster::personality_hint(p.personality));
-        if (!p.preferences.empty()) out += fmt::format("     preferences: {}\n", fit_text(p.preferences));
-        if (!p.family.empty()) out += fmt::format("     family: {}\n", fit_text(p.family));
-        if (!p.note.empty()) out += fmt::format("     note: {}\n", fit_text(p.note));
+            out += fmt::format("     {}型 — {}\n", fit_name(p.personality), roster::personality_hint(p.personality));
+        if (!p.preferences.empty()) out += "     " + core::trf("preferences: {}", fit_text(p.preferences)) + "\n";
+        if (!p.family.empty()) out += "     " + core::trf("family: {}", fit_text(p.family)) + "\n";
+        if (!p.note.empty()) out += "     " + core::trf("note: {}", fit_text(p.note)) + "\n";
     }
     if (!card.gaps.empty()) {
-        out += "\ngaps (what the file should hold)\n";
+        out += "\n" + std::string(core::tr("gaps (what the file should hold)")) + "\n";
         for (const auto& g : card.gaps)
             out += fmt::format("  {}\n", fit_text(roster::gap_text(g, rules, card.month.as_of)));
     }
     if (!card.obligations.empty()) {
-        out += "\noccasions (7 days back, 30 ahead)\n";
+        out += "\n" + std::string(core::tr("occasions (7 days back, 30 ahead)")) + "\n";
         out += render_obligations(card.obligations, rules, false);
     }
     if (!card.followups.empty()) {
-        out += "\nfollow-ups (open, and closed in the last 90 days)\n";
+        out += "\n" + std::string(core::tr("follow-ups (open, and closed in the last 90 days)")) + "\n";
         out += render_followups(card.followups, rules, card.month.as_of, false);
     }
     // What visits recorded, newest first, per checklist item.
@@ -80,17 +84,21 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
             items += fmt::format("    {}  {}\n", it->date.iso(), fit_text(it->checklist[k]));
             ++shown;
         }
-        if (shown) out += fmt::format("\n{}\n{}", store::kChecklistLabels[k], items);
+        if (shown) out += fmt::format("\n{}\n{}", core::tr(store::kChecklistLabels[k]), items);
     }
-    out += "\nrecent contacts (90 days)\n";
-    if (card.recent.empty()) out += "    none\n";
+    out += "\n" + std::string(core::tr("recent contacts (90 days)")) + "\n";
+    if (card.recent.empty()) out += "    " + std::string(core::tr("none")) + "\n";
     Table t;
-    t.column("#", Align::right).column("DATE").column("TIME").column("CHANNEL").column("REP");
-    t.column("NOTE", Align::left, kTextColumns);
+    t.column("#", Align::right)
+        .column(core::tr("DATE"))
+        .column(core::tr("TIME"))
+        .column(core::tr("CHANNEL"))
+        .column(core::tr("REP"));
+    t.column(core::tr("NOTE"), Align::left, kTextColumns);
     for (const auto& k : card.recent) {
         std::string note = k.note;
-        if (k.gift) note = "[gift] " + note;
-        if (!k.voided_at.empty()) note = fmt::format("[voided: {}] {}", k.void_reason, note);
+        if (k.gift) note = core::tr("[gift] ") + note;
+        if (!k.voided_at.empty()) note = core::trf("[voided: {}] {}", k.void_reason, note);
         t.row({fmt::format("{}", k.id), k.date.iso(), k.time, k.channel, k.rep, note});
     }
     if (!t.empty()) {
@@ -129,11 +137,17 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
         return out;
     }
     Table t;
-    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column(
-        "STAGE");
+    t.column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("TIER"))
+        .column(core::tr("REP"))
+        .column(core::tr("OPENED"))
+        .column(core::tr("CLOSED"))
+        .column(core::tr("STAGE"));
     for (const auto& c : customers)
         t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
-    return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
+    return t.empty() ? core::tr("no customers") + std::string("\n")
+                     : t.render() + core::trf("{} customers", customers.size()) + "\n";
 }
 
 namespace {
@@ -188,17 +202,18 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
     }
     Table t;
     t.column("#", Align::right)
-        .column("CODE")
-        .column("NAME")
-        .column("ROLE")
-        .column("BIRTHDAY")
-        .column("TYPE");
-    t.column("PREFERENCES", Align::left, kTextColumns);
-    if (removals) t.column("REMOVED", Align::left, kTextColumns);
+        .column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("ROLE"))
+        .column(core::tr("BIRTHDAY"))
+        .column(core::tr("TYPE"));
+    t.column(core::tr("PREFERENCES"), Align::left, kTextColumns);
+    if (removals) t.column(core::tr("REMOVED"), Align::left, kTextColumns);
     for (const auto& p : people)
         t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality,
                p.preferences, removal_text(p.removed_at, p.removed_reason)});
-    return t.empty() ? "no people recorded; add one with `roster person add CUSTOMER NAME`\n" : t.render();
+    return t.empty() ? core::tr("no people recorded; add one with `roster person add CUSTOMER NAME`") + std::string("\n")
+                     : t.render();
 }
 
 std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
@@ -225,18 +240,23 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
         return out;
     }
     Table t;
-    t.column("ID").column("NAME").column("TEAM");
+    t.column(core::tr("ID")).column(core::tr("NAME")).column(core::tr("TEAM"));
     for (const auto& r : reps)
         t.row({r.id, r.name, r.team});
-    return t.empty() ? "no reps; add one with `roster rep add ID --name NAME --team TEAM`\n" : t.render();
+    return t.empty() ? core::tr("no reps; add one with `roster rep add ID --name NAME --team TEAM`") + std::string("\n")
+                     : t.render();
 }
 
 std::string render_events(const std::vector<store::LifeEvent>& events, store::Removed removed) {
-    if (events.empty()) return "no life events in that range\n";
+    if (events.empty()) return core::tr("no life events in that range") + std::string("\n");
     Table t;
-    t.column("#", Align::right).column("DATE").column("CODE").column("KIND").column("PERSON");
-    t.column("NOTE", Align::left, kTextColumns);
-    if (removed == store::Removed::included) t.column("REMOVED", Align::left, kTextColumns);
+    t.column("#", Align::right)
+        .column(core::tr("DATE"))
+        .column(core::tr("CODE"))
+        .column(core::tr("KIND"))
+        .column(core::tr("PERSON"));
+    t.column(core::tr("NOTE"), Align::left, kTextColumns);
+    if (removed == store::Removed::included) t.column(core::tr("REMOVED"), Align::left, kTextColumns);
     for (const auto& e : events)
         t.row({fmt::format("{}", e.id), e.date.iso(), e.customer_code, e.kind, e.person_name, e.note,
                removal_text(e.removed_at, e.removed_reason)});
