@@ -29,10 +29,10 @@ void obligation_tasks(const occasions::Obligation& o, int customer, const Inputs
         e.gift = a.gift;
         e.in_person = channel.in_person;
         e.tag = o.tag;
-        const std::string head =
-            fmt::format("{} {}{}: {}", o.name, o.date.iso(), o.person.empty() ? "" : " " + o.person, rules.action_text(a));
-        const compliance::Said what = o.note_required ? compliance::say(N_("{} with a personal note"), head)
-                                                      : compliance::same(head);
+        const compliance::Said head = compliance::say(N_("{} {}{}: {}"), o.name, o.date.iso(),
+                                                      o.person.empty() ? "" : " " + o.person, rules.action_text(a));
+        const compliance::Said what =
+            o.note_required ? compliance::say(N_("{} with a personal note"), head) : head;
         e.what = what.shown;
         e.what_en = what.english;
         e.from = std::max(o.from, in.from);

@@ -139,7 +139,7 @@ std::optional<Item> obligation_item(const occasions::Obligation& o, const rules:
     }
     item.tag = o.tag;
     set_what(item, o.note_required ? compliance::say(N_("{} {}: {} with a personal note"), o.name, o.date.iso(), todo)
-                                   : compliance::same(fmt::format("{} {}: {}", o.name, o.date.iso(), todo)));
+                                   : compliance::say(N_("{} {}: {}"), o.name, o.date.iso(), todo));
     item.person = o.person;
     add_hint(item, people.for_item(o.person_id, o.customer_code));
     return item;
@@ -225,7 +225,7 @@ Item goal_item(const compliance::RepGoals& r, const compliance::GoalResult& goal
     const compliance::Said label{goal.label_en, goal.label}, detail{goal.detail_en, goal.detail};
     const compliance::Said in_brackets{" (" + goal.detail_en + ")", " (" + goal.detail + ")"};
     set_what(item, goal.per_customer && !goal.detail.empty()
-                       ? compliance::say("{}: {}", label, detail)
+                       ? compliance::say(N_("{}: {}"), label, detail)
                        : compliance::say(N_("{}: {} of {} so far, {} expected by now{}"), label, goal.done,
                                          goal.required, goal.expected,
                                          goal.detail.empty() ? compliance::Said{} : in_brackets));
