@@ -86,9 +86,9 @@ void goals_sheet(xlsx::Book& book, std::string_view name, const std::vector<std:
             std::vector<xlsx::Cell> cells;
             for (const auto& m : month_column)
                 cells.push_back(text(m));
-            for (auto c : {text(g.rep), text(g.team), text(goal.id), text(goal.label), number(goal.done),
+            for (auto c : {text(g.rep), text(g.team), text(goal.id), text(goal.label_en), number(goal.done),
                            number(goal.required), text(std::string(compliance::to_string(goal.status))),
-                           text(goal.detail)})
+                           text(goal.detail_en)})
                 cells.push_back(std::move(c));
             s.row(cells);
         }
