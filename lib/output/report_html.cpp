@@ -5,6 +5,7 @@
 #include "output/quota_view.hpp"
 #include "output/report_html_parts.hpp"
 #include "output/svg_chart.hpp"
+#include "output/words.hpp"
 
 #include <fmt/format.h>
 
@@ -70,6 +71,12 @@ std::string tier_label(const rules::Rules& rules, const std::string& id) {
     if (t == nullptr || t->label.empty()) return id;
     return t->label.starts_with(id) ? t->label
                                     : fmt::format("{} {}", id, t->label); // "A类门店", not "A A类门店"
+}
+
+// A channel in a chart's legend or column: its id in English, the rules' short label in Chinese.
+std::string chart_channel(const rules::Rules& rules, const std::string& id) {
+    const int k = rules.channel_index(id);
+    return k < 0 ? id : channel_word(rules.channels[static_cast<size_t>(k)]);
 }
 
 std::string row_name(const report::Row& r) {
@@ -144,7 +151,7 @@ std::string ranking_section(const report::Report& report, const rules::Rules& ru
         fmt::format("<section id=\"ranking\">\n<h2>{}</h2>\n", html_escape(core::tr("Rep ranking")));
     std::vector<std::string> series{core::tr("score")};
     for (const auto& c : report.channels)
-        series.push_back(c);
+        series.push_back(chart_channel(rules, c));
     std::vector<BarGroup> groups;
     for (const auto& r : report.reps) {
         BarGroup g{row_name(r), {r.total.rate()}};
@@ -175,7 +182,9 @@ std::string breakdown_section(const report::Report& report, const rules::Rules& 
 std::string tier_channel_section(const report::Report& report, const rules::Rules& rules) {
     std::string out =
         fmt::format("<section id=\"tier-channel\">\n<h2>{}</h2>\n", html_escape(core::tr("Tier × channel")));
-    std::vector<std::string> rows, columns(report.channels.begin(), report.channels.end());
+    std::vector<std::string> rows, columns;
+    for (const auto& c : report.channels)
+        columns.push_back(chart_channel(rules, c));
     std::vector<std::vector<std::optional<double>>> cells;
     std::vector<std::vector<std::string>> notes;
     Table t{core::tr("Attainment by tier and channel"), {core::tr("Tier")}, {}};
