@@ -170,12 +170,12 @@ TEST_SUITE("output::report_html") {
                                    {}};
             part.summary.score = score;
             if (m == 11) part.as_of = day("2026-11-20"); // not over: drawn as partial
-            compliance::RepGoals g{
-                "wang",
-                "east",
-                {{"R9", "ask customers for help", "ask customers for help", 5, 2, 3, compliance::Status::behind, ""}},
-                {},
-                {}};
+            compliance::RepGoals g{"wang",
+                                   "east",
+                                   {{"R9", "ask customers for help", "ask customers for help", 5, 2, 3,
+                                     compliance::Status::behind, ""}},
+                                   {},
+                                   {}};
             g.checklist.visits = 4;
             part.goals.push_back(g);
             r.months.push_back(part);

@@ -13,8 +13,8 @@ namespace keqing::compliance {
 namespace {
 
 GoalResult goal(std::string id, Said label, int required, int done, const MonthResult& m) {
-    GoalResult g{std::move(id), std::move(label.shown), std::move(label.english), required, done, 0, Status::met,
-                 {}};
+    GoalResult g{
+        std::move(id), std::move(label.shown), std::move(label.english), required, done, 0, Status::met, {}};
     g.expected = expected_count(required, m.elapsed_days, m.month.days());
     g.status = channel_status(done, required, g.expected, m.month, m.as_of);
     return g;
@@ -117,12 +117,14 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
 }
 
 // Why a training at customer `code` does not count for `rep`'s R11, or empty when it does.
-Said training_refusal(const Training& t, std::string_view rep, std::string_view code, const rules::Rules& rules) {
+Said training_refusal(const Training& t, std::string_view rep, std::string_view code,
+                      const rules::Rules& rules) {
     const rules::Who& who = rules.goals.training_who;
-    const Said head = say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep,
-                          rules::Rules::who_text(who));
+    const Said head =
+        say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep, rules::Rules::who_text(who));
     if (who.assigned && t.rep != rep) return say(N_("{} ({}'s customer)"), head, rep);
-    if (who.in_person && !rules.in_person(t.channel)) return say(N_("{} ({} is not in person)"), head, t.channel);
+    if (who.in_person && !rules.in_person(t.channel))
+        return say(N_("{} ({} is not in person)"), head, t.channel);
     return {};
 }
 

@@ -17,10 +17,18 @@ struct Said {
 };
 
 namespace said_detail {
-template <class T> const T& english_of(const T& value) { return value; }
-inline const std::string& english_of(const Said& value) { return value.english; }
-template <class T> const T& shown_of(const T& value) { return value; }
-inline const std::string& shown_of(const Said& value) { return value.shown; }
+template <class T> const T& english_of(const T& value) {
+    return value;
+}
+inline const std::string& english_of(const Said& value) {
+    return value.english;
+}
+template <class T> const T& shown_of(const T& value) {
+    return value;
+}
+inline const std::string& shown_of(const Said& value) {
+    return value.shown;
+}
 } // namespace said_detail
 
 // `format` formatted in English and translated (mark it for xgettext: say(N_("…"), …)); a Said argument gives

@@ -85,10 +85,11 @@ std::string render_complaints(const std::vector<followups::Stepped>& items, Form
 std::string render_complaint(const followups::Stepped& s, const rules::Rules& rules) {
     const rules::FollowUpKind* kind = rules.followup(s.item.kind);
     const std::string name = kind ? kind->name : s.item.kind;
-    std::string out = core::trf("#{} {} {} {} ({}), owner {}: {}, {} days, due {}", s.item.id, name,
-                                s.item.customer_code, s.item.customer_name, kind ? kind->rule : "", s.item.rep,
-                                state_word(followups::to_string(s.state)), s.age_days, s.item.due_on.iso()) +
-                      "\n";
+    std::string out =
+        core::trf("#{} {} {} {} ({}), owner {}: {}, {} days, due {}", s.item.id, name, s.item.customer_code,
+                  s.item.customer_name, kind ? kind->rule : "", s.item.rep,
+                  state_word(followups::to_string(s.state)), s.age_days, s.item.due_on.iso()) +
+        "\n";
     out += core::trf("  {}  opened: {}", s.item.opened_on.iso(), s.item.body) + "\n";
     for (const auto& st : s.steps)
         out += fmt::format("  {}  {}: {}\n", st.done_on.iso(), st.step, st.note);

@@ -2,8 +2,8 @@
 #include "output/history_view.hpp"
 
 #include "core/csv.hpp"
-#include "core/json.hpp"
 #include "core/i18n.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/table.hpp"
 
@@ -84,7 +84,8 @@ void HistoryWriter::add(const store::Contact& c) {
 
 void HistoryWriter::add_row(const store::Contact& c) {
     out_ << history_line({fmt::format("{}", c.id), c.date.iso(), c.time, c.customer_code, c.channel, c.rep,
-                          c.occasion, c.note, c.voided_at.empty() ? "" : core::trf("voided: {}", c.void_reason)});
+                          c.occasion, c.note,
+                          c.voided_at.empty() ? "" : core::trf("voided: {}", c.void_reason)});
 }
 
 void HistoryWriter::add_csv(const store::Contact& c) {

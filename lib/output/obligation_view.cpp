@@ -18,8 +18,8 @@ std::string proposal_line(const occasions::Proposal& p) {
     return core::trf("proposed: {} ({}{}) at {} — the notes say “{}”", k.name, k.kind,
                      k.rule.empty() ? "" : ", " + k.rule, p.customer_code, p.word) +
            "\n  " +
-           core::trf("if so, record it (with its own day): roster event add {} --kind {} --date {}", p.customer_code,
-                     k.kind, p.date.iso());
+           core::trf("if so, record it (with its own day): roster event add {} --kind {} --date {}",
+                     p.customer_code, k.kind, p.date.iso());
 }
 
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
@@ -32,8 +32,9 @@ std::string actions_text(const std::vector<rules::Action>& actions, const rules:
 std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n) {
     using Why = occasions::NotCounted::Why;
     if (n.why == Why::logged_late)
-        return core::trf("logged {} days after it happened, and late contacts do not count (count_late = false)",
-                         n.days_late);
+        return core::trf(
+            "logged {} days after it happened, and late contacts do not count (count_late = false)",
+            n.days_late);
     const std::string needs =
         core::trf("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
     if (n.why == Why::other_rep)
@@ -160,7 +161,8 @@ std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
                                        r.checklist.recorded[i], r.checklist.visits);
         t.row({r.rep, core::tr("R12–R17 complete visit checklists"),
                fmt::format("{}/{}", r.checklist.complete, r.checklist.visits),
-               r.checklist.complete == r.checklist.visits ? core::tr("complete") : core::tr("incomplete"), missing});
+               r.checklist.complete == r.checklist.visits ? core::tr("complete") : core::tr("incomplete"),
+               missing});
     }
     return t.indent(2).render();
 }
@@ -174,7 +176,11 @@ void write_goals(core::JsonWriter& j, const std::vector<compliance::RepGoals>& g
         for (const auto& g : r.goals) {
             j.key(g.id).begin_object().key("label").value(g.label_en).key("required").value(g.required);
             j.key("done").value(g.done).key("expected").value(g.expected);
-            j.key("status").value(compliance::to_string(g.status)).key("detail").value(g.detail_en).end_object();
+            j.key("status")
+                .value(compliance::to_string(g.status))
+                .key("detail")
+                .value(g.detail_en)
+                .end_object();
         }
         j.end_object();
         j.key("checklist").begin_object().key("visits").value(r.checklist.visits);

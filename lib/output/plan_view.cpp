@@ -3,8 +3,8 @@
 #include "output/plan_view.hpp"
 
 #include "core/json.hpp"
-#include "output/ics.hpp"
 #include "output/english.hpp"
+#include "output/ics.hpp"
 #include "output/table.hpp"
 
 #include <cmath>
@@ -13,10 +13,11 @@ namespace keqing::output {
 namespace {
 
 constexpr std::array<const char*, 7> kDayNames = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-                                                   N_("Fri"), N_("Sat"), N_("Sun")};
+                                                  N_("Fri"), N_("Sat"), N_("Sun")};
 
 std::string day_label(core::Date d) {
-    return fmt::format("{} {}", core::tr(kDayNames[static_cast<size_t>(rules::weekday_of(d))]), d.iso().substr(5));
+    return fmt::format("{} {}", core::tr(kDayNames[static_cast<size_t>(rules::weekday_of(d))]),
+                       d.iso().substr(5));
 }
 
 double tenth(double km) {
@@ -75,7 +76,9 @@ Table contact_table(const plan::Plan& p) {
         .column(core::tr("NAME"))
         .column(core::tr("TIER"))
         .column(core::tr("AREA"));
-    t.column(core::tr("CONTACT")).column(core::tr("FOR"), Align::left, kTextColumns).column(core::tr("KM"), Align::right);
+    t.column(core::tr("CONTACT"))
+        .column(core::tr("FOR"), Align::left, kTextColumns)
+        .column(core::tr("KM"), Align::right);
     for (const auto& d : p.shown) {
         int n = 0;
         bool first = true;
@@ -94,17 +97,19 @@ std::string text(const plan::Plan& p, Style style) {
     std::string out = (md ? "# " : "") + heading(p) + "\n\n";
     out += day_table(p).render(style) + "\n";
     const Table contacts = contact_table(p);
-    out += contacts.empty() ? core::tr("nothing to plan on these days") + std::string("\n") : contacts.render(style);
+    out += contacts.empty() ? core::tr("nothing to plan on these days") + std::string("\n")
+                            : contacts.render(style);
     if (p.planned_later > 0)
         out += "\n" +
-               core::trnf("{} more contact planned after {}, until {}.", "{} more contacts planned after {}, until {}.",
+               core::trnf("{} more contact planned after {}, until {}.",
+                          "{} more contacts planned after {}, until {}.",
                           static_cast<unsigned long>(p.planned_later), p.planned_later,
                           p.from.plus_days(p.days - 1).iso(), p.until.iso()) +
                "\n";
     if (p.missed.empty()) return out;
     out += "\n" + std::string(md ? "## " : "") +
-           core::trf("Cannot be planned by {} ({}; obligations go before quotas, tiers in order):", p.until.iso(),
-                     p.missed.size()) +
+           core::trf("Cannot be planned by {} ({}; obligations go before quotas, tiers in order):",
+                     p.until.iso(), p.missed.size()) +
            "\n";
     if (md) out += "\n";
     Table t;
@@ -190,7 +195,8 @@ std::string ics(const plan::Plan& p) {
             std::string description = core::trf("{} · tier {} · by {}", e.rule, e.tier, e.to.iso());
             if (!e.area.empty()) description += " · " + e.area;
             if (e.leg_km)
-                description += core::trf(" · {} km from the previous visit", fmt::format("{:.1f}", tenth(*e.leg_km)));
+                description +=
+                    core::trf(" · {} km from the previous visit", fmt::format("{:.1f}", tenth(*e.leg_km)));
             if (!e.tag.empty()) description += "\nlog-visit " + e.customer_code + " --occasion " + e.tag;
             out += ics_fold("DESCRIPTION:" + ics_escape(description));
             if (e.lat && e.lon) out += ics_fold(fmt::format("GEO:{};{}", *e.lat, *e.lon));

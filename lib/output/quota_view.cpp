@@ -4,8 +4,8 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
-#include "output/followup_view.hpp"
 #include "output/english.hpp"
+#include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
 #include "output/table.hpp"
 #include "output/words.hpp"
@@ -30,7 +30,8 @@ void shortfall(std::string& out, const compliance::CustomerResult& c, const rule
     for (const auto& ch : c.channels) {
         const std::string& id = channel_word(rules.channels[static_cast<size_t>(ch.channel)]);
         if (ch.status == Status::behind)
-            out += (out.empty() ? "" : core::tr(", ")) + core::trf("{} +{} to pace", id, ch.expected - ch.done);
+            out +=
+                (out.empty() ? "" : core::tr(", ")) + core::trf("{} +{} to pace", id, ch.expected - ch.done);
         else if (ch.status == Status::missed)
             out += (out.empty() ? "" : core::tr(", ")) + core::trf("{} short {}", id, ch.required - ch.done);
     }
@@ -63,7 +64,8 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         cells.insert(cells.end(), {score, compliance::display(c.status), todo});
         t.row(cells);
     }
-    out << core::trf("{} as of {} (day {} of {})", r.month.iso(), r.as_of.iso(), r.elapsed_days, r.month.days())
+    out << core::trf("{} as of {} (day {} of {})", r.month.iso(), r.as_of.iso(), r.elapsed_days,
+                     r.month.days())
         << "\n\n";
     if (r.customers.empty()) {
         out << core::tr("no active customers in this scope") << "\n";
@@ -200,16 +202,18 @@ std::string describe_customer(const compliance::CustomerResult& c, const complia
     for (const auto& ch : c.channels) {
         const auto& channel = rules.channels[static_cast<size_t>(ch.channel)];
         const int left = std::max(0, ch.required - ch.done);
-        out += fmt::format("  {}{} {}/{}  ", channel_word(channel),
-                           std::string(static_cast<size_t>(std::max(0, 8 - core::display_width(channel_word(channel)))), ' '),
-                           ch.done, ch.required);
+        out += fmt::format(
+            "  {}{} {}/{}  ", channel_word(channel),
+            std::string(static_cast<size_t>(std::max(0, 8 - core::display_width(channel_word(channel)))),
+                        ' '),
+            ch.done, ch.required);
         if (left == 0)
             out += core::tr("met");
         else if (ch.status == Status::missed)
             out += core::trf("missed: {} short", left);
         else if (ch.status == Status::behind)
-            out += core::trf("behind: {} more by today to be on pace, {} owed by {}", ch.expected - ch.done, left,
-                             month.month.last().iso());
+            out += core::trf("behind: {} more by today to be on pace, {} owed by {}", ch.expected - ch.done,
+                             left, month.month.last().iso());
         else
             out += core::trf("{} owed by {}", left, month.month.last().iso());
         out += "\n";

@@ -32,7 +32,8 @@ std::string hint_line(const remind::Item& i) {
     if (!i.hint.empty())
         out += fmt::format("{} {}型: {}", fit_name(i.person), fit_name(i.personality), i.hint);
     if (!i.preferences.empty())
-        out += core::trf("{}likes: {}", out.empty() ? fit_name(i.person) + " " : "; ", fit_text(i.preferences));
+        out +=
+            core::trf("{}likes: {}", out.empty() ? fit_name(i.person) + " " : "; ", fit_text(i.preferences));
     return out;
 }
 
@@ -42,7 +43,8 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     const char* reset = color ? "\033[0m" : "";
     // "Subject:" is the mail header a mailer reads (remind | sendmail): never translated.
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
-    if (d.items.empty()) return out + core::trf("Nothing due for {} in the next {} days.", who(d), d.days) + "\n";
+    if (d.items.empty())
+        return out + core::trf("Nothing due for {} in the next {} days.", who(d), d.days) + "\n";
     out += core::trf("Due and overdue for {}{}, as of {}, looking {} days ahead (most urgent first):", who(d),
                      d.team.empty() ? "" : " · " + fit_name(d.team), d.as_of.iso(), d.days) +
            "\n\n";
@@ -51,7 +53,8 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
         const std::string state =
             i.state == remind::Item::State::overdue ? fmt::format("{}{}{}", red, core::tr("OVERDUE"), reset)
             : i.state == remind::Item::State::due
-                ? fmt::format("{}{}{}", yellow, i.due == d.as_of ? core::tr("DUE TODAY") : core::tr("DUE"), reset)
+                ? fmt::format("{}{}{}", yellow, i.due == d.as_of ? core::tr("DUE TODAY") : core::tr("DUE"),
+                              reset)
                 : state_word(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
@@ -184,7 +187,8 @@ std::string digest_subject(const remind::Digest& d) {
         return i.state == remind::Item::State::overdue;
     });
     return core::trnf("keqing: {} reminder{} for {}, {}", "keqing: {} reminders{} for {}, {}", d.items.size(),
-                      d.items.size(), overdue ? core::trf(" ({} overdue)", overdue) : "", who(d), d.as_of.iso());
+                      d.items.size(), overdue ? core::trf(" ({} overdue)", overdue) : "", who(d),
+                      d.as_of.iso());
 }
 
 std::string render_digest(const remind::Digest& digest, RemindFormat format, bool color) {
@@ -230,7 +234,10 @@ std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, C
         return std::move(j).str();
     }
     Table t;
-    t.column(core::tr("DATE")).column(core::tr("OCCASION")).column(core::tr("NAME")).column(core::tr("CALENDAR"));
+    t.column(core::tr("DATE"))
+        .column(core::tr("OCCASION"))
+        .column(core::tr("NAME"))
+        .column(core::tr("CALENDAR"));
     for (const auto& d : days)
         t.row({d.date.iso(), d.id, d.name, d.calendar});
     return t.render();

@@ -87,17 +87,19 @@ std::string summary_section(const report::Report& report, const rules::Rules& ru
     const auto& s = report.summary;
     std::string out = fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"tiles\">\n",
                                   html_escape(core::tr("Summary")));
-    out += fmt::format("<div class=\"tile\"><span class=\"big\">{}</span>{}</div>\n", percent(s.score),
-                       html_escape(core::trf("overall score ({} of {} required contacts)", s.done_capped, s.required)));
+    out += fmt::format(
+        "<div class=\"tile\"><span class=\"big\">{}</span>{}</div>\n", percent(s.score),
+        html_escape(core::trf("overall score ({} of {} required contacts)", s.done_capped, s.required)));
     static constexpr const char* names[] = {N_("met"), N_("on track"), N_("behind"), N_("missed")};
     for (size_t i = 0; i < 4; ++i)
         out += fmt::format("<div class=\"tile status-{}\"><span class=\"big\">{}</span>{}</div>\n",
                            compliance::to_string(static_cast<compliance::Status>(i)), s.by_status[i],
                            html_escape(core::tr(names[i])));
-    out += fmt::format("</div>\n<p class=\"note\">{}</p>\n",
-                       html_escape(core::trf("{} customer-months. Score = Σ min(done, required) / Σ required; "
-                                             "over-serving one channel never covers another.",
-                                             s.customers)));
+    out +=
+        fmt::format("</div>\n<p class=\"note\">{}</p>\n",
+                    html_escape(core::trf("{} customer-months. Score = Σ min(done, required) / Σ required; "
+                                          "over-serving one channel never covers another.",
+                                          s.customers)));
     Table t{core::tr("Customer-months by tier and status"),
             {core::tr("Tier"), core::tr("Customer-months"), core::tr("Met"), core::tr("On track"),
              core::tr("Behind"), core::tr("Missed")},
@@ -161,7 +163,8 @@ std::string ranking_section(const report::Report& report, const rules::Rules& ru
     }
     out += svg_bar_chart(
         {"chart-reps", core::tr("Attainment by rep"),
-         core::tr("Horizontal bars per rep: the overall score, then the attainment of each channel, 0 to 100%.")},
+         core::tr(
+             "Horizontal bars per rep: the overall score, then the attainment of each channel, 0 to 100%.")},
         series, groups);
     return out +
            html::render(rows_table(report, rules, report.reps, core::tr("Ranking, best score first"),
@@ -175,7 +178,8 @@ std::string breakdown_section(const report::Report& report, const rules::Rules& 
     const std::string by = core::tr(report::to_string(report.options.by).data());
     std::string out =
         fmt::format("<section id=\"breakdown\">\n<h2>{}</h2>\n", html_escape(core::trf("By {}", by)));
-    return out + html::render(rows_table(report, rules, report.rows, core::trf("Breakdown by {}", by), what)) +
+    return out +
+           html::render(rows_table(report, rules, report.rows, core::trf("Breakdown by {}", by), what)) +
            "</section>\n";
 }
 
@@ -229,13 +233,14 @@ std::string trend_section(const report::Report& report, const rules::Rules& rule
     std::vector<TrendPoint> points;
     for (const auto& m : report.months) {
         const int days = m.month.days(), passed = m.as_of < m.month.last() ? m.as_of.day() : days;
-        points.push_back({m.month.iso(), m.summary.score,
-                          passed < days ? core::trf("{} of {} days", passed, days) : ""});
+        points.push_back(
+            {m.month.iso(), m.summary.score, passed < days ? core::trf("{} of {} days", passed, days) : ""});
     }
-    out += svg_trend({"chart-trend", core::tr("Score by month"),
-                      core::tr("Columns and a line: the overall score of each month, 0 to 100%; a month not over "
-                               "yet is drawn pale, with how many of its days have passed.")},
-                     points);
+    out += svg_trend(
+        {"chart-trend", core::tr("Score by month"),
+         core::tr("Columns and a line: the overall score of each month, 0 to 100%; a month not over "
+                  "yet is drawn pale, with how many of its days have passed.")},
+        points);
     Table t{core::tr("Month by month"),
             {core::tr("Month"), core::tr("As of"), core::tr("Customers"), core::tr("Score")},
             {}};
@@ -262,12 +267,13 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
     const std::string by = core::tr(report::to_string(o.by).data());
     const std::string when = period(o);
     const bool chinese = core::language() == core::Language::chinese;
-    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-                                  chinese ? "zh-CN" : "en");
+    std::string out =
+        fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+                    chinese ? "zh-CN" : "en");
     const std::string heading = core::tr("Compliance report");
-    out += fmt::format("<title>{} {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n", html_escape(heading),
-                       html_escape(when), kStyle);
+    out += fmt::format("<title>{} {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+                       html_escape(heading), html_escape(when), kStyle);
     out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
                        html_escape(heading),
                        html_escape(core::trf("{} · as of {} · by {}{}", when, o.as_of.iso(), by,

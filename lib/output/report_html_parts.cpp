@@ -32,10 +32,9 @@ std::string capped(size_t shown, int total) {
                                         html_escape(core::trf("Showing the first {} of {}.", shown, total)))
                           : "";
     if (shown > kPrintedRows)
-        out += fmt::format(
-            "<p class=\"note print-only\">{}</p>\n",
-            core::trf("Printed: the first {} of {}; every one is in {} or {}.", kPrintedRows, total,
-                      "<code>report --format csv</code>", "<code>json</code>"));
+        out += fmt::format("<p class=\"note print-only\">{}</p>\n",
+                           core::trf("Printed: the first {} of {}; every one is in {} or {}.", kPrintedRows,
+                                     total, "<code>report --format csv</code>", "<code>json</code>"));
     return out;
 }
 
@@ -114,7 +113,8 @@ Cell attainment(const report::Attainment& a) {
 
 Cell status(compliance::Status s) {
     static constexpr const char* labels[] = {N_("met"), N_("on track"), N_("behind"), N_("missed")};
-    return Cell(core::tr(labels[static_cast<size_t>(s)]), fmt::format("status status-{}", compliance::to_string(s)));
+    return Cell(core::tr(labels[static_cast<size_t>(s)]),
+                fmt::format("status status-{}", compliance::to_string(s)));
 }
 
 std::string rep_name(const report::Report& report, const std::string& rep) {
@@ -129,8 +129,8 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
     if (report.occasions.empty())
         return out + html_note(core::tr("No occasion window closed in this period.")) + "</section>\n";
     Table kinds{core::tr("Obligations whose window closed, by occasion"),
-                html_heads({N_("Occasion"), N_("Rule"), N_("Windows"), N_("Kept"), N_("Kept late"), N_("Still open"),
-                       N_("Overdue"), N_("Missed"), N_("Kept %")}),
+                html_heads({N_("Occasion"), N_("Rule"), N_("Windows"), N_("Kept"), N_("Kept late"),
+                            N_("Still open"), N_("Overdue"), N_("Missed"), N_("Kept %")}),
                 {}};
     for (const auto& o : report.occasions) {
         const auto state = [&](occasions::State s) { return o.by_state[static_cast<size_t>(s)]; };
@@ -143,10 +143,11 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
              Cell(o.total == 0 ? "—" : percent(static_cast<double>(kept) / o.total), "num")});
     }
     out += render(kinds);
-    if (report.missed.empty()) return out + html_note(core::tr("Nothing missed or overdue.")) + "</section>\n";
+    if (report.missed.empty())
+        return out + html_note(core::tr("Nothing missed or overdue.")) + "</section>\n";
     Table missed{core::tr("Missed and overdue, to follow up"),
                  html_heads({N_("Date"), N_("Customer"), N_("Rep"), N_("Occasion"), N_("Window"), N_("State"),
-                        N_("Still to do")}),
+                             N_("Still to do")}),
                  {}};
     for (const auto& o : report.missed) {
         std::string todo = actions_text(o.outstanding(), rules);
@@ -211,12 +212,15 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
     };
     out += "<ul class=\"flags\">\n" +
            flag(core::trf("Logged late (more than {} days after)", rules.late_after_days), q.late_count) +
-           flag(core::tr("Possible duplicates"), q.duplicate_count) + flag(core::tr("Voided"), q.voided_count) +
-           flag(core::trf("Days with more than {} visits by one rep", rules.max_visits_per_day), q.busy_days.size()) +
+           flag(core::tr("Possible duplicates"), q.duplicate_count) +
+           flag(core::tr("Voided"), q.voided_count) +
+           flag(core::trf("Days with more than {} visits by one rep", rules.max_visits_per_day),
+                q.busy_days.size()) +
            "</ul>\n";
     if (!q.late.empty()) {
         Table t{core::tr("Logged late"),
-                html_heads({N_("Happened"), N_("Logged at"), N_("Customer"), N_("Channel"), N_("Rep"), N_("Days late")}),
+                html_heads({N_("Happened"), N_("Logged at"), N_("Customer"), N_("Channel"), N_("Rep"),
+                            N_("Days late")}),
                 {}};
         for (const auto& c : q.late) {
             const auto logged = core::parse_date(std::string_view(c.logged_at).substr(0, 10), "logged_at");
@@ -227,9 +231,11 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
         out += render(t, kPrintedRows) + capped(q.late.size(), q.late_count);
     }
     if (!q.duplicates.empty()) {
-        Table t{core::tr("Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)"),
-                html_heads({N_("Date"), N_("Customer"), N_("Channel"), N_("Contacts"), N_("Logged by")}),
-                {}};
+        Table t{
+            core::tr(
+                "Possible duplicates (same customer, channel and day, beyond the channel's same_day_limit)"),
+            html_heads({N_("Date"), N_("Customer"), N_("Channel"), N_("Contacts"), N_("Logged by")}),
+            {}};
         for (const auto& d : q.duplicates)
             t.rows.push_back(
                 {d.date.iso(), d.customer_code, channel_label(rules, d.channel), num(d.count), d.reps});
@@ -237,7 +243,8 @@ std::string quality_section(const report::Report& report, const rules::Rules& ru
     }
     if (!q.voided.empty()) {
         Table t{core::tr("Voided contacts"),
-                html_heads({N_("Happened"), N_("Customer"), N_("Channel"), N_("Rep"), N_("Voided at"), N_("Reason")}),
+                html_heads({N_("Happened"), N_("Customer"), N_("Channel"), N_("Rep"), N_("Voided at"),
+                            N_("Reason")}),
                 {}};
         for (const auto& c : q.voided)
             t.rows.push_back({c.date.iso(), c.customer_code, channel_label(rules, c.channel),

@@ -5,10 +5,10 @@
 #include "core/json.hpp"
 #include "core/sink.hpp"
 #include "core/text.hpp"
+#include "output/english.hpp"
 #include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
-#include "output/english.hpp"
 #include "output/table.hpp"
 #include "output/words.hpp"
 
@@ -90,7 +90,8 @@ void text_rankings(core::Sink& out, const report::Report& r, const rules::Rules&
         << "\n";
 
     out << section(core::tr("Summary by tier"), md);
-    Grid tiers(headers_of({N_("TIER"), N_("CUSTOMERS"), N_("MET"), N_("ON TRACK"), N_("BEHIND"), N_("MISSED")}), 1);
+    Grid tiers(
+        headers_of({N_("TIER"), N_("CUSTOMERS"), N_("MET"), N_("ON TRACK"), N_("BEHIND"), N_("MISSED")}), 1);
     for (size_t t = 0; t < r.tiers.size(); ++t) {
         const auto& st = r.tier_status[t];
         tiers.add({r.tiers[t], fmt::format("{}", st[0] + st[1] + st[2] + st[3]), fmt::format("{}", st[0]),
@@ -158,8 +159,8 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
     if (r.occasions.empty())
         out << core::tr("none") << "\n";
     else {
-        Grid occ(headers_of({N_("OCCASION"), N_("RULE"), N_("TOTAL"), N_("DONE"), N_("DONE LATE"), N_("OVERDUE"),
-                             N_("MISSED")}),
+        Grid occ(headers_of({N_("OCCASION"), N_("RULE"), N_("TOTAL"), N_("DONE"), N_("DONE LATE"),
+                             N_("OVERDUE"), N_("MISSED")}),
                  2);
         for (const auto& o : r.occasions)
             occ.add({o.name + " (" + o.kind + ")", o.rule, fmt::format("{}", o.total),
@@ -171,7 +172,8 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
         if (!r.missed.empty())
             out << (md ? "\n" + std::string(core::tr("Not kept:")) + "\n\n```\n" +
                              render_obligations(r.missed, rules, true) + "```\n"
-                       : std::string(core::tr("not kept:")) + "\n" + render_obligations(r.missed, rules, true));
+                       : std::string(core::tr("not kept:")) + "\n" +
+                             render_obligations(r.missed, rules, true));
     }
 
     for (const auto& m : r.months) {
@@ -201,10 +203,12 @@ void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& 
     const auto& q = r.quality;
     out << section(core::tr("Data quality"), md);
     const char* bullet = md ? "- " : "";
-    out << bullet << core::trf("late-logged (more than {} days after): {}", rules.late_after_days, q.late_count)
+    out << bullet
+        << core::trf("late-logged (more than {} days after): {}", rules.late_after_days, q.late_count)
         << "\n";
     out << bullet
-        << core::trf("possible duplicates (same customer, channel and day, beyond the channel's same_day_limit): {}",
+        << core::trf("possible duplicates (same customer, channel and day, beyond the channel's "
+                     "same_day_limit): {}",
                      q.duplicate_count)
         << "\n";
     out << bullet << core::trf("voided: {}", q.voided_count) << "\n";
@@ -221,7 +225,8 @@ void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& 
                    : std::string();
     };
     if (!q.voided.empty()) {
-        Grid v(headers_of({"#", N_("DATE"), N_("CUSTOMER"), N_("CHANNEL"), N_("REP"), N_("VOIDED"), N_("REASON")}));
+        Grid v(headers_of(
+            {"#", N_("DATE"), N_("CUSTOMER"), N_("CHANNEL"), N_("REP"), N_("VOIDED"), N_("REASON")}));
         for (size_t i = 0; i < std::min(kShown, q.voided.size()); ++i) {
             const auto& c = q.voided[i];
             v.add({fmt::format("{}", c.id), c.date.iso(), c.customer_code, c.channel, c.rep, c.voided_at,

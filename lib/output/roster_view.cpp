@@ -4,9 +4,9 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/english.hpp"
 #include "output/followup_view.hpp"
 #include "output/gaps_view.hpp"
-#include "output/english.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
@@ -17,7 +17,8 @@ std::string history_line(const std::vector<store::HistoryEntry>& entries) {
     std::string out;
     for (const auto& e : entries)
         out += fmt::format("{}{} {}", out.empty() ? "" : "; ", fit_name(e.value),
-                           e.from ? core::trf("from {}", e.from->iso()) : std::string(core::tr("from the start")));
+                           e.from ? core::trf("from {}", e.from->iso())
+                                  : std::string(core::tr("from the start")));
     return out;
 }
 
@@ -37,13 +38,13 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
                                     card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
                       : "") +
         "\n";
-    out += core::trf("opened {}  ·  closed {}  ·  stage {}", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
-                     c.stage.empty() ? "-" : fit_name(c.stage)) +
+    out += core::trf("opened {}  ·  closed {}  ·  stage {}", date_or_dash(c.opened_on),
+                     date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage)) +
            "\n";
     if (!c.phone.empty()) out += core::trf("phone    {}", fit_name(c.phone)) + "\n";
     if (!c.address.empty()) out += core::trf("address  {}", fit_text(c.address)) + "\n";
-    out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" + core::trf("reps     {}", history_line(card.reps)) +
-           "\n";
+    out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" +
+           core::trf("reps     {}", history_line(card.reps)) + "\n";
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
         out += "\n" +
@@ -54,11 +55,14 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     }
     if (!card.people.empty()) out += "\n" + std::string(core::tr("people")) + "\n";
     for (const auto& p : card.people) {
-        out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name), p.role.empty() ? "" : " · " + fit_name(p.role),
+        out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name),
+                           p.role.empty() ? "" : " · " + fit_name(p.role),
                            p.birthday.empty() ? "" : " · " + core::trf("birthday {}", fit_name(p.birthday)));
         if (!p.personality.empty())
-            out += fmt::format("     {}型 — {}\n", fit_name(p.personality), roster::personality_hint(p.personality));
-        if (!p.preferences.empty()) out += "     " + core::trf("preferences: {}", fit_text(p.preferences)) + "\n";
+            out += fmt::format("     {}型 — {}\n", fit_name(p.personality),
+                               roster::personality_hint(p.personality));
+        if (!p.preferences.empty())
+            out += "     " + core::trf("preferences: {}", fit_text(p.preferences)) + "\n";
         if (!p.family.empty()) out += "     " + core::trf("family: {}", fit_text(p.family)) + "\n";
         if (!p.note.empty()) out += "     " + core::trf("note: {}", fit_text(p.note)) + "\n";
     }
@@ -212,7 +216,8 @@ std::string render_people(const std::vector<store::Person>& people, Format forma
     for (const auto& p : people)
         t.row({fmt::format("{}", p.id), p.customer_code, p.name, p.role, p.birthday, p.personality,
                p.preferences, removal_text(p.removed_at, p.removed_reason)});
-    return t.empty() ? core::tr("no people recorded; add one with `roster person add CUSTOMER NAME`") + std::string("\n")
+    return t.empty() ? core::tr("no people recorded; add one with `roster person add CUSTOMER NAME`") +
+                           std::string("\n")
                      : t.render();
 }
 
@@ -243,7 +248,8 @@ std::string render_reps(const std::vector<store::Rep>& reps, Format format) {
     t.column(core::tr("ID")).column(core::tr("NAME")).column(core::tr("TEAM"));
     for (const auto& r : reps)
         t.row({r.id, r.name, r.team});
-    return t.empty() ? core::tr("no reps; add one with `roster rep add ID --name NAME --team TEAM`") + std::string("\n")
+    return t.empty() ? core::tr("no reps; add one with `roster rep add ID --name NAME --team TEAM`") +
+                           std::string("\n")
                      : t.render();
 }
 

@@ -214,7 +214,8 @@ std::string svg_trend(const ChartText& text, const std::vector<TrendPoint>& poin
     std::string out = open_svg(text, width, top + plot_h + bottom);
     out += percent_grid(left, top + plot_h, plot_w, plot_h, false);
     const size_t n = points.size();
-    if (n == 0) return out + text_at(left + 8, top + plot_h / 2, "start", "label", core::tr("no data")) + "</svg>\n";
+    if (n == 0)
+        return out + text_at(left + 8, top + plot_h / 2, "start", "label", core::tr("no data")) + "</svg>\n";
     const double slot = plot_w / static_cast<double>(n);
     const double col_w = std::min(48.0, slot * 0.6);
     const size_t label_every = (n + 11) / 12;

@@ -4,9 +4,10 @@
 namespace keqing::output {
 namespace {
 
-// The states lib/occasions and lib/followups spell (their to_string and display), here so xgettext finds them.
+// The states lib/occasions and lib/followups spell (their to_string and display), here so xgettext finds
+// them.
 [[maybe_unused]] constexpr const char* kStateWords[] = {
-    N_("open"),    N_("due"),     N_("overdue"),   N_("done"),       N_("dropped"),
+    N_("open"),     N_("due"),    N_("overdue"),   N_("done"),      N_("dropped"),
     N_("upcoming"), N_("missed"), N_("done late"), N_("done_late"),
 };
 

@@ -13,12 +13,14 @@ namespace keqing::output {
 
 // A channel inside a sentence: "visit" in English, "拜访" (the rules' short label) in Chinese.
 inline const std::string& channel_word(const rules::Channel& channel) {
-    if (core::language() == core::Language::chinese && !channel.short_label.empty()) return channel.short_label;
+    if (core::language() == core::Language::chinese && !channel.short_label.empty())
+        return channel.short_label;
     return channel.id;
 }
 // A channel's column header: "VISIT" in English, "拜访" in Chinese.
 inline std::string channel_header(const rules::Channel& channel) {
-    if (core::language() == core::Language::chinese && !channel.short_label.empty()) return channel.short_label;
+    if (core::language() == core::Language::chinese && !channel.short_label.empty())
+        return channel.short_label;
     return core::to_upper_ascii(channel.id);
 }
 

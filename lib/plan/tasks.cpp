@@ -29,8 +29,9 @@ void obligation_tasks(const occasions::Obligation& o, int customer, const Inputs
         e.gift = a.gift;
         e.in_person = channel.in_person;
         e.tag = o.tag;
-        const compliance::Said head = compliance::say(N_("{} {}{}: {}"), o.name, o.date.iso(),
-                                                      o.person.empty() ? "" : " " + o.person, rules.action_text(a));
+        const compliance::Said head =
+            compliance::say(N_("{} {}{}: {}"), o.name, o.date.iso(), o.person.empty() ? "" : " " + o.person,
+                            rules.action_text(a));
         const compliance::Said what =
             o.note_required ? compliance::say(N_("{} with a personal note"), head) : head;
         e.what = what.shown;
@@ -92,7 +93,9 @@ void quota_tasks(const compliance::CustomerResult& c, const compliance::ChannelR
         e.channel = channel.id;
         e.in_person = channel.in_person;
         const bool chinese = core::language() == core::Language::chinese && !channel.short_label.empty();
-        const compliance::Said what = compliance::say(N_("{} {} of {}"), compliance::Said{channel.id, chinese ? channel.short_label : channel.id}, k, ch.required);
+        const compliance::Said what = compliance::say(
+            N_("{} {} of {}"), compliance::Said{channel.id, chinese ? channel.short_label : channel.id}, k,
+            ch.required);
         e.what = what.shown;
         e.what_en = what.english;
         e.from = from;

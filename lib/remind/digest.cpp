@@ -64,8 +64,8 @@ struct Owed {
     const compliance::CustomerResult* customer;
     const compliance::ChannelResult* channel;
     core::Date deadline;
-    bool near = false;    // within rules.deadline_days of the deadline
-    bool tight = false;   // in a stretch of days the rep cannot cover at rules.max_visits_per_day
+    bool near = false;         // within rules.deadline_days of the deadline
+    bool tight = false;        // in a stretch of days the rep cannot cover at rules.max_visits_per_day
     compliance::Said capacity; // why it is tight, for people
 };
 
@@ -86,7 +86,7 @@ void mark_tight(std::vector<Owed*>& visits, core::Date as_of, int per_day) {
         if (last_of_day && owed > days * per_day) {
             cut = k + 1;
             why = compliance::say(N_("{} visits owed by {}, room for {} at {} a day"), owed,
-                              visits[k]->deadline.iso().substr(5), days * per_day, per_day);
+                                  visits[k]->deadline.iso().substr(5), days * per_day, per_day);
         }
     }
     for (size_t k = 0; k < cut; ++k) {
@@ -138,8 +138,9 @@ std::optional<Item> obligation_item(const occasions::Obligation& o, const rules:
         todo += (todo.empty() ? "" : ", ") + item.actions.back();
     }
     item.tag = o.tag;
-    set_what(item, o.note_required ? compliance::say(N_("{} {}: {} with a personal note"), o.name, o.date.iso(), todo)
-                                   : compliance::say(N_("{} {}: {}"), o.name, o.date.iso(), todo));
+    set_what(item, o.note_required
+                       ? compliance::say(N_("{} {}: {} with a personal note"), o.name, o.date.iso(), todo)
+                       : compliance::say(N_("{} {}: {}"), o.name, o.date.iso(), todo));
     item.person = o.person;
     add_hint(item, people.for_item(o.person_id, o.customer_code));
     return item;
@@ -176,14 +177,15 @@ std::optional<Item> quota_item(const Owed& o, const rules::Rules& rules, core::D
     const int left = o.deadline - as_of + 1;
     const compliance::Said days_left =
         left == 1 ? compliance::say(N_("{} day left"), left) : compliance::say(N_("{} days left"), left);
-    set_what(item, deadline ? compliance::say(N_("{}: {} more by {} ({} of {} done; {}{})"), channel_said,
-                                              item.owed, o.deadline.iso().substr(5), ch.done, ch.required,
-                                              days_left, o.near ? compliance::Said{}
-                                                     : compliance::Said{"; " + o.capacity.english,
-                                                                        "; " + o.capacity.shown})
-                            : compliance::say(N_("{}: {} more to be on pace ({} of {} done; all {} by {})"),
-                                              channel_said, ch.expected - ch.done, ch.done, ch.required,
-                                              ch.required, month.last().iso()));
+    set_what(
+        item,
+        deadline
+            ? compliance::say(N_("{}: {} more by {} ({} of {} done; {}{})"), channel_said, item.owed,
+                              o.deadline.iso().substr(5), ch.done, ch.required, days_left,
+                              o.near ? compliance::Said{}
+                                     : compliance::Said{"; " + o.capacity.english, "; " + o.capacity.shown})
+            : compliance::say(N_("{}: {} more to be on pace ({} of {} done; all {} by {})"), channel_said,
+                              ch.expected - ch.done, ch.done, ch.required, ch.required, month.last().iso()));
     if (rules.in_person(channel)) add_hint(item, key_person(people.of_customer[c.code]));
     return item;
 }
