@@ -3,7 +3,7 @@
 # LANG=zh_CN.UTF-8 with no English phrase left, and English under LANG=C.UTF-8 with no Chinese but the data's
 # and the rules'; JSON and CSV are the same bytes in both; Chinese tables keep within 80 columns.
 source "$(dirname "$0")/lib.sh"
-[ "$BACKEND" = sqlite ] || { echo "the language of the output does not depend on the backend"; exit 77; }
+sqlite_only "the language of the output does not depend on the backend"
 load_examples || { echo "could not load examples"; exit 1; }
 roster person import "$SRC/examples/people.csv" >/dev/null
 KEQING_NOW=2026-11-20T20:00 roster event import "$SRC/examples/events.csv" >/dev/null
