@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 
 #include "common/complete.hpp"
+#include "common/help.hpp"
 
 #include "core/limits.hpp"
 #include "core/text.hpp"
@@ -72,7 +73,7 @@ Result<void> write_workbook(const std::string& output,
                             const std::function<Result<void>(const std::filesystem::path&)>& write) {
     if (!output.empty() && output != "-") {
         KQ_CHECK(write(output));
-        fmt::print(stderr, "wrote {}\n", output);
+        fmt::print(stderr, "{}\n", core::trf("wrote {}", output));
         return {};
     }
     if (::isatty(STDOUT_FILENO))
@@ -128,8 +129,9 @@ Result<Context> open_context(const Common& common, store::Create create) {
     KQ_TRY(std::string location, config::database(c.settings));
     KQ_TRY(std::unique_ptr<store::Store> store, store::open_store(location, create));
     for (const std::string& warning : store->take_warnings())
-        fmt::print(stderr, "{}: warning: {}\n", current_tool, warning);
-    if (store->created()) fmt::print(stderr, "{}: created database {}\n", current_tool, location);
+        fmt::print(stderr, "{}\n", core::trf("{}: warning: {}", current_tool, warning));
+    if (store->created())
+        fmt::print(stderr, "{}\n", core::trf("{}: created database {}", current_tool, location));
     return Context{std::move(c.settings), std::move(c.rules), std::move(store)};
 }
 
@@ -161,12 +163,12 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
             option = arg.substr(0, arg.find('='));
             value = arg.substr(arg.find('=') + 1);
         }
-        std::string which = option.empty() ? fmt::format("argument {}", i)
-                                           : fmt::format("argument {} (the value of {})", i, option);
+        std::string which = option.empty() ? core::trf("argument {}", i)
+                                           : core::trf("argument {} (the value of {})", i, option);
         auto fault = core::find_text_fault(value); // its position counts from the start of the value
         if (!fault && value.size() != arg.size()) {
             fault = core::find_text_fault(arg); // in `--option=` itself
-            if (fault) which = fmt::format("argument {}", i);
+            if (fault) which = core::trf("argument {}", i);
         }
         if (fault)
             return usage_error("{} has {}; arguments are one line of printable UTF-8 text", which,
@@ -195,13 +197,16 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
     current_tool = tool;
     guard_standard_streams();
+    // The language before any text is made: KEQING_LANGUAGE or the config's, else the locale's.
+    if (const std::string language = config::early_language(); !language.empty()) core::set_language(language);
+    translate_help(app);
     // A closed pipe is reported as EPIPE by the write (core::Output drops the rest) instead of a signal.
     std::signal(SIGPIPE, SIG_IGN);
     try {
         if (argc > 1 && std::string_view(argv[1]) == "__complete") // the shells' completion (completions/)
             return complete(app, std::span<char* const>(argv + 2, static_cast<size_t>(argc - 2)));
         if (auto checked = check_arguments(app, argc, argv); !checked) {
-            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, checked.error().message, tool);
+            fmt::print(stderr, "{}\n", core::trf("{}: error: {}; see {} --help", tool, checked.error().message, tool));
             return static_cast<int>(Exit::usage);
         }
         std::optional<Exit> help;     // --help or --version printed, with this status
@@ -215,7 +220,7 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         } catch (const CLI::CallForVersion& e) {
             help = static_cast<Exit>(app.exit(e, help_text));
         } catch (const CLI::ParseError& e) {
-            fmt::print(stderr, "{}: error: {}; see {} --help\n", tool, e.what(), tool);
+            fmt::print(stderr, "{}\n", core::trf("{}: error: {}; see {} --help", tool, parse_error_message(e), tool));
             return static_cast<int>(Exit::usage);
         }
         core::Output::standard().write(help_text.str());
@@ -225,13 +230,13 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         }
         const Result<Exit> result = finish_output(help ? Result<Exit>(*help) : body());
         if (!result) {
-            fmt::print(stderr, "{}: error: {}\n", tool, result.error().message);
+            fmt::print(stderr, "{}\n", core::trf("{}: error: {}", tool, result.error().message));
             return static_cast<int>(result.error().code);
         }
         return static_cast<int>(*result);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "{}: error: {}\n", tool,
-                   core::trf("internal error: {}; please report it", e.what()));
+        fmt::print(stderr, "{}\n",
+                   core::trf("{}: error: {}", tool, core::trf("internal error: {}; please report it", e.what())));
         return static_cast<int>(Exit::database);
     }
 }

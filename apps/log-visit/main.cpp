@@ -337,7 +337,7 @@ void wire_options(CLI::App& app, Options& o) {
     auto& r = o.request;
     keqing::cli::add_common_options(app, o.common);
     app.add_option("customer", r.customer, "customer code, name, or an unambiguous part of the name");
-    auto* channels = app.add_option_group("channel", "how the contact happened (default --visit)");
+    auto* channels = app.add_option_group(N_("channel"), "how the contact happened (default --visit)");
     channels->add_flag("--visit", o.visit, "in person (实地拜访)");
     channels->add_flag("--call", o.call, "phone call (电话拜访)");
     channels->add_flag("--message", o.message, "SMS, QQ, WeChat or email (其他交流方式)");
@@ -350,7 +350,7 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_option("--note,-n", r.note, "what happened");
     app.add_flag("--gift", r.gift, "a gift was given");
     app.add_option("--occasion", r.occasion, "occasion id this contact is for (e.g. mid-autumn)");
-    auto* checklist = app.add_option_group("visit checklist", "R12–R17, recorded on every in-person visit");
+    auto* checklist = app.add_option_group(N_("visit checklist"), "R12–R17, recorded on every in-person visit");
     checklist->add_option("--feedback", r.checklist[0], "R12 product feedback heard from the clerks");
     checklist->add_option("--preference", r.checklist[1], "R13 a clerk preference learned");
     checklist->add_option("--favour", r.checklist[2], "R14 one thing done toward a clerk's preference");
@@ -358,11 +358,11 @@ void wire_options(CLI::App& app, Options& o) {
     checklist->add_option("--competitor", r.checklist[4], "R16 one competitor product in detail");
     checklist->add_option("--slow-mover", r.checklist[5],
                           "R17 our slow-moving items and why (also opens a slow-mover follow-up)");
-    auto* goals = app.add_option_group("rep goals", "R9–R11");
+    auto* goals = app.add_option_group(N_("rep goals"), "R9–R11");
     goals->add_flag("--asked-help", r.asked_help, "R9 asked the customer for help");
     goals->add_option("--solved", r.solved,
                       "R10 a problem solved for the customer; a number N closes follow-up N as solved");
-    auto* follow = app.add_option_group("follow-ups", "kept until a later contact closes them (issue 18)");
+    auto* follow = app.add_option_group(N_("follow-ups"), "kept until a later contact closes them (issue 18)");
     follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
     follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
     follow->add_option("--complaint", o.complaint,
@@ -390,7 +390,7 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_flag(
         "--undo", o.undo,
         "void the last contact the current rep logged (within the rules' undo_hours), reason \"undo\"");
-    auto* history = app.add_option_group("history", "--list: the contacts logged (voided ones marked)");
+    auto* history = app.add_option_group(N_("history"), "--list: the contacts logged (voided ones marked)");
     history->add_flag(
         "--list", o.list,
         "list contacts (of the customer given, --rep, --team, --channel, --occasion) instead of "

@@ -1,8 +1,9 @@
-// Settings resolution: reads the optional config.toml (keys db, rules, rep, timezone), then layers
+// Settings resolution: reads the optional config.toml (keys db, rules, rep, timezone, language), then layers
 // environment variables and flags over it, and checks what would otherwise be silently wrong: an
 // unreadable config file, empty values, unknown URL schemes, unknown time zones, no home for the default.
 #include "config/settings.hpp"
 
+#include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
 
@@ -43,7 +44,7 @@ struct FileValue {
     int64_t line = 0;
 };
 struct FileValues {
-    FileValue db, rules, rep, timezone;
+    FileValue db, rules, rep, timezone, language;
 };
 
 // The scheme of a location written `word://…` ("mysql://"), or empty.
@@ -128,10 +129,11 @@ Result<FileValues> read_config(const std::string& path) {
                             : key == "rules"    ? &values.rules
                             : key == "rep"      ? &values.rep
                             : key == "timezone" ? &values.timezone
+                            : key == "language" ? &values.language
                                                 : nullptr;
         const int64_t line = node.source().begin.line;
         if (!target)
-            return data_error("{}:{}: unknown key '{}'; config.toml knows db, rules, rep and timezone", path,
+            return data_error("{}:{}: unknown key '{}'; config.toml knows db, rules, rep, timezone and language", path,
                               line, key.str());
         const auto* s = node.as_string();
         if (!s) return data_error("{}:{}: '{}' must be a string", path, line, key.str());
@@ -149,6 +151,9 @@ Result<FileValues> read_config(const std::string& path) {
             "{}:{}: unknown time zone '{}'; use a zone name such as Asia/Shanghai (the files under "
             "/usr/share/zoneinfo), or remove the line for the system's zone",
             path, values.timezone.line, values.timezone.text);
+    if (core::Language l{}; !values.language.text.empty() && !core::language_from_name(values.language.text, l))
+        return data_error("{}:{}: unknown language '{}'; keqing speaks \"zh\" (Chinese) and \"en\" (English)",
+                          path, values.language.line, values.language.text);
     return values;
 }
 
@@ -246,13 +251,25 @@ bool known_time_zone(std::string_view zone) {
     return posix_rule(zone);
 }
 
+std::string early_language() {
+    if (std::string v = env("KEQING_LANGUAGE"); !v.empty()) return v;
+    const std::string path = config_file_path();
+    if (path.empty()) return "";
+    try {
+        const toml::table table = toml::parse_file(path);
+        if (const auto language = table["language"].value<std::string>()) return *language;
+    } catch (const std::exception&) { // a broken or missing file: resolve() says what is wrong with it
+    }
+    return "";
+}
+
 std::string config_file_path() {
     const std::string base = home_based("XDG_CONFIG_HOME", ".config");
     return base.empty() ? "" : base + "/keqing/config.toml";
 }
 
 Result<Settings> resolve(const Flags& flags) {
-    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP"})
+    for (const char* name : {"KEQING_DB", "KEQING_RULES", "KEQING_REP", "KEQING_LANGUAGE"})
         KQ_CHECK(check_env(name));
     Settings s;
     s.config_path = config_file_path();
@@ -268,6 +285,11 @@ Result<Settings> resolve(const Flags& flags) {
         s.rep = env("USER");
     }
     s.timezone = file.timezone.text;
+    s.language = pick(std::nullopt, "KEQING_LANGUAGE", file.language.text, "");
+    if (!s.language.empty() && !core::set_language(s.language))
+        return usage_error("KEQING_LANGUAGE is '{}', a language keqing does not speak; set it to zh or en, or "
+                           "unset it",
+                           s.language);
     const std::string tz = env("TZ");
     if (!tz.empty() && !known_time_zone(tz))
         return data_error(

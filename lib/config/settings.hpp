@@ -26,17 +26,22 @@ struct Settings {
     std::string rep;                 // may be empty when nothing names one
     std::string timezone;            // empty: the system's local time
     std::string config_path;         // empty when neither XDG_CONFIG_HOME nor HOME gives one
+    std::string language;            // KEQING_LANGUAGE, else config `language`; empty: the locale's
 };
 
 // The config file's path ($XDG_CONFIG_HOME, else $HOME/.config, then keqing/config.toml); relative values
 // are ignored as the XDG Base Directory spec says; empty when neither gives an absolute folder.
 std::string config_file_path();
 // Resolves settings from flags, KEQING_DB / KEQING_RULES / KEQING_REP, the config file and defaults;
-// a malformed or unreadable config file or an unknown time zone (its `timezone`, or TZ) is a data error
-// naming the file (and line). Applies the configured time zone. A database location that cannot be used
+// a malformed or unreadable config file, an unknown language or an unknown time zone (its `timezone`, or TZ) is a data error
+// naming the file (and line). Applies the configured time zone and language (core::set_language). A database location that cannot be used
 // (an empty --db or KEQING_DB, an unknown URL scheme, no HOME for the default) is kept in db_problem, so
 // that commands which need no database still run.
 Result<Settings> resolve(const Flags& flags);
+// The language named by KEQING_LANGUAGE, else by the config file's `language` (empty when neither says;
+// a config file that cannot be read is ignored here). Read before the command line is parsed, so that
+// --help and CLI11's errors are in that language too; resolve() checks it and reports a bad file.
+std::string early_language();
 // The database location, or the usage error that says what to set.
 Result<std::string> database(const Settings& settings);
 

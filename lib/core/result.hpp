@@ -2,6 +2,8 @@
 // value or an Error whose kind maps to the documented exit status (SPEC §4).
 #pragma once
 
+#include "core/i18n.hpp"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -14,6 +16,8 @@ namespace keqing {
 enum class Exit : int { ok = 0, found = 1, usage = 2, data = 3, database = 4 };
 
 // What went wrong, in one line a user can act on, and which exit status it deserves.
+// The three makers below translate their format string (core::trf; xgettext knows them as keywords, see
+// po/CMakeLists.txt), so every error message is in the reader's language; the arguments are not.
 struct Error {
     Exit code = Exit::data;
     std::string message;
@@ -21,17 +25,17 @@ struct Error {
 
 // A data error (bad input, unknown customer, malformed file): exit 3.
 template <class... Args> Error data_error(fmt::format_string<Args...> f, Args&&... args) {
-    return Error{Exit::data, fmt::format(f, std::forward<Args>(args)...)};
+    return Error{Exit::data, core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
 }
 
 // A database error (cannot open, corrupt, locked): exit 4.
 template <class... Args> Error db_error(fmt::format_string<Args...> f, Args&&... args) {
-    return Error{Exit::database, fmt::format(f, std::forward<Args>(args)...)};
+    return Error{Exit::database, core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
 }
 
 // A usage error (conflicting or missing options): exit 2.
 template <class... Args> Error usage_error(fmt::format_string<Args...> f, Args&&... args) {
-    return Error{Exit::usage, fmt::format(f, std::forward<Args>(args)...)};
+    return Error{Exit::usage, core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
 }
 
 // Either a T or an Error; test with `if (!r)`, read with `*r` or `r->`, `r.error()`.

@@ -9,6 +9,9 @@ SRC=$(cd "$2" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/keqing-e2e.XXXXXX")
 BACKEND=${KEQING_TEST_BACKEND:-sqlite}
 export HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data KEQING_DB=$WORK/k.db NO_COLOR=1
+# English messages whatever the machine's locale (the suites grep them); test_i18n_* set Chinese themselves.
+export LANG=C.UTF-8 LANGUAGE= LC_ALL= LC_MESSAGES=
+unset KEQING_LANGUAGE
 PG_BASE=
 if [ "$BACKEND" = postgresql ]; then
   PG_BASE=$(cat "${KEQING_TEST_PG_DIR:?the PostgreSQL server folder}/url" 2>/dev/null) ||

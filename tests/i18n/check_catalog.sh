@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when a message marked for translation in lib/ or apps/ (tr, trf, trn, trnf, N_) has no Chinese
+# Fails when a message marked for translation in lib/ or apps/ (tr, trf, trn, trnf, N_, the error makers,
+# CLI11's help texts; po/CMakeLists.txt) has no Chinese
 # translation in po/zh_CN/, when one is fuzzy, or when a translation's {} fields differ from its msgid's.
 # Usage: check_catalog.sh SOURCE_DIR
 set -euo pipefail
@@ -8,8 +9,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$src"
 find lib apps -name '*.cpp' -o -name '*.hpp' | sort > "$work/files"
+# The keywords of po/CMakeLists.txt: the i18n functions, the error makers, CLI11's help texts.
 xgettext --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trf --keyword=trn:1,2 --keyword=trnf:1,2 \
-    --keyword=N_ --files-from="$work/files" -o "$work/keqing.pot"
+    --keyword=N_ --keyword=data_error --keyword=db_error --keyword=usage_error --keyword=add_option:3 \
+    --keyword=add_flag:3 --keyword=add_subcommand:2 --keyword=add_option_group:2 --keyword=footer \
+    --files-from="$work/files" -o "$work/keqing.pot"
 [ -s "$work/keqing.pot" ] || { echo "check_catalog: no marked message found" >&2; exit 1; }
 msgcat --use-first --to-code=UTF-8 -o "$work/zh_CN.po" po/zh_CN/*.po
 status=0
