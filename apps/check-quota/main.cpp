@@ -71,7 +71,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "check-quota — what each customer is still owed this month, with pace, occasions and rep goals",
+        N_("check-quota — what each customer is still owed this month, with pace, occasions and rep goals"),
         "check-quota"};
     Options o;
     keqing::cli::add_common_options(app, o.common);

@@ -198,7 +198,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
     current_tool = tool;
     guard_standard_streams();
     // The language before any text is made: KEQING_LANGUAGE or the config's, else the locale's.
-    if (const std::string language = config::early_language(); !language.empty()) core::set_language(language);
+    if (const std::string language = config::early_language(); !language.empty())
+        core::set_language(language);
     translate_help(app);
     // A closed pipe is reported as EPIPE by the write (core::Output drops the rest) instead of a signal.
     std::signal(SIGPIPE, SIG_IGN);
@@ -206,7 +207,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         if (argc > 1 && std::string_view(argv[1]) == "__complete") // the shells' completion (completions/)
             return complete(app, std::span<char* const>(argv + 2, static_cast<size_t>(argc - 2)));
         if (auto checked = check_arguments(app, argc, argv); !checked) {
-            fmt::print(stderr, "{}\n", core::trf("{}: error: {}; see {} --help", tool, checked.error().message, tool));
+            fmt::print(stderr, "{}\n",
+                       core::trf("{}: error: {}; see {} --help", tool, checked.error().message, tool));
             return static_cast<int>(Exit::usage);
         }
         std::optional<Exit> help;     // --help or --version printed, with this status
@@ -220,7 +222,8 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         } catch (const CLI::CallForVersion& e) {
             help = static_cast<Exit>(app.exit(e, help_text));
         } catch (const CLI::ParseError& e) {
-            fmt::print(stderr, "{}\n", core::trf("{}: error: {}; see {} --help", tool, parse_error_message(e), tool));
+            fmt::print(stderr, "{}\n",
+                       core::trf("{}: error: {}; see {} --help", tool, parse_error_message(e), tool));
             return static_cast<int>(Exit::usage);
         }
         core::Output::standard().write(help_text.str());
@@ -235,8 +238,9 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         }
         return static_cast<int>(*result);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "{}\n",
-                   core::trf("{}: error: {}", tool, core::trf("internal error: {}; please report it", e.what())));
+        fmt::print(
+            stderr, "{}\n",
+            core::trf("{}: error: {}", tool, core::trf("internal error: {}; please report it", e.what())));
         return static_cast<int>(Exit::database);
     }
 }

@@ -3,12 +3,13 @@
 #include "common/help.hpp"
 
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 
 #include <fmt/args.h>
 
 #include <memory>
-#include <sstream>
 #include <regex>
+#include <sstream>
 #include <vector>
 
 namespace keqing::cli {
@@ -23,6 +24,11 @@ namespace {
 // descriptions given to add_option / add_flag / add_subcommand / add_option_group and footer() are
 // marked for xgettext by those names (po/CMakeLists.txt), the headings and labels here.
 class TranslatingFormatter : public CLI::Formatter {
+    // A heading with its colon: "Options:", "选项：".
+    static std::string heading(const std::string& name) {
+        return name + (core::language() == core::Language::chinese ? "：" : ":");
+    }
+
   public:
     TranslatingFormatter() {
         for (const char* key : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"),
@@ -31,7 +37,19 @@ class TranslatingFormatter : public CLI::Formatter {
     }
     std::string make_group(std::string group, bool is_positional,
                            std::vector<const CLI::Option*> opts) const override {
-        return CLI::Formatter::make_group(core::tr(group.c_str()), is_positional, std::move(opts));
+        std::string text = "\n" + heading(core::tr(group.c_str())) + "\n";
+        for (const CLI::Option* opt : opts)
+            text += make_option(opt, is_positional);
+        return text;
+    }
+    std::string make_usage(const CLI::App* app, std::string name) const override {
+        std::string text = CLI::Formatter::make_usage(app, std::move(name));
+        // "Usage: tool …", "用法：tool …" (a full-width colon needs no space after it)
+        const std::string english = get_label("Usage") + ": ";
+        const bool chinese = core::language() == core::Language::chinese;
+        if (text.starts_with(english))
+            text.replace(0, english.size(), heading(get_label("Usage")) + (chinese ? "" : " "));
+        return text;
     }
     std::string make_description(const CLI::App* app) const override {
         const std::string desc = app->get_description();
@@ -43,9 +61,9 @@ class TranslatingFormatter : public CLI::Formatter {
     }
     std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
         std::string text = CLI::Formatter::make_subcommands(app, mode);
-        const std::string heading = "\nSubcommands:\n";
-        if (const size_t at = text.find(heading); at != std::string::npos)
-            text.replace(at, heading.size(), fmt::format("\n{}:\n", core::tr(N_("Subcommands"))));
+        const std::string english = "\nSubcommands:\n";
+        if (const size_t at = text.find(english); at != std::string::npos)
+            text.replace(at, english.size(), "\n" + this->heading(core::tr(N_("Subcommands"))) + "\n");
         return text;
     }
     std::string make_subcommand(const CLI::App* sub) const override {
@@ -62,6 +80,21 @@ class TranslatingFormatter : public CLI::Formatter {
         if (text.starts_with(name))
             text.replace(0, name.size(), core::trf("[Option Group: {}]", core::tr(sub->get_group().c_str())));
         return text;
+    }
+    // CLI11's option line (name and values, then the description from column_width_ on), padded by
+    // display width: a Chinese label such as 必填 is two columns a character, not three bytes.
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        const std::string desc = make_option_desc(opt);
+        const size_t width = static_cast<size_t>(core::display_width(name));
+        const std::string pad(column_width_, ' ');
+        std::string line = name;
+        if (!desc.empty()) {
+            line += width >= column_width_ ? "\n" + pad : std::string(column_width_ - width, ' ');
+            for (char c : desc)
+                line += c == '\n' ? "\n" + pad : std::string(1, c);
+        }
+        return line + "\n";
     }
     std::string make_option_desc(const CLI::Option* opt) const override {
         const std::string& desc = opt->get_description();
@@ -111,15 +144,20 @@ std::string parse_error_message(const CLI::ParseError& error) {
         {"At least 1 option from \\[(.*)\\] is required", N_("at least one of {} is required"), {1}},
         {"(.+) is required", N_("{} is required"), {1}},
         {"The value (.*) is not an allowed value for (.*)", N_("{} is not an allowed value for {}"), {1, 2}},
-        {"Could not convert: (.*) = (.*)", N_("{} cannot take '{}': it is not a value of the right kind"), {1, 2}},
+        {"Could not convert: (.*) = (.*)",
+         N_("{} cannot take '{}': it is not a value of the right kind"),
+         {1, 2}},
         {"(.+): too many inputs for a flag", N_("{} is a flag: it takes no value"), {1}},
         {"(.+): Should be true/false or a number", N_("{} takes true, false or a number"), {1}},
-        {"Expected exactly (\\d+) arguments? to (.+), got (\\d+)", N_("{} takes {} value(s), got {}"), {2, 1, 3}},
+        {"Expected exactly (\\d+) arguments? to (.+), got (\\d+)",
+         N_("{} takes {} value(s), got {}"),
+         {2, 1, 3}},
         {"Expected at least (\\d+) arguments? to (.+), got (\\d+)",
          N_("{} takes at least {} value(s), got {}"),
          {2, 1, 3}},
         {"(.+): \\d+ required .* missing", N_("{} needs a value"), {1}},
-        {"(.+): At (?:least|Most) \\d+ required but received \\d+", N_("{} is given a wrong number of values"),
+        {"(.+): At (?:least|Most) \\d+ required but received \\d+",
+         N_("{} is given a wrong number of values"),
          {1}},
         {"(.+?): (.*) not in \\{(.*)\\}", N_("{}: '{}' is not one of {}"), {1, 2, 3}},
         {"(.+?): Value (.*) not in range (.*) to (.*)", N_("{}: {} is not between {} and {}"), {1, 2, 3, 4}},

@@ -350,7 +350,8 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_option("--note,-n", r.note, "what happened");
     app.add_flag("--gift", r.gift, "a gift was given");
     app.add_option("--occasion", r.occasion, "occasion id this contact is for (e.g. mid-autumn)");
-    auto* checklist = app.add_option_group(N_("visit checklist"), "R12–R17, recorded on every in-person visit");
+    auto* checklist =
+        app.add_option_group(N_("visit checklist"), "R12–R17, recorded on every in-person visit");
     checklist->add_option("--feedback", r.checklist[0], "R12 product feedback heard from the clerks");
     checklist->add_option("--preference", r.checklist[1], "R13 a clerk preference learned");
     checklist->add_option("--favour", r.checklist[2], "R14 one thing done toward a clerk's preference");
@@ -362,7 +363,8 @@ void wire_options(CLI::App& app, Options& o) {
     goals->add_flag("--asked-help", r.asked_help, "R9 asked the customer for help");
     goals->add_option("--solved", r.solved,
                       "R10 a problem solved for the customer; a number N closes follow-up N as solved");
-    auto* follow = app.add_option_group(N_("follow-ups"), "kept until a later contact closes them (issue 18)");
+    auto* follow =
+        app.add_option_group(N_("follow-ups"), "kept until a later contact closes them (issue 18)");
     follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
     follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
     follow->add_option("--complaint", o.complaint,
@@ -418,7 +420,7 @@ void wire_options(CLI::App& app, Options& o) {
 // The fuzz target compiles this file with KEQING_LOG_VISIT_NO_MAIN and drives wire_options and run.
 #ifndef KEQING_LOG_VISIT_NO_MAIN
 int main(int argc, char** argv) {
-    CLI::App app{"log-visit — record a visit, call or message with a customer in one line", "log-visit"};
+    CLI::App app{N_("log-visit — record a visit, call or message with a customer in one line"), "log-visit"};
     Options o;
     wire_options(app, o);
     return keqing::cli::run("log-visit", app, argc, argv, [&] {

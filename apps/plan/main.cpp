@@ -88,8 +88,9 @@ keqing::Result<keqing::Exit> run_plan(const Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"plan — the rep's visits, calls and messages day by day, to keep every obligation and quota",
-                 "plan"};
+    CLI::App app{
+        N_("plan — the rep's visits, calls and messages day by day, to keep every obligation and quota"),
+        "plan"};
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_option("--from", o.from, "the plan's first day, taken at its start (default: today)");

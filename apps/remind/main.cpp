@@ -76,7 +76,7 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"remind — what each rep owes soon: occasions, birthdays, life events, pace and goals",
+    CLI::App app{N_("remind — what each rep owes soon: occasions, birthdays, life events, pace and goals"),
                  "remind"};
     Options o;
     keqing::cli::add_common_options(app, o.common);

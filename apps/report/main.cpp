@@ -81,7 +81,7 @@ keqing::Result<keqing::Exit> run(const Options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"report — the monthly compliance report: who kept the contact rules", "report"};
+    CLI::App app{N_("report — the monthly compliance report: who kept the contact rules"), "report"};
     Options o;
     keqing::cli::add_common_options(app, o.common, false);
     app.add_option("--month", o.month,

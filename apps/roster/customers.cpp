@@ -81,7 +81,7 @@ Result<Exit> export_customers(const Shared& shared, const CustomerOptions& o) {
     KQ_TRY(kq::core::Output out, kq::core::Output::to_file(o.output, "--output", kq::core::FileMode::shared));
     out.write(csv);
     KQ_CHECK(out.finish());
-    fmt::print(stderr, "exported {} customers to {}\n", customers.size(), o.output);
+    fmt::print(stderr, "{}\n", kq::core::trf("exported {} customers to {}", customers.size(), o.output));
     return Exit::ok;
 }
 
@@ -177,9 +177,10 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     gaps_cmd->callback([o, &shared, &action] { action = [o, &shared] { return gaps(shared, *o); }; });
 
     add_import_command(
-        &app, "import", "load customers from CSV, again when it changed (--update): all rows or none",
-        "CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]", "customers", true, shared,
-        action, [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
+        &app, "import", N_("load customers from CSV, again when it changed (--update): all rows or none"),
+        N_("CSV with code,name,tier,rep[,opened_on,closed_on,phone,address,stage]; - reads standard input"),
+        N_("customers"), true, shared, action,
+        [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::roster::import_customers(*ctx.store, ctx.rules, file, options);
         });
 

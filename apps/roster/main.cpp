@@ -17,7 +17,7 @@ constexpr roster_app::Group kGroups[] = {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"roster — customers, their tiers and reps, and the reps themselves", "roster"};
+    CLI::App app{N_("roster — customers, their tiers and reps, and the reps themselves"), "roster"};
     app.fallthrough();
     app.require_subcommand(1);
     roster_app::Shared shared;

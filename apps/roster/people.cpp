@@ -74,9 +74,11 @@ void add_person_remove(CLI::App* person_cmd, const std::shared_ptr<PersonOptions
             KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
                        return kq::roster::remove_person(*ctx.store, o->id, o->reason);
                    }));
-            kq::cli::print("{} person #{} {} at {} ({}){}\n", verb(shared, "removed", "would remove"), p.id,
-                           p.name, p.customer_code, p.removed_reason,
-                           p.birthday.empty() ? "" : "; their birthday is owed no more");
+            kq::cli::print("{}{}\n",
+                           kq::core::trf("{} person #{} {} at {} ({})",
+                                         verb(shared, "removed", "would remove"), p.id, p.name,
+                                         p.customer_code, p.removed_reason),
+                           p.birthday.empty() ? "" : kq::core::tr("; their birthday is owed no more"));
             return Exit::ok;
         };
     });
@@ -100,8 +102,9 @@ void add_rep_commands(CLI::App& app, Shared& shared, Action& action) {
                                          shared.dry_run ? kq::store::Create::no : kq::store::Create::yes));
             KQ_TRY(kq::store::Rep r,
                    applied(ctx, shared, [&] { return kq::roster::add_rep(*ctx.store, o->rep); }));
-            kq::cli::print("{} rep {}{}{}\n", verb(shared, "added", "would add"), r.id,
-                           r.name.empty() ? "" : " " + r.name, r.team.empty() ? "" : " (" + r.team + ")");
+            kq::cli::print("{}{}{}\n", kq::core::trf("{} rep {}", verb(shared, "added", "would add"), r.id),
+                           r.name.empty() ? "" : " " + r.name,
+                           r.team.empty() ? "" : kq::core::trf(" ({})", r.team));
             return Exit::ok;
         };
     });
@@ -116,8 +119,8 @@ void add_rep_commands(CLI::App& app, Shared& shared, Action& action) {
         };
     });
     add_import_command(
-        rep_cmd, "import", "load reps from CSV (id[,name,team]): all rows or none", "CSV file", "reps", false,
-        shared, action,
+        rep_cmd, "import", N_("load reps from CSV (id[,name,team]): all rows or none"),
+        N_("CSV file; - reads standard input"), N_("reps"), false, shared, action,
         [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::roster::import_reps(*ctx.store, file, options);
         },
@@ -145,8 +148,10 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
             KQ_TRY(kq::store::Person p, applied(ctx, shared, [&] {
                        return kq::roster::add_person(*ctx.store, o->query, o->person, kq::core::today());
                    }));
-            kq::cli::print("{} person #{} {} at {}{}\n", verb(shared, "added", "would add"), p.id, p.name,
-                           p.customer_code, p.birthday.empty() ? "" : " (birthday " + p.birthday + ")");
+            kq::cli::print("{}{}\n",
+                           kq::core::trf("{} person #{} {} at {}", verb(shared, "added", "would add"), p.id,
+                                         p.name, p.customer_code),
+                           p.birthday.empty() ? "" : kq::core::trf(" (birthday {})", p.birthday));
             return Exit::ok;
         };
     });
@@ -165,8 +170,9 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
             KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
             KQ_TRY(kq::store::Person p,
                    applied(ctx, shared, [&] { return kq::roster::edit_person(*ctx.store, o->id, o->edit); }));
-            kq::cli::print("{} person #{} {} at {}\n", verb(shared, "updated", "would update"), p.id, p.name,
-                           p.customer_code);
+            kq::cli::print("{}\n",
+                           kq::core::trf("{} person #{} {} at {}", verb(shared, "updated", "would update"),
+                                         p.id, p.name, p.customer_code));
             return Exit::ok;
         };
     });
@@ -185,9 +191,11 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action) {
         };
     });
     add_import_command(
-        person_cmd, "import", "load people from CSV: all rows or none",
-        "CSV with customer,name[,role,birthday,preferences,family,personality,note]", "people", false, shared,
-        action, [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
+        person_cmd, "import", N_("load people from CSV: all rows or none"),
+        N_("CSV with customer,name[,role,birthday,preferences,family,personality,note]; - reads standard "
+           "input"),
+        N_("people"), false, shared, action,
+        [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::roster::import_people(*ctx.store, file, options);
         });
 }
@@ -216,17 +224,19 @@ void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
                                                     o->note, kq::core::today());
                    }));
             const kq::rules::EventKind* kind = ctx.rules.event(e.kind);
-            kq::cli::print("{} event #{}: {} at {}{} on {}; owed: {} by {}\n",
-                           verb(shared, "added", "would add"), e.id, kind->name, e.customer_code,
-                           e.person_name.empty() ? "" : " (" + e.person_name + ")", e.date.iso(),
-                           kq::output::actions_text(kind->actions, ctx.rules),
-                           e.date.plus_days(kind->after).iso());
+            kq::cli::print(
+                "{}\n", kq::core::trf("{} event #{}: {} at {}{} on {}; owed: {} by {}",
+                                      verb(shared, "added", "would add"), e.id, kind->name, e.customer_code,
+                                      e.person_name.empty() ? "" : kq::core::trf(" ({})", e.person_name),
+                                      e.date.iso(), kq::output::actions_text(kind->actions, ctx.rules),
+                                      e.date.plus_days(kind->after).iso()));
             return Exit::ok;
         };
     });
     add_import_command(
-        event_cmd, "import", "load life events from CSV: all rows or none",
-        "CSV with customer,kind,date[,person,note]", "life events", false, shared, action,
+        event_cmd, "import", N_("load life events from CSV: all rows or none"),
+        N_("CSV with customer,kind,date[,person,note]; - reads standard input"), N_("life events"), false,
+        shared, action,
         [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::roster::import_events(*ctx.store, ctx.rules, file, options);
         });
@@ -244,9 +254,11 @@ void add_event_commands(CLI::App& app, Shared& shared, Action& action) {
                        return kq::roster::remove_event(*ctx.store, o->id, o->reason);
                    }));
             const kq::rules::EventKind* kind = ctx.rules.event(e.kind);
-            kq::cli::print("{} event #{}: {} at {} on {} ({}); its obligation is withdrawn\n",
-                           verb(shared, "removed", "would remove"), e.id, kind ? kind->name : e.kind,
-                           e.customer_code, e.date.iso(), e.removed_reason);
+            kq::cli::print("{}\n",
+                           kq::core::trf("{} event #{}: {} at {} on {} ({}); its obligation is withdrawn",
+                                         verb(shared, "removed", "would remove"), e.id,
+                                         kind ? kind->name : e.kind, e.customer_code, e.date.iso(),
+                                         e.removed_reason));
             return Exit::ok;
         };
     });

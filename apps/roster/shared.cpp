@@ -19,7 +19,7 @@ void add_format_option(CLI::App* cmd, keqing::output::Format& format) {
         {"json", keqing::output::Format::json}};
     cmd->add_option_function<std::string>(
            "--format", [&format](const std::string& text) { format = kFormats.at(text); },
-           "table, csv or json")
+           N_("table, csv or json"))
         ->check(CLI::IsMember({"table", "csv", "json"})); // checked before the function runs
     keqing::cli::complete_values(cmd->get_option("--format"), {"table", "csv", "json"});
 }
@@ -31,16 +31,24 @@ Result<std::optional<keqing::core::Date>> maybe_date(const std::string& text, st
 }
 
 void print_customer_line(std::string_view verb, const keqing::store::Customer& c) {
-    keqing::cli::print("{} {} {} (tier {}, rep {})\n", verb, c.code,
-                       keqing::core::fit(c.name, keqing::output::kNameColumns), c.tier, c.rep);
+    keqing::cli::print("{}\n", keqing::core::trf("{} {} {} (tier {}, rep {})", verb, c.code,
+                                                 keqing::core::fit(c.name, keqing::output::kNameColumns),
+                                                 c.tier, c.rep));
 }
 
 void add_dry_run(CLI::App* cmd, Shared& shared) {
     cmd->add_flag("--dry-run", shared.dry_run, "show what would change, change nothing");
 }
 
+// The verbs the commands pass to verb(), for xgettext (verb() looks them up).
+[[maybe_unused]] constexpr const char* kVerbs[] = {
+    N_("added"),        N_("would add"),   N_("removed"),       N_("would remove"), N_("updated"),
+    N_("would update"), N_("re-tiered"),   N_("would re-tier"), N_("assigned"),     N_("would assign"),
+    N_("closed"),       N_("would close"), N_("reopened"),      N_("would reopen")};
+
 std::string verb(const Shared& shared, std::string_view done, std::string_view would) {
-    return shared.dry_run ? fmt::format("{} (dry run)", would) : std::string(done);
+    return shared.dry_run ? keqing::core::trf("{} (dry run)", keqing::core::tr(std::string(would).c_str()))
+                          : std::string(keqing::core::tr(std::string(done).c_str()));
 }
 
 namespace {
@@ -56,7 +64,7 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
                         keqing::store::Create creates) {
     auto args = std::make_shared<ImportArgs>();
     CLI::App* cmd = parent->add_subcommand(name, help);
-    cmd->add_option("file", args->file, std::string(columns) + "; - reads standard input")->required();
+    cmd->add_option("file", args->file, columns)->required();
     if (dated) cmd->add_flag("--ignore-unknown", args->ignore_unknown, "skip columns keqing does not know");
     cmd->add_flag("--dry-run", args->dry_run, "check every row, store nothing");
     keqing::cli::complete_values(
@@ -86,10 +94,17 @@ void add_import_command(CLI::App* parent, const char* name, const char* help, co
             KQ_TRY(options.from, maybe_date(args->from, "--from"));
             KQ_TRY(keqing::core::ImportSummary s, importer(ctx, args->file, options));
             for (const std::string& line : s.changes)
-                keqing::cli::print("{} {}\n", args->dry_run ? "would change" : "changed", line);
-            keqing::cli::print("{} {} from {}: {} added, {} changed, {} unchanged\n",
-                               args->dry_run ? "would import (dry run)" : "imported", noun,
-                               keqing::core::source_name(args->file), s.added, s.changed, s.unchanged);
+                keqing::cli::print("{}\n", args->dry_run ? keqing::core::trf("would change {}", line)
+                                                         : keqing::core::trf("changed {}", line));
+            const std::string source = keqing::core::source_name(args->file);
+            const char* noun_text = keqing::core::tr(noun.c_str());
+            keqing::cli::print(
+                "{}\n", args->dry_run
+                            ? keqing::core::trf(
+                                  "would import (dry run) {} from {}: {} added, {} changed, {} unchanged",
+                                  noun_text, source, s.added, s.changed, s.unchanged)
+                            : keqing::core::trf("imported {} from {}: {} added, {} changed, {} unchanged",
+                                                noun_text, source, s.added, s.changed, s.unchanged));
             return Exit::ok;
         };
     });

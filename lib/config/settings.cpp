@@ -133,8 +133,9 @@ Result<FileValues> read_config(const std::string& path) {
                                                 : nullptr;
         const int64_t line = node.source().begin.line;
         if (!target)
-            return data_error("{}:{}: unknown key '{}'; config.toml knows db, rules, rep, timezone and language", path,
-                              line, key.str());
+            return data_error(
+                "{}:{}: unknown key '{}'; config.toml knows db, rules, rep, timezone and language", path,
+                line, key.str());
         const auto* s = node.as_string();
         if (!s) return data_error("{}:{}: '{}' must be a string", path, line, key.str());
         if (s->get().empty())
@@ -151,7 +152,8 @@ Result<FileValues> read_config(const std::string& path) {
             "{}:{}: unknown time zone '{}'; use a zone name such as Asia/Shanghai (the files under "
             "/usr/share/zoneinfo), or remove the line for the system's zone",
             path, values.timezone.line, values.timezone.text);
-    if (core::Language l{}; !values.language.text.empty() && !core::language_from_name(values.language.text, l))
+    if (core::Language l{};
+        !values.language.text.empty() && !core::language_from_name(values.language.text, l))
         return data_error("{}:{}: unknown language '{}'; keqing speaks \"zh\" (Chinese) and \"en\" (English)",
                           path, values.language.line, values.language.text);
     return values;
@@ -287,9 +289,10 @@ Result<Settings> resolve(const Flags& flags) {
     s.timezone = file.timezone.text;
     s.language = pick(std::nullopt, "KEQING_LANGUAGE", file.language.text, "");
     if (!s.language.empty() && !core::set_language(s.language))
-        return usage_error("KEQING_LANGUAGE is '{}', a language keqing does not speak; set it to zh or en, or "
-                           "unset it",
-                           s.language);
+        return usage_error(
+            "KEQING_LANGUAGE is '{}', a language keqing does not speak; set it to zh or en, or "
+            "unset it",
+            s.language);
     const std::string tz = env("TZ");
     if (!tz.empty() && !known_time_zone(tz))
         return data_error(

@@ -33,10 +33,10 @@ struct Settings {
 // are ignored as the XDG Base Directory spec says; empty when neither gives an absolute folder.
 std::string config_file_path();
 // Resolves settings from flags, KEQING_DB / KEQING_RULES / KEQING_REP, the config file and defaults;
-// a malformed or unreadable config file, an unknown language or an unknown time zone (its `timezone`, or TZ) is a data error
-// naming the file (and line). Applies the configured time zone and language (core::set_language). A database location that cannot be used
-// (an empty --db or KEQING_DB, an unknown URL scheme, no HOME for the default) is kept in db_problem, so
-// that commands which need no database still run.
+// a malformed or unreadable config file, an unknown language or an unknown time zone (its `timezone`, or TZ)
+// is a data error naming the file (and line). Applies the configured time zone and language
+// (core::set_language). A database location that cannot be used (an empty --db or KEQING_DB, an unknown URL
+// scheme, no HOME for the default) is kept in db_problem, so that commands which need no database still run.
 Result<Settings> resolve(const Flags& flags);
 // The language named by KEQING_LANGUAGE, else by the config file's `language` (empty when neither says;
 // a config file that cannot be read is ignored here). Read before the command line is parsed, so that

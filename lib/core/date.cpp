@@ -2,6 +2,8 @@
 // the local clock.
 #include "core/date.hpp"
 
+#include "core/i18n.hpp"
+
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
@@ -89,7 +91,9 @@ Result<Date> parse_date(std::string_view text, std::string_view what) {
         return data_error("{}: year {} in '{}' is out of range; use a year from 1900 to 2199", what, y, text);
     if (m < 1 || m > 12) return data_error("{}: '{}' has no month {}; months run 01 to 12", what, text, m);
     if (d < 1 || d > days_in_month(y, m))
-        return data_error("{}: '{}' is not a real date: {} {} has {} days", what, text, kMonthNames[m - 1], y,
+        return data_error("{}: '{}' is not a real date: {} has {} days", what, text,
+                          language() == Language::chinese ? fmt::format("{}年{}月", y, m)
+                                                          : fmt::format("{} {}", kMonthNames[m - 1], y),
                           days_in_month(y, m));
     return Date::from_ymd(y, m, d);
 }

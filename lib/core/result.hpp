@@ -30,12 +30,14 @@ template <class... Args> Error data_error(fmt::format_string<Args...> f, Args&&.
 
 // A database error (cannot open, corrupt, locked): exit 4.
 template <class... Args> Error db_error(fmt::format_string<Args...> f, Args&&... args) {
-    return Error{Exit::database, core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
+    return Error{Exit::database,
+                 core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
 }
 
 // A usage error (conflicting or missing options): exit 2.
 template <class... Args> Error usage_error(fmt::format_string<Args...> f, Args&&... args) {
-    return Error{Exit::usage, core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
+    return Error{Exit::usage,
+                 core::trf(static_cast<fmt::string_view>(f).data(), std::forward<Args>(args)...)};
 }
 
 // Either a T or an Error; test with `if (!r)`, read with `*r` or `r->`, `r.error()`.

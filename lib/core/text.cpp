@@ -3,6 +3,8 @@
 // value must not hold, and cells are made printable and cut to a width.
 #include "core/text.hpp"
 
+#include "core/i18n.hpp"
+
 #include <cctype>
 #include <fmt/format.h>
 
@@ -58,8 +60,9 @@ std::string control_name(char32_t c) {
                        : c == 0x2028 ? "line separator"
                        : c == 0x2029 ? "paragraph separator"
                                      : "C1 control";
-    return fmt::format("{} (U+{:04X} {})", c == 0x2028 || c == 0x2029 ? "a separator" : "a control character",
-                       static_cast<uint32_t>(c), name);
+    if (c == 0x2028 || c == 0x2029)
+        return core::trf("a separator (U+{:04X} {})", static_cast<uint32_t>(c), name);
+    return core::trf("a control character (U+{:04X} {})", static_cast<uint32_t>(c), name);
 }
 
 bool is_wide(char32_t c) {
@@ -155,7 +158,7 @@ std::string to_upper_ascii(std::string_view text) {
 }
 
 std::string TextFault::describe() const {
-    return fmt::format("{} at character {} (byte {})", what, character, byte);
+    return core::trf("{} at character {} (byte {})", what, character, byte);
 }
 
 std::optional<TextFault> find_text_fault(std::string_view text) {
@@ -166,7 +169,7 @@ std::optional<TextFault> find_text_fault(std::string_view text) {
         if (!d.valid)
             return TextFault{
                 i + 1, character,
-                fmt::format("an invalid UTF-8 byte (0x{:02X})", static_cast<unsigned char>(text[i]))};
+                core::trf("an invalid UTF-8 byte (0x{:02X})", static_cast<unsigned char>(text[i]))};
         if (is_control(d.cp)) return TextFault{i + 1, character, control_name(d.cp)};
         i += d.len;
     }

@@ -58,8 +58,8 @@ Result<store::FollowUp> closable(store::Store& store, const rules::Rules& rules,
     const std::string closes = kind ? kind->closes : "";
     if (close.how != How::dropped && closes != (close.how == How::kept ? "kept" : "solved"))
         return data_error("{} {}: follow-up #{} is a {}, which {}", option, close.id, close.id, found->kind,
-                          closes.empty() ? "closes with --close N --reason TEXT only"
-                                         : fmt::format("closes with --{} {}", closes, close.id));
+                          closes.empty() ? core::tr("closes with --close N --reason TEXT only")
+                                         : core::trf("closes with --{} {}", closes, close.id));
     if (day < found->opened_on)
         return data_error("{} {}: follow-up #{} was opened on {}, after {}", option, close.id, close.id,
                           found->opened_on.iso(), day.iso());

@@ -115,13 +115,16 @@ Result<void> check_closing(store::Store& store, const store::Customer& c, core::
         std::erase_if(later, [](const store::Contact& k) { return !k.voided_at.empty(); });
         if (!later.empty()) {
             const store::Contact& last = later.back();
-            return data_error(
-                "customer {} has {} contact{} after {}, the last on {} (#{} {}); closing it on {} "
-                "would put {} outside its active days; close it on {} or later, void {}, or add "
-                "--force",
-                c.code, later.size(), later.size() == 1 ? "" : "s", on.iso(), last.date.iso(), last.id,
-                last.channel, on.iso(), later.size() == 1 ? "it" : "them", last.date.iso(),
-                later.size() == 1 ? "it" : "them");
+            return Error{
+                Exit::data,
+                core::trnf("customer {} has {} contact after {}, the last on {} (#{} {}); closing it "
+                           "on {} would put it outside its active days; close it on {} or later, "
+                           "void it, or add --force",
+                           "customer {} has {} contacts after {}, the last on {} (#{} {}); closing it "
+                           "on {} would put them outside its active days; close it on {} or later, "
+                           "void them, or add --force",
+                           later.size(), c.code, later.size(), on.iso(), last.date.iso(), last.id,
+                           last.channel, on.iso(), last.date.iso())};
         }
     }
     return {};
@@ -220,7 +223,7 @@ Result<Change> change_tier(store::Store& store, const rules::Rules& rules, const
         return data_error("unknown tier '{}'; the rules define {}", tier, rules.tier_ids());
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
-        KQ_CHECK(check_from(c, "a tier", from, force));
+        KQ_CHECK(check_from(c, core::tr("a tier"), from, force));
         KQ_TRY(std::vector<store::HistoryEntry> history, store.tier_history(c.id));
         if (std::string same = already(history, tier, from, c, "tier " + tier); !same.empty())
             return Change{c, std::move(same)};
@@ -235,7 +238,7 @@ Result<Change> change_rep(store::Store& store, const std::string& query, const s
     return store::in_transaction(store, [&]() -> Result<Change> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         KQ_CHECK(require_rep(store, rep));
-        KQ_CHECK(check_from(c, "a rep", from, force));
+        KQ_CHECK(check_from(c, core::tr("a rep"), from, force));
         KQ_TRY(std::vector<store::HistoryEntry> history, store.rep_history(c.id));
         if (std::string same = already(history, rep, from, c, rep + "'s"); !same.empty())
             return Change{c, std::move(same)};

@@ -148,14 +148,14 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
             if ((tier || rep) && !options.from)
                 return data_error("customer {} changes its {}; say from which day with --from YYYY-MM-DD",
                                   c.code,
-                                  tier && rep ? "tier and rep"
-                                  : tier      ? "tier"
-                                              : "rep");
+                                  core::tr(tier && rep ? N_("tier and rep")
+                                           : tier      ? N_("tier")
+                                                       : N_("rep")));
             const Force force = options.force ? Force::yes : Force::no;
             if (merged.closed_on && merged.closed_on != existing.front().closed_on)
                 KQ_CHECK(check_closing(store, merged, *merged.closed_on, force));
-            if (tier) KQ_CHECK(check_from(merged, "a tier", *options.from, force));
-            if (rep) KQ_CHECK(check_from(merged, "a rep", *options.from, force));
+            if (tier) KQ_CHECK(check_from(merged, core::tr("a tier"), *options.from, force));
+            if (rep) KQ_CHECK(check_from(merged, core::tr("a rep"), *options.from, force));
             if (details) KQ_CHECK(store.update_customer(merged));
             if (tier) KQ_CHECK(store.set_tier(merged.id, c.tier, *options.from));
             if (rep) KQ_CHECK(store.assign_rep(merged.id, c.rep, *options.from));

@@ -114,8 +114,11 @@ Result<store::LifeEvent> add_event(store::Store& store, const rules::Rules& rule
             for (const auto& p : people)
                 if (p.id == id || p.name == person) match.push_back(&p);
             if (match.size() != 1)
-                return data_error("--person '{}' {} at {}; see `roster person list {}`", person,
-                                  match.empty() ? "names nobody" : "is ambiguous", c.code, c.code);
+                return match.empty()
+                           ? data_error("--person '{}' names nobody at {}; see `roster person list {}`",
+                                        person, c.code, c.code)
+                           : data_error("--person '{}' is ambiguous at {}; see `roster person list {}`",
+                                        person, c.code, c.code);
             e.person_id = match[0]->id;
             e.person_name = match[0]->name;
         }
