@@ -51,10 +51,11 @@ void print_obligation(const keqing::occasions::Obligation& o, int64_t contact,
     for (const auto& a : o.outstanding())
         left += (left.empty() ? "" : ", ") + rules.action_text(a);
     keqing::cli::print("  {}{}\n", keqing::occasions::display(o.state),
-                       left.empty() ? "" : "; still to do: " + left);
+                       left.empty() ? "" : keqing::core::trf("; still to do: {}", left));
     for (const auto& n : o.not_counted)
         if (n.contact == contact)
-            keqing::cli::print("  it does not count: {}\n", keqing::output::not_counted_why(o, n));
+            keqing::cli::print(
+                "  {}\n", keqing::core::trf("it does not count: {}", keqing::output::not_counted_why(o, n)));
 }
 
 // What each goal flag of the contact counted toward: the goal after it, and why it did not count if so.
@@ -68,9 +69,11 @@ void print_goals(const keqing::contacts::LogOutcome& out) {
         const auto index = static_cast<size_t>(goal);
         if (!flag || index >= out.goals->goals.size()) continue;
         const auto& g = out.goals->goals[index];
-        keqing::cli::print("counts toward: {} {}, {} {}/{} ({}){}\n", g.id, g.label, out.goals->rep, g.done,
-                           g.required, keqing::compliance::to_string(g.status),
-                           g.detail.empty() ? "" : "; " + g.detail);
+        keqing::cli::print("{}{}\n",
+                           keqing::core::trf("counts toward: {} {}, {} {}/{} ({})", g.id, g.label,
+                                             out.goals->rep, g.done, g.required,
+                                             keqing::compliance::to_string(g.status)),
+                           g.detail.empty() ? "" : keqing::core::trf("; {}", g.detail));
     }
 }
 
@@ -83,34 +86,40 @@ void print_proposals(const keqing::contacts::LogOutcome& out) {
 void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::Rules& rules, bool dry_run) {
     const auto& c = out.contact;
     const auto& customer = out.customer;
-    keqing::cli::print("{} {}: {} with {} {} on {}{} by {}\n", dry_run ? "would log" : "logged",
-                       dry_run ? std::string("(dry run)") : fmt::format("#{}", c.id), c.channel,
-                       customer.code, keqing::core::fit(customer.name, keqing::output::kNameColumns),
-                       c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep);
+    const std::string name = keqing::core::fit(customer.name, keqing::output::kNameColumns);
+    const std::string time = c.time.empty() ? "" : " " + c.time;
+    keqing::cli::print("{}\n",
+                       dry_run ? keqing::core::trf("would log (dry run): {} with {} {} on {}{} by {}",
+                                                   c.channel, customer.code, name, c.date.iso(), time, c.rep)
+                               : keqing::core::trf("logged #{}: {} with {} {} on {}{} by {}", c.id, c.channel,
+                                                   customer.code, name, c.date.iso(), time, c.rep));
     if (out.days_late > 0)
-        keqing::cli::print("flagged late: logged {} days after it happened (rules allow {}){}\n",
-                           out.days_late, rules.late_after_days,
-                           rules.count_late ? "" : "; it counts toward no quota, occasion or goal");
+        keqing::cli::print(
+            "{}{}\n",
+            keqing::core::trf("flagged late: logged {} days after it happened (rules allow {})",
+                              out.days_late, rules.late_after_days),
+            rules.count_late ? "" : keqing::core::tr("; it counts toward no quota, occasion or goal"));
     if (!out.tag.tag.empty()) {
         std::string others;
         for (const auto& other : out.tag.others)
             others += (others.empty() ? "" : "; ") + other;
-        keqing::cli::print("tagged: {}{}\n", out.tag.name,
+        keqing::cli::print("{}{}\n", keqing::core::trf("tagged: {}", out.tag.name),
                            !out.tag.automatic ? ""
                            : !others.empty()
-                               ? fmt::format(" — the most urgent of the obligations it fits (also: "
-                                             "{}; change it with --tag {} --occasion TAG)",
-                                             others, c.id)
-                           : out.tag.late ? " — the one overdue obligation it fits"
-                                          : " — the one open obligation it fits");
+                               ? keqing::core::trf(" — the most urgent of the obligations it fits (also: "
+                                                   "{}; change it with --tag {} --occasion TAG)",
+                                                   others, c.id)
+                           : out.tag.late ? keqing::core::tr(" — the one overdue obligation it fits")
+                                          : keqing::core::tr(" — the one open obligation it fits"));
         if (out.obligation) print_obligation(*out.obligation, c.id, rules);
     } else if (!out.tag.candidates.empty()) {
         std::string list;
         for (const auto& candidate : out.tag.candidates)
             list += (list.empty() ? "" : "; ") + candidate;
         keqing::cli::print(
-            "not tagged: it fits several obligations ({}); tag it with --tag {} --occasion TAG\n", list,
-            c.id);
+            "{}\n", keqing::core::trf(
+                        "not tagged: it fits several obligations ({}); tag it with --tag {} --occasion TAG",
+                        list, c.id));
     }
     if (out.month.customers.empty()) return;
     const auto& result = out.month.customers.front();
@@ -118,27 +127,31 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     const int index = rules.channel_index(c.channel);
     const bool counts =
         std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
-    keqing::cli::print("{}\n", counts ? fmt::format("counts toward: {} quota, tier {}, {}", c.channel,
-                                                    result.tier, out.month.month.iso())
-                                      : fmt::format("counts toward no quota (channel {})", c.channel));
+    keqing::cli::print("{}\n", counts ? keqing::core::trf("counts toward: {} quota, tier {}, {}", c.channel,
+                                                          result.tier, out.month.month.iso())
+                                      : keqing::core::trf("counts toward no quota (channel {})", c.channel));
     print_goals(out);
     print_proposals(out);
     if (rules.in_person(c.channel)) {
         const auto missing = keqing::contacts::missing_checklist(c);
         if (missing.empty())
-            keqing::cli::print("checklist: complete (R12–R17)\n");
+            keqing::cli::print("{}\n", keqing::core::tr("checklist: complete (R12–R17)"));
         else {
             std::string list;
             for (const auto& m : missing)
                 list += (list.empty() ? "" : ", ") + m;
-            keqing::cli::print("checklist: {}/6 recorded; missing {}\n", 6 - missing.size(), list);
+            keqing::cli::print(
+                "{}\n", keqing::core::trf("checklist: {}/6 recorded; missing {}", 6 - missing.size(), list));
         }
     }
     // A back-dated contact of an earlier month shows that month, named as such.
     const bool this_month = keqing::core::Month::of(out.month.as_of).iso() == out.month.month.iso();
-    keqing::cli::print("{} {} (as of {}): {}\n", customer.code,
-                       this_month ? std::string("this month") : "in " + out.month.month.iso(),
-                       out.month.as_of.iso(), keqing::compliance::to_string(result.status));
+    const std::string status(keqing::compliance::to_string(result.status));
+    keqing::cli::print("{}\n", this_month
+                                   ? keqing::core::trf("{} this month (as of {}): {}", customer.code,
+                                                       out.month.as_of.iso(), status)
+                                   : keqing::core::trf("{} in {} (as of {}): {}", customer.code,
+                                                       out.month.month.iso(), out.month.as_of.iso(), status));
     keqing::cli::print("{}", keqing::output::describe_customer(result, out.month, rules));
 }
 
@@ -150,19 +163,21 @@ std::string followup_line(const keqing::store::FollowUp& f, const keqing::rules:
 }
 
 std::string days(int n) {
-    return fmt::format("{} day{}", n, n == 1 ? "" : "s");
+    return keqing::core::trnf("{} day", "{} days", static_cast<unsigned long>(n < 0 ? -n : n), n);
 }
 
 void print_followups(const keqing::followups::Applied& applied, const keqing::rules::Rules& rules) {
     for (const auto& f : applied.closed) {
         const int late = f.closed_on ? *f.closed_on - f.due_on : 0;
-        keqing::cli::print("closed follow-up {}: {}, {} after it was opened{}\n", followup_line(f, rules),
-                           f.status, days(f.closed_on ? *f.closed_on - f.opened_on : 0),
-                           late > 0 ? fmt::format(", {} late (due {})", days(late), f.due_on.iso()) : "");
+        keqing::cli::print(
+            "{}{}\n",
+            keqing::core::trf("closed follow-up {}: {}, {} after it was opened", followup_line(f, rules),
+                              f.status, days(f.closed_on ? *f.closed_on - f.opened_on : 0)),
+            late > 0 ? keqing::core::trf(", {} late (due {})", days(late), f.due_on.iso()) : "");
     }
     for (const auto& f : applied.opened)
-        keqing::cli::print("opened follow-up {}: due {}, owner {}\n", followup_line(f, rules), f.due_on.iso(),
-                           f.rep);
+        keqing::cli::print("{}\n", keqing::core::trf("opened follow-up {}: due {}, owner {}",
+                                                     followup_line(f, rules), f.due_on.iso(), f.rep));
 }
 
 // The follow-ups a logged contact opens and closes, from the options; a number given to --solved closes
@@ -198,16 +213,20 @@ keqing::Result<void> collect_followups(Options& o) {
 void print_retagged(const keqing::contacts::RetagOutcome& out, const keqing::rules::Rules& rules,
                     bool dry_run) {
     const auto& c = out.contact;
+    namespace core = keqing::core;
     const std::string what =
-        fmt::format("#{}: {} with {} on {}", c.id, c.channel, c.customer_code, c.date.iso());
+        core::trf("#{}: {} with {} on {}", c.id, c.channel, c.customer_code, c.date.iso());
     if (!out.changed) {
-        keqing::cli::print("unchanged {}: tagged {} already\n", what, out.tag.name);
+        keqing::cli::print("{}\n", core::trf("unchanged {}: tagged {} already", what, out.tag.name));
     } else if (c.occasion.empty()) {
-        keqing::cli::print("{} {}; it was tagged {}\n", dry_run ? "would untag (dry run)" : "untagged", what,
-                           out.previous);
+        keqing::cli::print(
+            "{}\n", dry_run ? core::trf("would untag (dry run) {}; it was tagged {}", what, out.previous)
+                            : core::trf("untagged {}; it was tagged {}", what, out.previous));
     } else {
-        keqing::cli::print("{} {}: now {}{}\n", dry_run ? "would re-tag (dry run)" : "re-tagged", what,
-                           out.tag.name, out.previous.empty() ? "" : fmt::format(" (was {})", out.previous));
+        keqing::cli::print("{}{}\n",
+                           dry_run ? core::trf("would re-tag (dry run) {}: now {}", what, out.tag.name)
+                                   : core::trf("re-tagged {}: now {}", what, out.tag.name),
+                           out.previous.empty() ? "" : core::trf(" (was {})", out.previous));
     }
     if (out.obligation) print_obligation(*out.obligation, c.id, rules);
 }
@@ -248,9 +267,15 @@ keqing::Result<keqing::Exit> undo_last(const Options& o) {
         return usage_error("--undo takes no customer and no --import, --void, --tag, --untag or --close");
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(store::Contact c, contacts::undo_last(*ctx.store, ctx.rules, ctx.settings.rep, o.dry_run));
-    keqing::cli::print("{} #{}: {} with {} on {}{} by {}, logged {} (voided: {})\n",
-                       o.dry_run ? "would undo (dry run)" : "undone", c.id, c.channel, c.customer_code,
-                       c.date.iso(), c.time.empty() ? "" : " " + c.time, c.rep, c.logged_at, c.void_reason);
+    const std::string time = c.time.empty() ? "" : " " + c.time;
+    keqing::cli::print("{}\n",
+                       o.dry_run ? core::trf("would undo (dry run) #{}: {} with {} on {}{} by {}, logged {} "
+                                             "(voided: {})",
+                                             c.id, c.channel, c.customer_code, c.date.iso(), time, c.rep,
+                                             c.logged_at, c.void_reason)
+                                 : core::trf("undone #{}: {} with {} on {}{} by {}, logged {} (voided: {})",
+                                             c.id, c.channel, c.customer_code, c.date.iso(), time, c.rep,
+                                             c.logged_at, c.void_reason));
     return Exit::ok;
 }
 
@@ -291,14 +316,17 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
         KQ_TRY(core::Date today, cli::date_or_today(o.date, "--date"));
         KQ_TRY(store::FollowUp f,
                followups::drop(*ctx.store, ctx.rules, o.close_id, o.void_reason, today, o.dry_run));
-        keqing::cli::print("{} follow-up {} at {}: {}\n", o.dry_run ? "would drop (dry run)" : "dropped",
-                           followup_line(f, ctx.rules), f.customer_code, f.reason);
+        keqing::cli::print("{}\n", o.dry_run
+                                       ? core::trf("would drop (dry run) follow-up {} at {}: {}",
+                                                   followup_line(f, ctx.rules), f.customer_code, f.reason)
+                                       : core::trf("dropped follow-up {} at {}: {}",
+                                                   followup_line(f, ctx.rules), f.customer_code, f.reason));
         return Exit::ok;
     }
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
-        keqing::cli::print("voided #{}: {} with {} on {} ({})\n", c.id, c.channel, c.customer_code,
-                           c.date.iso(), c.void_reason);
+        keqing::cli::print("{}\n", core::trf("voided #{}: {} with {} on {} ({})", c.id, c.channel,
+                                             c.customer_code, c.date.iso(), c.void_reason));
         return Exit::ok;
     }
     if (importing) {
@@ -310,12 +338,15 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
                                           .who = ctx.settings.rep};
         KQ_TRY(core::ImportSummary r,
                contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
+        const std::string source = core::source_name(o.import_file);
         keqing::cli::print(
-            "{} {} contacts from {}{}{}\n", o.dry_run ? "would import (dry run)" : "imported", r.added,
-            core::source_name(o.import_file), r.late ? fmt::format(" ({} flagged late)", r.late) : "",
+            "{}{}{}\n",
+            o.dry_run ? core::trf("would import (dry run) {} contacts from {}", r.added, source)
+                      : core::trf("imported {} contacts from {}", r.added, source),
+            r.late ? core::trf(" ({} flagged late)", r.late) : "",
             r.rows > r.added
-                ? fmt::format("; {} left out: their customer has a contact with the same ref already",
-                              r.rows - r.added)
+                ? core::trf("; {} left out: their customer has a contact with the same ref already",
+                            r.rows - r.added)
                 : "");
         return Exit::ok;
     }
