@@ -15,7 +15,7 @@ namespace keqing::contacts {
 std::vector<std::string> missing_checklist(const store::Contact& contact) {
     std::vector<std::string> out;
     for (size_t i = 0; i < contact.checklist.size(); ++i)
-        if (core::trim(contact.checklist[i]).empty()) out.emplace_back(store::kChecklistLabels[i]);
+        if (core::trim(contact.checklist[i]).empty()) out.emplace_back(core::tr(store::kChecklistLabels[i]));
     return out;
 }
 

@@ -1,6 +1,8 @@
 // Plain records exchanged between the store and the rest of the library.
 #pragma once
 
+#include "core/i18n.hpp"
+
 #include "core/date.hpp"
 
 #include <array>
@@ -54,9 +56,10 @@ struct HistoryEntry {
 // The per-visit checklist R12–R17, in rule order.
 inline constexpr std::array<const char*, 6> kChecklistColumns = {"feedback", "preference", "favour",
                                                                  "family",   "competitor", "slow_mover"};
+// Their labels, for people: marked for translation (core::tr() them where shown).
 inline constexpr std::array<const char*, 6> kChecklistLabels = {
-    "R12 product feedback", "R13 clerk preference", "R14 done for a preference",
-    "R15 clerk family",     "R16 competitor",       "R17 slow movers"};
+    N_("R12 product feedback"), N_("R13 clerk preference"), N_("R14 done for a preference"),
+    N_("R15 clerk family"),     N_("R16 competitor"),       N_("R17 slow movers")};
 // The bits of a contact's `flags` (store/rows.hpp) that hold its checklist items, one per column above.
 inline constexpr int64_t kChecklistBits = (int64_t{1} << kChecklistColumns.size()) - 1;
 
