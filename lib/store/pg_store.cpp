@@ -265,9 +265,9 @@ Result<void> PgStore::warn_if_open_to_public() {
                      "statistics' END)",
                      "checking the database's privileges"));
     if (!open.empty())
-        warnings_.push_back(fmt::format("database {}: every role of the server may still use {} here; run "
-                                        "schemas/pg_bootstrap.sql as a superuser (docs/TEAMS.md)",
-                                        db_.where(), open));
+        warnings_.push_back(core::trf("database {}: every role of the server may still use {} here; run "
+                                      "schemas/pg_bootstrap.sql as a superuser (docs/TEAMS.md)",
+                                      db_.where(), open));
     return {};
 }
 

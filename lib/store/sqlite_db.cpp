@@ -230,24 +230,25 @@ Error SqliteDb::error(std::string_view doing) const {
     const int code = db_ ? sqlite3_extended_errcode(db_) : SQLITE_CANTOPEN;
     const char* message = db_ ? sqlite3_errmsg(db_) : "cannot open";
     const int system_errno = db_ ? sqlite3_system_errno(db_) : 0;
-    std::string hint = "check --db or KEQING_DB";
+    const char* hint = N_("check --db or KEQING_DB");
     if ((code & 0xff) == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
-        hint = "the disk is full; free space and try again (nothing was written)";
+        hint = N_("the disk is full; free space and try again (nothing was written)");
     else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        hint = "another keqing process holds the database; try again";
+        hint = N_("another keqing process holds the database; try again");
     else if ((code & 0xff) == SQLITE_READONLY)
-        hint = "the database file or its folder is read-only; make both writable, or point --db elsewhere "
-               "(nothing was written)";
+        hint = N_("the database file or its folder is read-only; make both writable, or point --db elsewhere "
+                  "(nothing was written)");
     else if ((code & 0xff) == SQLITE_CANTOPEN)
-        hint = "cannot open the file or create its -wal / -shm files beside it; check that the folder exists "
-               "and is writable (--db or KEQING_DB)";
-    else if ((code & 0xff) == SQLITE_IOERR)
-        hint = "reading or writing the file failed; check the disk and the file, then try again";
-    else if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
         hint =
+            N_("cannot open the file or create its -wal / -shm files beside it; check that the folder exists "
+               "and is writable (--db or KEQING_DB)");
+    else if ((code & 0xff) == SQLITE_IOERR)
+        hint = N_("reading or writing the file failed; check the disk and the file, then try again");
+    else if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
+        hint = N_(
             "the file is not a keqing database or is damaged; check --db or KEQING_DB, or restore the file "
-            "from a backup";
-    return db_error("database {}: {} failed: {}; {}", path_, doing, message, hint);
+            "from a backup");
+    return db_error("database {}: {} failed: {}; {}", path_, doing, message, core::tr(hint));
 }
 
 } // namespace keqing::store
