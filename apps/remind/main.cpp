@@ -2,6 +2,7 @@
 // risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
 #include "common/cli.hpp"
 #include "occasions/calendar_year.hpp"
+#include "output/color.hpp"
 #include "output/digest_files.hpp"
 #include "output/remind_view.hpp"
 #include "remind/digest.hpp"
@@ -55,8 +56,7 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
            remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, o.all ? "" : ctx.settings.rep));
     const bool due =
         std::any_of(digests.begin(), digests.end(), [](const remind::Digest& d) { return !d.items.empty(); });
-    const bool color = format == output::RemindFormat::text && o.output_dir.empty() &&
-                       isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    const bool color = format == output::RemindFormat::text && o.output_dir.empty() && output::color();
     if (o.output_dir.empty()) {
         if (format == output::RemindFormat::text) cli::fold_standard_output();
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });

@@ -76,7 +76,8 @@ std::string render_complaints(const std::vector<followups::Stepped>& items, Form
     for (const auto& s : items)
         t.row({std::to_string(s.item.id), s.item.customer_code, s.item.customer_name, s.item.rep,
                s.item.opened_on.iso(), s.item.due_on.iso(), std::to_string(s.age_days),
-               std::string(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body});
+               std::string(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body})
+            .tone(7, tone_of(s.state));
     return t.empty() ? "no complaints\n" : t.render() + fmt::format("{} complaints\n", items.size());
 }
 

@@ -58,7 +58,7 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         score = percent(c.score);
         shortfall(todo, c, rules);
         cells.insert(cells.end(), {score, compliance::to_string(c.status), todo});
-        t.row(cells);
+        t.row(cells).tone(cells.size() - 2, tone_of(c.status));
     }
     out << fmt::format("{} as of {} (day {} of {})\n\n", r.month.iso(), r.as_of.iso(), r.elapsed_days,
                        r.month.days());

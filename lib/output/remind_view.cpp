@@ -36,9 +36,7 @@ std::string hint_line(const remind::Item& i) {
 }
 
 std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
-    const char* red = color ? "\033[31m" : "";
-    const char* yellow = color ? "\033[33m" : "";
-    const char* reset = color ? "\033[0m" : "";
+    auto painted = [color](std::string text, Tone tone) { return color ? paint(text, tone) : text; };
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
     if (d.items.empty())
         return out + fmt::format("Nothing due for {} in the next {} days.\n", who(d), d.days);
@@ -47,10 +45,9 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state =
-            i.state == remind::Item::State::overdue ? fmt::format("{}OVERDUE{}", red, reset)
-            : i.state == remind::Item::State::due
-                ? fmt::format("{}DUE{}{}", yellow, i.due == d.as_of ? " TODAY" : "", reset)
-                : std::string(remind::to_string(i.state));
+            i.state == remind::Item::State::overdue ? painted("OVERDUE", Tone::bad)
+            : i.state == remind::Item::State::due ? painted(i.due == d.as_of ? "DUE TODAY" : "DUE", Tone::warn)
+                                                  : std::string(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())

@@ -43,7 +43,7 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
         out += fmt::format("\n{} as of {}: {} (score {})\n", card.month.month.iso(), card.month.as_of.iso(),
-                           compliance::to_string(m.status), percent(m.score));
+                           paint(compliance::to_string(m.status), tone_of(m.status)), percent(m.score));
         out += describe_customer(m, card.month, rules);
     }
     if (!card.people.empty()) out += "\npeople\n";

@@ -2,6 +2,7 @@
 // columns the file has, then added, counted unchanged, or (with --update) applied; one transaction.
 #include "roster/imports.hpp"
 
+#include "core/progress.hpp"
 #include "core/csv.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
@@ -56,10 +57,13 @@ run_import(store::Store& store, const std::string& file, const std::vector<std::
     auto load = [&]() -> Result<ImportSummary> {
         ImportSummary summary;
         summary.rows = static_cast<int>(table.size());
-        for (size_t i = 0; i < table.size(); ++i)
+        core::Progress progress(static_cast<int64_t>(table.size()));
+        for (size_t i = 0; i < table.size(); ++i) {
+            progress.tick(static_cast<int64_t>(i) + 1);
             if (auto r = row(table, i, summary); !r)
                 return Error{r.error().code,
                              fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
+        }
         return summary;
     };
     return store::in_transaction(store, load,
