@@ -9,6 +9,8 @@
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
+#include <algorithm>
+
 namespace keqing::output {
 namespace {
 
@@ -18,6 +20,14 @@ std::string history_line(const std::vector<store::HistoryEntry>& entries) {
         out += fmt::format("{}{} {}", out.empty() ? "" : "; ", fit_name(e.value),
                            e.from ? "from " + e.from->iso() : std::string("from the start"));
     return out;
+}
+
+// The coordinates of a place as the CSV writes them ("" without), and for a table or the card.
+std::string lat_text(const store::Place& p) {
+    return p.lat ? roster::degrees_text(*p.lat) : "";
+}
+std::string lon_text(const store::Place& p) {
+    return p.lon ? roster::degrees_text(*p.lon) : "";
 }
 
 std::string date_or_dash(const std::optional<core::Date>& d) {
@@ -39,6 +49,11 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
                        date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage));
     if (!c.phone.empty()) out += fmt::format("phone    {}\n", fit_name(c.phone));
     if (!c.address.empty()) out += fmt::format("address  {}\n", fit_text(c.address));
+    if (!card.place.area.empty() || card.place.lat)
+        out += fmt::format("area     {}{}\n", card.place.area.empty() ? "-" : fit_name(card.place.area),
+                           card.place.lat ? fmt::format("  ·  geo {},{}", lat_text(card.place),
+                                                        lon_text(card.place))
+                                          : "");
     out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
@@ -99,7 +114,39 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     return out;
 }
 
-std::string render_customers(const std::vector<store::Customer>& customers, Format format) {
+namespace {
+
+// Customers as a table: AREA and GEO only when some customer has one.
+std::string customers_table(const std::vector<store::Customer>& customers, const roster::Places& places) {
+    const bool areas = std::any_of(places.begin(), places.end(), [](auto& p) { return !p.second.area.empty(); });
+    const bool geo = std::any_of(places.begin(), places.end(), [](auto& p) { return p.second.lat.has_value(); });
+    Table t;
+    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column(
+        "STAGE");
+    if (areas) t.column("AREA");
+    if (geo) t.column("GEO");
+    static const store::Place none;
+    for (const auto& c : customers) {
+        std::vector<std::string> row{c.code,   c.name, c.tier, c.rep, date_or_dash(c.opened_on),
+                                     date_or_dash(c.closed_on), c.stage};
+        const auto found = places.find(c.id);
+        const store::Place& p = found == places.end() ? none : found->second;
+        if (areas) row.push_back(p.area.empty() ? "-" : p.area);
+        if (geo) row.push_back(p.lat ? lat_text(p) + "," + lon_text(p) : "-");
+        t.row(row);
+    }
+    return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
+}
+
+} // namespace
+
+std::string render_customers(const std::vector<store::Customer>& customers, const roster::Places& places,
+                             Format format) {
+    static const store::Place none;
+    auto place = [&](const store::Customer& c) -> const store::Place& {
+        const auto found = places.find(c.id);
+        return found == places.end() ? none : found->second;
+    };
     if (format == Format::json) {
         core::JsonWriter j;
         j.begin_array();
@@ -113,27 +160,29 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
                 .value(c.address)
                 .key("stage")
                 .value(c.stage)
-                .end_object();
+                .key("area")
+                .value(place(c).area);
+            const store::Place& p = place(c);
+            p.lat ? j.key("lat").value(*p.lat) : j.key("lat").null();
+            p.lon ? j.key("lon").value(*p.lon) : j.key("lon").null();
+            j.end_object();
         }
         j.end_array();
         return std::move(j).str();
     }
     if (format == Format::csv) {
-        std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage\n";
-        for (const auto& c : customers)
-            out +=
-                fmt::format("{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code), core::csv_field(c.name),
-                            core::csv_field(c.tier), core::csv_field(c.rep),
-                            c.opened_on ? c.opened_on->iso() : "", c.closed_on ? c.closed_on->iso() : "",
-                            core::csv_field(c.phone), core::csv_field(c.address), core::csv_field(c.stage));
+        std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage,area,lat,lon\n";
+        for (const auto& c : customers) {
+            const store::Place& p = place(c);
+            out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code),
+                               core::csv_field(c.name), core::csv_field(c.tier), core::csv_field(c.rep),
+                               c.opened_on ? c.opened_on->iso() : "", c.closed_on ? c.closed_on->iso() : "",
+                               core::csv_field(c.phone), core::csv_field(c.address), core::csv_field(c.stage),
+                               core::csv_field(p.area), lat_text(p), lon_text(p));
+        }
         return out;
     }
-    Table t;
-    t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column(
-        "STAGE");
-    for (const auto& c : customers)
-        t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
-    return t.empty() ? "no customers\n" : t.render() + fmt::format("{} customers\n", customers.size());
+    return customers_table(customers, places);
 }
 
 namespace {
