@@ -5,6 +5,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "output/quota_view.hpp"
 #include "output/table.hpp"
 
 #include <algorithm>
@@ -22,7 +23,8 @@ std::string item_line(const remind::Item& i) {
     if (!i.customer_code.empty())
         line += fmt::format(" · {} {}", fit_name(i.customer_code), fit_name(i.customer_name));
     if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + fit_name(i.person);
-    return line + " — " + core::printable(i.what);
+    line += " — " + core::printable(i.what);
+    return i.planned ? line + " (" + planned_label(*i.planned) + ")" : line;
 }
 
 std::string hint_line(const remind::Item& i) {
@@ -81,6 +83,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 .key("customer_name")
                 .value_or_null(i.customer_name);
             j.key("what").value(i.what).key("person").value_or_null(i.person);
+            i.planned ? j.key("planned").value(i.planned->iso()) : j.key("planned").null();
             if (i.kind == remind::Item::Kind::obligation) {
                 j.key("tag").value(i.tag).key("actions").begin_array();
                 for (const auto& a : i.actions)
