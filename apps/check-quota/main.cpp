@@ -4,8 +4,8 @@
 #include "compliance/check.hpp"
 #include "core/i18n.hpp"
 #include "output/quota_view.hpp"
-#include "plan/plan.hpp"
 #include "output/xlsx.hpp"
+#include "plan/plan.hpp"
 #include "roster/lookup.hpp"
 
 #include <fmt/core.h>
@@ -27,8 +27,9 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     if (!o.output.empty() && o.format != "xlsx") return usage_error("--output is for --format xlsx");
     if (scopes > 1) return usage_error("choose one scope: --rep, --customer, --tier, --team or --all");
     if (o.with_plan && scopes > int(rep_given))
-        return usage_error("{}", core::tr("--with-plan is one rep's plan: use it with --rep or the current rep, not "
-                                    "--customer, --tier, --team or --all"));
+        return usage_error(
+            "{}", core::tr("--with-plan is one rep's plan: use it with --rep or the current rep, not "
+                           "--customer, --tier, --team or --all"));
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     core::Month month = core::Month::of(as_of);

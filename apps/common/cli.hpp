@@ -22,7 +22,7 @@ struct Common {
     std::string db;
     std::string rules;
     std::string rep;
-    bool wide = false; // --wide
+    bool wide = false;          // --wide
     std::string color = "auto"; // --color auto|always|never (read by run(), see pager.hpp)
     bool no_pager = false;      // --no-pager
 };

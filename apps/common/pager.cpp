@@ -93,7 +93,8 @@ void set_up_terminal(CLI::App& app) {
     const output::ColorWhen choice = when == "always"  ? output::ColorWhen::always
                                      : when == "never" ? output::ColorWhen::never
                                                        : output::ColorWhen::automatic;
-    output::set_color(output::color_wanted(choice, out_terminal, std::getenv("NO_COLOR"), std::getenv("TERM")));
+    output::set_color(
+        output::color_wanted(choice, out_terminal, std::getenv("NO_COLOR"), std::getenv("TERM")));
 
     const CLI::Option* no_pager = app.get_option_no_throw("--no-pager");
     if (const auto pager = pager_command(no_pager && no_pager->count() > 0); pager && out_terminal) {

@@ -1,12 +1,12 @@
 // remind: the daily digest per rep (due and overdue obligations, customers behind pace, rep goals at
 // risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
 #include "common/cli.hpp"
-#include "occasions/calendar_year.hpp"
 #include "core/i18n.hpp"
+#include "occasions/calendar_year.hpp"
 #include "output/color.hpp"
-#include "plan/plan.hpp"
 #include "output/digest_files.hpp"
 #include "output/remind_view.hpp"
+#include "plan/plan.hpp"
 #include "remind/digest.hpp"
 
 #include <fmt/core.h>

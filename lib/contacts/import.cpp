@@ -2,10 +2,10 @@
 // are cached, and everything is written in one transaction — all rows or none.
 #include "contacts/validate.hpp"
 
-#include "core/progress.hpp"
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "output/history_view.hpp"

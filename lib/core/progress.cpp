@@ -42,7 +42,8 @@ void Progress::draw(int64_t done) {
     const std::string line = total_ > 0 ? trf("imported {} of {} rows", done, std::max(total_, done))
                                         : trf("imported {} rows", done);
     const size_t width = line.size();
-    std::fprintf(stderr, "\r%s%s", line.c_str(), std::string(width_ > width ? width_ - width : 0, ' ').c_str());
+    std::fprintf(stderr, "\r%s%s", line.c_str(),
+                 std::string(width_ > width ? width_ - width : 0, ' ').c_str());
     std::fflush(stderr);
     width_ = std::max(width_, width);
     drawn_ = true;

@@ -21,10 +21,14 @@ bool color() {
 std::string_view tone_start(Tone tone) {
     if (!color_on) return "";
     switch (tone) {
-    case Tone::good: return "\033[32m";
-    case Tone::warn: return "\033[33m";
-    case Tone::bad: return "\033[31m";
-    case Tone::none: break;
+    case Tone::good:
+        return "\033[32m";
+    case Tone::warn:
+        return "\033[33m";
+    case Tone::bad:
+        return "\033[31m";
+    case Tone::none:
+        break;
     }
     return "";
 }
@@ -42,33 +46,45 @@ std::string paint(std::string_view text, Tone tone) {
 
 Tone tone_of(compliance::Status status) {
     switch (status) {
-    case compliance::Status::met: return Tone::good;
-    case compliance::Status::on_track: return Tone::none;
-    case compliance::Status::behind: return Tone::warn;
-    case compliance::Status::missed: return Tone::bad;
+    case compliance::Status::met:
+        return Tone::good;
+    case compliance::Status::on_track:
+        return Tone::none;
+    case compliance::Status::behind:
+        return Tone::warn;
+    case compliance::Status::missed:
+        return Tone::bad;
     }
     return Tone::none;
 }
 
 Tone tone_of(occasions::State state) {
     switch (state) {
-    case occasions::State::done: return Tone::good;
+    case occasions::State::done:
+        return Tone::good;
     case occasions::State::done_late:
-    case occasions::State::open: return Tone::warn;
+    case occasions::State::open:
+        return Tone::warn;
     case occasions::State::overdue:
-    case occasions::State::missed: return Tone::bad;
-    case occasions::State::upcoming: break;
+    case occasions::State::missed:
+        return Tone::bad;
+    case occasions::State::upcoming:
+        break;
     }
     return Tone::none;
 }
 
 Tone tone_of(followups::State state) {
     switch (state) {
-    case followups::State::done: return Tone::good;
-    case followups::State::due: return Tone::warn;
-    case followups::State::overdue: return Tone::bad;
+    case followups::State::done:
+        return Tone::good;
+    case followups::State::due:
+        return Tone::warn;
+    case followups::State::overdue:
+        return Tone::bad;
     case followups::State::open:
-    case followups::State::dropped: break;
+    case followups::State::dropped:
+        break;
     }
     return Tone::none;
 }

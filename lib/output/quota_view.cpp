@@ -160,9 +160,9 @@ std::string percent(double score) {
 }
 
 std::string planned_label(core::Date day) {
-    static constexpr std::array<const char*, 7> kDays = {N_("planned Mon"), N_("planned Tue"), N_("planned Wed"),
-                                                         N_("planned Thu"), N_("planned Fri"), N_("planned Sat"),
-                                                         N_("planned Sun")};
+    static constexpr std::array<const char*, 7> kDays = {
+        N_("planned Mon"), N_("planned Tue"), N_("planned Wed"), N_("planned Thu"),
+        N_("planned Fri"), N_("planned Sat"), N_("planned Sun")};
     return core::tr(kDays[static_cast<size_t>(rules::weekday_of(day))]);
 }
 

@@ -46,10 +46,10 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
                        who(d), d.team.empty() ? "" : " · " + fit_name(d.team), d.as_of.iso(), d.days);
     int n = 0;
     for (const auto& i : d.items) {
-        const std::string state =
-            i.state == remind::Item::State::overdue ? painted("OVERDUE", Tone::bad)
-            : i.state == remind::Item::State::due ? painted(i.due == d.as_of ? "DUE TODAY" : "DUE", Tone::warn)
-                                                  : std::string(remind::to_string(i.state));
+        const std::string state = i.state == remind::Item::State::overdue ? painted("OVERDUE", Tone::bad)
+                                  : i.state == remind::Item::State::due
+                                      ? painted(i.due == d.as_of ? "DUE TODAY" : "DUE", Tone::warn)
+                                      : std::string(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())

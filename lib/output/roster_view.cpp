@@ -50,10 +50,9 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!c.phone.empty()) out += fmt::format("phone    {}\n", fit_name(c.phone));
     if (!c.address.empty()) out += fmt::format("address  {}\n", fit_text(c.address));
     if (!card.place.area.empty() || card.place.lat)
-        out += fmt::format("area     {}{}\n", card.place.area.empty() ? "-" : fit_name(card.place.area),
-                           card.place.lat ? fmt::format("  ·  geo {},{}", lat_text(card.place),
-                                                        lon_text(card.place))
-                                          : "");
+        out += fmt::format(
+            "area     {}{}\n", card.place.area.empty() ? "-" : fit_name(card.place.area),
+            card.place.lat ? fmt::format("  ·  geo {},{}", lat_text(card.place), lon_text(card.place)) : "");
     out += fmt::format("tiers    {}\nreps     {}\n", history_line(card.tiers), history_line(card.reps));
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
@@ -118,8 +117,10 @@ namespace {
 
 // Customers as a table: AREA and GEO only when some customer has one.
 std::string customers_table(const std::vector<store::Customer>& customers, const roster::Places& places) {
-    const bool areas = std::any_of(places.begin(), places.end(), [](auto& p) { return !p.second.area.empty(); });
-    const bool geo = std::any_of(places.begin(), places.end(), [](auto& p) { return p.second.lat.has_value(); });
+    const bool areas =
+        std::any_of(places.begin(), places.end(), [](auto& p) { return !p.second.area.empty(); });
+    const bool geo =
+        std::any_of(places.begin(), places.end(), [](auto& p) { return p.second.lat.has_value(); });
     Table t;
     t.column("CODE").column("NAME").column("TIER").column("REP").column("OPENED").column("CLOSED").column(
         "STAGE");
@@ -127,8 +128,8 @@ std::string customers_table(const std::vector<store::Customer>& customers, const
     if (geo) t.column("GEO");
     static const store::Place none;
     for (const auto& c : customers) {
-        std::vector<std::string> row{c.code,   c.name, c.tier, c.rep, date_or_dash(c.opened_on),
-                                     date_or_dash(c.closed_on), c.stage};
+        std::vector<std::string> row{
+            c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage};
         const auto found = places.find(c.id);
         const store::Place& p = found == places.end() ? none : found->second;
         if (areas) row.push_back(p.area.empty() ? "-" : p.area);

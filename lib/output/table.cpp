@@ -179,10 +179,13 @@ void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) c
         for (size_t l = 0; l < lines; ++l) {
             const size_t start = text.size();
             text.append(static_cast<size_t>(indent_), ' ');
-            plain_line(text, plan.widths, aligns_, beside, plan.gap, [&](size_t c) {
-                const std::string_view part = l < parts[c].size() ? std::string_view(parts[c][l]) : "";
-                return std::pair<std::string_view, int>(part, core::display_width(part));
-            }, tone_of_cell);
+            plain_line(
+                text, plan.widths, aligns_, beside, plan.gap,
+                [&](size_t c) {
+                    const std::string_view part = l < parts[c].size() ? std::string_view(parts[c][l]) : "";
+                    return std::pair<std::string_view, int>(part, core::display_width(part));
+                },
+                tone_of_cell);
             if (columns > 0) cut_line(text, start, columns + indent_);
             text += '\n';
         }

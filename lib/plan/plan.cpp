@@ -209,8 +209,8 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
     return plan;
 }
 
-Result<std::unordered_map<std::string, core::Date>> first_planned(store::Store& store, const rules::Rules& rules,
-                                                                  const std::string& rep, core::Date from) {
+Result<std::unordered_map<std::string, core::Date>>
+first_planned(store::Store& store, const rules::Rules& rules, const std::string& rep, core::Date from) {
     Request request;
     request.rep = rep;
     request.from = from;

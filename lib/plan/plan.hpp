@@ -83,7 +83,7 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
 
 // Each customer's first planned contact in `rep`'s plan of the 7 days from `from` (code → day), for
 // check-quota --with-plan and remind: "planned Tue".
-Result<std::unordered_map<std::string, core::Date>> first_planned(store::Store& store, const rules::Rules& rules,
-                                                                  const std::string& rep, core::Date from);
+Result<std::unordered_map<std::string, core::Date>>
+first_planned(store::Store& store, const rules::Rules& rules, const std::string& rep, core::Date from);
 
 } // namespace keqing::plan

@@ -6,8 +6,8 @@
 #include "store/store.hpp"
 
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 
 namespace keqing::roster {
 

@@ -2,9 +2,9 @@
 // columns the file has, then added, counted unchanged, or (with --update) applied; one transaction.
 #include "roster/imports.hpp"
 
-#include "core/progress.hpp"
 #include "core/csv.hpp"
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
@@ -91,8 +91,7 @@ Result<void> settle(ImportSummary& summary, const ImportOptions& options, const 
 }
 
 // The area and coordinates of a customer row: lat and lon both or neither, in range (as --geo).
-template <class Field>
-Result<store::Place> place_in_row(const core::CsvTable& t, size_t i, Field&& field) {
+template <class Field> Result<store::Place> place_in_row(const core::CsvTable& t, size_t i, Field&& field) {
     store::Place place;
     place.area = std::string(t.get(i, "area"));
     KQ_CHECK(core::check_value(place.area, core::kMaxName, field("area")));
@@ -131,7 +130,8 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         c.stage = std::string(t.get(i, "stage"));
         // The runner names file and line; the column and field are said here.
         const auto field = [&](std::string_view name) {
-            return t.where(i, name).substr(fmt::format("{}:{}: ", core::source_name(path), t.row(i).line).size());
+            return t.where(i, name).substr(
+                fmt::format("{}:{}: ", core::source_name(path), t.row(i).line).size());
         };
         KQ_TRY(c.opened_on, optional_date(t.get(i, "opened_on"), field("opened_on")));
         KQ_TRY(c.closed_on, optional_date(t.get(i, "closed_on"), field("closed_on")));
@@ -171,8 +171,10 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         store::Place kept = stored;
         text("area", kept.area, place.area);
         if (t.has("lat") || t.has("lon")) {
-            diff.field("lat", stored.lat ? degrees_text(*stored.lat) : "", place.lat ? degrees_text(*place.lat) : "");
-            diff.field("lon", stored.lon ? degrees_text(*stored.lon) : "", place.lon ? degrees_text(*place.lon) : "");
+            diff.field("lat", stored.lat ? degrees_text(*stored.lat) : "",
+                       place.lat ? degrees_text(*place.lat) : "");
+            diff.field("lon", stored.lon ? degrees_text(*stored.lon) : "",
+                       place.lon ? degrees_text(*place.lon) : "");
             kept.lat = place.lat;
             kept.lon = place.lon;
         }
