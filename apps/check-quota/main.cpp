@@ -2,8 +2,10 @@
 // exit 1 when anything is behind or missed, so cron and scripts can act on it.
 #include "common/cli.hpp"
 #include "compliance/check.hpp"
+#include "core/i18n.hpp"
 #include "output/quota_view.hpp"
 #include "output/xlsx.hpp"
+#include "plan/plan.hpp"
 #include "roster/lookup.hpp"
 
 #include <fmt/core.h>
@@ -15,6 +17,7 @@ struct Options {
     std::string customer, tier, team, month, as_of, format = "table", output;
     bool all = false;
     bool behind_only = false;
+    bool with_plan = false; // --with-plan: "planned Tue" from the rep's plan (costs a plan: opt-in)
 };
 
 keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
@@ -23,6 +26,10 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
         int(rep_given) + int(!o.customer.empty()) + int(!o.tier.empty()) + int(!o.team.empty()) + int(o.all);
     if (!o.output.empty() && o.format != "xlsx") return usage_error("--output is for --format xlsx");
     if (scopes > 1) return usage_error("choose one scope: --rep, --customer, --tier, --team or --all");
+    if (o.with_plan && scopes > int(rep_given))
+        return usage_error(
+            "{}", core::tr("--with-plan is one rep's plan: use it with --rep or the current rep, not "
+                           "--customer, --tier, --team or --all"));
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     core::Month month = core::Month::of(as_of);
@@ -52,6 +59,9 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     }
 
     KQ_TRY(compliance::Check result, compliance::run_check(*ctx.store, ctx.rules, month, as_of, scope));
+    if (o.with_plan) {
+        KQ_TRY(result.planned, plan::first_planned(*ctx.store, ctx.rules, ctx.settings.rep, as_of));
+    }
     if (o.format == "xlsx") {
         KQ_CHECK(cli::write_workbook(o.output, [&](const std::filesystem::path& path) {
             return output::write_check_xlsx(result, ctx.rules, path);
@@ -84,6 +94,9 @@ int main(int argc, char** argv) {
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day: YYYY-MM-DD, yesterday, -3, fri, 昨天 (default: today)");
     app.add_flag("--behind-only", o.behind_only, "list only customers behind or missed");
+    app.add_flag("--with-plan", o.with_plan,
+                 keqing::core::tr("point owed contacts to the rep's plan of the week: \"planned Tue\" (JSON "
+                                  "\"planned\"); computes the plan"));
     keqing::cli::one_of(
         app.add_option("--format", o.format, "table, json, csv or xlsx (Excel; with --output)"),
         {"table", "json", "csv", "xlsx"});

@@ -5,6 +5,7 @@
 
 #include "common/complete.hpp"
 #include "common/help.hpp"
+#include "common/pager.hpp"
 
 #include "core/limits.hpp"
 #include "core/text.hpp"
@@ -111,6 +112,12 @@ void add_common_options(CLI::App& app, Common& common, bool with_rep) {
         app.add_option("--rep", common.rep, "current rep id (env KEQING_REP; default: config, then $USER)");
     app.add_flag("--wide", common.wide,
                  "tables and lines whole: no value cut, whatever the terminal's width");
+    one_of(app.add_option("--color", common.color,
+                          core::tr("colour statuses: auto (on a terminal, unless NO_COLOR or TERM=dumb), "
+                                   "always, never")),
+           {"auto", "always", "never"});
+    app.add_flag("--no-pager", common.no_pager,
+                 core::tr("print long output straight to the terminal, not through $PAGER (less -FRX)"));
     app.set_version_flag("--version", fmt::format("{} (keqing) {}", app.get_name(), KEQING_VERSION));
 }
 
@@ -230,6 +237,7 @@ int run(const char* tool, CLI::App& app, int argc, char** argv, const std::funct
         if (!help) {
             const CLI::Option* wide = app.get_option_no_throw("--wide");
             output::set_layout(terminal_layout(wide && wide->count() > 0));
+            set_up_terminal(app);
         }
         const Result<Exit> result = finish_output(help ? Result<Exit>(*help) : body());
         if (!result) {

@@ -22,12 +22,14 @@ struct Common {
     std::string db;
     std::string rules;
     std::string rep;
-    bool wide = false; // --wide
+    bool wide = false;          // --wide
+    std::string color = "auto"; // --color auto|always|never (read by run(), see pager.hpp)
+    bool no_pager = false;      // --no-pager
 };
 
-// Adds --db, --rules and (when `with_rep`) --rep, plus --wide and --version. run() lays tables out for
-// the terminal (output::Layout: COLUMNS, else the terminal's width, else none for a pipe) or whole with
-// --wide.
+// Adds --db, --rules and (when `with_rep`) --rep, plus --wide, --color, --no-pager and --version. run()
+// lays tables out for the terminal (output::Layout: COLUMNS, else the terminal's width, else none for a
+// pipe) or whole with --wide, and sets colour, the pager and progress (pager.hpp).
 void add_common_options(CLI::App& app, Common& common, bool with_rep = true);
 
 // Settings (flag > environment > config file > default) and the rules they name, without opening the

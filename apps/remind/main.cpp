@@ -1,9 +1,12 @@
 // remind: the daily digest per rep (due and overdue obligations, customers behind pace, rep goals at
 // risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
 #include "common/cli.hpp"
+#include "core/i18n.hpp"
 #include "occasions/calendar_year.hpp"
+#include "output/color.hpp"
 #include "output/digest_files.hpp"
 #include "output/remind_view.hpp"
+#include "plan/plan.hpp"
 #include "remind/digest.hpp"
 
 #include <fmt/core.h>
@@ -16,6 +19,7 @@ namespace {
 struct Options {
     keqing::cli::Common common;
     bool all = false;
+    bool with_plan = false; // --with-plan: "planned Tue" from the rep's plan (opt-in: it computes a plan)
     std::string as_of, format, output_dir;
     int days = 7;
     int calendar_year = 0;
@@ -51,12 +55,20 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     if (!o.all && ctx.settings.rep.empty())
         return usage_error("no rep given; pass --rep ID or --all (or set KEQING_REP)");
+    if (o.with_plan && o.all)
+        return usage_error("{}", core::tr("--with-plan is one rep's plan: leave out --all"));
     KQ_TRY(std::vector<remind::Digest> digests,
            remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, o.all ? "" : ctx.settings.rep));
+    if (o.with_plan) {
+        KQ_TRY(auto planned, plan::first_planned(*ctx.store, ctx.rules, ctx.settings.rep, as_of));
+        for (remind::Digest& d : digests)
+            for (remind::Item& i : d.items)
+                if (const auto found = planned.find(i.customer_code); found != planned.end())
+                    i.planned = found->second;
+    }
     const bool due =
         std::any_of(digests.begin(), digests.end(), [](const remind::Digest& d) { return !d.items.empty(); });
-    const bool color = format == output::RemindFormat::text && o.output_dir.empty() &&
-                       isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    const bool color = format == output::RemindFormat::text && o.output_dir.empty() && output::color();
     if (o.output_dir.empty()) {
         if (format == output::RemindFormat::text) cli::fold_standard_output();
         if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
@@ -81,6 +93,9 @@ int main(int argc, char** argv) {
     Options o;
     keqing::cli::add_common_options(app, o.common);
     app.add_flag("--all", o.all, "every rep (default: the current rep)");
+    app.add_flag("--with-plan", o.with_plan,
+                 keqing::core::tr("point each customer's reminder to the rep's plan of the week: \"planned "
+                                  "Tue\" (JSON \"planned\"); computes the plan"));
     app.add_option("--as-of", o.as_of,
                    "the day the digest is for (YYYY-MM-DD, tomorrow, +1, mon…sun, 明天), taken at its start: "
                    "what must still happen by its\n"

@@ -40,7 +40,8 @@ Result<Exit> list(const Shared& shared, CustomerOptions& o) {
     KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
     if (shared.rep_given) o.listing.rep = shared.common.rep;
     KQ_TRY(std::vector<kq::store::Customer> customers, kq::roster::list_customers(*ctx.store, on, o.listing));
-    kq::cli::print("{}", kq::output::render_customers(customers, o.format));
+    KQ_TRY(kq::roster::Places places, kq::roster::places_of(*ctx.store, customers));
+    kq::cli::print("{}", kq::output::render_customers(customers, places, o.format));
     return Exit::ok;
 }
 
@@ -72,7 +73,8 @@ Result<Exit> export_customers(const Shared& shared, const CustomerOptions& o) {
     KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
     KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
     KQ_TRY(std::vector<kq::store::Customer> customers, ctx.store->list_customers(on));
-    const std::string csv = kq::output::render_customers(customers, kq::output::Format::csv);
+    KQ_TRY(kq::roster::Places places, kq::roster::places_of(*ctx.store, customers));
+    const std::string csv = kq::output::render_customers(customers, places, kq::output::Format::csv);
     if (o.output.empty() || o.output == "-") {
         kq::cli::print("{}", csv);
         return Exit::ok;

@@ -2,6 +2,9 @@
 // obligations of the scope's customers, and the rep goals — what check-quota prints and exits on.
 #pragma once
 
+#include <optional>
+#include <unordered_map>
+
 #include "compliance/goals.hpp"
 #include "occasions/obligations.hpp"
 
@@ -13,6 +16,9 @@ struct Check {
     std::vector<RepGoals> goals;                    // empty for customer and tier scopes
     std::vector<store::FollowUp> followups; // open at the end of `followups_day`, scope customers only
     core::Date followups_day;               // as_of, or the month's last day when earlier
+    // check-quota --with-plan: each customer's first contact in the rep's plan of the week from as_of (code →
+    // day); unset without the flag.
+    std::optional<std::unordered_map<std::string, core::Date>> planned = {};
 };
 
 Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Month month, core::Date as_of,

@@ -5,6 +5,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "output/history_view.hpp"
@@ -206,6 +207,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         return {};
     };
     std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
+    core::Progress progress(core::csv_rows_about(text));
     auto load = [&]() -> Result<core::ImportSummary> {
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
@@ -234,6 +236,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                 contact.occasion = tag->tag;
             }
             result.rows++;
+            progress.tick(result.rows);
             if (days_late(rules, contact, now) > 0) result.late++;
             pending.push_back(std::move(contact));
             pending_lines.push_back(table.line());

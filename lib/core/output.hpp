@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ class Output {
     // From now on every line wider than `columns` display columns (0: none) is wrapped, its continuation
     // lines indented: what a terminal of that width shows of text for people (never JSON, CSV or ICS).
     void fold_at(int columns);
+    // From now on keeps what is written, and at finish() hands it whole to `pager`, which shows it (true)
+    // or declines or fails (false: it is then written as usual) — standard output on a terminal, so that a
+    // long table can go through $PAGER and fall back to plain output when the pager fails.
+    void page_through(std::function<bool(std::string_view)> pager);
     // True once a write failed (not counting a reader that went away).
     bool failed() const { return error_ != 0; }
     // True once a write found the pipe's reader gone.
@@ -53,6 +58,8 @@ class Output {
     bool reader_gone_ = false;
     int fold_columns_ = 0;
     std::string pending_; // with fold_at: the line begun and not yet ended
+    std::function<bool(std::string_view)> pager_;
+    std::string held_; // with page_through: everything written, until finish()
 };
 
 } // namespace keqing::core

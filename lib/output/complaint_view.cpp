@@ -77,7 +77,8 @@ std::string render_complaints(const std::vector<followups::Stepped>& items, Form
     for (const auto& s : items)
         t.row({std::to_string(s.item.id), s.item.customer_code, s.item.customer_name, s.item.rep,
                s.item.opened_on.iso(), s.item.due_on.iso(), std::to_string(s.age_days),
-               state_word(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body});
+               state_word(followups::to_string(s.state)), s.next.empty() ? "-" : s.next, s.item.body})
+            .tone(7, tone_of(s.state));
     return t.empty() ? core::tr("no complaints") + std::string("\n")
                      : t.render() + core::trf("{} complaints", items.size()) + "\n";
 }

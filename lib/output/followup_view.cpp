@@ -39,7 +39,7 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
         row.insert(row.end(),
                    {f.body, f.rep, f.opened_on.iso(), f.due_on.iso(),
                     state_word(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
-        t.row(row);
+        t.row(row).tone(row.size() - 2, tone_of(followups::state_on(f, day)));
     }
     return t.indent(2).render();
 }

@@ -104,7 +104,8 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
         const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
         row.push_back(done ? "" : todo);
-        t.row(std::move(row));
+        const size_t state_at = row.size() - 2;
+        t.row(std::move(row)).tone(state_at, tone_of(o.state));
     }
     const std::string out = t.indent(2).render();
     return out + not_counted_lines(obligations, with_customer);
@@ -152,7 +153,8 @@ std::string render_goals(const std::vector<compliance::RepGoals>& goals) {
     for (const auto& r : goals) {
         for (const auto& g : r.goals)
             t.row({r.rep, fmt::format("{} {}", g.id, g.label), fmt::format("{}/{}", g.done, g.required),
-                   compliance::display(g.status), g.detail});
+                   compliance::display(g.status), g.detail})
+                .tone(3, tone_of(g.status));
         std::string missing;
         for (size_t i = 0; i < 6; ++i)
             if (r.checklist.recorded[i] < r.checklist.visits)

@@ -2,6 +2,7 @@
 #include "output/quota_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/english.hpp"
@@ -11,6 +12,7 @@
 #include "output/words.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <optional>
@@ -37,8 +39,16 @@ void shortfall(std::string& out, const compliance::CustomerResult& c, const rule
     }
 }
 
-void render_table(core::Sink& out, const compliance::MonthResult& r, const rules::Rules& rules,
+// "planned Tue" for a customer with a contact in the plan (check-quota --with-plan), else "".
+std::string planned_text(const compliance::Check& check, const std::string& code) {
+    if (!check.planned) return "";
+    const auto found = check.planned->find(code);
+    return found == check.planned->end() ? "" : planned_label(found->second);
+}
+
+void render_table(core::Sink& out, const compliance::Check& check, const rules::Rules& rules,
                   bool behind_only) {
+    const compliance::MonthResult& r = check.month;
     Table t;
     t.column(core::tr("CODE")).column(core::tr("NAME")).column(core::tr("TIER")).column(core::tr("REP"));
     for (const int ch : r.channels)
@@ -61,8 +71,10 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
         }
         score = percent(c.score);
         shortfall(todo, c, rules);
+        if (const std::string planned = planned_text(check, c.code); !planned.empty() && !todo.empty())
+            todo += core::trf(" ({})", planned);
         cells.insert(cells.end(), {score, compliance::display(c.status), todo});
-        t.row(cells);
+        t.row(cells).tone(cells.size() - 2, tone_of(c.status));
     }
     out << core::trf("{} as of {} (day {} of {})", r.month.iso(), r.as_of.iso(), r.elapsed_days,
                      r.month.days())
@@ -83,7 +95,7 @@ void render_table(core::Sink& out, const compliance::MonthResult& r, const rules
 }
 
 void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const rules::Rules& rules,
-                 bool behind_only) {
+                 bool behind_only, const std::unordered_map<std::string, core::Date>* planned = nullptr) {
     j.key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
     j.key("customers").begin_array();
     for (const auto& c : r.customers) {
@@ -93,6 +105,10 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
             c.rep);
         j.key("status").value(compliance::to_string(c.status)).key("score").value(c.score);
         j.key("active_days").value(c.active_days);
+        if (planned) { // --with-plan: the day of the customer's first contact in the plan, or null
+            const auto found = planned->find(c.code);
+            found == planned->end() ? j.key("planned").null() : j.key("planned").value(found->second.iso());
+        }
         j.key("channels").begin_object();
         for (const auto& ch : c.channels) {
             j.key(rules.channels[static_cast<size_t>(ch.channel)].id).begin_object();
@@ -150,6 +166,13 @@ std::string percent(double score) {
     return fmt::format("{}%", whole);
 }
 
+std::string planned_label(core::Date day) {
+    static constexpr std::array<const char*, 7> kDays = {
+        N_("planned Mon"), N_("planned Tue"), N_("planned Wed"), N_("planned Thu"),
+        N_("planned Fri"), N_("planned Sat"), N_("planned Sun")};
+    return core::tr(kDays[static_cast<size_t>(rules::weekday_of(day))]);
+}
+
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,
                          bool behind_only, core::Output* output) {
     core::Sink out(output);
@@ -170,7 +193,7 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
     if (format == Format::json) {
         core::JsonWriter j(out);
         j.begin_object();
-        write_month(j, check.month, rules, behind_only);
+        write_month(j, check.month, rules, behind_only, check.planned ? &*check.planned : nullptr);
         j.key("obligations");
         write_obligations(j, shown, rules);
         j.key("goals");
@@ -180,7 +203,7 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
         j.end_object();
         return j.str();
     }
-    render_table(out, check.month, rules, behind_only);
+    render_table(out, check, rules, behind_only);
     if (!shown.empty())
         out << "\n"
             << core::tr("occasions, birthdays and life events (R4–R8)") << "\n"

@@ -24,6 +24,9 @@ std::string render_check(const compliance::Check& check, const rules::Rules& rul
 std::string describe_customer(const compliance::CustomerResult& customer,
                               const compliance::MonthResult& month, const rules::Rules& rules);
 
+// "planned Tue": where the rep's plan puts a customer's next contact (check-quota and remind --with-plan).
+std::string planned_label(core::Date day);
+
 // "81%"-style percentage of a score.
 std::string percent(double score);
 

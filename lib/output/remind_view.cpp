@@ -6,6 +6,7 @@
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/english.hpp"
+#include "output/quota_view.hpp"
 #include "output/table.hpp"
 #include "output/words.hpp"
 
@@ -24,7 +25,8 @@ std::string item_line(const remind::Item& i) {
     if (!i.customer_code.empty())
         line += fmt::format(" · {} {}", fit_name(i.customer_code), fit_name(i.customer_name));
     if (!i.person.empty() && i.kind == remind::Item::Kind::obligation) line += " · " + fit_name(i.person);
-    return line + " — " + core::printable(i.what);
+    line += " — " + core::printable(i.what);
+    return i.planned ? line + " (" + planned_label(*i.planned) + ")" : line;
 }
 
 std::string hint_line(const remind::Item& i) {
@@ -38,9 +40,7 @@ std::string hint_line(const remind::Item& i) {
 }
 
 std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
-    const char* red = color ? "\033[31m" : "";
-    const char* yellow = color ? "\033[33m" : "";
-    const char* reset = color ? "\033[0m" : "";
+    auto painted = [color](std::string text, Tone tone) { return color ? paint(text, tone) : text; };
     // "Subject:" is the mail header a mailer reads (remind | sendmail): never translated.
     std::string out = markdown ? "# " + digest_subject(d) + "\n\n" : "Subject: " + digest_subject(d) + "\n\n";
     if (d.items.empty())
@@ -51,10 +51,9 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     int n = 0;
     for (const auto& i : d.items) {
         const std::string state =
-            i.state == remind::Item::State::overdue ? fmt::format("{}{}{}", red, core::tr("OVERDUE"), reset)
+            i.state == remind::Item::State::overdue ? painted(core::tr("OVERDUE"), Tone::bad)
             : i.state == remind::Item::State::due
-                ? fmt::format("{}{}{}", yellow, i.due == d.as_of ? core::tr("DUE TODAY") : core::tr("DUE"),
-                              reset)
+                ? painted(i.due == d.as_of ? core::tr("DUE TODAY") : core::tr("DUE"), Tone::warn)
                 : state_word(remind::to_string(i.state));
         out += markdown ? fmt::format("{}. **{}** {}\n", ++n, state, item_line(i))
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
@@ -89,6 +88,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 .key("customer_name")
                 .value_or_null(i.customer_name);
             j.key("what").value(i.what_en).key("person").value_or_null(i.person);
+            i.planned ? j.key("planned").value(i.planned->iso()) : j.key("planned").null();
             if (i.kind == remind::Item::Kind::obligation) {
                 j.key("tag").value(i.tag).key("actions").begin_array();
                 for (const auto& a : i.actions)

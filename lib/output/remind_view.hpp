@@ -14,7 +14,7 @@ enum class RemindFormat { text, markdown, json, ics };
 
 // The subject line of a digest: "keqing: 5 reminders for wang (王强), 2026-11-20".
 std::string digest_subject(const remind::Digest& digest);
-// One digest in a format; `color` adds ANSI colors to text.
+// One digest in a format; `color` adds ANSI colors to text when output::color() is on.
 std::string render_digest(const remind::Digest& digest, RemindFormat format, bool color);
 // Several digests in one stream (text and markdown separated by a rule; JSON an array; ICS one calendar).
 std::string render_digests(const std::vector<remind::Digest>& digests, RemindFormat format, bool color);

@@ -10,6 +10,8 @@
 #include "output/table.hpp"
 #include "roster/people.hpp"
 
+#include <algorithm>
+
 namespace keqing::output {
 namespace {
 
@@ -20,6 +22,14 @@ std::string history_line(const std::vector<store::HistoryEntry>& entries) {
                            e.from ? core::trf("from {}", e.from->iso())
                                   : std::string(core::tr("from the start")));
     return out;
+}
+
+// The coordinates of a place as the CSV writes them ("" without), and for a table or the card.
+std::string lat_text(const store::Place& p) {
+    return p.lat ? roster::degrees_text(*p.lat) : "";
+}
+std::string lon_text(const store::Place& p) {
+    return p.lon ? roster::degrees_text(*p.lon) : "";
 }
 
 std::string date_or_dash(const std::optional<core::Date>& d) {
@@ -43,13 +53,19 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
            "\n";
     if (!c.phone.empty()) out += core::trf("phone    {}", fit_name(c.phone)) + "\n";
     if (!c.address.empty()) out += core::trf("address  {}", fit_text(c.address)) + "\n";
+    if (!card.place.area.empty() || card.place.lat)
+        out +=
+            core::trf("area     {}{}", card.place.area.empty() ? "-" : fit_name(card.place.area),
+                      card.place.lat ? core::trf("  ·  geo {},{}", lat_text(card.place), lon_text(card.place))
+                                     : "") +
+            "\n";
     out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" +
            core::trf("reps     {}", history_line(card.reps)) + "\n";
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
         out += "\n" +
                core::trf("{} as of {}: {} (score {})", card.month.month.iso(), card.month.as_of.iso(),
-                         compliance::display(m.status), percent(m.score)) +
+                         paint(compliance::display(m.status), tone_of(m.status)), percent(m.score)) +
                "\n";
         out += describe_customer(m, card.month, rules);
     }
@@ -111,7 +127,47 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     return out;
 }
 
-std::string render_customers(const std::vector<store::Customer>& customers, Format format) {
+namespace {
+
+// Customers as a table: AREA and GEO only when some customer has one.
+std::string customers_table(const std::vector<store::Customer>& customers, const roster::Places& places) {
+    const bool areas =
+        std::any_of(places.begin(), places.end(), [](auto& p) { return !p.second.area.empty(); });
+    const bool geo =
+        std::any_of(places.begin(), places.end(), [](auto& p) { return p.second.lat.has_value(); });
+    Table t;
+    t.column(core::tr("CODE"))
+        .column(core::tr("NAME"))
+        .column(core::tr("TIER"))
+        .column(core::tr("REP"))
+        .column(core::tr("OPENED"))
+        .column(core::tr("CLOSED"))
+        .column(core::tr("STAGE"));
+    if (areas) t.column(core::tr("AREA"));
+    if (geo) t.column(core::tr("GEO"));
+    static const store::Place none;
+    for (const auto& c : customers) {
+        std::vector<std::string> row{
+            c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage};
+        const auto found = places.find(c.id);
+        const store::Place& p = found == places.end() ? none : found->second;
+        if (areas) row.push_back(p.area.empty() ? "-" : p.area);
+        if (geo) row.push_back(p.lat ? lat_text(p) + "," + lon_text(p) : "-");
+        t.row(row);
+    }
+    return t.empty() ? core::tr("no customers") + std::string("\n")
+                     : t.render() + core::trf("{} customers", customers.size()) + "\n";
+}
+
+} // namespace
+
+std::string render_customers(const std::vector<store::Customer>& customers, const roster::Places& places,
+                             Format format) {
+    static const store::Place none;
+    auto place = [&](const store::Customer& c) -> const store::Place& {
+        const auto found = places.find(c.id);
+        return found == places.end() ? none : found->second;
+    };
     if (format == Format::json) {
         core::JsonWriter j;
         j.begin_array();
@@ -125,33 +181,29 @@ std::string render_customers(const std::vector<store::Customer>& customers, Form
                 .value(c.address)
                 .key("stage")
                 .value(c.stage)
-                .end_object();
+                .key("area")
+                .value(place(c).area);
+            const store::Place& p = place(c);
+            p.lat ? j.key("lat").value(*p.lat) : j.key("lat").null();
+            p.lon ? j.key("lon").value(*p.lon) : j.key("lon").null();
+            j.end_object();
         }
         j.end_array();
         return std::move(j).str();
     }
     if (format == Format::csv) {
-        std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage\n";
-        for (const auto& c : customers)
-            out +=
-                fmt::format("{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code), core::csv_field(c.name),
-                            core::csv_field(c.tier), core::csv_field(c.rep),
-                            c.opened_on ? c.opened_on->iso() : "", c.closed_on ? c.closed_on->iso() : "",
-                            core::csv_field(c.phone), core::csv_field(c.address), core::csv_field(c.stage));
+        std::string out = "code,name,tier,rep,opened_on,closed_on,phone,address,stage,area,lat,lon\n";
+        for (const auto& c : customers) {
+            const store::Place& p = place(c);
+            out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", core::csv_field(c.code),
+                               core::csv_field(c.name), core::csv_field(c.tier), core::csv_field(c.rep),
+                               c.opened_on ? c.opened_on->iso() : "", c.closed_on ? c.closed_on->iso() : "",
+                               core::csv_field(c.phone), core::csv_field(c.address), core::csv_field(c.stage),
+                               core::csv_field(p.area), lat_text(p), lon_text(p));
+        }
         return out;
     }
-    Table t;
-    t.column(core::tr("CODE"))
-        .column(core::tr("NAME"))
-        .column(core::tr("TIER"))
-        .column(core::tr("REP"))
-        .column(core::tr("OPENED"))
-        .column(core::tr("CLOSED"))
-        .column(core::tr("STAGE"));
-    for (const auto& c : customers)
-        t.row({c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage});
-    return t.empty() ? core::tr("no customers") + std::string("\n")
-                     : t.render() + core::trf("{} customers", customers.size()) + "\n";
+    return customers_table(customers, places);
 }
 
 namespace {

@@ -4,13 +4,16 @@
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "roster/card.hpp"
+#include "roster/customers.hpp"
 
 namespace keqing::output {
 
 // The customer card for a terminal.
 std::string render_card(const roster::Card& card, const rules::Rules& rules);
-// Customers (tier and rep as read for the listing day).
-std::string render_customers(const std::vector<store::Customer>& customers, Format format);
+// Customers (tier and rep as read for the listing day) with their places: the CSV's and JSON's area, lat,
+// lon (null without coordinates); the table's AREA and GEO columns when some customer has one.
+std::string render_customers(const std::vector<store::Customer>& customers, const roster::Places& places,
+                             Format format);
 // People of customers; with Removed::included, also when and why each removed one was removed (the CSV then
 // has two more columns, removed_at and removed_reason).
 std::string render_people(const std::vector<store::Person>& people, Format format,

@@ -12,16 +12,19 @@ namespace keqing::output {
 namespace {
 
 // One plain line from (text, display width) cells padded to `widths`; no trailing spaces.
-template <class CellAt>
+template <class CellAt, class ToneAt>
 void plain_line(std::string& text, const std::vector<int>& widths, const std::vector<Align>& aligns,
-                size_t columns, int gap, CellAt cell_at) {
+                size_t columns, int gap, CellAt cell_at, ToneAt tone_at) {
     const size_t start = text.size();
     for (size_t c = 0; c < columns; ++c) {
         if (c) text.append(static_cast<size_t>(gap), ' ');
         const auto [cell, width] = cell_at(c);
         const size_t pad = static_cast<size_t>(std::max(0, widths[c] - width));
         if (aligns[c] == Align::right) text.append(pad, ' ');
+        const Tone tone = tone_at(c);
+        text += tone_start(tone);
         text += cell;
+        text += tone_end(tone);
         if (aligns[c] == Align::left) text.append(pad, ' ');
     }
     while (text.size() > start && text.back() == ' ')
@@ -29,8 +32,19 @@ void plain_line(std::string& text, const std::vector<int>& widths, const std::ve
 }
 
 // Cuts the line begun at `start` to `columns` when a tiny terminal left it wider.
+// Colour escapes (only a tone's: stored cells hold no ESC, core::fit shows it as a symbol) are measured
+// as nothing, and a cut line loses them.
 void cut_line(std::string& text, size_t start, int columns) {
-    const std::string_view line = std::string_view(text).substr(start);
+    std::string_view line = std::string_view(text).substr(start);
+    std::string bare;
+    if (line.find('\033') != std::string_view::npos) {
+        for (size_t i = 0; i < line.size(); ++i)
+            if (line[i] == '\033')
+                i = std::min(line.find('m', i), line.size());
+            else
+                bare += line[i];
+        line = bare;
+    }
     if (core::display_width(line) <= columns) return;
     std::string cut = core::fit(line, columns);
     text.resize(start);
@@ -82,6 +96,13 @@ Table& Table::row(std::span<const std::string_view> cells) {
     return *this;
 }
 
+Table& Table::tone(size_t column, Tone tone) {
+    if (rows_ == 0 || column >= headers_.size() || (tones_.empty() && tone == Tone::none)) return *this;
+    tones_.resize(rows_ * headers_.size(), Tone::none);
+    tones_[(rows_ - 1) * headers_.size() + column] = tone;
+    return *this;
+}
+
 std::string_view Table::cell(size_t r, size_t c) const {
     const size_t i = r * headers_.size() + c;
     const size_t begin = i == 0 ? 0 : ends_[i - 1];
@@ -130,14 +151,14 @@ void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) c
     const size_t n = headers_.size();
     const size_t beside = plan.last_below ? n - 1 : n;
     std::vector<std::vector<std::string>> parts(n); // one row's cells as drawn, line by line
-    auto emit = [&](auto cell_of) {
+    auto emit = [&](auto cell_of, auto tone_of_cell) {
         bool whole = !plan.last_below;
         for (size_t c = 0; c < n && whole; ++c)
             whole = cell_of(c).second <= plan.widths[c];
         if (whole) { // the common case: the row as it is, one line
             const size_t start = text.size();
             text.append(static_cast<size_t>(indent_), ' ');
-            plain_line(text, plan.widths, aligns_, n, plan.gap, cell_of);
+            plain_line(text, plan.widths, aligns_, n, plan.gap, cell_of, tone_of_cell);
             if (columns > 0) cut_line(text, start, columns + indent_);
             text += '\n';
             out.spill();
@@ -158,10 +179,13 @@ void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) c
         for (size_t l = 0; l < lines; ++l) {
             const size_t start = text.size();
             text.append(static_cast<size_t>(indent_), ' ');
-            plain_line(text, plan.widths, aligns_, beside, plan.gap, [&](size_t c) {
-                const std::string_view part = l < parts[c].size() ? std::string_view(parts[c][l]) : "";
-                return std::pair<std::string_view, int>(part, core::display_width(part));
-            });
+            plain_line(
+                text, plan.widths, aligns_, beside, plan.gap,
+                [&](size_t c) {
+                    const std::string_view part = l < parts[c].size() ? std::string_view(parts[c][l]) : "";
+                    return std::pair<std::string_view, int>(part, core::display_width(part));
+                },
+                tone_of_cell);
             if (columns > 0) cut_line(text, start, columns + indent_);
             text += '\n';
         }
@@ -173,11 +197,14 @@ void Table::render_plain(core::Sink& out, const ColumnPlan& plan, int columns) c
             }
         out.spill();
     };
-    emit([&](size_t c) {
-        return std::pair<std::string_view, int>(headers_[c], core::display_width(headers_[c]));
-    });
+    emit(
+        [&](size_t c) {
+            return std::pair<std::string_view, int>(headers_[c], core::display_width(headers_[c]));
+        },
+        [](size_t) { return Tone::none; });
     for (size_t r = 0; r < rows_; ++r)
-        emit([&](size_t c) { return std::pair<std::string_view, int>(cell(r, c), displays_[r * n + c]); });
+        emit([&](size_t c) { return std::pair<std::string_view, int>(cell(r, c), displays_[r * n + c]); },
+             [&](size_t c) { return r * n + c < tones_.size() ? tones_[r * n + c] : Tone::none; });
 }
 
 std::string Table::render(Style style) const {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/sink.hpp"
+#include "output/color.hpp"
 
 #include <cstdint>
 #include <span>
@@ -55,6 +56,8 @@ class Table {
     // Appends a row; missing cells are empty, extra ones are dropped.
     Table& row(const std::vector<std::string>& cells);
     Table& row(std::span<const std::string_view> cells);
+    // Draws cell `column` of the last row in `tone` (a status) when colour is on (output/color.hpp).
+    Table& tone(size_t column, Tone tone);
     bool empty() const { return rows_ == 0; }
     // Plain: header first, two spaces between columns, no trailing spaces; within layout().columns when
     // set (see fit_columns). Markdown: `| a | b |` lines under a `| --- |` rule, never fitted.
@@ -78,6 +81,7 @@ class Table {
     std::string cells_;              // every cell, row by row
     std::vector<uint32_t> ends_;     // where each cell ends in cells_
     std::vector<uint16_t> displays_; // each cell's display width
+    std::vector<Tone> tones_;        // each cell's tone; empty while no cell has one
 };
 
 // Fits columns of natural `widths` (headers included; `cells`: cells only) into `columns`: text columns

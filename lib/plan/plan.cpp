@@ -209,4 +209,17 @@ Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Re
     return plan;
 }
 
+Result<std::unordered_map<std::string, core::Date>>
+first_planned(store::Store& store, const rules::Rules& rules, const std::string& rep, core::Date from) {
+    Request request;
+    request.rep = rep;
+    request.from = from;
+    KQ_TRY(Plan plan, build_plan(store, rules, request));
+    std::unordered_map<std::string, core::Date> first;
+    for (const Day& day : plan.shown)
+        for (const Entry& e : day.entries)
+            first.emplace(e.customer_code, day.date);
+    return first;
+}
+
 } // namespace keqing::plan

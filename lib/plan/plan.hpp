@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace keqing::plan {
@@ -80,5 +81,10 @@ struct Plan {
 
 // The plan of `request.rep` (an unknown rep, an unknown customer in a skip: data errors).
 Result<Plan> build_plan(store::Store& store, const rules::Rules& rules, const Request& request);
+
+// Each customer's first planned contact in `rep`'s plan of the 7 days from `from` (code → day), for
+// check-quota --with-plan and remind: "planned Tue".
+Result<std::unordered_map<std::string, core::Date>>
+first_planned(store::Store& store, const rules::Rules& rules, const std::string& rep, core::Date from);
 
 } // namespace keqing::plan

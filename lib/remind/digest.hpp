@@ -40,6 +40,7 @@ struct Item {
     int64_t followup = 0;             // followup: the item's number (log-visit --kept / --solved / --close)
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
+    std::optional<core::Date> planned;          // remind --with-plan: the customer's first day in the plan
 };
 
 // The state as JSON and calendar files spell it: "overdue", "due", "open", "upcoming".

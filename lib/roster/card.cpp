@@ -10,6 +10,8 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     Card card;
     KQ_TRY(card.customer, resolve_customer(store, query, as_of));
     KQ_TRY(card.rep, store.find_rep(card.customer.rep));
+    KQ_TRY(auto places, store.customer_places({card.customer.id}));
+    card.place = places[card.customer.id];
     KQ_TRY(card.tiers, store.tier_history(card.customer.id));
     KQ_TRY(card.reps, store.rep_history(card.customer.id));
     KQ_TRY(card.recent, store.customer_contacts(card.customer.id, as_of.plus_days(-90), as_of));

@@ -11,6 +11,7 @@ namespace keqing::roster {
 
 struct Card {
     store::Customer customer;
+    store::Place place; // its area and coordinates
     std::optional<store::Rep> rep;
     std::vector<store::HistoryEntry> tiers;
     std::vector<store::HistoryEntry> reps;

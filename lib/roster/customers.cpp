@@ -151,6 +151,22 @@ Result<store::Customer> add_customer(store::Store& store, const rules::Rules& ru
     });
 }
 
+Result<Places> places_of(store::Store& store, const std::vector<store::Customer>& customers) {
+    std::vector<int64_t> ids;
+    ids.reserve(customers.size());
+    for (const store::Customer& c : customers)
+        ids.push_back(c.id);
+    return store.customer_places(ids);
+}
+
+std::string degrees_text(double degrees) {
+    std::string text = fmt::format("{:.6f}", degrees);
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.') text.pop_back();
+    return text == "-0" ? "0" : text;
+}
+
 Result<store::Place> parse_geo(std::string_view text, std::string_view what) {
     const std::string t(core::trim(text));
     const size_t comma = t.find(',');

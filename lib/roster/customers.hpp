@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace keqing::roster {
 
@@ -26,6 +27,11 @@ struct Listing {
     bool include_closed = false;
 };
 Result<std::vector<store::Customer>> list_customers(store::Store& store, core::Date on, const Listing& which);
+// The area and coordinates of `customers`, by id (a customer without either has an empty place).
+using Places = std::unordered_map<int64_t, store::Place>;
+Result<Places> places_of(store::Store& store, const std::vector<store::Customer>& customers);
+// "LAT,LON" as `--geo` and the CSV's lat, lon columns write them (up to 6 decimals, no trailing zeros).
+std::string degrees_text(double degrees);
 
 // Fields `roster edit` may change; absent ones stay as they are.
 // `area` is the customer's 区/街道 (plan keeps a day's visits in few areas); `geo` is "LAT,LON" in degrees,

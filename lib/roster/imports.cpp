@@ -4,6 +4,7 @@
 
 #include "core/csv.hpp"
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
@@ -18,7 +19,8 @@ namespace keqing::roster {
 namespace {
 
 const std::vector<std::string> kCustomerRequired = {"code", "name", "tier", "rep"};
-const std::vector<std::string> kCustomerOptional = {"opened_on", "closed_on", "phone", "address", "stage"};
+const std::vector<std::string> kCustomerOptional = {"opened_on", "closed_on", "phone", "address",
+                                                    "stage",     "area",      "lat",   "lon"};
 
 // The differences between a stored record and a row of the file, as "tier A → B, phone (blank) → 0571-1".
 class Diff {
@@ -56,10 +58,13 @@ run_import(store::Store& store, const std::string& file, const std::vector<std::
     auto load = [&]() -> Result<ImportSummary> {
         ImportSummary summary;
         summary.rows = static_cast<int>(table.size());
-        for (size_t i = 0; i < table.size(); ++i)
+        core::Progress progress(static_cast<int64_t>(table.size()));
+        for (size_t i = 0; i < table.size(); ++i) {
+            progress.tick(static_cast<int64_t>(i) + 1);
             if (auto r = row(table, i, summary); !r)
                 return Error{r.error().code,
                              fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
+        }
         return summary;
     };
     return store::in_transaction(store, load,
@@ -83,6 +88,22 @@ Result<void> settle(ImportSummary& summary, const ImportOptions& options, const 
     ++summary.changed;
     summary.changes.push_back(fmt::format("{}: {}", what, diff.text()));
     return {};
+}
+
+// The area and coordinates of a customer row: lat and lon both or neither, in range (as --geo).
+template <class Field> Result<store::Place> place_in_row(const core::CsvTable& t, size_t i, Field&& field) {
+    store::Place place;
+    place.area = std::string(t.get(i, "area"));
+    KQ_CHECK(core::check_value(place.area, core::kMaxName, field("area")));
+    const std::string_view lat = t.get(i, "lat"), lon = t.get(i, "lon");
+    if (lat.empty() && lon.empty()) return place;
+    if (lat.empty() || lon.empty())
+        return data_error("{}: a latitude needs a longitude (and the other way round); give both or neither",
+                          field(lat.empty() ? "lat" : "lon"));
+    KQ_TRY(store::Place geo, parse_geo(fmt::format("{},{}", lat, lon), field("lat")));
+    place.lat = geo.lat;
+    place.lon = geo.lon;
+    return place;
 }
 
 // A key seen twice in one file is refused: which row wins would be a guess.
@@ -109,15 +130,18 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         c.stage = std::string(t.get(i, "stage"));
         // The runner names file and line; the column and field are said here.
         const auto field = [&](std::string_view name) {
-            return t.where(i, name).substr(fmt::format("{}:{}: ", path, t.row(i).line).size());
+            return t.where(i, name).substr(
+                fmt::format("{}:{}: ", core::source_name(path), t.row(i).line).size());
         };
         KQ_TRY(c.opened_on, optional_date(t.get(i, "opened_on"), field("opened_on")));
         KQ_TRY(c.closed_on, optional_date(t.get(i, "closed_on"), field("closed_on")));
+        KQ_TRY(store::Place place, place_in_row(t, i, field));
         KQ_CHECK(once(seen, c.code, "customer code " + c.code));
         KQ_CHECK(check_customer(store, rules, c));
         KQ_TRY(std::vector<store::Customer> existing, store.find_customers(c.code, store::Match::code, on));
         if (existing.empty()) {
-            KQ_TRY([[maybe_unused]] int64_t id, store.add_customer(c));
+            KQ_TRY(int64_t id, store.add_customer(c));
+            if (!place.area.empty() || place.lat) KQ_CHECK(store.set_place(id, place));
             ++summary.added;
             return {};
         }
@@ -142,6 +166,19 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         date("opened_on", merged.opened_on, c.opened_on);
         date("closed_on", merged.closed_on, c.closed_on);
         const bool details = !diff.empty();
+        KQ_TRY(auto stored_places, store.customer_places({merged.id}));
+        const store::Place stored = stored_places[merged.id];
+        store::Place kept = stored;
+        text("area", kept.area, place.area);
+        if (t.has("lat") || t.has("lon")) {
+            diff.field("lat", stored.lat ? degrees_text(*stored.lat) : "",
+                       place.lat ? degrees_text(*place.lat) : "");
+            diff.field("lon", stored.lon ? degrees_text(*stored.lon) : "",
+                       place.lon ? degrees_text(*place.lon) : "");
+            kept.lat = place.lat;
+            kept.lon = place.lon;
+        }
+        const bool placed = kept.area != stored.area || kept.lat != stored.lat || kept.lon != stored.lon;
         const bool tier = diff.field("tier", merged.tier, c.tier, from_text);
         const bool rep = diff.field("rep", merged.rep, c.rep, from_text);
         return settle(summary, options, "customer " + c.code, diff, [&]() -> Result<void> {
@@ -157,6 +194,7 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
             if (tier) KQ_CHECK(check_from(merged, core::tr("a tier"), *options.from, force));
             if (rep) KQ_CHECK(check_from(merged, core::tr("a rep"), *options.from, force));
             if (details) KQ_CHECK(store.update_customer(merged));
+            if (placed) KQ_CHECK(store.set_place(merged.id, kept));
             if (tier) KQ_CHECK(store.set_tier(merged.id, c.tier, *options.from));
             if (rep) KQ_CHECK(store.assign_rep(merged.id, c.rep, *options.from));
             return {};

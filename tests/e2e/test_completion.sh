@@ -27,6 +27,12 @@ run report __complete --format=ht
 expect_words "--format=html" "--option=value"
 run remind __complete --format ''
 expect_words "text markdown json ics csv" "remind's formats"
+run check-quota __complete --color ''
+expect_words "auto always never" "--color's values"
+run plan __complete --no-p
+expect_words "--no-pager" "--no-pager on every tool"
+run roster __complete list --col
+expect_words "--color" "--color after a subcommand"
 run roster __complete list --tier ''
 expect_words "A B C" "tiers from the built-in rules"
 cat >"$WORK/rules.toml" <<'TOML'

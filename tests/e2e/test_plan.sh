@@ -80,4 +80,24 @@ expect_rejected 3 "--workdays: 'mon-xyz' is not a list of weekdays" "--workdays"
 expect_rejected 3 "unknown rep 'nobody'" "unknown rep" plan --rep nobody
 expect_rejected 2 "--all writes one file per rep" "--all without --output-dir" plan --all
 expect_rejected 2 "--days must be from 1 to 62" "--days 0" plan --days 0
+# check-quota and remind point to the plan with --with-plan (opt-in: it computes the plan).
+run check-quota --as-of 2026-11-20 --with-plan
+expect_rc 1 "check-quota --with-plan"; expect_out "visit +3 to pace (planned Fri)" "check-quota: planned Fri"
+run check-quota --as-of 2026-11-20; expect_no_out "planned" "check-quota without --with-plan: no plan"
+run check-quota --as-of 2026-11-20 --with-plan --format json
+python3 - "$WORK/out" <<'PY' && pass || fail "check-quota --with-plan JSON: planned"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = {x["code"]: x for x in d["customers"]}
+assert c["HZ007"]["planned"] == "2026-11-20", c["HZ007"]
+assert all("planned" in x for x in d["customers"])
+PY
+run check-quota --as-of 2026-11-20 --format json; expect_no_out '"planned"' "JSON without --with-plan"
+expect_rejected 2 "--with-plan is one rep's plan" "check-quota --all --with-plan" check-quota --all --with-plan
+run remind --as-of 2026-11-20 --with-plan
+expect_out "HZ007 海王星辰(文三路店) — visit: 3 more to be on pace (2 of 8 done; all 8 by 2026-11-30) (planned Fri)" \
+  "remind --with-plan: planned Fri"
+run remind --as-of 2026-11-20 --with-plan --format json; expect_out '"planned": "2026-11-20"' "remind JSON: planned"
+run remind --as-of 2026-11-20 --format json; expect_out '"planned": null' "remind JSON without the plan: null"
+expect_rejected 2 "leave out --all" "remind --all --with-plan" remind --all --with-plan
 finish

@@ -72,12 +72,29 @@ printf 'code,name,tier\nHZ020,甲,A\n' >"$WORK/norep.csv"
 expect_rejected 3 "required column 'rep'" "import missing column" roster import "$WORK/norep.csv"
 expect_rejected 3 "cannot read the file" "import missing file" roster import "$WORK/nope.csv"
 
+# Places (issue 19): the area and coordinates in the list (table, CSV, JSON), on the card, in the import.
+roster edit HZ010 --area 上城区 --geo 30.25,120.17 >/dev/null
+run roster list; expect_out "AREA" "list: an AREA column once an area is set"; expect_out "30.25,120.17" "list: GEO"
+run roster list --format json; expect_out '"area": "上城区", "lat": 30.25, "lon": 120.17' "list: JSON place"
+run roster list --format csv; expect_out ',上城区,30.25,120.17' "list: CSV place"
+run roster show HZ010; expect_out "area     上城区  ·  geo 30.25,120.17" "the card's place"
+printf 'code,name,tier,rep,area,lat\nHZ010,益丰大药房(城东店),B,li,上城区,30.2\n' >"$WORK/halfgeo.csv"
+expect_rejected 3 "halfgeo.csv:2: column lon: a latitude needs a longitude" "lat without lon" \
+  roster import "$WORK/halfgeo.csv" --update
+printf 'code,name,tier,rep,area,lat,lon\nHZ010,益丰大药房(城东店),B,li,上城区,30.2,190\n' >"$WORK/badgeo.csv"
+expect_rejected 3 "is not coordinates" "a longitude out of range" roster import "$WORK/badgeo.csv" --update
+printf 'code,name,tier,rep,area\nHZ010,益丰大药房(城东店),B,li,清波街道\n' >"$WORK/area.csv"
+expect_rejected 3 "area 上城区 → 清波街道" "an area change needs --update" roster import "$WORK/area.csv"
+run roster import "$WORK/area.csv" --update; expect_out "1 changed" "import --update changes the area"
+run roster show HZ010; expect_out "area     清波街道  ·  geo 30.25,120.17" "the coordinates kept without lat/lon columns"
 run roster export --as-of 2026-11-20 -o "$WORK/export.csv"; expect_rc 0 "export"
-head -1 "$WORK/export.csv" | grep -q '^code,name,tier,rep,opened_on,closed_on,phone,address,stage$' && pass || fail "export header"
+head -1 "$WORK/export.csv" | grep -q '^code,name,tier,rep,opened_on,closed_on,phone,address,stage,area,lat,lon$' && pass || fail "export header"
 grep -q '"杭州市上城区,近地铁"' "$WORK/export.csv" && pass || fail "export quotes commas"
 # The export re-imports into an empty database unchanged.
 KEQING_DB=$WORK/copy.db roster rep import <(printf 'id\nwang\nli\n') >/dev/null
 KEQING_DB=$WORK/copy.db run roster import "$WORK/export.csv"; expect_out "4 added, 0 changed, 0 unchanged" "export round-trips"
+KEQING_DB=$WORK/copy.db run roster export --as-of 2026-11-20
+diff -q "$WORK/out" "$WORK/export.csv" >/dev/null && pass || fail "export → import → export: the same file, places included"
 
 run roster --version; expect_rc 0 "--version"; expect_out "roster (keqing)" "--version text"
 run roster --help; expect_rc 0 "--help"; expect_out "import" "--help lists subcommands"
