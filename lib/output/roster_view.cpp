@@ -9,6 +9,8 @@
 #include "output/gaps_view.hpp"
 #include "output/table.hpp"
 #include "roster/people.hpp"
+#include "roster/stages.hpp"
+#include "core/i18n.hpp"
 
 namespace keqing::output {
 namespace {
@@ -26,6 +28,15 @@ std::string date_or_dash(const std::optional<core::Date>& d) {
     return d ? d->iso() : "-";
 }
 
+// "stage 巩固期 since 2026-11-02" (in effect on the card's day), or "stage -".
+std::string stage_line(const roster::Card& card, const rules::Rules& rules) {
+    const auto entry = roster::stage_on(card.stages, card.month.as_of);
+    if (!entry) return core::tr("stage -");
+    const std::string name = fit_name(roster::stage_name(rules, entry->value));
+    if (!entry->from) return core::trf("stage {} since the start", name);
+    return core::trf("stage {} since {}", name, entry->from->iso());
+}
+
 } // namespace
 
 std::string render_card(const roster::Card& card, const rules::Rules& rules) {
@@ -38,13 +49,19 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
                                     card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
                       : "") +
         "\n";
-    out += core::trf("opened {}  ·  closed {}  ·  stage {}", date_or_dash(c.opened_on),
-                     date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage)) +
+    out += core::trf("opened {}  ·  closed {}  ·  {}", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
+                     stage_line(card, rules)) +
            "\n";
     if (!c.phone.empty()) out += core::trf("phone    {}", fit_name(c.phone)) + "\n";
     if (!c.address.empty()) out += core::trf("address  {}", fit_text(c.address)) + "\n";
     out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" +
            core::trf("reps     {}", history_line(card.reps)) + "\n";
+    if (!card.stages.empty()) {
+        std::vector<store::HistoryEntry> named = card.stages;
+        for (auto& e : named)
+            e.value = roster::stage_name(rules, e.value);
+        out += core::trf("stages   {}", history_line(named)) + "\n";
+    }
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
         out += "\n" +

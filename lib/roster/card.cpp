@@ -2,6 +2,7 @@
 #include "roster/card.hpp"
 
 #include "roster/lookup.hpp"
+#include "roster/stages.hpp"
 
 namespace keqing::roster {
 
@@ -12,6 +13,9 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     KQ_TRY(card.rep, store.find_rep(card.customer.rep));
     KQ_TRY(card.tiers, store.tier_history(card.customer.id));
     KQ_TRY(card.reps, store.rep_history(card.customer.id));
+    KQ_TRY(card.stages, store.stage_history(card.customer.id));
+    const auto stage = stage_on(card.stages, as_of);
+    card.customer.stage = stage ? stage->value : "";
     KQ_TRY(card.recent, store.customer_contacts(card.customer.id, as_of.plus_days(-90), as_of));
     const compliance::Scope scope{compliance::Scope::Kind::code, card.customer.code};
     KQ_TRY(card.month, compliance::evaluate_month(store, rules, core::Month::of(as_of), as_of, scope));

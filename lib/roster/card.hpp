@@ -14,6 +14,7 @@ struct Card {
     std::optional<store::Rep> rep;
     std::vector<store::HistoryEntry> tiers;
     std::vector<store::HistoryEntry> reps;
+    std::vector<store::HistoryEntry> stages; // the relationship stage's history (customer.stage: as of as_of)
     std::vector<store::Contact> recent; // the last 90 days, newest last
     compliance::MonthResult month;      // the month of as_of, this customer only
     std::vector<store::Person> people;

@@ -16,8 +16,9 @@ struct Relation {
 };
 
 // Longest names first, so that @contacts is not read as @contact followed by "s".
-constexpr std::array<Relation, 11> kRelations = {{
+constexpr std::array<Relation, 12> kRelations = {{
     {"followup_steps", "followup_steps", "keqing_api.followup_steps()"},
+    {"stage_history", "stage_history", "keqing_api.stage_history()"},
     {"tier_history", "tier_history", "keqing_api.tier_history()"},
     {"team_managers", "team_managers", "keqing_api.team_managers()"},
     {"assignments", "assignments", "keqing_api.assignments()"},

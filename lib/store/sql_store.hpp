@@ -44,6 +44,10 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
     Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) override;
+    // In sql_stages.cpp.
+    Result<void> set_stage(int64_t customer_id, const std::string& stage, core::Date from) override;
+    Result<std::vector<HistoryEntry>> stage_history(int64_t customer_id) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>> stage_histories(const Scope& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     // One insert after another; a backend with a cheaper batch overrides it.
