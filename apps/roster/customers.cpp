@@ -2,14 +2,14 @@
 // assign, close, reopen.
 #include "commands.hpp"
 
+#include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "output/gaps_view.hpp"
 #include "output/roster_view.hpp"
 #include "output/table.hpp"
 #include "roster/card.hpp"
 #include "roster/customers.hpp"
 #include "roster/stages.hpp"
-#include "core/i18n.hpp"
-#include "core/text.hpp"
 
 #include <memory>
 #include <type_traits>
@@ -132,12 +132,12 @@ Result<Exit> stage(const Shared& shared, const ChangeOptions& o) {
     }
     const auto& c = done.customer;
     const std::string name = kq::roster::stage_name(ctx.rules, c.stage);
-    kq::cli::print("{}\n", shared.dry_run ? kq::core::trf("would set {} {} to stage {} from {} (dry run)", c.code,
-                                                          kq::core::fit(c.name, kq::output::kNameColumns), name,
-                                                          from.iso())
-                                          : kq::core::trf("{} {}: stage {} from {}", c.code,
-                                                          kq::core::fit(c.name, kq::output::kNameColumns), name,
-                                                          from.iso()));
+    kq::cli::print("{}\n",
+                   shared.dry_run
+                       ? kq::core::trf("would set {} {} to stage {} from {} (dry run)", c.code,
+                                       kq::core::fit(c.name, kq::output::kNameColumns), name, from.iso())
+                       : kq::core::trf("{} {}: stage {} from {}", c.code,
+                                       kq::core::fit(c.name, kq::output::kNameColumns), name, from.iso()));
     return Exit::ok;
 }
 
@@ -153,8 +153,9 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     add_cmd->add_option("--closed", o->closed, "last active day: YYYY-MM-DD, -3, 上周五…");
     add_cmd->add_option("--phone", o->customer.phone, "phone number");
     add_cmd->add_option("--address", o->customer.address, "street address");
-    add_cmd->add_option("--stage", o->customer.stage,
-                        "relationship stage from the rules, by id or name (growth, 成长期…), from the opening day");
+    add_cmd->add_option(
+        "--stage", o->customer.stage,
+        "relationship stage from the rules, by id or name (growth, 成长期…), from the opening day");
     add_dry_run(add_cmd, shared);
     add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
 
@@ -172,15 +173,15 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     add_dry_run(edit_cmd, shared);
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "updated", "would update",
-                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
-                              if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
-                                  KQ_TRY(kq::core::Date opened,
-                                         kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
-                                  o->edit.opened_on = opened.iso();
-                              }
-                              return kq::roster::edit_customer(*ctx.store, ctx.rules, o->query, o->edit, today);
-                          });
+            return change(
+                shared, "updated", "would update",
+                [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
+                    if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
+                        KQ_TRY(kq::core::Date opened, kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
+                        o->edit.opened_on = opened.iso();
+                    }
+                    return kq::roster::edit_customer(*ctx.store, ctx.rules, o->query, o->edit, today);
+                });
         };
     });
 
@@ -243,15 +244,13 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
     auto* stage_cmd =
         app.add_subcommand("stage", "change a customer's relationship stage from a day on (history kept)");
     stage_cmd->add_option("customer", o->query, "code or name")->required();
-    stage_cmd->add_option("stage", o->new_stage, "stage id or name from the rules (突破期 … 暂停期)")->required();
-    stage_cmd->add_option("--from", o->from, "first day of the new stage (default today): YYYY-MM-DD, -3, 11-01…");
+    stage_cmd->add_option("stage", o->new_stage, "stage id or name from the rules (突破期 … 暂停期)")
+        ->required();
+    stage_cmd->add_option("--from", o->from,
+                          "first day of the new stage (default today): YYYY-MM-DD, -3, 11-01…");
     stage_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
     add_dry_run(stage_cmd, shared);
-    stage_cmd->callback([o, &shared, &action] {
-        action = [o, &shared] {
-            return stage(shared, *o);
-        };
-    });
+    stage_cmd->callback([o, &shared, &action] { action = [o, &shared] { return stage(shared, *o); }; });
 
     auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
     assign_cmd->add_option("customer", o->query, "code or name")->required();

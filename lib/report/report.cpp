@@ -130,9 +130,11 @@ void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& p
         break;
     case By::stage: {
         const auto found = stages_.find(c.id);
-        const auto entry = found == stages_.end() ? std::nullopt : roster::stage_on(found->second, part.as_of);
+        const auto entry =
+            found == stages_.end() ? std::nullopt : roster::stage_on(found->second, part.as_of);
         const std::string key = entry ? entry->value : "-";
-        report::add_customer(row_for(rows_, key, channels, entry ? roster::stage_name(rules_, key) : "", ""), c);
+        report::add_customer(row_for(rows_, key, channels, entry ? roster::stage_name(rules_, key) : "", ""),
+                             c);
         break;
     }
     }

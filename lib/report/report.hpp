@@ -117,9 +117,9 @@ class Accumulator {
     Report report_;
     std::vector<int> quota_channels_;
     std::vector<store::Rep> all_reps_;
-    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
-    std::unordered_map<std::string, Row> reps_, rows_;                  // by key
-    std::unordered_set<int64_t> in_scope_;                              // customers listed in some month
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_;    // into all_reps_
+    std::unordered_map<std::string, Row> reps_, rows_;                     // by key
+    std::unordered_set<int64_t> in_scope_;                                 // customers listed in some month
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
 };
 

@@ -15,8 +15,8 @@ struct Card {
     std::vector<store::HistoryEntry> tiers;
     std::vector<store::HistoryEntry> reps;
     std::vector<store::HistoryEntry> stages; // the relationship stage's history (customer.stage: as of as_of)
-    std::vector<store::Contact> recent; // the last 90 days, newest last
-    compliance::MonthResult month;      // the month of as_of, this customer only
+    std::vector<store::Contact> recent;      // the last 90 days, newest last
+    compliance::MonthResult month;           // the month of as_of, this customer only
     std::vector<store::Person> people;
     std::vector<occasions::Obligation> obligations; // windows meeting [as_of − 7, as_of + 30]
     std::vector<store::FollowUp> followups;         // open on as_of, or closed in the last 90 days

@@ -152,8 +152,7 @@ Result<store::Customer> add_customer(store::Store& store, const rules::Rules& ru
         }
         customer.stage.clear(); // the stage has a history (schemas/013), not a column
         KQ_TRY(int64_t id, store.add_customer(customer));
-        if (!stage.empty())
-            KQ_CHECK(store.set_stage(id, stage, customer.opened_on.value_or(kSinceTheStart)));
+        if (!stage.empty()) KQ_CHECK(store.set_stage(id, stage, customer.opened_on.value_or(kSinceTheStart)));
         return reload(store, customer.code, today);
     });
 }
@@ -200,8 +199,8 @@ Result<void> edit_place(store::Store& store, const store::Customer& c, const Cus
 
 } // namespace
 
-Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules, const std::string& query,
-                                      const CustomerEdit& edit, core::Date today) {
+Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules,
+                                      const std::string& query, const CustomerEdit& edit, core::Date today) {
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         if (edit.name) {
@@ -220,7 +219,8 @@ Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& r
         KQ_CHECK(store.update_customer(c));
         if (edit.area || edit.geo) KQ_CHECK(edit_place(store, c, edit));
         if (edit.stage) { // from today, as `roster stage CODE STAGE` without --from
-            KQ_TRY([[maybe_unused]] Change changed, change_stage(store, rules, c.code, *edit.stage, today, today));
+            KQ_TRY([[maybe_unused]] Change changed,
+                   change_stage(store, rules, c.code, *edit.stage, today, today));
         }
         return reload(store, c.code, today);
     });

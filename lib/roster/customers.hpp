@@ -36,8 +36,8 @@ struct CustomerEdit {
 // Coordinates written "30.27,120.15" (latitude, longitude in degrees): `what` names the option in errors.
 Result<store::Place> parse_geo(std::string_view text, std::string_view what);
 // `stage` is recorded from `today` (roster/stages.hpp; a stage not in the rules is refused).
-Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules, const std::string& query,
-                                      const CustomerEdit& edit, core::Date today);
+Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules,
+                                      const std::string& query, const CustomerEdit& edit, core::Date today);
 
 // Whether a roster change may contradict what is recorded: a closing day before the customer's last
 // contact, a tier or rep from a day before it opened. Without Force::yes such a change is refused with the

@@ -11,12 +11,12 @@ namespace keqing::roster {
 Result<std::string> stage_id(const rules::Rules& rules, std::string_view text, std::string_view what) {
     if (const rules::Stage* s = rules.stage(text)) return s->id;
     if (rules.stages.empty())
-        return Error{Exit::data, core::trf("the rules define no relationship stages ([[stage]]); {} cannot be "
-                                           "set",
-                                           what)};
-    return Error{Exit::data,
-                 core::trf("unknown relationship stage '{}' for {}; the rules define {}",
-                           core::fit(text, 40), what, rules.stage_ids())};
+        return Error{Exit::data,
+                     core::trf("the rules define no relationship stages ([[stage]]); {} cannot be "
+                               "set",
+                               what)};
+    return Error{Exit::data, core::trf("unknown relationship stage '{}' for {}; the rules define {}",
+                                       core::fit(text, 40), what, rules.stage_ids())};
 }
 
 std::optional<store::HistoryEntry> stage_on(const std::vector<store::HistoryEntry>& history, core::Date day) {
@@ -39,8 +39,7 @@ Result<Change> change_stage(store::Store& store, const rules::Rules& rules, cons
         KQ_CHECK(check_from(c, core::tr("a stage"), from, force));
         KQ_TRY(std::vector<store::HistoryEntry> history, store.stage_history(c.id));
         if (const auto now = stage_on(history, from); now && now->value == id) {
-            const std::string since =
-                now->from ? now->from->iso() : std::string(core::tr("the start"));
+            const std::string since = now->from ? now->from->iso() : std::string(core::tr("the start"));
             return Change{c, core::trf("{} is already in stage {} on {} (since {}); nothing changed", c.code,
                                        stage_name(rules, id), from.iso(), since)};
         }
@@ -50,8 +49,8 @@ Result<Change> change_stage(store::Store& store, const rules::Rules& rules, cons
     });
 }
 
-Result<std::unordered_map<int64_t, std::vector<store::HistoryEntry>>> stage_histories(store::Store& store,
-                                                                                      const store::Scope& filter) {
+Result<std::unordered_map<int64_t, std::vector<store::HistoryEntry>>>
+stage_histories(store::Store& store, const store::Scope& filter) {
     KQ_TRY(auto entries, store.stage_histories(filter));
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> out;
     for (auto& [id, entry] : entries)

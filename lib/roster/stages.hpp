@@ -35,7 +35,7 @@ Result<Change> change_stage(store::Store& store, const rules::Rules& rules, cons
 Result<void> fill_stages(store::Store& store, std::vector<store::Customer>& customers, core::Date day);
 
 // The stage histories of the customers `filter` allows, by customer id (each sorted by day).
-Result<std::unordered_map<int64_t, std::vector<store::HistoryEntry>>> stage_histories(store::Store& store,
-                                                                                      const store::Scope& filter);
+Result<std::unordered_map<int64_t, std::vector<store::HistoryEntry>>>
+stage_histories(store::Store& store, const store::Scope& filter);
 
 } // namespace keqing::roster

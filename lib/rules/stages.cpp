@@ -24,9 +24,10 @@ Result<Stage> parse_stage(std::string_view source, const toml::node& item, const
     KQ_TRY(s.meaning, optional_string(source, *t, "meaning", "[[stage]]"));
     KQ_TRY(s.aliases, optional_words(source, *t, "aliases", "[[stage]]"));
     if (!valid_id(s.id) || rules.stage(s.id) || rules.stage(s.name))
-        return data_error("{}: stage '{}' ({}) must be unique, its id and name used by no other stage, its id "
-                          "only letters, digits, '_' and '-'",
-                          at(source, *t), s.id, s.name);
+        return data_error(
+            "{}: stage '{}' ({}) must be unique, its id and name used by no other stage, its id "
+            "only letters, digits, '_' and '-'",
+            at(source, *t), s.id, s.name);
     for (const auto& alias : s.aliases)
         if (rules.stage(alias))
             return data_error("{}: alias '{}' of stage '{}' already names stage '{}'", at(source, *t), alias,
@@ -59,7 +60,8 @@ const Stage* Rules::stage(std::string_view text) const {
     if (t.empty()) return nullptr;
     for (const auto& s : stages)
         if (same_id(s.id, t) || s.name == t ||
-            std::any_of(s.aliases.begin(), s.aliases.end(), [&](const std::string& a) { return same_id(a, t); }))
+            std::any_of(s.aliases.begin(), s.aliases.end(),
+                        [&](const std::string& a) { return same_id(a, t); }))
             return &s;
     return nullptr;
 }

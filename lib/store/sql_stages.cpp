@@ -46,7 +46,8 @@ Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqlStore<Db>::stage_histor
 #define KEQING_STAGE_MEMBERS(Db)                                                                             \
     template Result<void> SqlStore<Db>::set_stage(int64_t, const std::string&, core::Date);                  \
     template Result<std::vector<HistoryEntry>> SqlStore<Db>::stage_history(int64_t);                         \
-    template Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqlStore<Db>::stage_histories(const Scope&);
+    template Result<std::vector<std::pair<int64_t, HistoryEntry>>> SqlStore<Db>::stage_histories(            \
+        const Scope&);
 KEQING_STAGE_MEMBERS(SqliteDb)
 KEQING_STAGE_MEMBERS(PgDb)
 #undef KEQING_STAGE_MEMBERS
