@@ -118,7 +118,7 @@ struct ChangeOptions {
 };
 
 // A stage from --from (default today) on: "HZ001 康泰大药房: stage 成长期 from 2026-12-01".
-Result<Exit> stage(const Shared& shared, const ChangeOptions& o) {
+Result<Exit> change_stage_of(const Shared& shared, const ChangeOptions& o) {
     KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
     KQ_TRY(kq::core::Date today, kq::cli::date_or_today("", ""));
     KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o.from, "--from"));
@@ -250,7 +250,8 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
                           "first day of the new stage (default today): YYYY-MM-DD, -3, 11-01…");
     stage_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
     add_dry_run(stage_cmd, shared);
-    stage_cmd->callback([o, &shared, &action] { action = [o, &shared] { return stage(shared, *o); }; });
+    stage_cmd->callback(
+        [o, &shared, &action] { action = [o, &shared] { return change_stage_of(shared, *o); }; });
 
     auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
     assign_cmd->add_option("customer", o->query, "code or name")->required();

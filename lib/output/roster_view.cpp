@@ -8,6 +8,7 @@
 #include "output/followup_view.hpp"
 #include "output/gaps_view.hpp"
 #include "output/table.hpp"
+#include "output/training_view.hpp"
 #include "roster/people.hpp"
 #include "roster/stages.hpp"
 #include "core/i18n.hpp"
@@ -91,6 +92,10 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!card.obligations.empty()) {
         out += "\n" + std::string(core::tr("occasions (7 days back, 30 ahead)")) + "\n";
         out += render_obligations(card.obligations, rules, false);
+    }
+    if (!card.trainings.empty()) {
+        out += core::tr("\ntrainings (R11, the last 12 months)\n");
+        out += training_lines(card.trainings, card.attendee_names);
     }
     if (!card.followups.empty()) {
         out += "\n" + std::string(core::tr("follow-ups (open, and closed in the last 90 days)")) + "\n";

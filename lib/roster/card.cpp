@@ -27,6 +27,13 @@ Result<Card> customer_card(store::Store& store, const rules::Rules& rules, const
     KQ_TRY(std::vector<CustomerGaps> gaps,
            customer_gaps(store, rules, as_of, {store::Scope::Kind::code, card.customer.code}));
     if (!gaps.empty()) card.gaps = std::move(gaps.front().gaps);
+    KQ_TRY(card.trainings,
+           store.trainings_of(as_of.plus_days(-364), as_of, {store::Scope::Kind::code, card.customer.code}));
+    if (!card.trainings.empty()) {
+        KQ_TRY(std::vector<store::Person> all, store.list_people(card.customer.id, store::Removed::included));
+        for (const auto& p : all)
+            card.attendee_names[p.id] = p.name;
+    }
     return card;
 }
 
