@@ -39,7 +39,7 @@ Result<store::Training> add_training(store::Store& store, const TrainingInput& i
     const std::string topic(core::trim(input.topic));
     if (topic.empty())
         return Error{Exit::usage,
-                     core::tr("a training needs --topic TEXT: what was taught (药品知识, 营销知识 …)")};
+                     core::tr("a training needs --topic TEXT: what was taught")};
     KQ_CHECK(core::check_value(topic, core::kMaxText, "--topic"));
     KQ_CHECK(core::check_value(input.note, core::kMaxText, "--note"));
     if (input.day > today)
