@@ -12,8 +12,8 @@ namespace {
 
 // A minimal rules file with these [[stage]] tables after it.
 Result<rules::Rules> with_stages(const std::string& stages) {
-    return rules::parse_rules("[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n" + stages,
-                              "r.toml");
+    return rules::parse_rules(
+        "[[channel]]\nid = \"visit\"\n[[tier]]\nid = \"A\"\nquota = { visit = 1 }\n" + stages, "r.toml");
 }
 
 } // namespace
@@ -53,7 +53,8 @@ TEST_SUITE("rules::stages") {
         auto twice = with_stages("[[stage]]\nid = \"a\"\n[[stage]]\nid = \"A\"\n");
         REQUIRE_FALSE(twice.ok());
         CHECK(twice.error().message.find("r.toml:") != std::string::npos);
-        CHECK_FALSE(with_stages("[[stage]]\nid = \"a\"\nname = \"甲\"\n[[stage]]\nid = \"b\"\nname = \"甲\"\n").ok());
+        CHECK_FALSE(
+            with_stages("[[stage]]\nid = \"a\"\nname = \"甲\"\n[[stage]]\nid = \"b\"\nname = \"甲\"\n").ok());
         CHECK_FALSE(with_stages("[[stage]]\nid = \"a\"\n[[stage]]\nid = \"b\"\naliases = [\"a\"]\n").ok());
         auto key = with_stages("[[stage]]\nid = \"a\"\ncolour = \"red\"\n");
         REQUIRE_FALSE(key.ok());

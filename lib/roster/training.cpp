@@ -37,9 +37,7 @@ Result<int64_t> attendee_id(const std::vector<store::Person>& people, std::strin
 
 Result<store::Training> add_training(store::Store& store, const TrainingInput& input, core::Date today) {
     const std::string topic(core::trim(input.topic));
-    if (topic.empty())
-        return Error{Exit::usage,
-                     core::tr("a training needs --topic TEXT: what was taught")};
+    if (topic.empty()) return Error{Exit::usage, core::tr("a training needs --topic TEXT: what was taught")};
     KQ_CHECK(core::check_value(topic, core::kMaxText, "--topic"));
     KQ_CHECK(core::check_value(input.note, core::kMaxText, "--note"));
     if (input.day > today)
