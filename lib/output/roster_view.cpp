@@ -2,6 +2,7 @@
 #include "output/roster_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/english.hpp"
@@ -11,7 +12,6 @@
 #include "output/training_view.hpp"
 #include "roster/people.hpp"
 #include "roster/stages.hpp"
-#include "core/i18n.hpp"
 
 namespace keqing::output {
 namespace {
