@@ -42,6 +42,7 @@ keqing::Result<keqing::Exit> run(const Options& o) {
     options.by = o.by == "customer" ? report::By::customer
                  : o.by == "tier"   ? report::By::tier
                  : o.by == "team"   ? report::By::team
+                 : o.by == "stage"  ? report::By::stage
                                     : report::By::rep;
     options.team = o.team;
     KQ_TRY(report::Report r, report::build_report(*ctx.store, ctx.rules, options));
@@ -91,8 +92,10 @@ int main(int argc, char** argv) {
                    "last month of a range: YYYY-MM, this, last, 上月 (default: the month of --as-of)");
     app.add_option("--as-of", o.as_of,
                    "evaluate at the end of this day (default: today, or the range's last day)");
-    keqing::cli::one_of(app.add_option("--by", o.by, "breakdown: rep, customer, tier or team"),
-                        {"rep", "customer", "tier", "team"});
+    keqing::cli::one_of(app.add_option("--by", o.by,
+                                       "breakdown: rep, customer, tier, team or stage (the relationship "
+                                       "stage at each month's end)"),
+                        {"rep", "customer", "tier", "team", "stage"});
     app.add_option("--team", o.team, "only this team's reps and customers");
     app.add_option("--format", o.format,
                    "table, csv, json, markdown, html (one self-contained page with charts) or xlsx (Excel; "

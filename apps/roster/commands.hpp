@@ -36,6 +36,7 @@ void add_rep_commands(CLI::App& app, Shared& shared, Action& action);
 void add_person_commands(CLI::App& app, Shared& shared, Action& action);
 void add_event_commands(CLI::App& app, Shared& shared, Action& action);
 void add_complaint_commands(CLI::App& app, Shared& shared, Action& action);
+void add_training_commands(CLI::App& app, Shared& shared, Action& action);
 
 // --format table|csv|json for a list, validated by CLI11 and read as output::Format.
 void add_format_option(CLI::App* cmd, keqing::output::Format& format);

@@ -2,10 +2,14 @@
 // assign, close, reopen.
 #include "commands.hpp"
 
+#include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "output/gaps_view.hpp"
 #include "output/roster_view.hpp"
+#include "output/table.hpp"
 #include "roster/card.hpp"
 #include "roster/customers.hpp"
+#include "roster/stages.hpp"
 
 #include <memory>
 #include <type_traits>
@@ -73,6 +77,7 @@ Result<Exit> export_customers(const Shared& shared, const CustomerOptions& o) {
     KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
     KQ_TRY(kq::core::Date on, kq::cli::date_or_today(o.as_of, "--as-of"));
     KQ_TRY(std::vector<kq::store::Customer> customers, ctx.store->list_customers(on));
+    KQ_CHECK(kq::roster::fill_stages(*ctx.store, customers, on));
     KQ_TRY(kq::roster::Places places, kq::roster::places_of(*ctx.store, customers));
     const std::string csv = kq::output::render_customers(customers, places, kq::output::Format::csv);
     if (o.output.empty() || o.output == "-") {
@@ -109,10 +114,34 @@ Result<Exit> change(const Shared& shared, std::string_view done_verb, std::strin
 }
 
 struct ChangeOptions {
-    std::string query, new_tier, new_rep, from, on;
+    std::string query, new_tier, new_rep, new_stage, from, on;
     bool force = false;
     kq::roster::Force forced() const { return force ? kq::roster::Force::yes : kq::roster::Force::no; }
 };
+
+// A stage from --from (default today) on: "HZ001 康泰大药房: stage 成长期 from 2026-12-01".
+Result<Exit> change_stage_of(const Shared& shared, const ChangeOptions& o) {
+    KQ_TRY(kq::cli::Context ctx, kq::cli::open_context(shared.common));
+    KQ_TRY(kq::core::Date today, kq::cli::date_or_today("", ""));
+    KQ_TRY(kq::core::Date from, kq::cli::date_or_today(o.from, "--from"));
+    KQ_TRY(kq::roster::Change done, applied(ctx, shared, [&] {
+               return kq::roster::change_stage(*ctx.store, ctx.rules, o.query, o.new_stage, from, today,
+                                               o.forced());
+           }));
+    if (!done.unchanged.empty()) {
+        kq::cli::print("{}\n", done.unchanged);
+        return Exit::ok;
+    }
+    const auto& c = done.customer;
+    const std::string name = kq::roster::stage_name(ctx.rules, c.stage);
+    kq::cli::print("{}\n",
+                   shared.dry_run
+                       ? kq::core::trf("would set {} {} to stage {} from {} (dry run)", c.code,
+                                       kq::core::fit(c.name, kq::output::kNameColumns), name, from.iso())
+                       : kq::core::trf("{} {}: stage {} from {}", c.code,
+                                       kq::core::fit(c.name, kq::output::kNameColumns), name, from.iso()));
+    return Exit::ok;
+}
 
 } // namespace
 
@@ -126,8 +155,9 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     add_cmd->add_option("--closed", o->closed, "last active day: YYYY-MM-DD, -3, 上周五…");
     add_cmd->add_option("--phone", o->customer.phone, "phone number");
     add_cmd->add_option("--address", o->customer.address, "street address");
-    add_cmd->add_option("--stage", o->customer.stage,
-                        "relationship stage (prospect, new, developing, stable, key)");
+    add_cmd->add_option(
+        "--stage", o->customer.stage,
+        "relationship stage from the rules, by id or name (growth, 成长期…), from the opening day");
     add_dry_run(add_cmd, shared);
     add_cmd->callback([o, &shared, &action] { action = [o, &shared] { return add(shared, *o); }; });
 
@@ -137,22 +167,23 @@ void add_customer_commands(CLI::App& app, Shared& shared, Action& action) {
     edit_cmd->add_option("--name", o->edit.name, "new name");
     edit_cmd->add_option("--phone", o->edit.phone, "new phone");
     edit_cmd->add_option("--address", o->edit.address, "new address");
-    edit_cmd->add_option("--stage", o->edit.stage, "new relationship stage");
+    edit_cmd->add_option("--stage", o->edit.stage,
+                         "relationship stage from today (other days: roster stage CODE STAGE --from DAY)");
     edit_cmd->add_option("--opened", o->edit.opened_on, "new first active day");
     edit_cmd->add_option("--area", o->edit.area, "area (区/街道) a day's planned visits keep to");
     edit_cmd->add_option("--geo", o->edit.geo, "coordinates LAT,LON in degrees (30.27,120.15), or none");
     add_dry_run(edit_cmd, shared);
     edit_cmd->callback([o, &shared, &action] {
         action = [o, &shared] {
-            return change(shared, "updated", "would update",
-                          [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
-                              if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
-                                  KQ_TRY(kq::core::Date opened,
-                                         kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
-                                  o->edit.opened_on = opened.iso();
-                              }
-                              return kq::roster::edit_customer(*ctx.store, o->query, o->edit, today);
-                          });
+            return change(
+                shared, "updated", "would update",
+                [&](kq::cli::Context& ctx, kq::core::Date today) -> Result<kq::store::Customer> {
+                    if (o->edit.opened_on) { // spoken forms resolve here; the library takes ISO
+                        KQ_TRY(kq::core::Date opened, kq::cli::date_or_today(*o->edit.opened_on, "--opened"));
+                        o->edit.opened_on = opened.iso();
+                    }
+                    return kq::roster::edit_customer(*ctx.store, ctx.rules, o->query, o->edit, today);
+                });
         };
     });
 
@@ -212,6 +243,18 @@ void add_change_commands(CLI::App& app, Shared& shared, Action& action) {
                           });
         };
     });
+
+    auto* stage_cmd =
+        app.add_subcommand("stage", "change a customer's relationship stage from a day on (history kept)");
+    stage_cmd->add_option("customer", o->query, "code or name")->required();
+    stage_cmd->add_option("stage", o->new_stage, "stage id or name from the rules (突破期 … 暂停期)")
+        ->required();
+    stage_cmd->add_option("--from", o->from,
+                          "first day of the new stage (default today): YYYY-MM-DD, -3, 11-01…");
+    stage_cmd->add_flag("--force", o->force, "also from a day before the customer opened");
+    add_dry_run(stage_cmd, shared);
+    stage_cmd->callback(
+        [o, &shared, &action] { action = [o, &shared] { return change_stage_of(shared, *o); }; });
 
     auto* assign_cmd = app.add_subcommand("assign", "hand a customer to another rep from a day on");
     assign_cmd->add_option("customer", o->query, "code or name")->required();

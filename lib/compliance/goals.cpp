@@ -20,10 +20,12 @@ GoalResult goal(std::string id, Said label, int required, int done, const MonthR
     return g;
 }
 
-// Contacts flagged as a training at one customer by one rep on one channel (R11).
+// A training at one customer by one rep (R11): a contact flagged --training (`how` is its channel) or a
+// training record (`how` is "training #N").
 struct Training {
     std::string rep;
-    std::string channel;
+    std::string how;
+    bool in_person = false;
 };
 
 // What the reps did in the month, as the goals read it: per rep its own contacts (R9 and the checklist),
@@ -62,9 +64,16 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
     for (const auto& t : m.activity.tallies) {
         if (t.solved > 0) done.solved_for[t.customer_id] += t.solved;
         if (t.training > 0)
-            done.trainings[t.customer_id].push_back({m.activity.rep_of(t), m.activity.channel_of(t)});
+            done.trainings[t.customer_id].push_back(
+                {m.activity.rep_of(t), m.activity.channel_of(t), rules.in_person(m.activity.channel_of(t))});
     }
     const core::Date until = std::min(m.as_of, m.month.last());
+    if (until >= m.month.first()) { // training records (roster training add), removed ones left out
+        KQ_TRY(std::vector<store::Training> records,
+               store.trainings_of(m.month.first(), until, filter_of(m.scope)));
+        for (const auto& r : records)
+            done.trainings[r.customer_id].push_back({r.rep, fmt::format("training #{}", r.id), r.in_person});
+    }
     if (m.scope.kind == Scope::Kind::all) {
         done.add_own(m.activity, rules);
     } else if (until >= m.month.first()) {
@@ -123,8 +132,7 @@ Said training_refusal(const Training& t, std::string_view rep, std::string_view 
     const Said head =
         say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep, rules::Rules::who_text(who));
     if (who.assigned && t.rep != rep) return say(N_("{} ({}'s customer)"), head, rep);
-    if (who.in_person && !rules.in_person(t.channel))
-        return say(N_("{} ({} is not in person)"), head, t.channel);
+    if (who.in_person && !t.in_person) return say(N_("{} ({} is not in person)"), head, t.how);
     return {};
 }
 

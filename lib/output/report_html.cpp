@@ -173,7 +173,7 @@ std::string ranking_section(const report::Report& report, const rules::Rules& ru
 }
 
 std::string breakdown_section(const report::Report& report, const rules::Rules& rules) {
-    static constexpr const char* names[] = {N_("Rep"), N_("Customer"), N_("Tier"), N_("Team")};
+    static constexpr const char* names[] = {N_("Rep"), N_("Customer"), N_("Tier"), N_("Team"), N_("Stage")};
     const char* what = core::tr(names[static_cast<size_t>(report.options.by)]);
     const std::string by = core::tr(report::to_string(report.options.by).data());
     std::string out =

@@ -2,13 +2,16 @@
 #include "output/roster_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "output/english.hpp"
 #include "output/followup_view.hpp"
 #include "output/gaps_view.hpp"
 #include "output/table.hpp"
+#include "output/training_view.hpp"
 #include "roster/people.hpp"
+#include "roster/stages.hpp"
 
 #include <algorithm>
 
@@ -36,6 +39,15 @@ std::string date_or_dash(const std::optional<core::Date>& d) {
     return d ? d->iso() : "-";
 }
 
+// "stage 巩固期 since 2026-11-02" (in effect on the card's day), or "stage -".
+std::string stage_line(const roster::Card& card, const rules::Rules& rules) {
+    const auto entry = roster::stage_on(card.stages, card.month.as_of);
+    if (!entry) return core::tr("stage -");
+    const std::string name = fit_name(roster::stage_name(rules, entry->value));
+    if (!entry->from) return core::trf("stage {} since the start", name);
+    return core::trf("stage {} since {}", name, entry->from->iso());
+}
+
 } // namespace
 
 std::string render_card(const roster::Card& card, const rules::Rules& rules) {
@@ -48,8 +60,8 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
                                     card.rep->team.empty() ? "" : ", " + fit_name(card.rep->team))
                       : "") +
         "\n";
-    out += core::trf("opened {}  ·  closed {}  ·  stage {}", date_or_dash(c.opened_on),
-                     date_or_dash(c.closed_on), c.stage.empty() ? "-" : fit_name(c.stage)) +
+    out += core::trf("opened {}  ·  closed {}  ·  {}", date_or_dash(c.opened_on), date_or_dash(c.closed_on),
+                     stage_line(card, rules)) +
            "\n";
     if (!c.phone.empty()) out += core::trf("phone    {}", fit_name(c.phone)) + "\n";
     if (!c.address.empty()) out += core::trf("address  {}", fit_text(c.address)) + "\n";
@@ -61,6 +73,12 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
             "\n";
     out += core::trf("tiers    {}", history_line(card.tiers)) + "\n" +
            core::trf("reps     {}", history_line(card.reps)) + "\n";
+    if (!card.stages.empty()) {
+        std::vector<store::HistoryEntry> named = card.stages;
+        for (auto& e : named)
+            e.value = roster::stage_name(rules, e.value);
+        out += core::trf("stages   {}", history_line(named)) + "\n";
+    }
     if (!card.month.customers.empty()) {
         const auto& m = card.month.customers.front();
         out += "\n" +
@@ -90,6 +108,10 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!card.obligations.empty()) {
         out += "\n" + std::string(core::tr("occasions (7 days back, 30 ahead)")) + "\n";
         out += render_obligations(card.obligations, rules, false);
+    }
+    if (!card.trainings.empty()) {
+        out += core::tr("\ntrainings (R11, the last 12 months)\n");
+        out += training_lines(card.trainings, card.attendee_names);
     }
     if (!card.followups.empty()) {
         out += "\n" + std::string(core::tr("follow-ups (open, and closed in the last 90 days)")) + "\n";

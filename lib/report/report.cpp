@@ -5,6 +5,7 @@
 #include "core/i18n.hpp"
 
 #include "compliance/activity.hpp"
+#include "roster/stages.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -77,6 +78,8 @@ std::string_view to_string(By by) {
         return N_("tier");
     case By::team:
         return N_("team");
+    case By::stage:
+        return N_("stage");
     }
     return "?";
 }
@@ -125,6 +128,15 @@ void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& p
     case By::team:
         report::add_customer(row_for(rows_, c.team.empty() ? "-" : c.team, channels, "", ""), c);
         break;
+    case By::stage: {
+        const auto found = stages_.find(c.id);
+        const auto entry =
+            found == stages_.end() ? std::nullopt : roster::stage_on(found->second, part.as_of);
+        const std::string key = entry ? entry->value : "-";
+        report::add_customer(row_for(rows_, key, channels, entry ? roster::stage_name(rules_, key) : "", ""),
+                             c);
+        break;
+    }
     }
 }
 
@@ -237,6 +249,10 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     // reads of its customers (and, with the first month, the range's obligations and flagged contacts).
     store::SharedRead read(store);
     KQ_CHECK(read.begin());
+    if (options.by == By::stage) {
+        KQ_TRY(auto stages, roster::stage_histories(store, compliance::filter_of(scope)));
+        sum.set_stages(std::move(stages));
+    }
     const bool everyone = compliance::reads_everyone(scope);
     if (!everyone) KQ_CHECK(read_range(store));
     for (core::Month m = options.from; m <= options.to; m = m.next()) {

@@ -57,7 +57,7 @@ struct OccasionRow {
     int total = 0;
 };
 
-enum class By { rep, customer, tier, team };
+enum class By { rep, customer, tier, team, stage };
 std::string_view to_string(By by);
 
 struct Options {
@@ -93,6 +93,11 @@ class Accumulator {
   public:
     // `reps` name and place the reps in rows; the rules give the channels and tiers.
     Accumulator(const rules::Rules& rules, const Options& options, std::vector<store::Rep> reps);
+    // For By::stage: the customers' stage histories (roster/stages.hpp), by customer id; a customer-month
+    // goes to the stage in effect on its as-of day (the month's end, or as-of within it).
+    void set_stages(std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages) {
+        stages_ = std::move(stages);
+    }
     // One evaluated month and its rep goals, in month order.
     void add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals);
     // The range's obligations (kept and missed count only closed windows of customers in scope) and
@@ -112,9 +117,10 @@ class Accumulator {
     Report report_;
     std::vector<int> quota_channels_;
     std::vector<store::Rep> all_reps_;
-    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
-    std::unordered_map<std::string, Row> reps_, rows_;                  // by key
-    std::unordered_set<int64_t> in_scope_;                              // customers listed in some month
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_;    // into all_reps_
+    std::unordered_map<std::string, Row> reps_, rows_;                     // by key
+    std::unordered_set<int64_t> in_scope_;                                 // customers listed in some month
+    std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
 };
 
 } // namespace keqing::report

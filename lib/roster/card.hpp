@@ -15,12 +15,15 @@ struct Card {
     std::optional<store::Rep> rep;
     std::vector<store::HistoryEntry> tiers;
     std::vector<store::HistoryEntry> reps;
-    std::vector<store::Contact> recent; // the last 90 days, newest last
-    compliance::MonthResult month;      // the month of as_of, this customer only
+    std::vector<store::HistoryEntry> stages; // the relationship stage's history (customer.stage: as of as_of)
+    std::vector<store::Contact> recent;      // the last 90 days, newest last
+    compliance::MonthResult month;           // the month of as_of, this customer only
     std::vector<store::Person> people;
-    std::vector<occasions::Obligation> obligations; // windows meeting [as_of − 7, as_of + 30]
-    std::vector<store::FollowUp> followups;         // open on as_of, or closed in the last 90 days
-    std::vector<Gap> gaps;                          // what the file lacks on as_of (roster/gaps.hpp)
+    std::vector<occasions::Obligation> obligations;          // windows meeting [as_of − 7, as_of + 30]
+    std::vector<store::FollowUp> followups;                  // open on as_of, or closed in the last 90 days
+    std::vector<Gap> gaps;                                   // what the file lacks on as_of (roster/gaps.hpp)
+    std::vector<store::Training> trainings;                  // held in the 365 days up to as_of (R11)
+    std::unordered_map<int64_t, std::string> attendee_names; // the people trainings name, removed ones too
 };
 
 // Gathers the card of the customer `query` names, as of `as_of`.

@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "roster/lookup.hpp"
+#include "roster/stages.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -71,6 +72,8 @@ Result<store::Customer> reload(store::Store& store, const std::string& code, cor
 
 // A day after every contact keqing accepts (contacts are never dated in the future).
 const core::Date kLastDay = core::Date::from_ymd(9999, 12, 31);
+// The first day of a history entry "since the customer's start" (stored '0001-01-01').
+const core::Date kSinceTheStart = core::Date::from_ymd(1, 1, 1);
 
 // When `value` is already in effect on `from` in `history` (sorted by day), the line saying nothing
 // changed — `as` reads "tier B" or "li's" — naming a later change that stays; otherwise empty.
@@ -146,7 +149,13 @@ Result<store::Customer> add_customer(store::Store& store, const rules::Rules& ru
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_CHECK(validate(store, rules, customer, ""));
         KQ_CHECK(must_be_new(store, customer, "", today));
-        KQ_TRY([[maybe_unused]] int64_t id, store.add_customer(customer));
+        std::string stage;
+        if (!core::trim(customer.stage).empty()) {
+            KQ_TRY(stage, stage_id(rules, customer.stage, "--stage"));
+        }
+        customer.stage.clear(); // the stage has a history (schemas/013), not a column
+        KQ_TRY(int64_t id, store.add_customer(customer));
+        if (!stage.empty()) KQ_CHECK(store.set_stage(id, stage, customer.opened_on.value_or(kSinceTheStart)));
         return reload(store, customer.code, today);
     });
 }
@@ -209,8 +218,8 @@ Result<void> edit_place(store::Store& store, const store::Customer& c, const Cus
 
 } // namespace
 
-Result<store::Customer> edit_customer(store::Store& store, const std::string& query, const CustomerEdit& edit,
-                                      core::Date today) {
+Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules,
+                                      const std::string& query, const CustomerEdit& edit, core::Date today) {
     return store::in_transaction(store, [&]() -> Result<store::Customer> {
         KQ_TRY(store::Customer c, resolve_customer(store, query, today));
         if (edit.name) {
@@ -219,7 +228,6 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
         }
         if (edit.phone) c.phone = *edit.phone;
         if (edit.address) c.address = *edit.address;
-        if (edit.stage) c.stage = *edit.stage;
         if (edit.opened_on) {
             KQ_TRY(c.opened_on, optional_date(*edit.opened_on, "--opened"));
         }
@@ -229,6 +237,10 @@ Result<store::Customer> edit_customer(store::Store& store, const std::string& qu
         KQ_CHECK(check_text(c, ""));
         KQ_CHECK(store.update_customer(c));
         if (edit.area || edit.geo) KQ_CHECK(edit_place(store, c, edit));
+        if (edit.stage) { // from today, as `roster stage CODE STAGE` without --from
+            KQ_TRY([[maybe_unused]] Change changed,
+                   change_stage(store, rules, c.code, *edit.stage, today, today));
+        }
         return reload(store, c.code, today);
     });
 }
@@ -312,6 +324,7 @@ Result<std::vector<store::Customer>> list_customers(store::Store& store, core::D
                (!which.tier.empty() && c.tier != which.tier) ||
                (!which.team.empty() && !team_reps.contains(c.rep));
     });
+    KQ_CHECK(fill_stages(store, customers, on));
     return customers;
 }
 

@@ -21,7 +21,7 @@ Result<store::Customer> add_customer(store::Store& store, const rules::Rules& ru
                                      store::Customer customer);
 
 // Which customers `roster list` shows: those active on the day (all with include_closed), of one rep,
-// tier or team when given.
+// tier or team when given; each with the stage in effect that day.
 struct Listing {
     std::string rep, tier, team;
     bool include_closed = false;
@@ -41,8 +41,9 @@ struct CustomerEdit {
 };
 // Coordinates written "30.27,120.15" (latitude, longitude in degrees): `what` names the option in errors.
 Result<store::Place> parse_geo(std::string_view text, std::string_view what);
-Result<store::Customer> edit_customer(store::Store& store, const std::string& query, const CustomerEdit& edit,
-                                      core::Date today);
+// `stage` is recorded from `today` (roster/stages.hpp; a stage not in the rules is refused).
+Result<store::Customer> edit_customer(store::Store& store, const rules::Rules& rules,
+                                      const std::string& query, const CustomerEdit& edit, core::Date today);
 
 // Whether a roster change may contradict what is recorded: a closing day before the customer's last
 // contact, a tier or rep from a day before it opened. Without Force::yes such a change is refused with the

@@ -9,6 +9,7 @@
 #include "roster/customers.hpp"
 #include "roster/lookup.hpp"
 #include "roster/people.hpp"
+#include "roster/stages.hpp"
 
 #include <fmt/ranges.h>
 
@@ -138,14 +139,19 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         KQ_TRY(store::Place place, place_in_row(t, i, field));
         KQ_CHECK(once(seen, c.code, "customer code " + c.code));
         KQ_CHECK(check_customer(store, rules, c));
+        std::string stage; // a blank stage leaves the stage as it is: a history is not blanked
+        if (!core::trim(c.stage).empty()) {
+            KQ_TRY(stage, stage_id(rules, c.stage, field("stage")));
+        }
         KQ_TRY(std::vector<store::Customer> existing, store.find_customers(c.code, store::Match::code, on));
         if (existing.empty()) {
-            KQ_TRY(int64_t id, store.add_customer(c));
-            if (!place.area.empty() || place.lat) KQ_CHECK(store.set_place(id, place));
+            KQ_TRY(store::Customer added, add_customer(store, rules, c));
+            if (!place.area.empty() || place.lat) KQ_CHECK(store.set_place(added.id, place));
             ++summary.added;
             return {};
         }
         store::Customer merged = existing.front();
+        KQ_CHECK(fill_stages(store, existing, on));
         Diff diff;
         diff.field("name", merged.name, c.name);
         merged.name = c.name;
@@ -156,7 +162,6 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         };
         text("phone", merged.phone, c.phone);
         text("address", merged.address, c.address);
-        text("stage", merged.stage, c.stage);
         auto date = [&](std::string_view column, std::optional<core::Date>& stored,
                         const std::optional<core::Date>& file) {
             if (!t.has(column)) return;
@@ -181,22 +186,26 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         const bool placed = kept.area != stored.area || kept.lat != stored.lat || kept.lon != stored.lon;
         const bool tier = diff.field("tier", merged.tier, c.tier, from_text);
         const bool rep = diff.field("rep", merged.rep, c.rep, from_text);
+        const bool staged = !stage.empty() && diff.field("stage", existing.front().stage, stage, from_text);
         return settle(summary, options, "customer " + c.code, diff, [&]() -> Result<void> {
-            if ((tier || rep) && !options.from)
+            if ((tier || rep || staged) && !options.from)
                 return data_error("customer {} changes its {}; say from which day with --from YYYY-MM-DD",
                                   c.code,
                                   core::tr(tier && rep ? N_("tier and rep")
                                            : tier      ? N_("tier")
-                                                       : N_("rep")));
+                                           : rep       ? N_("rep")
+                                                       : N_("stage")));
             const Force force = options.force ? Force::yes : Force::no;
             if (merged.closed_on && merged.closed_on != existing.front().closed_on)
                 KQ_CHECK(check_closing(store, merged, *merged.closed_on, force));
             if (tier) KQ_CHECK(check_from(merged, core::tr("a tier"), *options.from, force));
             if (rep) KQ_CHECK(check_from(merged, core::tr("a rep"), *options.from, force));
+            if (staged) KQ_CHECK(check_from(merged, core::tr("a stage"), *options.from, force));
             if (details) KQ_CHECK(store.update_customer(merged));
             if (placed) KQ_CHECK(store.set_place(merged.id, kept));
             if (tier) KQ_CHECK(store.set_tier(merged.id, c.tier, *options.from));
             if (rep) KQ_CHECK(store.assign_rep(merged.id, c.rep, *options.from));
+            if (staged) KQ_CHECK(store.set_stage(merged.id, stage, *options.from));
             return {};
         });
     };

@@ -207,7 +207,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     KQ_CHECK(only_keys(source, root,
                        {"late_after_days", "count_late", "overdue_days", "max_visits_per_day",
                         "deadline_days", "undo_hours", "workdays", "holidays", "channel", "tier", "goals",
-                        "occasion", "event", "followup", "gaps"},
+                        "occasion", "event", "followup", "gaps", "stage"},
                        "the rules file"));
     Rules rules;
     rules.source = std::string(source);
@@ -244,6 +244,7 @@ Result<Rules> parse_rules(std::string_view text, std::string_view source) {
     KQ_CHECK(parse_events(source, root, rules));
     KQ_CHECK(parse_followups(source, root, rules));
     KQ_CHECK(parse_gaps(source, root, rules));
+    KQ_CHECK(parse_stages(source, root, rules));
     if (rules.quota_channels().empty())
         return data_error("{}: no tier has a quota for any channel; give at least one tier a quota", source);
     return rules;

@@ -105,7 +105,16 @@ struct FollowUpKind {
     std::vector<std::string> steps;
 };
 
-// A validated rule set.
+// A stage of the relationship with a customer (seed 000 §3.2.4, 客户关系周期: 突破期 … 暂停期), in the
+// rules' order. A customer's stage has effective-dated history, like its tier.
+struct Stage {
+    std::string id;      // "breakthrough" …: what is stored
+    std::string name;    // 突破期 …: what people read and may type
+    std::string meaning; // one line on what the stage is; may be empty
+    // Other words that name it (older files: prospect, new, developing, stable, key); never stored.
+    std::vector<std::string> aliases;
+};
+
 // What a customer's file should hold (issue 18 item 3; seed 003, R6): a person in one of the key roles,
 // people's birthdays and personalities, visit intel (R12–R17) within `intel_months`.
 struct Gaps {
@@ -115,6 +124,7 @@ struct Gaps {
     int remind_every_days = 7; // remind names a customer's gaps at most this often
 };
 
+// A validated rule set.
 struct Rules {
     std::vector<Channel> channels;
     std::vector<Tier> tiers;
@@ -123,6 +133,7 @@ struct Rules {
     Goals goals;
     std::vector<FollowUpKind> followups; // [[followup]]; the built-in ones when a rules file names none
     Gaps gaps;                           // [gaps]; the built-in one when a rules file has none
+    std::vector<Stage> stages;           // [[stage]]; the built-in ones when a rules file names none
     int late_after_days = 3;
     bool count_late = true;
     int overdue_days = 7;        // after an obligation's window closes, it is overdue this long, then missed
@@ -156,6 +167,10 @@ struct Rules {
     const Occasion* occasion(std::string_view id) const;
     const EventKind* event(std::string_view kind) const;
     const FollowUpKind* followup(std::string_view kind) const;
+    // The stage written `text`: its id or an alias (ASCII case ignored), or its name; nullptr when none is.
+    const Stage* stage(std::string_view text) const;
+    // "breakthrough (突破期), consolidation (巩固期), …", for "expected one of …" messages.
+    std::string stage_ids() const;
     // "visit+gift"-style text of an action.
     std::string action_text(const Action& action) const;
     // What `who` asks for, for people: "the assigned rep in person", "the assigned rep", "a contact in

@@ -42,5 +42,7 @@ Result<void> parse_working_days(std::string_view source, const toml::table& root
 Result<void> parse_followups(std::string_view source, const toml::table& root, Rules& rules);
 // What a customer's file should hold (rules/gaps.cpp); without [gaps], the built-in rules'.
 Result<void> parse_gaps(std::string_view source, const toml::table& root, Rules& rules);
+// Relationship stages (rules/stages.cpp); without [[stage]], the built-in rules'.
+Result<void> parse_stages(std::string_view source, const toml::table& root, Rules& rules);
 
 } // namespace keqing::rules

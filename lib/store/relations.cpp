@@ -16,13 +16,15 @@ struct Relation {
 };
 
 // Longest names first, so that @contacts is not read as @contact followed by "s".
-constexpr std::array<Relation, 11> kRelations = {{
+constexpr std::array<Relation, 13> kRelations = {{
     {"followup_steps", "followup_steps", "keqing_api.followup_steps()"},
+    {"stage_history", "stage_history", "keqing_api.stage_history()"},
     {"tier_history", "tier_history", "keqing_api.tier_history()"},
     {"team_managers", "team_managers", "keqing_api.team_managers()"},
     {"assignments", "assignments", "keqing_api.assignments()"},
     {"life_events", "life_events", "keqing_api.life_events()"},
     {"followups", "followups", "keqing_api.followups()"},
+    {"trainings", "trainings", "keqing_api.trainings()"},
     {"customers", "customers", "keqing_api.customers()"},
     {"contacts", "contacts", "keqing_api.contacts($1::text, $2::text)"},
     {"contact", "contacts", "keqing_api.contact($1::bigint)"},

@@ -34,7 +34,8 @@ class RosterStore {
 
     // Inserts a customer with its first tier and rep (effective from opened_on, or since always).
     virtual Result<int64_t> add_customer(const Customer& customer) = 0;
-    // Updates name, dates, phone, address and stage (tier and rep change through history).
+    // Updates name, dates, phone and address (tier, rep and stage change through history; the column
+    // `stage` of schemas up to 12 is written back as read).
     virtual Result<void> update_customer(const Customer& customer) = 0;
     // Sets a customer's area and coordinates (roster edit --area / --geo).
     virtual Result<void> set_place(int64_t customer_id, const Place& place) = 0;
@@ -59,6 +60,11 @@ class RosterStore {
     virtual Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) = 0;
     // The rep histories of the customers `filter` allows, as (customer id, entry) by customer and day.
     virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) = 0;
+    // Relationship stages (schemas/013): a stage id from a day on (a second change on the same day replaces
+    // the first), one customer's history by day, and the histories of the customers `filter` allows.
+    virtual Result<void> set_stage(int64_t customer_id, const std::string& stage, core::Date from) = 0;
+    virtual Result<std::vector<HistoryEntry>> stage_history(int64_t customer_id) = 0;
+    virtual Result<std::vector<std::pair<int64_t, HistoryEntry>>> stage_histories(const Scope& filter) = 0;
 
     virtual Result<int64_t> add_person(const Person& person) = 0;
     virtual Result<void> update_person(const Person& person) = 0;

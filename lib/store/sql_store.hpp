@@ -44,6 +44,10 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
     Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) override;
+    // In sql_stages.cpp.
+    Result<void> set_stage(int64_t customer_id, const std::string& stage, core::Date from) override;
+    Result<std::vector<HistoryEntry>> stage_history(int64_t customer_id) override;
+    Result<std::vector<std::pair<int64_t, HistoryEntry>>> stage_histories(const Scope& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
     // One insert after another; a backend with a cheaper batch overrides it.
@@ -101,6 +105,13 @@ template <class Db> class SqlStore : public Store {
                                       core::Date day, bool closes) override;
     Result<std::vector<FollowUpStep>> followup_steps(int64_t id) override;
 
+    // Trainings (store/trainings.hpp), in sql_training.cpp.
+    Result<int64_t> add_training(const Training& training) override;
+    Result<std::optional<Training>> find_training(int64_t id) override;
+    Result<std::vector<Training>> trainings_of(core::Date from, core::Date to, const Scope& filter,
+                                               Removed removed) override;
+    Result<void> remove_training(int64_t id, const std::string& reason, const std::string& at) override;
+
   protected:
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
     // keqing_api (every other PostgreSQL role, docs/SECURITY.md).
@@ -130,6 +141,8 @@ template <class Db> class SqlStore : public Store {
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
     Result<std::vector<FollowUp>> query_followups(std::string_view where,
+                                                  const std::function<void(Stmt&)>& bind);
+    Result<std::vector<Training>> query_trainings(std::string_view where,
                                                   const std::function<void(Stmt&)>& bind);
 };
 

@@ -8,6 +8,7 @@
 #include "store/followups.hpp"
 #include "store/roster_store.hpp"
 #include "store/scan_store.hpp"
+#include "store/trainings.hpp"
 #include "store/types.hpp"
 
 #include <functional>
@@ -20,7 +21,11 @@ namespace keqing::store {
 // Everything stored, behind one connection: the roster, the contacts, the follow-ups and the passes over
 // them (store/roster_store.hpp, contact_store.hpp, followups.hpp, scan_store.hpp — a caller that needs one
 // side takes that one), with transactions and snapshots over all of them.
-class Store : public RosterStore, public ContactStore, public FollowUpStore, public ScanStore {
+class Store : public RosterStore,
+              public ContactStore,
+              public FollowUpStore,
+              public TrainingStore,
+              public ScanStore {
   public:
     ~Store() override = default;
 

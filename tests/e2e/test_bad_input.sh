@@ -29,14 +29,15 @@ base() { # PATH ARG…: PATH is "tool" or "tool sub …"; the ARGs follow the to
   BASES[$path]+="$line"$'\n'
 }
 base "roster" list --as-of 2026-11-20 --rep wang --db "$KEQING_DB" --rules "$SRC/schemas/rules.toml"
-base "roster add" add HZ900 测试药房 --tier A --opened 2026-11-01 --closed 2026-12-31 --phone 0571-1 --address 杭州 --stage new
-base "roster edit" edit HZ001 --name 康泰 --phone 0571-2 --address 杭州 --stage key --opened 2025-06-01
+base "roster add" add HZ900 测试药房 --tier A --opened 2026-11-01 --closed 2026-12-31 --phone 0571-1 --address 杭州 --stage consolidation
+base "roster edit" edit HZ001 --name 康泰 --phone 0571-2 --address 杭州 --stage 收获期 --opened 2025-06-01
 base "roster list" list --tier A --team 华东一组 --as-of 2026-11-20 --include-closed --format csv
 base "roster show" show HZ001 --as-of 2026-11-20
 base "roster import" import "$WORK/customers.csv" --ignore-unknown --dry-run
 base "roster export" export --output "$WORK/export.csv" --as-of 2026-11-20
 base "roster tier" tier HZ001 B --from 2026-12-01
 base "roster assign" assign HZ001 li --from 2026-12-01
+base "roster stage" stage HZ001 成长期 --from 2026-11-20 --force --dry-run
 base "roster close" close HZ001 --on 2026-12-31
 base "roster reopen" reopen HZ001
 base "roster rep" rep list
@@ -57,6 +58,10 @@ base "roster event list" event list HZ001 --from 2026-11-01 --to 2026-11-30 --re
 base "roster gaps" gaps --team 华东一组 --all --as-of 2026-11-20 --format json
 base "roster complaint" complaint list
 base "roster complaint step" complaint step 1 判定 --note 成立 --on 2026-11-20 --dry-run
+base "roster training" training list
+base "roster training add" training add HZ001 --topic 药品知识 --date 2026-11-19 --attendee 张丽 --remote --note 五人 --dry-run
+base "roster training list" training list HZ001 --from 2026-11-01 --to 2026-11-30 --removed --format json
+base "roster training remove" training remove 1 --reason 记错 --dry-run
 base "roster complaint list" complaint list --as-of 2026-11-20 --from 2026-11-01 --all --format csv
 base "roster complaint show" complaint show 1 --as-of 2026-11-20
 base "log-visit" HZ001 --date 2026-11-19 --time 10:00 --note 补货 --gift --feedback 好卖 --preference 喝茶 --favour 送茶 \

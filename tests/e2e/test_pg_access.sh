@@ -57,14 +57,18 @@ expect_rejected 3 "unknown customer 'HZ002'" "rep: a person at another rep's cus
 run log-visit 康泰 --call --dry-run; expect_rc 3 "the owner: '康泰' is ambiguous (HZ001 wang, HZ017 li)"
 run as wang log-visit 康泰 --call --dry-run; expect_rc 0 "rep: '康泰' is its own HZ001 only"; expect_out "HZ001" "rep: name match among its own customers"
 
-# The same through psql: no table can even be named; through keqing_api nothing of li's is readable.
+# The same through psql: no table can even be named; through keqing_api nothing of li's is readable (li's
+# customers have stages from the examples, and a training recorded here by the owner).
+roster training add HZ002 --topic 药品知识 --date 2026-11-19 --rep li >/dev/null || fail "owner: a training at li's HZ002"
 snapshot
-for t in customers tier_history assignments contacts people life_events team_managers reps keqing_schema settings; do
+for t in customers tier_history assignments contacts people life_events team_managers reps keqing_schema settings \
+  stage_history trainings; do
   psql_as wang "SELECT count(*) FROM keqing.$t"; expect_denied "permission denied for schema keqing" "rep psql: table $t"
 done
 all="'0001-01-01', '9999-12-31'"
 for f in "customers() x WHERE id" "tier_history() x WHERE customer_id" "assignments() x WHERE customer_id" \
-  "contacts($all) x WHERE customer_id" "people() x WHERE customer_id" "life_events() x WHERE customer_id"; do
+  "contacts($all) x WHERE customer_id" "people() x WHERE customer_id" "life_events() x WHERE customer_id" \
+  "stage_history() x WHERE customer_id" "trainings() x WHERE customer_id"; do
   psql_as wang "SELECT count(*) FROM keqing_api.$f IN ($li_ids)"; expect_value 0 "rep psql: li's rows of keqing_api.${f%% *}"
 done
 psql_as wang "SELECT count(*) FROM keqing_api.contacts($all) WHERE rep_id <> 'wang'"; expect_value 0 "rep psql: no contact of another rep"

@@ -27,7 +27,9 @@ fingerprint() {
     UNION ALL SELECT 'e' || x::text FROM keqing.life_events x UNION ALL SELECT 'm' || x::text FROM keqing.team_managers x
     UNION ALL SELECT 's' || x::text FROM keqing.settings x UNION ALL SELECT 'v' || x::text FROM keqing.keqing_schema x
     UNION ALL SELECT 'f' || x::text FROM keqing.followups x
-    UNION ALL SELECT 'g' || x::text FROM keqing.followup_steps x) all_rows"
+    UNION ALL SELECT 'g' || x::text FROM keqing.followup_steps x
+    UNION ALL SELECT 'h' || x::text FROM keqing.stage_history x
+    UNION ALL SELECT 'x' || x::text FROM keqing.trainings x) all_rows"
 }
 owner_query() { psql -qAtX "$DB_URL" -c "$1"; }
 # The names and codes a role must never learn: those of the customers never assigned to it (or, for a
@@ -114,7 +116,7 @@ same_answer() {
 every_row() {
   local f
   for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
-    "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()"; do
+    "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()" "stage_history()" "trainings()"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -151,7 +153,7 @@ timing() {
 
 # ---------------------------------------------------------------------------------------------------------
 attack_server() {
-  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id li_followup zhao_followup
+  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id li_followup zhao_followup li_training zhao_training
   for who in wang zhou boss guest; do secrets_of "$who" >"$WORK/secrets.$who"; done
   : >"$WORK/secrets.boss" # an admin may see every customer
   hidden_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'li'")
@@ -183,12 +185,22 @@ attack_server() {
   # A step of each (schema 12: a complaint's 判定), hidden with its follow-up.
   owner_query "INSERT INTO keqing.followup_steps (followup_id, step, done_on, note, created_at)
     SELECT id, '判定', opened_on, 'x', 'x' FROM keqing.followups WHERE id IN ($li_followup, $zhao_followup)" >/dev/null
+  # A training and a stage at each hidden contact's customer (schemas 13 and 14).
+  li_training=$(owner_query "INSERT INTO keqing.trainings (id, customer_id, rep_id, held_on, topic, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4244, customer_id, rep_id, happened_on, 'x', 'x'
+    FROM keqing.contacts WHERE id = $li_contact RETURNING id" | head -1)
+  zhao_training=$(owner_query "INSERT INTO keqing.trainings (id, customer_id, rep_id, held_on, topic, created_at)
+    OVERRIDING SYSTEM VALUE SELECT 4245, customer_id, rep_id, happened_on, 'x', 'x'
+    FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
+  owner_query "INSERT INTO keqing.stage_history (customer_id, stage, effective_from, recorded_at)
+    SELECT DISTINCT customer_id, 'defense', '2026-11-15', 'x' FROM keqing.contacts WHERE id IN ($li_contact, $zhao_contact)
+    ON CONFLICT DO NOTHING" >/dev/null
   remember
   [ -n "$zhao_person" ] || zhao_person=$(owner_query "SELECT max(id) + 1000 FROM keqing.people")
 
   # --- Tables, their schema, the layout schema 5 had: not even named.
   for who in wang zhou boss; do
-    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings followups followup_steps; do
+    for t in customers contacts people life_events assignments tier_history reps team_managers keqing_schema settings followups followup_steps stage_history trainings; do
       refuse "$who" "SELECT keqing.$t" "SELECT * FROM keqing.$t" "permission denied for schema keqing"
     done
     refuse "$who" "schema 5's table names" "SELECT * FROM customers" 'relation "customers" does not exist'
@@ -241,8 +253,8 @@ attack_server() {
 
   # --- The API: only what the caller sees, the same answer for a hidden value as for none.
   for who in wang zhou; do
-    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person event=$li_event followup=$li_followup
-    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person event=$zhao_event followup=$zhao_followup
+    local name=$hidden_name id=$hidden_id contact=$li_contact person=$li_person event=$li_event followup=$li_followup training=$li_training
+    [ "$who" = zhou ] && name=$zhao_name id=$zhao_id contact=$zhao_contact person=$zhao_person event=$zhao_event followup=$zhao_followup training=$zhao_training
     reveal_nothing "$who" "every readable function, whole" "$(every_row)"
     reveal_nothing "$who" "every contact by number" \
       "SELECT k.* FROM generate_series(1, $(owner_query "SELECT max(id) FROM keqing.contacts")) g, keqing_api.contact(g) k"
@@ -254,10 +266,21 @@ attack_server() {
     same_answer "$who" "EXPLAIN ANALYZE customers() WHERE name < hidden (binary search)" "$explain.customers() WHERE name < '$name'" \
       "$explain.customers() WHERE name <= '$name'" "$name" "$name"
     for probe in "customers() WHERE id" "contacts($all) WHERE customer_id" "people() WHERE customer_id" \
-      "life_events() WHERE customer_id" "assignments() WHERE customer_id" "tier_history() WHERE customer_id"; do
+      "life_events() WHERE customer_id" "assignments() WHERE customer_id" "tier_history() WHERE customer_id" \
+      "stage_history() WHERE customer_id" "trainings() WHERE customer_id"; do
       same_answer "$who" "EXPLAIN ANALYZE keqing_api.${probe%%(*} filtered on a hidden customer" "$explain.$probe = $id" \
         "$explain.$probe = 987654321" "$id" "987654321"
     done
+    # Stages and trainings (schemas 13 and 14): a hidden customer's are written and found as a missing one's.
+    same_answer "$who" "set a hidden customer's stage" "SELECT keqing_api.set_stage($id, 'paused', '2026-11-20')" \
+      "SELECT keqing_api.set_stage(987654321, 'paused', '2026-11-20')" "$id" "987654321"
+    same_answer "$who" "record a training at a hidden customer" \
+      "SELECT keqing_api.add_training($id, '$who', '2026-11-19', 'x', true, '', '')" \
+      "SELECT keqing_api.add_training(987654321, '$who', '2026-11-19', 'x', true, '', '')" "$id" "987654321"
+    same_answer "$who" "EXPLAIN ANALYZE trainings() for a hidden training (does it exist?)" \
+      "$explain.trainings() WHERE id = $training" "$explain.trainings() WHERE id = 987654321" "$training" "987654321"
+    same_answer "$who" "remove a hidden training" "SELECT keqing_api.remove_training($training, 'x')" \
+      "SELECT keqing_api.remove_training(987654321, 'x')" "$training" "987654321"
     same_answer "$who" "EXPLAIN ANALYZE a hidden contact by number (does it exist?)" "$explain.contact($contact)" \
       "$explain.contact(987654321)" "$contact" "987654321"
     local knobs="SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off; SET random_page_cost = 1000000;"

@@ -46,8 +46,8 @@ run roster list --as-of 2026-12-01; expect_no_out "HZ002" "closed customer not l
 run roster list --as-of 2026-12-01 --include-closed; expect_out "HZ002" "--include-closed"
 run roster reopen HZ002; expect_rc 0 "reopen"
 expect_rejected 3 "is not closed" "reopen twice" roster reopen HZ002
-run roster edit HZ002 --phone 0571-999 --stage key; expect_rc 0 "edit"
-run roster show 同济堂; expect_out "0571-999" "edit phone shows on the card"; expect_out "stage key" "edit stage"
+run roster edit HZ002 --phone 0571-999 --stage 收获期; expect_rc 0 "edit"
+run roster show 同济堂; expect_out "0571-999" "edit phone shows on the card"; expect_out "stage 收获期 since 2026-" "edit stage"
 expect_rejected 3 "unknown customer '同仁堂'" "edit unknown customer" roster edit 同仁堂 --phone 1
 
 # Import: whole file or nothing.

@@ -30,7 +30,7 @@ for path in sys.argv[1:]:
         text = "".join(eval(q) for q in re.findall(r'"(?:[^"\\]|\\.)*"', m.group(1)))
         if text:
             ids.append(text)
-for text in ids[:50]:
+for text in ids[:200]:
     print(f"check_catalog: untranslated: {text!r}", file=sys.stderr)
 if ids:
     print(f"check_catalog: {len(ids)} messages untranslated; add them to po/zh_CN/", file=sys.stderr)
