@@ -7,6 +7,8 @@
 #include "core/text.hpp"
 #include "output/table.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace keqing::output {
@@ -55,6 +57,9 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())
             out += fmt::format("    {}{}\n", markdown ? "- " : "", h);
+        if (!i.command.empty())
+            out += fmt::format("    {}{}\n", markdown ? "- " : "",
+                               core::trf("if so, record it (with its own day): {}", i.command));
     }
     return out;
 }
@@ -71,6 +76,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                                : i.kind == remind::Item::Kind::deadline ? "deadline"
                                : i.kind == remind::Item::Kind::followup ? "followup"
                                : i.kind == remind::Item::Kind::gaps     ? "gaps"
+                               : i.kind == remind::Item::Kind::proposal ? "proposal"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state")
@@ -91,6 +97,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 j.end_array();
             }
             if (i.kind == remind::Item::Kind::followup) j.key("followup").value(i.followup);
+            if (i.kind == remind::Item::Kind::proposal) j.key("command").value(i.command);
             if (!i.channel.empty()) {
                 j.key("channel").value(i.channel).key("owed").value(i.owed);
                 j.key("required").value(i.required).key("done").value(i.done);

@@ -262,6 +262,7 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
     // What needs action (occasions missed, goals behind) comes before the overviews, for the printout.
     const bool trend = report.months.size() > 1; // one month has no trend
     out += "<li><a href=\"#occasions\">Occasions</a></li><li><a href=\"#goals\">Goals</a></li>"
+           "<li><a href=\"#followups\">Follow-ups</a></li>"
            "<li><a href=\"#tier-channel\">Tier × channel</a></li>";
     if (trend) out += "<li><a href=\"#trend\">Trend</a></li>";
     out += "<li><a href=\"#quality\">Data quality</a></li></ul></nav>\n";
@@ -269,6 +270,7 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
     if (o.by != report::By::rep)
         out += breakdown_section(report, rules); // by rep, the ranking is the breakdown
     out += html::occasions_section(report, rules) + html::goals_section(report);
+    out += html::followups_section(report, rules);
     out += tier_channel_section(report, rules);
     if (trend) out += trend_section(report, rules);
     out += html::quality_section(report, rules);

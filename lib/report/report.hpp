@@ -4,7 +4,7 @@
 #pragma once
 
 #include "compliance/goals.hpp"
-#include "followups/followups.hpp"
+#include "followups/complaints.hpp"
 #include "occasions/obligations.hpp"
 
 #include <array>
@@ -83,6 +83,7 @@ struct Report {
     compliance::Quality quality;
     std::vector<followups::Counts> followup_counts; // per owner rep, then everyone (rep "")
     std::vector<store::FollowUp> followups_overdue; // open and past due at min(as_of, the range's end)
+    std::vector<followups::Stepped> complaints_open; // complaints open then, with their age, by due day
 };
 
 // Builds the report; each month is evaluated as of min(as_of, its last day).
