@@ -46,8 +46,8 @@ void add_hint(Item& item, const store::Person* p) {
 }
 
 int order(const Item& i) {
-    if (i.kind == Item::Kind::gaps || i.kind == Item::Kind::proposal)
-        return 2; // nothing is owed by a day: after everything that is
+    if (i.kind == Item::Kind::proposal) return 2; // nothing is owed by a day: after everything that is
+    if (i.kind == Item::Kind::gaps) return 3;     // and a file's gaps last
     return i.state == Item::State::overdue ? 0 : 1;
 }
 

@@ -21,10 +21,11 @@ Item proposal_item(const occasions::Proposal& p, const store::Customer& c) {
     const rules::EventKind& k = *p.kind;
     Item item;
     item.kind = Item::Kind::proposal;
-    item.uid = fmt::format("proposal-{}-{}-{}", c.code, k.kind, p.date.iso());
+    item.uid = fmt::format("proposal-{}-{}", c.code, k.kind);
     item.rule = k.rule;
     item.state = Item::State::open;
-    item.due = item.starts = p.date;
+    item.starts = p.date;
+    item.due = p.date.plus_days(kProposalDays); // the last day it is repeated
     item.customer_code = c.code;
     item.customer_name = c.name;
     item.what = core::trf("proposed: {} ({}) — the notes of {} say “{}”", k.name, k.kind, p.date.iso(), p.word);
@@ -57,7 +58,7 @@ Result<std::vector<std::pair<std::string, Item>>> proposal_items(store::Store& s
                                  }));
     if (noted.empty()) return out;
     KQ_TRY(std::vector<store::Contact> contacts, store.contacts_with_ids(from, as_of, noted));
-    std::set<std::string> seen; // one proposal per customer, kind and day
+    std::set<std::string> seen; // one proposal per customer and kind: the first note that makes it
     for (const auto& contact : contacts) {
         KQ_TRY(std::vector<occasions::Proposal> found, occasions::proposals_for(store, rules, contact));
         const auto c = by_id.find(contact.customer_id);
