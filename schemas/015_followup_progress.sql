@@ -98,7 +98,7 @@ END $$;
 -- Opens a follow-up without a contact (`roster complaint add`, the imports) at customer `customer_id`, in
 -- the state the caller gives — open, in_progress from `started_on`, or done or dropped on `closed_on` with
 -- a reason —, owned by the rep the customer was assigned to on `opened_on`, which must be the session's
--- login or a rep it manages; no day after the server's today, each in order. Returns the new id.
+-- login or a rep it manages; its days in order. Returns the new id.
 CREATE FUNCTION keqing_api.open_followup(customer_id bigint, kind text, body text, person_id bigint,
                                          opened_on text, due_on text, status text, started_on text,
                                          closed_on text, reason text) RETURNS bigint
@@ -110,16 +110,15 @@ DECLARE
 BEGIN
     IF coalesce(kind, '') = '' OR coalesce(body, '') = '' OR NOT keqing_private.is_day(coalesce(opened_on, ''))
        OR NOT keqing_private.is_day(coalesce(due_on, '')) OR due_on < opened_on
-       OR opened_on > keqing_private.today() OR coalesce(status, '') NOT IN ('open', 'in_progress', 'done', 'dropped')
+       OR coalesce(status, '') NOT IN ('open', 'in_progress', 'done', 'dropped')
        OR (status = 'in_progress') <> (started_on IS NOT NULL AND closed_on IS NULL)
        OR (status IN ('done', 'dropped')) <> (closed_on IS NOT NULL)
-       OR (started_on IS NOT NULL AND (NOT keqing_private.is_day(started_on) OR started_on < opened_on
-                                       OR started_on > keqing_private.today()))
+       OR (started_on IS NOT NULL AND (NOT keqing_private.is_day(started_on) OR started_on < opened_on))
        OR (closed_on IS NOT NULL AND (NOT keqing_private.is_day(closed_on) OR closed_on < opened_on
-                                      OR closed_on < coalesce(started_on, '') OR closed_on > keqing_private.today())) THEN
+                                      OR closed_on < coalesce(started_on, ''))) THEN
         RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-            MESSAGE = 'a follow-up needs a kind, a text, days written YYYY-MM-DD in order up to today, and a '
-                      'status (open, in_progress with its start, done or dropped with its day)';
+            MESSAGE = 'a follow-up needs a kind, a text, days written YYYY-MM-DD in order, and a status (open, '
+                      'in_progress with its start, done or dropped with its day)';
     END IF;
     owner := keqing_private.rep_on(customer_id, opened_on);
     IF customer_id IS NULL OR owner IS NULL OR NOT keqing_private.may_write(customer_id, owner)
