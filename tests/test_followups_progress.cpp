@@ -32,9 +32,7 @@ struct ProgressFixture : test::StoreFixture {
         return followups::open_at(*store, rules, {customer, "complaint", "发票开错", person, "", day(opened)},
                                   day("2026-12-20"), dry_run);
     }
-    std::string csv(const std::string& text) {
-        return dir.write("rows.csv", text);
-    }
+    std::string csv(const std::string& text) { return dir.write("rows.csv", text); }
     Result<core::ImportSummary> import(const std::string& text) {
         return followups::import_followups(*store, rules, csv(text), {}, day("2026-12-20"));
     }
@@ -90,7 +88,8 @@ TEST_SUITE("followups::progress") {
         auto twice = followups::start(*store, c->id, day("2026-12-06"), false);
         REQUIRE_FALSE(twice.ok());
         CHECK(twice.error().message.find("in progress already since 2026-12-05") != std::string::npos);
-        CHECK_FALSE(followups::drop(*store, rules, c->id, "x", day("2026-12-04"), false).ok()); // before start
+        CHECK_FALSE(
+            followups::drop(*store, rules, c->id, "x", day("2026-12-04"), false).ok()); // before start
         REQUIRE(followups::drop(*store, rules, c->id, "不成立", day("2026-12-06"), false).ok());
         CHECK_FALSE(followups::start(*store, c->id, day("2026-12-07"), false).ok());
         CHECK_FALSE(followups::start(*store, 999, day("2026-12-07"), false).ok());
@@ -111,7 +110,8 @@ TEST_SUITE("followups::progress") {
         auto bad = import(head + "HZ001,promise,a,2026-12-01,2026-12-08,open,,,\n"
                                  "HZ001,promise,b,2026-12-01,2026-12-08,in_progress,,,\n");
         REQUIRE_FALSE(bad.ok());
-        CHECK(bad.error().message.find("rows.csv:3: status in_progress needs its first day") != std::string::npos);
+        CHECK(bad.error().message.find("rows.csv:3: status in_progress needs its first day") !=
+              std::string::npos);
         CHECK(stored() == 0);
         auto good = import(head + "HZ001,promise,a,2026-12-01,2026-12-08,done,2026-12-02,2026-12-05,\n"
                                   "HZ002,problem,b,2026-12-01,2026-12-08,dropped,,2026-12-03,不需要了\n");
@@ -136,7 +136,8 @@ TEST_SUITE("followups::progress") {
         CHECK(future.error().message.find("after today") != std::string::npos);
         auto due = import(head + "HZ001,promise,a,wang,2026-12-09,2026-12-08,open,\n");
         REQUIRE_FALSE(due.ok());
-        CHECK(due.error().message.find("due_on 2026-12-08 is before opened_on 2026-12-09") != std::string::npos);
+        CHECK(due.error().message.find("due_on 2026-12-08 is before opened_on 2026-12-09") !=
+              std::string::npos);
     }
 
     TEST_CASE_FIXTURE(ProgressFixture, "complaints import with their steps in order") {

@@ -2,10 +2,10 @@
 // for an occasion, import a CSV of contacts, or list the contacts logged (--list, streamed; its CSV imports
 // again); prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
-#include "core/i18n.hpp"
 #include "contacts/history.hpp"
 #include "contacts/log.hpp"
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"

@@ -62,13 +62,12 @@ Result<Exit> add_complaint(const Shared& shared, const ComplaintOptions& o) {
     KQ_TRY(kq::store::FollowUp f,
            kq::followups::open_at(*ctx.store, ctx.rules, open, kq::core::today(), o.dry_run));
     const kq::rules::FollowUpKind* k = ctx.rules.followup(kind);
-    kq::cli::print("{}", o.dry_run ? kq::core::trf("would record (dry run) complaint at {} on {}: {}, due {}, "
-                                                   "owner {}\n",
-                                                   f.customer_code, f.opened_on.iso(), f.body,
-                                                   f.due_on.iso(), f.rep)
-                                   : kq::core::trf("recorded complaint #{} at {} on {}: {}, due {}, owner {}\n",
-                                                   f.id, f.customer_code, f.opened_on.iso(), f.body,
-                                                   f.due_on.iso(), f.rep));
+    kq::cli::print(
+        "{}", o.dry_run ? kq::core::trf("would record (dry run) complaint at {} on {}: {}, due {}, "
+                                        "owner {}\n",
+                                        f.customer_code, f.opened_on.iso(), f.body, f.due_on.iso(), f.rep)
+                        : kq::core::trf("recorded complaint #{} at {} on {}: {}, due {}, owner {}\n", f.id,
+                                        f.customer_code, f.opened_on.iso(), f.body, f.due_on.iso(), f.rep));
     if (!o.dry_run && k && !k->steps.empty())
         kq::cli::print("{}", kq::core::trf("next step: {} (roster complaint step {} {} --note TEXT)\n",
                                            k->steps.front(), f.id, k->steps.front()));
@@ -148,8 +147,8 @@ void add_complaint_commands(CLI::App& app, Shared& shared, Action& action) {
     show->callback([o, &shared, &action] { action = [o, &shared] { return show_complaint(shared, *o); }; });
     add_import_command(
         cmd, "import", "load complaints and their steps from CSV (the export's format): all rows or none",
-        "CSV file (customer,body,opened_on,due_on[,person,step,done_on,note]: a row per step)", "complaint rows",
-        false, shared, action,
+        "CSV file (customer,body,opened_on,due_on[,person,step,done_on,note]: a row per step)",
+        "complaint rows", false, shared, action,
         [](kq::cli::Context& ctx, const std::string& file, const kq::roster::ImportOptions& options) {
             return kq::followups::import_complaints(*ctx.store, ctx.rules, file, options, kq::core::today());
         });

@@ -93,8 +93,9 @@ Result<Exit> write_export(const std::string& csv, const std::string& output, siz
 
 void add_followup_commands(CLI::App& app, Shared& shared, Action& action) {
     auto o = std::make_shared<FollowUpOptions>();
-    auto* cmd = app.add_subcommand("followup", "follow-ups (promises, problems, slow movers, complaints): "
-                                               "list, start, import, export; log-visit opens and closes them");
+    auto* cmd =
+        app.add_subcommand("followup", "follow-ups (promises, problems, slow movers, complaints): "
+                                       "list, start, import, export; log-visit opens and closes them");
     cmd->require_subcommand(1);
     auto* list = cmd->add_subcommand("list", "follow-ups open at the end of --as-of");
     list->add_option("--as-of", o->as_of, "the day (default: today)");

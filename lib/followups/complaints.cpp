@@ -18,8 +18,7 @@ Stepped view_of(const rules::Rules& rules, store::FollowUp item, std::vector<sto
     out.state = state_on(item, day);
     out.age_days = (item.closed_on && *item.closed_on <= day ? *item.closed_on : day) - item.opened_on;
     const rules::FollowUpKind* kind = rules.followup(item.kind);
-    if (kind && !item.closed_on && steps.size() < kind->steps.size())
-        out.next = kind->steps[steps.size()];
+    if (kind && !item.closed_on && steps.size() < kind->steps.size()) out.next = kind->steps[steps.size()];
     out.item = std::move(item);
     out.steps = std::move(steps);
     return out;
@@ -41,8 +40,8 @@ Result<void> step_allowed(const rules::Rules& rules, const store::FollowUp& item
                           fmt::join(kind->steps, ", "));
     const std::string& next = kind->steps[done.size()];
     if (step != next) return data_error("follow-up #{}: the next step is {}, not {}", item.id, next, step);
-    const core::Date last =
-        done.empty() ? item.started_on.value_or(item.opened_on) : std::max(done.back().done_on, item.opened_on);
+    const core::Date last = done.empty() ? item.started_on.value_or(item.opened_on)
+                                         : std::max(done.back().done_on, item.opened_on);
     if (day < last)
         return data_error("follow-up #{}: {} is before its last step or its opening on {}", item.id,
                           day.iso(), last.iso());
@@ -77,7 +76,8 @@ Result<store::FollowUpStep> record_step(store::Store& store, const rules::Rules&
 }
 
 std::vector<Stepped> stepped_of(const rules::Rules& rules, const std::vector<store::FollowUp>& items,
-                                const std::vector<store::FollowUpStep>& steps, core::Date day, bool open_only) {
+                                const std::vector<store::FollowUpStep>& steps, core::Date day,
+                                bool open_only) {
     std::vector<Stepped> out;
     for (const auto& item : items) {
         const rules::FollowUpKind* kind = rules.followup(item.kind);

@@ -66,8 +66,8 @@ Result<store::FollowUp> closable(store::Store& store, const rules::Rules& rules,
                                          : fmt::format("closes with --{} {}", closes, close.id));
     const core::Date since = found->started_on.value_or(found->opened_on);
     if (day < since)
-        return data_error("{}", core::trf("{} {}: follow-up #{} was opened or started on {}, after {}", option,
-                                          close.id, close.id, since.iso(), day.iso()));
+        return data_error("{}", core::trf("{} {}: follow-up #{} was opened or started on {}, after {}",
+                                          option, close.id, close.id, since.iso(), day.iso()));
     return *found;
 }
 

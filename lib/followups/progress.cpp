@@ -43,8 +43,9 @@ Result<store::FollowUp> start(store::Store& store, int64_t id, core::Date day, b
                     "no follow-up #{}; numbers are shown when one is opened and by `roster followup list`",
                     id));
             if (found->closed_on)
-                return progress_error(core::trf("follow-up #{} was closed already on {} ({}); nothing to start",
-                                                id, found->closed_on->iso(), found->status));
+                return progress_error(
+                    core::trf("follow-up #{} was closed already on {} ({}); nothing to start", id,
+                              found->closed_on->iso(), found->status));
             if (found->started_on)
                 return progress_error(
                     core::trf("follow-up #{} is in progress already since {}", id, found->started_on->iso()));
@@ -77,9 +78,10 @@ Result<store::FollowUp> open_at(store::Store& store, const rules::Rules& rules, 
     if (!open.due.empty()) {
         KQ_TRY(due, core::parse_date(open.due, "--due"));
         if (due < open.opened)
-            return progress_error(core::trf("--due {} is before the day it was opened ({}); give a due day on "
-                                            "or after it",
-                                            open.due, open.opened.iso()));
+            return progress_error(
+                core::trf("--due {} is before the day it was opened ({}); give a due day on "
+                          "or after it",
+                          open.due, open.opened.iso()));
     }
     return store::in_transaction(
         store,
@@ -100,7 +102,8 @@ Result<store::FollowUp> open_at(store::Store& store, const rules::Rules& rules, 
             KQ_TRY(int64_t id, store.open_followup(item));
             KQ_TRY(std::optional<store::FollowUp> stored, store.find_followup(id));
             if (!stored)
-                return progress_error(core::trf("follow-up #{} could not be read back after it was opened", id));
+                return progress_error(
+                    core::trf("follow-up #{} could not be read back after it was opened", id));
             return *stored;
         },
         dry_run ? store::Finish::rollback : store::Finish::commit);

@@ -12,10 +12,10 @@
 
 namespace keqing::followups {
 
-const std::vector<std::string> kFollowUpColumns = {"id",      "customer", "kind",       "body",
-                                                   "person",  "rep",      "opened_on",  "due_on",
-                                                   "status",  "started_on", "closed_on", "reason"};
-const std::vector<std::string> kComplaintColumns = {"customer", "body", "person", "opened_on",
+const std::vector<std::string> kFollowUpColumns = {"id",     "customer",   "kind",      "body",
+                                                   "person", "rep",        "opened_on", "due_on",
+                                                   "status", "started_on", "closed_on", "reason"};
+const std::vector<std::string> kComplaintColumns = {"customer", "body", "person",  "opened_on",
                                                     "due_on",   "step", "done_on", "note"};
 
 namespace {
@@ -27,10 +27,9 @@ Error transfer_error(const std::string& message) {
 // Reads the CSV and runs `row(table, i, summary)` for each data row in one transaction (rolled back in a
 // dry run); an error names the file and line.
 template <class F>
-Result<core::ImportSummary> run_rows(store::Store& store, const std::string& file,
-                                     const std::vector<std::string>& required,
-                                     const std::vector<std::string>& optional,
-                                     const core::ImportOptions& options, F&& row) {
+Result<core::ImportSummary>
+run_rows(store::Store& store, const std::string& file, const std::vector<std::string>& required,
+         const std::vector<std::string>& optional, const core::ImportOptions& options, F&& row) {
     if (options.update)
         return usage_error("{}", core::tr("--update does not apply to follow-ups: a stored item changes with "
                                           "log-visit, roster followup or roster complaint"));
@@ -71,11 +70,13 @@ Result<void> check_state(const store::FollowUp& f, core::Date today) {
     if (f.status == "in_progress" && !f.started_on)
         return transfer_error(core::tr("status in_progress needs its first day in started_on"));
     if (f.status == "open" && f.started_on)
-        return transfer_error(core::tr("status open takes no started_on; say in_progress, or leave it blank"));
+        return transfer_error(
+            core::tr("status open takes no started_on; say in_progress, or leave it blank"));
     if (f.status == "dropped" && f.reason.empty())
         return transfer_error(core::tr("status dropped needs a reason saying why"));
     if (f.due_on < f.opened_on)
-        return transfer_error(core::trf("due_on {} is before opened_on {}", f.due_on.iso(), f.opened_on.iso()));
+        return transfer_error(
+            core::trf("due_on {} is before opened_on {}", f.due_on.iso(), f.opened_on.iso()));
     const core::Date last = f.closed_on.value_or(f.started_on.value_or(f.opened_on));
     if ((f.started_on && *f.started_on < f.opened_on) || (f.closed_on && *f.closed_on < f.opened_on) ||
         (f.started_on && f.closed_on && *f.closed_on < *f.started_on))
@@ -124,14 +125,15 @@ Result<store::FollowUp> item_of(store::Store& store, const rules::Rules& rules, 
     f.kind = kind.empty() ? std::string(t.get(i, "kind")) : kind;
     const rules::FollowUpKind* k = rules.followup(f.kind);
     if (!k)
-        return transfer_error(core::trf("kind '{}' is not a follow-up kind of the rules ({})", f.kind,
-                                        rules.source));
+        return transfer_error(
+            core::trf("kind '{}' is not a follow-up kind of the rules ({})", f.kind, rules.source));
     f.body = std::string(t.get(i, "body"));
     if (f.body.empty()) return transfer_error(core::tr("a follow-up needs a text; fill in column body"));
     KQ_CHECK(core::check_value(f.body, core::kMaxText, "column body"));
     KQ_TRY(f.opened_on, core::parse_date(t.get(i, "opened_on"), "column opened_on"));
     KQ_TRY(f.due_on, core::parse_date(t.get(i, "due_on"), "column due_on"));
-    KQ_TRY(store::Customer c, roster::resolve_customer(store, std::string(t.get(i, "customer")), f.opened_on));
+    KQ_TRY(store::Customer c,
+           roster::resolve_customer(store, std::string(t.get(i, "customer")), f.opened_on));
     if (c.rep.empty())
         return transfer_error(core::trf("{} had no rep on {}, who would own it", c.code, f.opened_on.iso()));
     const std::string rep(t.get(i, "rep"));
@@ -159,9 +161,12 @@ Result<core::ImportSummary> import_followups(store::Store& store, const rules::R
         f.reason = std::string(t.get(i, "reason"));
         KQ_CHECK(core::check_value(f.reason, core::kMaxText, "column reason"));
         KQ_CHECK(check_state(f, today));
-        const std::string what = core::trf("the {} of {} opened on {}", f.kind, f.customer_code, f.opened_on.iso());
-        if (!seen.insert(fmt::format("{}\t{}\t{}\t{}", f.customer_id, f.kind, f.body, f.opened_on.iso())).second)
-            return transfer_error(core::trf("{} (\"{}\") appears twice in the file; keep one row", what, f.body));
+        const std::string what =
+            core::trf("the {} of {} opened on {}", f.kind, f.customer_code, f.opened_on.iso());
+        if (!seen.insert(fmt::format("{}\t{}\t{}\t{}", f.customer_id, f.kind, f.body, f.opened_on.iso()))
+                 .second)
+            return transfer_error(
+                core::trf("{} (\"{}\") appears twice in the file; keep one row", what, f.body));
         KQ_TRY(std::optional<store::FollowUp> stored, stored_as(store, f));
         if (!stored) {
             KQ_TRY([[maybe_unused]] int64_t id, store.open_followup(f));
@@ -169,9 +174,10 @@ Result<core::ImportSummary> import_followups(store::Store& store, const rules::R
             return {};
         }
         if (const std::string diff = differences(*stored, f); !diff.empty())
-            return transfer_error(core::trf("{} is stored as #{} with other values ({}); change it with log-visit "
-                                            "or roster followup, or fix the row",
-                                            what, stored->id, diff));
+            return transfer_error(
+                core::trf("{} is stored as #{} with other values ({}); change it with log-visit "
+                          "or roster followup, or fix the row",
+                          what, stored->id, diff));
         ++summary.unchanged;
         return {};
     };
@@ -198,9 +204,10 @@ Result<core::ImportSummary> import_complaints(store::Store& store, const rules::
             added.insert(id);
             KQ_TRY(stored, store.find_followup(id));
         } else if (stored->due_on != f.due_on || stored->person_id != f.person_id) {
-            return transfer_error(core::trf("the complaint of {} opened on {} is stored as #{} with another due "
-                                            "day or person; fix the row",
-                                            f.customer_code, f.opened_on.iso(), stored->id));
+            return transfer_error(
+                core::trf("the complaint of {} opened on {} is stored as #{} with another due "
+                          "day or person; fix the row",
+                          f.customer_code, f.opened_on.iso(), stored->id));
         }
         const std::string step(t.get(i, "step"));
         KQ_TRY(std::optional<core::Date> done_on, day_in(t, i, "done_on"));
@@ -217,8 +224,8 @@ Result<core::ImportSummary> import_complaints(store::Store& store, const rules::
         for (const auto& s : steps)
             if (s.step == step) {
                 if (s.done_on != *done_on || s.note != t.get(i, "note"))
-                    return transfer_error(core::trf("step {} of #{} is stored with another day or note; fix the row",
-                                                    step, stored->id));
+                    return transfer_error(core::trf(
+                        "step {} of #{} is stored with another day or note; fix the row", step, stored->id));
                 ++summary.unchanged;
                 return {};
             }

@@ -38,7 +38,8 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
         }
         const rules::FollowUpKind* kind = rules.followup(f.kind);
         row.insert(row.end(),
-                   {f.person_name.empty() ? f.body : fmt::format("{} ({})", f.body, f.person_name), f.rep, f.opened_on.iso(), f.due_on.iso(),
+                   {f.person_name.empty() ? f.body : fmt::format("{} ({})", f.body, f.person_name), f.rep,
+                    f.opened_on.iso(), f.due_on.iso(),
                     std::string(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
         t.row(row);
     }
@@ -73,10 +74,18 @@ std::string render_followups_csv(const std::vector<store::FollowUp>& items) {
     out += "\n";
     auto day = [](const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); };
     for (const auto& f : items) {
-        const std::vector<std::string> fields{std::to_string(f.id), f.customer_code, f.kind,
-                                              f.body,              f.person_name,   f.rep,
-                                              f.opened_on.iso(),   f.due_on.iso(),  f.status,
-                                              day(f.started_on),   day(f.closed_on), f.reason};
+        const std::vector<std::string> fields{std::to_string(f.id),
+                                              f.customer_code,
+                                              f.kind,
+                                              f.body,
+                                              f.person_name,
+                                              f.rep,
+                                              f.opened_on.iso(),
+                                              f.due_on.iso(),
+                                              f.status,
+                                              day(f.started_on),
+                                              day(f.closed_on),
+                                              f.reason};
         for (size_t i = 0; i < fields.size(); ++i)
             out += (i ? "," : "") + core::csv_field(fields[i]);
         out += "\n";

@@ -38,13 +38,14 @@ std::string followups_section(const report::Report& report, const rules::Rules& 
     const core::Date last = std::min(report.options.as_of, report.options.to.last());
     if (!report.followups_overdue.empty()) {
         Table overdue{core::tr("Overdue, to follow up"),
-                      {core::tr("#"), core::tr("Customer"), core::tr("Owner"), core::tr("Kind"), core::tr("What"),
-                       core::tr("Opened"), core::tr("Due")},
+                      {core::tr("#"), core::tr("Customer"), core::tr("Owner"), core::tr("Kind"),
+                       core::tr("What"), core::tr("Opened"), core::tr("Due")},
                       {}};
         for (const auto& f : report.followups_overdue)
             overdue.rows.push_back({Cell(fmt::format("#{}", f.id), "num"),
-                                    name(f.customer_code + " " + f.customer_name), name(rep_name(report, f.rep)),
-                                    kind_label(rules, f.kind), f.body, f.opened_on.iso(), f.due_on.iso()});
+                                    name(f.customer_code + " " + f.customer_name),
+                                    name(rep_name(report, f.rep)), kind_label(rules, f.kind), f.body,
+                                    f.opened_on.iso(), f.due_on.iso()});
         out += render(overdue);
     }
     if (report.complaints_open.empty())
@@ -59,8 +60,8 @@ std::string followups_section(const report::Report& report, const rules::Rules& 
         open.rows.push_back({Cell(fmt::format("#{}", c.item.id), "num"),
                              name(c.item.customer_code + " " + c.item.customer_name),
                              name(rep_name(report, c.item.rep)), c.item.opened_on.iso(), c.item.due_on.iso(),
-                             num(c.age_days), Cell(state, "state state-" + state), c.next.empty() ? "—" : c.next,
-                             c.item.body});
+                             num(c.age_days), Cell(state, "state state-" + state),
+                             c.next.empty() ? "—" : c.next, c.item.body});
     }
     return out + render(open) + "</section>\n";
 }

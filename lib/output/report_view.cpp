@@ -2,10 +2,10 @@
 #include "output/report_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/sink.hpp"
 #include "core/text.hpp"
-#include "core/i18n.hpp"
 #include "output/complaint_view.hpp"
 #include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
@@ -519,7 +519,8 @@ void csv(core::Sink& out, const report::Report& r) {
         const std::string key = fmt::format("#{} {}", c.item.id, c.item.customer_code);
         line("complaint", all, key, "age_days", fmt::format("{}", c.age_days));
         line("complaint", all, key, "days_overdue",
-             fmt::format("{}", std::max(0, (c.age_days + c.item.opened_on.serial()) - c.item.due_on.serial())));
+             fmt::format("{}",
+                         std::max(0, (c.age_days + c.item.opened_on.serial()) - c.item.due_on.serial())));
     }
 }
 

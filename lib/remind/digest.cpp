@@ -5,8 +5,8 @@
 #include "compliance/goals.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
-#include "roster/gaps.hpp"
 #include "remind/proposals.hpp"
+#include "roster/gaps.hpp"
 #include "roster/people.hpp"
 
 #include <algorithm>

@@ -28,16 +28,17 @@ Item proposal_item(const occasions::Proposal& p, const store::Customer& c) {
     item.due = p.date.plus_days(kProposalDays); // the last day it is repeated
     item.customer_code = c.code;
     item.customer_name = c.name;
-    item.what = core::trf("proposed: {} ({}) — the notes of {} say “{}”", k.name, k.kind, p.date.iso(), p.word);
+    item.what =
+        core::trf("proposed: {} ({}) — the notes of {} say “{}”", k.name, k.kind, p.date.iso(), p.word);
     item.command = fmt::format("roster event add {} --kind {} --date {}", c.code, k.kind, p.date.iso());
     return item;
 }
 
 } // namespace
 
-Result<std::vector<std::pair<std::string, Item>>> proposal_items(store::Store& store, const rules::Rules& rules,
-                                                                 core::Date as_of,
-                                                                 const std::vector<store::Customer>& current) {
+Result<std::vector<std::pair<std::string, Item>>>
+proposal_items(store::Store& store, const rules::Rules& rules, core::Date as_of,
+               const std::vector<store::Customer>& current) {
     std::vector<std::pair<std::string, Item>> out;
     const bool any_words = std::any_of(rules.events.begin(), rules.events.end(),
                                        [](const rules::EventKind& k) { return !k.words.empty(); });

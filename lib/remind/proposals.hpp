@@ -16,8 +16,8 @@ inline constexpr int kProposalDays = 30;
 // The proposals of the contacts of [as_of − kProposalDays, as_of] at the customers of `current` with a
 // family note, one per customer and event kind (the first note that proposes it), each paired with the
 // rep `current` assigns its customer to on as_of.
-Result<std::vector<std::pair<std::string, Item>>> proposal_items(store::Store& store, const rules::Rules& rules,
-                                                                 core::Date as_of,
+Result<std::vector<std::pair<std::string, Item>>> proposal_items(store::Store& store,
+                                                                 const rules::Rules& rules, core::Date as_of,
                                                                  const std::vector<store::Customer>& current);
 
 } // namespace keqing::remind

@@ -21,7 +21,7 @@ struct FollowUp {
     std::string body; // what was promised, the problem, the slow mover and why
     std::string rep;  // its owner
     core::Date opened_on, due_on;
-    std::string status; // open, in_progress, done, dropped
+    std::string status;                              // open, in_progress, done, dropped
     std::optional<core::Date> started_on, closed_on; // in progress from (schemas/015), done or dropped on
     int64_t person_id = 0;                           // the customer's contact person it is about (0: none)
     std::string person_name;

@@ -56,12 +56,13 @@ std::optional<std::string> followup_day_or_null(const std::optional<core::Date>&
 template <class Db>
 Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string& kind,
                                            const std::string& body, core::Date due_on, int64_t person_id) {
-    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
-                                       "due_on, opened_by, created_at, person_id) SELECT customer_id, $2, $3, "
-                                       "rep_id, happened_on, $4, id, $6, $5 FROM contacts WHERE id = $1 "
-                                       "RETURNING id",
-                                       "SELECT keqing_api.add_followup($1, $2, $3, $4, $5)"),
-                               "opening a follow-up"));
+    KQ_TRY(Stmt s,
+           db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
+                               "due_on, opened_by, created_at, person_id) SELECT customer_id, $2, $3, "
+                               "rep_id, happened_on, $4, id, $6, $5 FROM contacts WHERE id = $1 "
+                               "RETURNING id",
+                               "SELECT keqing_api.add_followup($1, $2, $3, $4, $5)"),
+                       "opening a follow-up"));
     s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso());
     bind_followup_ref(s, 5, person_id);
     if (db_.source() != Source::api) s.bind(6, core::now().iso());
@@ -69,18 +70,21 @@ Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::open_followup(const FollowUp& f) {
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, person_id, opened_on, due_on, "
-                               "status, started_on, closed_on, reason, rep_id, created_at) SELECT $1, $2, $3, "
-                               "$4, $5, $6, $7, $8, $9, $10, a.rep_id, $11 FROM assignments a WHERE "
-                               "a.customer_id = $1 AND a.effective_from <= $5 ORDER BY a.effective_from DESC "
-                               "LIMIT 1 RETURNING id",
-                               "SELECT keqing_api.open_followup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
-                       "opening a follow-up"));
+    KQ_TRY(
+        Stmt s,
+        db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, person_id, opened_on, due_on, "
+                            "status, started_on, closed_on, reason, rep_id, created_at) SELECT $1, $2, $3, "
+                            "$4, $5, $6, $7, $8, $9, $10, a.rep_id, $11 FROM assignments a WHERE "
+                            "a.customer_id = $1 AND a.effective_from <= $5 ORDER BY a.effective_from DESC "
+                            "LIMIT 1 RETURNING id",
+                            "SELECT keqing_api.open_followup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
+                    "opening a follow-up"));
     s.bind(1, f.customer_id).bind(2, f.kind).bind(3, f.body);
     bind_followup_ref(s, 4, f.person_id);
     s.bind(5, f.opened_on.iso()).bind(6, f.due_on.iso()).bind(7, f.status);
-    s.bind(8, followup_day_or_null(f.started_on)).bind(9, followup_day_or_null(f.closed_on)).bind(10, f.reason);
+    s.bind(8, followup_day_or_null(f.started_on))
+        .bind(9, followup_day_or_null(f.closed_on))
+        .bind(10, f.reason);
     if (db_.source() != Source::api) s.bind(11, core::now().iso());
     return db_.inserted_id(s);
 }
@@ -152,9 +156,10 @@ Result<int64_t> SqlStore<Db>::add_followup_step(int64_t id, const std::string& s
         s.bind(5, core::now().iso());
     KQ_TRY(int64_t step_id, db_.inserted_id(s));
     if (db_.source() == Source::api) return step_id;
-    KQ_TRY(Stmt start, db_.prepare("UPDATE followups SET status = 'in_progress', started_on = $2 WHERE id = $1 "
-                                   "AND status = 'open'",
-                                   "starting a follow-up"));
+    KQ_TRY(Stmt start,
+           db_.prepare("UPDATE followups SET status = 'in_progress', started_on = $2 WHERE id = $1 "
+                       "AND status = 'open'",
+                       "starting a follow-up"));
     start.bind(1, id).bind(2, day.iso());
     KQ_CHECK(start.run());
     if (closes) KQ_CHECK(close_followup(id, "done", note, day, 0));
