@@ -120,8 +120,14 @@ BEGIN
             MESSAGE = 'a follow-up needs a kind, a text, days written YYYY-MM-DD in order, and a status (open, '
                       'in_progress with its start, done or dropped with its day)';
     END IF;
+    -- The session's own customers first, so a hidden customer costs what a missing one does.
+    IF customer_id IS NULL OR NOT keqing_private.may_write(customer_id, session_user::text) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = pg_catalog.format('customer #%s is not assigned today to %s or to a rep it manages',
+                                        customer_id, session_user);
+    END IF;
     owner := keqing_private.rep_on(customer_id, opened_on);
-    IF customer_id IS NULL OR owner IS NULL OR NOT keqing_private.may_write(customer_id, owner)
+    IF owner IS NULL OR NOT keqing_private.may_write(customer_id, owner)
        OR NOT (keqing_private.unrestricted() OR owner = session_user::text OR keqing_private.manages(owner)) THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
             MESSAGE = pg_catalog.format('customer #%s is not assigned today to %s or to a rep it manages',

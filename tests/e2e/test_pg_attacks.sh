@@ -538,7 +538,7 @@ if cmp -s "$WORK/v5.rows" "$WORK/v6.rows" && [ "$(wc -l <"$WORK/v6.rows")" -gt 5
 else fail "[from-schema-5] rows changed in the upgrade: $(diff "$WORK/v5.rows" "$WORK/v6.rows" | head -5)"; fi
 [ "$(owner_query "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] && pass ||
   fail "[from-schema-5] tables left in public"
-latest=$(ls "$SRC"/schemas/[0-9][0-9][0-9]_*.sql | wc -l)
+latest=$(ls "$SRC"/schemas/[0-9][0-9][0-9]_*.sql | sed 's|.*/||; s|_.*||' | sort -n | tail -1 | sed 's/^0*//') # the highest number
 [ "$(owner_query "SELECT max(version) FROM keqing.keqing_schema")" = "$latest" ] && pass || fail "[from-schema-5] schema version"
 attack_server
 
