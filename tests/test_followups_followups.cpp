@@ -153,7 +153,7 @@ TEST_SUITE("followups::followups") {
         CHECK(elsewhere.error().message.find("is at HZ001, not HZ004") != std::string::npos);
         auto before = log("HZ001", "2026-12-04", {{}, {{promise, followups::How::kept, ""}}});
         REQUIRE_FALSE(before.ok());
-        CHECK(before.error().message.find("was opened on 2026-12-05") != std::string::npos);
+        CHECK(before.error().message.find("was opened or started on 2026-12-05") != std::string::npos);
         CHECK((*store->find_followup(promise))->status == "open");
     }
 

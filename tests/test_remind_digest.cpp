@@ -240,6 +240,38 @@ TEST_SUITE("remind::digest") {
         CHECK(birthday("2026-09-25") == "overdue"); // 09-23, overdue for 7 days
         CHECK(birthday("2026-09-26").empty());
     }
+    TEST_CASE_FIXTURE(Fixture,
+                      "a family note's life event is proposed every day for 30 days and never recorded") {
+        store::Contact c;
+        c.customer_id = customer;
+        c.channel = "visit";
+        c.date = day("2026-12-01");
+        c.rep = "wang";
+        c.logged_at = "2026-12-01T09:00";
+        c.checklist[3] = "店长女儿下月结婚";
+        REQUIRE(store->add_contact(c).ok());
+        auto proposals = [&](const char* as_of) {
+            std::vector<remind::Item> out;
+            for (auto& i : items(as_of))
+                if (i.kind == remind::Item::Kind::proposal) out.push_back(i);
+            return out;
+        };
+        auto first = proposals("2026-12-02");
+        REQUIRE(first.size() == 1);
+        CHECK(first[0].command == "roster event add B1 --kind wedding --date 2026-12-01");
+        CHECK(first[0].uid == "proposal-B1-wedding");
+        CHECK(proposals("2026-12-31").size() == 1);
+        CHECK(proposals("2027-01-01").empty()); // 31 days after the note
+        auto events = store->list_events(day("2026-01-01"), day("2027-12-31"), customer);
+        REQUIRE(events.ok());
+        CHECK(events->empty()); // proposed, never recorded
+        store::LifeEvent e;
+        e.customer_id = customer;
+        e.kind = "wedding";
+        e.date = day("2026-12-20");
+        REQUIRE(store->add_event(e).ok());
+        CHECK(proposals("2026-12-21").empty()); // recorded: no longer proposed
+    }
 }
 
 } // namespace unit_remind_digest

@@ -5,6 +5,7 @@
 #include "contacts/history.hpp"
 #include "contacts/log.hpp"
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
@@ -22,6 +23,7 @@ struct Options {
     std::string date, time, import_file, void_reason, encoding;
     int64_t void_id = 0, tag_id = 0, untag_id = 0, close_id = 0;
     std::string promise, problem, complaint, due; // follow-ups opened (issue 18); --slow-mover is also R17
+    std::string about;                            // the person the follow-ups opened are about
     std::vector<int64_t> kept;
     bool visit = false, call = false, message = false, third_party = false;
     std::string channel;
@@ -190,14 +192,19 @@ keqing::Result<void> collect_followups(Options& o) {
         KQ_TRY(keqing::core::Date due, keqing::cli::date_or_today(o.due, "--due"));
         o.due = due.iso();
     }
-    if (!o.promise.empty()) changes.open.push_back({"promise", o.promise, o.due});
-    if (!o.problem.empty()) changes.open.push_back({"problem", o.problem, o.due});
-    if (!o.complaint.empty()) changes.open.push_back({"complaint", o.complaint, o.due});
-    if (!r.checklist[5].empty()) changes.open.push_back({"slow-mover", r.checklist[5], o.due});
+    if (!o.promise.empty()) changes.open.push_back({"promise", o.promise, o.due, o.about});
+    if (!o.problem.empty()) changes.open.push_back({"problem", o.problem, o.due, o.about});
+    if (!o.complaint.empty()) changes.open.push_back({"complaint", o.complaint, o.due, o.about});
+    if (!r.checklist[5].empty()) changes.open.push_back({"slow-mover", r.checklist[5], o.due, o.about});
     if (!o.due.empty() && changes.open.empty())
         return keqing::usage_error(
             "--due {} needs something to follow up: --promise, --problem, --complaint or --slow-mover",
             o.due);
+    if (!o.about.empty() && changes.open.empty())
+        return keqing::usage_error(
+            "{}", keqing::core::trf("--about {} needs something to follow up: --promise, --problem, "
+                                    "--complaint or --slow-mover",
+                                    o.about));
     for (const int64_t id : o.kept)
         changes.close.push_back({id, How::kept, ""});
     const std::string_view solved =
@@ -403,6 +410,8 @@ void wire_options(CLI::App& app, Options& o) {
     follow->add_option(
         "--due", o.due,
         "when the follow-ups opened are due: YYYY-MM-DD, +7, fri, 11-30 (default: the rules')");
+    follow->add_option("--about", o.about,
+                       "the customer's contact person the follow-ups opened are about (name or id)");
     follow->add_option("--kept", o.kept, "close promise N as kept (repeatable)");
     follow->add_option("--close", o.close_id, "drop follow-up N without a contact (needs --reason TEXT)");
     goals->add_flag("--training", r.training, "R11 gave formal training");

@@ -37,6 +37,11 @@ void add_person_commands(CLI::App& app, Shared& shared, Action& action);
 void add_event_commands(CLI::App& app, Shared& shared, Action& action);
 void add_complaint_commands(CLI::App& app, Shared& shared, Action& action);
 void add_training_commands(CLI::App& app, Shared& shared, Action& action);
+void add_followup_commands(CLI::App& app, Shared& shared, Action& action);
+
+// Writes an export's CSV to stdout, or whole to file `output` (saying how many `noun` it wrote).
+Result<Exit> write_export(const std::string& csv, const std::string& output, size_t count,
+                          std::string_view noun);
 
 // --format table|csv|json for a list, validated by CLI11 and read as output::Format.
 void add_format_option(CLI::App* cmd, keqing::output::Format& format);

@@ -9,9 +9,13 @@
 namespace {
 
 constexpr roster_app::Group kGroups[] = {
-    {"customers", roster_app::add_customer_commands}, {"changes", roster_app::add_change_commands},
-    {"reps", roster_app::add_rep_commands},           {"people", roster_app::add_person_commands},
-    {"events", roster_app::add_event_commands},       {"complaints", roster_app::add_complaint_commands},
+    {"customers", roster_app::add_customer_commands},
+    {"changes", roster_app::add_change_commands},
+    {"reps", roster_app::add_rep_commands},
+    {"people", roster_app::add_person_commands},
+    {"events", roster_app::add_event_commands},
+    {"followups", roster_app::add_followup_commands},
+    {"complaints", roster_app::add_complaint_commands},
     {"trainings", roster_app::add_training_commands},
 };
 

@@ -18,8 +18,7 @@ Stepped view_of(const rules::Rules& rules, store::FollowUp item, std::vector<sto
     out.state = state_on(item, day);
     out.age_days = (item.closed_on && *item.closed_on <= day ? *item.closed_on : day) - item.opened_on;
     const rules::FollowUpKind* kind = rules.followup(item.kind);
-    if (kind && item.status == "open" && steps.size() < kind->steps.size())
-        out.next = kind->steps[steps.size()];
+    if (kind && !item.closed_on && steps.size() < kind->steps.size()) out.next = kind->steps[steps.size()];
     out.item = std::move(item);
     out.steps = std::move(steps);
     return out;
@@ -33,15 +32,16 @@ Result<void> step_allowed(const rules::Rules& rules, const store::FollowUp& item
     if (!kind || kind->steps.empty())
         return data_error("follow-up #{} is a {}, which has no steps; only complaints do", item.id,
                           item.kind);
-    if (item.status != "open")
-        return data_error("follow-up #{} was closed already on {} ({})", item.id,
-                          item.closed_on ? item.closed_on->iso() : "?", item.status);
+    if (item.closed_on)
+        return data_error("follow-up #{} was closed already on {} ({})", item.id, item.closed_on->iso(),
+                          item.status);
     if (std::find(kind->steps.begin(), kind->steps.end(), step) == kind->steps.end())
         return data_error("step '{}' is not one of a {}'s: {}", step, kind->name,
                           fmt::join(kind->steps, ", "));
     const std::string& next = kind->steps[done.size()];
     if (step != next) return data_error("follow-up #{}: the next step is {}, not {}", item.id, next, step);
-    const core::Date last = done.empty() ? item.opened_on : done.back().done_on;
+    const core::Date last = done.empty() ? item.started_on.value_or(item.opened_on)
+                                         : std::max(done.back().done_on, item.opened_on);
     if (day < last)
         return data_error("follow-up #{}: {} is before its last step or its opening on {}", item.id,
                           day.iso(), last.iso());
@@ -75,21 +75,27 @@ Result<store::FollowUpStep> record_step(store::Store& store, const rules::Rules&
         dry_run ? store::Finish::rollback : store::Finish::commit);
 }
 
+std::vector<Stepped> stepped_of(const rules::Rules& rules, const std::vector<store::FollowUp>& items,
+                                const std::vector<store::FollowUpStep>& steps, core::Date day,
+                                bool open_only) {
+    std::vector<Stepped> out;
+    for (const auto& item : items) {
+        const rules::FollowUpKind* kind = rules.followup(item.kind);
+        if (!kind || kind->steps.empty()) continue;
+        if (open_only && !is_open(item, day)) continue;
+        std::vector<store::FollowUpStep> mine;
+        for (const auto& s : steps)
+            if (s.followup_id == item.id && s.done_on <= day) mine.push_back(s);
+        out.push_back(view_of(rules, item, std::move(mine), day));
+    }
+    return out;
+}
+
 Result<std::vector<Stepped>> stepped_items(store::Store& store, const rules::Rules& rules, core::Date from,
                                            core::Date to, const store::Scope& filter, bool open_only) {
     KQ_TRY(std::vector<store::FollowUp> items, store.followups_of(from, to, filter));
     KQ_TRY(std::vector<store::FollowUpStep> steps, store.followup_steps(0));
-    std::vector<Stepped> out;
-    for (auto& item : items) {
-        const rules::FollowUpKind* kind = rules.followup(item.kind);
-        if (!kind || kind->steps.empty()) continue;
-        if (open_only && !is_open(item, to)) continue;
-        std::vector<store::FollowUpStep> mine;
-        for (const auto& s : steps)
-            if (s.followup_id == item.id && s.done_on <= to) mine.push_back(s);
-        out.push_back(view_of(rules, std::move(item), std::move(mine), to));
-    }
-    return out;
+    return stepped_of(rules, items, steps, to, open_only);
 }
 
 Result<Stepped> stepped_item(store::Store& store, const rules::Rules& rules, int64_t id, core::Date day) {

@@ -31,6 +31,12 @@ struct Stepped {
 Result<std::vector<Stepped>> stepped_items(store::Store& store, const rules::Rules& rules, core::Date from,
                                            core::Date to, const store::Scope& filter, bool open_only);
 
+// The items of `items` with steps (complaints), with theirs among `steps`, seen at the end of `day`;
+// `open_only`: only those still open then.
+std::vector<Stepped> stepped_of(const rules::Rules& rules, const std::vector<store::FollowUp>& items,
+                                const std::vector<store::FollowUpStep>& steps, core::Date day,
+                                bool open_only);
+
 // Item `id` with its steps, seen at the end of `day`.
 Result<Stepped> stepped_item(store::Store& store, const rules::Rules& rules, int64_t id, core::Date day);
 

@@ -1,6 +1,7 @@
 // Opening and closing follow-up items with a contact, their state on a day, and the report's counts.
 #include "followups/followups.hpp"
 
+#include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
 
@@ -33,7 +34,10 @@ Result<store::FollowUp> open_one(store::Store& store, const rules::Rules& rules,
     if (core::trim(open.body).empty()) return usage_error("{} needs a text saying what to follow up", option);
     KQ_CHECK(core::check_value(open.body, core::kMaxText, option));
     KQ_TRY(core::Date due, due_day(*kind, open, contact));
-    KQ_TRY(int64_t id, store.add_followup(contact.id, open.kind, std::string(core::trim(open.body)), due));
+    KQ_TRY(int64_t person,
+           person_id_of(store, contact.customer_id, contact.customer_code, open.person, "--about"));
+    KQ_TRY(int64_t id,
+           store.add_followup(contact.id, open.kind, std::string(core::trim(open.body)), due, person));
     KQ_TRY(std::optional<store::FollowUp> stored, store.find_followup(id));
     if (!stored) return data_error("follow-up #{} could not be read back after it was opened", id);
     return *stored;
@@ -51,18 +55,19 @@ Result<store::FollowUp> closable(store::Store& store, const rules::Rules& rules,
     if (customer_id && found->customer_id != customer_id)
         return data_error("{} {}: follow-up #{} is at {}, not {}; close it with a contact of {}", option,
                           close.id, close.id, found->customer_code, customer_code, found->customer_code);
-    if (found->status != "open")
+    if (found->closed_on)
         return data_error("{} {}: follow-up #{} was closed already on {} ({})", option, close.id, close.id,
-                          found->closed_on ? found->closed_on->iso() : "?", found->status);
+                          found->closed_on->iso(), found->status);
     const rules::FollowUpKind* kind = rules.followup(found->kind);
     const std::string closes = kind ? kind->closes : "";
     if (close.how != How::dropped && closes != (close.how == How::kept ? "kept" : "solved"))
         return data_error("{} {}: follow-up #{} is a {}, which {}", option, close.id, close.id, found->kind,
                           closes.empty() ? core::tr("closes with --close N --reason TEXT only")
                                          : core::trf("closes with --{} {}", closes, close.id));
-    if (day < found->opened_on)
-        return data_error("{} {}: follow-up #{} was opened on {}, after {}", option, close.id, close.id,
-                          found->opened_on.iso(), day.iso());
+    const core::Date since = found->started_on.value_or(found->opened_on);
+    if (day < since)
+        return data_error("{} {}: follow-up #{} was opened or started on {}, after {}", option, close.id,
+                          close.id, since.iso(), day.iso());
     return *found;
 }
 
@@ -126,13 +131,16 @@ State state_on(const store::FollowUp& item, core::Date day) {
     if (item.closed_on && *item.closed_on <= day)
         return item.status == "dropped" ? State::dropped : State::done;
     if (item.due_on < day) return State::overdue;
-    return item.due_on == day ? State::due : State::open;
+    if (item.due_on == day) return State::due;
+    return item.started_on && *item.started_on <= day ? State::in_progress : State::open;
 }
 
 std::string_view to_string(State state) {
     switch (state) {
     case State::open:
         return "open";
+    case State::in_progress:
+        return "in_progress";
     case State::due:
         return "due";
     case State::overdue:

@@ -12,12 +12,13 @@
 
 namespace keqing::followups {
 
-// One item to open with a contact: a [[followup]] kind, its text, and a due day (empty: the kind's due_days
-// after the contact).
+// One item to open with a contact: a [[followup]] kind, its text, a due day (empty: the kind's due_days
+// after the contact), and the customer's contact person it is about (a name or #id; empty: none).
 struct Open {
     std::string kind;
     std::string body;
     std::string due;
+    std::string person = {};
 };
 
 // How an item is closed: kept (a promise), solved (a problem, a slow mover) — both "done" —, or dropped.
@@ -58,16 +59,33 @@ Result<std::string> solved_by(store::Store& store, const Changes& changes);
 std::string solved_text(const store::FollowUp& item);
 
 // An item's state at the end of `day`: done or dropped once closed by then; otherwise overdue after its due
-// day, due on it, open before.
-enum class State { open, due, overdue, done, dropped };
+// day, due on it, in progress once started before that, open before.
+enum class State { open, in_progress, due, overdue, done, dropped };
 State state_on(const store::FollowUp& item, core::Date day);
 std::string_view to_string(State state);
-// Whether the item is still open (not done, not dropped) at the end of `day`.
+// Whether the item is still open or in progress (not done, not dropped) at the end of `day`.
 bool is_open(const store::FollowUp& item, core::Date day);
 
 // The open items of the customers `filter` allows at the end of `as_of`, by due day.
 Result<std::vector<store::FollowUp>> open_on(store::Store& store, core::Date as_of,
                                              const store::Scope& filter);
+
+// The current person of customer `customer_id` that `text` names (a name or an id, "#12" too), or 0 for an
+// empty text; `option` names where it was given.
+Result<int64_t> person_id_of(store::Store& store, int64_t customer_id, const std::string& customer_code,
+                             const std::string& text, std::string_view option);
+
+// Puts open item `id` in progress on `day` (roster followup start N): not before it was opened.
+Result<store::FollowUp> start(store::Store& store, int64_t id, core::Date day, bool dry_run);
+
+// An item opened without a contact (roster complaint add): at the customer `customer` names, of a kind,
+// about a person, opened on `opened` and due on `due` (empty: the kind's due_days later).
+struct OpenAt {
+    std::string customer, kind, body, person, due;
+    core::Date opened;
+};
+Result<store::FollowUp> open_at(store::Store& store, const rules::Rules& rules, const OpenAt& open,
+                                core::Date today, bool dry_run);
 
 // What the report counts for a rep (or everyone) over a range of days.
 struct Counts {

@@ -3,6 +3,7 @@
 
 #include "core/csv.hpp"
 #include "core/json.hpp"
+#include "followups/transfer.hpp"
 #include "output/table.hpp"
 #include "output/words.hpp"
 
@@ -22,8 +23,9 @@ std::string closed_text(const followups::Stepped& s) {
                : "";
 }
 
-std::string complaints_json(const std::vector<followups::Stepped>& items) {
-    core::JsonWriter j;
+} // namespace
+
+void write_complaints(core::JsonWriter& j, const std::vector<followups::Stepped>& items) {
     j.begin_array();
     for (const auto& s : items) {
         const auto& f = s.item;
@@ -45,10 +47,38 @@ std::string complaints_json(const std::vector<followups::Stepped>& items) {
         j.end_array().end_object();
     }
     j.end_array();
+}
+
+namespace {
+
+std::string complaints_json(const std::vector<followups::Stepped>& items) {
+    core::JsonWriter j;
+    write_complaints(j, items);
     return std::move(j).str();
 }
 
 } // namespace
+
+std::string render_complaints_export(const std::vector<followups::Stepped>& items) {
+    std::string out;
+    for (size_t i = 0; i < followups::kComplaintColumns.size(); ++i)
+        out += (i ? "," : "") + followups::kComplaintColumns[i];
+    out += "\n";
+    auto line = [&out](const store::FollowUp& f, const std::string& step, const std::string& day,
+                       const std::string& note) {
+        const std::vector<std::string> fields{f.customer_code, f.body, f.person_name, f.opened_on.iso(),
+                                              f.due_on.iso(),  step,   day,           note};
+        for (size_t i = 0; i < fields.size(); ++i)
+            out += (i ? "," : "") + core::csv_field(fields[i]);
+        out += "\n";
+    };
+    for (const auto& s : items) {
+        if (s.steps.empty()) line(s.item, "", "", "");
+        for (const auto& st : s.steps)
+            line(s.item, st.step, st.done_on.iso(), st.note);
+    }
+    return out;
+}
 
 std::string render_complaints(const std::vector<followups::Stepped>& items, Format format) {
     if (format == Format::json) return complaints_json(items);

@@ -1,6 +1,8 @@
 // Renderings of follow-up items and their counts: aligned tables and JSON.
 #include "output/followup_view.hpp"
 
+#include "core/csv.hpp"
+#include "followups/transfer.hpp"
 #include "output/table.hpp"
 #include "output/words.hpp"
 
@@ -37,7 +39,8 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
         }
         const rules::FollowUpKind* kind = rules.followup(f.kind);
         row.insert(row.end(),
-                   {f.body, f.rep, f.opened_on.iso(), f.due_on.iso(),
+                   {f.person_name.empty() ? f.body : fmt::format("{} ({})", f.body, f.person_name), f.rep,
+                    f.opened_on.iso(), f.due_on.iso(),
                     state_word(followups::to_string(followups::state_on(f, day))), kind ? kind->rule : ""});
         t.row(row).tone(row.size() - 2, tone_of(followups::state_on(f, day)));
     }
@@ -55,11 +58,40 @@ void write_followups(core::JsonWriter& j, const std::vector<store::FollowUp>& it
         j.key("body").value(f.body).key("rep").value(f.rep);
         j.key("opened_on").value(f.opened_on.iso()).key("due_on").value(f.due_on.iso());
         j.key("state").value(followups::to_string(followups::state_on(f, day)));
+        j.key("person").value_or_null(f.person_name);
+        const bool started = f.started_on && *f.started_on <= day;
+        j.key("started_on").value_or_null(started ? f.started_on->iso() : "");
         const bool closed = f.closed_on && *f.closed_on <= day;
         j.key("closed_on").value_or_null(closed ? f.closed_on->iso() : "");
         j.key("reason").value_or_null(closed ? f.reason : "").end_object();
     }
     j.end_array();
+}
+
+std::string render_followups_csv(const std::vector<store::FollowUp>& items) {
+    std::string out;
+    for (size_t i = 0; i < followups::kFollowUpColumns.size(); ++i)
+        out += (i ? "," : "") + followups::kFollowUpColumns[i];
+    out += "\n";
+    auto day = [](const std::optional<core::Date>& d) { return d ? d->iso() : std::string(); };
+    for (const auto& f : items) {
+        const std::vector<std::string> fields{std::to_string(f.id),
+                                              f.customer_code,
+                                              f.kind,
+                                              f.body,
+                                              f.person_name,
+                                              f.rep,
+                                              f.opened_on.iso(),
+                                              f.due_on.iso(),
+                                              f.status,
+                                              day(f.started_on),
+                                              day(f.closed_on),
+                                              f.reason};
+        for (size_t i = 0; i < fields.size(); ++i)
+            out += (i ? "," : "") + core::csv_field(fields[i]);
+        out += "\n";
+    }
+    return out;
 }
 
 std::string render_followup_counts(const std::vector<followups::Counts>& counts) {

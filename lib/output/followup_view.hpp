@@ -17,9 +17,12 @@ std::string render_followups(const std::vector<store::FollowUp>& items, const ru
                              core::Date day, bool with_customer);
 
 // The items as a JSON array of {"id","kind","rule","customer","customer_name","body","rep","opened_on",
-// "due_on","state","closed_on","reason"}, their state on `day`.
+// "due_on","state","person","started_on","closed_on","reason"}, their state on `day`.
 void write_followups(core::JsonWriter& j, const std::vector<store::FollowUp>& items,
                      const rules::Rules& rules, core::Date day);
+
+// The items as CSV in the import's format (followups::kFollowUpColumns), as stored.
+std::string render_followups_csv(const std::vector<store::FollowUp>& items);
 
 // The report's counts as a table: REP, OPENED, CLOSED, DONE, OPEN, OVERDUE, MEDIAN DAYS (the last row,
 // rep "", is everyone: "all").

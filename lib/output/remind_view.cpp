@@ -10,6 +10,8 @@
 #include "output/table.hpp"
 #include "output/words.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace keqing::output {
@@ -59,6 +61,9 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
                         : fmt::format("{:>2}. {} {}\n", ++n, state, item_line(i));
         if (const std::string h = hint_line(i); !h.empty())
             out += fmt::format("    {}{}\n", markdown ? "- " : "", h);
+        if (!i.command.empty())
+            out += fmt::format("    {}{}\n", markdown ? "- " : "",
+                               core::trf("if so, record it (with its own day): {}", i.command));
     }
     return out;
 }
@@ -75,6 +80,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                                : i.kind == remind::Item::Kind::deadline ? "deadline"
                                : i.kind == remind::Item::Kind::followup ? "followup"
                                : i.kind == remind::Item::Kind::gaps     ? "gaps"
+                               : i.kind == remind::Item::Kind::proposal ? "proposal"
                                                                         : "goal";
             j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
             j.key("state")
@@ -96,6 +102,7 @@ std::string json(const std::vector<remind::Digest>& digests) {
                 j.end_array();
             }
             if (i.kind == remind::Item::Kind::followup) j.key("followup").value(i.followup);
+            if (i.kind == remind::Item::Kind::proposal) j.key("command").value(i.command);
             if (!i.channel.empty()) {
                 j.key("channel").value(i.channel).key("owed").value(i.owed);
                 j.key("required").value(i.required).key("done").value(i.done);

@@ -287,13 +287,14 @@ std::string render_report_html(const report::Report& report, const rules::Rules&
     // What needs action (occasions missed, goals behind) comes before the overviews, for the printout.
     const bool trend = report.months.size() > 1; // one month has no trend
     out += link("occasions", core::tr("Occasions")) + link("goals", core::tr("Goals")) +
-           link("tier-channel", core::tr("Tier × channel"));
+           link("followups", core::tr("Follow-ups")) + link("tier-channel", core::tr("Tier × channel"));
     if (trend) out += link("trend", core::tr("Trend"));
     out += link("quality", core::tr("Data quality")) + "</ul></nav>\n";
     out += summary_section(report, rules) + ranking_section(report, rules);
     if (o.by != report::By::rep)
         out += breakdown_section(report, rules); // by rep, the ranking is the breakdown
     out += html::occasions_section(report, rules) + html::goals_section(report);
+    out += html::followups_section(report, rules);
     out += tier_channel_section(report, rules);
     if (trend) out += trend_section(report, rules);
     out += html::quality_section(report, rules);

@@ -59,6 +59,9 @@ std::string rep_name(const report::Report& report, const std::string& rep);
 std::string occasions_section(const report::Report& report, const rules::Rules& rules);
 // R9–R11 per rep and the R12–R17 visit checklist, for each month of the report.
 std::string goals_section(const report::Report& report);
+// Follow-ups per rep (opened, closed, overdue, median days to close), the overdue ones and the complaints
+// still open with their age (report_html_followups.cpp).
+std::string followups_section(const report::Report& report, const rules::Rules& rules);
 // Late-logged, duplicated and voided contacts and implausibly busy days.
 std::string quality_section(const report::Report& report, const rules::Rules& rules);
 

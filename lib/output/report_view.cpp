@@ -2,9 +2,11 @@
 #include "output/report_view.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "core/json.hpp"
 #include "core/sink.hpp"
 #include "core/text.hpp"
+#include "output/complaint_view.hpp"
 #include "output/english.hpp"
 #include "output/followup_view.hpp"
 #include "output/obligation_view.hpp"
@@ -198,6 +200,16 @@ void text_followups(core::Sink& out, const report::Report& r, const rules::Rules
             << render_followups(r.followups_overdue, rules, last, true) << (md ? "```\n" : "");
 }
 
+// The complaints still open at the report's last day, with their age.
+void text_complaints(core::Sink& out, const report::Report& r, bool md) {
+    out << section(core::tr("Open complaints (seed 002)"), md);
+    if (r.complaints_open.empty()) {
+        out << core::tr("none\n");
+        return;
+    }
+    out << (md ? "```\n" : "") << render_complaints(r.complaints_open, Format::table) << (md ? "```\n" : "");
+}
+
 // The data-quality counts and the first rows of each list.
 void text_quality(core::Sink& out, const report::Report& r, const rules::Rules& rules, bool md) {
     const auto& q = r.quality;
@@ -271,6 +283,7 @@ void text(core::Sink& out, const report::Report& r, const rules::Rules& rules, b
     text_attainment(out, r, rules, md);
     text_occasions(out, r, rules, md);
     text_followups(out, r, rules, md);
+    text_complaints(out, r, md);
     text_quality(out, r, rules, md);
 }
 
@@ -454,6 +467,8 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
     j.key("overdue");
     write_followups(j, r.followups_overdue, rules, std::min(r.options.as_of, r.options.to.last()));
     j.end_object();
+    j.key("complaints_open");
+    write_complaints(j, r.complaints_open);
     j.end_object();
     out << "\n";
 }
@@ -535,6 +550,13 @@ void csv(core::Sink& out, const report::Report& r) {
             line("followup", all, who, metric, fmt::format("{}", value));
         line("followup", all, who, "median_days_to_close",
              c.median_days ? fmt::format("{:g}", *c.median_days) : "");
+    }
+    for (const auto& c : r.complaints_open) {
+        const std::string key = fmt::format("#{} {}", c.item.id, c.item.customer_code);
+        line("complaint", all, key, "age_days", fmt::format("{}", c.age_days));
+        line("complaint", all, key, "days_overdue",
+             fmt::format("{}",
+                         std::max(0, (c.age_days + c.item.opened_on.serial()) - c.item.due_on.serial())));
     }
 }
 

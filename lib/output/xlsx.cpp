@@ -115,6 +115,14 @@ void report_rest(xlsx::Book& book, const report::Report& r) {
     for (const auto& c : r.followup_counts)
         fu.row({text(c.rep.empty() ? "all" : c.rep), number(c.opened), number(c.closed), number(c.done),
                 number(c.open), number(c.overdue), c.median_days ? number(*c.median_days) : text("")});
+    xlsx::Sheet& open =
+        book.sheet("Open complaints", {"id", "customer", "customer_name", "rep", "body", "opened_on",
+                                       "due_on", "age_days", "state", "next_step"});
+    for (const auto& c : r.complaints_open)
+        open.row({number(static_cast<double>(c.item.id)), text(c.item.customer_code),
+                  text(c.item.customer_name), text(c.item.rep), text(c.item.body),
+                  text(c.item.opened_on.iso()), text(c.item.due_on.iso()), number(c.age_days),
+                  text(std::string(followups::to_string(c.state))), text(c.next)});
     const auto& q = r.quality;
     xlsx::Sheet& dq = book.sheet("Data quality", {"finding", "count"});
     dq.row({text("late"), number(q.late_count)});

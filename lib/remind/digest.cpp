@@ -6,6 +6,7 @@
 #include "compliance/said.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
+#include "remind/proposals.hpp"
 #include "roster/gaps.hpp"
 #include "roster/people.hpp"
 
@@ -51,7 +52,8 @@ void set_what(Item& item, compliance::Said what) {
 }
 
 int order(const Item& i) {
-    if (i.kind == Item::Kind::gaps) return 2; // nothing is owed by a day: after everything that is
+    if (i.kind == Item::Kind::proposal) return 2; // nothing is owed by a day: after everything that is
+    if (i.kind == Item::Kind::gaps) return 3;     // and a file's gaps last
     return i.state == Item::State::overdue ? 0 : 1;
 }
 
@@ -371,6 +373,9 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         const auto it = today_of.find(f.customer_id);
         add(it != today_of.end() ? it->second->rep : f.rep, followup_item(f, rules, as_of, horizon));
     }
+    KQ_TRY(auto proposals, proposal_items(store, rules, as_of, current));
+    for (auto& [who, item] : proposals)
+        add(who, std::move(item));
     // A file's gaps ride along with a digest that has something owed; alone, they send no mail.
     KQ_TRY(auto gaps, gap_items(store, rules, as_of, current));
     for (auto& [who, item] : gaps)

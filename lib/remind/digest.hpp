@@ -20,7 +20,9 @@ struct Item {
     // overdue.
     // gaps: what the customer's file lacks (roster/gaps.hpp), named at most once every
     // rules.gaps.remind_every_days.
-    enum class Kind { obligation, pace, goal, deadline, followup, gaps };
+    // proposal: a life event a recent family note (R15) proposes, with the command that records it
+    // (remind/proposals.hpp).
+    enum class Kind { obligation, pace, goal, deadline, followup, gaps, proposal };
     Kind kind = Kind::obligation;
     std::string uid;  // stable: the same reminder has the same uid every day it is shown
     std::string rule; // R1 … R11
@@ -38,6 +40,7 @@ struct Item {
     int required = 0, done = 0;       // pace and deadline: the month's requirement and what counts so far
     std::vector<std::string> actions; // obligations: the actions still to make ("visit+gift")
     int64_t followup = 0;             // followup: the item's number (log-visit --kept / --solved / --close)
+    std::string command;              // proposal: the command that records the event
     std::string person;
     std::string personality, hint, preferences; // of the person concerned or the customer's key person
     std::optional<core::Date> planned;          // remind --with-plan: the customer's first day in the plan

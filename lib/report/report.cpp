@@ -232,9 +232,11 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     std::vector<occasions::Obligation> obligations;
     store::Voided voided;
     std::vector<store::FollowUp> followup_items;
+    std::vector<store::FollowUpStep> steps;
     auto read_range = [&](store::Store& from) -> Result<void> {
         if (last < first) return {};
         KQ_TRY(followup_items, from.followups_of(first, last, compliance::filter_of(scope)));
+        KQ_TRY(steps, from.followup_steps(0));
         KQ_TRY(obligations, occasions::obligations(from, rules, first, last, options.as_of));
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
         if (!options.team.empty()) {
@@ -269,6 +271,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     }
     Report report = sum.finish(obligations, std::move(voided));
     report.followup_counts = followups::count(followup_items, first, last, last);
+    report.complaints_open = followups::stepped_of(rules, followup_items, steps, last, true);
     for (auto& f : followup_items)
         if (followups::is_open(f, last) && followups::state_on(f, last) == followups::State::overdue)
             report.followups_overdue.push_back(std::move(f));

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "compliance/goals.hpp"
-#include "followups/followups.hpp"
+#include "followups/complaints.hpp"
 #include "occasions/obligations.hpp"
 
 #include <array>
@@ -81,8 +81,9 @@ struct Report {
     std::vector<OccasionRow> occasions;
     std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
     compliance::Quality quality;
-    std::vector<followups::Counts> followup_counts; // per owner rep, then everyone (rep "")
-    std::vector<store::FollowUp> followups_overdue; // open and past due at min(as_of, the range's end)
+    std::vector<followups::Counts> followup_counts;  // per owner rep, then everyone (rep "")
+    std::vector<store::FollowUp> followups_overdue;  // open and past due at min(as_of, the range's end)
+    std::vector<followups::Stepped> complaints_open; // complaints open then, with their age, by due day
 };
 
 // Builds the report; each month is evaluated as of min(as_of, its last day).

@@ -21,8 +21,10 @@ struct FollowUp {
     std::string body; // what was promised, the problem, the slow mover and why
     std::string rep;  // its owner
     core::Date opened_on, due_on;
-    std::string status; // open, done, dropped
-    std::optional<core::Date> closed_on;
+    std::string status;                              // open, in_progress, done, dropped
+    std::optional<core::Date> started_on, closed_on; // in progress from (schemas/015), done or dropped on
+    int64_t person_id = 0;                           // the customer's contact person it is about (0: none)
+    std::string person_name;
     std::string reason;
     int64_t opened_by = 0, closed_by = 0; // the contacts that opened and closed it (0: none)
 };
@@ -40,9 +42,15 @@ class FollowUpStore {
   public:
     virtual ~FollowUpStore() = default;
     // Opens a follow-up from stored contact `contact_id`: at its customer, owned by its rep, opened on its
-    // day; returns the new id.
+    // day, about person `person_id` (0: none); returns the new id.
     virtual Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
-                                         core::Date due_on) = 0;
+                                         core::Date due_on, int64_t person_id) = 0;
+    // Opens follow-up `item` without a contact (roster complaint add, the imports) in its state: its
+    // customer, kind, body, person, opened and due days, status and days; owned by the rep the customer was
+    // assigned to on its opening day. Returns the new id.
+    virtual Result<int64_t> open_followup(const FollowUp& item) = 0;
+    // Marks open follow-up `id` in progress from `day`.
+    virtual Result<void> start_followup(int64_t id, core::Date day) = 0;
     // Closes follow-up `id` as `status` (done, dropped) with a reason, on `day` (on a server: the day of
     // `contact_id`, or its today when 0), by contact `contact_id` (0: none).
     virtual Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,
@@ -52,8 +60,8 @@ class FollowUpStore {
     // `to`, not closed before `from`), by due day and id.
     virtual Result<std::vector<FollowUp>> followups_of(core::Date from, core::Date to,
                                                        const Scope& filter) = 0;
-    // Records step `step` of open follow-up `id` on `day`; `closes`: the item is done that day, with the
-    // note as how. Returns the step's id.
+    // Records step `step` of open follow-up `id` on `day` (the first puts it in progress); `closes`: the
+    // item is done that day, with the note as how. Returns the step's id.
     virtual Result<int64_t> add_followup_step(int64_t id, const std::string& step, const std::string& note,
                                               core::Date day, bool closes) = 0;
     // The recorded steps of follow-up `id` (0: of every follow-up the session sees), by item, day and id.

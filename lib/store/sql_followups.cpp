@@ -14,7 +14,8 @@ namespace {
 // The columns of a follow-up `f` and its customer `c`, as followup() reads them.
 constexpr std::string_view kFollowUpColumns =
     "f.id, f.customer_id, c.code, c.name, f.kind, f.body, f.rep_id, f.opened_on, f.due_on, f.status, "
-    "f.closed_on, f.reason, coalesce(f.opened_by, 0), coalesce(f.closed_by, 0)";
+    "f.closed_on, f.reason, coalesce(f.opened_by, 0), coalesce(f.closed_by, 0), f.started_on, "
+    "coalesce(f.person_id, 0), coalesce(p.name, '')";
 
 template <class S> FollowUp followup(const S& s) {
     FollowUp f;
@@ -32,21 +33,69 @@ template <class S> FollowUp followup(const S& s) {
     f.reason = s.text(11);
     f.opened_by = s.integer(12);
     f.closed_by = s.integer(13);
+    f.started_on = rows::date(s, 14);
+    f.person_id = s.integer(15);
+    f.person_name = s.text(16);
     return f;
 }
 
 } // namespace
 
+namespace {
+template <class S> void bind_followup_ref(S& s, int index, int64_t id) {
+    if (id)
+        s.bind(index, id);
+    else
+        s.bind_null(index);
+}
+std::optional<std::string> followup_day_or_null(const std::optional<core::Date>& day) {
+    return day ? std::optional<std::string>(day->iso()) : std::nullopt;
+}
+} // namespace
+
 template <class Db>
 Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string& kind,
-                                           const std::string& body, core::Date due_on) {
-    KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
-                                       "due_on, opened_by, created_at) SELECT customer_id, $2, $3, rep_id, "
-                                       "happened_on, $4, id, $5 FROM contacts WHERE id = $1 RETURNING id",
-                                       "SELECT keqing_api.add_followup($1, $2, $3, $4)"),
-                               "opening a follow-up"));
-    s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso()).bind(5, core::now().iso());
+                                           const std::string& body, core::Date due_on, int64_t person_id) {
+    KQ_TRY(Stmt s,
+           db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
+                               "due_on, opened_by, created_at, person_id) SELECT customer_id, $2, $3, "
+                               "rep_id, happened_on, $4, id, $6, $5 FROM contacts WHERE id = $1 "
+                               "RETURNING id",
+                               "SELECT keqing_api.add_followup($1, $2, $3, $4, $5)"),
+                       "opening a follow-up"));
+    s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso());
+    bind_followup_ref(s, 5, person_id);
+    if (db_.source() != Source::api) s.bind(6, core::now().iso());
     return db_.inserted_id(s);
+}
+
+template <class Db> Result<int64_t> SqlStore<Db>::open_followup(const FollowUp& f) {
+    KQ_TRY(
+        Stmt s,
+        db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, person_id, opened_on, due_on, "
+                            "status, started_on, closed_on, reason, rep_id, created_at) SELECT $1, $2, $3, "
+                            "$4, $5, $6, $7, $8, $9, $10, a.rep_id, $11 FROM assignments a WHERE "
+                            "a.customer_id = $1 AND a.effective_from <= $5 ORDER BY a.effective_from DESC "
+                            "LIMIT 1 RETURNING id",
+                            "SELECT keqing_api.open_followup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
+                    "opening a follow-up"));
+    s.bind(1, f.customer_id).bind(2, f.kind).bind(3, f.body);
+    bind_followup_ref(s, 4, f.person_id);
+    s.bind(5, f.opened_on.iso()).bind(6, f.due_on.iso()).bind(7, f.status);
+    s.bind(8, followup_day_or_null(f.started_on))
+        .bind(9, followup_day_or_null(f.closed_on))
+        .bind(10, f.reason);
+    if (db_.source() != Source::api) s.bind(11, core::now().iso());
+    return db_.inserted_id(s);
+}
+
+template <class Db> Result<void> SqlStore<Db>::start_followup(int64_t id, core::Date day) {
+    KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE followups SET status = 'in_progress', started_on = $2 "
+                                       "WHERE id = $1",
+                                       "SELECT keqing_api.start_followup($1, $2)"),
+                               "starting a follow-up"));
+    s.bind(1, id).bind(2, day.iso());
+    return s.run();
 }
 
 template <class Db>
@@ -68,7 +117,8 @@ template <class Db>
 Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(std::string_view where,
                                                             const std::function<void(Stmt&)>& bind) {
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN @customers c ON c.id = "
-                                           "f.customer_id WHERE {} ORDER BY f.due_on, f.id",
+                                           "f.customer_id LEFT JOIN @people p ON p.id = f.person_id WHERE {} "
+                                           "ORDER BY f.due_on, f.id",
                                            kFollowUpColumns, where),
                                "reading follow-ups"));
     bind(s);
@@ -105,7 +155,14 @@ Result<int64_t> SqlStore<Db>::add_followup_step(int64_t id, const std::string& s
     else
         s.bind(5, core::now().iso());
     KQ_TRY(int64_t step_id, db_.inserted_id(s));
-    if (closes && db_.source() != Source::api) KQ_CHECK(close_followup(id, "done", note, day, 0));
+    if (db_.source() == Source::api) return step_id;
+    KQ_TRY(Stmt start,
+           db_.prepare("UPDATE followups SET status = 'in_progress', started_on = $2 WHERE id = $1 "
+                       "AND status = 'open'",
+                       "starting a follow-up"));
+    start.bind(1, id).bind(2, day.iso());
+    KQ_CHECK(start.run());
+    if (closes) KQ_CHECK(close_followup(id, "done", note, day, 0));
     return step_id;
 }
 
@@ -129,7 +186,9 @@ template <class Db> Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_ste
 // The members above, for both connection types (the class itself is instantiated in sql_store.cpp).
 #define KEQING_FOLLOWUP_MEMBERS(Db)                                                                          \
     template Result<int64_t> SqlStore<Db>::add_followup(int64_t, const std::string&, const std::string&,     \
-                                                        core::Date);                                         \
+                                                        core::Date, int64_t);                                \
+    template Result<int64_t> SqlStore<Db>::open_followup(const FollowUp&);                                   \
+    template Result<void> SqlStore<Db>::start_followup(int64_t, core::Date);                                 \
     template Result<void> SqlStore<Db>::close_followup(int64_t, const std::string&, const std::string&,      \
                                                        core::Date, int64_t);                                 \
     template Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(                                    \

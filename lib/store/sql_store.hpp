@@ -96,7 +96,9 @@ template <class Db> class SqlStore : public Store {
 
     // Follow-ups (store/followups.hpp), in sql_followups.cpp.
     Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
-                                 core::Date due_on) override;
+                                 core::Date due_on, int64_t person_id) override;
+    Result<int64_t> open_followup(const FollowUp& item) override;
+    Result<void> start_followup(int64_t id, core::Date day) override;
     Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,
                                 core::Date day, int64_t contact_id) override;
     Result<std::optional<FollowUp>> find_followup(int64_t id) override;

@@ -16,6 +16,8 @@ printf 'code,name,tier,rep\nHZ901,新药房,B,li\n' >"$WORK/customers.csv"
 printf 'id,name,team\nzhou,周敏,华东二组\n' >"$WORK/reps.csv"
 printf 'customer,name\nHZ001,小李\n' >"$WORK/people.csv"
 printf 'customer,kind,date\nHZ001,wedding,2026-11-18\n' >"$WORK/events.csv"
+printf 'customer,kind,body,opened_on,due_on\nHZ001,promise,送样品,2026-11-18,2026-11-25\n' >"$WORK/followups.csv"
+printf 'customer,body,opened_on,due_on\nHZ001,送货晚了,2026-11-18,2026-11-30\n' >"$WORK/complaints.csv"
 printf 'customer,channel,date\nHZ001,call,2026-11-19\n' >"$WORK/contacts.csv"
 
 # A command line that succeeds as it is, per command (the tool, then its subcommands): each option is
@@ -56,7 +58,15 @@ base "roster event import" event import "$WORK/events.csv" --dry-run
 base "roster event remove" event remove 1 --reason 日期记错 --dry-run
 base "roster event list" event list HZ001 --from 2026-11-01 --to 2026-11-30 --removed
 base "roster gaps" gaps --team 华东一组 --all --as-of 2026-11-20 --format json
+base "roster followup" followup list
+base "roster followup list" followup list --as-of 2026-11-20 --from 2026-11-01 --all --format json
+base "roster followup start" followup start 1 --on 2026-11-20 --dry-run
+base "roster followup import" followup import "$WORK/followups.csv" --dry-run
+base "roster followup export" followup export --output "$WORK/followups-out.csv" --as-of 2026-11-20 --from 2026-11-01
 base "roster complaint" complaint list
+base "roster complaint add" complaint add HZ001 送货晚了 --about 张丽 --date 2026-11-19 --due 2026-11-30 --dry-run
+base "roster complaint import" complaint import "$WORK/complaints.csv" --dry-run
+base "roster complaint export" complaint export --output "$WORK/complaints-out.csv" --as-of 2026-11-20 --from 2026-11-01
 base "roster complaint step" complaint step 1 判定 --note 成立 --on 2026-11-20 --dry-run
 base "roster training" training list
 base "roster training add" training add HZ001 --topic 药品知识 --date 2026-11-19 --attendee 张丽 --remote --note 五人 --dry-run

@@ -81,14 +81,16 @@ ids = plan.pop("ids")
 steps = ["判定", "责任部门", "方案", "批示", "通知", "实施", "总结"]
 d = datetime.date.fromisoformat(day)
 horizon = (d + datetime.timedelta(days=7)).isoformat()
-def state(due): return "overdue" if due < day else "due" if due == day else "open"
+def state(due, started=False):
+    return "overdue" if due < day else "due" if due == day else "in_progress" if started else "open"
 want_remind, want_check, want_list = set(), set(), set()
 for name, (rep, code, opened, due, closed, days) in plan.items():
     if name not in ids or opened > day or closed <= day: continue
-    want_check.add((ids[name], code, state(due)))
+    started = any(x <= day for x in days)  # the first step puts a complaint in progress
+    want_check.add((ids[name], code, state(due, started)))
     if due <= horizon: want_remind.add((rep, ids[name], state(due)))
     age = (d - datetime.date.fromisoformat(opened)).days
-    want_list.add((ids[name], rep, state(due), age, steps[len([x for x in days if x <= day])]))
+    want_list.add((ids[name], rep, state(due, started), age, steps[len([x for x in days if x <= day])]))
 got_remind = {(dg["rep"], i["followup"], i["state"]) for dg in json.load(open(f"{work}/remind.json"))
               for i in dg["items"] if i["kind"] == "followup"}
 got_check = {(f["id"], f["customer"], f["state"]) for f in json.load(open(f"{work}/check.json"))["followups"]}

@@ -12,7 +12,7 @@ expect_words() { if [ "$rc" -eq 0 ] && [ "$(head -1 "$WORK/out")" = words ] && [
   else fail "$2: expected words '$1', got '$(words)'"; fi; expect_no_err "$2 (stderr)"; }
 
 run roster __complete ''
-expect_words "add edit list show gaps import export tier stage assign close reopen rep person event complaint training" "roster's subcommands"
+expect_words "add edit list show gaps import export tier stage assign close reopen rep person event followup complaint training" "roster's subcommands"
 run roster __complete person a
 expect_words "add" "a nested subcommand by prefix"
 run roster __complete show --as

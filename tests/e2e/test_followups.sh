@@ -184,7 +184,7 @@ if [ "$BACKEND" = postgresql ]; then
     [ "$rc" -ne 0 ] && grep -qF "no follow-up #$id" "$WORK/err" && pass || fail "close_followup($id) as li: no follow-up"
   done
   wang_contact=$(db_query "SELECT max(id) FROM contacts WHERE rep_id = 'wang'")
-  psql_as li "SELECT keqing_api.add_followup($wang_contact, 'promise', 'x', '2026-12-31')"
+  psql_as li "SELECT keqing_api.add_followup($wang_contact, 'promise', 'x', '2026-12-31', NULL)"
   [ "$rc" -ne 0 ] && grep -qF "no contact #$wang_contact" "$WORK/err" && pass || fail "add_followup on a hidden contact"
   psql_as li "SELECT count(*) FROM keqing_api.followups() WHERE customer_id <> (SELECT id FROM keqing_api.customers() WHERE code = 'HZ002')"
   [ "$(out)" = 0 ] && pass || fail "li's followups() holds only its customers' items: $(out)"

@@ -99,10 +99,10 @@ expect_out "个客户：达标" "zh: the summary line"
 run zh check-quota --all --month 2026-11 --as-of 2026-11-30
 expect_out "未达标" "zh: status 未达标 once the month is over"
 run zh remind --rep li --as-of 2026-11-20
-expect_out "Subject: keqing：12 条提醒（2 项逾期）" "zh: the mail subject (its header stays Subject:)"
+expect_out "Subject: keqing：14 条提醒（2 项逾期）" "zh: the mail subject (its header stays Subject:)"
 expect_out "今天到期 [R2] 2026-11-20 前" "zh: a reminder line"
 run en remind --rep li --as-of 2026-11-20
-expect_out "Subject: keqing: 12 reminders (2 overdue)" "en: the mail subject"
+expect_out "Subject: keqing: 14 reminders (2 overdue)" "en: the mail subject"
 run zh remind --rep li --as-of 2026-11-20 --format ics
 expect_out "还需 1 次跟上进度" "zh: ICS summaries"
 run zh report --from 2026-09 --to 2026-11 --as-of 2026-11-20 --format html

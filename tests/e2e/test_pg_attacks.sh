@@ -321,18 +321,36 @@ attack_server() {
     same_answer "$who" "close a hidden follow-up" "SELECT keqing_api.close_followup($followup, 'dropped', 'x', NULL)" \
       "SELECT keqing_api.close_followup(987654321, 'dropped', 'x', NULL)" "$followup" "987654321"
     same_answer "$who" "open a follow-up from a hidden contact" \
-      "SELECT keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \
-      "SELECT keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31')" "$contact" "987654321"
+      "SELECT keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31', NULL)" \
+      "SELECT keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31', NULL)" "$contact" "987654321"
     same_answer "$who" "step a hidden follow-up" \
       "SELECT keqing_api.add_followup_step($followup, '判定', 'x', '2026-12-31', true)" \
       "SELECT keqing_api.add_followup_step(987654321, '判定', 'x', '2026-12-31', true)" "$followup" "987654321"
+    # Schema 15: start a hidden follow-up, open one at a hidden customer or about a hidden person.
+    same_answer "$who" "start a hidden follow-up" "SELECT keqing_api.start_followup($followup, '2026-12-31')" \
+      "SELECT keqing_api.start_followup(987654321, '2026-12-31')" "$followup" "987654321"
+    timing "$who" "time a hidden follow-up started" "keqing_api.start_followup($followup, '2026-12-31')" \
+      "keqing_api.start_followup(987654321, '2026-12-31')"
+    same_answer "$who" "open a follow-up at a hidden customer" \
+      "SELECT keqing_api.open_followup($id, 'complaint', 'x', NULL, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')" \
+      "SELECT keqing_api.open_followup(987654321, 'complaint', 'x', NULL, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')" \
+      "$id" "987654321"
+    timing "$who" "time a follow-up opened at a hidden customer" \
+      "keqing_api.open_followup($id, 'complaint', 'x', NULL, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')" \
+      "keqing_api.open_followup(987654321, 'complaint', 'x', NULL, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')"
+    if [ "$who" = wang ]; then
+      same_answer "$who" "open a follow-up about a hidden person" \
+        "SELECT keqing_api.open_followup($own_id, 'complaint', 'x', $person, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')" \
+        "SELECT keqing_api.open_followup($own_id, 'complaint', 'x', 987654321, '2026-11-20', '2026-12-31', 'open', NULL, NULL, '')" \
+        "$person" "987654321"
+    fi
     same_answer "$who" "EXPLAIN ANALYZE followup_steps() of a hidden follow-up" \
       "$explain.followup_steps() WHERE followup_id = $followup" \
       "$explain.followup_steps() WHERE followup_id = 987654321" "$followup" "987654321"
     timing "$who" "time a hidden follow-up closed" "keqing_api.close_followup($followup, 'dropped', 'x', NULL)" \
       "keqing_api.close_followup(987654321, 'dropped', 'x', NULL)"
-    timing "$who" "time a follow-up opened from a hidden contact" "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31')" \
-      "keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31')"
+    timing "$who" "time a follow-up opened from a hidden contact" "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31', NULL)" \
+      "keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31', NULL)"
     same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
     same_answer "$who" "change a hidden life event" "SELECT keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
@@ -543,7 +561,7 @@ if cmp -s "$WORK/v5.rows" "$WORK/v6.rows" && [ "$(wc -l <"$WORK/v6.rows")" -gt 5
 else fail "[from-schema-5] rows changed in the upgrade: $(diff "$WORK/v5.rows" "$WORK/v6.rows" | head -5)"; fi
 [ "$(owner_query "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" = 0 ] && pass ||
   fail "[from-schema-5] tables left in public"
-latest=$(ls "$SRC"/schemas/[0-9][0-9][0-9]_*.sql | wc -l)
+latest=$(ls "$SRC"/schemas/[0-9][0-9][0-9]_*.sql | sed 's|.*/||; s|_.*||' | sort -n | tail -1 | sed 's/^0*//') # the highest number
 [ "$(owner_query "SELECT max(version) FROM keqing.keqing_schema")" = "$latest" ] && pass || fail "[from-schema-5] schema version"
 attack_server
 

@@ -6,7 +6,7 @@ roster person import "$SRC/examples/people.csv" >/dev/null
 KEQING_NOW=2026-11-01T08:00 roster event import "$SRC/examples/events.csv" >/dev/null
 
 run remind --rep wang --as-of 2026-11-20; expect_rc 1 "something due: exit 1"
-head -1 "$WORK/out" | grep -q '^Subject: keqing: 5 reminders for wang (王强), 2026-11-20$' && pass || fail "subject line first"
+head -1 "$WORK/out" | grep -q '^Subject: keqing: 7 reminders for wang (王强), 2026-11-20$' && pass || fail "subject line first"
 expect_out "DUE TODAY [R6] by 2026-11-20 · HZ001 康泰大药房 · 张丽 — 生日 2026-11-20: message with a personal note" "birthday item"
 expect_out "张丽 活泼型: 与活泼型一起快乐" "personality hint with the birthday"
 expect_out "likes: 爱喝普洱茶" "recorded preferences"

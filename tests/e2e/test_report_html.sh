@@ -42,7 +42,7 @@ expect_no_out 'id="trend"' "no trend for one month"
 expect_out '<th scope="col" class="num" title="message 短信/QQ/微信/email">消息</th>' "short channel header"
 # What needs action comes before the overviews: occasions and goals before tier × channel and data quality.
 order=$(grep -o '<section id="[a-z-]*"' "$WORK/nov.html" | cut -d'"' -f2 | tr '\n' ' ')
-[ "$order" = "summary ranking occasions goals tier-channel quality " ] && pass || fail "section order: $order"
+[ "$order" = "summary ranking occasions goals followups tier-channel quality " ] && pass || fail "section order: $order"
 
 # A range of months by customer: the trend has a line through three months.
 run report --from 2026-09 --to 2026-11 --as-of 2026-11-20 --by customer --format html; expect_rc 0 "range renders"
