@@ -55,7 +55,7 @@ log-visit HZ001 --call --date 2026-11-15 >/dev/null || fail "logging HZ001's cal
 expect_rejected 3 "closing.csv:2: customer HZ001 has" "closing before the last contact" \
   roster import "$WORK/closing.csv" --update --from 2026-12-01
 expect_err "close it on" "the refusal says what to do"
-perl -pe 's/^(HZ003,[^,]*),A,/$1,C,/' "$SRC/examples/customers.csv" >"$WORK/early.csv"
+perl -pe 's/^(HZ003,[^,]*),A,/$1,C,/' "$SRC/examples/customers.csv" | sed -n '1p;/^HZ003,/p' >"$WORK/early.csv"
 expect_rejected 3 "customer HZ003 opened on" "a tier from before the opening day" \
   roster import "$WORK/early.csv" --update --from 2020-01-01
 run roster import "$WORK/closing.csv" --update --from 2026-12-01 --force; expect_rc 0 "--force applies it"
