@@ -173,7 +173,7 @@ TEST_SUITE("output::report_html") {
             compliance::RepGoals g{"wang",
                                    "east",
                                    {{"R9", "ask customers for help", "ask customers for help", 5, 2, 3,
-                                     compliance::Status::behind, ""}},
+                                     compliance::Status::behind, "", false, ""}},
                                    {},
                                    {}};
             g.checklist.visits = 4;

@@ -13,8 +13,16 @@ namespace keqing::compliance {
 namespace {
 
 GoalResult goal(std::string id, Said label, int required, int done, const MonthResult& m) {
-    GoalResult g{
-        std::move(id), std::move(label.shown), std::move(label.english), required, done, 0, Status::met, {}};
+    GoalResult g{std::move(id),
+                 std::move(label.shown),
+                 std::move(label.english),
+                 required,
+                 done,
+                 0,
+                 Status::met,
+                 {},
+                 false,
+                 {}};
     g.expected = expected_count(required, m.elapsed_days, m.month.days());
     g.status = channel_status(done, required, g.expected, m.month, m.as_of);
     return g;
@@ -114,7 +122,7 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
                            got, want);
     }
     const Said label = say(N_("problems solved per customer"));
-    GoalResult g{"R10", label.shown, label.english, required, met, 0, status, {}, true};
+    GoalResult g{"R10", label.shown, label.english, required, met, 0, status, {}, true, {}};
     g.expected = required; // every customer is expected to keep pace
     if (met < required) {
         Said detail =

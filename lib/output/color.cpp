@@ -83,6 +83,7 @@ Tone tone_of(followups::State state) {
     case followups::State::overdue:
         return Tone::bad;
     case followups::State::open:
+    case followups::State::in_progress:
     case followups::State::dropped:
         break;
     }
