@@ -14,6 +14,7 @@
 #include "output/table.hpp"
 #include "output/words.hpp"
 
+#include <array>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
@@ -474,90 +475,115 @@ void json(core::Sink& out, const report::Report& r, const rules::Rules& rules) {
 }
 
 // Tidy CSV: section,month,key,metric,value — the numbers of the table, one per line.
-void csv(core::Sink& out, const report::Report& r) {
-    out << "section,month,key,metric,value\n";
-    auto line = [&](std::string_view section, const std::string& month, const std::string& key,
-                    const std::string& metric, const std::string& value) {
-        fmt::format_to(std::back_inserter(out.text()), "{},{},{},{},{}\n", section, month,
+class CsvLines {
+  public:
+    explicit CsvLines(core::Sink& out) : out_(out) {}
+    void line(std::string_view section, const std::string& month, const std::string& key,
+              const std::string& metric, const std::string& value) {
+        fmt::format_to(std::back_inserter(out_.text()), "{},{},{},{},{}\n", section, month,
                        core::csv_field(key), metric, value);
-        out.spill();
-    };
-    auto attainment = [&](std::string_view section, const std::string& month, const std::string& key,
-                          const std::string& prefix, const report::Attainment& a) {
+        out_.spill();
+    }
+    void attainment(std::string_view section, const std::string& month, const std::string& key,
+                    const std::string& prefix, const report::Attainment& a) {
         line(section, month, key, prefix + "required", fmt::format("{}", a.required));
         line(section, month, key, prefix + "done", fmt::format("{}", a.done));
         line(section, month, key, prefix + "rate", fmt::format("{}", a.rate()));
-    };
-    const std::string all = r.options.from == r.options.to ? r.options.from.iso() : "all";
-    line("summary", all, "all", "customer_months", fmt::format("{}", r.summary.customers));
-    line("summary", all, "all", "score", fmt::format("{}", r.summary.score));
-    for (int s = 0; s < 4; ++s)
-        line("summary", all, "all", std::string(compliance::to_string(static_cast<Status>(s))),
-             fmt::format("{}", r.summary.by_status[static_cast<size_t>(s)]));
-    for (size_t t = 0; t < r.tiers.size(); ++t) {
+    }
+    void statuses(std::string_view section, const std::string& month, const std::string& key,
+                  const std::array<int, 4>& by_status) {
         for (int s = 0; s < 4; ++s)
-            line("tier", all, r.tiers[t], std::string(compliance::to_string(static_cast<Status>(s))),
-                 fmt::format("{}", r.tier_status[t][static_cast<size_t>(s)]));
+            line(section, month, key, std::string(compliance::to_string(static_cast<Status>(s))),
+                 fmt::format("{}", by_status[static_cast<size_t>(s)]));
+    }
+
+  private:
+    core::Sink& out_;
+};
+
+// The summary, the tiers and the ranked rows (reps, then the --by grouping).
+void csv_rankings(CsvLines& c, const report::Report& r, const std::string& all) {
+    c.line("summary", all, "all", "customer_months", fmt::format("{}", r.summary.customers));
+    c.line("summary", all, "all", "score", fmt::format("{}", r.summary.score));
+    c.statuses("summary", all, "all", r.summary.by_status);
+    for (size_t t = 0; t < r.tiers.size(); ++t) {
+        c.statuses("tier", all, r.tiers[t], r.tier_status[t]);
         for (size_t k = 0; k < r.channels.size(); ++k)
-            attainment("tier", all, r.tiers[t], r.channels[k] + "_", r.tier_channel[t][k]);
+            c.attainment("tier", all, r.tiers[t], r.channels[k] + "_", r.tier_channel[t][k]);
     }
     auto rows = [&](std::string_view section, const std::vector<report::Row>& list) {
         for (const auto& row : list) {
-            line(section, all, row.key, "rank", fmt::format("{}", row.rank));
-            line(section, all, row.key, "score", fmt::format("{}", row.total.rate()));
+            c.line(section, all, row.key, "rank", fmt::format("{}", row.rank));
+            c.line(section, all, row.key, "score", fmt::format("{}", row.total.rate()));
             for (size_t k = 0; k < r.channels.size(); ++k)
-                attainment(section, all, row.key, r.channels[k] + "_", row.channels[k]);
-            for (int s = 0; s < 4; ++s)
-                line(section, all, row.key, std::string(compliance::to_string(static_cast<Status>(s))),
-                     fmt::format("{}", row.by_status[static_cast<size_t>(s)]));
+                c.attainment(section, all, row.key, r.channels[k] + "_", row.channels[k]);
+            c.statuses(section, all, row.key, row.by_status);
         }
     };
     rows("rep", r.reps);
     if (r.options.by != report::By::rep) rows(report::to_string(r.options.by), r.rows);
+}
+
+// Each month's score, channels, goals and checklist.
+void csv_months(CsvLines& c, const report::Report& r) {
     for (const auto& m : r.months) {
-        line("month", m.month.iso(), "all", "score", fmt::format("{}", m.summary.score));
+        c.line("month", m.month.iso(), "all", "score", fmt::format("{}", m.summary.score));
         for (size_t k = 0; k < r.channels.size(); ++k)
-            attainment("month", m.month.iso(), "all", r.channels[k] + "_", m.channels[k]);
+            c.attainment("month", m.month.iso(), "all", r.channels[k] + "_", m.channels[k]);
         for (const auto& g : m.goals) {
             for (const auto& goal : g.goals) {
-                line("goal", m.month.iso(), g.rep, goal.id + "_done", fmt::format("{}", goal.done));
-                line("goal", m.month.iso(), g.rep, goal.id + "_required", fmt::format("{}", goal.required));
-                line("goal", m.month.iso(), g.rep, goal.id + "_status",
-                     std::string(compliance::to_string(goal.status)));
+                c.line("goal", m.month.iso(), g.rep, goal.id + "_done", fmt::format("{}", goal.done));
+                c.line("goal", m.month.iso(), g.rep, goal.id + "_required", fmt::format("{}", goal.required));
+                c.line("goal", m.month.iso(), g.rep, goal.id + "_status",
+                       std::string(compliance::to_string(goal.status)));
             }
-            line("checklist", m.month.iso(), g.rep, "visits", fmt::format("{}", g.checklist.visits));
-            line("checklist", m.month.iso(), g.rep, "complete", fmt::format("{}", g.checklist.complete));
+            c.line("checklist", m.month.iso(), g.rep, "visits", fmt::format("{}", g.checklist.visits));
+            c.line("checklist", m.month.iso(), g.rep, "complete", fmt::format("{}", g.checklist.complete));
         }
     }
+}
+
+// Occasions, data quality, follow-ups and open complaints.
+void csv_findings(CsvLines& c, const report::Report& r, const std::string& all) {
     for (const auto& o : r.occasions) {
-        line("occasion", all, o.kind, "total", fmt::format("{}", o.total));
+        c.line("occasion", all, o.kind, "total", fmt::format("{}", o.total));
         for (size_t s = 0; s < occasions::kStates; ++s)
-            line("occasion", all, o.kind, std::string(occasions::to_string(static_cast<occasions::State>(s))),
-                 fmt::format("{}", o.by_state[s]));
+            c.line("occasion", all, o.kind,
+                   std::string(occasions::to_string(static_cast<occasions::State>(s))),
+                   fmt::format("{}", o.by_state[s]));
     }
-    line("quality", all, "all", "late", fmt::format("{}", r.quality.late_count));
-    line("quality", all, "all", "duplicates", fmt::format("{}", r.quality.duplicate_count));
-    line("quality", all, "all", "voided", fmt::format("{}", r.quality.voided_count));
-    line("quality", all, "all", "implausible_days", fmt::format("{}", r.quality.busy_days.size()));
-    for (const auto& c : r.followup_counts) {
-        const std::string who = c.rep.empty() ? "all" : c.rep;
+    c.line("quality", all, "all", "late", fmt::format("{}", r.quality.late_count));
+    c.line("quality", all, "all", "duplicates", fmt::format("{}", r.quality.duplicate_count));
+    c.line("quality", all, "all", "voided", fmt::format("{}", r.quality.voided_count));
+    c.line("quality", all, "all", "implausible_days", fmt::format("{}", r.quality.busy_days.size()));
+    for (const auto& f : r.followup_counts) {
+        const std::string who = f.rep.empty() ? "all" : f.rep;
         for (const auto& [metric, value] :
-             std::initializer_list<std::pair<const char*, int>>{{"opened", c.opened},
-                                                                {"closed", c.closed},
-                                                                {"done", c.done},
-                                                                {"open", c.open},
-                                                                {"overdue", c.overdue}})
-            line("followup", all, who, metric, fmt::format("{}", value));
-        line("followup", all, who, "median_days_to_close",
-             c.median_days ? fmt::format("{:g}", *c.median_days) : "");
+             std::initializer_list<std::pair<const char*, int>>{{"opened", f.opened},
+                                                                {"closed", f.closed},
+                                                                {"done", f.done},
+                                                                {"open", f.open},
+                                                                {"overdue", f.overdue}})
+            c.line("followup", all, who, metric, fmt::format("{}", value));
+        c.line("followup", all, who, "median_days_to_close",
+               f.median_days ? fmt::format("{:g}", *f.median_days) : "");
     }
-    for (const auto& c : r.complaints_open) {
-        const std::string key = fmt::format("#{} {}", c.item.id, c.item.customer_code);
-        line("complaint", all, key, "age_days", fmt::format("{}", c.age_days));
-        line("complaint", all, key, "days_overdue",
-             fmt::format("{}",
-                         std::max(0, (c.age_days + c.item.opened_on.serial()) - c.item.due_on.serial())));
+    for (const auto& o : r.complaints_open) {
+        const std::string key = fmt::format("#{} {}", o.item.id, o.item.customer_code);
+        c.line("complaint", all, key, "age_days", fmt::format("{}", o.age_days));
+        c.line("complaint", all, key, "days_overdue",
+               fmt::format("{}",
+                           std::max(0, (o.age_days + o.item.opened_on.serial()) - o.item.due_on.serial())));
     }
+}
+
+void csv(core::Sink& out, const report::Report& r) {
+    out << "section,month,key,metric,value\n";
+    CsvLines c(out);
+    const std::string all = r.options.from == r.options.to ? r.options.from.iso() : "all";
+    csv_rankings(c, r, all);
+    csv_months(c, r);
+    csv_findings(c, r, all);
 }
 
 } // namespace
