@@ -1,15 +1,20 @@
 // keqing: the git-style front end installed as /usr/bin/keqing. `keqing TOOL ARGS…` runs keqing-TOOL (found
 // beside this executable, else on PATH; in a build tree the plain name beside it) with the same arguments,
 // so that the installed tools need no names of their own that another package could own (docs/DECISIONS.md).
+// Its own messages are in the reader's language (the locale, or KEQING_LANGUAGE) through lib's keqing_i18n.
+#include "core/i18n.hpp"
+#include "core/reasons.hpp"
+
 #include <fmt/core.h>
 
 #include <array>
 #include <cerrno>
 #include <climits>
-#include <cstring>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -27,19 +32,30 @@ bool is_tool(std::string_view name) {
     return false;
 }
 
+// What each tool does, for --help (marked for the catalog, translated when printed).
+constexpr std::array<std::pair<std::string_view, const char*>, 6> kToolHelp = {{
+    {"roster", N_("customers, their tiers and reps, the reps themselves, people, life events")},
+    {"log-visit", N_("record a visit, call or message in one line; void; import")},
+    {"check-quota", N_("what is owed this month, with pace")},
+    {"remind", N_("what each rep owes soon (text for mail, markdown, json, ics)")},
+    {"report", N_("the manager's compliance report (table, csv, json, markdown, html)")},
+    {"plan", N_("the rep's visits, calls and messages day by day")},
+}};
+
 void print_usage(FILE* to) {
-    fmt::print(to,
-               "keqing — contact-rule compliance for field sales reps (客情)\n"
-               "Usage: keqing TOOL [ARGS…]   runs keqing-TOOL ARGS…\n\n"
-               "Tools:\n"
-               "  roster        customers, their tiers and reps, the reps themselves, people, life events\n"
-               "  log-visit     record a visit, call or message in one line; void; import\n"
-               "  check-quota   what is owed this month, with pace\n"
-               "  remind        what each rep owes soon (text for mail, markdown, json, ics)\n"
-               "  report        the manager's compliance report (table, csv, json, markdown, html)\n"
-               "  plan          the rep's visits, calls and messages day by day\n\n"
-               "keqing TOOL --help shows a tool's options; man keqing-TOOL its manual, man 7 keqing the "
-               "concepts.\n");
+    using keqing::core::tr;
+    fmt::print(to, "{}\n{}\n\n{}\n", tr("keqing — contact-rule compliance for field sales reps (客情)"),
+               tr("Usage: keqing TOOL [ARGS…]   runs keqing-TOOL ARGS…"), tr("Tools:"));
+    for (const auto& [tool, help] : kToolHelp)
+        fmt::print(to, "  {:<12}  {}\n", tool, tr(help));
+    fmt::print(to, "\n{}\n",
+               tr("keqing TOOL --help shows a tool's options; man keqing-TOOL its manual, man 7 keqing the "
+                  "concepts."));
+}
+
+// One error line as the tools print theirs: "keqing: error: …" ("keqing：错误：…").
+std::string error_line(const std::string& message) {
+    return keqing::core::trf("{}: error: {}", "keqing", message);
 }
 
 // The folder this executable is in (from /proc/self/exe), with a trailing slash; empty when unknown.
@@ -62,14 +78,19 @@ int run_tool(std::string_view tool, std::vector<char*> args) {
         ::execv((folder + std::string(tool)).c_str(), args.data()); // a build tree: build/bin/remind
     }
     ::execvp(name.c_str(), args.data());
-    fmt::print(stderr, "keqing: error: cannot run {}: {}; is the keqing package installed whole?\n", name,
-               std::strerror(errno));
+    const int failed = errno;
+    fmt::print(stderr, "{}\n",
+               error_line(keqing::core::trf("cannot run {}: {}; is the keqing package installed whole?", name,
+                                            keqing::core::reason(failed))));
     return kNotRunnable;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    // KEQING_LANGUAGE chooses over the locale, as in the tools (the front end reads no config file).
+    if (const char* chosen = std::getenv("KEQING_LANGUAGE"); chosen && *chosen)
+        keqing::core::set_language(chosen);
     if (argc < 2) {
         print_usage(stderr);
         return kUsage;
@@ -96,10 +117,10 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (!is_tool(first)) {
-        fmt::print(stderr,
-                   "keqing: error: '{}' is not a keqing tool; the tools are roster, log-visit, check-quota, "
-                   "remind, report and plan (see keqing --help)\n",
-                   first);
+        fmt::print(stderr, "{}\n",
+                   error_line(keqing::core::trf("'{}' is not a keqing tool; the tools are roster, log-visit, "
+                                                "check-quota, remind, report and plan (see keqing --help)",
+                                                first)));
         return kUsage;
     }
     std::vector<char*> args{argv[0]};

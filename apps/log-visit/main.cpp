@@ -10,6 +10,7 @@
 #include "output/obligation_view.hpp"
 #include "output/quota_view.hpp"
 #include "output/table.hpp"
+#include "output/words.hpp"
 
 #include <fmt/core.h>
 
@@ -51,8 +52,8 @@ void print_obligation(const keqing::occasions::Obligation& o, int64_t contact,
                       const keqing::rules::Rules& rules) {
     std::string left;
     for (const auto& a : o.outstanding())
-        left += (left.empty() ? "" : ", ") + rules.action_text(a);
-    keqing::cli::print("  {}{}\n", keqing::occasions::display(o.state),
+        left += (left.empty() ? "" : keqing::core::tr(", ")) + keqing::output::action_word(rules, a);
+    keqing::cli::print("  {}{}\n", keqing::output::state_word(keqing::occasions::display(o.state)),
                        left.empty() ? "" : keqing::core::trf("; still to do: {}", left));
     for (const auto& n : o.not_counted)
         if (n.contact == contact)
@@ -74,7 +75,7 @@ void print_goals(const keqing::contacts::LogOutcome& out) {
         keqing::cli::print("{}{}\n",
                            keqing::core::trf("counts toward: {} {}, {} {}/{} ({})", g.id, g.label,
                                              out.goals->rep, g.done, g.required,
-                                             keqing::compliance::to_string(g.status)),
+                                             keqing::compliance::display(g.status)),
                            g.detail.empty() ? "" : keqing::core::trf("; {}", g.detail));
     }
 }
@@ -90,10 +91,11 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     const auto& customer = out.customer;
     const std::string name = keqing::core::fit(customer.name, keqing::output::kNameColumns);
     const std::string time = c.time.empty() ? "" : " " + c.time;
+    const std::string channel = keqing::output::channel_word(rules, c.channel);
     keqing::cli::print("{}\n",
                        dry_run ? keqing::core::trf("would log (dry run): {} with {} {} on {}{} by {}",
-                                                   c.channel, customer.code, name, c.date.iso(), time, c.rep)
-                               : keqing::core::trf("logged #{}: {} with {} {} on {}{} by {}", c.id, c.channel,
+                                                   channel, customer.code, name, c.date.iso(), time, c.rep)
+                               : keqing::core::trf("logged #{}: {} with {} {} on {}{} by {}", c.id, channel,
                                                    customer.code, name, c.date.iso(), time, c.rep));
     if (out.days_late > 0)
         keqing::cli::print(
@@ -129,9 +131,9 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     const int index = rules.channel_index(c.channel);
     const bool counts =
         std::find(quota_channels.begin(), quota_channels.end(), index) != quota_channels.end();
-    keqing::cli::print("{}\n", counts ? keqing::core::trf("counts toward: {} quota, tier {}, {}", c.channel,
+    keqing::cli::print("{}\n", counts ? keqing::core::trf("counts toward: {} quota, tier {}, {}", channel,
                                                           result.tier, out.month.month.iso())
-                                      : keqing::core::trf("counts toward no quota (channel {})", c.channel));
+                                      : keqing::core::trf("counts toward no quota (channel {})", channel));
     print_goals(out);
     print_proposals(out);
     if (rules.in_person(c.channel)) {
@@ -148,7 +150,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     }
     // A back-dated contact of an earlier month shows that month, named as such.
     const bool this_month = keqing::core::Month::of(out.month.as_of).iso() == out.month.month.iso();
-    const std::string status(keqing::compliance::to_string(result.status));
+    const std::string status(keqing::compliance::display(result.status));
     keqing::cli::print("{}\n", this_month
                                    ? keqing::core::trf("{} this month (as of {}): {}", customer.code,
                                                        out.month.as_of.iso(), status)
@@ -222,7 +224,8 @@ void print_retagged(const keqing::contacts::RetagOutcome& out, const keqing::rul
     const auto& c = out.contact;
     namespace core = keqing::core;
     const std::string what =
-        core::trf("#{}: {} with {} on {}", c.id, c.channel, c.customer_code, c.date.iso());
+        core::trf("#{}: {} with {} on {}", c.id, keqing::output::channel_word(rules, c.channel),
+                  c.customer_code, c.date.iso());
     if (!out.changed) {
         keqing::cli::print("{}\n", core::trf("unchanged {}: tagged {} already", what, out.tag.name));
     } else if (c.occasion.empty()) {
@@ -275,14 +278,15 @@ keqing::Result<keqing::Exit> undo_last(const Options& o) {
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(store::Contact c, contacts::undo_last(*ctx.store, ctx.rules, ctx.settings.rep, o.dry_run));
     const std::string time = c.time.empty() ? "" : " " + c.time;
-    keqing::cli::print("{}\n",
-                       o.dry_run ? core::trf("would undo (dry run) #{}: {} with {} on {}{} by {}, logged {} "
-                                             "(voided: {})",
-                                             c.id, c.channel, c.customer_code, c.date.iso(), time, c.rep,
-                                             c.logged_at, c.void_reason)
-                                 : core::trf("undone #{}: {} with {} on {}{} by {}, logged {} (voided: {})",
-                                             c.id, c.channel, c.customer_code, c.date.iso(), time, c.rep,
-                                             c.logged_at, c.void_reason));
+    const std::string channel = output::channel_word(ctx.rules, c.channel);
+    keqing::cli::print(
+        "{}\n",
+        o.dry_run
+            ? core::trf("would undo (dry run) #{}: {} with {} on {}{} by {}, logged {} "
+                        "(voided: {})",
+                        c.id, channel, c.customer_code, c.date.iso(), time, c.rep, c.logged_at, c.void_reason)
+            : core::trf("undone #{}: {} with {} on {}{} by {}, logged {} (voided: {})", c.id, channel,
+                        c.customer_code, c.date.iso(), time, c.rep, c.logged_at, c.void_reason));
     return Exit::ok;
 }
 
@@ -332,8 +336,9 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     }
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
-        keqing::cli::print("{}\n", core::trf("voided #{}: {} with {} on {} ({})", c.id, c.channel,
-                                             c.customer_code, c.date.iso(), c.void_reason));
+        keqing::cli::print("{}\n", core::trf("voided #{}: {} with {} on {} ({})", c.id,
+                                             output::channel_word(ctx.rules, c.channel), c.customer_code,
+                                             c.date.iso(), c.void_reason));
         return Exit::ok;
     }
     if (importing) {

@@ -137,8 +137,8 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
 Said training_refusal(const Training& t, std::string_view rep, std::string_view code,
                       const rules::Rules& rules) {
     const rules::Who& who = rules.goals.training_who;
-    const Said head =
-        say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep, rules::Rules::who_text(who));
+    const Said head = say(N_("training at {} by {} did not count: R11 needs {}"), code, t.rep,
+                          Said{rules::Rules::who_text(who), core::tr(rules::Rules::who_text(who))});
     if (who.assigned && t.rep != rep) return say(N_("{} ({}'s customer)"), head, rep);
     if (who.in_person && !t.in_person) return say(N_("{} ({} is not in person)"), head, t.how);
     return {};

@@ -5,6 +5,7 @@
 
 #include "core/i18n.hpp"
 #include "core/limits.hpp"
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <toml++/toml.h>
@@ -84,7 +85,7 @@ Result<std::optional<std::string>> read_config_text(const std::string& path) {
         if (failed == ENOENT || failed == ENOTDIR) return std::optional<std::string>();
         return data_error("{}: cannot read the config file: {}; make it readable, or set XDG_CONFIG_HOME to "
                           "another folder",
-                          path, std::strerror(failed));
+                          path, core::reason(failed));
     }
     if (S_ISDIR(st.st_mode))
         return data_error("{}: the config file is a folder; remove it, or put a config.toml file there",
@@ -93,7 +94,7 @@ Result<std::optional<std::string>> read_config_text(const std::string& path) {
     if (fd < 0)
         return data_error("{}: cannot read the config file: {}; make it readable (chmod u+r), or set "
                           "XDG_CONFIG_HOME to another folder",
-                          path, std::strerror(errno));
+                          path, core::reason(errno));
     std::string text;
     char buffer[8192];
     while (true) {
@@ -104,7 +105,7 @@ Result<std::optional<std::string>> read_config_text(const std::string& path) {
             const int failed = errno;
             ::close(fd);
             return data_error("{}: cannot read the config file: {}; check the file", path,
-                              std::strerror(failed));
+                              core::reason(failed));
         }
         text.append(buffer, static_cast<size_t>(n));
     }

@@ -2,6 +2,7 @@
 #include "core/csv.hpp"
 
 #include "core/limits.hpp"
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <fmt/ranges.h>
@@ -106,7 +107,7 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text, std::string_view
 
 Result<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return data_error("{}: cannot read the file: {}", path, std::strerror(errno));
+    if (!in) return data_error("{}: cannot read the file: {}", path, reason(errno));
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -119,7 +120,7 @@ Result<std::string> read_import(const std::string& path, Encoding encoding) {
     } else {
         std::ostringstream buffer;
         buffer << std::cin.rdbuf();
-        if (std::cin.bad()) return data_error("stdin: cannot read: {}", std::strerror(errno));
+        if (std::cin.bad()) return data_error("stdin: cannot read: {}", reason(errno));
         bytes = buffer.str();
     }
     return decode(std::move(bytes), encoding, source_name(path));

@@ -2,6 +2,7 @@
 // reported by line and column.
 #include "core/encoding.hpp"
 
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -67,7 +68,7 @@ Result<std::string> decode(std::string bytes, Encoding encoding, std::string_vie
     Converted c = from_gb18030(bytes);
     if (!c.available)
         return data_error("{}: cannot read GB18030 on this system (iconv: {}); save the file as CSV UTF-8",
-                          source, std::strerror(c.error));
+                          source, reason(c.error));
     if (c.failed_at == std::string::npos) return std::move(c.text);
     // Read as neither: the error is the encoding's that read further (a UTF-8 file with one bad byte is
     // named by the CSV reader, at that byte).

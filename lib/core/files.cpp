@@ -1,6 +1,8 @@
 // Private folders and files that replace their target whole (temporary file, fsync, rename).
 #include "core/files.hpp"
 
+#include "core/reasons.hpp"
+
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -66,7 +68,7 @@ Result<ReplacingFile> ReplacingFile::open(const std::filesystem::path& target, F
         fd = ::open(f.target_.c_str(), O_WRONLY | O_CLOEXEC);
     } else if (exists && ::access(f.target_.c_str(), W_OK) != 0) {
         // A file its owner made read-only stays so, as it would under a shell's redirection.
-        return Error{Exit::database, std::strerror(errno)};
+        return Error{Exit::database, reason(errno)};
     } else {
         // The kernel applies the umask to 0666; owner_only is set to exactly 0600 below (the umask may
         // cut bits even from 0600), and a replaced file's own permissions are kept.
@@ -76,16 +78,16 @@ Result<ReplacingFile> ReplacingFile::open(const std::filesystem::path& target, F
             const int failed = errno;
             ::close(fd);
             ::unlink(f.temp_.c_str());
-            return Error{Exit::database, std::strerror(failed)};
+            return Error{Exit::database, reason(failed)};
         }
     }
-    if (fd < 0) return Error{Exit::database, std::strerror(errno)};
+    if (fd < 0) return Error{Exit::database, reason(errno)};
     f.file_ = ::fdopen(fd, "wb");
     if (!f.file_) {
         const int failed = errno;
         ::close(fd);
         if (!f.temp_.empty()) ::unlink(f.temp_.c_str());
-        return Error{Exit::database, std::strerror(failed)};
+        return Error{Exit::database, reason(failed)};
     }
     return f;
 }

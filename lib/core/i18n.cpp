@@ -123,6 +123,11 @@ const char* tr(const char* msgid) {
     return dgettext(kDomain, msgid);
 }
 
+std::string tr_text(std::string_view msgid) {
+    const std::string key(msgid);
+    return tr(key.c_str());
+}
+
 const char* trn(const char* singular, const char* plural, unsigned long n) {
     ensure_bound();
     if (!i18n_state().ready || i18n_state().language == Language::english) return n == 1 ? singular : plural;

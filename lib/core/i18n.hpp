@@ -25,6 +25,8 @@ bool language_from_name(std::string_view name, Language& out);
 
 // `msgid` in the current language (the msgid itself in English or when the catalog lacks it).
 const char* tr(const char* msgid);
+// tr() of a message passed on as a view (an N_-marked literal a caller handed down: "opening").
+std::string tr_text(std::string_view msgid);
 // The singular or plural form for `n` in the current language (Chinese has one form).
 const char* trn(const char* singular, const char* plural, unsigned long n);
 

@@ -1,6 +1,7 @@
 // Output: standard output or a replacing file, with the first write failure kept and reported once.
 #include "core/output.hpp"
 
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -172,16 +173,16 @@ Result<void> Output::finish() {
         }
     }
     if (error_ == 0) return {};
-    const char* reason = std::strerror(error_);
+    const char* why = reason(error_);
     if (!file_)
         return db_error(
             "cannot write to {}: {}; the command itself completed, but its output is incomplete; free "
             "space where it goes or send it elsewhere",
-            name_, reason);
+            name_, why);
     if (file_->in_place())
-        return db_error("{}: cannot write: {}; free space or choose another path", name_, reason);
+        return db_error("{}: cannot write: {}; free space or choose another path", name_, why);
     return db_error("{}: cannot write: {}; the file was left as it was; free space or choose another path",
-                    name_, reason);
+                    name_, why);
 }
 
 } // namespace keqing::core

@@ -2,6 +2,8 @@
 #include "occasions/obligations.hpp"
 #include "occasions/satisfy.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 
 namespace keqing::occasions {
@@ -20,7 +22,7 @@ Result<TagChoice> choose_tag(store::Store& store, const rules::Rules& rules, con
     auto label = [&](const Obligation& o) {
         return fmt::format("{} ({} {}{}{})", o.tag, o.name, o.date.iso(),
                            o.person.empty() ? "" : " " + o.person,
-                           late(o) ? fmt::format(", late: window closed {}", o.to.iso()) : "");
+                           late(o) ? core::trf(", late: window closed {}", o.to.iso()) : "");
     };
     TagChoice choice;
     if (!requested.empty()) {

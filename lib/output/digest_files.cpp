@@ -3,6 +3,7 @@
 
 #include "core/files.hpp"
 #include "core/i18n.hpp"
+#include "core/reasons.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -52,7 +53,7 @@ Result<Names> read_record(const std::filesystem::path& dir, const std::string& w
     if (fd < 0) {
         if (errno == ENOENT) return names;
         return db_error("{}: cannot read {}: {}; check the folder", where, kDigestRecord,
-                        std::strerror(errno));
+                        core::reason(errno));
     }
     std::string text;
     char block[4096];
@@ -63,7 +64,7 @@ Result<Names> read_record(const std::filesystem::path& dir, const std::string& w
     ::close(fd);
     if (failed != 0)
         return db_error("{}: cannot read {}: {}; check the folder", where, kDigestRecord,
-                        std::strerror(failed));
+                        core::reason(failed));
     for (size_t start = 0; start < text.size();) {
         const size_t end = std::min(text.find('\n', start), text.size());
         if (std::string line = text.substr(start, end - start); plain_name(line))
@@ -86,7 +87,7 @@ Result<core::ReplacingFile> write_whole(const std::filesystem::path& dir, const 
     if (failed == 0) failed = file->complete();
     if (failed != 0)
         return db_error("{}: cannot write {}: {}; no digest was changed; free space or choose another folder",
-                        where, name, std::strerror(failed));
+                        where, name, core::reason(failed));
     return file;
 }
 
@@ -98,7 +99,7 @@ Result<void> write_record(const std::filesystem::path& dir, const Names& names, 
     KQ_TRY(core::ReplacingFile record, write_whole(dir, kDigestRecord, text, where));
     if (const int failed = record.commit())
         return db_error("{}: cannot write {}: {}; free space or choose another folder", where, kDigestRecord,
-                        std::strerror(failed));
+                        core::reason(failed));
     return {};
 }
 
@@ -122,10 +123,10 @@ Result<DigestFiles> write_rep_files(const std::vector<RepFile>& reps, const std:
                                     const std::filesystem::path& dir, bool every_rep) {
     const std::string where = "--output-dir " + dir.string();
     if (const int failed = core::create_private_folders(dir))
-        return db_error("{}: cannot create the folder: {}; check the path", where, std::strerror(failed));
+        return db_error("{}: cannot create the folder: {}; check the path", where, core::reason(failed));
     FolderLock folder(dir);
     if (const int failed = folder.lock())
-        return db_error("{}: cannot open the folder: {}; check the path", where, std::strerror(failed));
+        return db_error("{}: cannot open the folder: {}; check the path", where, core::reason(failed));
     KQ_TRY(const Names recorded, read_record(dir, where));
 
     // Every digest written whole first: a failure here changes nothing in the folder.
@@ -154,12 +155,12 @@ Result<DigestFiles> write_rep_files(const std::vector<RepFile>& reps, const std:
     for (core::ReplacingFile& file : files)
         if (const int failed = file.commit())
             return db_error("{}: cannot write {}: {}; check the folder", where,
-                            file.target().filename().string(), std::strerror(failed));
+                            file.target().filename().string(), core::reason(failed));
     for (const std::string& name : stale) {
         if (::unlink((dir / name).c_str()) != 0 && errno != ENOENT)
             return db_error(
                 "{}: cannot remove {} (of an earlier run, nothing for its rep now): {}; check the folder",
-                where, name, std::strerror(errno));
+                where, name, core::reason(errno));
         listed.erase(name);
     }
     if (!stale.empty()) KQ_CHECK(write_record(dir, listed, where));

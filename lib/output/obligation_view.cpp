@@ -25,7 +25,7 @@ std::string proposal_line(const occasions::Proposal& p) {
 std::string actions_text(const std::vector<rules::Action>& actions, const rules::Rules& rules) {
     std::string out;
     for (const auto& a : actions)
-        out += (out.empty() ? "" : ", ") + rules.action_text(a);
+        out += (out.empty() ? "" : core::tr(", ")) + action_word(rules, a);
     return out;
 }
 
@@ -36,7 +36,7 @@ std::string not_counted_why(const occasions::Obligation& o, const occasions::Not
             "logged {} days after it happened, and late contacts do not count (count_late = false)",
             n.days_late);
     const std::string needs =
-        core::trf("{} needs {}", o.rule.empty() ? o.name : o.rule, rules::Rules::who_text(o.who));
+        core::trf("{} needs {}", o.rule.empty() ? o.name : o.rule, core::tr(rules::Rules::who_text(o.who)));
     if (n.why == Why::other_rep)
         return core::trf("{} ({} was assigned on {})", needs, n.assigned, n.date.iso().substr(5));
     return core::trf("{} ({} is not in person)", needs, n.channel);

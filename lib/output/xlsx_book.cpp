@@ -1,6 +1,7 @@
 // The workbook layer over libxlsxwriter: sheets, the bold frozen header, percent format, column widths.
 #include "output/xlsx_book.hpp"
 
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <xlsxwriter.h>
@@ -93,7 +94,7 @@ Result<void> Book::close() {
         std::fclose(probe);
     else
         return db_error("{}: cannot create the file: {}; check the path", path_.string(),
-                        std::strerror(errno));
+                        core::reason(errno));
     for (auto& s : sheets_)
         if (s->sheet_) s->finish();
     const lxw_error error = workbook_close(book_);
@@ -109,7 +110,7 @@ Result<void> Book::close() {
         std::error_code ignored;
         std::filesystem::remove(partial_, ignored);
         return db_error("{}: cannot write the workbook: {}; choose another path", path_.string(),
-                        failed.message());
+                        core::reason(failed));
     }
     return {};
 }

@@ -285,7 +285,7 @@ Result<std::vector<std::pair<std::string, Item>>> gap_items(store::Store& store,
         item.due = item.starts = as_of;
         item.customer_code = f.customer.code;
         item.customer_name = f.customer.name;
-        set_what(item, compliance::say(N_("file: {}"), roster::gaps_text(f.gaps, rules, as_of)));
+        set_what(item, compliance::say(N_("file: {}"), roster::gaps_said(f.gaps, rules, as_of)));
         out.emplace_back(f.customer.rep, std::move(item));
     }
     return out;

@@ -1,6 +1,7 @@
 // What a customer's file lacks against the rules' [gaps] (see gaps.hpp).
 #include "roster/gaps.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -92,26 +93,43 @@ Result<std::vector<CustomerGaps>> customer_gaps(store::Store& store, const rules
     return out;
 }
 
-std::string gap_text(const Gap& gap, const rules::Rules& rules, core::Date as_of) {
+compliance::Said gap_said(const Gap& gap, const rules::Rules& rules, core::Date as_of) {
+    using compliance::say;
     switch (gap.kind) {
     case GapKind::no_key_person:
-        return fmt::format("no {} on file", core::join(rules.gaps.key_roles, " or "));
+        return say(N_("no {} on file"), compliance::Said{core::join(rules.gaps.key_roles, " or "),
+                                                         core::join(rules.gaps.key_roles, core::tr(" or "))});
     case GapKind::no_birthday:
-        return fmt::format("no birthday for {}", core::join(gap.people, "、"));
+        return say(N_("no birthday for {}"), core::join(gap.people, "、"));
     case GapKind::no_personality:
-        return fmt::format("no personality for {}", core::join(gap.people, "、"));
+        return say(N_("no personality for {}"), core::join(gap.people, "、"));
     case GapKind::no_visit_intel:
-        return fmt::format("no visit intel (R12–R17) since {}",
-                           intel_window_start(as_of, rules.gaps.intel_months).iso());
+        return say(N_("no visit intel (R12–R17) since {}"),
+                   intel_window_start(as_of, rules.gaps.intel_months).iso());
     }
-    return "";
+    return {};
+}
+
+std::string gap_text(const Gap& gap, const rules::Rules& rules, core::Date as_of) {
+    return gap_said(gap, rules, as_of).shown;
+}
+
+compliance::Said gaps_said(const std::vector<Gap>& gaps, const rules::Rules& rules, core::Date as_of) {
+    compliance::Said out;
+    for (const auto& g : gaps) {
+        const compliance::Said one = gap_said(g, rules, as_of);
+        if (out.empty()) {
+            out = one;
+        } else {
+            out.english += "; " + one.english;
+            out.shown += core::tr("; ") + one.shown;
+        }
+    }
+    return out;
 }
 
 std::string gaps_text(const std::vector<Gap>& gaps, const rules::Rules& rules, core::Date as_of) {
-    std::vector<std::string> parts;
-    for (const auto& g : gaps)
-        parts.push_back(gap_text(g, rules, as_of));
-    return core::join(parts, "; ");
+    return gaps_said(gaps, rules, as_of).shown;
 }
 
 } // namespace keqing::roster

@@ -3,6 +3,7 @@
 // rules' months — for `roster gaps`, the card and remind.
 #pragma once
 
+#include "compliance/said.hpp"
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
@@ -28,9 +29,14 @@ struct CustomerGaps {
     std::vector<Gap> gaps;
 };
 
-// "no 店长 or 采购 on file", "no birthday for 小陈、小刘", "no visit intel (R12–R17) since 2026-08-21".
+// "no 店长 or 采购 on file", "no birthday for 小陈、小刘", "no visit intel (R12–R17) since 2026-08-21": in
+// English (JSON, CSV) and in the reader's language ("档案中没有店长或采购").
+compliance::Said gap_said(const Gap& gap, const rules::Rules& rules, core::Date as_of);
+// gap_said's text in the reader's language.
 std::string gap_text(const Gap& gap, const rules::Rules& rules, core::Date as_of);
-// Every gap of a customer, joined with "; ".
+// Every gap of a customer, joined with "; " (in Chinese "；").
+compliance::Said gaps_said(const std::vector<Gap>& gaps, const rules::Rules& rules, core::Date as_of);
+// gaps_said's text in the reader's language.
 std::string gaps_text(const std::vector<Gap>& gaps, const rules::Rules& rules, core::Date as_of);
 
 // The first day of the intel window ending on `as_of`: the same day `months` months earlier (the month's

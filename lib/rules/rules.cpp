@@ -3,6 +3,7 @@
 #include "rules/rules.hpp"
 
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 #include "rules/toml_checks.hpp"
 
 #include <toml++/toml.h>
@@ -158,9 +159,9 @@ std::string Rules::action_text(const Action& action) const {
     return channels[static_cast<size_t>(action.channel)].id + (action.gift ? "+gift" : "");
 }
 
-std::string Rules::who_text(const Who& who) {
-    if (who.assigned) return who.in_person ? "the assigned rep in person" : "the assigned rep";
-    return who.in_person ? "a contact in person" : "anyone";
+const char* Rules::who_text(const Who& who) {
+    if (who.assigned) return who.in_person ? N_("the assigned rep in person") : N_("the assigned rep");
+    return who.in_person ? N_("a contact in person") : N_("anyone");
 }
 
 bool EventKind::recorded() const {

@@ -173,9 +173,9 @@ struct Rules {
     std::string stage_ids() const;
     // "visit+gift"-style text of an action.
     std::string action_text(const Action& action) const;
-    // What `who` asks for, for people: "the assigned rep in person", "the assigned rep", "a contact in
-    // person"; "anyone" when it asks nothing.
-    static std::string who_text(const Who& who);
+    // What `who` asks for, for people, in English and marked for the catalog (core::tr it to show it): "the
+    // assigned rep in person", "the assigned rep", "a contact in person"; "anyone" when it asks nothing.
+    static const char* who_text(const Who& who);
     // Comma-separated event kinds that `roster event add` records (EventKind::recorded).
     std::string event_kinds() const;
     // Indexes of channels some tier has a quota for, in channel order: the columns of a quota report.

@@ -2,6 +2,8 @@
 // of SQLSTATE codes to keqing's exit statuses.
 #include "store/pg_db.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -213,7 +215,7 @@ void PgStmt::finish() {
     if (!cursor_.empty() && db_->handle() && pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
         if (PGresult* r = pq().PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) pq().PQclear(r);
     }
-    if (own_transaction_) (void)db_->exec("COMMIT", "ending a read");
+    if (own_transaction_) (void)db_->exec("COMMIT", N_("ending a read"));
     own_transaction_ = false;
     cursor_.clear();
 }
@@ -251,7 +253,7 @@ Result<void> PgStmt::execute() {
     }
     // A cursor lives in a transaction: outside one, the statement opens its own and ends it when done.
     if (pq().PQtransactionStatus(conn) == PQTRANS_IDLE) {
-        KQ_CHECK(db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read"));
+        KQ_CHECK(db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", N_("starting a read")));
         own_transaction_ = true;
     }
     cursor_ = db_->next_cursor();
@@ -272,7 +274,7 @@ Result<void> PgStmt::fetch() {
     if (result_) pq().PQclear(result_);
     result_ = pq().PQexec(db_->handle(), fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_).c_str());
     row_ = -1;
-    if (pq().PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error("reading rows", result_);
+    if (pq().PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error(N_("reading rows"), result_);
     return {};
 }
 
@@ -345,7 +347,7 @@ Result<void> PgDb::open(const std::string& url) {
             where_, first_line(message));
     }
     pq().PQsetClientEncoding(conn_, "UTF8");
-    KQ_CHECK(exec("SET client_min_messages = warning", "opening"));
+    KQ_CHECK(exec("SET client_min_messages = warning", N_("opening")));
     return {};
 }
 
@@ -358,7 +360,7 @@ Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
         PGresult* r = pq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
                                      static_cast<int>(types.size()), types.data());
         const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
-        Error failed = ok ? Error{} : error("preparing a query", r);
+        Error failed = ok ? Error{} : error(N_("preparing a query"), r);
         pq().PQclear(r);
         if (!ok) return failed;
         it = prepared_.emplace(sql, name).first;
@@ -378,7 +380,7 @@ Result<int64_t> PgDb::inserted_id(PgStmt& s) {
 Result<void> PgDb::lock_import(std::string_view hash) {
     if (source_ == Source::api) return {};
     KQ_TRY(PgStmt lock, prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 7355608))",
-                                "waiting for another import of the same file"));
+                                N_("waiting for another import of the same file")));
     return lock.bind(1, hash).run();
 }
 
@@ -404,7 +406,8 @@ Result<std::string> PgDb::value(std::string_view sql, std::string_view doing) {
     return out;
 }
 
-Error PgDb::error(std::string_view doing, const PGresult* result) {
+Error PgDb::error(std::string_view doing_en, const PGresult* result) {
+    const std::string doing = core::tr_text(doing_en); // what was being done, in the reader's language
     const char* state = result ? pq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     last_state_ = state ? state : "";
     const std::string_view code = last_state_;

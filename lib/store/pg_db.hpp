@@ -3,6 +3,7 @@
 // and every error becomes a Result with one line a user can act on.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "store/dialect.hpp"
 #include "store/libpq.hpp"
@@ -23,7 +24,7 @@ class PgDb;
 // A statement with its parameters ($1, $2 … bound by number, as text) and, once run, its rows.
 class PgStmt : public StatementBase<PgStmt> {
   public:
-    PgStmt(PgDb& db, std::string sql, std::string name, std::string_view doing = "running a query")
+    PgStmt(PgDb& db, std::string sql, std::string name, std::string_view doing = N_("running a query"))
         : db_(&db), sql_(std::move(sql)), name_(std::move(name)), doing_(doing) {}
     PgStmt(PgStmt&& other) noexcept;
     ~PgStmt();
@@ -50,8 +51,9 @@ class PgStmt : public StatementBase<PgStmt> {
 
     PgDb* db_;
     std::string sql_;
-    std::string name_;   // the prepared statement's name; empty: read through a cursor
-    std::string doing_;  // what running it does, for errors ("logging a contact")
+    std::string name_; // the prepared statement's name; empty: read through a cursor
+    std::string
+        doing_; // what running it does, for errors ("logging a contact"; marked N_, translated when shown)
     std::string cursor_; // the cursor's name while it is open
     std::vector<std::optional<std::string>> params_;
     PGresult* result_ = nullptr;
@@ -75,16 +77,16 @@ class PgDb : public Connection {
     void set_source(Source source) { source_ = source; }
     Source source() const { return source_; }
     // A prepared statement for `sql` (prepared once per connection); `doing` names it in errors.
-    Result<PgStmt> prepare(std::string_view sql, std::string_view doing = "running a query");
+    Result<PgStmt> prepare(std::string_view sql, std::string_view doing = N_("running a query"));
     // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
     // of rows; only inside a transaction.
     Result<PgStmt> stream(std::string_view sql);
     // The outermost write transaction.
-    Result<void> begin_write() { return exec("BEGIN", "starting a transaction"); }
-    Result<void> commit_write() { return exec("COMMIT", "committing"); }
+    Result<void> begin_write() { return exec("BEGIN", N_("starting a transaction")); }
+    Result<void> commit_write() { return exec("COMMIT", N_("committing")); }
     // A read-only transaction that sees one snapshot throughout.
     Result<void> begin_read() {
-        return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "starting a read");
+        return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", N_("starting a read"));
     }
     // Inside a write transaction, makes every other import of the same content (by hash) wait until it ends:
     // an advisory lock for the owner (keqing_api.claim_import takes the same for everyone else).
@@ -95,7 +97,7 @@ class PgDb : public Connection {
     // The id the statement answered (RETURNING id, or a keqing_api function's result).
     Result<int64_t> inserted_id(PgStmt& s);
     // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
-    Result<void> exec(std::string_view sql, std::string_view doing = "updating");
+    Result<void> exec(std::string_view sql, std::string_view doing = N_("updating"));
     // The first column of the first row of a query without parameters.
     Result<std::string> value(std::string_view sql, std::string_view doing);
     // An error for a failed command: the server's one-line message and, by its SQLSTATE, what to do.

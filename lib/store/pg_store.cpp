@@ -2,6 +2,7 @@
 // keqing_schema), reads that share an exported snapshot, and contacts inserted a thousand per statement.
 #include "store/pg_store.hpp"
 
+#include "core/i18n.hpp"
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 
@@ -27,7 +28,7 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
         return std::unique_ptr<Store>();
     }
     KQ_CHECK(begin_read());
-    auto snapshot = db_.value("SELECT pg_export_snapshot()", "exporting a snapshot");
+    auto snapshot = db_.value("SELECT pg_export_snapshot()", N_("exporting a snapshot"));
     // A snapshot id is hexadecimal digits and dashes; it is spelled into SET TRANSACTION, which takes no
     // parameters.
     if (!snapshot || snapshot->empty() ||
@@ -36,9 +37,9 @@ Result<std::unique_ptr<Store>> PgStore::begin_shared_read() {
     auto twin = std::make_unique<PgStore>();
     if (!twin->db_.open(db_.url())) return std::unique_ptr<Store>();
     twin->db_.set_source(db_.source());
-    if ((db_.source() == Source::tables && !twin->db_.exec("SET search_path = keqing", "opening")) ||
+    if ((db_.source() == Source::tables && !twin->db_.exec("SET search_path = keqing", N_("opening"))) ||
         !twin->db_.begin_read() ||
-        !twin->db_.exec(fmt::format("SET TRANSACTION SNAPSHOT '{}'", *snapshot), "sharing a snapshot"))
+        !twin->db_.exec(fmt::format("SET TRANSACTION SNAPSHOT '{}'", *snapshot), N_("sharing a snapshot")))
         return std::unique_ptr<Store>();
     twin->read_depth_ = 1;
     return std::unique_ptr<Store>(std::move(twin));
@@ -77,7 +78,7 @@ Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
                        "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
                        "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "
                        "$16::text[], $17::integer[], $21::text[])"),
-               "importing contacts"));
+               N_("importing contacts")));
     size_t stored = 0;
     for (size_t start = 0; start < contacts.size(); start += kRows) {
         std::array<std::string, 21> columns;
@@ -123,19 +124,19 @@ Result<void> PgStore::migrate() {
     KQ_TRY(std::string layout,
            db_.value("SELECT CASE WHEN to_regnamespace('keqing') IS NULL THEN 'none' WHEN "
                      "has_schema_privilege('keqing', 'USAGE') THEN 'tables' ELSE 'api' END",
-                     "opening"));
+                     N_("opening")));
     if (layout == "api") {
         db_.set_source(Source::api);
-        auto v = db_.value("SELECT keqing_api.schema_version()", "reading the schema version");
+        auto v = db_.value("SELECT keqing_api.schema_version()", N_("reading the schema version"));
         if (!v && db_.last_state() == "42501") return not_a_keqing_role();
         if (!v) return std::move(v).error();
         return check_version(std::stoi(*v), latest);
     }
     int version = 0;
     if (layout == "tables") {
-        KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+        KQ_CHECK(db_.exec("SET search_path = keqing", N_("opening")));
         KQ_TRY(std::string v, db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
-                                        "reading the schema version"));
+                                        N_("reading the schema version")));
         version = std::stoi(v);
     } else {
         KQ_TRY(version, legacy_version());
@@ -147,9 +148,10 @@ Result<void> PgStore::migrate() {
 // The version of a database keqing laid out before schema 6 (0: none), read through the role's search path.
 Result<int> PgStore::legacy_version() {
     KQ_TRY(std::string exists,
-           db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", "reading the schema version"));
+           db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", N_("reading the schema version")));
     if (exists != "t") return 0;
-    auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", "reading the schema version");
+    auto v =
+        db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", N_("reading the schema version"));
     if (!v && db_.last_state() == "42501") return not_a_keqing_role();
     if (!v) return std::move(v).error();
     return std::stoi(*v);
@@ -201,27 +203,27 @@ Result<void> PgStore::upgrade(int version) {
         return db_error(
             "database {}: {} failed: {}; the database's owner must open it once with this keqing to bring "
             "it to schema version {} (docs/TEAMS.md)",
-            db_.where(), what, reason, latest);
+            db_.where(), core::tr_text(what), reason, latest);
     };
     if (!db_.exec("SELECT pg_advisory_xact_lock(7355608); CREATE SCHEMA IF NOT EXISTS keqing",
-                  "locking the schema"))
-        return fail("upgrading the schema");
+                  N_("locking the schema")))
+        return fail(N_("upgrading the schema"));
     auto moved =
-        db_.value("SELECT to_regclass('keqing.keqing_schema') IS NOT NULL", "reading the schema version");
-    if (!moved) return fail("upgrading the schema");
+        db_.value("SELECT to_regclass('keqing.keqing_schema') IS NOT NULL", N_("reading the schema version"));
+    if (!moved) return fail(N_("upgrading the schema"));
     if (*moved == "t") {
         auto v = db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
-                           "reading the schema version");
-        if (!v) return fail("upgrading the schema");
+                           N_("reading the schema version"));
+        if (!v) return fail(N_("upgrading the schema"));
         version = std::stoi(*v);
     } else {
         auto v = legacy_version();
-        if (!v) return fail("upgrading the schema");
+        if (!v) return fail(N_("upgrading the schema"));
         version = *v;
     }
     if (version >= latest) {
         KQ_CHECK(commit());
-        KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+        KQ_CHECK(db_.exec("SET search_path = keqing", N_("opening")));
         return check_version(version, latest);
     }
     // The new tables go to `keqing`; an older layout's are found in the schema that held them.
@@ -229,29 +231,29 @@ Result<void> PgStore::upgrade(int version) {
         db_.prepare("SELECT set_config('search_path', concat_ws(', ', 'keqing', (SELECT quote_ident(nspname) "
                     "FROM pg_namespace WHERE oid = (SELECT relnamespace FROM pg_class WHERE oid = "
                     "to_regclass('keqing_schema')) AND nspname <> 'keqing')), true)",
-                    "upgrading the schema");
-    if (!path || !path->run()) return fail("upgrading the schema");
+                    N_("upgrading the schema"));
+    if (!path || !path->run()) return fail(N_("upgrading the schema"));
     // A new database's version table (schema 4 grants on it); an older layout's moves with its tables.
     if (!db_.exec(
             "DO $$ BEGIN IF to_regclass('keqing_schema') IS NULL THEN CREATE TABLE keqing.keqing_schema "
             "(version INTEGER NOT NULL); END IF; END $$",
-            "upgrading the schema"))
-        return fail("upgrading the schema");
+            N_("upgrading the schema")))
+        return fail(N_("upgrading the schema"));
     for (const Migration& m : all) {
         if (m.version <= version) continue;
-        if (!db_.exec(migration_sql(m.sql, Dialect::postgresql), "migrating"))
+        if (!db_.exec(migration_sql(m.sql, Dialect::postgresql), N_("migrating")))
             return fail(fmt::format("migration {}", m.name));
     }
     auto record = [&]() -> Result<void> {
         KQ_CHECK(db_.exec("CREATE TABLE IF NOT EXISTS keqing.keqing_schema (version INTEGER NOT NULL); "
                           "DELETE FROM keqing.keqing_schema",
-                          "recording the schema version"));
+                          N_("recording the schema version")));
         KQ_TRY(PgStmt s, db_.prepare("INSERT INTO keqing.keqing_schema (version) VALUES ($1)"));
         return s.bind(1, latest).run();
     };
-    if (!record()) return fail("recording the schema version");
+    if (!record()) return fail(N_("recording the schema version"));
     KQ_CHECK(commit());
-    KQ_CHECK(db_.exec("SET search_path = keqing", "opening"));
+    KQ_CHECK(db_.exec("SET search_path = keqing", N_("opening")));
     return warn_if_open_to_public();
 }
 

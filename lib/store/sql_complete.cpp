@@ -1,6 +1,8 @@
 // The SQL store's completion reads (RosterStore::complete): customer codes, rep ids and team names that
 // start with what a shell has typed, as a range of the column's index with a LIMIT, on both backends.
 #include "store/pg_db.hpp"
+
+#include "core/i18n.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
 
@@ -34,7 +36,7 @@ Result<std::vector<std::string>> SqlStore<Db>::complete(Completable what, const 
                                            "$2::text AND substr({1}, 1, length($1::text)) = $1::text "
                                            "AND {1} <> '' ORDER BY {1} LIMIT $3::integer",
                                            table, column),
-                               "completing"));
+                               N_("completing")));
     s.bind(1, prefix).bind(2, past_prefix(prefix)).bind(3, static_cast<int64_t>(limit));
     std::vector<std::string> out;
     while (true) {

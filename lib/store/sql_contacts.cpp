@@ -4,6 +4,8 @@
 // rows a round trip — into the same readers, so both backends count alike; each pass over contacts names the
 // index that narrows it where the dialect can.
 #include "store/pg_db.hpp"
+
+#include "core/i18n.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
@@ -175,7 +177,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
                     "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
                     "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
                     "$14, $15, $16, $17, $21)"),
-            "logging a contact"));
+            N_("logging a contact")));
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -214,7 +216,7 @@ template <class Db> Result<std::vector<ImportRecord>> SqlStore<Db>::claim_import
                                "$1 ORDER BY id DESC",
                                "SELECT hash, file, rows, imported_at, login FROM "
                                "keqing_api.claim_import($1)"),
-                       "reading earlier imports"));
+                       N_("reading earlier imports")));
     s.bind(1, hash);
     return rows::all(s, rows::import_record<Stmt>);
 }
@@ -224,7 +226,7 @@ template <class Db> Result<void> SqlStore<Db>::record_import(const ImportRecord&
            db_.prepare(by_role("INSERT INTO imports (hash, file, rows, imported_at, login) VALUES ($1, "
                                "$2, $3, $4, $5)",
                                "SELECT keqing_api.record_import($1, $2, $3)"),
-                       "recording an import"));
+                       N_("recording an import")));
     return s.bind(1, r.hash).bind(2, r.file).bind(3, r.rows).bind(4, r.imported_at).bind(5, r.login).run();
 }
 
@@ -232,7 +234,7 @@ template <class Db>
 Result<void> SqlStore<Db>::void_contact(int64_t id, const std::string& reason, const std::string& at) {
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE contacts SET voided_at = $2, void_reason = $3 WHERE id = $1",
                                        "SELECT keqing_api.void_contact($1, $3)"),
-                               "voiding a contact"));
+                               N_("voiding a contact")));
     return s.bind(1, id).bind(2, at).bind(3, reason).run();
 }
 
@@ -240,15 +242,16 @@ template <class Db>
 Result<void> SqlStore<Db>::retag_contact(int64_t id, const std::string& occasion, const std::string& login,
                                          const std::string& at) {
     if (db_.source() == Source::api) {
-        KQ_TRY(Stmt s, db_.prepare("SELECT keqing_api.retag_contact($1, $2)", "re-tagging a contact"));
+        KQ_TRY(Stmt s, db_.prepare("SELECT keqing_api.retag_contact($1, $2)", N_("re-tagging a contact")));
         return s.bind(1, id).bind(2, occasion).run();
     }
     KQ_TRY(Stmt record,
            db_.prepare("INSERT INTO retags (contact_id, occasion, previous, login, at) SELECT id, $2, "
                        "occasion, $3, $4 FROM contacts WHERE id = $1",
-                       "re-tagging a contact"));
+                       N_("re-tagging a contact")));
     KQ_CHECK(record.bind(1, id).bind(2, occasion).bind(3, login).bind(4, at).run());
-    KQ_TRY(Stmt s, db_.prepare("UPDATE contacts SET occasion = $2 WHERE id = $1", "re-tagging a contact"));
+    KQ_TRY(Stmt s,
+           db_.prepare("UPDATE contacts SET occasion = $2 WHERE id = $1", N_("re-tagging a contact")));
     return s.bind(1, id).bind(2, occasion).run();
 }
 

@@ -2,6 +2,8 @@
 // on a server every role but the owner opens and closes them through keqing_api, which takes the customer,
 // owner and days from the contacts themselves.
 #include "store/pg_db.hpp"
+
+#include "core/i18n.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
@@ -62,7 +64,7 @@ Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string
                                "rep_id, happened_on, $4, id, $6, $5 FROM contacts WHERE id = $1 "
                                "RETURNING id",
                                "SELECT keqing_api.add_followup($1, $2, $3, $4, $5)"),
-                       "opening a follow-up"));
+                       N_("opening a follow-up")));
     s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso());
     bind_followup_ref(s, 5, person_id);
     if (db_.source() != Source::api) s.bind(6, core::now().iso());
@@ -78,7 +80,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::open_followup(const FollowUp& 
                             "a.customer_id = $1 AND a.effective_from <= $5 ORDER BY a.effective_from DESC "
                             "LIMIT 1 RETURNING id",
                             "SELECT keqing_api.open_followup($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
-                    "opening a follow-up"));
+                    N_("opening a follow-up")));
     s.bind(1, f.customer_id).bind(2, f.kind).bind(3, f.body);
     bind_followup_ref(s, 4, f.person_id);
     s.bind(5, f.opened_on.iso()).bind(6, f.due_on.iso()).bind(7, f.status);
@@ -93,7 +95,7 @@ template <class Db> Result<void> SqlStore<Db>::start_followup(int64_t id, core::
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE followups SET status = 'in_progress', started_on = $2 "
                                        "WHERE id = $1",
                                        "SELECT keqing_api.start_followup($1, $2)"),
-                               "starting a follow-up"));
+                               N_("starting a follow-up")));
     s.bind(1, id).bind(2, day.iso());
     return s.run();
 }
@@ -104,7 +106,7 @@ Result<void> SqlStore<Db>::close_followup(int64_t id, const std::string& status,
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE followups SET status = $2, reason = $3, closed_by = $4, "
                                        "closed_on = $5 WHERE id = $1",
                                        "SELECT keqing_api.close_followup($1, $2, $3, $4)"),
-                               "closing a follow-up"));
+                               N_("closing a follow-up")));
     s.bind(1, id).bind(2, status).bind(3, reason).bind(5, day.iso());
     if (contact_id)
         s.bind(4, contact_id);
@@ -120,7 +122,7 @@ Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(std::string_view whe
                                            "f.customer_id LEFT JOIN @people p ON p.id = f.person_id WHERE {} "
                                            "ORDER BY f.due_on, f.id",
                                            kFollowUpColumns, where),
-                               "reading follow-ups"));
+                               N_("reading follow-ups")));
     bind(s);
     return rows::all(s, followup<Stmt>);
 }
@@ -148,7 +150,7 @@ Result<int64_t> SqlStore<Db>::add_followup_step(int64_t id, const std::string& s
     KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO followup_steps (followup_id, step, done_on, note, "
                                        "created_at) VALUES ($1, $2, $4, $3, $5) RETURNING id",
                                        "SELECT keqing_api.add_followup_step($1, $2, $3, $4, $5)"),
-                               "recording a step"));
+                               N_("recording a step")));
     s.bind(1, id).bind(2, step).bind(3, note).bind(4, day.iso());
     if (db_.source() == Source::api)
         s.bind(5, closes);
@@ -159,7 +161,7 @@ Result<int64_t> SqlStore<Db>::add_followup_step(int64_t id, const std::string& s
     KQ_TRY(Stmt start,
            db_.prepare("UPDATE followups SET status = 'in_progress', started_on = $2 WHERE id = $1 "
                        "AND status = 'open'",
-                       "starting a follow-up"));
+                       N_("starting a follow-up")));
     start.bind(1, id).bind(2, day.iso());
     KQ_CHECK(start.run());
     if (closes) KQ_CHECK(close_followup(id, "done", note, day, 0));
@@ -170,7 +172,7 @@ template <class Db> Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_ste
     KQ_TRY(Stmt s, db_.prepare("SELECT s.id, s.followup_id, s.step, s.done_on, s.note FROM @followup_steps s "
                                "WHERE $1::bigint = 0 OR s.followup_id = $1::bigint "
                                "ORDER BY s.followup_id, s.done_on, s.id",
-                               "reading follow-up steps"));
+                               N_("reading follow-up steps")));
     s.bind(1, id);
     return rows::all(s, [](const Stmt& r) {
         FollowUpStep st;

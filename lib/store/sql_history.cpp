@@ -2,6 +2,8 @@
 // a history asks for, streamed; the contact a rep logged last (what log-visit --undo voids); people and life
 // events removed with a reason (schemas/011) — on a server, for every role but the owner, through keqing_api.
 #include "store/pg_db.hpp"
+
+#include "core/i18n.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
@@ -70,7 +72,7 @@ template <class Db>
 Result<void> SqlStore<Db>::remove_person(int64_t id, const std::string& reason, const std::string& at) {
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE people SET removed_at = $3, removed_reason = $2 WHERE id = $1",
                                        "SELECT keqing_api.remove_person($1, $2)"),
-                               "removing a person"));
+                               N_("removing a person")));
     return s.bind(1, id).bind(2, reason).bind(3, at).run();
 }
 
@@ -86,7 +88,7 @@ Result<void> SqlStore<Db>::remove_event(int64_t id, const std::string& reason, c
     KQ_TRY(Stmt s,
            db_.prepare(by_role("UPDATE life_events SET removed_at = $3, removed_reason = $2 WHERE id = $1",
                                "SELECT keqing_api.remove_event($1, $2)"),
-                       "removing a life event"));
+                       N_("removing a life event")));
     return s.bind(1, id).bind(2, reason).bind(3, at).run();
 }
 

@@ -2,6 +2,8 @@
 // finding and listing them, a scope's birthdays (narrowed to the months asked for), a range's events, and
 // adding and editing them.
 #include "core/json.hpp"
+
+#include "core/i18n.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
@@ -134,7 +136,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
                                        "preferences, family, personality, note, created_at) VALUES ($1, $2, "
                                        "$3, $4, $5, $6, $7, $8, $9) RETURNING id",
                                        "SELECT keqing_api.add_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                               "adding a person"));
+                               N_("adding a person")));
     bind_fields(s, p);
     s.bind(1, p.customer_id).bind(9, core::now().iso());
     return db_.inserted_id(s);
@@ -145,7 +147,7 @@ template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
            db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
                                "family = $6, personality = $7, note = $8 WHERE id = $1",
                                "SELECT keqing_api.update_person($1, $2, $3, $4, $5, $6, $7, $8)"),
-                       "changing a person"));
+                       N_("changing a person")));
     bind_fields(s, p);
     return s.bind(1, p.id).run();
 }
@@ -155,7 +157,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) 
            db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, "
                                "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                                "SELECT keqing_api.add_event($1, $2, $3, $4, $5)"),
-                       "recording a life event"));
+                       N_("recording a life event")));
     bind_fields(s, e);
     s.bind(1, e.customer_id).bind(6, core::now().iso());
     return db_.inserted_id(s);
@@ -165,7 +167,7 @@ template <class Db> Result<void> SqlStore<Db>::update_event(const LifeEvent& e) 
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
                                        "note = $5 WHERE id = $1",
                                        "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),
-                               "changing a life event"));
+                               N_("changing a life event")));
     bind_fields(s, e);
     return s.bind(1, e.id).run();
 }

@@ -3,6 +3,7 @@
 // people and life events in sql_people.cpp. What the rows mean is read by store/rows.hpp.
 #include "store/sql_store.hpp"
 
+#include "core/i18n.hpp"
 #include "store/history.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
@@ -210,7 +211,7 @@ SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
 template <class Db> Result<void> SqlStore<Db>::begin() {
     if (broken_) return *broken_;
     KQ_CHECK(depth_ == 0 ? db_.begin_write()
-                         : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), "starting a transaction"));
+                         : db_.exec(fmt::format("SAVEPOINT kq_{}", depth_), N_("starting a transaction")));
     ++depth_;
     return {};
 }
@@ -218,7 +219,7 @@ template <class Db> Result<void> SqlStore<Db>::begin() {
 template <class Db> Result<void> SqlStore<Db>::commit() {
     if (broken_) return *broken_;
     KQ_CHECK(depth_ == 1 ? db_.commit_write()
-                         : db_.exec(fmt::format("RELEASE SAVEPOINT kq_{}", depth_ - 1), "committing"));
+                         : db_.exec(fmt::format("RELEASE SAVEPOINT kq_{}", depth_ - 1), N_("committing")));
     --depth_;
     return {};
 }
@@ -229,9 +230,9 @@ template <class Db> void SqlStore<Db>::rollback() {
     if (depth_ == 0) return;
     --depth_;
     auto undone =
-        depth_ == 0 ? db_.exec("ROLLBACK", "rolling back")
+        depth_ == 0 ? db_.exec("ROLLBACK", N_("rolling back"))
                     : db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
-                               "rolling back");
+                               N_("rolling back"));
     if (!undone && !broken_)
         broken_ = Error{Exit::database,
                         undone.error().message + "; nothing more is written: run the command again"};
@@ -248,21 +249,21 @@ template <class Db> Result<void> SqlStore<Db>::begin_read() {
 
 template <class Db> void SqlStore<Db>::end_read() {
     if (depth_ > 0 || read_depth_ == 0) return;
-    if (--read_depth_ == 0) (void)db_.exec("COMMIT", "ending a read");
+    if (--read_depth_ == 0) (void)db_.exec("COMMIT", N_("ending a read"));
 }
 
 template <class Db> Result<void> SqlStore<Db>::add_rep(const Rep& rep) {
     KQ_TRY(Stmt s,
            db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
                                "SELECT keqing_api.add_rep($1, $2, $3)"),
-                       "adding a rep"));
+                       N_("adding a rep")));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).bind(4, core::now().iso()).run();
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_rep(const Rep& rep) {
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE reps SET name = $2, team = $3 WHERE id = $1",
                                        "SELECT keqing_api.update_rep($1, $2, $3)"),
-                               "changing a rep"));
+                               N_("changing a rep")));
     return s.bind(1, rep.id).bind(2, rep.name).bind(3, rep.team).run();
 }
 
@@ -272,7 +273,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c
                by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, "
                        "address, stage, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                        "SELECT keqing_api.add_customer($1, $2, $3, $4, $5, $6, $7, $9, $10)"),
-               "adding a customer"));
+               N_("adding a customer")));
     bind_fields(s, c);
     s.bind(1, c.code).bind(8, core::now().iso()).bind(9, c.tier).bind(10, c.rep);
     KQ_TRY(int64_t id, db_.inserted_id(s));
@@ -289,7 +290,7 @@ template <class Db> Result<void> SqlStore<Db>::update_customer(const Customer& c
            db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
                                "$5, address = $6, stage = $7 WHERE id = $1",
                                "SELECT keqing_api.update_customer($1, $2, $3, $4, $5, $6, $7)"),
-                       "changing a customer"));
+                       N_("changing a customer")));
     bind_fields(s, c);
     return s.bind(1, c.id).run();
 }
@@ -309,7 +310,7 @@ Result<void> SqlStore<Db>::assign_rep(int64_t customer_id, const std::string& re
 template <class Db>
 Result<void> SqlStore<Db>::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                                        const std::string& from) {
-    KQ_TRY(Stmt s, db_.prepare(sql, "changing a tier or rep assignment"));
+    KQ_TRY(Stmt s, db_.prepare(sql, N_("changing a tier or rep assignment")));
     return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
 }
 

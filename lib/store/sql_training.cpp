@@ -2,6 +2,8 @@
 // PostgreSQL: on a server every role but the owner adds and removes them through keqing_api, which checks
 // the customer, the rep and the attendees itself.
 #include "store/pg_db.hpp"
+
+#include "core/i18n.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
@@ -63,7 +65,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_training(const Training& t
                                "attendees, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
                                "RETURNING id",
                                "SELECT keqing_api.add_training($1, $2, $3, $4, $5, $6, $7)"),
-                       "recording a training"));
+                       N_("recording a training")));
     s.bind(1, t.customer_id).bind(2, t.rep).bind(3, t.day.iso()).bind(4, t.topic).bind(5, t.in_person);
     s.bind(6, attendee_text(t.attendees)).bind(7, t.note);
     if (db_.source() != Source::api) s.bind(8, core::now().iso());
@@ -76,7 +78,7 @@ Result<std::vector<Training>> SqlStore<Db>::query_trainings(std::string_view whe
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @trainings t JOIN @customers c ON c.id = "
                                            "t.customer_id WHERE {} ORDER BY t.held_on, t.id",
                                            kTrainingColumns, where),
-                               "reading trainings"));
+                               N_("reading trainings")));
     bind(s);
     return rows::all(s, training<Stmt>);
 }
@@ -103,7 +105,7 @@ Result<void> SqlStore<Db>::remove_training(int64_t id, const std::string& reason
     KQ_TRY(Stmt s,
            db_.prepare(by_role("UPDATE trainings SET removed_at = $3, removed_reason = $2 WHERE id = $1",
                                "SELECT keqing_api.remove_training($1, $2)"),
-                       "removing a training"));
+                       N_("removing a training")));
     s.bind(1, id).bind(2, reason);
     if (db_.source() != Source::api) s.bind(3, at);
     return s.run();

@@ -3,6 +3,8 @@
 #include "store/sqlite_db.hpp"
 
 #include "core/files.hpp"
+#include "core/i18n.hpp"
+#include "core/reasons.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -44,7 +46,7 @@ Result<bool> Stmt::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return db_->error("running a query");
+    return db_->error(N_("running a query"));
 }
 
 std::string Stmt::text(int column) const {
@@ -86,7 +88,7 @@ Result<void> SqliteDb::connect(const std::string& path, Create create) {
         if (p.has_parent_path()) {
             if (const int failed = core::create_private_folders(p.parent_path()))
                 return db_error("cannot create the folder for database {}: {}; check --db or KEQING_DB", path,
-                                std::strerror(failed));
+                                core::reason(failed));
         }
         // A new database file is made 0600 whatever the umask (set exactly, as the umask may cut bits even
         // from 0600). SQLite creates the -wal and -shm files with the database file's own mode, and fchmods
@@ -97,7 +99,7 @@ Result<void> SqliteDb::connect(const std::string& path, Create create) {
             const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
             if (fd < 0 && errno != EEXIST)
                 return db_error("cannot create database {}: {}; check --db or KEQING_DB", path,
-                                std::strerror(errno));
+                                core::reason(errno));
             if (fd >= 0) {
                 (void)::fchmod(fd, 0600);
                 ::close(fd);
@@ -108,24 +110,24 @@ Result<void> SqliteDb::connect(const std::string& path, Create create) {
     // by now: SQLite is never asked to create one.
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
         SQLITE_OK)
-        return error("opening");
+        return error(N_("opening"));
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    return exec("PRAGMA foreign_keys = ON", "opening");
+    return exec("PRAGMA foreign_keys = ON", N_("opening"));
 }
 
 Result<void> SqliteDb::configure(Memory memory) {
     // The first read of a non-database file fails here, with SQLite's "file is not a database". Switching
     // a new file to WAL needs an exclusive lock, which SQLite reports busy at once while another process
     // opens the same new file: hence the retries.
-    KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", "opening"));
-    KQ_CHECK(exec("PRAGMA synchronous = NORMAL", "opening"));
+    KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", N_("opening")));
+    KQ_CHECK(exec("PRAGMA synchronous = NORMAL", N_("opening")));
     // Reads through a memory map skip a copy per page; bounded so peak memory stays small.
     if (memory == Memory::full) {
-        KQ_CHECK(exec("PRAGMA mmap_size = 134217728", "opening"));
-        KQ_CHECK(exec("PRAGMA cache_size = -16384", "opening"));
+        KQ_CHECK(exec("PRAGMA mmap_size = 134217728", N_("opening")));
+        KQ_CHECK(exec("PRAGMA cache_size = -16384", N_("opening")));
     } else {
-        KQ_CHECK(exec("PRAGMA cache_size = -4096", "opening"));
+        KQ_CHECK(exec("PRAGMA cache_size = -4096", N_("opening")));
     }
     return {};
 }
@@ -138,6 +140,26 @@ Result<void> SqliteDb::open(const std::string& path, Memory memory) {
 namespace {
 
 constexpr std::string_view kReturningId = " RETURNING id";
+
+// SQLite's own texts of the failures a person meets (sqlite3_errstr's), marked for the catalog; any other
+// message of SQLite's is shown as it is.
+constexpr const char* kSqliteTexts[] = {
+    N_("unable to open database file"),
+    N_("database is locked"),
+    N_("attempt to write a readonly database"),
+    N_("database or disk is full"),
+    N_("disk I/O error"),
+    N_("file is not a database"),
+    N_("database disk image is malformed"),
+    N_("cannot open"),
+};
+
+// SQLite's message in the reader's language when it is one of kSqliteTexts.
+std::string sqlite_text(const char* message) {
+    for (const char* known : kSqliteTexts)
+        if (std::string_view(known) == message) return core::tr(known);
+    return message;
+}
 
 // `text` in SQLite's spelling: @names resolved to tables, $N read as ?N, ::type casts and a final
 // RETURNING id dropped (inserted_id reads the id); quoted text is kept as it is.
@@ -176,7 +198,7 @@ Result<Stmt> SqliteDb::prepare(std::string_view text, std::string_view /*doing*/
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                            nullptr) != SQLITE_OK)
-        return error("preparing a query");
+        return error(N_("preparing a query"));
     cache_.emplace(std::string(text), stmt);
     return Stmt(*this, stmt);
 }
@@ -187,8 +209,8 @@ Result<int64_t> SqliteDb::inserted_id(Stmt& s) {
 }
 
 Result<void> SqliteDb::begin_read() {
-    if (auto r = exec("BEGIN; SELECT count(*) FROM sqlite_schema", "starting a read"); !r) {
-        (void)exec("ROLLBACK", "ending a read");
+    if (auto r = exec("BEGIN; SELECT count(*) FROM sqlite_schema", N_("starting a read")); !r) {
+        (void)exec("ROLLBACK", N_("ending a read"));
         return r;
     }
     return {};
@@ -248,7 +270,8 @@ Error SqliteDb::error(std::string_view doing) const {
         hint = N_(
             "the file is not a keqing database or is damaged; check --db or KEQING_DB, or restore the file "
             "from a backup");
-    return db_error("database {}: {} failed: {}; {}", path_, doing, message, core::tr(hint));
+    return db_error("database {}: {} failed: {}; {}", path_, core::tr_text(doing), sqlite_text(message),
+                    core::tr(hint));
 }
 
 } // namespace keqing::store

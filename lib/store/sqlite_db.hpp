@@ -2,6 +2,7 @@
 // binding, so that all SQL runs as prepared statements and errors become Results.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "store/dialect.hpp"
 #include "store/relations.hpp"
@@ -77,8 +78,8 @@ class SqliteDb : public Connection {
     Result<Stmt> stream(std::string_view sql) { return prepare(sql); }
     // The outermost write transaction: BEGIN IMMEDIATE (and COMMIT), retried while another process holds
     // the lock.
-    Result<void> begin_write() { return exec_retrying("BEGIN IMMEDIATE", "starting a transaction"); }
-    Result<void> commit_write() { return exec_retrying("COMMIT", "committing"); }
+    Result<void> begin_write() { return exec_retrying("BEGIN IMMEDIATE", N_("starting a transaction")); }
+    Result<void> commit_write() { return exec_retrying("COMMIT", N_("committing")); }
     // A read transaction whose snapshot (in WAL mode) is taken at once, by a first read.
     Result<void> begin_read();
     // The write transaction already keeps every other import waiting.
@@ -91,7 +92,7 @@ class SqliteDb : public Connection {
     // insert): 0 when it stored nothing (ON CONFLICT DO NOTHING).
     Result<int64_t> inserted_id(Stmt& s);
     // Runs SQL text with no parameters (migrations, PRAGMAs, BEGIN/COMMIT); `doing` names it in errors.
-    Result<void> exec(std::string_view sql, std::string_view doing = "updating");
+    Result<void> exec(std::string_view sql, std::string_view doing = N_("updating"));
     // Runs SQL that takes effect whole or not at all (BEGIN IMMEDIATE, COMMIT, the journal-mode PRAGMA),
     // retrying with growing, jittered pauses while SQLite reports the database busy — also where it does
     // so without waiting out the busy timeout — for up to kLockWaitMs in all.

@@ -2,6 +2,7 @@
 // user_version), and a read's snapshot shared with a second connection.
 #include "store/sqlite_store.hpp"
 
+#include "core/i18n.hpp"
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 
@@ -31,7 +32,7 @@ Result<std::unique_ptr<Store>> SqliteStore::begin_shared_read() {
     auto twin = std::make_unique<SqliteStore>();
     if (!twin->open(db_.path(), Create::no, SqliteDb::Memory::small) || !twin->begin_read())
         return std::unique_ptr<Store>();
-    (void)gate.exec("ROLLBACK", "releasing the write lock");
+    (void)gate.exec("ROLLBACK", N_("releasing the write lock"));
     return std::unique_ptr<Store>(std::move(twin));
 }
 

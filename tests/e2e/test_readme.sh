@@ -12,22 +12,9 @@ SCRATCH=$WORK/readme
 mkdir -p "$SCRATCH"
 ln -s "$SRC/examples" "$SCRATCH/examples"
 
-# The blocks, one file each (block.N), with the README line each starts on (in block.N.line).
-awk -v dir="$WORK" '
-  /^```sh[[:space:]]*$/ { n++; inside = 1; file = dir "/block." n; printf "" >file; print NR + 1 >(file ".line"); next }
-  /^```/ { inside = 0; next }
-  inside { print >>file }
-' "$SRC/README.md"
-blocks=$(ls "$WORK"/block.* 2>/dev/null | grep -c '/block\.[0-9]*$')
+source "$(dirname "$0")/readme_walk.sh"
+readme_blocks
 [ "$blocks" -ge 8 ] && pass || fail "found $blocks shell blocks in README.md, expected at least 8"
-
-# allowed_status LINE: the exit statuses a command line may end with.
-allowed_status() {
-  local line=$1
-  if [[ $line =~ \#.*exit\ ([0-9]+) ]]; then echo "${BASH_REMATCH[1]}"
-  elif [[ $line =~ ^(check-quota|remind|plan)([[:space:]]|$) ]]; then echo "0 1"
-  else echo 0; fi
-}
 
 # run_command WHERE COMMAND: runs one command line in the scratch folder and checks its exit status.
 run_command() {
@@ -51,46 +38,15 @@ run_transcript() {
     fail "$where: \`$command\` printed other lines than the README shows:
 $(diff <(printf '%s\n' "$expected" | sed 's/[[:space:]]*$//') <(printf '%s\n' "$shown") | head -20)"
   fi
-  if grep -q '^[a-z-]*: error: ' <<<"$expected"; then
+  if grep -Eq '^[a-z-]*(: error: |：错误：)' <<<"$expected"; then
     [ "$rc" -ne 0 ] && pass || fail "$where: \`$command\` succeeded; the README shows an error"
   else
     [[ " $(allowed_status "$command") " == *" $rc "* ]] && pass || fail "$where: \`$command\` exited $rc"
   fi
 }
 
-ran=0
-for n in $(seq 1 "$blocks"); do
-  file=$WORK/block.$n
-  start=$(cat "$file.line")
-  if grep -Eq '(^|[[:space:];&|])(make|cmake|sudo|apt|apt-get)[[:space:]]|postgresql://' "$file"; then
-    echo "README.md:$start: block $n builds or needs a team server; not run"
-    continue
-  fi
-  ran=$((ran + 1))
-  lineno=$start command="" expected="" in_transcript=0 command_line=0
-  flush() {
-    if [ -n "$command" ]; then
-      if [ "$in_transcript" = 1 ]; then run_transcript "README.md:$command_line" "$command" "$expected"
-      else run_command "README.md:$command_line" "$command"; fi
-    fi
-    command="" expected="" in_transcript=0
-  }
-  continued=0
-  while IFS= read -r line || [ -n "$line" ]; do
-    if [ "$continued" = 1 ]; then
-      command+=$'\n'"$line"
-      [[ $line == *\\ ]] || continued=0
-    elif [[ $line == '$ '* ]]; then
-      flush; command=${line#\$ } in_transcript=1 command_line=$lineno
-    elif [ "$in_transcript" = 1 ]; then
-      if [ -z "$line" ]; then flush; else expected+="${expected:+$'\n'}$line"; fi
-    elif [[ -n ${line//[[:space:]]/} && ! $line =~ ^[[:space:]]*# ]]; then
-      flush; command=$line command_line=$lineno
-      [[ $line == *\\ ]] && continued=1
-    fi
-    lineno=$((lineno + 1))
-  done <"$file"
-  flush
-done
+on_command() { run_command "$@"; }
+on_transcript() { run_transcript "$@"; }
+readme_walk
 [ "$ran" -ge 7 ] && pass || fail "ran $ran README blocks, expected at least 7"
 finish
