@@ -29,13 +29,18 @@ Result<Exit> record_step(const Shared& shared, const ComplaintOptions& o) {
     KQ_TRY(kq::store::FollowUpStep st,
            kq::followups::record_step(*ctx.store, ctx.rules, o.id, o.step, o.note, day, o.dry_run));
     KQ_TRY(kq::followups::Stepped item, kq::followups::stepped_item(*ctx.store, ctx.rules, o.id, day));
-    kq::cli::print("{} step {} of #{} on {}: {}\n", o.dry_run ? "would record" : "recorded", st.step, o.id,
-                   st.done_on.iso(), st.note);
+    kq::cli::print("{}\n", o.dry_run ? kq::core::trf("would record step {} of #{} on {}: {}", st.step, o.id,
+                                                     st.done_on.iso(), st.note)
+                                     : kq::core::trf("recorded step {} of #{} on {}: {}", st.step, o.id,
+                                                     st.done_on.iso(), st.note));
     if (!o.dry_run) {
         if (item.next.empty())
-            kq::cli::print("closed #{}: done, {} days after it was opened\n", o.id, item.age_days);
+            kq::cli::print("{}\n",
+                           kq::core::trnf("closed #{}: done, {} day after it was opened",
+                                          "closed #{}: done, {} days after it was opened",
+                                          static_cast<unsigned long>(item.age_days), o.id, item.age_days));
         else
-            kq::cli::print("next step: {}\n", item.next);
+            kq::cli::print("{}\n", kq::core::trf("next step: {}", item.next));
     }
     return Exit::ok;
 }
@@ -85,7 +90,8 @@ Result<Exit> export_complaints(const Shared& shared, const ComplaintOptions& o) 
     if (shared.rep_given) filter = {kq::store::Scope::Kind::rep, shared.common.rep};
     KQ_TRY(std::vector<kq::followups::Stepped> items,
            kq::followups::stepped_items(*ctx.store, ctx.rules, from, to, filter, false));
-    return write_export(kq::output::render_complaints_export(items), o.output, items.size(), "complaints");
+    return write_export(kq::output::render_complaints_export(items), o.output, items.size(),
+                        N_("complaints"));
 }
 
 Result<Exit> list_complaints(const Shared& shared, const ComplaintOptions& o) {

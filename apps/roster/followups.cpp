@@ -72,7 +72,7 @@ Result<Exit> export_followups(const Shared& shared, const FollowUpOptions& o) {
     every.all = o.from.empty();
     kq::core::Date to;
     KQ_TRY(std::vector<kq::store::FollowUp> items, listed(ctx, shared, every, to));
-    return write_export(kq::output::render_followups_csv(items), o.output, items.size(), "follow-ups");
+    return write_export(kq::output::render_followups_csv(items), o.output, items.size(), N_("follow-ups"));
 }
 
 } // namespace
@@ -87,7 +87,7 @@ Result<Exit> write_export(const std::string& csv, const std::string& output, siz
     KQ_TRY(kq::core::Output out, kq::core::Output::to_file(output, "--output", kq::core::FileMode::shared));
     out.write(csv);
     KQ_CHECK(out.finish());
-    fmt::print(stderr, "{}", kq::core::trf("exported {} {} to {}\n", count, noun, output));
+    fmt::print(stderr, "{}", kq::core::trf("exported {} {} to {}\n", count, kq::core::tr_text(noun), output));
     return Exit::ok;
 }
 

@@ -123,7 +123,7 @@ std::string render_complaint(const followups::Stepped& s, const rules::Rules& ru
         "\n";
     out += core::trf("  {}  opened: {}", s.item.opened_on.iso(), s.item.body) + "\n";
     for (const auto& st : s.steps)
-        out += fmt::format("  {}  {}: {}\n", st.done_on.iso(), st.step, st.note);
+        out += fmt::format("  {}  {}\n", st.done_on.iso(), core::trf("{}: {}", st.step, st.note));
     if (!s.next.empty()) out += core::trf("  next step: {}", s.next) + "\n";
     const std::string closed = closed_text(s);
     if (!closed.empty() && s.state == followups::State::dropped)

@@ -8,7 +8,7 @@ namespace {
 // them.
 [[maybe_unused]] constexpr const char* kStateWords[] = {
     N_("open"),     N_("due"),    N_("overdue"),   N_("done"),      N_("dropped"),
-    N_("upcoming"), N_("missed"), N_("done late"), N_("done_late"),
+    N_("upcoming"), N_("missed"), N_("done late"), N_("done_late"), N_("in_progress"),
 };
 
 } // namespace

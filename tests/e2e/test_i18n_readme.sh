@@ -12,6 +12,7 @@ export KEQING_NOW=2026-11-20T17:00 KEQING_REP=wang
 export LANG=zh_CN.UTF-8
 SCRATCH=$WORK/readme
 mkdir -p "$SCRATCH" "$WORK/outs"
+: >"$WORK/err" # fail() shows it; the commands' stderr is kept with their stdout
 ln -s "$SRC/examples" "$SCRATCH/examples"
 source "$(dirname "$0")/readme_walk.sh"
 readme_blocks
@@ -23,6 +24,7 @@ msgcat --use-first --to-code=UTF-8 -o "$WORK/zh_CN.po" "$SRC"/po/zh_CN/*.po || {
 for_people() {
   [[ $1 =~ (^|[[:space:]])(roster|log-visit|check-quota|remind|report|plan|keqing)([[:space:]]|$) ]] || return 1
   [[ $1 =~ --format[[:space:]=](json|csv|xlsx)|--json|LANG=C|KEQING_LANGUAGE=en ]] && return 1
+  [[ $1 =~ [[:space:]]export([[:space:]]|$) && ! $1 =~ [[:space:]](-o|--output)[[:space:]] ]] && return 1 # CSV
   return 0
 }
 
@@ -70,11 +72,15 @@ for m in re.finditer(r'^msgid ((?:".*"\n)+)(?:msgid_plural ((?:".*"\n)+))?((?:ms
     for msg in [msgid] + ([unq(m.group(2))] if m.group(2) else []):
         for part in re.split(r'\{[^{}]*\}|\n', msg):
             part = part.strip(" \t:;,.()[]—-–'\"`·/")
-            if len(re.findall(r"[A-Za-z]+", part)) >= 2 and re.search(r"[A-Za-z]{2,}[^A-Za-z]+[A-Za-z]{2,}", part):
-                if not re.search(r"--|`", part):  # option names and commands stay as typed
+            if len(re.findall(r"[A-Za-z]+", part)) >= 2 and re.search(r"[A-Za-z]{2,}[^A-Za-z_]*[ ][^A-Za-z_]*[A-Za-z]{2,}", part):
+                if not re.search(r"--|`|^(roster|log-visit|check-quota|remind|report|plan|keqing) ", part):  # typed
                     phrases.add(part)
             elif re.fullmatch(r"[A-Z]{3,}", part):
                 headers.add(part)  # a table header: CODE, NAME, VOIDED …
+allowed = set("""visit call message third_party gift wang li zhao keqing csv json html ics markdown text
+  table xlsx key stable new developing birthday wedding partnership illness bereavement birth anniversary
+  accident harvest breakthrough consolidation growth defense hibernation paused seed remind plan report
+  roster email qq count_late same_day_limit min km stdin utf gbk id name team none true false auto""".split())
 status = re.compile(r"\b(met|on[ _]track|behind|missed)\b", re.I)
 for name in sorted(os.listdir(folder)):
     lines = open(os.path.join(folder, name), encoding="utf-8").read().splitlines()
@@ -87,6 +93,12 @@ for name in sorted(os.listdir(folder)):
     found = sorted(p for p in phrases if p in body)
     found += sorted(h for h in headers if re.search(r"(?<![A-Za-z_])" + h + r"(?![A-Za-z_])", body))
     found += sorted(set(m.group(0) for m in status.finditer(body)))
+    # English no msgid names (text never marked for the catalog): three words in a row that are not the
+    # rules' or the data's words, command words or values.
+    for m in re.finditer(r"[A-Za-z][A-Za-z_'-]*(?:[ ]+[A-Za-z][A-Za-z_'-]*){2,}", body):
+        words = [w for w in m.group(0).split() if w.lower() not in allowed]
+        if len(words) >= 3 and not re.match(r"(roster|log-visit|check-quota|remind|report|plan|keqing) ", m.group(0)):
+            found.append(m.group(0))
     if found:
         print(f"{where}: {' | '.join(found[:6])}")
 PY
