@@ -45,7 +45,7 @@ Result<Exit> list(const Shared& shared, CustomerOptions& o) {
     if (shared.rep_given) o.listing.rep = shared.common.rep;
     KQ_TRY(std::vector<kq::store::Customer> customers, kq::roster::list_customers(*ctx.store, on, o.listing));
     KQ_TRY(kq::roster::Places places, kq::roster::places_of(*ctx.store, customers));
-    kq::cli::print("{}", kq::output::render_customers(customers, places, o.format));
+    kq::cli::print("{}", kq::output::render_customers(customers, places, o.format, &ctx.rules));
     return Exit::ok;
 }
 

@@ -152,7 +152,9 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
 namespace {
 
 // Customers as a table: AREA and GEO only when some customer has one.
-std::string customers_table(const std::vector<store::Customer>& customers, const roster::Places& places) {
+std::string customers_table(const std::vector<store::Customer>& customers, const roster::Places& places,
+                            const rules::Rules* rules) {
+    const bool stage_names = rules && core::language() == core::Language::chinese;
     const bool areas =
         std::any_of(places.begin(), places.end(), [](auto& p) { return !p.second.area.empty(); });
     const bool geo =
@@ -169,8 +171,15 @@ std::string customers_table(const std::vector<store::Customer>& customers, const
     if (geo) t.column(core::tr("GEO"));
     static const store::Place none;
     for (const auto& c : customers) {
-        std::vector<std::string> row{
-            c.code, c.name, c.tier, c.rep, date_or_dash(c.opened_on), date_or_dash(c.closed_on), c.stage};
+        std::vector<std::string> row{c.code,
+                                     c.name,
+                                     c.tier,
+                                     c.rep,
+                                     date_or_dash(c.opened_on),
+                                     date_or_dash(c.closed_on),
+                                     stage_names && !c.stage.empty() && c.stage != "-"
+                                         ? roster::stage_name(*rules, c.stage)
+                                         : c.stage};
         const auto found = places.find(c.id);
         const store::Place& p = found == places.end() ? none : found->second;
         if (areas) row.push_back(p.area.empty() ? "-" : p.area);
@@ -184,7 +193,7 @@ std::string customers_table(const std::vector<store::Customer>& customers, const
 } // namespace
 
 std::string render_customers(const std::vector<store::Customer>& customers, const roster::Places& places,
-                             Format format) {
+                             Format format, const rules::Rules* rules) {
     static const store::Place none;
     auto place = [&](const store::Customer& c) -> const store::Place& {
         const auto found = places.find(c.id);
@@ -225,7 +234,7 @@ std::string render_customers(const std::vector<store::Customer>& customers, cons
         }
         return out;
     }
-    return customers_table(customers, places);
+    return customers_table(customers, places, rules);
 }
 
 namespace {

@@ -20,9 +20,6 @@ import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 text = re.sub(r"(?s)<style>.*?</style>", " ", text)      # the HTML's style sheet (font names)
 text = re.sub(r"<[^>]*>", " ", text)                     # HTML tags and their attributes
-# What a customer's file lacks is lib/roster's text (roster::gaps_text), not this output's: see
-# docs/DECISIONS.md "Output in Chinese".
-text = re.sub(r"档案：[^\r\n]*", " ", text)
 text = text.replace("built-in rules.toml", " ")           # where the rules came from (lib/rules)
 text = re.sub(r"--[a-z][a-z-]*( [a-z]+)?", " ", text)     # options and their values
 text = re.sub(r"`[^`]*`|roster event add .*", " ", text)  # commands to run
