@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -106,6 +107,10 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text, std::string_view
 }
 
 Result<std::string> read_file(const std::string& path) {
+    // A folder opens but reads as nothing: said so, not taken for an empty file.
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        return data_error("{}: cannot read the file: {}", path, reason(EISDIR));
     std::ifstream in(path, std::ios::binary);
     if (!in) return data_error("{}: cannot read the file: {}", path, reason(errno));
     std::ostringstream buffer;

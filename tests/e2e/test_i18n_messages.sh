@@ -92,6 +92,10 @@ mkdir -p "$WORK/config/keqing"
 printf 'db = "x\n' >"$WORK/config/keqing/config.toml"
 both "malformed config TOML" err roster list
 rm "$WORK/config/keqing/config.toml"
+both "a file that does not exist" err roster import "$WORK/no-such.csv"
+both "a folder as the database" err roster list --db "$WORK"
+both "keqing: not a tool" err keqing bogus
+both "keqing --help" out keqing --help
 
 # expect_zh TEXT DESCRIPTION: the one stderr line is TEXT (Chinese; expect_err wants English "error:").
 expect_zh() { if [ "$(cat "$WORK/err")" = "$1" ]; then pass; else fail "$2: expected '$1'"; fi; }
@@ -100,6 +104,28 @@ expect_zh "log-visit：错误：未知客户 'HZ999'：没有匹配的代码或�
   "the unknown customer in Chinese"
 run env LANG=zh_CN.UTF-8 roster list --bogus
 expect_zh "roster：错误：多余的参数：--bogus；参见 roster --help" "CLI11's error in Chinese"
+# The system's reason (core::reason) and what a database command was doing, in Chinese; English unchanged.
+run env LANG=zh_CN.UTF-8 roster import "$WORK/no-such.csv"
+expect_zh "roster：错误：$WORK/no-such.csv：无法读取文件：没有那个文件或目录" "ENOENT in Chinese"
+run env LANG=C.UTF-8 roster import "$WORK/no-such.csv"
+expect_err "cannot read the file: No such file or directory" "ENOENT in English, as strerror says it"
+run env LANG=zh_CN.UTF-8 roster import "$WORK"
+expect_rc 3 "a folder to import"
+run env LANG=zh_CN.UTF-8 roster list --db "$WORK"
+expect_zh "roster：错误：数据库 $WORK：打开 失败：无法打开数据库文件；无法打开该文件，或无法在旁边创建它的 -wal / -shm 文件；请确认文件夹存在且可写（--db 或 KEQING_DB）" \
+  "a database that cannot be opened: what was being done and SQLite's reason in Chinese"
+run env LANG=C.UTF-8 roster list --db "$WORK"
+expect_err "database $WORK: opening failed: unable to open database file;" "the same in English"
+# The keqing front end: help and errors in the reader's language (the locale or KEQING_LANGUAGE).
+run env LANG=zh_CN.UTF-8 keqing bogus
+expect_rc 2 "keqing bogus"
+expect_zh "keqing：错误：'bogus' 不是 keqing 的工具；工具有 roster、log-visit、check-quota、remind、report 和 plan（见 keqing --help）" \
+  "keqing's error in Chinese"
+run env LANG=C.UTF-8 KEQING_LANGUAGE=zh keqing --help
+expect_out "用法：keqing 工具" "keqing --help in Chinese by KEQING_LANGUAGE"
+expect_out "  log-visit     一行记录一次拜访、电话或消息" "keqing --help's tools in Chinese"
+run env LANG=C.UTF-8 keqing --help
+expect_out "Usage: keqing TOOL [ARGS…]" "keqing --help in English"
 
 for tool in roster log-visit check-quota remind report plan; do
   both "$tool --help" out "$tool" --help
