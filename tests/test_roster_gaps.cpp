@@ -1,5 +1,6 @@
 // Tests for roster/gaps: what a customer's file lacks against the rules' [gaps] — a person in a key role,
 // birthdays, personalities, visit intel in the window — and the scopes it is read for.
+#include "core/i18n.hpp"
 #include "roster/gaps.hpp"
 #include "support.hpp"
 
@@ -43,6 +44,19 @@ TEST_SUITE("roster::gaps") {
         CHECK(roster::gaps_of(rules.gaps, {person("李", "采购", "03-01", "稳健")}, true).empty());
         rules::Gaps off; // no [gaps] values: nothing checked
         CHECK(roster::gaps_of(off, {}, false).empty());
+    }
+
+    TEST_CASE("gaps read in the reader's language while their English stays for JSON") {
+        const rules::Rules rules = *rules::load_rules("");
+        const auto gaps = roster::gaps_of(rules.gaps, {person("小陈", "店员", "", "稳健")}, false);
+        REQUIRE(core::set_language("zh"));
+        const compliance::Said said = roster::gaps_said(gaps, rules, day("2026-11-20"));
+        CHECK(said.english ==
+              "no 店长 or 采购 on file; no birthday for 小陈; no visit intel (R12–R17) since 2026-08-21");
+        CHECK(said.shown == "档案中没有店长或采购；小陈没有生日；自 2026-08-21 起没有拜访情报（R12–R17）");
+        CHECK(roster::gaps_text(gaps, rules, day("2026-11-20")) == said.shown);
+        REQUIRE(core::set_language("en"));
+        CHECK(roster::gaps_text(gaps, rules, day("2026-11-20")) == said.english);
     }
 
     TEST_CASE("the intel window is the same day months back") {
