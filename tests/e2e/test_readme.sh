@@ -3,8 +3,10 @@
 # the command's output (stdout and stderr) must read as the lines under it, up to a line `...`. Any other
 # line is a command that must exit as the README says: as a `# exit N` comment says, else 0 — or 1 for
 # check-quota, remind and plan, whose 1 means "something is behind or due" or "cannot fit" (README, Exit
-# statuses). Blocks that
-# build (make, cmake) or need a team server (postgresql://) are left out, and said so.
+# statuses); a transcript showing an error (`tool: error:` or `tool：错误：`) must fail. Blocks that build (make,
+# cmake) or need a team server (postgresql://) are left out, and said so (readme_walk.sh, which
+# test_i18n_readme.sh shares to run the same commands in Chinese). A transcript may set the language itself
+# (`$ LANG=zh_CN.UTF-8 roster gaps`): the README shows issue 20's examples in both languages so.
 source "$(dirname "$0")/lib.sh"
 sqlite_only "the README's blocks run on a SQLite file; its team-server block is documentation"
 export KEQING_NOW=2026-11-20T17:00 KEQING_REP=wang
