@@ -106,7 +106,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     if (!out.tag.tag.empty()) {
         std::string others;
         for (const auto& other : out.tag.others)
-            others += (others.empty() ? "" : "; ") + other;
+            others += (others.empty() ? "" : keqing::core::tr("; ")) + other;
         keqing::cli::print("{}{}\n", keqing::core::trf("tagged: {}", out.tag.name),
                            !out.tag.automatic ? ""
                            : !others.empty()
@@ -119,7 +119,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
     } else if (!out.tag.candidates.empty()) {
         std::string list;
         for (const auto& candidate : out.tag.candidates)
-            list += (list.empty() ? "" : "; ") + candidate;
+            list += (list.empty() ? "" : keqing::core::tr("; ")) + candidate;
         keqing::cli::print(
             "{}\n", keqing::core::trf(
                         "not tagged: it fits several obligations ({}); tag it with --tag {} --occasion TAG",
@@ -143,7 +143,7 @@ void print_logged(const keqing::contacts::LogOutcome& out, const keqing::rules::
         else {
             std::string list;
             for (const auto& m : missing)
-                list += (list.empty() ? "" : ", ") + m;
+                list += (list.empty() ? "" : keqing::core::tr(", ")) + m;
             keqing::cli::print(
                 "{}\n", keqing::core::trf("checklist: {}/6 recorded; missing {}", 6 - missing.size(), list));
         }
