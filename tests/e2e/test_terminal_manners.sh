@@ -97,6 +97,24 @@ tty env KEQING_PROGRESS_AFTER_MS=0 roster import "$WORK/customers.csv"
 grep -qaE $'\rimported [0-9]+ of 600 rows' "$WORK/raw" && pass || fail "roster import: progress"
 tty roster import "$WORK/customers.csv"
 grep -qa "imported [0-9]* of" "$WORK/raw" && fail "a quick import: no progress" || pass
+# Follow-ups and complaints go through the same import loop: the same progress.
+python3 - "$WORK" <<'PY'
+import sys
+w = sys.argv[1]
+with open(f"{w}/followups.csv", "w") as f:
+    f.write("customer,kind,body,opened_on,due_on\n")
+    for i in range(300):
+        f.write(f"HZ001,promise,送样品 {i},2026-11-02,2026-11-09\n")
+with open(f"{w}/complaints.csv", "w") as f:
+    f.write("customer,body,opened_on,due_on\n")
+    for i in range(300):
+        f.write(f"HZ002,发票开错 {i},2026-11-03,2026-11-10\n")
+PY
+tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 roster followup import "$WORK/followups.csv" --dry-run
+grep -qaE $'\rimported [0-9]+ of 300 rows' "$WORK/raw" && pass || fail "roster followup import: progress"
+expect_out "300 added" "roster followup import on a terminal: its summary"
+tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 roster complaint import "$WORK/complaints.csv" --dry-run
+grep -qaE $'\rimported [0-9]+ of 300 rows' "$WORK/raw" && pass || fail "roster complaint import: progress"
 KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 log-visit --import "$WORK/many.csv" --again --dry-run \
   >"$WORK/out" 2>"$WORK/err"
 grep -q "imported [0-9]* of" "$WORK/err" && fail "progress into a file" || pass
