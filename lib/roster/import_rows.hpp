@@ -17,7 +17,8 @@
 namespace keqing::roster {
 
 // One data row of `table` (its index `i`): checked, stored, and counted in `summary`, or refused.
-using ImportRow = std::function<Result<void>(const core::CsvTable& table, size_t i, core::ImportSummary& summary)>;
+using ImportRow =
+    std::function<Result<void>(const core::CsvTable& table, size_t i, core::ImportSummary& summary)>;
 
 // Reads `file` (options.encoding), checks its header against `required` and `optional` (unknown columns
 // refused unless options.ignore_unknown), and runs `row` for each data row in one transaction, rolled

@@ -260,7 +260,7 @@ Result<ImportSummary> import_people(store::Store& store, const std::string& path
                       });
     };
     return import_rows(store, path, {"customer", "name"},
-                      {"role", "birthday", "preferences", "family", "personality", "note"}, options, row);
+                       {"role", "birthday", "preferences", "family", "personality", "note"}, options, row);
 }
 
 Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rules, const std::string& path,
