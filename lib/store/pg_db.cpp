@@ -210,7 +210,9 @@ PgStmt::~PgStmt() {
 void PgStmt::finish() {
     if (result_) pq().PQclear(result_);
     result_ = nullptr;
-    if (!cursor_.empty() && db_->handle() && pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
+    // The statement's own read transaction closes its cursor as it ends: no CLOSE round trip then.
+    if (!cursor_.empty() && !own_transaction_ && db_->handle() &&
+        pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
         if (PGresult* r = pq().PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) pq().PQclear(r);
     }
     if (own_transaction_) (void)db_->exec("COMMIT", "ending a read");
@@ -279,6 +281,8 @@ Result<void> PgStmt::fetch() {
     result_ = pq().PQexec(db_->handle(), fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_).c_str());
     row_ = -1;
     if (pq().PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error("reading rows", result_);
+    // A short batch is the last: no FETCH that would only say so.
+    if (pq().PQntuples(result_) < kBatch) exhausted_ = true;
     return {};
 }
 
