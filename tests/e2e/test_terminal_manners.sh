@@ -88,6 +88,14 @@ with open(f"{w}/customers.csv", "w") as f:
     f.write("code,name,tier,rep\n")
     for i in range(600):
         f.write(f"PX{i:04d},测试药房{i},C,wang\n")
+with open(f"{w}/followups.csv", "w") as f:
+    f.write("customer,kind,body,opened_on,due_on\n")
+    for i in range(300):
+        f.write(f"HZ001,promise,送样品 {i},2026-11-02,2026-11-09\n")
+with open(f"{w}/complaints.csv", "w") as f:
+    f.write("customer,body,opened_on,due_on\n")
+    for i in range(300):
+        f.write(f"HZ002,发票开错 {i},2026-11-03,2026-11-10\n")
 PY
 tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 log-visit --import "$WORK/many.csv"
 expect_rc 0 "log-visit --import on a terminal"
@@ -98,18 +106,6 @@ grep -qaE $'\rimported [0-9]+ of 600 rows' "$WORK/raw" && pass || fail "roster i
 tty roster import "$WORK/customers.csv"
 grep -qa "imported [0-9]* of" "$WORK/raw" && fail "a quick import: no progress" || pass
 # Follow-ups and complaints go through the same import loop: the same progress.
-python3 - "$WORK" <<'PY'
-import sys
-w = sys.argv[1]
-with open(f"{w}/followups.csv", "w") as f:
-    f.write("customer,kind,body,opened_on,due_on\n")
-    for i in range(300):
-        f.write(f"HZ001,promise,送样品 {i},2026-11-02,2026-11-09\n")
-with open(f"{w}/complaints.csv", "w") as f:
-    f.write("customer,body,opened_on,due_on\n")
-    for i in range(300):
-        f.write(f"HZ002,发票开错 {i},2026-11-03,2026-11-10\n")
-PY
 tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 roster followup import "$WORK/followups.csv" --dry-run
 grep -qaE $'\rimported [0-9]+ of 300 rows' "$WORK/raw" && pass || fail "roster followup import: progress"
 expect_out "300 added" "roster followup import on a terminal: its summary"
