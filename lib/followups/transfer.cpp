@@ -6,6 +6,7 @@
 #include "core/i18n.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
+#include "roster/import_rows.hpp"
 #include "roster/lookup.hpp"
 
 #include <set>
@@ -24,31 +25,16 @@ Error transfer_error(const std::string& message) {
     return data_error("{}", message);
 }
 
-// Reads the CSV and runs `row(table, i, summary)` for each data row in one transaction (rolled back in a
-// dry run); an error names the file and line.
-template <class F>
-Result<core::ImportSummary>
-run_rows(store::Store& store, const std::string& file, const std::vector<std::string>& required,
-         const std::vector<std::string>& optional, const core::ImportOptions& options, F&& row) {
+// The --update refusal (a stored item changes through its commands), then the shared loop: one
+// transaction, file:line errors, progress on a terminal (roster/import_rows.hpp).
+Result<core::ImportSummary> run_rows(store::Store& store, const std::string& file,
+                                     const std::vector<std::string>& required,
+                                     const std::vector<std::string>& optional,
+                                     const core::ImportOptions& options, const roster::ImportRow& row) {
     if (options.update)
         return usage_error("{}", core::tr("--update does not apply to follow-ups: a stored item changes with "
                                           "log-visit, roster followup or roster complaint"));
-    KQ_TRY(std::string text, core::read_import(file, options.encoding));
-    const std::string path = core::source_name(file);
-    KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
-    KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, required, optional,
-                                                              options.ignore_unknown));
-    auto load = [&]() -> Result<core::ImportSummary> {
-        core::ImportSummary summary;
-        summary.rows = static_cast<int>(table.size());
-        for (size_t i = 0; i < table.size(); ++i)
-            if (auto r = row(table, i, summary); !r)
-                return Error{r.error().code,
-                             fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
-        return summary;
-    };
-    return store::in_transaction(store, load,
-                                 options.dry_run ? store::Finish::rollback : store::Finish::commit);
+    return roster::import_rows(store, file, required, optional, options, row);
 }
 
 Result<std::optional<core::Date>> day_in(const core::CsvTable& t, size_t i, std::string_view column) {

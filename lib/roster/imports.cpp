@@ -4,9 +4,9 @@
 
 #include "core/csv.hpp"
 #include "core/limits.hpp"
-#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "roster/customers.hpp"
+#include "roster/import_rows.hpp"
 #include "roster/lookup.hpp"
 #include "roster/people.hpp"
 #include "roster/stages.hpp"
@@ -43,33 +43,6 @@ class Diff {
 
 std::string iso_or_blank(const std::optional<core::Date>& d) {
     return d ? d->iso() : "";
-}
-
-// Reads the CSV and runs `row(table, i, summary)` for each data row in one transaction (rolled back in a dry
-// run); an error names the file and line.
-template <class F>
-Result<ImportSummary>
-run_import(store::Store& store, const std::string& file, const std::vector<std::string>& required,
-           const std::vector<std::string>& optional, const ImportOptions& options, F&& row) {
-    KQ_TRY(std::string text, core::read_import(file, options.encoding));
-    const std::string path = core::source_name(file);
-    KQ_TRY(std::vector<core::CsvRecord> records, core::parse_csv(text, path));
-    KQ_TRY(core::CsvTable table, core::CsvTable::from_records(std::move(records), path, required, optional,
-                                                              options.ignore_unknown));
-    auto load = [&]() -> Result<ImportSummary> {
-        ImportSummary summary;
-        summary.rows = static_cast<int>(table.size());
-        core::Progress progress(static_cast<int64_t>(table.size()));
-        for (size_t i = 0; i < table.size(); ++i) {
-            progress.tick(static_cast<int64_t>(i) + 1);
-            if (auto r = row(table, i, summary); !r)
-                return Error{r.error().code,
-                             fmt::format("{}:{}: {}", path, table.row(i).line, r.error().message)};
-        }
-        return summary;
-    };
-    return store::in_transaction(store, load,
-                                 options.dry_run ? store::Finish::rollback : store::Finish::commit);
 }
 
 // A row whose key is stored: unchanged when `diff` is empty, else applied by `apply` when the import
@@ -209,7 +182,7 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
             return {};
         });
     };
-    return run_import(store, path, kCustomerRequired, kCustomerOptional, options, row);
+    return import_rows(store, path, kCustomerRequired, kCustomerOptional, options, row);
 }
 
 Result<ImportSummary> import_reps(store::Store& store, const std::string& path,
@@ -234,7 +207,7 @@ Result<ImportSummary> import_reps(store::Store& store, const std::string& path,
         if (t.has("team") && diff.field("team", merged.team, rep.team)) merged.team = rep.team;
         return settle(summary, options, "rep " + rep.id, diff, [&] { return store.update_rep(merged); });
     };
-    return run_import(store, path, {"id"}, {"name", "team"}, options, row);
+    return import_rows(store, path, {"id"}, {"name", "team"}, options, row);
 }
 
 Result<ImportSummary> import_people(store::Store& store, const std::string& path,
@@ -286,8 +259,8 @@ Result<ImportSummary> import_people(store::Store& store, const std::string& path
                           return {};
                       });
     };
-    return run_import(store, path, {"customer", "name"},
-                      {"role", "birthday", "preferences", "family", "personality", "note"}, options, row);
+    return import_rows(store, path, {"customer", "name"},
+                       {"role", "birthday", "preferences", "family", "personality", "note"}, options, row);
 }
 
 Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rules, const std::string& path,
@@ -326,7 +299,7 @@ Result<ImportSummary> import_events(store::Store& store, const rules::Rules& rul
         return settle(summary, options, fmt::format("event #{}, {}", stored.id, what), diff,
                       [&] { return store.update_event(stored); });
     };
-    return run_import(store, path, {"customer", "kind", "date"}, {"person", "note"}, options, row);
+    return import_rows(store, path, {"customer", "kind", "date"}, {"person", "note"}, options, row);
 }
 
 } // namespace keqing::roster

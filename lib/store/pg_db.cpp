@@ -199,8 +199,8 @@ bool is_postgres_url(std::string_view location) {
 PgStmt::PgStmt(PgStmt&& other) noexcept
     : db_(other.db_), sql_(std::move(other.sql_)), name_(std::move(other.name_)),
       doing_(std::move(other.doing_)), cursor_(std::move(other.cursor_)), params_(std::move(other.params_)),
-      result_(std::exchange(other.result_, nullptr)), row_(other.row_), executed_(other.executed_),
-      exhausted_(other.exhausted_), own_transaction_(other.own_transaction_) {
+      result_(std::exchange(other.result_, nullptr)), row_(other.row_), streamed_(other.streamed_),
+      executed_(other.executed_), exhausted_(other.exhausted_), own_transaction_(other.own_transaction_) {
     other.cursor_.clear();
     other.own_transaction_ = false;
 }
@@ -212,7 +212,9 @@ PgStmt::~PgStmt() {
 void PgStmt::finish() {
     if (result_) pq().PQclear(result_);
     result_ = nullptr;
-    if (!cursor_.empty() && db_->handle() && pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
+    // The statement's own read transaction closes its cursor as it ends: no CLOSE round trip then.
+    if (!cursor_.empty() && !own_transaction_ && db_->handle() &&
+        pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
         if (PGresult* r = pq().PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) pq().PQclear(r);
     }
     if (own_transaction_) (void)db_->exec("COMMIT", N_("ending a read"));
@@ -245,8 +247,14 @@ Result<void> PgStmt::execute() {
     for (const auto& p : params_)
         values.push_back(p ? p->c_str() : nullptr);
     PGconn* conn = db_->handle();
-    if (!name_.empty()) {
-        result_ = pq().PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
+    if (!streamed_) {
+        if (name_.empty()) {
+            KQ_TRY(name_, db_->prepared_name(sql_, doing_));
+        }
+        result_ = name_.empty()
+                      ? pq().PQexecParams(conn, sql_.c_str(), count, types.data(), values.data(), nullptr,
+                                          nullptr, 0)
+                      : pq().PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
         const auto status = pq().PQresultStatus(result_);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error(doing_, result_);
         return {};
@@ -275,6 +283,8 @@ Result<void> PgStmt::fetch() {
     result_ = pq().PQexec(db_->handle(), fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_).c_str());
     row_ = -1;
     if (pq().PQresultStatus(result_) != PGRES_TUPLES_OK) return db_->error(N_("reading rows"), result_);
+    // A short batch is the last: no FETCH that would only say so.
+    if (pq().PQntuples(result_) < kBatch) exhausted_ = true;
     return {};
 }
 
@@ -346,30 +356,39 @@ Result<void> PgDb::open(const std::string& url) {
             "that the server is running and that this role may log in",
             where_, first_line(message));
     }
-    pq().PQsetClientEncoding(conn_, "UTF8");
-    KQ_CHECK(exec("SET client_min_messages = warning", N_("opening")));
+    // Both settings in one round trip (libpq follows the server's report of the new client encoding).
+    KQ_CHECK(exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning", N_("opening")));
     return {};
 }
 
+// A statement runs unnamed the first time (parse, bind and execute in one round trip) and is prepared when
+// it runs again: most commands run most of their statements once, and a round trip each counts on a
+// team server across the network.
 Result<PgStmt> PgDb::prepare(std::string_view text, std::string_view doing) {
-    const std::string sql = resolve_relations(text, source_);
+    std::string sql = resolve_relations(text, source_);
     auto it = prepared_.find(sql);
-    if (it == prepared_.end()) {
-        const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
-        const std::vector<Oid> types = parameter_types(sql);
-        PGresult* r = pq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
-                                     static_cast<int>(types.size()), types.data());
-        const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
-        Error failed = ok ? Error{} : error(N_("preparing a query"), r);
-        pq().PQclear(r);
-        if (!ok) return failed;
-        it = prepared_.emplace(sql, name).first;
-    }
-    return PgStmt(*this, it->first, it->second, doing);
+    return PgStmt(*this, std::move(sql), it == prepared_.end() ? std::string() : it->second, doing);
+}
+
+Result<std::string> PgDb::prepared_name(const std::string& sql, std::string_view doing) {
+    if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
+    if (ran_once_.insert(sql).second) return std::string(); // its first run: unnamed
+    const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
+    const std::vector<Oid> types = parameter_types(sql);
+    PGresult* r =
+        pq().PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data());
+    const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
+    Error failed = ok ? Error{} : error(doing, r);
+    pq().PQclear(r);
+    if (!ok) return failed;
+    prepared_.emplace(sql, name);
+    return name;
 }
 
 Result<PgStmt> PgDb::stream(std::string_view sql) {
-    return PgStmt(*this, resolve_relations(sql, source_), "");
+    PgStmt s(*this, resolve_relations(sql, source_), "");
+    s.streamed_ = true;
+    return s;
 }
 
 Result<int64_t> PgDb::inserted_id(PgStmt& s) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,13 +52,13 @@ class PgStmt : public StatementBase<PgStmt> {
 
     PgDb* db_;
     std::string sql_;
-    std::string name_; // the prepared statement's name; empty: read through a cursor
-    std::string
-        doing_; // what running it does, for errors ("logging a contact"; marked N_, translated when shown)
+    std::string name_;   // the prepared statement's name; empty until it runs a second time (PgDb::prepare)
+    std::string doing_;  // what running it does, for errors ("logging a contact"; marked N_, translated when shown)
     std::string cursor_; // the cursor's name while it is open
     std::vector<std::optional<std::string>> params_;
     PGresult* result_ = nullptr;
     int row_ = -1;
+    bool streamed_ = false; // read through a cursor (PgDb::stream)
     bool executed_ = false;
     bool exhausted_ = false;
     bool own_transaction_ = false; // a cursor's transaction this statement began
@@ -76,8 +77,11 @@ class PgDb : public Connection {
     // owner, keqing_api for everyone else. prepare() and stream() resolve @names with it.
     void set_source(Source source) { source_ = source; }
     Source source() const { return source_; }
-    // A prepared statement for `sql` (prepared once per connection); `doing` names it in errors.
+    // A statement for `sql`, run unnamed the first time and prepared once per connection when it runs
+    // again; `doing` names it in errors.
     Result<PgStmt> prepare(std::string_view sql, std::string_view doing = N_("running a query"));
+    // The prepared statement's name for `sql`: empty the first time (run it unnamed), prepared the second.
+    Result<std::string> prepared_name(const std::string& sql, std::string_view doing);
     // A statement whose rows are fetched in batches through a cursor: for reads of hundreds of thousands
     // of rows; only inside a transaction.
     Result<PgStmt> stream(std::string_view sql);
@@ -116,6 +120,7 @@ class PgDb : public Connection {
     std::string url_;
     std::string where_;
     std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
+    std::set<std::string, std::less<>> ran_once_;              // SQL run once, unnamed
     Source source_ = Source::tables;
     int cursors_ = 0;
     std::string last_state_, last_message_;

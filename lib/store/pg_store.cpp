@@ -134,9 +134,11 @@ Result<void> PgStore::migrate() {
     }
     int version = 0;
     if (layout == "tables") {
-        KQ_CHECK(db_.exec("SET search_path = keqing", N_("opening")));
-        KQ_TRY(std::string v, db_.value("SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
-                                        N_("reading the schema version")));
+        // One round trip: the search path and the version.
+        KQ_TRY(
+            std::string v,
+            db_.value("SET search_path = keqing; SELECT coalesce(max(version), 0) FROM keqing.keqing_schema",
+                      N_("reading the schema version")));
         version = std::stoi(v);
     } else {
         KQ_TRY(version, legacy_version());

@@ -91,11 +91,12 @@ db_query() {
 # A fingerprint of every row in the database, to prove a failed command changed nothing.
 db_hash() {
   if [ "$BACKEND" = postgresql ]; then
-    local t sql=
-    for t in $(psql -qAtX "$KEQING_DB" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'keqing' ORDER BY 1"); do
-      sql+="\\echo $t"$'\n'"SELECT x::text FROM keqing.$t x ORDER BY 1;"$'\n'
-    done
-    psql -qAtX -v ON_ERROR_STOP=1 "$KEQING_DB" <<<"$sql" | sha256sum | cut -d' ' -f1 # one connection for all tables
+    # One psql for all (a start costs ~30 ms): the tables' names, then each table's rows (\gexec runs them).
+    psql -qAtX -v ON_ERROR_STOP=1 "$KEQING_DB" <<'SQL' | sha256sum | cut -d' ' -f1
+SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'keqing';
+SELECT format('SELECT %L, x::text FROM keqing.%I x ORDER BY 2', tablename, tablename)
+  FROM pg_tables WHERE schemaname = 'keqing' ORDER BY tablename \gexec
+SQL
   else
     sqlite3 "$KEQING_DB" .dump | sha256sum | cut -d' ' -f1
   fi

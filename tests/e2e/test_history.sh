@@ -119,4 +119,19 @@ expect_rejected 3 "person #$pid 刘建国 was already removed" "remove twice" ro
 expect_rejected 3 "was removed on" "edit a removed person" roster person edit "$pid" --note x
 expect_rejected 3 "no life event #9999" "remove an unknown event" roster event remove 9999 --reason x
 expect_rejected 2 "--reason is required" "remove without a reason" roster event remove "$eid"
+# A list longer than one batch of rows (PostgreSQL reads 20,000 a FETCH): every row, none twice.
+if [ "$BACKEND" = postgresql ]; then
+  before=$(log-visit --list HZ003 --from 2026-01-01 --format csv | tail -n +2 | wc -l)
+  python3 - "$WORK/long.csv" <<'PY'
+import datetime, sys
+with open(sys.argv[1], "w") as f:
+    f.write("customer,channel,date,note\n")
+    for i in range(20000):
+        f.write(f"HZ003,message,{datetime.date(2026, 1, 1) + datetime.timedelta(days=i % 300)},批量 {i}\n")
+PY
+  run log-visit --import "$WORK/long.csv"; expect_rc 0 "20,000 contacts imported"
+  log-visit --list HZ003 --from 2026-01-01 --format csv >"$WORK/long.out" 2>"$WORK/err"
+  [ "$(tail -n +2 "$WORK/long.out" | wc -l)" = $((before + 20000)) ] && pass || fail "the long list: $(wc -l <"$WORK/long.out") lines"
+  [ "$(tail -n +2 "$WORK/long.out" | sort | uniq -d | wc -l)" = 0 ] && pass || fail "the long list repeats rows"
+fi
 finish

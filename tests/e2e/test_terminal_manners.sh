@@ -79,15 +79,15 @@ $CHECK | head -1 >/dev/null 2>"$WORK/err"; status=${PIPESTATUS[0]}
 # Progress on standard error at a terminal (KEQING_PROGRESS_AFTER_MS=0: from the start), never elsewhere.
 python3 - "$WORK" <<'PY'
 import sys
-w = sys.argv[1]
-with open(f"{w}/many.csv", "w") as f:
-    f.write("customer,channel,date,note\n")
-    for i in range(3000):
-        f.write(f"HZ{1 + i % 8:03d},message,2026-11-{1 + i % 19:02d},进度 {i}\n")
-with open(f"{w}/customers.csv", "w") as f:
-    f.write("code,name,tier,rep\n")
-    for i in range(600):
-        f.write(f"PX{i:04d},测试药房{i},C,wang\n")
+def write(name, header, rows):
+    with open(f"{sys.argv[1]}/{name}", "w") as f:
+        f.write(header + "\n" + "".join(row + "\n" for row in rows))
+write("many.csv", "customer,channel,date,note",
+      (f"HZ{1 + i % 8:03d},message,2026-11-{1 + i % 19:02d},进度 {i}" for i in range(3000)))
+write("customers.csv", "code,name,tier,rep", (f"PX{i:04d},测试药房{i},C,wang" for i in range(600)))
+write("followups.csv", "customer,kind,body,opened_on,due_on",
+      (f"HZ001,promise,送样品 {i},2026-11-02,2026-11-09" for i in range(300)))
+write("complaints.csv", "customer,body,opened_on,due_on", (f"HZ002,发票开错 {i},2026-11-03,2026-11-10" for i in range(300)))
 PY
 tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 log-visit --import "$WORK/many.csv"
 expect_rc 0 "log-visit --import on a terminal"
@@ -97,6 +97,12 @@ tty env KEQING_PROGRESS_AFTER_MS=0 roster import "$WORK/customers.csv"
 grep -qaE $'\rimported [0-9]+ of 600 rows' "$WORK/raw" && pass || fail "roster import: progress"
 tty roster import "$WORK/customers.csv"
 grep -qa "imported [0-9]* of" "$WORK/raw" && fail "a quick import: no progress" || pass
+# Follow-ups and complaints go through the same import loop: the same progress.
+tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 roster followup import "$WORK/followups.csv" --dry-run
+grep -qaE $'\rimported [0-9]+ of 300 rows' "$WORK/raw" && pass || fail "roster followup import: progress"
+expect_out "300 added" "roster followup import on a terminal: its summary"
+tty env KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 roster complaint import "$WORK/complaints.csv" --dry-run
+grep -qaE $'\rimported [0-9]+ of 300 rows' "$WORK/raw" && pass || fail "roster complaint import: progress"
 KEQING_PROGRESS_AFTER_MS=0 KEQING_NOW=2026-11-20T20:00 log-visit --import "$WORK/many.csv" --again --dry-run \
   >"$WORK/out" 2>"$WORK/err"
 grep -q "imported [0-9]* of" "$WORK/err" && fail "progress into a file" || pass
