@@ -8,17 +8,19 @@ namespace keqing::output {
 
 class InEnglish {
   public:
-    InEnglish() : was_(core::language()) {
-        if (was_ != core::Language::english) core::set_language("en");
+    // `active` false: a scope that changes nothing (a table, in the reader's language).
+    explicit InEnglish(bool active = true)
+        : switched_(active && core::language() != core::Language::english) {
+        if (switched_) core::set_language("en");
     }
     ~InEnglish() {
-        if (was_ != core::Language::english) core::set_language("zh");
+        if (switched_) core::set_language("zh");
     }
     InEnglish(const InEnglish&) = delete;
     InEnglish& operator=(const InEnglish&) = delete;
 
   private:
-    core::Language was_;
+    bool switched_;
 };
 
 } // namespace keqing::output

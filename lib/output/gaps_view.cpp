@@ -14,8 +14,8 @@
 namespace keqing::output {
 std::string render_gaps(const std::vector<roster::CustomerGaps>& customers, const rules::Rules& rules,
                         core::Date as_of, Format format) {
-    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
-    if (format != Format::table) english.emplace();
+    const InEnglish english(format !=
+                            Format::table); // JSON and CSV are the same whatever the reader's language
     if (format == Format::json) {
         core::JsonWriter j;
         j.begin_object().key("as_of").value(as_of.iso()).key("customers").begin_array();

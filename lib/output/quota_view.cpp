@@ -176,8 +176,9 @@ std::string planned_label(core::Date day) {
 std::string render_check(const compliance::Check& check, const rules::Rules& rules, Format format,
                          bool behind_only, core::Output* output) {
     core::Sink out(output);
-    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
-    if (format == Format::csv || format == Format::json) english.emplace();
+    const InEnglish english(format == Format::csv ||
+                            format ==
+                                Format::json); // JSON and CSV are the same whatever the reader's language
     if (format == Format::csv) {
         render_csv(out, check.month, rules, behind_only);
         return out.take();

@@ -591,8 +591,9 @@ void csv(core::Sink& out, const report::Report& r) {
 std::string render_report(const report::Report& report, const rules::Rules& rules, ReportFormat format,
                           core::Output* output) {
     core::Sink out(output);
-    std::optional<InEnglish> english; // JSON and CSV are the same whatever the reader's language
-    if (format == ReportFormat::json || format == ReportFormat::csv) english.emplace();
+    const InEnglish english(
+        format == ReportFormat::json ||
+        format == ReportFormat::csv); // JSON and CSV are the same whatever the reader's language
     switch (format) {
     case ReportFormat::json:
         json(out, report, rules);
