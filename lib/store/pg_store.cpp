@@ -149,9 +149,10 @@ Result<void> PgStore::migrate() {
 
 // The version of a database keqing laid out before schema 6 (0: none), read through the role's search path.
 Result<int> PgStore::legacy_version() {
-    KQ_TRY(std::string exists,
-           db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", N_("reading the schema version")));
-    if (exists != "t") return 0;
+    const auto exists =
+        db_.value("SELECT to_regclass('keqing_schema') IS NOT NULL", N_("reading the schema version"));
+    if (!exists) return exists.error();
+    if (*exists != "t") return 0;
     auto v =
         db_.value("SELECT coalesce(max(version), 0) FROM keqing_schema", N_("reading the schema version"));
     if (!v && db_.last_state() == "42501") return not_a_keqing_role();
@@ -186,12 +187,12 @@ Result<void> PgStore::upgrade(int version) {
     // Schema 4 creates the keqing roles: the role that first opens a database needs to be allowed to, unless
     // the bootstrap (schemas/pg_bootstrap.sql) made them.
     if (version < 4) {
-        KQ_TRY(std::string can,
-               db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
-                         "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
-                         "('keqing_admin', 'keqing_manager', 'keqing_rep'))",
-                         "checking the role's rights"));
-        if (can != "t")
+        const auto can = db_.value("SELECT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = "
+                                   "current_user) OR (SELECT count(*) = 3 FROM pg_roles WHERE rolname IN "
+                                   "('keqing_admin', 'keqing_manager', 'keqing_rep'))",
+                                   N_("checking the role's rights"));
+        if (!can) return can.error();
+        if (*can != "t")
             return db_error(
                 "database {}: role {} may not create roles, and the first open of a keqing database "
                 "needs keqing_rep, keqing_manager and keqing_admin; run schemas/pg_bootstrap.sql as a "
