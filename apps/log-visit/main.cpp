@@ -290,6 +290,42 @@ keqing::Result<keqing::Exit> undo_last(const Options& o) {
     return Exit::ok;
 }
 
+// --close N --reason TEXT: a follow-up dropped without a contact.
+keqing::Result<keqing::Exit> drop_followup(const Options& o, keqing::cli::Context& ctx) {
+    using namespace keqing;
+    KQ_TRY(core::Date today, cli::date_or_today(o.date, "--date"));
+    KQ_TRY(store::FollowUp f,
+           followups::drop(*ctx.store, ctx.rules, o.close_id, o.void_reason, today, o.dry_run));
+    keqing::cli::print("{}\n", o.dry_run ? core::trf("would drop (dry run) follow-up {} at {}: {}",
+                                                     followup_line(f, ctx.rules), f.customer_code, f.reason)
+                                         : core::trf("dropped follow-up {} at {}: {}",
+                                                     followup_line(f, ctx.rules), f.customer_code, f.reason));
+    return Exit::ok;
+}
+
+// --import FILE: contacts loaded all or nothing.
+keqing::Result<keqing::Exit> import_file(const Options& o, keqing::cli::Context& ctx,
+                                         keqing::core::Encoding encoding, bool rep_given) {
+    using namespace keqing;
+    const core::ImportOptions options{.ignore_unknown = o.ignore_unknown,
+                                      .dry_run = o.dry_run,
+                                      .encoding = encoding,
+                                      .again = o.again,
+                                      .default_rep = rep_given ? ctx.settings.rep : "",
+                                      .who = ctx.settings.rep};
+    KQ_TRY(core::ImportSummary r, contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
+    const std::string source = core::source_name(o.import_file);
+    keqing::cli::print(
+        "{}{}{}\n",
+        o.dry_run ? core::trf("would import (dry run) {} contacts from {}", r.added, source)
+                  : core::trf("imported {} contacts from {}", r.added, source),
+        r.late ? core::trf(" ({} flagged late)", r.late) : "",
+        r.rows > r.added ? core::trf("; {} left out: their customer has a contact with the same ref already",
+                                     r.rows - r.added)
+                         : "");
+    return Exit::ok;
+}
+
 keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     using namespace keqing;
     if (o.list) return list_contacts(o, rep_given);
@@ -323,17 +359,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
         print_retagged(out, ctx.rules, o.dry_run);
         return Exit::ok;
     }
-    if (closing) {
-        KQ_TRY(core::Date today, cli::date_or_today(o.date, "--date"));
-        KQ_TRY(store::FollowUp f,
-               followups::drop(*ctx.store, ctx.rules, o.close_id, o.void_reason, today, o.dry_run));
-        keqing::cli::print("{}\n", o.dry_run
-                                       ? core::trf("would drop (dry run) follow-up {} at {}: {}",
-                                                   followup_line(f, ctx.rules), f.customer_code, f.reason)
-                                       : core::trf("dropped follow-up {} at {}: {}",
-                                                   followup_line(f, ctx.rules), f.customer_code, f.reason));
-        return Exit::ok;
-    }
+    if (closing) return drop_followup(o, ctx);
     if (voiding) {
         KQ_TRY(store::Contact c, contacts::void_contact(*ctx.store, o.void_id, o.void_reason));
         keqing::cli::print("{}\n", core::trf("voided #{}: {} with {} on {} ({})", c.id,
@@ -341,27 +367,7 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
                                              c.date.iso(), c.void_reason));
         return Exit::ok;
     }
-    if (importing) {
-        const core::ImportOptions options{.ignore_unknown = o.ignore_unknown,
-                                          .dry_run = o.dry_run,
-                                          .encoding = encoding,
-                                          .again = o.again,
-                                          .default_rep = rep_given ? ctx.settings.rep : "",
-                                          .who = ctx.settings.rep};
-        KQ_TRY(core::ImportSummary r,
-               contacts::import_contacts(*ctx.store, ctx.rules, o.import_file, options));
-        const std::string source = core::source_name(o.import_file);
-        keqing::cli::print(
-            "{}{}{}\n",
-            o.dry_run ? core::trf("would import (dry run) {} contacts from {}", r.added, source)
-                      : core::trf("imported {} contacts from {}", r.added, source),
-            r.late ? core::trf(" ({} flagged late)", r.late) : "",
-            r.rows > r.added
-                ? core::trf("; {} left out: their customer has a contact with the same ref already",
-                            r.rows - r.added)
-                : "");
-        return Exit::ok;
-    }
+    if (importing) return import_file(o, ctx, encoding, rep_given);
     KQ_TRY(o.request.channel, channel_of(o));
     if (!o.date.empty()) { // spoken forms resolve here; the library (and CSV files) take ISO only
         KQ_TRY(core::Date day, cli::date_or_today(o.date, "--date"));
@@ -373,6 +379,48 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     print_logged(out, ctx.rules, o.dry_run);
     print_followups(out.followups_applied, ctx.rules);
     return Exit::ok;
+}
+
+// The follow-up options (issue 18).
+void wire_followups(CLI::App& app, Options& o) {
+    auto* follow =
+        app.add_option_group(N_("follow-ups"), "kept until a later contact closes them (issue 18)");
+    follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
+    follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
+    follow->add_option("--complaint", o.complaint,
+                       "record a complaint (投诉, seed 002); `roster complaint step` records its next steps");
+    follow->add_option(
+        "--due", o.due,
+        "when the follow-ups opened are due: YYYY-MM-DD, +7, fri, 11-30 (default: the rules')");
+    follow->add_option("--about", o.about,
+                       "the customer's contact person the follow-ups opened are about (name or id)");
+    follow->add_option("--kept", o.kept, "close promise N as kept (repeatable)");
+    follow->add_option("--close", o.close_id, "drop follow-up N without a contact (needs --reason TEXT)");
+}
+
+// --list's options and the footer.
+void wire_history(CLI::App& app, Options& o) {
+    auto* history = app.add_option_group(N_("history"), "--list: the contacts logged (voided ones marked)");
+    history->add_flag(
+        "--list", o.list,
+        "list contacts (of the customer given, --rep, --team, --channel, --occasion) instead of "
+        "logging one");
+    history->add_option("--from", o.from, "with --list: first day (default: 29 days before --to)");
+    history->add_option("--to", o.to, "with --list: last day (default today): YYYY-MM-DD, -3, 昨天…");
+    history->add_option("--team", o.team, "with --list: contacts logged by this team's reps");
+    history->add_option("--format", o.format, "with --list: table, csv (log-visit --import's format) or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    app.footer(
+        "Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
+        "error.\n"
+        "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
+        "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
+        "  log-visit HZ001 --promise \"下周三前送样品\" --due 2026-11-25\n  log-visit HZ001 --call --kept 3\n"
+        "  log-visit --close 3 --reason \"店长说不需要了\"\n"
+        "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --undo\n"
+        "  log-visit --tag 42 --occasion birthday\n"
+        "  log-visit --list HZ001 --from 11-01\n  log-visit --list --rep wang --format csv > contacts.csv\n"
+        "  log-visit --import contacts.csv");
 }
 
 // Wires every option into `app`, filling `o`; tests/fuzz/fuzz_log_visit_args.cpp reuses it.
@@ -406,19 +454,7 @@ void wire_options(CLI::App& app, Options& o) {
     goals->add_flag("--asked-help", r.asked_help, "R9 asked the customer for help");
     goals->add_option("--solved", r.solved,
                       "R10 a problem solved for the customer; a number N closes follow-up N as solved");
-    auto* follow =
-        app.add_option_group(N_("follow-ups"), "kept until a later contact closes them (issue 18)");
-    follow->add_option("--promise", o.promise, "open a promise made to the customer (承诺)");
-    follow->add_option("--problem", o.problem, "open a problem of the customer's to solve (R10)");
-    follow->add_option("--complaint", o.complaint,
-                       "record a complaint (投诉, seed 002); `roster complaint step` records its next steps");
-    follow->add_option(
-        "--due", o.due,
-        "when the follow-ups opened are due: YYYY-MM-DD, +7, fri, 11-30 (default: the rules')");
-    follow->add_option("--about", o.about,
-                       "the customer's contact person the follow-ups opened are about (name or id)");
-    follow->add_option("--kept", o.kept, "close promise N as kept (repeatable)");
-    follow->add_option("--close", o.close_id, "drop follow-up N without a contact (needs --reason TEXT)");
+    wire_followups(app, o);
     goals->add_flag("--training", r.training, "R11 gave formal training");
     app.add_option("--void", o.void_id, "void contact ID (it is kept and shown, never deleted)");
     app.add_option("--tag", o.tag_id,
@@ -437,27 +473,7 @@ void wire_options(CLI::App& app, Options& o) {
     app.add_flag(
         "--undo", o.undo,
         "void the last contact the current rep logged (within the rules' undo_hours), reason \"undo\"");
-    auto* history = app.add_option_group(N_("history"), "--list: the contacts logged (voided ones marked)");
-    history->add_flag(
-        "--list", o.list,
-        "list contacts (of the customer given, --rep, --team, --channel, --occasion) instead of "
-        "logging one");
-    history->add_option("--from", o.from, "with --list: first day (default: 29 days before --to)");
-    history->add_option("--to", o.to, "with --list: last day (default today): YYYY-MM-DD, -3, 昨天…");
-    history->add_option("--team", o.team, "with --list: contacts logged by this team's reps");
-    history->add_option("--format", o.format, "with --list: table, csv (log-visit --import's format) or json")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
-    app.footer(
-        "Exit status: 0 logged, 2 usage error, 3 data error (unknown customer, bad date…), 4 database "
-        "error.\n"
-        "Examples:\n  log-visit 康泰 --call --note \"确认十二月订货\"\n"
-        "  log-visit HZ001 --date 2026-11-20 --time 15:00 --feedback \"…\" --competitor \"…\"\n"
-        "  log-visit HZ001 --promise \"下周三前送样品\" --due 2026-11-25\n  log-visit HZ001 --call --kept 3\n"
-        "  log-visit --close 3 --reason \"店长说不需要了\"\n"
-        "  log-visit --void 42 --reason \"logged twice\"\n  log-visit --undo\n"
-        "  log-visit --tag 42 --occasion birthday\n"
-        "  log-visit --list HZ001 --from 11-01\n  log-visit --list --rep wang --format csv > contacts.csv\n"
-        "  log-visit --import contacts.csv");
+    wire_history(app, o);
 }
 
 } // namespace

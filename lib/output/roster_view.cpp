@@ -48,9 +48,8 @@ std::string stage_line(const roster::Card& card, const rules::Rules& rules) {
     return core::trf("stage {} since {}", name, entry->from->iso());
 }
 
-} // namespace
-
-std::string render_card(const roster::Card& card, const rules::Rules& rules) {
+// The card's head: who, the dates and stage, contact details and the histories.
+std::string card_header(const roster::Card& card, const rules::Rules& rules) {
     const auto& c = card.customer;
     std::string out =
         core::trf("{} {}  ·  tier {}  ·  rep {}{}", fit_name(c.code), fit_name(c.name), fit_name(c.tier),
@@ -79,14 +78,12 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
             e.value = roster::stage_name(rules, e.value);
         out += core::trf("stages   {}", history_line(named)) + "\n";
     }
-    if (!card.month.customers.empty()) {
-        const auto& m = card.month.customers.front();
-        out += "\n" +
-               core::trf("{} as of {}: {} (score {})", card.month.month.iso(), card.month.as_of.iso(),
-                         paint(compliance::display(m.status), tone_of(m.status)), percent(m.score)) +
-               "\n";
-        out += describe_customer(m, card.month, rules);
-    }
+    return out;
+}
+
+// The people on file, with personality, preferences and family.
+std::string card_people(const roster::Card& card) {
+    std::string out;
     if (!card.people.empty()) out += "\n" + std::string(core::tr("people")) + "\n";
     for (const auto& p : card.people) {
         out += fmt::format("  #{} {}{}{}\n", p.id, fit_name(p.name),
@@ -100,24 +97,12 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         if (!p.family.empty()) out += "     " + core::trf("family: {}", fit_text(p.family)) + "\n";
         if (!p.note.empty()) out += "     " + core::trf("note: {}", fit_text(p.note)) + "\n";
     }
-    if (!card.gaps.empty()) {
-        out += "\n" + std::string(core::tr("gaps (what the file should hold)")) + "\n";
-        for (const auto& g : card.gaps)
-            out += fmt::format("  {}\n", fit_text(roster::gap_text(g, rules, card.month.as_of)));
-    }
-    if (!card.obligations.empty()) {
-        out += "\n" + std::string(core::tr("occasions (7 days back, 30 ahead)")) + "\n";
-        out += render_obligations(card.obligations, rules, false);
-    }
-    if (!card.trainings.empty()) {
-        out += core::tr("\ntrainings (R11, the last 12 months)\n");
-        out += training_lines(card.trainings, card.attendee_names);
-    }
-    if (!card.followups.empty()) {
-        out += "\n" + std::string(core::tr("follow-ups (open, and closed in the last 90 days)")) + "\n";
-        out += render_followups(card.followups, rules, card.month.as_of, false);
-    }
-    // What visits recorded, newest first, per checklist item.
+    return out;
+}
+
+// What visits recorded, newest first, per checklist item (R12–R17).
+std::string card_intel(const roster::Card& card) {
+    std::string out;
     for (size_t k = 0; k < store::kChecklistLabels.size(); ++k) {
         std::string items;
         int shown = 0;
@@ -128,6 +113,12 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
         }
         if (shown) out += fmt::format("\n{}\n{}", core::tr(store::kChecklistLabels[k]), items);
     }
+    return out;
+}
+
+// The contacts of the last 90 days as a table.
+std::string card_recent(const roster::Card& card) {
+    std::string out;
     out += "\n" + std::string(core::tr("recent contacts (90 days)")) + "\n";
     if (card.recent.empty()) out += "    " + std::string(core::tr("none")) + "\n";
     Table t;
@@ -146,6 +137,41 @@ std::string render_card(const roster::Card& card, const rules::Rules& rules) {
     if (!t.empty()) {
         out += t.indent(4).render();
     }
+    return out;
+}
+
+} // namespace
+
+std::string render_card(const roster::Card& card, const rules::Rules& rules) {
+    std::string out = card_header(card, rules);
+    if (!card.month.customers.empty()) {
+        const auto& m = card.month.customers.front();
+        out += "\n" +
+               core::trf("{} as of {}: {} (score {})", card.month.month.iso(), card.month.as_of.iso(),
+                         paint(compliance::display(m.status), tone_of(m.status)), percent(m.score)) +
+               "\n";
+        out += describe_customer(m, card.month, rules);
+    }
+    out += card_people(card);
+    if (!card.gaps.empty()) {
+        out += "\n" + std::string(core::tr("gaps (what the file should hold)")) + "\n";
+        for (const auto& g : card.gaps)
+            out += fmt::format("  {}\n", fit_text(roster::gap_text(g, rules, card.month.as_of)));
+    }
+    if (!card.obligations.empty()) {
+        out += "\n" + std::string(core::tr("occasions (7 days back, 30 ahead)")) + "\n";
+        out += render_obligations(card.obligations, rules, false);
+    }
+    if (!card.trainings.empty()) {
+        out += core::tr("\ntrainings (R11, the last 12 months)\n");
+        out += training_lines(card.trainings, card.attendee_names);
+    }
+    if (!card.followups.empty()) {
+        out += "\n" + std::string(core::tr("follow-ups (open, and closed in the last 90 days)")) + "\n";
+        out += render_followups(card.followups, rules, card.month.as_of, false);
+    }
+    out += card_intel(card);
+    out += card_recent(card);
     return out;
 }
 

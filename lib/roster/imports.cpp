@@ -86,6 +86,39 @@ Result<void> once(std::set<std::string, std::less<>>& seen, const std::string& k
     return {};
 }
 
+// A customer row's own columns (dates, place and stage are checked apart).
+store::Customer customer_in_row(const core::CsvTable& t, size_t i) {
+    store::Customer c;
+    c.code = std::string(t.get(i, "code"));
+    c.name = std::string(t.get(i, "name"));
+    c.tier = std::string(t.get(i, "tier"));
+    c.rep = std::string(t.get(i, "rep"));
+    c.phone = std::string(t.get(i, "phone"));
+    c.address = std::string(t.get(i, "address"));
+    c.stage = std::string(t.get(i, "stage"));
+    return c;
+}
+
+// The place a row leaves a customer with: the file's area and coordinates where it has those columns,
+// each change noted in `diff`.
+store::Place merged_place(const core::CsvTable& t, Diff& diff, const store::Place& stored,
+                          const store::Place& place) {
+    store::Place kept = stored;
+    if (t.has("area")) {
+        diff.field("area", kept.area, place.area);
+        kept.area = place.area;
+    }
+    if (t.has("lat") || t.has("lon")) {
+        diff.field("lat", stored.lat ? degrees_text(*stored.lat) : "",
+                   place.lat ? degrees_text(*place.lat) : "");
+        diff.field("lon", stored.lon ? degrees_text(*stored.lon) : "",
+                   place.lon ? degrees_text(*place.lon) : "");
+        kept.lat = place.lat;
+        kept.lon = place.lon;
+    }
+    return kept;
+}
+
 } // namespace
 
 Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& rules,
@@ -94,14 +127,7 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
     const std::string from_text = options.from ? " from " + options.from->iso() : "";
     std::set<std::string, std::less<>> seen;
     auto row = [&](const core::CsvTable& t, size_t i, ImportSummary& summary) -> Result<void> {
-        store::Customer c;
-        c.code = std::string(t.get(i, "code"));
-        c.name = std::string(t.get(i, "name"));
-        c.tier = std::string(t.get(i, "tier"));
-        c.rep = std::string(t.get(i, "rep"));
-        c.phone = std::string(t.get(i, "phone"));
-        c.address = std::string(t.get(i, "address"));
-        c.stage = std::string(t.get(i, "stage"));
+        store::Customer c = customer_in_row(t, i);
         // The runner names file and line; the column and field are said here.
         const auto field = [&](std::string_view name) {
             return t.where(i, name).substr(
@@ -146,16 +172,7 @@ Result<ImportSummary> import_customers(store::Store& store, const rules::Rules& 
         const bool details = !diff.empty();
         KQ_TRY(auto stored_places, store.customer_places({merged.id}));
         const store::Place stored = stored_places[merged.id];
-        store::Place kept = stored;
-        text("area", kept.area, place.area);
-        if (t.has("lat") || t.has("lon")) {
-            diff.field("lat", stored.lat ? degrees_text(*stored.lat) : "",
-                       place.lat ? degrees_text(*place.lat) : "");
-            diff.field("lon", stored.lon ? degrees_text(*stored.lon) : "",
-                       place.lon ? degrees_text(*place.lon) : "");
-            kept.lat = place.lat;
-            kept.lon = place.lon;
-        }
+        const store::Place kept = merged_place(t, diff, stored, place);
         const bool placed = kept.area != stored.area || kept.lat != stored.lat || kept.lon != stored.lon;
         const bool tier = diff.field("tier", merged.tier, c.tier, from_text);
         const bool rep = diff.field("rep", merged.rep, c.rep, from_text);
