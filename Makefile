@@ -53,7 +53,7 @@ package: build
 # package (its Contents index, fetched once from the Debian mirror).
 test-package: package
 	$(MAKE) deps EXTRA_DEPS="zsh fish bash-completion apt-file"
-	apt-file search -x '^/usr/bin/remind$$' 2>/dev/null | grep -q remind || $(SUDO) apt-file update -q
+	apt-file search -x '^/usr/bin/remind$$' 2>/dev/null | grep -q remind || $(SUDO) apt-file update >/dev/null
 	$(SUDO) tests/package/test_package.sh $(BUILD)
 
 # The everyday suite; the suites labelled "stress" (thousands of processes, every attack on the team server)
