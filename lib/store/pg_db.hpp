@@ -52,9 +52,8 @@ class PgStmt : public StatementBase<PgStmt> {
 
     PgDb* db_;
     std::string sql_;
-    std::string name_; // the prepared statement's name; empty until it runs a second time (PgDb::prepare)
-    std::string
-        doing_; // what running it does, for errors ("logging a contact"; marked N_, translated when shown)
+    std::string name_;   // the prepared statement's name; empty until it runs a second time (PgDb::prepare)
+    std::string doing_;  // what running it does, for errors (marked N_, translated when shown)
     std::string cursor_; // the cursor's name while it is open
     std::vector<std::optional<std::string>> params_;
     PGresult* result_ = nullptr;
