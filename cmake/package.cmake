@@ -1,6 +1,8 @@
 # The Debian package (`make package`, CPack): keqing_VERSION_ARCH.deb installing under /usr. Its Depends
-# come from dpkg-shlibdeps (the libraries the executables link: libc, libstdc++, fmt, SQLite, toml++);
-# libpq is opened with dlopen only when a postgresql:// database is used, so it is a Recommends
+# come from dpkg-shlibdeps (the libraries the executables link: libc, libstdc++, fmt, SQLite, toml++),
+# plus libxlsxwriter4, which the programs open with dlopen when they write a workbook (dpkg-shlibdeps cannot
+# see it; the version is the one its shlibs file asks for); libpq is opened with dlopen only when a
+# postgresql:// database is used, so it is a Recommends
 # (docs/DECISIONS.md "Installed names and the package").
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME keqing)
@@ -16,6 +18,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxlsxwriter4 (>= 1.1.4)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libpq5")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_STRIP_FILES ON)

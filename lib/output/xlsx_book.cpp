@@ -3,8 +3,7 @@
 
 #include "core/reasons.hpp"
 #include "core/text.hpp"
-
-#include <xlsxwriter.h>
+#include "output/libxlsxwriter.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,6 +13,8 @@
 #include <unistd.h>
 
 namespace keqing::output::xlsx {
+
+using libxlsxwriter::lxw;
 
 Cell text(std::string value) {
     return Cell{Cell::Kind::text, std::move(value), 0};
@@ -35,11 +36,13 @@ void Sheet::row(const std::vector<Cell>& cells) {
         int width = 0;
         if (cell.kind == Cell::Kind::text) {
             if (cell.text.empty()) continue;
-            worksheet_write_string(sheet_, rows_, col, cell.text.c_str(), header ? book_->bold_ : nullptr);
+            lxw().worksheet_write_string(sheet_, rows_, col, cell.text.c_str(),
+                                         header ? book_->bold_ : nullptr);
             width = core::display_width(cell.text);
         } else {
             const bool is_rate = cell.kind == Cell::Kind::rate;
-            worksheet_write_number(sheet_, rows_, col, cell.number, is_rate ? book_->percent_ : nullptr);
+            lxw().worksheet_write_number(sheet_, rows_, col, cell.number,
+                                         is_rate ? book_->percent_ : nullptr);
             width = is_rate ? 5 : static_cast<int>(fmt::format("{}", cell.number).size());
         }
         widths_[c] = std::max(widths_[c], width);
@@ -48,26 +51,28 @@ void Sheet::row(const std::vector<Cell>& cells) {
 }
 
 void Sheet::finish() {
-    worksheet_freeze_panes(sheet_, 1, 0);
+    lxw().worksheet_freeze_panes(sheet_, 1, 0);
     for (size_t c = 0; c < widths_.size(); ++c) // a little room: Excel's unit is about one digit
-        worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             std::min(widths_[c], 80) + 2.0, nullptr);
+        lxw().worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                   std::min(widths_[c], 80) + 2.0, nullptr);
 }
 
 Book::Book(std::filesystem::path path) : path_(std::move(path)) {
     partial_ = path_;
     partial_ += fmt::format(".keqing-{}.partial", ::getpid());
-    book_ = workbook_new(partial_.c_str());
+    loaded_ = libxlsxwriter::load();
+    if (!loaded_) return;
+    book_ = lxw().workbook_new(partial_.c_str());
     if (!book_) return;
-    bold_ = workbook_add_format(book_);
-    format_set_bold(bold_);
-    percent_ = workbook_add_format(book_);
-    format_set_num_format(percent_, "0%");
+    bold_ = lxw().workbook_add_format(book_);
+    lxw().format_set_bold(bold_);
+    percent_ = lxw().workbook_add_format(book_);
+    lxw().format_set_num_format(percent_, "0%");
 }
 
 Book::~Book() {
     if (book_) { // never closed: nothing is written
-        lxw_workbook_free(book_);
+        lxw().lxw_workbook_free(book_);
         std::error_code ignored;
         std::filesystem::remove(partial_, ignored);
     }
@@ -75,7 +80,7 @@ Book::~Book() {
 
 Sheet& Book::sheet(std::string_view name, const std::vector<std::string>& headers) {
     std::string title(name.substr(0, 31));
-    lxw_worksheet* ws = book_ ? workbook_add_worksheet(book_, title.c_str()) : nullptr;
+    lxw_worksheet* ws = book_ ? lxw().workbook_add_worksheet(book_, title.c_str()) : nullptr;
     sheets_.push_back(std::unique_ptr<Sheet>(new Sheet(*this, ws)));
     Sheet& sheet = *sheets_.back();
     std::vector<Cell> cells;
@@ -86,6 +91,7 @@ Sheet& Book::sheet(std::string_view name, const std::vector<std::string>& header
 }
 
 Result<void> Book::close() {
+    if (!loaded_) return loaded_.error();
     if (!book_)
         return db_error("{}: cannot create the workbook; check the folder exists and is writable",
                         path_.string());
@@ -97,13 +103,13 @@ Result<void> Book::close() {
                         core::reason(errno));
     for (auto& s : sheets_)
         if (s->sheet_) s->finish();
-    const lxw_error error = workbook_close(book_);
+    const lxw_error error = lxw().workbook_close(book_);
     book_ = nullptr;
     std::error_code failed;
     if (error != LXW_NO_ERROR) {
         std::filesystem::remove(partial_, failed);
         return db_error("{}: cannot write the workbook: {}; free space or choose another path",
-                        path_.string(), lxw_strerror(error));
+                        path_.string(), lxw().lxw_strerror(error));
     }
     std::filesystem::rename(partial_, path_, failed);
     if (failed) {

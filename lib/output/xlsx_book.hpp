@@ -58,6 +58,7 @@ class Book {
   private:
     friend class Sheet;
     std::filesystem::path path_, partial_;
+    Result<void> loaded_; // libxlsxwriter, loaded when the first workbook is made
     lxw_workbook* book_ = nullptr;
     lxw_format *bold_ = nullptr, *percent_ = nullptr;
     std::vector<std::unique_ptr<Sheet>> sheets_;

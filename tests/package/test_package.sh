@@ -88,6 +88,10 @@ else
   echo "fish not installed: its completion is not tried"
 fi
 
+# The Depends name every library the tools need, the dlopen-ed libxlsxwriter too (dpkg-shlibdeps misses it).
+check "the package's Depends" dpkg-deb -f "$deb" Depends
+has "libxlsxwriter4" "Depends: libxlsxwriter (opened with dlopen)"
+has "libsqlite3" "Depends: SQLite (linked)"
 # apt accepts the package's Depends on this Debian (a simulation: nothing is installed).
 check "apt-get resolves the Depends" apt-get install -s "$deb"
 # No file of the package belongs to a Debian package (apt-file's Contents index, when it is there).
