@@ -87,8 +87,10 @@ INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, no
 COMMIT;
 SQL
 
-echo "| customers | contacts | backend | measurement | keqing s | baseline s | ratio | keqing peak RSS MB | baseline peak RSS MB |"
-echo "|---:|---:|---|---|---:|---:|---:|---:|---:|"
+# Issue 23 target 4: every command's peak RSS at most this many MB (the last column says whether it is).
+rss_target=${RSS_TARGET_MB:-200}
+echo "| customers | contacts | backend | measurement | keqing s | baseline s | ratio | keqing peak RSS MB | baseline peak RSS MB | RSS ≤ $rss_target MB |"
+echo "|---:|---:|---|---|---:|---:|---:|---:|---:|---|"
 for n in "${scales[@]}"; do
     db=$dir/keqing-$n.db base=$dir/baseline-$n.db
     if [ ! -f "$db" ]; then
@@ -109,9 +111,10 @@ for n in "${scales[@]}"; do
     row() { # LABEL COMMAND…: runs the measurement (pair …) unless MEASURE leaves it out, prints its row
         [ -z "${MEASURE:-}" ] || grep -qE "$MEASURE" <<<"$1" || return 0
         local m=($("${@:2}"))
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$backend" "$1" "${m[0]}" "${m[2]}" \
-            "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
-            "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)"
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$backend" "$1" "${m[0]}" \
+            "${m[2]}" "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
+            "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)" \
+            "$( [ $(( m[1] / 1024 )) -le "$rss_target" ] && echo yes || echo NO)"
     }
     row "check-quota --all --format json vs per-customer-channel count SQL" \
         pair "$bin/check-quota --db $db --all --month $month --as-of $last --format json" "sqlite3 $base \"$count_sql\""
@@ -126,6 +129,13 @@ for n in "${scales[@]}"; do
     row "remind --rep (one rep, target < 0.05 s)" pair "$bin/remind --db $db --rep $rep --as-of 2026-10-20" ""
     row "plan --rep, the month planned (one rep, target < 0.05 s) vs check-quota --rep" \
         pair "$bin/plan --db $db --rep $rep --from 2026-10-20" "$bin/check-quota --db $db --rep $rep --month 2026-10 --as-of 2026-10-20"
+    # The commands that read the most, for their peak RSS (issue 23 target 4).
+    row "report --from --to, six months (table, RSS)" \
+        pair "$bin/report --db $db --from 2026-05 --to $month --as-of $last" ""
+    row "remind --all (text, RSS)" pair "$bin/remind --db $db --all --as-of 2026-10-20" ""
+    row "roster list (RSS)" pair "$bin/roster --db $db list" ""
+    row "log-visit --list a month --format csv (RSS)" \
+        pair "$bin/log-visit --db $db --list --from $month-01 --to $last --format csv" ""
     COPY_OF=$db row "log-visit one contact vs sqlite3 INSERT (target < 0.05 s)" \
         pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
             "sqlite3 \$COPY \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""

@@ -3,6 +3,7 @@
 #include "compliance/activity.hpp"
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
+#include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 #include "support.hpp"
 
@@ -60,6 +61,26 @@ TEST_SUITE("store::sqlite") {
         CHECK(user_version(path) == store::migrations().back().version);
         auto again = store::open_sqlite(path); // re-opening an up-to-date file is a no-op
         CHECK(again.ok());
+    }
+
+    TEST_CASE("a connection reads through its page cache and never maps the file") {
+        // Mapped pages count in the process's resident memory: at 200,000 customers a month-wide read
+        // carried up to 128 MB more peak RSS with a map (issue 23, docs/PERFORMANCE.md).
+        test::TempDir dir;
+        const std::string path = (dir.path() / "k.db").string();
+        REQUIRE(store::open_sqlite(path).ok());
+        for (auto memory : {store::SqliteDb::Memory::full, store::SqliteDb::Memory::small}) {
+            store::SqliteDb db;
+            REQUIRE(db.open(path, memory).ok());
+            auto mmap = db.prepare("PRAGMA mmap_size");
+            REQUIRE(mmap.ok());
+            REQUIRE(mmap->step().value());
+            CHECK(mmap->integer(0) == 0);
+            auto cache = db.prepare("PRAGMA cache_size");
+            REQUIRE(cache.ok());
+            REQUIRE(cache->step().value());
+            CHECK(cache->integer(0) == (memory == store::SqliteDb::Memory::full ? -16384 : -4096));
+        }
     }
 
     TEST_CASE("a database from a newer keqing is refused") {

@@ -122,9 +122,10 @@ Result<void> SqliteDb::configure(Memory memory) {
     // opens the same new file: hence the retries.
     KQ_CHECK(exec_retrying("PRAGMA journal_mode = WAL", N_("opening")));
     KQ_CHECK(exec("PRAGMA synchronous = NORMAL", N_("opening")));
-    // Reads through a memory map skip a copy per page; bounded so peak memory stays small.
+    // No memory map: its touched pages count in the process's resident memory (up to 128 MB more per run at
+    // 200,000 customers, issue 23), and reading through the page cache measured no slower.
     if (memory == Memory::full) {
-        KQ_CHECK(exec("PRAGMA mmap_size = 134217728", N_("opening")));
+        KQ_CHECK(exec("PRAGMA mmap_size = 0", N_("opening")));
         KQ_CHECK(exec("PRAGMA cache_size = -16384", N_("opening")));
     } else {
         KQ_CHECK(exec("PRAGMA cache_size = -4096", N_("opening")));

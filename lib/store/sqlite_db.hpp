@@ -61,8 +61,8 @@ class SqliteDb : public Connection {
     using Statement = Stmt;
     ~SqliteDb();
 
-    // How much memory a connection may use to read: a 128 MB memory map and a 16 MB page cache, or (a
-    // helper connection beside the main one) a 4 MB page cache and no map.
+    // How much memory a connection may use to read: a 16 MB page cache, or (a helper connection beside the
+    // main one) 4 MB. Neither maps the file: mapped pages would count in the process's peak RSS.
     enum class Memory { full, small };
     // Opens the file — creating it (mode 0600) and its folders (0700) only with Create::yes; a missing file
     // is otherwise an error saying how to create one — with foreign keys and a busy timeout. Writes nothing
