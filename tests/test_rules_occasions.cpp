@@ -2,6 +2,8 @@
 #include "rules/rules.hpp"
 #include "support.hpp"
 
+#include <string_view>
+
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
 namespace unit_rules_occasions {
 
@@ -113,9 +115,9 @@ TEST_SUITE("rules::occasions") {
         CHECK(r->event_kinds() == "wedding");
         CHECK(r->occasions[0].who == rules::Who{true, false});
         CHECK(r->goals.training_who == rules::Who{true, false}); // absent: the rep itself, as before
-        CHECK(rules::Rules::who_text({true, true}) == "the assigned rep in person");
-        CHECK(rules::Rules::who_text({false, true}) == "a contact in person");
-        CHECK(rules::Rules::who_text({}) == "anyone");
+        CHECK(std::string_view(rules::Rules::who_text({true, true})) == "the assigned rep in person");
+        CHECK(std::string_view(rules::Rules::who_text({false, true})) == "a contact in person");
+        CHECK(std::string_view(rules::Rules::who_text({})) == "anyone");
 
         auto bad = [&](const std::string& extra) {
             auto parsed = rules::parse_rules(base + extra, "r.toml");
