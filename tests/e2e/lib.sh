@@ -132,6 +132,14 @@ expect_rejected() { # STATUS TEXT DESCRIPTION CMD…
   expect_unchanged "$desc"
 }
 
+# widest FILE: the display width of FILE's widest line (East Asian wide and fullwidth count 2).
+widest() {
+  python3 -c '
+import sys, unicodedata
+w = lambda l: sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+print(max([w(l) for l in open(sys.argv[1], encoding="utf-8").read().splitlines()] or [0]))' "$1"
+}
+
 load_examples() {
   roster rep import "$SRC/examples/reps.csv" >/dev/null &&
   roster import "$SRC/examples/customers.csv" >/dev/null &&

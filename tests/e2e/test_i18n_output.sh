@@ -55,14 +55,6 @@ for run in sorted(set(re.findall(cjk, text))):
 PY
 }
 
-# widest FILE: the display width of FILE's widest line (East Asian wide and fullwidth count 2).
-widest() {
-  python3 -c '
-import sys, unicodedata
-w = lambda l: sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
-print(max([w(l) for l in open(sys.argv[1], encoding="utf-8").read().splitlines()] or [0]))' "$1"
-}
-
 COMMANDS=(
   "check-quota --all --month 2026-11 --as-of 2026-11-20"
   "remind --rep li --as-of 2026-11-20"

@@ -6,14 +6,6 @@ load_examples || { echo "could not load examples"; exit 1; }
 roster person import "$SRC/examples/people.csv" >/dev/null
 KEQING_NOW=2026-11-20T20:00 roster event import "$SRC/examples/events.csv" >/dev/null
 
-# widest FILE: the display width of FILE's widest line (East Asian wide and fullwidth count 2).
-widest() {
-  python3 -c '
-import sys, unicodedata
-w = lambda l: sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
-print(max([w(l) for l in open(sys.argv[1], encoding="utf-8").read().splitlines()] or [0]))' "$1"
-}
-
 COMMANDS=(
   "check-quota --all --month 2026-11 --as-of 2026-11-20"
   "check-quota --rep wang --month 2026-11 --as-of 2026-11-20"
