@@ -92,9 +92,10 @@ check-format:
 	$(MAKE) deps EXTRA_DEPS=clang-format
 	find apps lib tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run --Werror
 
-# SCALES="20000 60000 200000" (customers); PG=1 measures PostgreSQL too (docs/PERFORMANCE.md).
+# SCALES="20000 60000 200000" (customers); SHAPES="year month" (the data: bench/run.sh); PG=1 measures
+# PostgreSQL too (docs/PERFORMANCE.md).
 bench: build
-	PG=$(PG) bench/run.sh $(BUILD)/bin $(SCALES)
+	PG=$(PG) SHAPES="$(SHAPES)" bench/run.sh $(BUILD)/bin $(SCALES)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz build-mutate

@@ -2,6 +2,7 @@
 // a year of contacts around the quotas with realistic misses, people with birthdays, life events — and
 // optionally a CSV of further contacts for import benchmarks. Deterministic for a given seed.
 //   keqing-gen DB CUSTOMERS [--months 12] [--end 2026-10] [--seed 1] [--import-csv FILE --import-rows N]
+//              [--per-rep 100] [--bare]   (--bare: no people, no life events)
 //              [--csv-only]   (the CSV alone, for a database generated before at the same scale)
 #include "core/date.hpp"
 #include "store/rows.hpp"
@@ -24,8 +25,8 @@ using keqing::core::Month;
 
 struct Args {
     std::string db, import_csv;
-    int customers = 0, months = 12, seed = 1, import_rows = 0;
-    bool csv_only = false;
+    int customers = 0, months = 12, seed = 1, import_rows = 0, per_rep = 100;
+    bool csv_only = false, bare = false;
     Month end{2026, 10};
 };
 
@@ -43,7 +44,7 @@ constexpr const char* kChannels[] = {"visit", "call", "message"};
 // own, so that the file is the same with or without generating the database.
 bool write_import_csv(const Args& a) {
     std::mt19937_64 rng(static_cast<uint64_t>(a.seed) * 7919 + 1);
-    const int reps = std::max(1, a.customers / 100);
+    const int reps = std::max(1, a.customers / a.per_rep);
     std::FILE* f = std::fopen(a.import_csv.c_str(), "w");
     if (!f) return false;
     std::fputs("customer,channel,date,time,rep,note\n", f);
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
     Args a;
     if (argc < 3) {
         fmt::print(stderr, "usage: keqing-gen DB CUSTOMERS [--months N] [--end YYYY-MM] [--seed N] "
-                           "[--import-csv FILE --import-rows N]\n");
+                           "[--per-rep N] [--bare] [--import-csv FILE --import-rows N] [--csv-only]\n");
         return 2;
     }
     a.db = argv[1];
@@ -71,6 +72,10 @@ int main(int argc, char** argv) {
     for (int i = 3; i < argc; ++i) {
         if (std::strcmp(argv[i], "--csv-only") == 0) {
             a.csv_only = true;
+            continue;
+        }
+        if (std::strcmp(argv[i], "--bare") == 0) {
+            a.bare = true;
             continue;
         }
         if (i + 1 >= argc) break;
@@ -83,6 +88,8 @@ int main(int argc, char** argv) {
             a.import_csv = v;
         else if (k == "--import-rows")
             a.import_rows = std::stoi(v);
+        else if (k == "--per-rep")
+            a.per_rep = std::max(1, std::stoi(v));
         else if (k == "--end")
             a.end = *keqing::core::parse_month(v, "--end");
     }
@@ -101,7 +108,7 @@ int main(int argc, char** argv) {
         db, "begin");
     std::mt19937_64 rng(static_cast<uint64_t>(a.seed));
     std::uniform_real_distribution<double> unit(0, 1);
-    const int reps = std::max(1, a.customers / 100); // ~100 customers per rep
+    const int reps = std::max(1, a.customers / a.per_rep); // ~100 customers per rep by default
     Month start = a.end;
     for (int i = 1; i < a.months; ++i)
         start = start.previous();
@@ -180,7 +187,7 @@ int main(int argc, char** argv) {
             check(sqlite3_step(h), db, "history");
             sqlite3_reset(h);
         }
-        if (unit(rng) < 0.5) {
+        if (!a.bare && unit(rng) < 0.5) {
             const std::string birthday = unit(rng) < 0.3
                                              ? fmt::format("lunar:{}-{}", 1 + rng() % 12, 1 + rng() % 28)
                                              : fmt::format("{:02}-{:02}", 1 + rng() % 12, 1 + rng() % 28);
@@ -200,7 +207,7 @@ int main(int argc, char** argv) {
         for (int c = 1; c <= a.customers; ++c) {
             const int t = tiers[static_cast<size_t>(c)];
             const std::string rep_id = fmt::format("r{:05}", (c - 1) % reps);
-            if (unit(rng) < 0.02) {
+            if (!a.bare && unit(rng) < 0.02) {
                 const std::string day =
                     Date::from_ymd(m.year, m.month, 1 + static_cast<int>(rng() % 28)).iso();
                 sqlite3_bind_int(event, 1, c);

@@ -14,6 +14,12 @@
 #
 # MEASURE=REGEX runs only the measurements whose label matches (grep -E), e.g. MEASURE=import.
 #
+# SHAPES (default "year month") — the data each scale is measured on, so that no figure holds for one shape
+# only (issue 23): `year` is twelve months of contacts (2025-11 … 2026-10) with people, birthdays and life
+# events; `month` is one month (2026-10) with no people and no events; `crowded` is a year with 400
+# customers a rep instead of 100. Each shape's database is generated once (keqing-N.db for `year`,
+# keqing-N-SHAPE.db for the others) and kept in BENCH_DIR.
+#
 # PG=1 also measures PostgreSQL (Debian's server, started here with fsync on; tests/e2e/pg_server.sh):
 # each scale is copied in (bench/pg_load.sh) and the same commands run against the same hand-written SQL
 # in psql; writes run on a fresh copy of the database (CREATE DATABASE … TEMPLATE). Peak RSS is keqing's
@@ -89,15 +95,27 @@ SQL
 
 # Issue 23 target 4: every command's peak RSS at most this many MB (the last column says whether it is).
 rss_target=${RSS_TARGET_MB:-200}
-echo "| customers | contacts | backend | measurement | keqing s | baseline s | ratio | keqing peak RSS MB | baseline peak RSS MB | RSS ≤ $rss_target MB |"
-echo "|---:|---:|---|---|---:|---:|---:|---:|---:|---|"
+read -r -a shapes <<<"${SHAPES:-year month}"
+shape_args() { # SHAPE: keqing-gen's options for it
+    case $1 in
+    year) echo "" ;;
+    month) echo "--months 1 --bare" ;;
+    crowded) echo "--per-rep 400" ;;
+    *) echo "bench/run.sh: unknown shape '$1' in SHAPES; use year, month or crowded" >&2; exit 2 ;;
+    esac
+}
+echo "| customers | contacts | data | backend | measurement | keqing s | baseline s | ratio | keqing peak RSS MB | baseline peak RSS MB | RSS ≤ $rss_target MB |"
+echo "|---:|---:|---|---|---|---:|---:|---:|---:|---:|---|"
+for shape in "${shapes[@]}"; do
+gen_args=($(shape_args "$shape"))
+suffix=$([ "$shape" = year ] || echo "-$shape")
 for n in "${scales[@]}"; do
-    db=$dir/keqing-$n.db base=$dir/baseline-$n.db
+    db=$dir/keqing-$n$suffix.db base=$dir/baseline-$n$suffix.db
     if [ ! -f "$db" ]; then
-        "$bin/keqing-gen" "$db" "$n" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
+        "$bin/keqing-gen" "$db" "$n" "${gen_args[@]}" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
         rm -f "$base"
     else # the import file of this scale
-        "$bin/keqing-gen" "$db" "$n" --csv-only --import-csv "$dir/import.csv" --import-rows "$rows"
+        "$bin/keqing-gen" "$db" "$n" "${gen_args[@]}" --csv-only --import-csv "$dir/import.csv" --import-rows "$rows"
     fi
     if [ ! -f "$base" ]; then
         cp "$db" "$base.tmp"
@@ -111,7 +129,7 @@ for n in "${scales[@]}"; do
     row() { # LABEL COMMAND…: runs the measurement (pair …) unless MEASURE leaves it out, prints its row
         [ -z "${MEASURE:-}" ] || grep -qE "$MEASURE" <<<"$1" || return 0
         local m=($("${@:2}"))
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$backend" "$1" "${m[0]}" \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$contacts" "$shape" "$backend" "$1" "${m[0]}" \
             "${m[2]}" "$( [ "${m[2]}" != - ] && ratio "${m[0]}" "${m[2]}" || echo -)" "$(( m[1] / 1024 ))" \
             "$( [ "${m[2]}" != - ] && echo $(( m[3] / 1024 )) || echo -)" \
             "$( [ $(( m[1] / 1024 )) -le "$rss_target" ] && echo yes || echo NO)"
@@ -146,7 +164,7 @@ for n in "${scales[@]}"; do
 
     # The same data and commands on PostgreSQL.
     backend=PostgreSQL
-    pdb=bench_$n
+    pdb=bench_$n${suffix/-/_}
     if [ "$(psql -qAt "$pg/postgres" -c "SELECT count(*) FROM pg_database WHERE datname = '$pdb'")" = 0 ]; then
         psql -qX "$pg/postgres" -v db="$pdb" -v owner=postgres -f "$(dirname "$0")/../schemas/pg_bootstrap.sql"
         "$(dirname "$0")/pg_load.sh" "$bin" "$db" "$pg/$pdb" >/dev/null
@@ -167,6 +185,7 @@ for n in "${scales[@]}"; do
         pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
             "psql -q \$COPY -f $dir/import-pg.sql"
     psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS bench_copy"
+done
 done
 rm -f "$dir/copy.db"*
 echo
