@@ -280,6 +280,7 @@ TEST_SUITE("remind::digest") {
         const int64_t a2 = test::add_customer(*store, "A2", "A", "ann");
         test::add_customer(*store, "C3", "C", "zhao");
         test::add_customer(*store, "A4", "A", "li");
+        test::add_customer(*store, "B5", "B", "wang");
         REQUIRE(store->assign_rep(customer, "li", day("2026-11-20")).ok()); // B1 handed over to li
         // wang asks for help at ann's customer: it counts toward wang's R9, not ann's
         store::Contact c;
@@ -299,7 +300,7 @@ TEST_SUITE("remind::digest") {
             one_by_one.push_back(std::move(d->front()));
         }
         const std::string expected = output::render_digests(one_by_one, output::RemindFormat::json, false);
-        CHECK(expected.find("asked customers for help: 1 of") != std::string::npos);
+        CHECK(expected.find("asked customers for help: 1 of") != std::string::npos); // wang's, at A2
         for (const size_t batch : {size_t{1}, size_t{2}, size_t{3}, remind::kRepsPerBatch}) {
             CAPTURE(batch);
             std::vector<remind::Digest> streamed;

@@ -70,8 +70,10 @@ expect_rejected 3 "is not a real date" "bad as-of" remind --all --as-of 2026-11-
 
 # remind --all reads a few reps at a time (KEQING_REMIND_BATCH): the same bytes however many at a time, and
 # each rep's part is that rep's own digest, in rep id order — across a hand-over (HZ001 from wang to zhao on
-# 11-18) and a rep with nothing due (sun).
+# 11-18), a rep with nothing due (sun) and one whose team sorts first (xu, given HZ002 on 11-01).
 roster assign HZ001 zhao --from 2026-11-18 >/dev/null
+roster rep add xu --name 徐 --team 0-north >/dev/null
+roster assign HZ002 xu --from 2026-11-01 >/dev/null
 for day in 2026-11-10 2026-11-20; do
   for format in text json ics; do
     remind --all --as-of $day --format $format >"$WORK/whole" 2>&1
@@ -81,15 +83,16 @@ for day in 2026-11-10 2026-11-20; do
     done
   done
   KEQING_REMIND_BATCH=1 remind --all --as-of $day --format json >"$WORK/all.json"
-  for rep in li sun wang zhao; do remind --rep $rep --as-of $day --format json >"$WORK/rep-$rep.json"; done
+  for rep in li sun wang xu zhao; do remind --rep $rep --as-of $day --format json >"$WORK/rep-$rep.json"; done
   python3 - "$WORK" <<'PY' && pass || fail "remind --all $day is each rep's own digest, in rep id order"
 import json, sys
 w = sys.argv[1]
 streamed = json.load(open(w + "/all.json"))
-alone = [json.load(open(f"{w}/rep-{r}.json"))[0] for r in ["li", "sun", "wang", "zhao"]]
+alone = [json.load(open(f"{w}/rep-{r}.json"))[0] for r in ["li", "sun", "wang", "xu", "zhao"]]
 expected = [d for d in alone if d["items"]]
 assert streamed == expected, ([d["rep"] for d in streamed], [d["rep"] for d in expected])
-assert len(expected) >= 2 and any(i["customer"] == "HZ001" for d in streamed for i in d["items"])
+assert len(expected) >= 3 and any(i["customer"] == "HZ001" for d in streamed for i in d["items"])
+assert any(d["rep"] == "xu" for d in expected)
 PY
 done
 
