@@ -1,4 +1,5 @@
 // Tests for remind/digest: what is reminded, in which order, with which hints; nothing once done.
+#include "output/remind_view.hpp"
 #include "remind/digest.hpp"
 #include "support.hpp"
 
@@ -271,6 +272,49 @@ TEST_SUITE("remind::digest") {
         e.date = day("2026-12-20");
         REQUIRE(store->add_event(e).ok());
         CHECK(proposals("2026-12-21").empty()); // recorded: no longer proposed
+    }
+
+    TEST_CASE_FIXTURE(Fixture, "every rep's digests read a few reps at a time are each rep's own digests") {
+        REQUIRE(store->add_rep({"ann", "安妮", "east"}).ok());
+        REQUIRE(store->add_rep({"zhao", "赵六", "west"}).ok());
+        const int64_t a2 = test::add_customer(*store, "A2", "A", "ann");
+        test::add_customer(*store, "C3", "C", "zhao");
+        test::add_customer(*store, "A4", "A", "li");
+        test::add_customer(*store, "B5", "B", "wang");
+        REQUIRE(store->assign_rep(customer, "li", day("2026-11-20")).ok()); // B1 handed over to li
+        // wang asks for help at ann's customer: it counts toward wang's R9, not ann's
+        store::Contact c;
+        c.customer_id = a2;
+        c.channel = "visit";
+        c.date = day("2026-11-05");
+        c.rep = "wang";
+        c.asked_help = true;
+        c.logged_at = "2026-11-05T09:00";
+        REQUIRE(store->add_contact(c).ok());
+        contact(a2, "call", "2026-11-06", "ann");
+
+        std::vector<remind::Digest> one_by_one; // each rep's digest alone, in rep id order
+        for (const char* rep : {"ann", "li", "wang", "zhao"}) {
+            auto d = remind::build_digests(*store, rules, day("2026-11-26"), 7, rep);
+            REQUIRE(d.ok());
+            one_by_one.push_back(std::move(d->front()));
+        }
+        const std::string expected = output::render_digests(one_by_one, output::RemindFormat::json, false);
+        CHECK(expected.find("asked customers for help: 1 of") != std::string::npos); // wang's, at A2
+        for (const size_t batch : {size_t{1}, size_t{2}, size_t{3}, remind::kRepsPerBatch}) {
+            CAPTURE(batch);
+            std::vector<remind::Digest> streamed;
+            REQUIRE(remind::each_digest(*store, rules, day("2026-11-26"), 7, batch, [&](remind::Digest&& d) {
+                        streamed.push_back(std::move(d));
+                        return Result<void>{};
+                    }).ok());
+            CHECK(output::render_digests(streamed, output::RemindFormat::json, false) == expected);
+            // and written one at a time, the same bytes as written together
+            output::DigestStream stream(nullptr, output::RemindFormat::text, false);
+            for (const auto& d : streamed)
+                stream.add(d);
+            CHECK(stream.finish() == output::render_digests(one_by_one, output::RemindFormat::text, false));
+        }
     }
 }
 

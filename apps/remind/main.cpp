@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <cstdlib>
+#include <optional>
 #include <unistd.h>
 
 namespace {
@@ -41,6 +42,56 @@ keqing::Result<keqing::Exit> calendar(const Options& o) {
     return Exit::ok;
 }
 
+// How many reps remind --all reads at a time: KEQING_REMIND_BATCH (a positive number; tests use 1 to cross
+// batches with a few reps), else remind::kRepsPerBatch.
+size_t reps_per_batch() {
+    const char* env = std::getenv("KEQING_REMIND_BATCH");
+    const long n = env && *env ? std::strtol(env, nullptr, 10) : 0;
+    return n > 0 ? static_cast<size_t>(n) : keqing::remind::kRepsPerBatch;
+}
+
+// remind --all: every rep's digest, built a batch of reps at a time and written out (or, for --output-dir,
+// kept as its file's text) as it comes, so that nothing of a batch is held once its digests are out.
+keqing::Result<keqing::Exit> every_rep(const Options& o, keqing::cli::Context& ctx, keqing::core::Date as_of,
+                                       keqing::output::RemindFormat format) {
+    using namespace keqing;
+    bool due = false;
+    if (!o.output_dir.empty()) {
+        std::vector<output::RepFile> files;
+        KQ_CHECK(remind::each_digest(
+            *ctx.store, ctx.rules, as_of, o.days, reps_per_batch(), [&](remind::Digest&& d) -> Result<void> {
+                due = due || !d.items.empty();
+                files.push_back(
+                    {d.rep, d.items.empty() ? std::string() : output::render_digest(d, format, false)});
+                return {};
+            }));
+        KQ_TRY(output::DigestFiles written,
+               output::write_rep_files(files, output::digest_extension(format), o.output_dir, true));
+        fmt::print(stderr, "{}\n", output::describe_written(written, o.output_dir, false));
+        return due ? Exit::found : Exit::ok;
+    }
+    if (format == output::RemindFormat::text) cli::fold_standard_output();
+    const bool color = format == output::RemindFormat::text && output::color();
+    // Begun with the first rep that has something due: with none, text and markdown say so instead.
+    std::optional<output::DigestStream> stream;
+    KQ_CHECK(remind::each_digest(*ctx.store, ctx.rules, as_of, o.days, reps_per_batch(),
+                                 [&](remind::Digest&& d) -> Result<void> {
+                                     if (d.items.empty()) return {};
+                                     due = true;
+                                     if (!stream) stream.emplace(&core::Output::standard(), format, color);
+                                     stream->add(d);
+                                     return {};
+                                 }));
+    const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
+    if (!stream && prose) {
+        keqing::cli::print("nothing due for any rep in the next {} days (as of {})\n", o.days, as_of.iso());
+        return Exit::ok;
+    }
+    if (!stream) stream.emplace(&core::Output::standard(), format, color);
+    keqing::cli::print("{}", stream->finish());
+    return due ? Exit::found : Exit::ok;
+}
+
 keqing::Result<keqing::Exit> digest(const Options& o) {
     using namespace keqing;
     const std::string f = o.format.empty() ? "text" : o.format;
@@ -57,8 +108,9 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
         return usage_error("no rep given; pass --rep ID or --all (or set KEQING_REP)");
     if (o.with_plan && o.all)
         return usage_error("{}", core::tr("--with-plan is one rep's plan: leave out --all"));
+    if (o.all) return every_rep(o, ctx, as_of, format);
     KQ_TRY(std::vector<remind::Digest> digests,
-           remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, o.all ? "" : ctx.settings.rep));
+           remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, ctx.settings.rep));
     if (o.with_plan) {
         KQ_TRY(auto planned, plan::first_planned(*ctx.store, ctx.rules, ctx.settings.rep, as_of));
         for (remind::Digest& d : digests)
@@ -71,16 +123,10 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     const bool color = format == output::RemindFormat::text && o.output_dir.empty() && output::color();
     if (o.output_dir.empty()) {
         if (format == output::RemindFormat::text) cli::fold_standard_output();
-        if (o.all) std::erase_if(digests, [](const remind::Digest& d) { return d.items.empty(); });
-        const bool prose = format == output::RemindFormat::text || format == output::RemindFormat::markdown;
-        if (digests.empty() && prose)
-            keqing::cli::print("nothing due for any rep in the next {} days (as of {})\n", o.days,
-                               as_of.iso());
-        else
-            keqing::cli::print("{}", output::render_digests(digests, format, color));
+        keqing::cli::print("{}", output::render_digests(digests, format, color));
         return due ? Exit::found : Exit::ok;
     }
-    KQ_TRY(output::DigestFiles files, output::write_digest_files(digests, format, o.output_dir, o.all));
+    KQ_TRY(output::DigestFiles files, output::write_digest_files(digests, format, o.output_dir, false));
     fmt::print(stderr, "{}\n", output::describe_written(files, o.output_dir, false));
     return due ? Exit::found : Exit::ok;
 }

@@ -25,6 +25,8 @@ bool in_scope(const store::MonthCustomer& c, const Scope& scope) {
         return std::find(scope.ids.begin(), scope.ids.end(), c.id) != scope.ids.end();
     case Scope::Kind::codes:
         return std::find(scope.codes.begin(), scope.codes.end(), c.code) != scope.codes.end();
+    case Scope::Kind::reps:
+        return std::find(scope.codes.begin(), scope.codes.end(), c.rep) != scope.codes.end();
     case Scope::Kind::all:
         break;
     }

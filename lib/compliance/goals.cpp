@@ -82,18 +82,16 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         for (const auto& r : records)
             done.trainings[r.customer_id].push_back({r.rep, fmt::format("training #{}", r.id), r.in_person});
     }
-    if (m.scope.kind == Scope::Kind::all) {
+    if (m.scope.kind == Scope::Kind::all || m.activity.whole_for_reps) {
         done.add_own(m.activity, rules);
-    } else if (until >= m.month.first()) {
-        std::set<std::string> in_scope;
+    } else if (until >= m.month.first() && !m.customers.empty()) {
+        std::set<std::string> in_scope; // one pass over what the scope's reps logged, wherever
         for (const auto& c : m.customers)
             in_scope.insert(c.rep);
-        for (const auto& rep : in_scope) {
-            KQ_TRY(Activity own,
-                   activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
-                            {store::Scope::Kind::rep, rep}));
-            done.add_own(own, rules);
-        }
+        KQ_TRY(Activity own,
+               activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
+                        store::Scope::of_reps({in_scope.begin(), in_scope.end()})));
+        done.add_own(own, rules);
     }
     return done;
 }

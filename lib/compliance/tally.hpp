@@ -84,6 +84,10 @@ struct Activity {
     std::vector<std::string> channels; // names of Tally::channel
     std::deque<Tally> tallies;         // grows without copying: hundreds of thousands at national scale
     Quality findings;
+    // True when the tallies hold every contact their reps logged in the range, wherever (a pass over
+    // everyone's, or the part of one that remind --all keeps for a batch of reps): the goals read each
+    // rep's own contacts from them, not from a pass of their own.
+    bool whole_for_reps = false;
 
     const std::string& rep_of(const Tally& t) const { return reps[t.rep]; }
     const std::string& channel_of(const Tally& t) const { return channels[t.channel]; }

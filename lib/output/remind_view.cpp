@@ -68,52 +68,44 @@ std::string digest_text(const remind::Digest& d, bool color, bool markdown) {
     return out;
 }
 
-std::string json(const std::vector<remind::Digest>& digests) {
-    core::JsonWriter j;
-    j.begin_array();
-    for (const auto& d : digests) {
-        j.begin_object().key("rep").value(d.rep).key("name").value(d.rep_name).key("team").value(d.team);
-        j.key("as_of").value(d.as_of.iso()).key("days").value(d.days).key("items").begin_array();
-        for (const auto& i : d.items) {
-            const char* kind = i.kind == remind::Item::Kind::obligation ? "obligation"
-                               : i.kind == remind::Item::Kind::pace     ? "pace"
-                               : i.kind == remind::Item::Kind::deadline ? "deadline"
-                               : i.kind == remind::Item::Kind::followup ? "followup"
-                               : i.kind == remind::Item::Kind::gaps     ? "gaps"
-                               : i.kind == remind::Item::Kind::proposal ? "proposal"
-                                                                        : "goal";
-            j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
-            j.key("state")
-                .value(remind::to_string(i.state))
-                .key("starts")
-                .value(i.starts.iso())
-                .key("due")
-                .value(i.due.iso());
-            j.key("customer")
-                .value_or_null(i.customer_code)
-                .key("customer_name")
-                .value_or_null(i.customer_name);
-            j.key("what").value(i.what_en).key("person").value_or_null(i.person);
-            i.planned ? j.key("planned").value(i.planned->iso()) : j.key("planned").null();
-            if (i.kind == remind::Item::Kind::obligation) {
-                j.key("tag").value(i.tag).key("actions").begin_array();
-                for (const auto& a : i.actions)
-                    j.value(a);
-                j.end_array();
-            }
-            if (i.kind == remind::Item::Kind::followup) j.key("followup").value(i.followup);
-            if (i.kind == remind::Item::Kind::proposal) j.key("command").value(i.command);
-            if (!i.channel.empty()) {
-                j.key("channel").value(i.channel).key("owed").value(i.owed);
-                j.key("required").value(i.required).key("done").value(i.done);
-            }
-            j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
-            j.key("preferences").value_or_null(i.preferences).end_object();
+// One digest as an element of the JSON array `j` is writing.
+void write_json(core::JsonWriter& j, const remind::Digest& d) {
+    j.begin_object().key("rep").value(d.rep).key("name").value(d.rep_name).key("team").value(d.team);
+    j.key("as_of").value(d.as_of.iso()).key("days").value(d.days).key("items").begin_array();
+    for (const auto& i : d.items) {
+        const char* kind = i.kind == remind::Item::Kind::obligation ? "obligation"
+                           : i.kind == remind::Item::Kind::pace     ? "pace"
+                           : i.kind == remind::Item::Kind::deadline ? "deadline"
+                           : i.kind == remind::Item::Kind::followup ? "followup"
+                           : i.kind == remind::Item::Kind::gaps     ? "gaps"
+                           : i.kind == remind::Item::Kind::proposal ? "proposal"
+                                                                    : "goal";
+        j.begin_object().key("uid").value(i.uid).key("kind").value(kind).key("rule").value(i.rule);
+        j.key("state")
+            .value(remind::to_string(i.state))
+            .key("starts")
+            .value(i.starts.iso())
+            .key("due")
+            .value(i.due.iso());
+        j.key("customer").value_or_null(i.customer_code).key("customer_name").value_or_null(i.customer_name);
+        j.key("what").value(i.what_en).key("person").value_or_null(i.person);
+        i.planned ? j.key("planned").value(i.planned->iso()) : j.key("planned").null();
+        if (i.kind == remind::Item::Kind::obligation) {
+            j.key("tag").value(i.tag).key("actions").begin_array();
+            for (const auto& a : i.actions)
+                j.value(a);
+            j.end_array();
         }
-        j.end_array().end_object();
+        if (i.kind == remind::Item::Kind::followup) j.key("followup").value(i.followup);
+        if (i.kind == remind::Item::Kind::proposal) j.key("command").value(i.command);
+        if (!i.channel.empty()) {
+            j.key("channel").value(i.channel).key("owed").value(i.owed);
+            j.key("required").value(i.required).key("done").value(i.done);
+        }
+        j.key("personality").value_or_null(i.personality).key("hint").value_or_null(i.hint);
+        j.key("preferences").value_or_null(i.preferences).end_object();
     }
-    j.end_array();
-    return std::move(j).str();
+    j.end_array().end_object();
 }
 
 } // namespace
@@ -163,28 +155,28 @@ std::string ics_date(core::Date d) {
 
 namespace {
 
-std::string ics(const std::vector<remind::Digest>& digests) {
-    std::string out =
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//remind//ZH\r\nCALSCALE:GREGORIAN\r\n";
-    for (const auto& d : digests) {
-        for (const auto& i : d.items) {
-            out += "BEGIN:VEVENT\r\n";
-            out += ics_fold("UID:" + i.uid + "-" + d.rep + "@keqing");
-            out += ics_fold("DTSTAMP:" + ics_date(d.as_of) + "T000000Z");
-            out += ics_fold("DTSTART;VALUE=DATE:" + ics_date(i.due));
-            out += ics_fold("DTEND;VALUE=DATE:" + ics_date(i.due.plus_days(1)));
-            std::string summary =
-                (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
-            out += ics_fold("SUMMARY:" + ics_escape(summary));
-            std::string description =
-                fmt::format("{} · {} · {}", i.rule, state_word(remind::to_string(i.state)), item_line(i));
-            if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
-            out += ics_fold("DESCRIPTION:" + ics_escape(description));
-            out += ics_fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
-            out += "END:VEVENT\r\n";
-        }
+constexpr std::string_view kCalendarHead =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//keqing//remind//ZH\r\nCALSCALE:GREGORIAN\r\n";
+constexpr std::string_view kCalendarEnd = "END:VCALENDAR\r\n";
+
+// One digest's items as calendar events, appended to `out`.
+void append_ics(std::string& out, const remind::Digest& d) {
+    for (const auto& i : d.items) {
+        out += "BEGIN:VEVENT\r\n";
+        out += ics_fold("UID:" + i.uid + "-" + d.rep + "@keqing");
+        out += ics_fold("DTSTAMP:" + ics_date(d.as_of) + "T000000Z");
+        out += ics_fold("DTSTART;VALUE=DATE:" + ics_date(i.due));
+        out += ics_fold("DTEND;VALUE=DATE:" + ics_date(i.due.plus_days(1)));
+        std::string summary =
+            (i.customer_code.empty() ? "" : i.customer_code + " " + i.customer_name + ": ") + i.what;
+        out += ics_fold("SUMMARY:" + ics_escape(summary));
+        std::string description =
+            fmt::format("{} · {} · {}", i.rule, state_word(remind::to_string(i.state)), item_line(i));
+        if (const std::string h = hint_line(i); !h.empty()) description += "\n" + h;
+        out += ics_fold("DESCRIPTION:" + ics_escape(description));
+        out += ics_fold("CATEGORIES:" + ics_escape(i.rule.empty() ? "keqing" : i.rule));
+        out += "END:VEVENT\r\n";
     }
-    return out + "END:VCALENDAR\r\n";
 }
 
 } // namespace
@@ -203,17 +195,44 @@ std::string render_digest(const remind::Digest& digest, RemindFormat format, boo
 }
 
 std::string render_digests(const std::vector<remind::Digest>& digests, RemindFormat format, bool color) {
-    if (format == RemindFormat::json) {
+    DigestStream stream(nullptr, format, color);
+    for (const remind::Digest& d : digests)
+        stream.add(d);
+    return stream.finish();
+}
+
+DigestStream::DigestStream(core::Output* out, RemindFormat format, bool color)
+    : format_(format), color_(color), text_(out), json_(out) {
+    if (format_ == RemindFormat::json) {
         const InEnglish english; // the same JSON whatever the reader's language
-        return json(digests);
+        json_.begin_array();
     }
-    if (format == RemindFormat::ics) return ics(digests);
-    std::string out;
-    for (size_t k = 0; k < digests.size(); ++k) {
-        if (k) out += format == RemindFormat::markdown ? "\n---\n\n" : "\n" + std::string(72, '-') + "\n\n";
-        out += digest_text(digests[k], color, format == RemindFormat::markdown);
+    if (format_ == RemindFormat::ics) text_ << kCalendarHead;
+}
+
+void DigestStream::add(const remind::Digest& digest) {
+    if (format_ == RemindFormat::json) {
+        const InEnglish english;
+        write_json(json_, digest);
+    } else if (format_ == RemindFormat::ics) {
+        append_ics(text_.text(), digest);
+        text_.spill();
+    } else {
+        if (count_ > 0)
+            text_ << (format_ == RemindFormat::markdown ? "\n---\n\n" : "\n" + std::string(72, '-') + "\n\n");
+        text_ << digest_text(digest, color_, format_ == RemindFormat::markdown);
     }
-    return out;
+    ++count_;
+}
+
+std::string DigestStream::finish() {
+    if (format_ == RemindFormat::json) {
+        const InEnglish english;
+        json_.end_array();
+        return json_.str();
+    }
+    if (format_ == RemindFormat::ics) text_ << kCalendarEnd;
+    return text_.take();
 }
 
 std::string render_calendar(const std::vector<occasions::DatedOccasion>& days, CalendarFormat format) {

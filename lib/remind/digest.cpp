@@ -2,8 +2,10 @@
 // evaluation, hints from the customers' people; sorted by urgency.
 #include "remind/digest.hpp"
 
+#include "compliance/evaluate.hpp"
 #include "compliance/goals.hpp"
 #include "compliance/said.hpp"
+#include "compliance/tally.hpp"
 #include "followups/followups.hpp"
 #include "occasions/obligations.hpp"
 #include "remind/proposals.hpp"
@@ -313,18 +315,62 @@ current_obligations(store::Store& store, const rules::Rules& rules, core::Date a
     return obligations;
 }
 
-} // namespace
+// Everyone's pass over the month's contacts, read once by remind --all and looked up by each batch of reps:
+// the tallies by customer id, and the place of each rep's own ones.
+struct Everyone {
+    compliance::Activity pass;                  // names only; the tallies are in `by_customer`
+    std::vector<compliance::Tally> by_customer; // sorted by customer id
+    std::vector<std::vector<uint32_t>> of_rep;  // per rep index: its tallies' places in by_customer
 
-Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
-                                          int days, const std::string& rep) {
-    KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
-    if (!rep.empty()) {
-        std::erase_if(reps, [&](const store::Rep& r) { return r.id != rep; });
-        if (reps.empty()) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
+    explicit Everyone(compliance::Activity read) : pass(std::move(read)) {
+        by_customer.assign(pass.tallies.begin(), pass.tallies.end());
+        pass.tallies.clear();
+        pass.tallies.shrink_to_fit();
+        std::stable_sort(by_customer.begin(), by_customer.end(),
+                         [](const compliance::Tally& a, const compliance::Tally& b) {
+                             return a.customer_id < b.customer_id;
+                         });
+        of_rep.resize(pass.reps.size());
+        for (size_t i = 0; i < by_customer.size(); ++i)
+            of_rep[by_customer[i].rep].push_back(static_cast<uint32_t>(i));
     }
+
+    // The part a batch of reps needs: the contacts at its customers, and those its reps (`team_of`'s keys)
+    // logged anywhere, for their goals — each tally once.
+    compliance::Activity part_of(const std::vector<store::MonthCustomer>& customers,
+                                 const std::map<std::string, std::string>& team_of) const {
+        compliance::Activity part;
+        part.reps = pass.reps;
+        part.channels = pass.channels;
+        part.whole_for_reps = true;
+        std::vector<int64_t> ids;
+        ids.reserve(customers.size());
+        for (const auto& c : customers)
+            ids.push_back(c.id);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        const auto by_id = [](const compliance::Tally& t, int64_t id) { return t.customer_id < id; };
+        for (const int64_t id : ids)
+            for (auto t = std::lower_bound(by_customer.begin(), by_customer.end(), id, by_id);
+                 t != by_customer.end() && t->customer_id == id; ++t)
+                part.tallies.push_back(*t);
+        for (size_t r = 0; r < pass.reps.size(); ++r) {
+            if (!team_of.contains(pass.reps[r])) continue;
+            for (const uint32_t i : of_rep[r])
+                if (!std::binary_search(ids.begin(), ids.end(), by_customer[i].customer_id))
+                    part.tallies.push_back(by_customer[i]);
+        }
+        return part;
+    }
+};
+
+// The digests of `reps` for the customers `scope` reads (a superset of those assigned to them on as_of, who
+// are the ones their digests name): what build_digests returns for them, by rep id. `everyone`: the month's
+// contacts as one pass over everyone's read them (remind --all), else they are read for these customers.
+Result<std::vector<Digest>> digests_of(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                                       int days, const std::vector<store::Rep>& reps,
+                                       const compliance::Scope& scope, const Everyone* everyone) {
     const core::Date horizon = as_of.plus_days(days);
-    const compliance::Scope scope =
-        rep.empty() ? compliance::Scope{} : compliance::Scope{compliance::Scope::Kind::rep, rep};
     const store::Scope filter = compliance::filter_of(scope);
     std::vector<store::Customer> current;
     std::map<int64_t, const store::Customer*> today_of;
@@ -336,16 +382,21 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
 
     const core::Month month = core::Month::of(as_of);
     KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter));
-    for (auto& c : customers) {
+    for (auto& c : customers)
         if (const auto it = today_of.find(c.id); it != today_of.end()) c.rep = it->second->rep;
+    // only the customers of these reps on as_of are evaluated: the others' items go to no digest here
+    std::erase_if(customers, [&](const store::MonthCustomer& c) { return !team_of.contains(c.rep); });
+    for (auto& c : customers)
         c.team = team_of[c.rep];
-    }
-    if (!rep.empty()) std::erase_if(customers, [&](const store::MonthCustomer& c) { return c.rep != rep; });
     std::map<int64_t, store::MonthCustomer> span; // opened and closed days, by customer id
     for (const auto& c : customers)
         span.emplace(c.id, c);
-    KQ_TRY(compliance::Activity activity,
-           compliance::month_activity(store, rules, month, as_of, scope, customers));
+    compliance::Activity activity;
+    if (everyone) {
+        activity = everyone->part_of(customers, team_of);
+    } else {
+        KQ_TRY(activity, compliance::month_activity(store, rules, month, as_of, scope, customers));
+    }
     KQ_TRY(compliance::MonthResult quota,
            compliance::evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity)));
     KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, quota));
@@ -391,6 +442,60 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         out.push_back(std::move(digest));
     }
     return out;
+}
+
+// Ends a read begun for a run's every batch, whatever way the run ends.
+struct ReadGuard {
+    store::Store& store;
+    ~ReadGuard() { store.end_read(); }
+};
+
+} // namespace
+
+Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                                          int days, const std::string& rep) {
+    std::vector<Digest> out;
+    if (rep.empty()) {
+        KQ_CHECK(each_digest(store, rules, as_of, days, kRepsPerBatch, [&](Digest&& d) -> Result<void> {
+            out.push_back(std::move(d));
+            return {};
+        }));
+        return out;
+    }
+    KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
+    std::erase_if(reps, [&](const store::Rep& r) { return r.id != rep; });
+    if (reps.empty()) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
+    return digests_of(store, rules, as_of, days, reps, compliance::Scope{compliance::Scope::Kind::rep, rep},
+                      nullptr);
+}
+
+Result<void> each_digest(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,
+                         size_t reps_per_batch, const std::function<Result<void>(Digest&&)>& each) {
+    KQ_CHECK(store.begin_read()); // every batch reads one snapshot
+    const ReadGuard guard{store};
+    KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
+    std::sort(reps.begin(), reps.end(), [](const store::Rep& a, const store::Rep& b) { return a.id < b.id; });
+    // One pass over everyone's contacts of the month, as a check of everyone reads them (its tallies are a
+    // fraction of what a batch holds); each batch takes its part.
+    const core::Month month = core::Month::of(as_of);
+    KQ_TRY(compliance::Activity pass,
+           compliance::month_activity(store, rules, month, as_of, compliance::Scope{}, {}));
+    const Everyone everyone(std::move(pass));
+    const size_t step = std::max<size_t>(1, reps_per_batch);
+    for (size_t at = 0; at < reps.size(); at += step) {
+        const std::vector<store::Rep> batch(
+            reps.begin() + static_cast<std::ptrdiff_t>(at),
+            reps.begin() + static_cast<std::ptrdiff_t>(std::min(reps.size(), at + step)));
+        std::vector<std::string> ids;
+        for (const auto& r : batch)
+            ids.push_back(r.id);
+        KQ_TRY(std::vector<Digest> digests,
+               digests_of(store, rules, as_of, days, batch, compliance::Scope::of_reps(std::move(ids)),
+                          &everyone));
+        for (Digest& d : digests)
+            KQ_CHECK(each(std::move(d)));
+    }
+    return {};
 }
 
 } // namespace keqing::remind

@@ -7,6 +7,8 @@
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,10 +58,20 @@ struct Digest {
     std::vector<Item> items;
 };
 
-// Digests for one rep, or every rep when `rep` is empty, for the start of day `as_of` (contacts already
-// logged for that day count, none of it is over yet); horizon `days` after as_of. Customers go to the rep
-// assigned on as_of; a customer not active on as_of gets no quota item.
+// Digests for one rep, or every rep when `rep` is empty (by rep id), for the start of day `as_of` (contacts
+// already logged for that day count, none of it is over yet); horizon `days` after as_of. Customers go to
+// the rep assigned on as_of; a customer not active on as_of gets no quota item.
 Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
                                           int days, const std::string& rep);
+
+// How many reps each_digest reads at a time by default: some thousands of customers at 20–300 a rep.
+inline constexpr size_t kRepsPerBatch = 100;
+
+// Every rep's digest, as build_digests(…, "") returns them, handed to `each` in rep id order: the reps are
+// taken `reps_per_batch` at a time, and a batch's customers (those ever assigned to its reps), obligations,
+// people and evaluations are read, turned into its digests and freed before the next batch is read — so
+// that remind --all holds one batch, not the whole company. All batches read one snapshot.
+Result<void> each_digest(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,
+                         size_t reps_per_batch, const std::function<Result<void>(Digest&&)>& each);
 
 } // namespace keqing::remind

@@ -8,6 +8,7 @@
 #include "roster/stages.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_set>
 
 namespace keqing::report {
@@ -267,6 +268,9 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         }
         KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
         KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
+        // The tallies have been counted and the goals read from them: freed before the rows are built
+        // (at 200,000 customers they are a sixth of the peak).
+        std::deque<compliance::Tally>().swap(month.activity.tallies);
         sum.add_month(std::move(month), std::move(goals));
     }
     Report report = sum.finish(obligations, std::move(voided));

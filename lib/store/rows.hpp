@@ -19,13 +19,14 @@ namespace keqing::store {
 // '0001-01-01' in a history table means "since the customer's start".
 inline constexpr std::string_view kSinceAlways = "0001-01-01";
 
-// What a query binds for a filter (its ?9 / $9): the rep, team or code, or the id or code list as JSON.
+// What a query binds for a filter (its ?9 / $9): the rep, team or code, or the id, code or rep list as JSON.
 inline std::string filter_value(const Scope& filter) {
     std::string out;
     switch (filter.kind) {
     case Scope::Kind::ids:
         return "[" + joined(filter.ids) + "]";
     case Scope::Kind::codes:
+    case Scope::Kind::reps:
         out = "[";
         for (const std::string& code : filter.codes) {
             if (out.size() > 1) out += ',';

@@ -112,10 +112,15 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
     case Scope::Kind::team:
         where = in_order("contacts_rep", "rep_id IN (SELECT id FROM @reps WHERE team = $5::text)");
         break;
+    case Scope::Kind::reps:
+        if (scope.codes.empty()) return {};
+        where = in_order("contacts_rep", fmt::format("rep_id IN (SELECT value FROM {})",
+                                                     spell_contacts(Db::kDialect.json_values, 5)));
+        break;
     case Scope::Kind::tier:
     case Scope::Kind::code:
     case Scope::Kind::codes:
-        return Error{Exit::usage, "a pass over contacts is scoped by customer ids, rep or team"};
+        return Error{Exit::usage, "a pass over contacts is scoped by customer ids, reps or team"};
     }
     KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT {} FROM @contacts{}",
                                           options.findings ? kFindingFacts : kCountFacts, where)));
@@ -124,6 +129,8 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
         s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
     else if (scope.kind == Scope::Kind::ids)
         s.bind(5, id_list(Db::kDialect, scope.ids));
+    else if (scope.kind == Scope::Kind::reps)
+        s.bind(5, filter_value(scope));
     else
         s.bind(5, scope.value);
     if (options.max_lag) s.bind(6, *options.max_lag);

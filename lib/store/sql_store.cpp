@@ -47,6 +47,10 @@ template <class Db> std::string SqlStore<Db>::filter_sql(const Scope& filter) {
         return "TRUE";
     case Scope::Kind::rep:
         return "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id = $9::text)";
+    case Scope::Kind::reps:
+        return fmt::format(
+            "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id IN (SELECT value FROM {}))",
+            spell(Db::kDialect.json_values, 9));
     case Scope::Kind::team:
         return "c.id IN (SELECT a.customer_id FROM @assignments a JOIN @reps r ON r.id = a.rep_id WHERE "
                "r.team = $9::text)";

@@ -166,21 +166,23 @@ struct BirthdayMonths {
 
 // Which customers or contacts a read covers; the one scope type of the library.
 // - As the customers a query returns (Store::month_customers, list_customers…): all; those ever assigned to
-//   a rep (`value`), or to a team's reps; one code; a list of ids; a list of codes. `tier` reads everyone:
+//   a rep (`value`), to one of a list of reps (`reps`), or to a team's reps; one code; a list of ids; a list
+//   of codes. `tier` reads everyone:
 //   a customer's tier changes in time, and the caller keeps those of the tier on the day it judges
 //   (compliance::scope_customers).
 // - As the contacts one pass reads (ScanStore::scan_contacts): all; those at the `ids` customers; those
-//   that one rep or one team's reps logged. Other kinds are refused there.
+//   that one rep, a list of reps or one team's reps logged. Other kinds are refused there.
 // - As what a person asked for (check-quota, report, remind): all, rep, team, tier, one customer (code).
 struct Scope {
-    enum class Kind { all, rep, team, tier, code, ids, codes };
+    enum class Kind { all, rep, team, tier, code, ids, codes, reps };
     Kind kind = Kind::all;
     std::string value = {};              // rep, team, tier or code
     std::vector<int64_t> ids = {};       // Kind::ids
-    std::vector<std::string> codes = {}; // Kind::codes
+    std::vector<std::string> codes = {}; // Kind::codes; rep ids for Kind::reps
 
     static Scope of_ids(std::vector<int64_t> ids) { return {Kind::ids, {}, std::move(ids), {}}; }
     static Scope of_codes(std::vector<std::string> codes) { return {Kind::codes, {}, {}, std::move(codes)}; }
+    static Scope of_reps(std::vector<std::string> reps) { return {Kind::reps, {}, {}, std::move(reps)}; }
 };
 
 // One contact that was not voided, as a pass over contacts streams it (Store::scan_contacts): just what

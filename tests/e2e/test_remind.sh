@@ -68,6 +68,34 @@ expect_rejected 2 "--format must be" "bad format" remind --all --format pdf
 expect_rejected 2 "--days" "bad horizon" remind --all --days -1
 expect_rejected 3 "is not a real date" "bad as-of" remind --all --as-of 2026-11-31
 
+# remind --all reads a few reps at a time (KEQING_REMIND_BATCH): the same bytes however many at a time, and
+# each rep's part is that rep's own digest, in rep id order — across a hand-over (HZ001 from wang to zhao on
+# 11-18), a rep with nothing due (sun) and one whose team sorts first (xu, given HZ002 on 11-01).
+roster assign HZ001 zhao --from 2026-11-18 >/dev/null
+roster rep add xu --name 徐 --team 0-north >/dev/null
+roster assign HZ002 xu --from 2026-11-01 >/dev/null
+for day in 2026-11-10 2026-11-20; do
+  for format in text json ics; do
+    remind --all --as-of $day --format $format >"$WORK/whole" 2>&1
+    for batch in 1 2; do
+      KEQING_REMIND_BATCH=$batch remind --all --as-of $day --format $format >"$WORK/batch$batch" 2>&1
+      cmp -s "$WORK/whole" "$WORK/batch$batch" && pass || fail "remind --all $day $format, $batch rep(s) at a time"
+    done
+  done
+  KEQING_REMIND_BATCH=1 remind --all --as-of $day --format json >"$WORK/all.json"
+  for rep in li sun wang xu zhao; do remind --rep $rep --as-of $day --format json >"$WORK/rep-$rep.json"; done
+  python3 - "$WORK" <<'PY' && pass || fail "remind --all $day is each rep's own digest, in rep id order"
+import json, sys
+w = sys.argv[1]
+streamed = json.load(open(w + "/all.json"))
+alone = [json.load(open(f"{w}/rep-{r}.json"))[0] for r in ["li", "sun", "wang", "xu", "zhao"]]
+expected = [d for d in alone if d["items"]]
+assert streamed == expected, ([d["rep"] for d in streamed], [d["rep"] for d in expected])
+assert len(expected) >= 3 and any(i["customer"] == "HZ001" for d in streamed for i in d["items"])
+assert any(d["rep"] == "xu" for d in expected)
+PY
+done
+
 # The whole month, day by day: every obligation reminded before its window closes, never once done.
 python3 "$SRC/tests/e2e/remind_month.py" "$BIN" 2026-11 >"$WORK/month" 2>&1 && pass || { fail "November day by day"; cat "$WORK/month" >&2; }
 python3 "$SRC/tests/e2e/remind_month.py" "$BIN" 2026-09 >"$WORK/month" 2>&1 && pass || { fail "September (mid-autumn) day by day"; cat "$WORK/month" >&2; }
