@@ -42,8 +42,8 @@ void ActivityBuilder::add(const ContactFacts& c) {
 }
 
 void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_t rep) {
-    auto [head, fresh] = first_.try_emplace(c.customer_id, 0);
-    uint32_t at = fresh ? UINT32_MAX : head->second;
+    auto [head, fresh] = first_.try_emplace(c.customer_id);
+    uint32_t at = fresh ? UINT32_MAX : *head;
     uint32_t last = UINT32_MAX;
     while (at != UINT32_MAX && (tallies_[at].rep != rep || tallies_[at].channel != channel)) {
         last = at;
@@ -54,7 +54,7 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
         tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
         if (fresh)
-            head->second = at;
+            *head = at;
         else
             next_[last] = at;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compliance/tally.hpp"
+#include "core/id_map.hpp"
 #include "core/result.hpp"
 #include "store/scan_store.hpp"
 
@@ -56,7 +57,7 @@ class ActivityBuilder {
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
     std::deque<Tally> tallies_;
     std::vector<uint32_t> next_;
-    std::unordered_map<int64_t, uint32_t> first_;
+    core::IdMap<uint32_t> first_;
 
     // The current (day, customer, channel) group, for duplicates.
     std::string day_;
