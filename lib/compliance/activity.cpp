@@ -27,10 +27,21 @@ uint32_t ActivityBuilder::channel_index(std::string_view channel) {
 uint32_t ActivityBuilder::rep_index(std::string_view rep) {
     if (last_rep_ < reps_.size() && reps_[last_rep_] == rep)
         return last_rep_; // a customer's contacts come together
-    if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) return last_rep_ = it->second;
-    const auto index = static_cast<uint32_t>(reps_.size());
-    reps_.emplace_back(rep);
-    rep_ids_.emplace(std::string(rep), index);
+    // Then a small cache by a cheap hash of the id (FNV-1a), then the map.
+    uint32_t hash = 2166136261u;
+    for (const char c : rep)
+        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    const size_t slot = (hash ^ (hash >> 16)) % recent_.size();
+    if (const uint32_t r = recent_[slot]; r < reps_.size() && reps_[r] == rep) return last_rep_ = r;
+    uint32_t index = 0;
+    if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) {
+        index = it->second;
+    } else {
+        index = static_cast<uint32_t>(reps_.size());
+        reps_.emplace_back(rep);
+        rep_ids_.emplace(std::string(rep), index);
+    }
+    recent_[slot] = index;
     return last_rep_ = index;
 }
 

@@ -24,6 +24,12 @@ using store::ContactFacts;
 // the same day, customer and channel must come together, their reps in order, and months one after
 // another — both that index order and (day, customer, channel, rep) order do.
 class ActivityBuilder {
+    static std::array<uint32_t, 4096> filled(uint32_t value) {
+        std::array<uint32_t, 4096> out;
+        out.fill(value);
+        return out;
+    }
+
   public:
     ActivityBuilder(CountPolicy policy, const FindingRules* findings);
 
@@ -53,6 +59,7 @@ class ActivityBuilder {
     };
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rep_ids_;
     uint32_t last_rep_ = UINT32_MAX;
+    std::array<uint32_t, 4096> recent_ = filled(UINT32_MAX); // rep_index's cache
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
     std::deque<Tally> tallies_;

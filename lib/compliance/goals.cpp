@@ -45,15 +45,23 @@ struct Done {
     core::IdMap<int> solved_for;                   // customer id → problems solved, by anyone
     core::IdMap<std::vector<Training>> trainings;  // customer id → trainings, by anyone
 
-    // Adds a pass's tallies to the reps who logged them: summed by the pass's rep and channel indexes
-    // first, then by rep name.
-    void add_own(const Activity& a, const rules::Rules& rules) {
+    // Adds the problems solved and the trainings of a pass's tallies to their customers.
+    void add_customer(const Tally& t, const Activity& a, const std::vector<bool>& in_person) {
+        if (t.solved > 0) solved_for[t.customer_id] += t.solved;
+        if (t.training > 0)
+            trainings[t.customer_id].push_back({a.rep_of(t), a.channel_of(t), in_person[t.channel]});
+    }
+
+    // Adds a pass's tallies to the reps who logged them (and, with `customers`, to their customers, in the
+    // same walk over the tallies): summed by the pass's rep and channel indexes first, then by rep name.
+    void add_own(const Activity& a, const rules::Rules& rules, bool customers = false) {
         std::vector<bool> in_person;
         for (const auto& channel : a.channels)
             in_person.push_back(rules.in_person(channel));
         std::vector<RepGoals> by_index(a.reps.size());
         std::vector<bool> seen(a.reps.size(), false);
         for (const Tally& t : a.tallies) {
+            if (customers) add_customer(t, a, in_person);
             RepGoals& r = by_index[t.rep];
             seen[t.rep] = true;
             if (r.goals.empty()) r.goals.resize(1);
@@ -84,11 +92,16 @@ struct Done {
 // own contacts elsewhere count for R9 and the checklist too, so a narrower scope reads each rep's.
 Result<Done> read_done(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
     Done done;
-    for (const auto& t : m.activity.tallies) {
-        if (t.solved > 0) done.solved_for[t.customer_id] += t.solved;
-        if (t.training > 0)
-            done.trainings[t.customer_id].push_back(
-                {m.activity.rep_of(t), m.activity.channel_of(t), rules.in_person(m.activity.channel_of(t))});
+    // Everyone's: one walk over the month's tallies for the customers and the reps alike.
+    const bool everyone = m.scope.kind == Scope::Kind::all;
+    if (everyone) {
+        done.add_own(m.activity, rules, true);
+    } else {
+        std::vector<bool> in_person;
+        for (const auto& channel : m.activity.channels)
+            in_person.push_back(rules.in_person(channel));
+        for (const auto& t : m.activity.tallies)
+            done.add_customer(t, m.activity, in_person);
     }
     const core::Date until = std::min(m.as_of, m.month.last());
     if (until >= m.month.first()) { // training records (roster training add), removed ones left out
@@ -97,9 +110,7 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         for (const auto& r : records)
             done.trainings[r.customer_id].push_back({r.rep, fmt::format("training #{}", r.id), r.in_person});
     }
-    if (m.scope.kind == Scope::Kind::all) {
-        done.add_own(m.activity, rules);
-    } else if (until >= m.month.first()) {
+    if (!everyone && until >= m.month.first()) {
         std::set<std::string> in_scope;
         for (const auto& c : m.customers)
             in_scope.insert(c.rep);
