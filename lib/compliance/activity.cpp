@@ -53,6 +53,11 @@ void ActivityBuilder::add(const ContactFacts& c) {
 }
 
 void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_t rep) {
+    // Contacts come by customer and channel: most add to the tally the one before added to.
+    if (last_tally_ < tallies_.size()) {
+        Tally& t = tallies_[last_tally_];
+        if (t.customer_id == c.customer_id && t.rep == rep && t.channel == channel) return count(t, c.flags);
+    }
     auto [head, fresh] = first_.try_emplace(c.customer_id);
     uint32_t at = fresh ? UINT32_MAX : *head;
     uint32_t last = UINT32_MAX;
@@ -69,8 +74,11 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
         else
             next_[last] = at;
     }
-    Tally& t = tallies_[at];
-    const int64_t f = c.flags;
+    last_tally_ = at;
+    count(tallies_[at], c.flags);
+}
+
+void ActivityBuilder::count(Tally& t, int64_t f) {
     t.count++;
     t.asked_help += (f >> 6) & 1;
     t.training += (f >> 7) & 1;

@@ -43,6 +43,7 @@ class ActivityBuilder {
     uint32_t channel_index(std::string_view channel);
     uint32_t rep_index(std::string_view rep);
     void add_tally(const ContactFacts& contact, uint32_t channel, uint32_t rep);
+    static void count(Tally& tally, int64_t flags);
     void check(const ContactFacts& contact, uint32_t channel, uint32_t rep);
     void close_group();
     void close_month();
@@ -65,6 +66,7 @@ class ActivityBuilder {
     std::deque<Tally> tallies_;
     std::vector<uint32_t> next_;
     core::IdMap<uint32_t> first_;
+    uint32_t last_tally_ = UINT32_MAX; // the tally the last contact added to
 
     // The current (day, customer, channel) group, for duplicates.
     std::string day_;
