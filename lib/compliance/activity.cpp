@@ -27,10 +27,21 @@ uint32_t ActivityBuilder::channel_index(std::string_view channel) {
 uint32_t ActivityBuilder::rep_index(std::string_view rep) {
     if (last_rep_ < reps_.size() && reps_[last_rep_] == rep)
         return last_rep_; // a customer's contacts come together
-    if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) return last_rep_ = it->second;
-    const auto index = static_cast<uint32_t>(reps_.size());
-    reps_.emplace_back(rep);
-    rep_ids_.emplace(std::string(rep), index);
+    // Then a small cache by a cheap hash of the id (FNV-1a), then the map.
+    uint32_t hash = 2166136261u;
+    for (const char c : rep)
+        hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    const size_t slot = (hash ^ (hash >> 16)) % recent_.size();
+    if (const uint32_t r = recent_[slot]; r < reps_.size() && reps_[r] == rep) return last_rep_ = r;
+    uint32_t index = 0;
+    if (const auto it = rep_ids_.find(rep); it != rep_ids_.end()) {
+        index = it->second;
+    } else {
+        index = static_cast<uint32_t>(reps_.size());
+        reps_.emplace_back(rep);
+        rep_ids_.emplace(std::string(rep), index);
+    }
+    recent_[slot] = index;
     return last_rep_ = index;
 }
 
@@ -42,8 +53,13 @@ void ActivityBuilder::add(const ContactFacts& c) {
 }
 
 void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_t rep) {
-    auto [head, fresh] = first_.try_emplace(c.customer_id, 0);
-    uint32_t at = fresh ? UINT32_MAX : head->second;
+    // Contacts come by customer and channel: most add to the tally the one before added to.
+    if (last_tally_ < tallies_.size()) {
+        Tally& t = tallies_[last_tally_];
+        if (t.customer_id == c.customer_id && t.rep == rep && t.channel == channel) return count(t, c.flags);
+    }
+    auto [head, fresh] = first_.try_emplace(c.customer_id);
+    uint32_t at = fresh ? UINT32_MAX : *head;
     uint32_t last = UINT32_MAX;
     while (at != UINT32_MAX && (tallies_[at].rep != rep || tallies_[at].channel != channel)) {
         last = at;
@@ -54,12 +70,15 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
         tallies_.push_back(Tally{c.customer_id, rep, channel, 0, 0, 0, 0, 0, {}});
         next_.push_back(UINT32_MAX);
         if (fresh)
-            head->second = at;
+            *head = at;
         else
             next_[last] = at;
     }
-    Tally& t = tallies_[at];
-    const int64_t f = c.flags;
+    last_tally_ = at;
+    count(tallies_[at], c.flags);
+}
+
+void ActivityBuilder::count(Tally& t, int64_t f) {
     t.count++;
     t.asked_help += (f >> 6) & 1;
     t.training += (f >> 7) & 1;

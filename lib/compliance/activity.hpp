@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compliance/tally.hpp"
+#include "core/id_map.hpp"
 #include "core/result.hpp"
 #include "store/scan_store.hpp"
 
@@ -23,6 +24,12 @@ using store::ContactFacts;
 // the same day, customer and channel must come together, their reps in order, and months one after
 // another — both that index order and (day, customer, channel, rep) order do.
 class ActivityBuilder {
+    static std::array<uint32_t, 4096> filled(uint32_t value) {
+        std::array<uint32_t, 4096> out;
+        out.fill(value);
+        return out;
+    }
+
   public:
     ActivityBuilder(CountPolicy policy, const FindingRules* findings);
 
@@ -36,6 +43,7 @@ class ActivityBuilder {
     uint32_t channel_index(std::string_view channel);
     uint32_t rep_index(std::string_view rep);
     void add_tally(const ContactFacts& contact, uint32_t channel, uint32_t rep);
+    static void count(Tally& tally, int64_t flags);
     void check(const ContactFacts& contact, uint32_t channel, uint32_t rep);
     void close_group();
     void close_month();
@@ -52,11 +60,13 @@ class ActivityBuilder {
     };
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> rep_ids_;
     uint32_t last_rep_ = UINT32_MAX;
+    std::array<uint32_t, 4096> recent_ = filled(UINT32_MAX); // rep_index's cache
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
     std::deque<Tally> tallies_;
     std::vector<uint32_t> next_;
-    std::unordered_map<int64_t, uint32_t> first_;
+    core::IdMap<uint32_t> first_;
+    uint32_t last_tally_ = UINT32_MAX; // the tally the last contact added to
 
     // The current (day, customer, channel) group, for duplicates.
     std::string day_;

@@ -4,7 +4,6 @@
 #include "followups/followups.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace keqing::compliance {
 
@@ -21,18 +20,23 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     how.beside = read_obligations;
     KQ_TRY(check.month, read_month(store, rules, month, as_of, scope, how));
     if (!reads_everyone(scope) && !check.month.customers.empty()) KQ_CHECK(read_obligations(store));
-    std::unordered_set<std::string_view> codes;
+    // The month's customers come in code order (byte order on both stores): a code is looked up by
+    // halves, in a sorted copy of the codes only if they did not.
+    std::vector<std::string_view> codes;
     for (const auto& c : check.month.customers)
-        codes.insert(c.code);
+        codes.push_back(c.code);
+    if (!std::is_sorted(codes.begin(), codes.end())) std::sort(codes.begin(), codes.end());
+    const auto in_month = [&](std::string_view code) {
+        return std::binary_search(codes.begin(), codes.end(), code);
+    };
     std::erase_if(check.obligations,
-                  [&](const occasions::Obligation& o) { return !codes.contains(o.customer_code); });
+                  [&](const occasions::Obligation& o) { return !in_month(o.customer_code); });
     if (scope.kind == Scope::Kind::all || scope.kind == Scope::Kind::rep || scope.kind == Scope::Kind::team) {
         KQ_TRY(check.goals, evaluate_goals(store, rules, check.month));
     }
     check.followups_day = std::min(as_of, month.last());
     KQ_TRY(check.followups, followups::open_on(store, check.followups_day, filter_of(scope)));
-    std::erase_if(check.followups,
-                  [&](const store::FollowUp& f) { return !codes.contains(f.customer_code); });
+    std::erase_if(check.followups, [&](const store::FollowUp& f) { return !in_month(f.customer_code); });
     return check;
 }
 

@@ -3,10 +3,10 @@
 #include "compliance/evaluate.hpp"
 
 #include "compliance/activity.hpp"
+#include "core/id_map.hpp"
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 namespace keqing::compliance {
 namespace {
@@ -112,20 +112,19 @@ Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core:
     const size_t width = rules.channels.size();
     std::vector<int> done(customers.size() * width, 0);
     {
-        std::unordered_map<int64_t, uint32_t> position;
-        position.reserve(customers.size());
+        core::IdMap<uint32_t> position(customers.size());
         for (uint32_t i = 0; i < customers.size(); ++i)
-            position.emplace(customers[i].id, i);
+            *position.try_emplace(customers[i].id).first = i;
         std::vector<int> channel_of; // the pass's channel index → the rules' (-1: none)
         for (const auto& name : result.activity.channels)
             channel_of.push_back(rules.channel_index(name));
         for (const auto& count : result.activity.tallies) {
             const int channel = channel_of[count.channel];
-            const auto at = position.find(count.customer_id);
+            const uint32_t* at = position.find(count.customer_id);
             // A channel the current rules no longer define counts toward nothing; customers outside the
             // scope (or inactive this month) are not evaluated.
-            if (channel < 0 || at == position.end()) continue;
-            done[at->second * width + static_cast<size_t>(channel)] += count.count;
+            if (channel < 0 || !at) continue;
+            done[*at * width + static_cast<size_t>(channel)] += count.count;
         }
     }
 

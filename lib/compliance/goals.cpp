@@ -3,8 +3,10 @@
 
 #include "compliance/activity.hpp"
 #include "compliance/said.hpp"
+#include "core/id_map.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -40,27 +42,48 @@ struct Training {
 // per customer the problems solved by anyone (R10), and who trained where, how (R11).
 struct Done {
     std::unordered_map<std::string, RepGoals> own; // R9 in goals[0].done, and the checklist
-    std::unordered_map<int64_t, int> solved_for;   // customer id → problems solved, by anyone
-    std::unordered_map<int64_t, std::vector<Training>> trainings; // customer id → trainings, by anyone
+    core::IdMap<int> solved_for;                   // customer id → problems solved, by anyone
+    core::IdMap<std::vector<Training>> trainings;  // customer id → trainings, by anyone
 
-    // Adds a pass's tallies to the reps who logged them.
-    void add_own(const Activity& a, const rules::Rules& rules) {
-        RepGoals* last = nullptr; // a customer's tallies come together
+    // Adds the problems solved and the trainings of a pass's tallies to their customers.
+    void add_customer(const Tally& t, const Activity& a, const std::vector<bool>& in_person) {
+        if (t.solved > 0) solved_for[t.customer_id] += t.solved;
+        if (t.training > 0)
+            trainings[t.customer_id].push_back({a.rep_of(t), a.channel_of(t), in_person[t.channel]});
+    }
+
+    // Adds a pass's tallies to the reps who logged them (and, with `customers`, to their customers, in the
+    // same walk over the tallies): summed by the pass's rep and channel indexes first, then by rep name.
+    void add_own(const Activity& a, const rules::Rules& rules, bool customers = false) {
+        std::vector<bool> in_person;
+        for (const auto& channel : a.channels)
+            in_person.push_back(rules.in_person(channel));
+        std::vector<RepGoals> by_index(a.reps.size());
+        std::vector<bool> seen(a.reps.size(), false);
         for (const Tally& t : a.tallies) {
-            const std::string& rep = a.rep_of(t);
-            if (!last || last->rep != rep) {
-                last = &own[rep];
-                last->rep = rep;
-            }
-            RepGoals& r = *last;
-            r.goals.resize(1);
+            if (customers) add_customer(t, a, in_person);
+            RepGoals& r = by_index[t.rep];
+            seen[t.rep] = true;
+            if (r.goals.empty()) r.goals.resize(1);
             r.goals[0].done += t.asked_help;
-            if (rules.in_person(a.channel_of(t))) {
+            if (in_person[t.channel]) {
                 r.checklist.visits += t.count;
                 r.checklist.complete += t.complete;
                 for (size_t i = 0; i < 6; ++i)
                     r.checklist.recorded[i] += t.recorded[i];
             }
+        }
+        for (size_t i = 0; i < by_index.size(); ++i) {
+            if (!seen[i]) continue;
+            RepGoals& r = own[a.reps[i]];
+            r.rep = a.reps[i];
+            r.goals.resize(1);
+            r.goals[0].done += by_index[i].goals[0].done;
+            const ChecklistResult& c = by_index[i].checklist;
+            r.checklist.visits += c.visits;
+            r.checklist.complete += c.complete;
+            for (size_t k = 0; k < 6; ++k)
+                r.checklist.recorded[k] += c.recorded[k];
         }
     }
 };
@@ -69,11 +92,16 @@ struct Done {
 // own contacts elsewhere count for R9 and the checklist too, so a narrower scope reads each rep's.
 Result<Done> read_done(store::Store& store, const rules::Rules& rules, const MonthResult& m) {
     Done done;
-    for (const auto& t : m.activity.tallies) {
-        if (t.solved > 0) done.solved_for[t.customer_id] += t.solved;
-        if (t.training > 0)
-            done.trainings[t.customer_id].push_back(
-                {m.activity.rep_of(t), m.activity.channel_of(t), rules.in_person(m.activity.channel_of(t))});
+    // Everyone's: one walk over the month's tallies for the customers and the reps alike.
+    const bool everyone = m.scope.kind == Scope::Kind::all || m.activity.whole_for_reps;
+    if (everyone) {
+        done.add_own(m.activity, rules, true);
+    } else {
+        std::vector<bool> in_person;
+        for (const auto& channel : m.activity.channels)
+            in_person.push_back(rules.in_person(channel));
+        for (const auto& t : m.activity.tallies)
+            done.add_customer(t, m.activity, in_person);
     }
     const core::Date until = std::min(m.as_of, m.month.last());
     if (until >= m.month.first()) { // training records (roster training add), removed ones left out
@@ -82,9 +110,7 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         for (const auto& r : records)
             done.trainings[r.customer_id].push_back({r.rep, fmt::format("training #{}", r.id), r.in_person});
     }
-    if (m.scope.kind == Scope::Kind::all || m.activity.whole_for_reps) {
-        done.add_own(m.activity, rules);
-    } else if (until >= m.month.first() && !m.customers.empty()) {
+    if (!everyone && until >= m.month.first() && !m.customers.empty()) {
         std::set<std::string> in_scope; // one pass over what the scope's reps logged, wherever
         for (const auto& c : m.customers)
             in_scope.insert(c.rep);
@@ -108,8 +134,8 @@ GoalResult solved_goal(const std::vector<const CustomerResult*>& customers, cons
                                   : required_count(rules.goals.solved[static_cast<size_t>(tier)],
                                                    c->active_days, m.month.days());
         if (want == 0) continue;
-        const auto solved = done.solved_for.find(c->id);
-        const int got = solved == done.solved_for.end() ? 0 : solved->second;
+        const int* solved = done.solved_for.find(c->id);
+        const int got = solved ? *solved : 0;
         ++required;
         status = worst(status, channel_status(got, want, expected_count(want, m.elapsed_days, m.month.days()),
                                               m.month, m.as_of));
@@ -151,11 +177,11 @@ GoalResult training_goal(std::string_view rep, const std::vector<const CustomerR
     for (const CustomerResult* c : customers) {
         if (c->tier != rules.goals.training_tier) continue;
         ++trainable;
-        const auto found = done.trainings.find(c->id);
-        if (found == done.trainings.end()) continue;
+        const std::vector<Training>* found = done.trainings.find(c->id);
+        if (!found) continue;
         std::map<std::string, Said> why; // in order of the English text, each once
         bool counted = false;
-        for (const Training& t : found->second) {
+        for (const Training& t : *found) {
             Said refusal = training_refusal(t, rep, c->code, rules);
             counted = counted || refusal.empty();
             if (!refusal.empty()) why.emplace(refusal.english, std::move(refusal));
@@ -199,11 +225,22 @@ RepGoals rep_goals(std::string_view rep, const std::vector<const CustomerResult*
 Result<std::vector<RepGoals>> evaluate_goals(store::Store& store, const rules::Rules& rules,
                                              const MonthResult& m) {
     KQ_TRY(Done done, read_done(store, rules, m));
-    std::map<std::string_view, std::vector<const CustomerResult*>> customers_of; // reps in id order
-    for (const auto& c : m.customers)
-        customers_of[c.rep].push_back(&c);
+    // The customers of each rep, in the month's order, and the reps in id order.
+    std::unordered_map<std::string_view, size_t> group_of;
+    std::vector<std::pair<std::string_view, std::vector<const CustomerResult*>>> groups;
+    size_t group = SIZE_MAX;
+    for (const auto& c : m.customers) {
+        if (group == SIZE_MAX || groups[group].first != c.rep) {
+            const auto [at, fresh] = group_of.try_emplace(c.rep, groups.size());
+            if (fresh) groups.emplace_back(c.rep, std::vector<const CustomerResult*>());
+            group = at->second;
+        }
+        groups[group].second.push_back(&c);
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<RepGoals> out;
-    for (const auto& [rep, customers] : customers_of)
+    out.reserve(groups.size());
+    for (const auto& [rep, customers] : groups)
         out.push_back(rep_goals(rep, customers, done, rules, m));
     return out;
 }

@@ -115,6 +115,12 @@ JsonWriter& JsonWriter::value(std::string_view text) {
     return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    before_value();
+    out_.text() += json;
+    return *this;
+}
+
 JsonWriter& JsonWriter::value(int64_t number) {
     before_value();
     const fmt::format_int text(number);

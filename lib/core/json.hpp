@@ -40,6 +40,8 @@ class JsonWriter {
     JsonWriter& value(double number);
     JsonWriter& value(bool flag);
     JsonWriter& null();
+    // A value already written as JSON on one line (a record built by the caller), placed as value() would.
+    JsonWriter& raw(std::string_view json);
     // An optional string: null when empty.
     JsonWriter& value_or_null(std::string_view text) { return text.empty() ? null() : value(text); }
 

@@ -11,6 +11,8 @@
 #include "output/table.hpp"
 #include "output/words.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -98,8 +100,45 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
                  bool behind_only, const std::unordered_map<std::string, core::Date>* planned = nullptr) {
     j.key("month").value(r.month.iso()).key("as_of").value(r.as_of.iso());
     j.key("customers").begin_array();
+    std::string line; // one customer's record, as the writer would put it on its line
+    const auto number = [&](int64_t n) {
+        const fmt::format_int text(n);
+        line.append(text.data(), text.size());
+    };
     for (const auto& c : r.customers) {
         if (behind_only && !owed(c)) continue;
+        if (!planned && std::isfinite(c.score)) { // the common record, written at once
+            line.assign("{\"code\": ");
+            core::append_json_quoted(line, c.code);
+            line += ", \"name\": ";
+            core::append_json_quoted(line, c.name);
+            line += ", \"tier\": ";
+            core::append_json_quoted(line, c.tier);
+            line += ", \"rep\": ";
+            core::append_json_quoted(line, c.rep);
+            line += ", \"status\": ";
+            core::append_json_quoted(line, compliance::to_string(c.status));
+            fmt::format_to(std::back_inserter(line), ", \"score\": {}, \"active_days\": ", c.score);
+            number(c.active_days);
+            line += ", \"channels\": {";
+            for (size_t k = 0; k < c.channels.size(); ++k) {
+                const auto& ch = c.channels[k];
+                line += k ? ", \"" : "\"";
+                line += rules.channels[static_cast<size_t>(ch.channel)].id;
+                line += "\": {\"required\": ";
+                number(ch.required);
+                line += ", \"done\": ";
+                number(ch.done);
+                line += ", \"expected\": ";
+                number(ch.expected);
+                line += ", \"status\": ";
+                core::append_json_quoted(line, compliance::to_string(ch.status));
+                line += '}';
+            }
+            line += "}}";
+            j.raw(line);
+            continue;
+        }
         j.begin_object();
         j.key("code").value(c.code).key("name").value(c.name).key("tier").value(c.tier).key("rep").value(
             c.rep);

@@ -22,6 +22,9 @@ struct SqlDialect {
     // lists): a solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD), a lunar
     // one's follows "lunar:" and an optional L; a text of neither shape is kept, for the parser to report.
     std::string_view birthday_months;
+    // Whether several streamed statements can be read side by side on one connection (SQLite's can; a
+    // PostgreSQL cursor outside a transaction ends the one another opened).
+    bool side_by_side = false;
 };
 
 inline constexpr SqlDialect kSqliteDialect{
@@ -35,6 +38,7 @@ inline constexpr SqlDialect kSqliteDialect{
     "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each($2)) "
     "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
     "THEN CAST(substr(p.birthday, -5, 2) AS INTEGER) IN (SELECT value FROM json_each($3)) ELSE 1 END",
+    true,
 };
 
 // The shapes are tested by regular expressions before a cast that would fail on others.
@@ -49,6 +53,7 @@ inline constexpr SqlDialect kPostgresDialect{
     "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
     "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
     "ANY($3::integer[]) ELSE TRUE END",
+    false,
 };
 
 // The ids as one parameter's value in `dialect`.

@@ -9,6 +9,7 @@
 #include "store/statement.hpp"
 #include "store/types.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -221,6 +222,73 @@ Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std:
             c.rep = rep;
             if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
         }));
+    return out;
+}
+
+// A history read in customer id order (customer_id, value, effective_from), stepped along with the
+// customers: the value in effect for each customer on a day.
+template <class S> class HistoryCursor {
+  public:
+    explicit HistoryCursor(S& s) : s_(s) {}
+    // The value in effect on `day` for customer `id` (ids asked in increasing order); "" without entries.
+    Result<void> value_on(int64_t id, std::string_view day, std::string& out) {
+        InEffect in_effect;
+        bool any = false;
+        while (true) {
+            if (!pending_) {
+                KQ_TRY(bool row, s_.step());
+                if (!row) break;
+                pending_ = true;
+            }
+            const int64_t of = s_.integer(0);
+            if (of > id) break;
+            if (of == id) {
+                in_effect.consider(s_.view(1), s_.view(2), day);
+                any = true;
+            }
+            pending_ = false;
+        }
+        if (any)
+            out = in_effect.value();
+        else
+            out.clear();
+        return {};
+    }
+
+  private:
+    S& s_;
+    bool pending_ = false; // the statement stands on a row not yet taken
+};
+
+// month_customers from three reads in id order — the active customers (id, code, name, opened_on,
+// closed_on), their tier history and their rep history (HistoryCursor's columns) — put in code order.
+template <class S>
+Result<std::vector<MonthCustomer>> month_customers_merged(S& customers, S& tiers, S& assigned,
+                                                          core::Month month, std::vector<Rep> reps,
+                                                          size_t expected) {
+    std::unordered_map<std::string, std::string> team_of;
+    for (auto& r : reps)
+        team_of.emplace(std::move(r.id), std::move(r.team));
+    const core::Date first = month.first();
+    const std::string first_iso = first.iso(), last_iso = month.last().iso();
+    HistoryCursor<S> tier_of(tiers), rep_of(assigned);
+    std::vector<MonthCustomer> out;
+    out.reserve(expected);
+    while (true) {
+        KQ_TRY(bool row, customers.step());
+        if (!row) break;
+        MonthCustomer& c =
+            out.emplace_back(MonthCustomer{customers.integer(0), customers.text(1), customers.text(2),
+                                           date(customers, 3), date(customers, 4), "", "", ""});
+        const std::string tier_day = c.opened_on && *c.opened_on > first ? c.opened_on->iso() : first_iso;
+        KQ_CHECK(tier_of.value_on(c.id, tier_day, c.tier));
+        KQ_CHECK(rep_of.value_on(c.id, last_iso, c.rep));
+        if (const auto team = team_of.find(c.rep); team != team_of.end()) c.team = team->second;
+    }
+    if (!std::is_sorted(out.begin(), out.end(),
+                        [](const MonthCustomer& a, const MonthCustomer& b) { return a.code < b.code; }))
+        std::sort(out.begin(), out.end(),
+                  [](const MonthCustomer& a, const MonthCustomer& b) { return a.code < b.code; });
     return out;
 }
 

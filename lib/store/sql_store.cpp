@@ -114,6 +114,19 @@ Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month mon
         KQ_TRY(bool row, count.step());
         if (row) expected = static_cast<size_t>(count.integer(0));
     }
+    if (filter.kind == Scope::Kind::all && Db::kDialect.side_by_side) {
+        // Everyone: the customers and their two histories each read in id order and merged, then put in
+        // code order — no index lookup per customer (issue 23).
+        KQ_TRY(Stmt c, db_.stream("SELECT c.id, c.code, c.name, c.opened_on, c.closed_on FROM @customers c "
+                                  "WHERE (c.opened_on IS NULL OR c.opened_on <= $2::text) AND (c.closed_on "
+                                  "IS NULL OR c.closed_on >= $1::text) ORDER BY c.id"));
+        c.bind(1, month.first().iso()).bind(2, month.last().iso());
+        KQ_TRY(Stmt tiers, db_.stream("SELECT customer_id, tier, effective_from FROM @tier_history ORDER BY "
+                                      "customer_id, effective_from"));
+        KQ_TRY(Stmt assigned, db_.stream("SELECT customer_id, rep_id, effective_from FROM @assignments ORDER "
+                                         "BY customer_id, effective_from"));
+        return rows::month_customers_merged(c, tiers, assigned, month, std::move(reps), expected);
+    }
     // $1 first day, $2 last day: active on some day of the month.
     KQ_TRY(Stmt s, db_.stream(select_with_history(fmt::format(
                        "(c.opened_on IS NULL OR c.opened_on <= $2::text) AND (c.closed_on IS NULL "
