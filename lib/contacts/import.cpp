@@ -249,6 +249,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
             if (pending.size() >= 1000) KQ_CHECK(flush());
         }
         KQ_CHECK(flush());
+        std::string().swap(text); // every row is read: the text goes before the indexes are built (memory)
         KQ_CHECK(store.end_load());
         KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.added, now.iso(), options.who}));
         return result;
