@@ -294,7 +294,7 @@ TEST_SUITE("contacts::log") {
         REQUIRE(customers.ok());
         for (const auto& c : *customers)
             REQUIRE(plain.add_customer(c).ok());
-        for (int i = 0; i < 50; ++i) {
+        for (int i = 0; i < 100; ++i) {
             auto r = request("HZ001");
             r.date = "2026-10-15";
             REQUIRE(contacts::log_contact(plain, rules, r, false).ok());
