@@ -6,6 +6,10 @@
 
 #include <fmt/core.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace keqing::store {
 namespace {
 
@@ -15,7 +19,7 @@ constexpr int kLoadCacheKib = 65536;
 constexpr int kCacheKib = 16384;
 // The indexes are built at the end when the load is at least 1/kDwarfs of the contacts stored: building
 // them reads every row once and sorts, inserting through them costs a random descent per row and index
-// (1 M rows into 1.3 M: 35 s of CPU through them, about 18 s built at the end; into 13.4 M: through them).
+// (1 M rows into 1.3 M: 35 s of CPU through them, 20 s built at the end; into 13.4 M: through them).
 constexpr int64_t kDwarfs = 2;
 
 } // namespace
