@@ -10,7 +10,9 @@
 # computes the same per-customer-channel counts, on an equivalent file: keqing's database plus the
 # covering index that query wants (contacts by day, customer, channel). For one contact, a bare INSERT;
 # for the import, `.import` of the same CSV into a staging table and one INSERT … SELECT resolving customer
-# codes — both on copies of keqing's own database, so both maintain the same indexes.
+# codes — both on copies of keqing's own database, so both maintain the same indexes — and issue 23's
+# floor: `.import` into a bare table plus one index on (customer, date, channel) built afterwards, against
+# keqing's import into a copy of the same database without contacts (empty-N.db, empty-N-SHAPE.db) and into the full one.
 #
 # MEASURE=REGEX runs only the measurements whose label matches (grep -E), e.g. MEASURE=import.
 #
@@ -76,6 +78,11 @@ INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, no
   FROM staging s JOIN customers c ON c.code = s.customer;
 COMMIT;
 SQL
+bare_sql_file=$dir/import-bare.sql
+cat >"$bare_sql_file" <<SQL
+.import --csv $dir/import.csv bare
+CREATE INDEX bare_key ON bare(customer, date, channel);
+SQL
 
 pg=
 if [ "${PG:-0}" = 1 ]; then
@@ -130,6 +137,13 @@ for n in "${scales[@]}"; do
         sqlite3 "$base.tmp" "CREATE INDEX baseline_month ON contacts(happened_on, customer_id, channel, voided_at)"
         mv "$base.tmp" "$base"
     fi
+    empty=$dir/empty-$n$suffix.db # the same reps and customers, no contacts
+    if [ ! -f "$empty" ]; then
+        cp "$db" "$empty.tmp"
+        sqlite3 "$empty.tmp" "PRAGMA foreign_keys = OFF; DELETE FROM retags; DELETE FROM followups;
+            DELETE FROM contacts; DELETE FROM imports; VACUUM"
+        mv "$empty.tmp" "$empty"
+    fi
     contacts=$(sqlite3 "$db" "SELECT count(*) FROM contacts")
     rep=$(sqlite3 "$db" "SELECT id FROM reps ORDER BY id LIMIT 1 OFFSET 7")
     code=$(sqlite3 "$db" "SELECT code FROM customers WHERE id = 8")
@@ -169,6 +183,12 @@ for n in "${scales[@]}"; do
     runs=$import_runs COPY_OF=$db row "log-visit --import $rows contacts vs sqlite3 .import + INSERT…SELECT" \
         pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
             "sqlite3 \$COPY < $import_sql_file"
+    TARGET="ratio<=2.5" runs=$import_runs COPY_OF=$empty row "log-visit --import $rows contacts, no contacts before, vs sqlite3 .import into a bare table + one index" \
+        pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "sqlite3 \$COPY < $bare_sql_file"
+    TARGET="ratio<=2.5" runs=$import_runs COPY_OF=$db row "log-visit --import $rows contacts vs sqlite3 .import into a bare table + one index" \
+        pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
+            "sqlite3 \$COPY < $bare_sql_file"
     [ -n "$pg" ] || continue
 
     # The same data and commands on PostgreSQL.

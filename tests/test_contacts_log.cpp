@@ -3,6 +3,9 @@
 #include "core/csv.hpp"
 #include "support.hpp"
 
+#include <fmt/core.h>
+#include <sqlite3.h>
+
 #include <cstdlib>
 
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
@@ -250,6 +253,92 @@ TEST_SUITE("contacts::log") {
         CHECK(contacts::import_contacts(*store, rules, flag, {}).error().message.find("yes/no") !=
               std::string::npos);
         CHECK(stored() == 2);
+    }
+
+    // A load at least as large as the contacts stored drops contacts_month & co. and builds them at the end
+    // (store/sqlite_load.cpp); a smaller one inserts through them. Both must store the same rows.
+    TEST_CASE_FIXTURE(Fixture,
+                      "import: a load with its indexes built at the end stores what one through them "
+                      "does") {
+        const auto month_scan = [](store::Store& s) -> Result<std::vector<std::string>> {
+            std::vector<std::string> seen;
+            KQ_CHECK(s.scan_contacts(day("2026-11-01"), day("2026-11-30"), store::Scope{}, {true},
+                                     [&](const store::ContactFacts& f) {
+                                         seen.push_back(fmt::format("{} {} {} {} {}", f.customer_id,
+                                                                    f.channel, f.rep, f.day, f.flags));
+                                     }));
+            return seen;
+        };
+        // The store alone: the indexes go only when the load is at least as large as what is stored.
+        REQUIRE(store->begin().ok());
+        REQUIRE(store->begin_load(1).ok());
+        CHECK_FALSE(month_scan(*store).ok()); // (it reads INDEXED BY contacts_month)
+        REQUIRE(store->end_load().ok());
+        CHECK(month_scan(*store).ok());
+        store->rollback();
+
+        std::string csv = "customer,channel,date,time,rep,note,ref\n";
+        for (int i = 0; i < 40; ++i)
+            csv += fmt::format("{},{},2026-11-{:02},{},{},第{}次,{}\n", i % 3 ? "HZ001" : "康泰",
+                               i % 4 ? "visit" : "call", 1 + i % 19, i % 5 ? "" : "10:15", i % 2 ? "li" : "",
+                               i, i % 7 ? "" : fmt::format("R{}", i));
+        csv += "HZ001,visit,2026-11-02,,,重复,R7\n"; // a ref seen before: refused
+        const auto file = dir.write("load.csv", csv);
+        // The same customers in a second database that holds more contacts than the file: no indexes dropped.
+        auto other = store::open_sqlite((dir.path() / "other.db").string());
+        REQUIRE(other.ok());
+        store::Store& plain = **other;
+        REQUIRE(plain.add_rep({"wang", "王强", "east"}).ok());
+        REQUIRE(plain.add_rep({"li", "李娜", "west"}).ok());
+        const auto customers = store->list_customers(day("2026-11-20"), store::Scope{});
+        REQUIRE(customers.ok());
+        for (const auto& c : *customers)
+            REQUIRE(plain.add_customer(c).ok());
+        for (int i = 0; i < 100; ++i) {
+            auto r = request("HZ001");
+            r.date = "2026-10-15";
+            REQUIRE(contacts::log_contact(plain, rules, r, false).ok());
+        }
+        const auto refused = contacts::import_contacts(*store, rules, file, {});
+        REQUIRE_FALSE(refused.ok()); // the repeated ref: nothing stored, the indexes back
+        CHECK(refused.error().message.find("load.csv:42:") != std::string::npos);
+        CHECK(stored() == 0);
+        CHECK(month_scan(*store).ok());
+
+        const auto good = dir.write("good.csv", csv.substr(0, csv.rfind("HZ001,visit,2026-11-02,,,重复")));
+        const auto loaded = contacts::import_contacts(*store, rules, good, {});
+        const auto through = contacts::import_contacts(plain, rules, good, {});
+        REQUIRE(loaded.ok());
+        REQUIRE(through.ok());
+        CHECK(loaded->added == 40);
+        CHECK(through->added == 40);
+        const auto rows = [](store::Store& s) {
+            std::vector<std::string> out;
+            const auto all = s.contacts_between(day("2026-11-01"), day("2026-11-30"));
+            REQUIRE(all.ok());
+            for (const auto& c : *all)
+                out.push_back(fmt::format("{} {} {} {} {} {} {} {}", c.customer_code, c.channel, c.date.iso(),
+                                          c.time, c.rep, c.note, c.ref, c.logged_at));
+            return out;
+        };
+        CHECK(rows(*store) == rows(plain));
+        CHECK(*month_scan(*store) == *month_scan(plain));
+        const auto indexes = [](const std::string& path) {
+            sqlite3* db = nullptr;
+            sqlite3_open(path.c_str(), &db);
+            sqlite3_stmt* s = nullptr;
+            sqlite3_prepare_v2(
+                db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+                -1, &s, nullptr);
+            std::vector<std::string> out;
+            while (sqlite3_step(s) == SQLITE_ROW)
+                out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+            sqlite3_finalize(s);
+            sqlite3_close(db);
+            return out;
+        };
+        CHECK(indexes((dir.path() / "test.db").string()) == indexes((dir.path() / "other.db").string()));
+        CHECK(indexes((dir.path() / "test.db").string()).size() >= 6);
     }
 }
 

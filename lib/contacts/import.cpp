@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -101,7 +100,7 @@ class CachedLookup final : public Lookup {
     };
     store::Store& store_;
     std::unordered_map<std::string, Entry> customers_;
-    std::set<std::string, std::less<>> reps_;
+    std::unordered_set<std::string> reps_;
 };
 
 } // namespace
@@ -125,7 +124,9 @@ namespace {
 
 // The request a CSV row makes (its rep: the row's, else `default_rep`).
 Result<LogRequest> request_of(const core::CsvStream& table, const std::string& default_rep) {
-    auto where = [&](std::string_view column) { return table.where(column); };
+    const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
+        return table.where(column);
+    };
     LogRequest r;
     r.customer = std::string(table.get("customer"));
     if (r.customer.empty())
@@ -136,13 +137,13 @@ Result<LogRequest> request_of(const core::CsvStream& table, const std::string& d
     r.time = std::string(table.get("time"));
     r.rep = table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
     r.note = std::string(table.get("note"));
-    KQ_TRY(r.gift, parse_flag(table.get("gift"), where("gift")));
+    KQ_TRY(r.gift, parse_flag_at(table.get("gift"), where, "gift"));
     r.occasion = std::string(table.get("occasion"));
     for (size_t k = 0; k < r.checklist.size(); ++k)
         r.checklist[k] = std::string(table.get(store::kChecklistColumns[k]));
-    KQ_TRY(r.asked_help, parse_flag(table.get("asked_help"), where("asked_help")));
+    KQ_TRY(r.asked_help, parse_flag_at(table.get("asked_help"), where, "asked_help"));
     r.solved = std::string(table.get("solved"));
-    KQ_TRY(r.training, parse_flag(table.get("training"), where("training")));
+    KQ_TRY(r.training, parse_flag_at(table.get("training"), where, "training"));
     return r;
 }
 
@@ -207,21 +208,25 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         return {};
     };
     std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
-    core::Progress progress(core::csv_rows_about(text));
+    const int64_t rows_about = core::csv_rows_about(text);
+    core::Progress progress(rows_about);
     auto load = [&]() -> Result<core::ImportSummary> {
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
         KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown), now.date));
+        KQ_CHECK(store.begin_load(static_cast<size_t>(rows_about)));
         while (true) {
             KQ_TRY(bool more, table.next());
             if (!more) break;
-            auto where = [&](std::string_view column) { return table.where(column); };
-            const std::string prefix = fmt::format("{}:{}: ", path, table.line());
+            const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
+                return table.where(column);
+            };
+            const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
             KQ_TRY(LogRequest r, request_of(table, options.default_rep));
             KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
             contact.ref = std::string(table.get("ref"));
-            KQ_CHECK(core::check_value(contact.ref, core::kMaxName, where("ref")));
+            KQ_CHECK(check_value_at(contact.ref, core::kMaxName, where, "ref"));
             if (!contact.ref.empty()) {
                 const auto [seen, added] =
                     refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());
@@ -230,7 +235,8 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                                       where("ref"), contact.ref, contact.customer_code, seen->second);
             }
             if (!r.occasion.empty()) {
-                KQ_CHECK(flush()); // the tag is chosen against every contact stored before this one
+                KQ_CHECK(flush());          // the tag is chosen against every contact stored before this one
+                KQ_CHECK(store.end_load()); // (which it reads through the indexes)
                 auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
                 if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
                 contact.occasion = tag->tag;
@@ -243,6 +249,8 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
             if (pending.size() >= 1000) KQ_CHECK(flush());
         }
         KQ_CHECK(flush());
+        std::string().swap(text); // every row is read: the text goes before the indexes are built (memory)
+        KQ_CHECK(store.end_load());
         KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.added, now.iso(), options.who}));
         return result;
     };

@@ -63,7 +63,9 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             StoreLookup lookup(store);
             LogRequest named = request;
             if (named.channel.empty()) named.channel = rules.default_channel();
-            KQ_TRY(store::Contact contact, build(lookup, rules, named, now, "", where));
+            KQ_TRY(store::Contact contact,
+                   build(
+                       lookup, rules, named, now, [] { return std::string(); }, where));
             if (contact.solved.empty()) {
                 KQ_TRY(contact.solved, followups::solved_by(store, request.followup_changes));
             }

@@ -23,14 +23,27 @@ Result<bool> parse_flag(std::string_view text, std::string_view what) {
     return data_error("{}: '{}' is not a yes/no value; write 1 or 0 (or leave it empty)", what, text);
 }
 
+Result<bool> parse_flag_at(std::string_view text, const std::function<std::string(std::string_view)>& where,
+                           std::string_view field) {
+    if (auto flag = parse_flag(text, {})) return flag;
+    return parse_flag(text, where(field));
+}
+
+Result<void> check_value_at(std::string_view value, size_t max,
+                            const std::function<std::string(std::string_view)>& where,
+                            std::string_view field) {
+    if (core::check_value(value, max, {})) return {};
+    return core::check_value(value, max, where(field));
+}
+
 Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
-                             const core::Now& now, const std::string& where_prefix,
+                             const core::Now& now, const std::function<std::string()>& where_prefix,
                              const std::function<std::string(std::string_view)>& where) {
     store::Contact c;
-    KQ_CHECK(core::check_value(r.note, core::kMaxText, where("note")));
+    KQ_CHECK(check_value_at(r.note, core::kMaxText, where, "note"));
     for (size_t k = 0; k < r.checklist.size(); ++k)
-        KQ_CHECK(core::check_value(r.checklist[k], core::kMaxText, where(store::kChecklistColumns[k])));
-    KQ_CHECK(core::check_value(r.solved, core::kMaxText, where("solved")));
+        KQ_CHECK(check_value_at(r.checklist[k], core::kMaxText, where, store::kChecklistColumns[k]));
+    KQ_CHECK(check_value_at(r.solved, core::kMaxText, where, "solved"));
     if (rules.channel_index(r.channel) < 0)
         return data_error("{}: unknown channel '{}'; the rules define {}", where("channel"), r.channel,
                           rules.channel_ids());
@@ -49,21 +62,21 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
         c.time = now.time;
     }
     auto found = lookup.customer(r.customer, c.date);
-    if (!found) return Error{found.error().code, where_prefix + found.error().message};
+    if (!found) return Error{found.error().code, where_prefix() + found.error().message};
     const store::Customer& customer = *found;
     if (customer.opened_on && c.date < *customer.opened_on)
         return data_error(
             "{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
             "the opening date with `roster edit {} --opened`",
-            where_prefix, customer.code, customer.opened_on->iso(), c.date.iso(), customer.code);
+            where_prefix(), customer.code, customer.opened_on->iso(), c.date.iso(), customer.code);
     if (customer.closed_on && c.date > *customer.closed_on)
         return data_error("{}customer {} closed on {}; a contact on {} is after that — check the date or "
                           "`roster reopen {}`",
-                          where_prefix, customer.code, customer.closed_on->iso(), c.date.iso(),
+                          where_prefix(), customer.code, customer.closed_on->iso(), c.date.iso(),
                           customer.code);
     const std::string rep_id = r.rep.empty() ? customer.rep : r.rep;
     if (auto rep = lookup.rep(rep_id); !rep)
-        return Error{rep.error().code, where_prefix + rep.error().message};
+        return Error{rep.error().code, where_prefix() + rep.error().message};
     c.customer_id = customer.id;
     c.customer_code = customer.code;
     c.rep = rep_id;

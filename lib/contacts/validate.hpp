@@ -30,9 +30,10 @@ class StoreLookup final : public Lookup {
 };
 
 // Checks a request and turns it into a contact ready to store (not yet tagged for an occasion).
-// `where_prefix` ("file:line: ") prefixes customer and rep errors; `where(field)` names a field.
+// `where_prefix()` ("file:line: ") prefixes customer and rep errors; `where(field)` names a field. Both are
+// called only for an error (an import builds a million contacts).
 Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
-                             const core::Now& now, const std::string& where_prefix,
+                             const core::Now& now, const std::function<std::string()>& where_prefix,
                              const std::function<std::string(std::string_view)>& where);
 
 // Days between a contact and its logging when beyond late_after_days; 0 = not late.
@@ -40,5 +41,11 @@ int days_late(const rules::Rules& rules, const store::Contact& c, const core::No
 
 // A yes/no CSV field: 1/0, yes/no, true/false, y/n or empty.
 Result<bool> parse_flag(std::string_view text, std::string_view what);
+// parse_flag and core::check_value with the field named by `where(field)` only when the value is refused.
+Result<bool> parse_flag_at(std::string_view text, const std::function<std::string(std::string_view)>& where,
+                           std::string_view field);
+Result<void> check_value_at(std::string_view value, size_t max,
+                            const std::function<std::string(std::string_view)>& where,
+                            std::string_view field);
 
 } // namespace keqing::contacts

@@ -75,7 +75,17 @@ int Date::day() const {
 
 std::string Date::iso() const {
     const Ymd c = civil_from_days(days_);
-    return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    if (c.y < 0 || c.y > 9999) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    // Written digit by digit: an import writes a million of these.
+    std::string out = "0000-00-00";
+    const auto put = [&](size_t at, int value, int digits) {
+        for (int k = digits - 1; k >= 0; --k, value /= 10)
+            out[at + static_cast<size_t>(k)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, c.y, 4);
+    put(5, c.m, 2);
+    put(8, c.d, 2);
+    return out;
 }
 
 std::string Month::iso() const {

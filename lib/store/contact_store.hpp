@@ -19,6 +19,13 @@ class ContactStore {
     // Inserts many contacts (an import's batch; their ids are not needed) and returns how many it stored: a
     // contact whose customer has one with the same ref already is left out.
     virtual Result<size_t> add_contacts(const std::vector<Contact>& contacts) = 0;
+    // Inside a write transaction, before add_contacts() stores about `rows` contacts: the store may make
+    // ready for a big load (on SQLite, a larger page cache and, when the load is at least half as large as
+    // the contacts stored so far, the contacts' non-unique indexes dropped to be built once at the end).
+    // end_load() puts everything back (the indexes built again over every row); it must be called before
+    // the load reads contacts back, and before the transaction commits. Rolling back undoes both.
+    virtual Result<void> begin_load(size_t /*rows*/) { return {}; }
+    virtual Result<void> end_load() { return {}; }
     // The earlier imports of a file's content (by hash), newest first. Inside a write transaction it also
     // makes any other import of the same content wait until this transaction ends.
     virtual Result<std::vector<ImportRecord>> claim_import(const std::string& hash) = 0;

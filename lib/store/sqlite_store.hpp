@@ -6,6 +6,9 @@
 #include "store/sql_store.hpp"
 #include "store/sqlite_db.hpp"
 
+#include <string>
+#include <vector>
+
 namespace keqing::store {
 
 class SqliteStore final : public SqlStore<SqliteDb> {
@@ -16,6 +19,8 @@ class SqliteStore final : public SqlStore<SqliteDb> {
                       SqliteDb::Memory memory = SqliteDb::Memory::full);
     bool created() const override { return created_; }
     Result<std::unique_ptr<Store>> begin_shared_read() override;
+    Result<void> begin_load(size_t rows) override;
+    Result<void> end_load() override;
 
   private:
     Result<int64_t> schema_version();
@@ -25,6 +30,8 @@ class SqliteStore final : public SqlStore<SqliteDb> {
     Result<void> migrate();
 
     bool created_ = false; // this open set up an empty database
+    bool loading_ = false;
+    std::vector<std::string> deferred_indexes_; // the CREATE INDEX texts begin_load() dropped
 };
 
 } // namespace keqing::store
