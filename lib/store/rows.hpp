@@ -196,14 +196,20 @@ template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on) 
     return out;
 }
 
+// Each rep's team, by rep id (what a month's customer carries beside its rep).
+inline std::unordered_map<std::string, std::string> teams_by_rep(std::vector<Rep> reps) {
+    std::unordered_map<std::string, std::string> team_of;
+    for (auto& r : reps)
+        team_of.emplace(std::move(r.id), std::move(r.team));
+    return team_of;
+}
+
 // select_with_history rows as a month's customers: the tier on the month's first day (or the day the
 // customer opened, if later), the rep on its last day and that rep's team from `reps`.
 template <class S>
 Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std::vector<Rep> reps,
                                                    size_t expected) {
-    std::unordered_map<std::string, std::string> team_of;
-    for (auto& r : reps)
-        team_of.emplace(std::move(r.id), std::move(r.team));
+    const std::unordered_map<std::string, std::string> team_of = teams_by_rep(std::move(reps));
     const core::Date first = month.first();
     const std::string first_iso = first.iso(), last_iso = month.last().iso();
     std::vector<MonthCustomer> out;
@@ -266,9 +272,7 @@ template <class S>
 Result<std::vector<MonthCustomer>> month_customers_merged(S& customers, S& tiers, S& assigned,
                                                           core::Month month, std::vector<Rep> reps,
                                                           size_t expected) {
-    std::unordered_map<std::string, std::string> team_of;
-    for (auto& r : reps)
-        team_of.emplace(std::move(r.id), std::move(r.team));
+    const std::unordered_map<std::string, std::string> team_of = teams_by_rep(std::move(reps));
     const core::Date first = month.first();
     const std::string first_iso = first.iso(), last_iso = month.last().iso();
     HistoryCursor<S> tier_of(tiers), rep_of(assigned);
