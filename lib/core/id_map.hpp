@@ -52,7 +52,7 @@ template <class V> class IdMap {
   private:
     // An id is kept in the array while the array stays within a few times the ids held or expected (with a
     // floor, for small maps of high ids).
-    bool dense(int64_t id) const { return static_cast<size_t>(id) < 4 * std::max(size_, expected_) + 65536; }
+    bool dense(int64_t id) const { return static_cast<size_t>(id) < 4 * std::max(size_, expected_) + 1024; }
     // Makes the array hold `id`, moving in the ids kept apart that now fit.
     void grow(size_t id) {
         slots_.resize(std::max(id + 1, slots_.size() * 2));

@@ -462,11 +462,10 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         }));
         return out;
     }
-    KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
-    std::erase_if(reps, [&](const store::Rep& r) { return r.id != rep; });
-    if (reps.empty()) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
-    return digests_of(store, rules, as_of, days, reps, compliance::Scope{compliance::Scope::Kind::rep, rep},
-                      nullptr);
+    KQ_TRY(std::optional<store::Rep> found, store.find_rep(rep));
+    if (!found) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
+    return digests_of(store, rules, as_of, days, {std::move(*found)},
+                      compliance::Scope{compliance::Scope::Kind::rep, rep}, nullptr);
 }
 
 Result<void> each_digest(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,

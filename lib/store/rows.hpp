@@ -204,12 +204,27 @@ inline std::unordered_map<std::string, std::string> teams_by_rep(std::vector<Rep
     return team_of;
 }
 
-// select_with_history rows as a month's customers: the tier on the month's first day (or the day the
-// customer opened, if later), the rep on its last day and that rep's team from `reps`.
-template <class S>
-Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std::vector<Rep> reps,
-                                                   size_t expected) {
+// Each customer's team: its rep's, from `reps`.
+inline void set_teams(std::vector<MonthCustomer>& customers, std::vector<Rep> reps) {
     const std::unordered_map<std::string, std::string> team_of = teams_by_rep(std::move(reps));
+    for (MonthCustomer& c : customers)
+        if (const auto team = team_of.find(c.rep); team != team_of.end()) c.team = team->second;
+}
+
+// The reps the customers have, each once.
+inline std::vector<std::string> reps_of(const std::vector<MonthCustomer>& customers) {
+    std::vector<std::string> reps;
+    for (const MonthCustomer& c : customers)
+        if (!c.rep.empty()) reps.push_back(c.rep);
+    std::sort(reps.begin(), reps.end());
+    reps.erase(std::unique(reps.begin(), reps.end()), reps.end());
+    return reps;
+}
+
+// select_with_history rows as a month's customers: the tier on the month's first day (or the day the
+// customer opened, if later) and the rep on its last day; teams are set_teams'.
+template <class S>
+Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, size_t expected) {
     const core::Date first = month.first();
     const std::string first_iso = first.iso(), last_iso = month.last().iso();
     std::vector<MonthCustomer> out;
@@ -226,7 +241,6 @@ Result<std::vector<MonthCustomer>> month_customers(S& s, core::Month month, std:
             MonthCustomer& c = out.back();
             c.tier = tier;
             c.rep = rep;
-            if (const auto team = team_of.find(rep); team != team_of.end()) c.team = team->second;
         }));
     return out;
 }

@@ -105,7 +105,6 @@ Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const 
 
 template <class Db>
 Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month, const Scope& filter) {
-    KQ_TRY(std::vector<Rep> reps, list_reps());
     // Everyone's customers are counted first, so that the list is allocated once (growing a vector of
     // 200,000 customers cost 10 % of check-quota --all).
     size_t expected = 0;
@@ -125,6 +124,7 @@ Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month mon
                                       "customer_id, effective_from"));
         KQ_TRY(Stmt assigned, db_.stream("SELECT customer_id, rep_id, effective_from FROM @assignments ORDER "
                                          "BY customer_id, effective_from"));
+        KQ_TRY(std::vector<Rep> reps, list_reps());
         return rows::month_customers_merged(c, tiers, assigned, month, std::move(reps), expected);
     }
     // $1 first day, $2 last day: active on some day of the month.
@@ -133,7 +133,17 @@ Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month mon
                        "OR c.closed_on >= $1::text) AND {}",
                        filter_sql(filter)))));
     s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter_value(filter));
-    return rows::month_customers(s, month, std::move(reps), expected);
+    KQ_TRY(std::vector<MonthCustomer> out, rows::month_customers(s, month, expected));
+    // The teams of the reps these customers have only (one rep's check read every rep, issue 23).
+    const std::vector<std::string> ids = rows::reps_of(out);
+    if (ids.empty()) return out;
+    KQ_TRY(Stmt r,
+           db_.prepare(fmt::format("SELECT id, name, team FROM @reps WHERE id IN (SELECT value FROM {})",
+                                   spell(Db::kDialect.json_values, 1))));
+    r.bind(1, filter_value(Scope::of_reps(ids)));
+    KQ_TRY(std::vector<Rep> reps, rows::all(r, rows::rep<Stmt>));
+    rows::set_teams(out, std::move(reps));
+    return out;
 }
 
 template <class Db>
