@@ -252,10 +252,11 @@ Result<void> PgStmt::execute() {
     }
     KQ_TRY(std::vector<PGresult*> results,
            db_->pipeline({[&](PGconn* conn) {
-                             return name_.empty() ? pq().PQsendQueryParams(conn, sql_.c_str(), count, types.data(),
-                                                                           values.data(), nullptr, nullptr, 0)
-                                                  : pq().PQsendQueryPrepared(conn, name_.c_str(), count,
-                                                                             values.data(), nullptr, nullptr, 0);
+                             return name_.empty()
+                                        ? pq().PQsendQueryParams(conn, sql_.c_str(), count, types.data(),
+                                                                 values.data(), nullptr, nullptr, 0)
+                                        : pq().PQsendQueryPrepared(conn, name_.c_str(), count, values.data(),
+                                                                   nullptr, nullptr, 0);
                          }},
                          doing_));
     result_ = results.front();
@@ -418,12 +419,12 @@ Result<std::string> PgDb::prepared_name(const std::string& sql, std::string_view
     if (ran_once_.insert(sql).second) return std::string(); // its first run: unnamed
     const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
     const std::vector<Oid> types = parameter_types(sql);
-    KQ_TRY(std::vector<PGresult*> results, pipeline({[&](PGconn* conn) {
-                                                        return pq().PQsendPrepare(conn, name.c_str(), sql.c_str(),
-                                                                                  static_cast<int>(types.size()),
-                                                                                  types.data());
-                                                    }},
-                                                    doing));
+    KQ_TRY(std::vector<PGresult*> results,
+           pipeline({[&](PGconn* conn) {
+                        return pq().PQsendPrepare(conn, name.c_str(), sql.c_str(),
+                                                  static_cast<int>(types.size()), types.data());
+                    }},
+                    doing));
     PGresult* r = results.front();
     const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
     Error failed = ok ? Error{} : error(doing, r);
@@ -467,7 +468,8 @@ Result<std::vector<PGresult*>> PgDb::pipeline(const std::vector<Send>& sends, st
     const size_t owed = owed_.size();
     bool sent = pq().PQenterPipelineMode(conn_) == 1;
     for (const std::string& sql : owed_)
-        sent = sent && pq().PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+        sent =
+            sent && pq().PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
     if (owed > 0) sent = sent && pq().PQpipelineSync(conn_) == 1;
     owed_.clear();
     for (const Send& send : sends)
