@@ -210,6 +210,15 @@ for n in "${scales[@]}"; do
     TARGET="s<=0.020" PG_COPY_OF=$pdb row "log-visit one contact vs psql INSERT" \
         pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db \$COPY $code --call --rep $rep --note bench" \
             "psql -qAt \$COPY -c \"INSERT INTO contacts (customer_id, channel, happened_on, rep_id, logged_at) VALUES (8, 'call', '2026-11-02', '$rep', '2026-11-02T09:00')\""
+    # The real case on a team server: the rep connects as its own login and reads through keqing_api.
+    psql -q "$pg/postgres" -c "DO \$\$ BEGIN CREATE ROLE $rep LOGIN IN ROLE keqing_rep; EXCEPTION WHEN duplicate_object THEN NULL; END \$\$"
+    rep_url=${pg/postgres@/$rep@}
+    TARGET="s<=0.020" row "check-quota --rep (one rep, as its login)" \
+        pair "$bin/check-quota --db $rep_url/$pdb --rep $rep --month $month --as-of $last" ""
+    TARGET="s<=0.020" row "remind --rep (one rep, as its login)" \
+        pair "$bin/remind --db $rep_url/$pdb --rep $rep --as-of 2026-10-20" ""
+    TARGET="s<=0.020" PG_COPY_OF=$pdb row "log-visit one contact (as the rep's login)" \
+        pair "KEQING_NOW=2026-11-02T09:00 $bin/log-visit --db $rep_url/bench_copy $code --call --rep $rep --note bench" ""
     runs=$import_runs PG_COPY_OF=$pdb row "log-visit --import $rows contacts vs psql \\copy + INSERT…SELECT" \
         pair "KEQING_NOW=2026-11-25T09:00 $bin/log-visit --db \$COPY --import $dir/import.csv" \
             "psql -q \$COPY -f $dir/import-pg.sql"

@@ -18,6 +18,10 @@ struct SqlDialect {
     std::string_view json_values;           // a FROM item: the values (column `value`) of a JSON array, ${0}
     std::string_view find;                  // the function that finds a text in another (1-based; 0: absent)
     std::string_view indexed_by;            // after a table: read it through the index {0}
+    // {0} is one of the texts of the JSON array ${1}, as a condition the planner sizes by the array itself:
+    // PostgreSQL guesses 100 rows for any set-returning function, which made one rep's contacts a month a
+    // scan of every contact in it rather than a look-up in contacts_rep.
+    std::string_view in_texts;
     // The condition that a birthday `p.birthday` falls in one of the lunar months $2 or solar months $3 (id
     // lists): a solar birthday's month is the MM of its last five characters (MM-DD or YYYY-MM-DD), a lunar
     // one's follows "lunar:" and an optional L; a text of neither shape is kept, for the parser to report.
@@ -34,6 +38,7 @@ inline constexpr SqlDialect kSqliteDialect{
     "json_each(${})",
     "instr",
     " INDEXED BY {}",
+    "{} IN (SELECT value FROM json_each(${}))",
     "AND CASE WHEN p.birthday GLOB 'lunar:[0-9]*-*' OR p.birthday GLOB 'lunar:L[0-9]*-*' "
     "THEN CAST(ltrim(substr(p.birthday, 7), 'L') AS INTEGER) IN (SELECT value FROM json_each($2)) "
     "WHEN substr(p.birthday, -5, 3) GLOB '[0-9][0-9]-' "
@@ -49,6 +54,7 @@ inline constexpr SqlDialect kPostgresDialect{
     "json_array_elements_text(${}::json)",
     "strpos",
     "",
+    "{} = ANY(ARRAY(SELECT json_array_elements_text(${}::json)))",
     "AND CASE WHEN p.birthday ~ '^lunar:L?[0-9]+-' "
     "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
     "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "

@@ -13,20 +13,27 @@
     X(PQconnectdb)                                                                                           \
     X(PQconninfoFree)                                                                                        \
     X(PQconninfoParse)                                                                                       \
+    X(PQenterPipelineMode)                                                                                   \
     X(PQerrorMessage)                                                                                        \
     X(PQexec)                                                                                                \
     X(PQexecParams)                                                                                          \
     X(PQexecPrepared)                                                                                        \
+    X(PQexitPipelineMode)                                                                                    \
     X(PQfinish)                                                                                              \
     X(PQfreemem)                                                                                             \
     X(PQgetisnull)                                                                                           \
+    X(PQgetResult)                                                                                           \
     X(PQgetlength)                                                                                           \
     X(PQgetvalue)                                                                                            \
     X(PQntuples)                                                                                             \
     X(PQpass)                                                                                                \
-    X(PQprepare)                                                                                             \
+    X(PQpipelineSync)                                                                                        \
     X(PQresultErrorField)                                                                                    \
     X(PQresultStatus)                                                                                        \
+    X(PQsendPrepare)                                                                                         \
+    X(PQsendQuery)                                                                                           \
+    X(PQsendQueryParams)                                                                                     \
+    X(PQsendQueryPrepared)                                                                                   \
     X(PQsetClientEncoding)                                                                                   \
     X(PQstatus)                                                                                              \
     X(PQtransactionStatus)                                                                                   \

@@ -212,12 +212,12 @@ PgStmt::~PgStmt() {
 void PgStmt::finish() {
     if (result_) pq().PQclear(result_);
     result_ = nullptr;
-    // The statement's own read transaction closes its cursor as it ends: no CLOSE round trip then.
-    if (!cursor_.empty() && !own_transaction_ && db_->handle() &&
-        pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS) {
-        if (PGresult* r = pq().PQexec(db_->handle(), ("CLOSE " + cursor_).c_str())) pq().PQclear(r);
-    }
-    if (own_transaction_) (void)db_->exec("COMMIT", N_("ending a read"));
+    // The statement's own read transaction closes its cursor as it ends: no CLOSE round trip then. Its COMMIT
+    // goes with the next request, in that request's round trip.
+    if (!cursor_.empty() && !own_transaction_ && db_->handle() && !db_->owes_commit() &&
+        pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS)
+        (void)db_->exec("CLOSE " + cursor_, N_("ending a read"));
+    if (own_transaction_) db_->owe("COMMIT");
     own_transaction_ = false;
     cursor_.clear();
 }
@@ -246,36 +246,74 @@ Result<void> PgStmt::execute() {
     std::vector<const char*> values;
     for (const auto& p : params_)
         values.push_back(p ? p->c_str() : nullptr);
-    PGconn* conn = db_->handle();
-    if (!streamed_) {
-        if (name_.empty()) {
-            KQ_TRY(name_, db_->prepared_name(sql_, doing_));
-        }
-        result_ = name_.empty()
-                      ? pq().PQexecParams(conn, sql_.c_str(), count, types.data(), values.data(), nullptr,
-                                          nullptr, 0)
-                      : pq().PQexecPrepared(conn, name_.c_str(), count, values.data(), nullptr, nullptr, 0);
-        const auto status = pq().PQresultStatus(result_);
-        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error(doing_, result_);
-        return {};
+    if (streamed_) return open_cursor(count, types.data(), values.data());
+    if (name_.empty()) {
+        KQ_TRY(name_, db_->prepared_name(sql_, doing_));
     }
-    // A cursor lives in a transaction: outside one, the statement opens its own and ends it when done.
-    if (pq().PQtransactionStatus(conn) == PQTRANS_IDLE) {
-        KQ_CHECK(db_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", N_("starting a read")));
-        own_transaction_ = true;
-    }
+    KQ_TRY(std::vector<PGresult*> results,
+           db_->pipeline({[&](PGconn* conn) {
+                             return name_.empty()
+                                        ? pq().PQsendQueryParams(conn, sql_.c_str(), count, types.data(),
+                                                                 values.data(), nullptr, nullptr, 0)
+                                        : pq().PQsendQueryPrepared(conn, name_.c_str(), count, values.data(),
+                                                                   nullptr, nullptr, 0);
+                         }},
+                         doing_));
+    result_ = results.front();
+    const auto status = pq().PQresultStatus(result_);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return db_->error(doing_, result_);
+    return {};
+}
+
+// A cursor lives in a transaction: outside one, the statement opens its own, which finish() ends. The
+// BEGIN, the DECLARE and the first FETCH go in one round trip: a read that fits in one batch (most reads
+// of one rep's customers) costs one round trip, as a plain query would, and a large one stays in batches.
+Result<void> PgStmt::open_cursor(int count, const Oid* types, const char* const* values) {
+    const bool own = db_->owes_commit() || pq().PQtransactionStatus(db_->handle()) == PQTRANS_IDLE;
     cursor_ = db_->next_cursor();
-    PGresult* declared =
-        pq().PQexecParams(conn, ("DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_).c_str(), count,
-                          types.data(), values.data(), nullptr, nullptr, 0);
-    const bool ok = pq().PQresultStatus(declared) == PGRES_COMMAND_OK;
-    Error failed = ok ? Error{} : db_->error(doing_, declared);
-    pq().PQclear(declared);
+    const std::string declare = "DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_;
+    const std::string batch = fmt::format("FETCH FORWARD {} FROM {}", kBatch, cursor_);
+    const auto text = [](const std::string& sql) {
+        return [&sql](PGconn* conn) {
+            return pq().PQsendQueryParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+        };
+    };
+    static const std::string kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    std::vector<PgDb::Send> sends;
+    if (own) sends.push_back(text(kBeginRead));
+    sends.push_back([&](PGconn* conn) {
+        return pq().PQsendQueryParams(conn, declare.c_str(), count, types, values, nullptr, nullptr, 0);
+    });
+    sends.push_back(text(batch));
+    own_transaction_ = own; // finish() ends the transaction, whatever came of the read
+    auto results = db_->pipeline(sends, doing_);
+    if (!results) {
+        cursor_.clear();
+        return std::move(results).error();
+    }
+    // The first failure is the one to report (the requests after it were not run).
+    Error failed;
+    bool ok = true;
+    for (size_t i = 0; i < results->size(); ++i) {
+        PGresult* r = (*results)[i];
+        const bool last = i + 1 == results->size();
+        if (ok && pq().PQresultStatus(r) != (last ? PGRES_TUPLES_OK : PGRES_COMMAND_OK)) {
+            ok = false;
+            failed = db_->error(last ? std::string_view(N_("reading rows")) : std::string_view(doing_), r);
+        }
+        if (last && ok)
+            result_ = r;
+        else
+            pq().PQclear(r);
+    }
     if (!ok) {
         cursor_.clear();
         return failed;
     }
-    return fetch();
+    row_ = -1;
+    // A short batch is the last: no FETCH that would only say so.
+    if (pq().PQntuples(result_) < kBatch) exhausted_ = true;
+    return {};
 }
 
 Result<void> PgStmt::fetch() {
@@ -332,7 +370,11 @@ bool PgStmt::is_null(int column) const {
 }
 
 PgDb::~PgDb() {
-    if (conn_) pq().PQfinish(conn_);
+    if (!conn_) return;
+    // A COMMIT still owed goes out with the goodbye, unanswered: the last read ends as committed, not as
+    // rolled back by a vanished client.
+    if (owes_commit()) (void)pq().PQsendQuery(conn_, with_owed("").c_str());
+    pq().PQfinish(conn_);
 }
 
 Result<void> PgDb::open(const std::string& url) {
@@ -356,8 +398,10 @@ Result<void> PgDb::open(const std::string& url) {
             "that the server is running and that this role may log in",
             where_, first_line(message));
     }
-    // Both settings in one round trip (libpq follows the server's report of the new client encoding).
-    KQ_CHECK(exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning", N_("opening")));
+    // Both settings go with the first request, in its round trip (libpq follows the server's report of the
+    // new client encoding).
+    owe("SET client_encoding = 'UTF8'");
+    owe("SET client_min_messages = warning");
     return {};
 }
 
@@ -375,8 +419,13 @@ Result<std::string> PgDb::prepared_name(const std::string& sql, std::string_view
     if (ran_once_.insert(sql).second) return std::string(); // its first run: unnamed
     const std::string name = "kq_" + std::to_string(prepared_.size() + 1);
     const std::vector<Oid> types = parameter_types(sql);
-    PGresult* r =
-        pq().PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data());
+    KQ_TRY(std::vector<PGresult*> results,
+           pipeline({[&](PGconn* conn) {
+                        return pq().PQsendPrepare(conn, name.c_str(), sql.c_str(),
+                                                  static_cast<int>(types.size()), types.data());
+                    }},
+                    doing));
+    PGresult* r = results.front();
     const bool ok = pq().PQresultStatus(r) == PGRES_COMMAND_OK;
     Error failed = ok ? Error{} : error(doing, r);
     pq().PQclear(r);
@@ -403,8 +452,70 @@ Result<void> PgDb::lock_import(std::string_view hash) {
     return lock.bind(1, hash).run();
 }
 
+bool PgDb::owes_commit() const {
+    return std::find(owed_.begin(), owed_.end(), "COMMIT") != owed_.end();
+}
+
+std::string PgDb::with_owed(std::string_view sql) {
+    std::string text;
+    for (const std::string& owed : owed_)
+        text += owed + "; ";
+    owed_.clear();
+    return text + std::string(sql);
+}
+
+Result<std::vector<PGresult*>> PgDb::pipeline(const std::vector<Send>& sends, std::string_view doing) {
+    const size_t owed = owed_.size();
+    bool sent = pq().PQenterPipelineMode(conn_) == 1;
+    for (const std::string& sql : owed_)
+        sent =
+            sent && pq().PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    if (owed > 0) sent = sent && pq().PQpipelineSync(conn_) == 1;
+    owed_.clear();
+    for (const Send& send : sends)
+        sent = sent && send(conn_) == 1;
+    sent = sent && pq().PQpipelineSync(conn_) == 1;
+    if (!sent) {
+        (void)pq().PQexitPipelineMode(conn_);
+        return error(doing, nullptr);
+    }
+    // Each request answers one result and a null; each sync, PGRES_PIPELINE_SYNC.
+    const auto answer = [&]() {
+        PGresult* r = pq().PQgetResult(conn_);
+        if (r)
+            while (PGresult* more = pq().PQgetResult(conn_))
+                pq().PQclear(more);
+        return r;
+    };
+    const auto sync = [&]() {
+        if (PGresult* r = pq().PQgetResult(conn_)) pq().PQclear(r);
+    };
+    Error owed_failed;
+    bool owed_ok = true;
+    for (size_t i = 0; i < owed; ++i) {
+        PGresult* r = answer();
+        if (owed_ok && pq().PQresultStatus(r) != PGRES_COMMAND_OK) {
+            owed_ok = false;
+            owed_failed = error(doing, r);
+        }
+        if (r) pq().PQclear(r);
+    }
+    if (owed > 0) sync();
+    std::vector<PGresult*> results;
+    for (size_t i = 0; i < sends.size(); ++i)
+        results.push_back(answer());
+    sync();
+    (void)pq().PQexitPipelineMode(conn_);
+    if (!owed_ok || std::find(results.begin(), results.end(), nullptr) != results.end()) {
+        for (PGresult* r : results)
+            if (r) pq().PQclear(r);
+        return owed_ok ? error(doing, nullptr) : owed_failed;
+    }
+    return results;
+}
+
 Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {
-    PGresult* r = pq().PQexec(conn_, std::string(sql).c_str());
+    PGresult* r = pq().PQexec(conn_, with_owed(sql).c_str());
     const auto status = pq().PQresultStatus(r);
     const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
     Error failed = ok ? Error{} : error(doing, r);
@@ -414,7 +525,7 @@ Result<void> PgDb::exec(std::string_view sql, std::string_view doing) {
 }
 
 Result<std::string> PgDb::value(std::string_view sql, std::string_view doing) {
-    PGresult* r = pq().PQexec(conn_, std::string(sql).c_str());
+    PGresult* r = pq().PQexec(conn_, with_owed(sql).c_str());
     if (pq().PQresultStatus(r) != PGRES_TUPLES_OK) {
         Error failed = error(doing, r);
         pq().PQclear(r);

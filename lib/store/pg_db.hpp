@@ -11,6 +11,7 @@
 #include "store/statement.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -47,6 +48,7 @@ class PgStmt : public StatementBase<PgStmt> {
   private:
     friend class PgDb;
     Result<void> execute();
+    Result<void> open_cursor(int count, const Oid* types, const char* const* values);
     Result<void> fetch();
     void finish();
 
@@ -100,6 +102,18 @@ class PgDb : public Connection {
     static constexpr const SqlDialect& kDialect = kPostgresDialect;
     // The id the statement answered (RETURNING id, or a keqing_api function's result).
     Result<int64_t> inserted_id(PgStmt& s);
+    // Statements without parameters owed to the server — the session's settings after connecting, the
+    // COMMIT that ends a cursor's own read — sent in front of the next request, in its round trip.
+    void owe(std::string sql) { owed_.push_back(std::move(sql)); }
+    // Whether a COMMIT is owed: the transaction libpq reports open has ended as far as keqing is concerned.
+    bool owes_commit() const;
+    // A request queued by a PQsend… call, for pipeline().
+    using Send = std::function<int(PGconn*)>;
+    // Sends what is owed, then the requests, in one round trip (libpq's pipeline mode; what is owed is synced
+    // on its own, so that a failing request never undoes it): the requests' results in order, for the
+    // caller to clear (one after a failed one answers PGRES_PIPELINE_ABORTED); an error when sending
+    // failed or an owed statement did.
+    Result<std::vector<PGresult*>> pipeline(const std::vector<Send>& sends, std::string_view doing);
     // Runs SQL text with no parameters (may hold several statements); `doing` names it in errors.
     Result<void> exec(std::string_view sql, std::string_view doing = N_("updating"));
     // The first column of the first row of a query without parameters.
@@ -116,7 +130,11 @@ class PgDb : public Connection {
     std::string next_cursor() { return "kq_cursor_" + std::to_string(++cursors_); }
 
   private:
+    // `sql` (simple-query text) after the statements owed, which it then no longer owes.
+    std::string with_owed(std::string_view sql);
+
     PGconn* conn_ = nullptr;
+    std::vector<std::string> owed_;
     std::string url_;
     std::string where_;
     std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name

@@ -134,8 +134,7 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
         break;
     case Scope::Kind::reps:
         if (scope.codes.empty()) return {};
-        where = in_order("contacts_rep", fmt::format("rep_id IN (SELECT value FROM {})",
-                                                     spell_contacts(Db::kDialect.json_values, 5)));
+        where = in_order("contacts_rep", spell_contacts(Db::kDialect.in_texts, "rep_id", 5));
         break;
     case Scope::Kind::tier:
     case Scope::Kind::code:
