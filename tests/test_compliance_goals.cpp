@@ -3,6 +3,8 @@
 #include "compliance/goals.hpp"
 #include "support.hpp"
 
+#include <algorithm>
+
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
 namespace unit_compliance_goals {
 
@@ -35,12 +37,15 @@ struct Fixture : test::StoreFixture {
         k.logged_at = std::string(logged ? logged : date) + "T20:00";
         REQUIRE(store->add_contact(k).ok());
     }
-    compliance::RepGoals run(const char* as_of) {
-        auto month = *compliance::evaluate_month(*store, rules, {2026, 11}, day(as_of), {});
+    compliance::RepGoals run(const char* as_of, const compliance::Scope& scope = {}) {
+        auto month = *compliance::evaluate_month(*store, rules, {2026, 11}, day(as_of), scope);
         auto goals = compliance::evaluate_goals(*store, rules, month);
         REQUIRE(goals.ok());
-        REQUIRE(goals->size() == 1);
-        return goals->front();
+        // wang's: the tests' rep (some add li's customers too)
+        const auto wang = std::find_if(goals->begin(), goals->end(),
+                                       [](const compliance::RepGoals& g) { return g.rep == "wang"; });
+        REQUIRE(wang != goals->end());
+        return *wang;
     }
 };
 
@@ -155,6 +160,41 @@ TEST_SUITE("compliance::goals") {
         CHECK(run("2026-11-30").goals[2].detail ==
               "training at A1 by wang did not count: R11 needs the assigned rep in person (message is not in "
               "person)");
+    }
+
+    // One rep's goals take the rep's own contacts from the month's pass at the rep's customers when it read
+    // them all (an index says so), and read them apart otherwise: either way as everyone's pass counts them.
+    TEST_CASE_FIXTURE(Fixture,
+                      "one rep's goals equal that rep's in everyone's, with or without contacts elsewhere") {
+        const int64_t elsewhere = test::add_customer(*store, "C1", "A", "li");
+        const auto same = [&](const char* when) {
+            CAPTURE(when);
+            const compliance::RepGoals all = run("2026-11-30");
+            const compliance::RepGoals one = run("2026-11-30", {compliance::Scope::Kind::rep, "wang"});
+            for (size_t g = 0; g < 3; ++g) {
+                CHECK(one.goals[g].done == all.goals[g].done);
+                CHECK(one.goals[g].detail == all.goals[g].detail);
+            }
+            CHECK(one.checklist.visits == all.checklist.visits);
+            CHECK(one.checklist.complete == all.checklist.complete);
+            CHECK(one.checklist.recorded == all.checklist.recorded);
+            return all;
+        };
+        contact(a, "2026-11-02", true, "退货", true, 6);
+        contact(b, "2026-11-03", true, "", false, 3);
+        contact(a, "2026-11-03", true, "", false, 6, "li"); // li at wang's customer: li's own, not wang's
+        contact(b, "2026-11-04", true, "", false, 2, "wang", "visit", "2026-11-20"); // late
+        CHECK(same("own customers only").goals[0].done == 3);
+        rules.count_late = false;
+        CHECK(same("a late one left out").goals[0].done == 2);
+        rules.count_late = true;
+        const auto last = store->contacts_between(day("2026-11-01"), day("2026-11-30"));
+        REQUIRE(last.ok());
+        REQUIRE(store->void_contact(last->front().id, "typo", "2026-11-05T09:00").ok());
+        CHECK(same("a voided one").goals[0].done == 2);
+        contact(elsewhere, "2026-11-06", true, "", false, 4); // wang at li's customer
+        CHECK(same("one at another rep's customer").goals[0].done == 3);
+        CHECK(same("one at another rep's customer").checklist.visits == 3);
     }
 
     TEST_CASE_FIXTURE(Fixture, "with count_late = false a contact logged late counts toward no goal") {

@@ -197,9 +197,17 @@ Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date t
                           const store::Scope& scope, const FindingRules* findings) {
     ActivityBuilder builder(policy, findings);
     store::ScanOptions options{findings != nullptr, std::nullopt};
-    if (!findings && !policy.count_late) options.max_lag = policy.late_after_days;
-    KQ_CHECK(store.scan_contacts(from, to, scope, options, [&](const ContactFacts& c) { builder.add(c); }));
+    // A narrower scope reads its late contacts too (the builder leaves them uncounted), so that its ids
+    // name every contact at its customers (read_done's test of a rep's own).
+    const bool everyone = scope.kind == store::Scope::Kind::all;
+    if (!findings && !policy.count_late && everyone) options.max_lag = policy.late_after_days;
+    std::vector<int64_t> read;
+    KQ_CHECK(store.scan_contacts(from, to, scope, options, [&](const ContactFacts& c) {
+        builder.add(c);
+        if (!everyone) read.push_back(c.id);
+    }));
     Activity out = builder.finish();
+    out.contact_ids = std::move(read);
     if (!findings) return out;
     Quality& found = out.findings;
     std::vector<int64_t> ids;

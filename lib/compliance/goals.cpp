@@ -111,13 +111,25 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
             done.trainings[r.customer_id].push_back({r.rep, fmt::format("training #{}", r.id), r.in_person});
     }
     if (!everyone && until >= m.month.first() && !m.customers.empty()) {
-        std::set<std::string> in_scope; // one pass over what the scope's reps logged, wherever
+        std::set<std::string> in_scope; // what the scope's reps logged, wherever
         for (const auto& c : m.customers)
             in_scope.insert(c.rep);
-        KQ_TRY(Activity own,
-               activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
-                        store::Scope::of_reps({in_scope.begin(), in_scope.end()})));
-        done.add_own(own, rules);
+        const std::vector<std::string> reps(in_scope.begin(), in_scope.end());
+        // When the month's pass already read every contact they logged (ids from an index alone), their
+        // own are its tallies (other reps' tallies there count for reps not reported); otherwise one pass
+        // over theirs (issue 23: no table row per contact).
+        KQ_TRY(std::vector<int64_t> logged, store.contact_ids_of_reps(m.month.first(), until, reps));
+        std::vector<int64_t> read = m.activity.contact_ids;
+        std::sort(read.begin(), read.end());
+        std::sort(logged.begin(), logged.end());
+        if (std::includes(read.begin(), read.end(), logged.begin(), logged.end())) {
+            done.add_own(m.activity, rules);
+        } else {
+            KQ_TRY(Activity own,
+                   activity(store, m.month.first(), until, {rules.count_late, rules.late_after_days},
+                            store::Scope::of_reps(reps)));
+            done.add_own(own, rules);
+        }
     }
     return done;
 }

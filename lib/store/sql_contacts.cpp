@@ -82,6 +82,28 @@ Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core
 }
 
 template <class Db>
+Result<std::vector<int64_t>> SqlStore<Db>::contact_ids_of_reps(core::Date from, core::Date to,
+                                                               const std::vector<std::string>& reps) {
+    std::vector<int64_t> out;
+    if (reps.empty()) return out;
+    // Both from indexes alone: the reps' contacts, less the range's voided ones.
+    KQ_TRY(Stmt s,
+           db_.stream(fmt::format(
+               "SELECT id FROM @contacts{} WHERE {} AND happened_on BETWEEN $1::text AND $2::text EXCEPT "
+               "SELECT id FROM @contacts{} WHERE voided_at IS NOT NULL AND happened_on BETWEEN $1::text AND "
+               "$2::text",
+               spell_contacts(Db::kDialect.indexed_by, "contacts_rep"),
+               spell_contacts(Db::kDialect.in_texts, "rep_id", 3),
+               spell_contacts(Db::kDialect.indexed_by, "contacts_voided"))));
+    s.bind(1, from.iso()).bind(2, to.iso()).bind(3, filter_value(Scope::of_reps(reps)));
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) return out;
+        out.push_back(s.integer(0));
+    }
+}
+
+template <class Db>
 Result<std::vector<Contact>> SqlStore<Db>::contacts_between(core::Date from, core::Date to) {
     KQ_TRY(Stmt s, db_.prepare(select_contacts("substr(k.happened_on, 1, 7) BETWEEN $3::text AND $4::text "
                                                "AND k.happened_on BETWEEN $1::text AND $2::text") +
@@ -141,8 +163,11 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
     case Scope::Kind::codes:
         return Error{Exit::usage, "a pass over contacts is scoped by customer ids, reps or team"};
     }
-    KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT {} FROM @contacts{}",
-                                          options.findings ? kFindingFacts : kCountFacts, where)));
+    // A narrower scope's contacts come whole (their ids and lags are in its indexes too): few, and the goals
+    // tell by their ids whether a rep's own were all among them.
+    const bool whole = options.findings || scope.kind != Scope::Kind::all;
+    KQ_TRY(Stmt s,
+           db_.stream(fmt::format("SELECT {} FROM @contacts{}", whole ? kFindingFacts : kCountFacts, where)));
     s.bind(1, from.iso()).bind(2, to.iso());
     if (scope.kind == Scope::Kind::all)
         s.bind(3, core::Month::of(from).iso()).bind(4, core::Month::of(to).iso());
@@ -158,7 +183,7 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
     while (true) {
         KQ_TRY(bool row, s.step());
         if (!row) return {};
-        if (options.findings)
+        if (whole)
             visit(ContactFacts{s.integer(6), s.integer(0), s.view(1), s.view(2), s.view(5), s.integer(3),
                                s.integer(4)});
         else

@@ -188,16 +188,17 @@ struct Scope {
 // One contact that was not voided, as a pass over contacts streams it (Store::scan_contacts): just what
 // counting and checking it needs, valid during the visit only.
 struct ContactFacts {
-    int64_t id = 0; // ScanOptions::findings only
+    int64_t id = 0; // ScanOptions::findings or a scope narrower than all only
     int64_t customer_id = 0;
     std::string_view channel;
     std::string_view rep;
-    std::string_view day; // YYYY-MM-DD; ScanOptions::findings only
+    std::string_view day; // YYYY-MM-DD; ScanOptions::findings or a scope narrower than all only
     int64_t flags = 0;
-    int64_t lag = 0; // ScanOptions::findings only
+    int64_t lag = 0; // ScanOptions::findings or a scope narrower than all only
 };
 
-// What a pass over contacts reads: with `findings`, also each contact's id, day and lag; with `max_lag`,
+// What a pass over contacts reads: with `findings` (always for a scope narrower than all), also each
+// contact's id, day and lag; with `max_lag`,
 // only the contacts logged at most that many days late.
 struct ScanOptions {
     bool findings = false;
