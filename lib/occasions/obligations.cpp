@@ -56,11 +56,12 @@ Obligation make(Obligation::Source source, const store::Customer& c, core::Date 
 }
 
 // Festivals: the tier and rep in effect on the day itself.
-Result<void> add_festivals(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
+Result<void> add_festivals(store::Store& store, const rules::Rules& rules, const Part& part,
                            const store::Scope& filter, std::vector<Obligation>& out) {
     for (const rules::Occasion& occasion : rules.occasions) {
-        for (const core::Date day : calendar::occurrences(occasion.date, from.plus_days(-occasion.after),
-                                                          to.plus_days(occasion.before))) {
+        for (const core::Date day : calendar::occurrences(occasion.date, part.from.plus_days(-occasion.after),
+                                                          part.to.plus_days(occasion.before))) {
+            if (!part.holds(day.plus_days(-occasion.before))) continue;
             KQ_TRY(std::vector<store::Customer> customers, store.list_customers(day, filter));
             for (const auto& c : customers) {
                 const int tier = rules.tier_index(c.tier);
@@ -164,18 +165,19 @@ Result<void> find_openings(store::Store& store, const rules::Rules& rules, core:
 
 // Birthdays, life events and opening anniversaries: the days first, then the customers they concern, as
 // they stand on the reference day.
-Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                          core::Date reference, const store::Scope& filter, std::vector<Obligation>& out) {
+Result<void> add_personal(store::Store& store, const rules::Rules& rules, const Part& part,
+                          const store::Scope& filter, std::vector<Obligation>& out) {
     std::vector<Dated> dated;
-    KQ_CHECK(find_birthdays(store, rules, from, to, filter, dated));
-    KQ_CHECK(find_events(store, rules, from, to, filter, dated));
-    KQ_CHECK(find_openings(store, rules, from, to, filter, dated));
+    KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
+    KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
+    KQ_CHECK(find_openings(store, rules, part.from, part.to, filter, dated));
+    std::erase_if(dated, [&](const Dated& d) { return !part.holds(d.day.plus_days(-d.kind->before)); });
     std::vector<store::Customer> customers;
     if (!dated.empty()) {
         std::vector<int64_t> ids;
         for (const auto& d : dated)
             ids.push_back(d.customer_id);
-        KQ_TRY(customers, store.list_customers(reference, store::Scope::of_ids(std::move(ids))));
+        KQ_TRY(customers, store.list_customers(part.reference, store::Scope::of_ids(std::move(ids))));
     }
     std::map<int64_t, const store::Customer*> by_id;
     for (const auto& c : customers)
@@ -224,12 +226,24 @@ std::vector<rules::Action> Obligation::outstanding() const {
     return out;
 }
 
+std::string uid_of(const Obligation& o) {
+    return fmt::format("{}-{}-{}", o.tag, o.date.iso(), o.customer_code);
+}
+
+Part Part::whole(core::Date from, core::Date to, core::Date as_of) {
+    return {from, from, to, std::clamp(as_of, from, std::max(from, to))};
+}
+
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of, const store::Scope& filter) {
+    return obligations(store, rules, Part::whole(from, to, as_of), as_of, filter);
+}
+
+Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, const Part& part,
+                                            core::Date as_of, const store::Scope& filter) {
     std::vector<Obligation> out;
-    KQ_CHECK(add_festivals(store, rules, from, to, filter, out));
-    const core::Date reference = std::clamp(as_of, from, std::max(from, to));
-    KQ_CHECK(add_personal(store, rules, from, to, reference, filter, out));
+    KQ_CHECK(add_festivals(store, rules, part, filter, out));
+    KQ_CHECK(add_personal(store, rules, part, filter, out));
     KQ_CHECK(satisfy_all(store, rules, as_of, filter, out));
     std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
         return std::tie(a.to, a.customer_code, a.date, a.tag) <

@@ -155,7 +155,7 @@ Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::D
         const auto it = by_tag.find({o.customer_id, o.tag});
         const bool late = satisfy(o, it == by_tag.end() ? kNone : it->second, rules, as_of, reps);
         o.state = state_of(o, as_of, rules.overdue_days, late);
-        o.uid = fmt::format("{}-{}-{}", o.tag, o.date.iso(), o.customer_code);
+        o.uid = uid_of(o);
     }
     return {};
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <tuple>
 
@@ -49,31 +50,31 @@ std::string not_counted_text(const occasions::Obligation& o, const occasions::No
 namespace {
 
 // The contacts that did not count for obligations not yet done, one line each.
-std::string not_counted_lines(const std::vector<occasions::Obligation>& obligations, bool with_customer) {
-    std::string out;
-    for (const auto& o : obligations) {
+void not_counted_lines(core::Sink& out, const occasions::Listing& obligations, bool with_customer) {
+    occasions::Obligation scratch;
+    for (size_t i = 0; i < obligations.size(); ++i) {
+        const occasions::Obligation& o = obligations.at(i, scratch);
         if (o.state == occasions::State::done || o.state == occasions::State::done_late) continue;
         for (const auto& n : o.not_counted)
-            out += fmt::format("  {}{} {}: {}\n", with_customer ? o.customer_code + " " : "", o.name,
+            out << fmt::format("  {}{} {}: {}\n", with_customer ? o.customer_code + " " : "", o.name,
                                o.date.iso(), not_counted_text(o, n));
     }
-    return out;
 }
 
 // The order a person reads them in: what can still be done first (overdue, open, upcoming), then what
 // was missed, then what was done; by date within a state.
-std::vector<const occasions::Obligation*>
-reading_order(const std::vector<occasions::Obligation>& obligations) {
+std::vector<uint32_t> reading_order(const occasions::Listing& obligations) {
     using occasions::State;
     constexpr std::array<State, occasions::kStates> order = {
         State::overdue, State::open, State::upcoming, State::missed, State::done_late, State::done};
     const auto rank = [&](State s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
-    std::vector<const occasions::Obligation*> out;
-    for (const auto& o : obligations)
-        out.push_back(&o);
-    std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
-        return std::tuple(rank(a->state), a->date, std::string_view(a->customer_code)) <
-               std::tuple(rank(b->state), b->date, std::string_view(b->customer_code));
+    std::vector<uint32_t> out(obligations.size());
+    for (uint32_t i = 0; i < out.size(); ++i)
+        out[i] = i;
+    std::stable_sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+        const auto ka = obligations.key(a), kb = obligations.key(b);
+        return std::tuple(rank(ka.state), ka.date, ka.customer_code) <
+               std::tuple(rank(kb.state), kb.date, kb.customer_code);
     });
     return out;
 }
@@ -82,6 +83,13 @@ reading_order(const std::vector<occasions::Obligation>& obligations) {
 
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer) {
+    core::Sink out;
+    render_obligations(out, occasions::VectorListing(obligations), rules, with_customer);
+    return out.take();
+}
+
+void render_obligations(core::Sink& out, const occasions::Listing& obligations, const rules::Rules& rules,
+                        bool with_customer) {
     Table t;
     t.column(core::tr("DATE"));
     if (with_customer) t.column(core::tr("CODE")).column(core::tr("CUSTOMER")).column(core::tr("REP"));
@@ -89,8 +97,9 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         .column(core::tr("WINDOW"))
         .column(core::tr("STATE"))
         .column(core::tr("TO DO"), Align::left, kTextColumns);
-    for (const occasions::Obligation* p : reading_order(obligations)) {
-        const occasions::Obligation& o = *p;
+    occasions::Obligation scratch;
+    for (const uint32_t i : reading_order(obligations)) {
+        const occasions::Obligation& o = obligations.at(i, scratch);
         std::vector<std::string> row{o.date.iso()};
         if (with_customer) {
             row.push_back(o.customer_code);
@@ -107,14 +116,20 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         const size_t state_at = row.size() - 2;
         t.row(std::move(row)).tone(state_at, tone_of(o.state));
     }
-    const std::string out = t.indent(2).render();
-    return out + not_counted_lines(obligations, with_customer);
+    t.indent(2).render(out);
+    not_counted_lines(out, obligations, with_customer);
 }
 
 void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
                        const rules::Rules& rules) {
+    write_obligations(j, occasions::VectorListing(obligations), rules);
+}
+
+void write_obligations(core::JsonWriter& j, const occasions::Listing& obligations, const rules::Rules& rules) {
     j.begin_array();
-    for (const auto& o : obligations) {
+    occasions::Obligation scratch;
+    for (size_t at = 0; at < obligations.size(); ++at) {
+        const occasions::Obligation& o = obligations.at(at, scratch);
         j.begin_object().key("uid").value(o.uid).key("tag").value(o.tag).key("kind").value(o.kind);
         j.key("name").value(o.name).key("person").value_or_null(o.person);
         j.key("customer").value(o.customer_code).key("customer_name").value(o.customer_name);
