@@ -7,6 +7,7 @@
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -117,6 +118,11 @@ struct Part {
 // obligations() of one part of a range (sorted the same way within the part).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, const Part& part,
                                             core::Date as_of, const store::Scope& filter = {});
+// The same obligations handed to `take` a slice at a time (some thousands, in no set order), each slice
+// evaluated and then let go: a national range's festivals are hundreds of thousands a day.
+using Take = std::function<void(std::vector<Obligation>&)>;
+Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
+                             core::Date as_of, const Take& take, const store::Scope& filter = {});
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the
