@@ -88,6 +88,31 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
     return out.take();
 }
 
+namespace {
+
+// An obligation's row: day, (customer,) occasion, window, state, what is still to do; `todo` is scratch.
+void obligation_row(const occasions::Obligation& o, const rules::Rules& rules, bool with_customer,
+                    std::vector<std::string>& row) {
+    row.clear();
+    row.push_back(o.date.iso());
+    if (with_customer) {
+        row.push_back(o.customer_code);
+        row.push_back(o.customer_name);
+        row.push_back(o.rep);
+    }
+    row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
+    row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
+    row.push_back(state_word(occasions::display(o.state)));
+    std::string todo = actions_text(o.outstanding(), rules);
+    if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
+    const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
+    row.push_back(done ? "" : todo);
+}
+
+} // namespace
+
+// The table is measured in one pass over the obligations and drawn in a second: a national report's
+// hundreds of thousands of rows are never held (each obligation is made twice instead).
 void render_obligations(core::Sink& out, const occasions::Listing& obligations, const rules::Rules& rules,
                         bool with_customer) {
     Table t;
@@ -97,26 +122,25 @@ void render_obligations(core::Sink& out, const occasions::Listing& obligations, 
         .column(core::tr("WINDOW"))
         .column(core::tr("STATE"))
         .column(core::tr("TO DO"), Align::left, kTextColumns);
+    const std::vector<uint32_t> order = reading_order(obligations);
     occasions::Obligation scratch;
-    for (const uint32_t i : reading_order(obligations)) {
+    std::vector<std::string> row;
+    std::vector<std::string_view> cells;
+    const auto make = [&](uint32_t i) -> const occasions::Obligation& {
         const occasions::Obligation& o = obligations.at(i, scratch);
-        std::vector<std::string> row{o.date.iso()};
-        if (with_customer) {
-            row.push_back(o.customer_code);
-            row.push_back(o.customer_name);
-            row.push_back(o.rep);
-        }
-        row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
-        row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
-        row.push_back(state_word(occasions::display(o.state)));
-        std::string todo = actions_text(o.outstanding(), rules);
-        if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
-        const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
-        row.push_back(done ? "" : todo);
-        const size_t state_at = row.size() - 2;
-        t.row(std::move(row)).tone(state_at, tone_of(o.state));
+        obligation_row(o, rules, with_customer, row);
+        cells.assign(row.begin(), row.end());
+        return o;
+    };
+    for (const uint32_t i : order) {
+        make(i);
+        t.measure(cells);
     }
-    t.indent(2).render(out);
+    t.indent(2).stream(out);
+    for (const uint32_t i : order) {
+        const occasions::Obligation& o = make(i);
+        t.stream_row(out, cells, row.size() - 2, tone_of(o.state));
+    }
     not_counted_lines(out, obligations, with_customer);
 }
 
