@@ -184,13 +184,17 @@ struct Personal {
     std::map<int64_t, const store::Customer*> by_id;
 };
 
+// With `only` (sorted ids), only the dates of those customers.
 Result<void> read_personal(store::Store& store, const rules::Rules& rules, const Part& part,
-                           const store::Scope& filter, Personal& out) {
+                           const store::Scope& filter, Personal& out, const std::vector<int64_t>* only = nullptr) {
     std::vector<Dated>& dated = out.dated;
     KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
     KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
     KQ_CHECK(find_openings(store, rules, part.from, part.to, filter, dated));
-    std::erase_if(dated, [&](const Dated& d) { return !part.holds(d.day.plus_days(-d.kind->before)); });
+    std::erase_if(dated, [&](const Dated& d) {
+        return !part.holds(d.day.plus_days(-d.kind->before)) ||
+               (only && !std::binary_search(only->begin(), only->end(), d.customer_id));
+    });
     if (!dated.empty()) {
         std::vector<int64_t> ids;
         for (const auto& d : dated)
@@ -220,17 +224,19 @@ void add_personal(Personal& personal, size_t from, size_t to, std::vector<Obliga
 // How many obligations a streamed read makes and satisfies at a time.
 constexpr size_t kSlice = 10000;
 
-// Festivals a day at a time, each day's tagged contacts read once, its obligations in slices.
+// Festivals a day at a time, each day's tagged contacts read once, its customers (of `only`) and their
+// obligations a slice at a time.
 Result<void> stream_festivals(store::Store& store, const rules::Rules& rules, const Part& part,
-                              core::Date as_of, const store::Scope& filter, const Take& take) {
+                              core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
     return festival_days(rules, part, [&](const rules::Occasion& occasion, core::Date day) -> Result<void> {
-        KQ_TRY(const std::vector<store::Customer> customers, store.list_customers(day, filter));
         KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, day.plus_days(-occasion.before),
-                                                                 day.plus_days(occasion.after), filter));
-        for (size_t at = 0; at < customers.size(); at += kSlice) {
+                                                                 day.plus_days(occasion.after), {}));
+        for (size_t at = 0; at < only.size(); at += kSlice) {
+            const auto ids = std::span(only).subspan(at, std::min(kSlice, only.size() - at));
+            KQ_TRY(const std::vector<store::Customer> customers,
+                   store.list_customers(day, store::Scope::of_ids({ids.begin(), ids.end()})));
             std::vector<Obligation> slice;
-            add_festival_day(rules, occasion, day,
-                             std::span(customers).subspan(at, std::min(kSlice, customers.size() - at)), slice);
+            add_festival_day(rules, occasion, day, customers, slice);
             KQ_CHECK(tagged.satisfy(store, rules, as_of, slice));
             take(slice);
         }
@@ -238,18 +244,19 @@ Result<void> stream_festivals(store::Store& store, const rules::Rules& rules, co
     });
 }
 
-// Birthdays, life events and anniversaries: read at once, their tagged contacts too, made in slices.
+// Birthdays, life events and anniversaries (of `only`): read at once, their tagged contacts too, made in
+// slices.
 Result<void> stream_personal(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const store::Scope& filter, const Take& take) {
+                             core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
     Personal personal;
-    KQ_CHECK(read_personal(store, rules, part, filter, personal));
+    KQ_CHECK(read_personal(store, rules, part, {}, personal, &only));
     if (personal.dated.empty()) return {};
     core::Date first = personal.dated.front().day, last = first;
     for (const Dated& d : personal.dated) {
         first = std::min(first, d.day.plus_days(-d.kind->before));
         last = std::max(last, d.day.plus_days(d.kind->after));
     }
-    KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, first, last, filter));
+    KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, first, last, {}));
     for (size_t at = 0; at < personal.dated.size(); at += kSlice) {
         std::vector<Obligation> slice;
         add_personal(personal, at, std::min(personal.dated.size(), at + kSlice), slice);
@@ -319,9 +326,9 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
 }
 
 Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const Take& take, const store::Scope& filter) {
-    KQ_CHECK(stream_festivals(store, rules, part, as_of, filter, take));
-    return stream_personal(store, rules, part, as_of, filter, take);
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take) {
+    KQ_CHECK(stream_festivals(store, rules, part, as_of, customers, take));
+    return stream_personal(store, rules, part, as_of, customers, take);
 }
 
 } // namespace keqing::occasions

@@ -118,11 +118,12 @@ struct Part {
 // obligations() of one part of a range (sorted the same way within the part).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, const Part& part,
                                             core::Date as_of, const store::Scope& filter = {});
-// The same obligations handed to `take` a slice at a time (some thousands, in no set order), each slice
-// evaluated and then let go: a national range's festivals are hundreds of thousands a day.
+// The same obligations, of `customers` (sorted ids) only, handed to `take` a slice at a time (some
+// thousands, in no set order), each slice evaluated and then let go: a national range's festivals are
+// hundreds of thousands a day, and the customers of a festival are read a slice at a time too.
 using Take = std::function<void(std::vector<Obligation>&)>;
 Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const Take& take, const store::Scope& filter = {});
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take);
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the

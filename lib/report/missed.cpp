@@ -6,10 +6,14 @@
 
 namespace keqing::report {
 
-MissedList::Text MissedList::keep(std::string_view s) {
-    const Text t{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(s.size())};
-    text_ += s;
-    return t;
+std::string_view MissedList::field(const Entry& e, Field f) const {
+    const auto i = static_cast<size_t>(f);
+    if (f == tag && e.sizes[i] == kKind) return shapes_[e.shape].kind;
+    if (std::find(e.sizes.begin(), e.sizes.end(), kLong) != e.sizes.end()) return long_[e.text][i];
+    size_t at = e.text;
+    for (size_t k = 0; k < i; ++k)
+        at += e.sizes[k] == kKind ? 0 : e.sizes[k];
+    return std::string_view(text_).substr(at, e.sizes[i]);
 }
 
 uint32_t MissedList::name_of(const std::string& s) {
@@ -18,14 +22,14 @@ uint32_t MissedList::name_of(const std::string& s) {
     return it->second;
 }
 
-uint32_t MissedList::shape_of(const occasions::Obligation& o) {
+uint16_t MissedList::shape_of(const occasions::Obligation& o) {
     const auto same = [&](const Shape& s) {
         return s.source == o.source && s.who == o.who && s.note_required == o.note_required &&
                s.kind == o.kind && s.name == o.name && s.rule == o.rule && s.actions == o.actions;
     };
     if (last_shape_ < shapes_.size() && same(shapes_[last_shape_])) return last_shape_;
     const auto found = std::find_if(shapes_.begin(), shapes_.end(), same);
-    last_shape_ = static_cast<uint32_t>(found - shapes_.begin());
+    last_shape_ = static_cast<uint16_t>(found - shapes_.begin());
     if (found == shapes_.end())
         shapes_.push_back({o.source, o.kind, o.name, o.rule, o.actions, o.who, o.note_required});
     return last_shape_;
@@ -34,19 +38,29 @@ uint32_t MissedList::shape_of(const occasions::Obligation& o) {
 void MissedList::add(const occasions::Obligation& o) {
     Entry e;
     e.shape = shape_of(o);
-    e.tag = o.tag == o.kind ? Text{0, kTagIsKind} : keep(o.tag);
-    e.code = keep(o.customer_code);
-    e.name = keep(o.customer_name);
-    e.person = keep(o.person);
+    const std::array<const std::string*, 4> strings{&o.customer_code, &o.customer_name, &o.person, &o.tag};
+    const bool whole = std::all_of(strings.begin(), strings.end(), [](auto* s) { return s->size() < kLong; });
+    e.text = static_cast<uint32_t>(whole ? text_.size() : long_.size());
+    for (size_t i = 0; i < strings.size(); ++i) {
+        e.sizes[i] = whole ? static_cast<uint16_t>(strings[i]->size()) : kLong;
+        if (i == tag && o.tag == o.kind) e.sizes[i] = kKind;
+        else if (whole) text_ += *strings[i];
+    }
+    if (!whole) long_.push_back({o.customer_code, o.customer_name, o.person, o.tag});
     e.tier = name_of(o.tier);
     e.rep = name_of(o.rep);
-    e.satisfied = static_cast<uint32_t>(satisfied_.size());
-    satisfied_.resize(satisfied_.size() + o.actions.size(), 0);
-    std::copy_n(o.satisfied_by.begin(), std::min(o.satisfied_by.size(), o.actions.size()),
-                satisfied_.begin() + e.satisfied);
-    e.not_counted = static_cast<uint32_t>(not_counted_.size());
-    e.not_counts = static_cast<uint32_t>(o.not_counted.size());
-    not_counted_.insert(not_counted_.end(), o.not_counted.begin(), o.not_counted.end());
+    const size_t actions = o.actions.size();
+    if (std::any_of(o.satisfied_by.begin(), o.satisfied_by.end(), [](int64_t id) { return id != 0; })) {
+        e.satisfied = static_cast<uint32_t>(satisfied_.size());
+        satisfied_.resize(satisfied_.size() + actions, 0);
+        std::copy_n(o.satisfied_by.begin(), std::min(o.satisfied_by.size(), actions),
+                    satisfied_.begin() + e.satisfied);
+    }
+    if (!o.not_counted.empty()) {
+        e.not_counted = static_cast<uint32_t>(not_counted_at_.size());
+        not_counted_at_.emplace_back(static_cast<uint32_t>(not_counted_.size()), o.not_counted.size());
+        not_counted_.insert(not_counted_.end(), o.not_counted.begin(), o.not_counted.end());
+    }
     e.date = o.date;
     e.from = o.from;
     e.to = o.to;
@@ -55,11 +69,9 @@ void MissedList::add(const occasions::Obligation& o) {
 }
 
 void MissedList::sort() {
-    const auto tag = [&](const Entry& e) {
-        return e.tag.size == kTagIsKind ? std::string_view(shapes_[e.shape].kind) : text(e.tag);
-    };
     std::sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) {
-        return std::tuple(a.to, text(a.code), a.date, tag(a)) < std::tuple(b.to, text(b.code), b.date, tag(b));
+        return std::tuple(a.to, field(a, code), a.date, field(a, tag)) <
+               std::tuple(b.to, field(b, code), b.date, field(b, tag));
     });
 }
 
@@ -67,35 +79,39 @@ const occasions::Obligation& MissedList::at(size_t i, occasions::Obligation& o) 
     const Entry& e = entries_[i];
     const Shape& s = shapes_[e.shape];
     o.source = s.source;
-    o.tag = e.tag.size == kTagIsKind ? std::string_view(s.kind) : text(e.tag);
+    o.tag = field(e, tag);
     o.kind = s.kind;
     o.name = s.name;
     o.rule = s.rule;
-    o.person = text(e.person);
+    o.person = field(e, person);
     o.person_id = 0;
     o.customer_id = 0;
-    o.customer_code = text(e.code);
-    o.customer_name = text(e.name);
+    o.customer_code = field(e, code);
+    o.customer_name = field(e, name);
     o.tier = names_[e.tier];
     o.rep = names_[e.rep];
     o.date = e.date;
     o.from = e.from;
     o.to = e.to;
     o.actions = s.actions;
-    const auto satisfied = satisfied_.begin() + e.satisfied;
-    o.satisfied_by.assign(satisfied, satisfied + static_cast<ptrdiff_t>(s.actions.size()));
+    o.satisfied_by.assign(s.actions.size(), 0);
+    if (e.satisfied != kNone)
+        std::copy_n(satisfied_.begin() + e.satisfied, s.actions.size(), o.satisfied_by.begin());
     o.note_required = s.note_required;
     o.who = s.who;
     o.state = e.state;
-    const auto not_counted = not_counted_.begin() + e.not_counted;
-    o.not_counted.assign(not_counted, not_counted + e.not_counts);
+    o.not_counted.clear();
+    if (e.not_counted != kNone) {
+        const auto [from, count] = not_counted_at_[e.not_counted];
+        o.not_counted.assign(not_counted_.begin() + from, not_counted_.begin() + from + count);
+    }
     o.uid = occasions::uid_of(o);
     return o;
 }
 
 occasions::Listing::Key MissedList::key(size_t i) const {
     const Entry& e = entries_[i];
-    return {e.state, e.date, text(e.code)};
+    return {e.state, e.date, field(e, code)};
 }
 
 } // namespace keqing::report

@@ -1,12 +1,14 @@
 // The report's list of obligations missed or overdue, kept compactly: at national scale there are hundreds
 // of thousands of them, and every format lists them all. Only what the listings print is kept — each
-// customer's strings back to back in one buffer, the rule's part (kind, name, actions …) once per kind —
-// and each obligation is rebuilt whole when it is listed.
+// obligation's own strings back to back in one buffer, the rule's part (kind, name, actions …) once per
+// rule, tiers and reps once each — and each obligation is rebuilt whole when it is listed.
 #pragma once
 
 #include "occasions/obligations.hpp"
 
+#include <array>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,9 +28,6 @@ class MissedList : public occasions::Listing {
     Key key(size_t i) const override;
 
   private:
-    struct Text { // a string in text_
-        uint32_t at = 0, size = 0;
-    };
     // What every obligation of one rule (and tier, for a festival's actions) shares.
     struct Shape {
         occasions::Obligation::Source source;
@@ -37,29 +36,35 @@ class MissedList : public occasions::Listing {
         rules::Who who;
         bool note_required = false;
     };
+    // Its strings in text_ from `text` on: customer code, customer name, person, tag (sizes in `sizes`;
+    // kLong: they are in long_[text] instead; a tag of size kKind: the shape's kind).
     struct Entry {
-        Text tag, code, name, person; // a tag of kTagIsKind characters: the shape's kind
-        uint32_t tier = 0, rep = 0; // in names_
-        uint32_t shape = 0;
-        uint32_t satisfied = 0;                  // where its satisfied_by starts in satisfied_
-        uint32_t not_counted = 0, not_counts = 0; // in not_counted_
+        uint32_t text = 0;
+        std::array<uint16_t, 4> sizes{};
+        uint32_t tier = 0, rep = 0;    // in names_
+        uint32_t satisfied = kNone;    // where its satisfied_by starts in satisfied_; kNone: all 0
+        uint32_t not_counted = kNone;  // in not_counted_at_
         core::Date date, from, to;
+        uint16_t shape = 0;
         occasions::State state = occasions::State::missed;
     };
+    static constexpr uint32_t kNone = UINT32_MAX;
+    static constexpr uint16_t kKind = UINT16_MAX, kLong = UINT16_MAX - 1;
+    enum Field { code, name, person, tag };
 
-    static constexpr uint32_t kTagIsKind = UINT32_MAX;
-    Text keep(std::string_view s);
-    std::string_view text(Text t) const { return std::string_view(text_).substr(t.at, t.size); }
+    std::string_view field(const Entry& e, Field f) const;
     uint32_t name_of(const std::string& s);
-    uint32_t shape_of(const occasions::Obligation& o);
+    uint16_t shape_of(const occasions::Obligation& o);
 
     std::string text_;
-    std::vector<std::string> names_; // tiers and reps, each once
+    std::vector<std::array<std::string, 4>> long_; // the strings of entries with one of kLong bytes or more
+    std::vector<std::string> names_;               // tiers and reps, each once
     std::unordered_map<std::string, uint32_t> name_index_;
-    uint32_t last_shape_ = 0;
     std::vector<Shape> shapes_;
-    std::vector<Entry> entries_;
+    uint16_t last_shape_ = 0;
+    std::deque<Entry> entries_; // a deque: growing it never copies what it holds
     std::vector<int64_t> satisfied_;
+    std::vector<std::pair<uint32_t, uint32_t>> not_counted_at_; // offset and count in not_counted_
     std::vector<occasions::NotCounted> not_counted_;
 };
 

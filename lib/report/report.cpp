@@ -198,6 +198,12 @@ void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obli
     }
 }
 
+std::vector<int64_t> Accumulator::in_scope() const {
+    std::vector<int64_t> out(in_scope_.begin(), in_scope_.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 Report Accumulator::finish(store::Voided&& voided) {
     compliance::Summary& total = report_.summary;
     total.score = compliance::score(total.done_capped, total.required);
@@ -232,10 +238,11 @@ Result<void> add_obligations(store::Store& store, const rules::Rules& rules, con
                              core::Date first, core::Date last, Accumulator& sum) {
     if (last < first) return {};
     const core::Date reference = occasions::Part::whole(first, last, options.as_of).reference;
+    const std::vector<int64_t> customers = sum.in_scope();
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date from = std::max(first, m.first()), to = std::min(last, m.last());
         if (from > to) continue;
-        KQ_CHECK(occasions::each_obligation(store, rules, {first, from, to, reference}, options.as_of,
+        KQ_CHECK(occasions::each_obligation(store, rules, {first, from, to, reference}, options.as_of, customers,
                                             [&](std::vector<occasions::Obligation>& slice) {
                                                 sum.add_obligations(slice);
                                             }));

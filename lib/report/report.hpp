@@ -105,6 +105,8 @@ class Accumulator {
     // Some of the range's obligations, after the last month (kept and missed count only closed windows of
     // customers in scope): counted, the missed and overdue ones kept.
     void add_obligations(const std::vector<occasions::Obligation>& obligations);
+    // The customers listed in some month so far, sorted: only their obligations count.
+    std::vector<int64_t> in_scope() const;
     // The voided contacts; then rankings and the score.
     Report finish(store::Voided&& voided);
     // Data-quality findings of a pass over contacts (counts add up, lists go on up to the limit).
