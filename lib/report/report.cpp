@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <unordered_set>
 
 namespace keqing::report {
@@ -114,7 +115,6 @@ void Accumulator::add_findings(compliance::Quality&& findings) {
 }
 
 void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& part) {
-    in_scope_.insert(c.id);
     const size_t channels = quota_channels_.size();
     const auto tier = static_cast<size_t>(rules_.tier_index(c.tier));
     report_.tier_status[tier][static_cast<size_t>(c.status)]++;
@@ -157,8 +157,20 @@ void Accumulator::add_month(compliance::MonthResult&& month, std::vector<complia
     MonthPart part{month.month, month.as_of, month.summary, std::vector<Attainment>(quota_channels_.size()),
                    std::move(goals)};
     if (report_.options.by == By::customer && rows_.empty()) rows_.reserve(month.customers.size());
-    for (const auto& c : month.customers)
+    std::vector<int64_t> ids;
+    ids.reserve(month.customers.size());
+    for (const auto& c : month.customers) {
         add_customer(c, part);
+        ids.push_back(c.id);
+    }
+    // The customers in scope, as one sorted list (a hash set of 200,000 ids took five times the room).
+    std::sort(ids.begin(), ids.end());
+    std::vector<int64_t> merged;
+    merged.reserve(in_scope_.size() + ids.size());
+    std::set_union(in_scope_.begin(), in_scope_.end(), ids.begin(), ids.end(), std::back_inserter(merged));
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    merged.shrink_to_fit();
+    in_scope_ = std::move(merged);
     compliance::Summary& total = report_.summary;
     total.customers += month.summary.customers;
     for (size_t s = 0; s < 4; ++s)
@@ -184,7 +196,7 @@ void Accumulator::name_teams() {
 void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations) {
     for (const auto& o : obligations) {
         // Kept or not: done ones, and those whose window has closed.
-        if (!in_scope_.contains(o.customer_id) || o.state == occasions::State::open ||
+        if (!std::binary_search(in_scope_.begin(), in_scope_.end(), o.customer_id) || o.state == occasions::State::open ||
             o.state == occasions::State::upcoming)
             continue;
         OccasionRow& r = by_kind_[o.kind];
@@ -198,10 +210,8 @@ void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obli
     }
 }
 
-std::vector<int64_t> Accumulator::in_scope() const {
-    std::vector<int64_t> out(in_scope_.begin(), in_scope_.end());
-    std::sort(out.begin(), out.end());
-    return out;
+const std::vector<int64_t>& Accumulator::in_scope() const {
+    return in_scope_;
 }
 
 Report Accumulator::finish(store::Voided&& voided) {
@@ -238,7 +248,7 @@ Result<void> add_obligations(store::Store& store, const rules::Rules& rules, con
                              core::Date first, core::Date last, Accumulator& sum) {
     if (last < first) return {};
     const core::Date reference = occasions::Part::whole(first, last, options.as_of).reference;
-    const std::vector<int64_t> customers = sum.in_scope();
+    const std::vector<int64_t>& customers = sum.in_scope();
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date from = std::max(first, m.first()), to = std::min(last, m.last());
         if (from > to) continue;

@@ -106,7 +106,7 @@ class Accumulator {
     // customers in scope): counted, the missed and overdue ones kept.
     void add_obligations(const std::vector<occasions::Obligation>& obligations);
     // The customers listed in some month so far, sorted: only their obligations count.
-    std::vector<int64_t> in_scope() const;
+    const std::vector<int64_t>& in_scope() const;
     // The voided contacts; then rankings and the score.
     Report finish(store::Voided&& voided);
     // Data-quality findings of a pass over contacts (counts add up, lists go on up to the limit).
@@ -125,7 +125,7 @@ class Accumulator {
     std::vector<store::Rep> all_reps_;
     std::unordered_map<std::string_view, const store::Rep*> rep_by_id_;    // into all_reps_
     std::unordered_map<std::string, Row> reps_, rows_;                     // by key
-    std::unordered_set<int64_t> in_scope_;                                 // customers listed in some month
+    std::vector<int64_t> in_scope_;                                        // customers listed in some month, sorted
     std::map<std::string, OccasionRow> by_kind_;                           // obligations counted
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
 };
