@@ -70,8 +70,7 @@ void add_festival_day(const rules::Rules& rules, const rules::Occasion& occasion
 }
 
 // Calls `each(occasion, day)` for every festival day of the part.
-template <class Each>
-Result<void> festival_days(const rules::Rules& rules, const Part& part, Each&& each) {
+template <class Each> Result<void> festival_days(const rules::Rules& rules, const Part& part, Each&& each) {
     for (const rules::Occasion& occasion : rules.occasions)
         for (const core::Date day : calendar::occurrences(occasion.date, part.from.plus_days(-occasion.after),
                                                           part.to.plus_days(occasion.before)))
@@ -186,7 +185,8 @@ struct Personal {
 
 // With `only` (sorted ids), only the dates of those customers.
 Result<void> read_personal(store::Store& store, const rules::Rules& rules, const Part& part,
-                           const store::Scope& filter, Personal& out, const std::vector<int64_t>* only = nullptr) {
+                           const store::Scope& filter, Personal& out,
+                           const std::vector<int64_t>* only = nullptr) {
     std::vector<Dated>& dated = out.dated;
     KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
     KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
@@ -229,8 +229,9 @@ constexpr size_t kSlice = 10000;
 Result<void> stream_festivals(store::Store& store, const rules::Rules& rules, const Part& part,
                               core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
     return festival_days(rules, part, [&](const rules::Occasion& occasion, core::Date day) -> Result<void> {
-        KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, day.plus_days(-occasion.before),
-                                                                 day.plus_days(occasion.after), {}));
+        KQ_TRY(const TaggedContacts tagged,
+               TaggedContacts::read(store, rules, day.plus_days(-occasion.before),
+                                    day.plus_days(occasion.after), {}));
         for (size_t at = 0; at < only.size(); at += kSlice) {
             const auto ids = std::span(only).subspan(at, std::min(kSlice, only.size() - at));
             KQ_TRY(const std::vector<store::Customer> customers,

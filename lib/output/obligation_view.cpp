@@ -149,7 +149,8 @@ void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligat
     write_obligations(j, occasions::VectorListing(obligations), rules);
 }
 
-void write_obligations(core::JsonWriter& j, const occasions::Listing& obligations, const rules::Rules& rules) {
+void write_obligations(core::JsonWriter& j, const occasions::Listing& obligations,
+                       const rules::Rules& rules) {
     j.begin_array();
     occasions::Obligation scratch;
     for (size_t at = 0; at < obligations.size(); ++at) {

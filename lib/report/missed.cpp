@@ -43,8 +43,10 @@ void MissedList::add(const occasions::Obligation& o) {
     e.text = static_cast<uint32_t>(whole ? text_.size() : long_.size());
     for (size_t i = 0; i < strings.size(); ++i) {
         e.sizes[i] = whole ? static_cast<uint16_t>(strings[i]->size()) : kLong;
-        if (i == tag && o.tag == o.kind) e.sizes[i] = kKind;
-        else if (whole) text_ += *strings[i];
+        if (i == tag && o.tag == o.kind)
+            e.sizes[i] = kKind;
+        else if (whole)
+            text_ += *strings[i];
     }
     if (!whole) long_.push_back({o.customer_code, o.customer_name, o.person, o.tag});
     e.tier = name_of(o.tier);

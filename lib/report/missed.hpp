@@ -41,9 +41,9 @@ class MissedList : public occasions::Listing {
     struct Entry {
         uint32_t text = 0;
         std::array<uint16_t, 4> sizes{};
-        uint32_t tier = 0, rep = 0;    // in names_
-        uint32_t satisfied = kNone;    // where its satisfied_by starts in satisfied_; kNone: all 0
-        uint32_t not_counted = kNone;  // in not_counted_at_
+        uint32_t tier = 0, rep = 0;   // in names_
+        uint32_t satisfied = kNone;   // where its satisfied_by starts in satisfied_; kNone: all 0
+        uint32_t not_counted = kNone; // in not_counted_at_
         core::Date date, from, to;
         uint16_t shape = 0;
         occasions::State state = occasions::State::missed;

@@ -196,8 +196,8 @@ void Accumulator::name_teams() {
 void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations) {
     for (const auto& o : obligations) {
         // Kept or not: done ones, and those whose window has closed.
-        if (!std::binary_search(in_scope_.begin(), in_scope_.end(), o.customer_id) || o.state == occasions::State::open ||
-            o.state == occasions::State::upcoming)
+        if (!std::binary_search(in_scope_.begin(), in_scope_.end(), o.customer_id) ||
+            o.state == occasions::State::open || o.state == occasions::State::upcoming)
             continue;
         OccasionRow& r = by_kind_[o.kind];
         r.kind = o.kind;
@@ -252,10 +252,9 @@ Result<void> add_obligations(store::Store& store, const rules::Rules& rules, con
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date from = std::max(first, m.first()), to = std::min(last, m.last());
         if (from > to) continue;
-        KQ_CHECK(occasions::each_obligation(store, rules, {first, from, to, reference}, options.as_of, customers,
-                                            [&](std::vector<occasions::Obligation>& slice) {
-                                                sum.add_obligations(slice);
-                                            }));
+        KQ_CHECK(occasions::each_obligation(
+            store, rules, {first, from, to, reference}, options.as_of, customers,
+            [&](std::vector<occasions::Obligation>& slice) { sum.add_obligations(slice); }));
     }
     return {};
 }

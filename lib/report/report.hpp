@@ -123,10 +123,10 @@ class Accumulator {
     Report report_;
     std::vector<int> quota_channels_;
     std::vector<store::Rep> all_reps_;
-    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_;    // into all_reps_
-    std::unordered_map<std::string, Row> reps_, rows_;                     // by key
-    std::vector<int64_t> in_scope_;                                        // customers listed in some month, sorted
-    std::map<std::string, OccasionRow> by_kind_;                           // obligations counted
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
+    std::unordered_map<std::string, Row> reps_, rows_;                  // by key
+    std::vector<int64_t> in_scope_;              // customers listed in some month, sorted
+    std::map<std::string, OccasionRow> by_kind_; // obligations counted
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
 };
 
