@@ -68,29 +68,28 @@ std::vector<uint32_t> reading_order(const occasions::Listing& obligations) {
     constexpr std::array<State, occasions::kStates> order = {
         State::overdue, State::open, State::upcoming, State::missed, State::done_late, State::done};
     const auto rank = [&](State s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
-    std::vector<uint32_t> out(obligations.size());
-    for (uint32_t i = 0; i < out.size(); ++i)
-        out[i] = i;
-    std::stable_sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
-        const auto ka = obligations.key(a), kb = obligations.key(b);
-        return std::tuple(rank(ka.state), ka.date, ka.customer_code) <
-               std::tuple(rank(kb.state), kb.date, kb.customer_code);
+    struct Place {
+        std::ptrdiff_t rank;
+        core::Date date;
+        std::string_view code;
+        uint32_t at;
+    };
+    std::vector<Place> places(obligations.size()); // the keys once each, not at every comparison
+    for (uint32_t i = 0; i < places.size(); ++i) {
+        const auto key = obligations.key(i);
+        places[i] = {rank(key.state), key.date, key.customer_code, i};
+    }
+    std::stable_sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+        return std::tie(a.rank, a.date, a.code) < std::tie(b.rank, b.date, b.code);
     });
+    std::vector<uint32_t> out;
+    out.reserve(places.size());
+    for (const Place& p : places)
+        out.push_back(p.at);
     return out;
 }
 
-} // namespace
-
-std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
-                               const rules::Rules& rules, bool with_customer) {
-    core::Sink out;
-    render_obligations(out, occasions::VectorListing(obligations), rules, with_customer);
-    return out.take();
-}
-
-namespace {
-
-// An obligation's row: day, (customer,) occasion, window, state, what is still to do; `todo` is scratch.
+// An obligation's row: day, (customer,) occasion, window, state, what is still to do.
 void obligation_row(const occasions::Obligation& o, const rules::Rules& rules, bool with_customer,
                     std::vector<std::string>& row) {
     row.clear();
@@ -110,6 +109,13 @@ void obligation_row(const occasions::Obligation& o, const rules::Rules& rules, b
 }
 
 } // namespace
+
+std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
+                               const rules::Rules& rules, bool with_customer) {
+    core::Sink out;
+    render_obligations(out, occasions::VectorListing(obligations), rules, with_customer);
+    return out.take();
+}
 
 // The table is measured in one pass over the obligations and drawn in a second: a national report's
 // hundreds of thousands of rows are never held (each obligation is made twice instead).

@@ -25,7 +25,7 @@ uint32_t MissedList::name_of(const std::string& s) {
 uint16_t MissedList::shape_of(const occasions::Obligation& o) {
     const auto same = [&](const Shape& s) {
         return s.source == o.source && s.who == o.who && s.note_required == o.note_required &&
-               s.kind == o.kind && s.name == o.name && s.rule == o.rule && s.actions == o.actions;
+               s.actions == o.actions && s.kind == o.kind && s.name == o.name && s.rule == o.rule;
     };
     if (last_shape_ < shapes_.size() && same(shapes_[last_shape_])) return last_shape_;
     const auto found = std::find_if(shapes_.begin(), shapes_.end(), same);
