@@ -192,7 +192,7 @@ TEST_SUITE("output::report_html") {
         o.actions = {{0, true}, {2, false}};
         o.satisfied_by = {0, 7};
         o.state = occasions::State::missed;
-        r.missed.push_back(o);
+        r.missed.add(o);
         r.occasions.push_back({"mid_autumn", "中秋节", "R4", {0, 0, 3, 0, 1}, 4});
         store::Contact voided;
         voided.customer_code = "A1";

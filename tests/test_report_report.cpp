@@ -137,7 +137,9 @@ TEST_SUITE("report::report") {
         elsewhere.state = occasions::State::missed;
         store::Voided voided;
         voided.count = 3;
-        const report::Report r = sum.finish({kept, missed, open, elsewhere}, std::move(voided));
+        sum.add_obligations({kept, missed, open});
+        sum.add_obligations({elsewhere});
+        const report::Report r = sum.finish(std::move(voided));
         CHECK(r.months.size() == 2);
         CHECK(r.summary.customers == 4);
         CHECK(r.summary.score == doctest::Approx(18.0 / 24));

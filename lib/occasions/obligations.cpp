@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 
 namespace keqing::occasions {
 namespace {
@@ -55,24 +56,36 @@ Obligation make(Obligation::Source source, const store::Customer& c, core::Date 
     return o;
 }
 
-// Festivals: the tier and rep in effect on the day itself.
-Result<void> add_festivals(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                           const store::Scope& filter, std::vector<Obligation>& out) {
-    for (const rules::Occasion& occasion : rules.occasions) {
-        for (const core::Date day : calendar::occurrences(occasion.date, from.plus_days(-occasion.after),
-                                                          to.plus_days(occasion.before))) {
-            KQ_TRY(std::vector<store::Customer> customers, store.list_customers(day, filter));
-            for (const auto& c : customers) {
-                const int tier = rules.tier_index(c.tier);
-                if (tier < 0 || !active_on(c, day) || occasion.actions[static_cast<size_t>(tier)].empty())
-                    continue;
-                Obligation o = make(Obligation::Source::occasion, c, day, occasion, occasion.id, occasion.id);
-                o.actions = occasion.actions[static_cast<size_t>(tier)];
-                out.push_back(std::move(o));
-            }
-        }
+// The festival obligations of `customers` on `day`: those active then whose tier (in effect that day) has
+// actions.
+void add_festival_day(const rules::Rules& rules, const rules::Occasion& occasion, core::Date day,
+                      std::span<const store::Customer> customers, std::vector<Obligation>& out) {
+    for (const auto& c : customers) {
+        const int tier = rules.tier_index(c.tier);
+        if (tier < 0 || !active_on(c, day) || occasion.actions[static_cast<size_t>(tier)].empty()) continue;
+        Obligation o = make(Obligation::Source::occasion, c, day, occasion, occasion.id, occasion.id);
+        o.actions = occasion.actions[static_cast<size_t>(tier)];
+        out.push_back(std::move(o));
     }
+}
+
+// Calls `each(occasion, day)` for every festival day of the part.
+template <class Each> Result<void> festival_days(const rules::Rules& rules, const Part& part, Each&& each) {
+    for (const rules::Occasion& occasion : rules.occasions)
+        for (const core::Date day : calendar::occurrences(occasion.date, part.from.plus_days(-occasion.after),
+                                                          part.to.plus_days(occasion.before)))
+            if (part.holds(day.plus_days(-occasion.before))) KQ_CHECK(each(occasion, day));
     return {};
+}
+
+// Festivals: the tier and rep in effect on the day itself.
+Result<void> add_festivals(store::Store& store, const rules::Rules& rules, const Part& part,
+                           const store::Scope& filter, std::vector<Obligation>& out) {
+    return festival_days(rules, part, [&](const rules::Occasion& occasion, core::Date day) -> Result<void> {
+        KQ_TRY(std::vector<store::Customer> customers, store.list_customers(day, filter));
+        add_festival_day(rules, occasion, day, customers, out);
+        return {};
+    });
 }
 
 // A personal date (a birthday, a life event, an opening anniversary) found before its customer is read.
@@ -162,33 +175,94 @@ Result<void> find_openings(store::Store& store, const rules::Rules& rules, core:
     return {};
 }
 
-// Birthdays, life events and opening anniversaries: the days first, then the customers they concern, as
-// they stand on the reference day.
-Result<void> add_personal(store::Store& store, const rules::Rules& rules, core::Date from, core::Date to,
-                          core::Date reference, const store::Scope& filter, std::vector<Obligation>& out) {
+// Birthdays, life events and opening anniversaries of a part: the days, and the customers they concern as
+// they stand on the reference day (`by_id` points into `customers`: a Personal is never moved).
+struct Personal {
     std::vector<Dated> dated;
-    KQ_CHECK(find_birthdays(store, rules, from, to, filter, dated));
-    KQ_CHECK(find_events(store, rules, from, to, filter, dated));
-    KQ_CHECK(find_openings(store, rules, from, to, filter, dated));
     std::vector<store::Customer> customers;
+    std::map<int64_t, const store::Customer*> by_id;
+};
+
+// With `only` (sorted ids), only the dates of those customers.
+Result<void> read_personal(store::Store& store, const rules::Rules& rules, const Part& part,
+                           const store::Scope& filter, Personal& out,
+                           const std::vector<int64_t>* only = nullptr) {
+    std::vector<Dated>& dated = out.dated;
+    KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
+    KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
+    KQ_CHECK(find_openings(store, rules, part.from, part.to, filter, dated));
+    std::erase_if(dated, [&](const Dated& d) {
+        return !part.holds(d.day.plus_days(-d.kind->before)) ||
+               (only && !std::binary_search(only->begin(), only->end(), d.customer_id));
+    });
     if (!dated.empty()) {
         std::vector<int64_t> ids;
         for (const auto& d : dated)
             ids.push_back(d.customer_id);
-        KQ_TRY(customers, store.list_customers(reference, store::Scope::of_ids(std::move(ids))));
+        KQ_TRY(out.customers, store.list_customers(part.reference, store::Scope::of_ids(std::move(ids))));
     }
-    std::map<int64_t, const store::Customer*> by_id;
-    for (const auto& c : customers)
-        by_id[c.id] = &c;
-    for (auto& d : dated) {
-        const auto it = by_id.find(d.customer_id);
-        if (it == by_id.end() || (d.must_be_active && !active_on(*it->second, d.day))) continue;
+    for (const auto& c : out.customers)
+        out.by_id[c.id] = &c;
+    return {};
+}
+
+// The obligations of personal dates [from, to) (their tags and people moved out).
+void add_personal(Personal& personal, size_t from, size_t to, std::vector<Obligation>& out) {
+    for (size_t i = from; i < to; ++i) {
+        Dated& d = personal.dated[i];
+        const auto it = personal.by_id.find(d.customer_id);
+        if (it == personal.by_id.end() || (d.must_be_active && !active_on(*it->second, d.day))) continue;
         Obligation o = make(d.source, *it->second, d.day, *d.kind, std::move(d.tag), d.kind->kind);
         o.person = std::move(d.person);
         o.person_id = d.person_id;
         o.actions = d.kind->actions;
         o.note_required = d.kind->note_required;
         out.push_back(std::move(o));
+    }
+}
+
+// How many obligations a streamed read makes and satisfies at a time.
+constexpr size_t kSlice = 10000;
+
+// Festivals a day at a time, each day's tagged contacts read once, its customers (of `only`) and their
+// obligations a slice at a time.
+Result<void> stream_festivals(store::Store& store, const rules::Rules& rules, const Part& part,
+                              core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
+    return festival_days(rules, part, [&](const rules::Occasion& occasion, core::Date day) -> Result<void> {
+        KQ_TRY(const TaggedContacts tagged,
+               TaggedContacts::read(store, rules, day.plus_days(-occasion.before),
+                                    day.plus_days(occasion.after), {}));
+        for (size_t at = 0; at < only.size(); at += kSlice) {
+            const auto ids = std::span(only).subspan(at, std::min(kSlice, only.size() - at));
+            KQ_TRY(const std::vector<store::Customer> customers,
+                   store.list_customers(day, store::Scope::of_ids({ids.begin(), ids.end()})));
+            std::vector<Obligation> slice;
+            add_festival_day(rules, occasion, day, customers, slice);
+            KQ_CHECK(tagged.satisfy(store, rules, as_of, slice));
+            take(slice);
+        }
+        return {};
+    });
+}
+
+// Birthdays, life events and anniversaries (of `only`): read at once, their tagged contacts too, made in
+// slices.
+Result<void> stream_personal(store::Store& store, const rules::Rules& rules, const Part& part,
+                             core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
+    Personal personal;
+    KQ_CHECK(read_personal(store, rules, part, {}, personal, &only));
+    if (personal.dated.empty()) return {};
+    core::Date first = personal.dated.front().day, last = first;
+    for (const Dated& d : personal.dated) {
+        first = std::min(first, d.day.plus_days(-d.kind->before));
+        last = std::max(last, d.day.plus_days(d.kind->after));
+    }
+    KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, first, last, {}));
+    for (size_t at = 0; at < personal.dated.size(); at += kSlice) {
+        std::vector<Obligation> slice;
+        add_personal(personal, at, std::min(personal.dated.size(), at + kSlice), slice);
+        KQ_CHECK(tagged.satisfy(store, rules, as_of, slice));
+        take(slice);
     }
     return {};
 }
@@ -224,18 +298,38 @@ std::vector<rules::Action> Obligation::outstanding() const {
     return out;
 }
 
+std::string uid_of(const Obligation& o) {
+    return fmt::format("{}-{}-{}", o.tag, o.date.iso(), o.customer_code);
+}
+
+Part Part::whole(core::Date from, core::Date to, core::Date as_of) {
+    return {from, from, to, std::clamp(as_of, from, std::max(from, to))};
+}
+
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of, const store::Scope& filter) {
+    return obligations(store, rules, Part::whole(from, to, as_of), as_of, filter);
+}
+
+Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, const Part& part,
+                                            core::Date as_of, const store::Scope& filter) {
     std::vector<Obligation> out;
-    KQ_CHECK(add_festivals(store, rules, from, to, filter, out));
-    const core::Date reference = std::clamp(as_of, from, std::max(from, to));
-    KQ_CHECK(add_personal(store, rules, from, to, reference, filter, out));
+    KQ_CHECK(add_festivals(store, rules, part, filter, out));
+    Personal personal;
+    KQ_CHECK(read_personal(store, rules, part, filter, personal));
+    add_personal(personal, 0, personal.dated.size(), out);
     KQ_CHECK(satisfy_all(store, rules, as_of, filter, out));
     std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
         return std::tie(a.to, a.customer_code, a.date, a.tag) <
                std::tie(b.to, b.customer_code, b.date, b.tag);
     });
     return out;
+}
+
+Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take) {
+    KQ_CHECK(stream_festivals(store, rules, part, as_of, customers, take));
+    return stream_personal(store, rules, part, as_of, customers, take);
 }
 
 } // namespace keqing::occasions

@@ -6,7 +6,10 @@
 #include "rules/rules.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keqing::occasions {
@@ -59,6 +62,36 @@ struct Obligation {
     // Actions still to make.
     std::vector<rules::Action> outstanding() const;
 };
+// An obligation's uid: its tag, day and customer code.
+std::string uid_of(const Obligation& o);
+
+// Obligations listed one at a time: a vector's, or ones kept compactly and rebuilt one by one (the
+// report's missed ones).
+class Listing {
+  public:
+    // What a listing for people is ordered by.
+    struct Key {
+        State state;
+        core::Date date;
+        std::string_view customer_code;
+    };
+    virtual ~Listing() = default;
+    virtual size_t size() const = 0;
+    // The i-th obligation: a reference to one kept whole, or `scratch` filled in.
+    virtual const Obligation& at(size_t i, Obligation& scratch) const = 0;
+    virtual Key key(size_t i) const = 0;
+};
+// A vector of obligations as a Listing.
+class VectorListing : public Listing {
+  public:
+    explicit VectorListing(const std::vector<Obligation>& list) : list_(list) {}
+    size_t size() const override { return list_.size(); }
+    const Obligation& at(size_t i, Obligation&) const override { return list_[i]; }
+    Key key(size_t i) const override { return {list_[i].state, list_[i].date, list_[i].customer_code}; }
+
+  private:
+    const std::vector<Obligation>& list_;
+};
 
 // Every obligation whose window meets [from, to], evaluated as of the end of `as_of` (a tagged contact
 // counts when it lies in the window or up to rules.overdue_days after it: then the obligation is done late;
@@ -69,6 +102,28 @@ struct Obligation {
 // the customers considered (one code, a rep's, a team's).
 Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, core::Date from,
                                             core::Date to, core::Date as_of, const store::Scope& filter = {});
+
+// A part [from, to] of a range that starts on `range_first`, read on its own so that a long range's
+// obligations need not be held at once: it has the range's obligations whose window's first day inside the
+// range lies in the part (each of the range's obligations is in exactly one of its parts), with the
+// customers of birthdays, life events and anniversaries as they stand on the range's reference day.
+struct Part {
+    core::Date range_first, from, to;
+    core::Date reference; // obligations() over the whole range: as_of, within the range
+    // The whole range [from, to] as one part.
+    static Part whole(core::Date from, core::Date to, core::Date as_of);
+    // Whether an obligation whose window opens on `window_from` (and meets the part) belongs to it.
+    bool holds(core::Date window_from) const { return std::max(window_from, range_first) >= from; }
+};
+// obligations() of one part of a range (sorted the same way within the part).
+Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Rules& rules, const Part& part,
+                                            core::Date as_of, const store::Scope& filter = {});
+// The same obligations, of `customers` (sorted ids) only, handed to `take` a slice at a time (some
+// thousands, in no set order), each slice evaluated and then let go: a national range's festivals are
+// hundreds of thousands a day, and the customers of a festival are read a slice at a time too.
+using Take = std::function<void(std::vector<Obligation>&)>;
+Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take);
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the

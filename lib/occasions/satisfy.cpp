@@ -132,16 +132,26 @@ Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::D
         first = std::min(first, o.from);
         last = std::max(last, o.to);
     }
-    KQ_TRY(std::vector<store::Contact> tagged,
-           store.tagged_contacts(first, last.plus_days(rules.overdue_days), filter));
-    std::map<std::pair<int64_t, std::string>, std::vector<const store::Contact*>> by_tag;
-    for (const auto& c : tagged)
-        by_tag[{c.customer_id, c.occasion}].push_back(&c);
+    KQ_TRY(const TaggedContacts tagged, TaggedContacts::read(store, rules, first, last, filter));
+    return tagged.satisfy(store, rules, as_of, out);
+}
+
+Result<TaggedContacts> TaggedContacts::read(store::Store& store, const rules::Rules& rules, core::Date first,
+                                            core::Date last, const store::Scope& filter) {
+    TaggedContacts out;
+    KQ_TRY(out.contacts_, store.tagged_contacts(first, last.plus_days(rules.overdue_days), filter));
+    for (const auto& c : out.contacts_)
+        out.by_tag_[{c.customer_id, c.occasion}].push_back(&c);
+    return out;
+}
+
+Result<void> TaggedContacts::satisfy(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                                     std::vector<Obligation>& out) const {
     // The rep histories, only of customers with a tagged contact for an obligation that asks for the
     // assigned rep.
     std::vector<int64_t> ids;
     for (const auto& o : out)
-        if (o.who.assigned && by_tag.contains({o.customer_id, o.tag})) ids.push_back(o.customer_id);
+        if (o.who.assigned && by_tag_.contains({o.customer_id, o.tag})) ids.push_back(o.customer_id);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     AssignedReps reps;
@@ -152,10 +162,10 @@ Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::D
     }
     static const std::vector<const store::Contact*> kNone;
     for (auto& o : out) {
-        const auto it = by_tag.find({o.customer_id, o.tag});
-        const bool late = satisfy(o, it == by_tag.end() ? kNone : it->second, rules, as_of, reps);
+        const auto it = by_tag_.find({o.customer_id, o.tag});
+        const bool late = occasions::satisfy(o, it == by_tag_.end() ? kNone : it->second, rules, as_of, reps);
         o.state = state_of(o, as_of, rules.overdue_days, late);
-        o.uid = fmt::format("{}-{}-{}", o.tag, o.date.iso(), o.customer_code);
+        o.uid = uid_of(o);
     }
     return {};
 }

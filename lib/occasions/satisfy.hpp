@@ -4,7 +4,10 @@
 
 #include "occasions/obligations.hpp"
 
+#include <map>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace keqing::occasions {
 
@@ -33,5 +36,26 @@ int days_late(const store::Contact& contact, const rules::Rules& rules);
 // asks for the assigned rep, those customers' rep histories.
 Result<void> satisfy_all(store::Store& store, const rules::Rules& rules, core::Date as_of,
                          const store::Scope& filter, std::vector<Obligation>& out);
+
+// satisfy_all in two steps, for obligations made a slice at a time: the contacts tagged in the days
+// [first, last] and the overdue days after (those of the customers `filter` allows), read once; then any
+// slice of obligations whose windows lie in [first, last] satisfied from them.
+class TaggedContacts {
+  public:
+    TaggedContacts() = default;
+    TaggedContacts(TaggedContacts&&) = default; // by_tag_ points into contacts_: moved, never copied
+    TaggedContacts& operator=(TaggedContacts&&) = default;
+    TaggedContacts(const TaggedContacts&) = delete;
+    TaggedContacts& operator=(const TaggedContacts&) = delete;
+    static Result<TaggedContacts> read(store::Store& store, const rules::Rules& rules, core::Date first,
+                                       core::Date last, const store::Scope& filter);
+    // satisfy_all's work on `out`; reads the rep histories it needs.
+    Result<void> satisfy(store::Store& store, const rules::Rules& rules, core::Date as_of,
+                         std::vector<Obligation>& out) const;
+
+  private:
+    std::vector<store::Contact> contacts_;
+    std::map<std::pair<int64_t, std::string>, std::vector<const store::Contact*>> by_tag_;
+};
 
 } // namespace keqing::occasions

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <tuple>
 
@@ -49,39 +50,77 @@ std::string not_counted_text(const occasions::Obligation& o, const occasions::No
 namespace {
 
 // The contacts that did not count for obligations not yet done, one line each.
-std::string not_counted_lines(const std::vector<occasions::Obligation>& obligations, bool with_customer) {
-    std::string out;
-    for (const auto& o : obligations) {
+void not_counted_lines(core::Sink& out, const occasions::Listing& obligations, bool with_customer) {
+    occasions::Obligation scratch;
+    for (size_t i = 0; i < obligations.size(); ++i) {
+        const occasions::Obligation& o = obligations.at(i, scratch);
         if (o.state == occasions::State::done || o.state == occasions::State::done_late) continue;
         for (const auto& n : o.not_counted)
-            out += fmt::format("  {}{} {}: {}\n", with_customer ? o.customer_code + " " : "", o.name,
+            out << fmt::format("  {}{} {}: {}\n", with_customer ? o.customer_code + " " : "", o.name,
                                o.date.iso(), not_counted_text(o, n));
     }
-    return out;
 }
 
 // The order a person reads them in: what can still be done first (overdue, open, upcoming), then what
 // was missed, then what was done; by date within a state.
-std::vector<const occasions::Obligation*>
-reading_order(const std::vector<occasions::Obligation>& obligations) {
+std::vector<uint32_t> reading_order(const occasions::Listing& obligations) {
     using occasions::State;
     constexpr std::array<State, occasions::kStates> order = {
         State::overdue, State::open, State::upcoming, State::missed, State::done_late, State::done};
     const auto rank = [&](State s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
-    std::vector<const occasions::Obligation*> out;
-    for (const auto& o : obligations)
-        out.push_back(&o);
-    std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
-        return std::tuple(rank(a->state), a->date, std::string_view(a->customer_code)) <
-               std::tuple(rank(b->state), b->date, std::string_view(b->customer_code));
+    struct Place {
+        std::ptrdiff_t rank;
+        core::Date date;
+        std::string_view code;
+        uint32_t at;
+    };
+    std::vector<Place> places(obligations.size()); // the keys once each, not at every comparison
+    for (uint32_t i = 0; i < places.size(); ++i) {
+        const auto key = obligations.key(i);
+        places[i] = {rank(key.state), key.date, key.customer_code, i};
+    }
+    std::stable_sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+        return std::tie(a.rank, a.date, a.code) < std::tie(b.rank, b.date, b.code);
     });
+    std::vector<uint32_t> out;
+    out.reserve(places.size());
+    for (const Place& p : places)
+        out.push_back(p.at);
     return out;
+}
+
+// An obligation's row: day, (customer,) occasion, window, state, what is still to do.
+void obligation_row(const occasions::Obligation& o, const rules::Rules& rules, bool with_customer,
+                    std::vector<std::string>& row) {
+    row.clear();
+    row.push_back(o.date.iso());
+    if (with_customer) {
+        row.push_back(o.customer_code);
+        row.push_back(o.customer_name);
+        row.push_back(o.rep);
+    }
+    row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
+    row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
+    row.push_back(state_word(occasions::display(o.state)));
+    std::string todo = actions_text(o.outstanding(), rules);
+    if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
+    const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
+    row.push_back(done ? "" : todo);
 }
 
 } // namespace
 
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer) {
+    core::Sink out;
+    render_obligations(out, occasions::VectorListing(obligations), rules, with_customer);
+    return out.take();
+}
+
+// The table is measured in one pass over the obligations and drawn in a second: a national report's
+// hundreds of thousands of rows are never held (each obligation is made twice instead).
+void render_obligations(core::Sink& out, const occasions::Listing& obligations, const rules::Rules& rules,
+                        bool with_customer) {
     Table t;
     t.column(core::tr("DATE"));
     if (with_customer) t.column(core::tr("CODE")).column(core::tr("CUSTOMER")).column(core::tr("REP"));
@@ -89,32 +128,39 @@ std::string render_obligations(const std::vector<occasions::Obligation>& obligat
         .column(core::tr("WINDOW"))
         .column(core::tr("STATE"))
         .column(core::tr("TO DO"), Align::left, kTextColumns);
-    for (const occasions::Obligation* p : reading_order(obligations)) {
-        const occasions::Obligation& o = *p;
-        std::vector<std::string> row{o.date.iso()};
-        if (with_customer) {
-            row.push_back(o.customer_code);
-            row.push_back(o.customer_name);
-            row.push_back(o.rep);
-        }
-        row.push_back(o.person.empty() ? o.name : o.name + " · " + o.person);
-        row.push_back(fmt::format("{} … {}", o.from.iso().substr(5), o.to.iso().substr(5)));
-        row.push_back(state_word(occasions::display(o.state)));
-        std::string todo = actions_text(o.outstanding(), rules);
-        if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
-        const bool done = o.state == occasions::State::done || o.state == occasions::State::done_late;
-        row.push_back(done ? "" : todo);
-        const size_t state_at = row.size() - 2;
-        t.row(std::move(row)).tone(state_at, tone_of(o.state));
+    const std::vector<uint32_t> order = reading_order(obligations);
+    occasions::Obligation scratch;
+    std::vector<std::string> row;
+    std::vector<std::string_view> cells;
+    const auto make = [&](uint32_t i) -> const occasions::Obligation& {
+        const occasions::Obligation& o = obligations.at(i, scratch);
+        obligation_row(o, rules, with_customer, row);
+        cells.assign(row.begin(), row.end());
+        return o;
+    };
+    for (const uint32_t i : order) {
+        make(i);
+        t.measure(cells);
     }
-    const std::string out = t.indent(2).render();
-    return out + not_counted_lines(obligations, with_customer);
+    t.indent(2).stream(out);
+    for (const uint32_t i : order) {
+        const occasions::Obligation& o = make(i);
+        t.stream_row(out, cells, row.size() - 2, tone_of(o.state));
+    }
+    not_counted_lines(out, obligations, with_customer);
 }
 
 void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
                        const rules::Rules& rules) {
+    write_obligations(j, occasions::VectorListing(obligations), rules);
+}
+
+void write_obligations(core::JsonWriter& j, const occasions::Listing& obligations,
+                       const rules::Rules& rules) {
     j.begin_array();
-    for (const auto& o : obligations) {
+    occasions::Obligation scratch;
+    for (size_t at = 0; at < obligations.size(); ++at) {
+        const occasions::Obligation& o = obligations.at(at, scratch);
         j.begin_object().key("uid").value(o.uid).key("tag").value(o.tag).key("kind").value(o.kind);
         j.key("name").value(o.name).key("person").value_or_null(o.person);
         j.key("customer").value(o.customer_code).key("customer_name").value(o.customer_name);

@@ -4,6 +4,7 @@
 
 #include "compliance/goals.hpp"
 #include "core/json.hpp"
+#include "core/sink.hpp"
 #include "occasions/intel.hpp"
 #include "occasions/obligations.hpp"
 
@@ -15,6 +16,9 @@ namespace keqing::output {
 // One line per obligation: day, customer, occasion, window, state, what is still to do.
 std::string render_obligations(const std::vector<occasions::Obligation>& obligations,
                                const rules::Rules& rules, bool with_customer);
+// The same written into `out` (a long list never sits whole in memory).
+void render_obligations(core::Sink& out, const occasions::Listing& obligations, const rules::Rules& rules,
+                        bool with_customer);
 // Why a contact tagged for `o` did not count, for people: "R7 needs the assigned rep in person (wang was
 // assigned on 11-03)".
 std::string not_counted_why(const occasions::Obligation& o, const occasions::NotCounted& n);
@@ -28,6 +32,7 @@ std::string actions_text(const std::vector<rules::Action>& actions, const rules:
 // Appends the obligations as a JSON array value.
 void write_obligations(core::JsonWriter& j, const std::vector<occasions::Obligation>& obligations,
                        const rules::Rules& rules);
+void write_obligations(core::JsonWriter& j, const occasions::Listing& obligations, const rules::Rules& rules);
 
 // One line per rep and goal, with the checklist completeness of the rep's visits.
 std::string render_goals(const std::vector<compliance::RepGoals>& goals);

@@ -149,7 +149,9 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
                  html_heads({N_("Date"), N_("Customer"), N_("Rep"), N_("Occasion"), N_("Window"), N_("State"),
                              N_("Still to do")}),
                  {}};
-    for (const auto& o : report.missed) {
+    occasions::Obligation scratch;
+    for (size_t i = 0; i < report.missed.size(); ++i) {
+        const occasions::Obligation& o = report.missed.at(i, scratch);
         std::string todo = actions_text(o.outstanding(), rules);
         if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
         missed.rows.push_back({o.date.iso(), name(o.customer_code + " " + o.customer_name),

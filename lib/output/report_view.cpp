@@ -172,11 +172,12 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::overdue)]),
                      fmt::format("{}", o.by_state[static_cast<size_t>(occasions::State::missed)])});
         occ.write(out, md);
-        if (!r.missed.empty())
-            out << (md ? "\n" + std::string(core::tr("Not kept:")) + "\n\n```\n" +
-                             render_obligations(r.missed, rules, true) + "```\n"
-                       : std::string(core::tr("not kept:")) + "\n" +
-                             render_obligations(r.missed, rules, true));
+        if (!r.missed.empty()) {
+            out << (md ? "\n" + std::string(core::tr("Not kept:")) + "\n\n```\n"
+                       : std::string(core::tr("not kept:")) + "\n");
+            render_obligations(out, r.missed, rules, true);
+            if (md) out << "```\n";
+        }
     }
 
     for (const auto& m : r.months) {

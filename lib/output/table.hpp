@@ -59,12 +59,25 @@ class Table {
     // Draws cell `column` of the last row in `tone` (a status) when colour is on (output/color.hpp).
     Table& tone(size_t column, Tone tone);
     bool empty() const { return rows_ == 0; }
+    // A table too long to hold, drawn plain in two passes over its rows, made the same way each time:
+    // measure() each row (nothing is kept but the widths), then stream() the header and stream_row()
+    // each row. The lines are those render() would draw had the rows been added with row() and tone().
+    Table& measure(std::span<const std::string_view> cells);
+    void stream(core::Sink& out);
+    void stream_row(core::Sink& out, std::span<const std::string_view> cells, size_t tone_column, Tone tone);
     // Plain: header first, two spaces between columns, no trailing spaces; within layout().columns when
     // set (see fit_columns). Markdown: `| a | b |` lines under a `| --- |` rule, never fitted.
     void render(core::Sink& out, Style style = Style::plain) const;
     std::string render(Style style = Style::plain) const;
 
   private:
+    // Cell `c` as stored: cut to its column's limit, control characters shown; its display width.
+    int fit_cell(size_t c, std::string_view& cell, std::string& fitted) const;
+    void measure_cell(size_t c, std::string_view cell, int width);
+    // The plan within `columns` (0: none); `columns` becomes 0 when the table fits as it is.
+    ColumnPlan plan(int& columns) const;
+    template <class CellOf, class ToneOf>
+    void emit(core::Sink& out, const ColumnPlan& plan, int columns, CellOf cell_of, ToneOf tone_of) const;
     std::string_view cell(size_t row, size_t column) const;
     void render_markdown(core::Sink& out) const;
     void render_plain(core::Sink& out, const ColumnPlan& plan, int columns) const;
@@ -82,6 +95,8 @@ class Table {
     std::vector<uint32_t> ends_;     // where each cell ends in cells_
     std::vector<uint16_t> displays_; // each cell's display width
     std::vector<Tone> tones_;        // each cell's tone; empty while no cell has one
+    ColumnPlan streamed_;            // stream(): the plan, and the terminal's columns (0: none)
+    int streamed_columns_ = 0;
 };
 
 // Fits columns of natural `widths` (headers included; `cells`: cells only) into `columns`: text columns

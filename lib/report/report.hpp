@@ -6,6 +6,7 @@
 #include "compliance/goals.hpp"
 #include "followups/complaints.hpp"
 #include "occasions/obligations.hpp"
+#include "report/missed.hpp"
 
 #include <array>
 #include <map>
@@ -79,7 +80,7 @@ struct Report {
     std::vector<Row> reps;                             // ranking: best score first
     std::vector<Row> rows;                             // the --by breakdown
     std::vector<OccasionRow> occasions;
-    std::vector<occasions::Obligation> missed; // obligations missed or overdue, for follow-up
+    MissedList missed; // obligations missed or overdue, for follow-up
     compliance::Quality quality;
     std::vector<followups::Counts> followup_counts;  // per owner rep, then everyone (rep "")
     std::vector<store::FollowUp> followups_overdue;  // open and past due at min(as_of, the range's end)
@@ -101,9 +102,13 @@ class Accumulator {
     }
     // One evaluated month and its rep goals, in month order.
     void add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals);
-    // The range's obligations (kept and missed count only closed windows of customers in scope) and
-    // voided contacts; then rankings and the score.
-    Report finish(const std::vector<occasions::Obligation>& obligations, store::Voided&& voided);
+    // Some of the range's obligations, after the last month (kept and missed count only closed windows of
+    // customers in scope): counted, the missed and overdue ones kept.
+    void add_obligations(const std::vector<occasions::Obligation>& obligations);
+    // The customers listed in some month so far, sorted: only their obligations count.
+    const std::vector<int64_t>& in_scope() const;
+    // The voided contacts; then rankings and the score.
+    Report finish(store::Voided&& voided);
     // Data-quality findings of a pass over contacts (counts add up, lists go on up to the limit).
     void add_findings(compliance::Quality&& findings);
 
@@ -118,9 +123,10 @@ class Accumulator {
     Report report_;
     std::vector<int> quota_channels_;
     std::vector<store::Rep> all_reps_;
-    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_;    // into all_reps_
-    std::unordered_map<std::string, Row> reps_, rows_;                     // by key
-    std::unordered_set<int64_t> in_scope_;                                 // customers listed in some month
+    std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
+    std::unordered_map<std::string, Row> reps_, rows_;                  // by key
+    std::vector<int64_t> in_scope_;              // customers listed in some month, sorted
+    std::map<std::string, OccasionRow> by_kind_; // obligations counted
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
 };
 
