@@ -315,6 +315,8 @@ template Result<std::vector<Contact>> SqlStore<SqliteDb>::customer_contacts(int6
 template Result<std::vector<Contact>> SqlStore<SqliteDb>::tagged_contacts(core::Date from, core::Date to,
                                                                           const Scope& filter);
 template Result<std::vector<Contact>> SqlStore<SqliteDb>::contacts_between(core::Date from, core::Date to);
+template Result<std::vector<int64_t>>
+SqlStore<SqliteDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps);
 template Result<void>
 SqlStore<SqliteDb>::scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
                                   const std::function<void(const ContactFacts&)>& visit);
@@ -337,6 +339,8 @@ template Result<std::vector<Contact>> SqlStore<PgDb>::customer_contacts(int64_t 
 template Result<std::vector<Contact>> SqlStore<PgDb>::tagged_contacts(core::Date from, core::Date to,
                                                                       const Scope& filter);
 template Result<std::vector<Contact>> SqlStore<PgDb>::contacts_between(core::Date from, core::Date to);
+template Result<std::vector<int64_t>>
+SqlStore<PgDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps);
 template Result<void> SqlStore<PgDb>::scan_contacts(core::Date from, core::Date to, const Scope& scope,
                                                     ScanOptions options,
                                                     const std::function<void(const ContactFacts&)>& visit);
