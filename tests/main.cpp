@@ -54,4 +54,14 @@ int64_t add_customer(store::Store& store, const char* code, const char* tier, co
     return *id;
 }
 
+std::string add_event(store::Store& store, int64_t customer_id, const char* kind, const char* date) {
+    store::LifeEvent e;
+    e.customer_id = customer_id;
+    e.kind = kind;
+    e.date = day(date);
+    auto id = store.add_event(e);
+    REQUIRE(id.ok());
+    return "event:" + std::to_string(*id);
+}
+
 } // namespace keqing::test

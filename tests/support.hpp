@@ -40,4 +40,7 @@ int64_t add_customer(store::Store& store, const char* code, const char* tier, co
                      std::optional<core::Date> opened = {}, std::optional<core::Date> closed = {},
                      const char* name = nullptr);
 
+// Records a life event of `kind` on `date` at the customer and returns its tag ("event:<id>").
+std::string add_event(store::Store& store, int64_t customer_id, const char* kind, const char* date);
+
 } // namespace keqing::test

@@ -63,13 +63,7 @@ struct Fixture : test::StoreFixture {
 
     // Records a life event and returns its tag.
     std::string event(int64_t customer_id, const char* kind, const char* date) {
-        store::LifeEvent e;
-        e.customer_id = customer_id;
-        e.kind = kind;
-        e.date = day(date);
-        auto id = store->add_event(e);
-        REQUIRE(id.ok());
-        return fmt::format("event:{}", *id);
+        return test::add_event(*store, customer_id, kind, date);
     }
 
     // The days of the obligations of one kind in [from, to], as of `to`.

@@ -34,13 +34,7 @@ struct Fixture : test::StoreFixture {
         REQUIRE(store->add_person(p).ok());
     }
     std::string event(int64_t customer_id, const char* kind, const char* date) {
-        store::LifeEvent e;
-        e.customer_id = customer_id;
-        e.kind = kind;
-        e.date = day(date);
-        auto id = store->add_event(e);
-        REQUIRE(id.ok());
-        return fmt::format("event:{}", *id);
+        return test::add_event(*store, customer_id, kind, date);
     }
     void contact(int64_t customer_id, const char* channel, const char* date, const std::string& tag,
                  const char* rep = "wang", bool gift = false) {
