@@ -436,6 +436,24 @@ TEST_SUITE("occasions::obligations") {
         CHECK(occasions::choose_tag(*store, rules, c, "")->tag.empty()); // li's from that day
     }
 
+    TEST_CASE_FIXTURE(Fixture, "obligations come by the window's end, then customer code, day and tag") {
+        // Added in another order than the one listed: codes against ids, a birthday before the festival.
+        const auto z = customer("Z9", "B");
+        const auto a = customer("A1", "B");
+        person(z, "赵", "1980-09-24");
+        person(a, "钱", "1980-09-24");
+        person(a, "孙", "1980-09-10");
+        std::vector<std::string> listed;
+        for (const auto& o : run("2026-09-01", "2026-09-30", "2026-09-30"))
+            listed.push_back(o.to.iso() + " " + o.customer_code + " " + o.date.iso() + " " + o.kind);
+        const std::vector<std::string> want{
+            "2026-09-10 A1 2026-09-10 birthday",   "2026-09-24 A1 2026-09-24 birthday",
+            "2026-09-24 Z9 2026-09-24 birthday",   "2026-09-25 A1 2026-09-25 mid-autumn",
+            "2026-09-25 Z9 2026-09-25 mid-autumn",
+        };
+        CHECK(listed == want);
+    }
+
     TEST_CASE("the rep in effect on a day, whatever order the history comes in") {
         auto entry = [](const char* rep, std::optional<core::Date> from) {
             return store::HistoryEntry{rep, from, ""};

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <span>
 
@@ -221,6 +222,25 @@ void add_personal(Personal& personal, size_t from, size_t to, std::vector<Obliga
     }
 }
 
+// Obligations by the end of their window, customer code, day and tag (then as they came). Their positions
+// are sorted, not the records: an obligation is some 400 bytes, and moving them about in the sort cost a
+// tenth of everyone's obligations (issue 23).
+std::vector<Obligation> in_order(std::vector<Obligation> out) {
+    std::vector<uint32_t> order(out.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+        const Obligation& x = out[a];
+        const Obligation& y = out[b];
+        return std::tie(x.to, x.customer_code, x.date, x.tag, a) <
+               std::tie(y.to, y.customer_code, y.date, y.tag, b);
+    });
+    std::vector<Obligation> sorted;
+    sorted.reserve(out.size());
+    for (const uint32_t at : order)
+        sorted.push_back(std::move(out[at]));
+    return sorted;
+}
+
 // How many obligations a streamed read makes and satisfies at a time.
 constexpr size_t kSlice = 10000;
 
@@ -319,11 +339,7 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
     KQ_CHECK(read_personal(store, rules, part, filter, personal));
     add_personal(personal, 0, personal.dated.size(), out);
     KQ_CHECK(satisfy_all(store, rules, as_of, filter, out));
-    std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
-        return std::tie(a.to, a.customer_code, a.date, a.tag) <
-               std::tie(b.to, b.customer_code, b.date, b.tag);
-    });
-    return out;
+    return in_order(std::move(out));
 }
 
 Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
