@@ -1,6 +1,7 @@
 // JSON writing: escaping per RFC 8259 and comma/indent bookkeeping for nested containers.
 #include "core/json.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -128,15 +129,19 @@ JsonWriter& JsonWriter::value(int64_t number) {
     return *this;
 }
 
+void append_json_double(std::string& out, double number) {
+    char text[32];
+    const auto end = fmt::format_to_n(text, sizeof text, FMT_COMPILE("{}"), number);
+    out.append(text, std::min(end.size, sizeof text));
+}
+
 JsonWriter& JsonWriter::value(double number) {
     before_value();
     if (!std::isfinite(number)) {
         out_.text() += "null";
         return *this;
     }
-    char text[32]; // the shortest text that reads back as the same double
-    const auto end = fmt::format_to_n(text, sizeof text, "{}", number);
-    out_.text().append(text, std::min(end.size, sizeof text));
+    append_json_double(out_.text(), number);
     return *this;
 }
 

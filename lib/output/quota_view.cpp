@@ -118,7 +118,9 @@ void write_month(core::JsonWriter& j, const compliance::MonthResult& r, const ru
             core::append_json_quoted(line, c.rep);
             line += ", \"status\": ";
             core::append_json_quoted(line, compliance::to_string(c.status));
-            fmt::format_to(std::back_inserter(line), ", \"score\": {}, \"active_days\": ", c.score);
+            line += ", \"score\": ";
+            core::append_json_double(line, c.score);
+            line += ", \"active_days\": ";
             number(c.active_days);
             line += ", \"channels\": {";
             for (size_t k = 0; k < c.channels.size(); ++k) {

@@ -4,6 +4,7 @@
 #include "core/json.hpp"
 
 #include "core/i18n.hpp"
+#include "store/birthday_months.hpp"
 #include "store/pg_db.hpp"
 #include "store/rows.hpp"
 #include "store/sql_store.hpp"
@@ -66,20 +67,29 @@ template <class Db> Result<std::vector<Person>> SqlStore<Db>::people_of(const Sc
     return rows::all(s, rows::person<Stmt>);
 }
 
-// With `months`, only birthdays written in one of them (Db::kDialect.birthday_months: lunar ones $2, solar
-// ones $3).
+// With `months`, only birthdays written in one of them (may_fall_in): in SQL where the dialect has it
+// (Db::kDialect.birthday_months: lunar ones $2, solar ones $3), else on each row as it comes.
 template <class Db>
 Result<std::vector<Person>> SqlStore<Db>::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
     const bool everyone = filter.kind == Scope::Kind::all;
+    const bool in_sql = months && !Db::kDialect.birthday_months.empty();
     KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT p.id, p.customer_id, p.name, p.birthday FROM @people p {} "
                                            "WHERE p.birthday <> '' AND p.removed_at IS NULL AND {} {}",
                                            everyone ? "" : "JOIN @customers c ON c.id = p.customer_id",
-                                           filter_sql(filter), months ? Db::kDialect.birthday_months : "")));
+                                           filter_sql(filter), in_sql ? Db::kDialect.birthday_months : "")));
     if (!everyone) s.bind(9, filter_value(filter));
-    if (months)
+    if (in_sql) {
         s.bind(2, id_list(Db::kDialect, widened_ids(months->lunar)))
             .bind(3, id_list(Db::kDialect, widened_ids(months->solar)));
-    return rows::all(s, rows::birthday<Stmt>);
+    }
+    if (in_sql || !months) return rows::all(s, rows::birthday<Stmt>);
+    std::vector<Person> out;
+    while (true) {
+        KQ_TRY(bool row, s.step());
+        if (!row) break;
+        if (may_fall_in(s.view(3), *months)) out.push_back(rows::birthday(s));
+    }
+    return out;
 }
 
 template <class Db>
