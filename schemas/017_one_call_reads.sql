@@ -31,8 +31,9 @@ CREATE FUNCTION keqing_api.reps_named(ids text[]) RETURNS SETOF keqing.reps
 
 -- The customers the session sees, each with every pair of its tier and rep history entries (NULLs when it
 -- has none): what customers(), tier_history() and assignments() joined gave, in one call. `of_rep` keeps
--- those ever assigned to that rep, `of_ids` those with these ids; NULL keeps all.
-CREATE FUNCTION keqing_api.customer_histories(of_rep text, of_ids bigint[])
+-- those ever assigned to that rep, `of_ids` those with these ids, `of_code` the one with that code; NULL
+-- keeps all.
+CREATE FUNCTION keqing_api.customer_histories(of_rep text, of_ids bigint[], of_code text)
     RETURNS TABLE (id bigint, code text, name text, opened_on text, closed_on text, phone text, address text,
                    stage text, tier text, tier_from text, rep_id text, rep_from text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 200 SET search_path = pg_catalog, pg_temp
@@ -47,7 +48,7 @@ BEGIN
                                 WHERE x.customer_id = v.id OFFSET 0) t ON true
             LEFT JOIN LATERAL (SELECT x.rep_id, x.effective_from FROM keqing.assignments x
                                 WHERE x.customer_id = v.id OFFSET 0) a ON true
-           WHERE (of_ids IS NULL OR v.id = ANY (of_ids))
+           WHERE (of_ids IS NULL OR v.id = ANY (of_ids)) AND (of_code IS NULL OR c.code = of_code)
              AND (of_rep IS NULL OR EXISTS (SELECT 1 FROM keqing.assignments x
                                              WHERE x.customer_id = v.id AND x.rep_id = of_rep));
     ELSIF of_ids IS NOT NULL THEN
@@ -55,7 +56,14 @@ BEGIN
                             t.tier, t.effective_from, a.rep_id, a.effective_from
             FROM keqing.customers c LEFT JOIN keqing.tier_history t ON t.customer_id = c.id
                  LEFT JOIN keqing.assignments a ON a.customer_id = c.id
-           WHERE c.id = ANY (of_ids)
+           WHERE c.id = ANY (of_ids) AND (of_code IS NULL OR c.code = of_code)
+             AND (of_rep IS NULL OR c.id IN (SELECT x.customer_id FROM keqing.assignments x WHERE x.rep_id = of_rep));
+    ELSIF of_code IS NOT NULL THEN
+        RETURN QUERY SELECT c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage,
+                            t.tier, t.effective_from, a.rep_id, a.effective_from
+            FROM keqing.customers c LEFT JOIN keqing.tier_history t ON t.customer_id = c.id
+                 LEFT JOIN keqing.assignments a ON a.customer_id = c.id
+           WHERE c.code = of_code
              AND (of_rep IS NULL OR c.id IN (SELECT x.customer_id FROM keqing.assignments x WHERE x.rep_id = of_rep));
     ELSIF of_rep IS NOT NULL THEN
         RETURN QUERY SELECT c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage,
@@ -89,8 +97,8 @@ BEGIN
 END $$;
 
 SELECT keqing_private.pin_planner();
-REVOKE ALL ON FUNCTION keqing_api.reps_named(text[]), keqing_api.customer_histories(text, bigint[]),
+REVOKE ALL ON FUNCTION keqing_api.reps_named(text[]), keqing_api.customer_histories(text, bigint[], text),
     keqing_api.contact_ids_of_reps(text, text, text[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION keqing_api.reps_named(text[]), keqing_api.customer_histories(text, bigint[]),
+GRANT EXECUTE ON FUNCTION keqing_api.reps_named(text[]), keqing_api.customer_histories(text, bigint[], text),
     keqing_api.contact_ids_of_reps(text, text, text[]) TO keqing_admin, keqing_manager, keqing_rep;
 -- @end

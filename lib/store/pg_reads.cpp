@@ -15,24 +15,28 @@ namespace keqing::store {
 namespace {
 
 // select_with_history's columns (store/history.hpp) and order, from keqing_api.customer_histories: $3 the
-// rep whose customers are read (NULL: any), $4 their ids (NULL: any); codes and days ordered byte by byte, as
-// the tables' COLLATE "C" columns are.
+// rep whose customers are read, $4 their ids, $5 their code (each NULL: any); codes and days ordered byte by
+// byte, as the tables' COLLATE "C" columns are.
 constexpr std::string_view kHistories =
     "SELECT h.id, h.code, h.name, h.opened_on, h.closed_on, h.phone, h.address, h.stage, h.tier, "
     "h.tier_from, "
-    "h.rep_id, h.rep_from FROM keqing_api.customer_histories($3::text, $4::bigint[]) h WHERE {} ORDER BY "
+    "h.rep_id, h.rep_from FROM keqing_api.customer_histories($3::text, $4::bigint[], $5::text) h WHERE {} "
+    "ORDER BY "
     "h.code COLLATE \"C\", h.tier_from COLLATE \"C\", h.rep_from COLLATE \"C\"";
 
-// Whether `filter` is a scope customer_histories narrows to itself: one rep's customers, or listed ones.
+// Whether `filter` is a scope customer_histories narrows to itself: one rep's customers, listed ones, or one
+// by its code.
 bool one_call(const PgDb& db, const Scope& filter) {
-    return db.source() == Source::api && (filter.kind == Scope::Kind::rep || filter.kind == Scope::Kind::ids);
+    return db.source() == Source::api &&
+           (filter.kind == Scope::Kind::rep || filter.kind == Scope::Kind::ids ||
+            filter.kind == Scope::Kind::code);
 }
 
 void bind_scope(PgStmt& s, const Scope& filter) {
-    if (filter.kind == Scope::Kind::rep)
-        s.bind(3, filter.value).bind_null(4);
-    else
-        s.bind_null(3).bind(4, id_list(kPostgresDialect, filter.ids));
+    s.bind_null(3).bind_null(4).bind_null(5);
+    if (filter.kind == Scope::Kind::rep) s.bind(3, filter.value);
+    if (filter.kind == Scope::Kind::ids) s.bind(4, id_list(kPostgresDialect, filter.ids));
+    if (filter.kind == Scope::Kind::code) s.bind(5, filter.value);
 }
 
 } // namespace
@@ -44,6 +48,11 @@ Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
     KQ_TRY(std::vector<Rep> found, rows::all(s, rows::rep<PgStmt>));
     if (found.empty()) return std::optional<Rep>();
     return std::optional<Rep>(std::move(found.front()));
+}
+
+Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, Match how, core::Date on) {
+    if (db_.source() != Source::api || how != Match::code) return SqlStore::find_customers(text, how, on);
+    return list_customers(on, Scope{Scope::Kind::code, text});
 }
 
 Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const Scope& filter) {
@@ -76,7 +85,7 @@ Result<std::vector<std::pair<int64_t, core::Date>>> PgStore::opening_days(const 
     if (!one_call(db_, filter)) return SqlStore::opening_days(filter);
     KQ_TRY(PgStmt s,
            db_.stream("SELECT DISTINCT h.id, h.opened_on FROM keqing_api.customer_histories($3::text, "
-                      "$4::bigint[]) h WHERE h.opened_on IS NOT NULL ORDER BY h.id"));
+                      "$4::bigint[], $5::text) h WHERE h.opened_on IS NOT NULL ORDER BY h.id"));
     bind_scope(s, filter);
     std::vector<std::pair<int64_t, core::Date>> out;
     while (true) {

@@ -41,11 +41,13 @@ ids_new="SELECT k FROM keqing_api.contact_ids_of_reps('2026-11-01', '2026-11-30'
 
 for who in wang zhou boss; do
   same $who "customer_histories(NULL, NULL): every customer it sees, with its histories" \
-    "$histories_new(NULL, NULL) h" "$histories_old"
+    "$histories_new(NULL, NULL, NULL) h" "$histories_old"
   same $who "customer_histories(rep): the customers ever that rep's" \
-    "$histories_new('wang', NULL) h" "$histories_old WHERE c.id IN (SELECT customer_id FROM keqing_api.assignments() WHERE rep_id = 'wang')"
+    "$histories_new('wang', NULL, NULL) h" "$histories_old WHERE c.id IN (SELECT customer_id FROM keqing_api.assignments() WHERE rep_id = 'wang')"
   same $who "customer_histories(NULL, ids): those customers" \
-    "$histories_new(NULL, '{$wang_ids}') h" "$histories_old WHERE c.id IN ($wang_ids)"
+    "$histories_new(NULL, '{$wang_ids}', NULL) h" "$histories_old WHERE c.id IN ($wang_ids)"
+  same $who "customer_histories(NULL, NULL, code): that customer" \
+    "$histories_new(NULL, NULL, 'HZ001') h" "$histories_old WHERE c.code = 'HZ001'"
   same $who "contact_ids_of_reps: the rep's contacts of the days, not voided" "$ids_new ARRAY['wang']) k" "$ids_old 'wang'"
   same $who "reps_named: the reps named" "SELECT r.* FROM keqing_api.reps_named(ARRAY['wang', 'zhao', 'nobody']) r" \
     "SELECT r.* FROM keqing_api.reps() r WHERE r.id IN ('wang', 'zhao')"
@@ -54,25 +56,27 @@ done
 psql_as wang "$ids_new ARRAY['wang']) k WHERE k = $wang_contact"
 if [ "$rc" = 0 ] && [ ! -s "$WORK/out" ]; then pass; else fail "contact_ids_of_reps left a voided contact in"; fi
 # An admin and a manager see li's customers (the manager: li is in its team); zhao's only the admin.
-same zhou "customer_histories: the manager sees li's customers" "SELECT h.id FROM keqing_api.customer_histories('li', NULL) h" \
+same zhou "customer_histories: the manager sees li's customers" "SELECT h.id FROM keqing_api.customer_histories('li', NULL, NULL) h" \
   "SELECT customer_id FROM keqing_api.assignments() WHERE customer_id IN ($li_ids) AND customer_id IN
    (SELECT customer_id FROM keqing_api.assignments() WHERE rep_id = 'li') AND customer_id IN (SELECT id FROM keqing_api.customers())"
-same boss "customer_histories: the admin sees zhao's customers" "SELECT DISTINCT h.id FROM keqing_api.customer_histories('zhao', NULL) h" \
-  "SELECT DISTINCT customer_id FROM keqing.assignments WHERE rep_id = 'zhao'"
+same boss "customer_histories: the admin sees zhao's customers" "SELECT DISTINCT h.id FROM keqing_api.customer_histories('zhao', NULL, NULL) h" \
+  "SELECT DISTINCT customer_id FROM keqing_api.assignments() WHERE rep_id = 'zhao'"
 
 # A rep reaches nothing of another rep's through them: not by its name, not by its customers' ids, not by
 # its contacts; wang's own HZ004, handed to li, stays wang's to read, and only it.
-nothing wang "customer_histories of zhao's name" "$histories_new('zhao', NULL) h"
-nothing wang "customer_histories of zhao's customers' ids" "$histories_new(NULL, '{$zhao_ids}') h"
+nothing wang "customer_histories of zhao's name" "$histories_new('zhao', NULL, NULL) h"
+nothing wang "customer_histories of zhao's customers' ids" "$histories_new(NULL, '{$zhao_ids}', NULL) h"
 nothing wang "customer_histories of li's name and li's ids" \
-  "$histories_new('li', '{$li_ids}') h WHERE h.code <> 'HZ004'"
+  "$histories_new('li', '{$li_ids}', NULL) h WHERE h.code <> 'HZ004'"
+nothing wang "customer_histories of li's customer's code" "$histories_new(NULL, NULL, 'HZ002') h"
 nothing wang "contact_ids_of_reps of li and zhao" "$ids_new ARRAY['li', 'zhao']) k"
-nothing zhou "manager: customer_histories of zhao's (another team's) ids" "$histories_new(NULL, '{$zhao_ids}') h"
+nothing zhou "manager: customer_histories of zhao's (another team's) ids" "$histories_new(NULL, '{$zhao_ids}', NULL) h"
+nothing zhou "manager: customer_histories of zhao's customer's code" "$histories_new(NULL, NULL, 'HZ003') h"
 nothing zhou "manager: contact_ids_of_reps of zhao" "$ids_new ARRAY['zhao']) k"
-psql_as wang "SELECT DISTINCT h.code FROM keqing_api.customer_histories('li', NULL) h"
+psql_as wang "SELECT DISTINCT h.code FROM keqing_api.customer_histories('li', NULL, NULL) h"
 if [ "$rc" = 0 ] && [ "$(out)" = HZ004 ]; then pass; else fail "wang: li's customers it sees are HZ004 alone: $(out)"; fi
 # A role in no keqing group may not call them at all; nor may a rep call keqing_private.visible_ids().
-for f in "customer_histories(NULL, NULL)" "contact_ids_of_reps('2026-11-01', '2026-11-30', ARRAY['wang'])" \
+for f in "customer_histories(NULL, NULL, NULL)" "contact_ids_of_reps('2026-11-01', '2026-11-30', ARRAY['wang'])" \
   "reps_named(ARRAY['wang'])"; do
   psql_as guest "SELECT * FROM keqing_api.$f"
   if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fail "guest called keqing_api.$f"; fi
@@ -82,7 +86,7 @@ if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fa
 
 # Hardened as schema 6's: SECURITY DEFINER, search path pg_catalog then pg_temp, the planner's settings and
 # client_min_messages pinned, nothing for PUBLIC, EXECUTE for the three keqing groups.
-for f in "keqing_api.customer_histories(text,bigint[])" "keqing_api.contact_ids_of_reps(text,text,text[])" \
+for f in "keqing_api.customer_histories(text,bigint[],text)" "keqing_api.contact_ids_of_reps(text,text,text[])" \
   "keqing_api.reps_named(text[])" "keqing_private.visible_ids()"; do
   row=$(db_query "SELECT p.prosecdef, 'search_path=pg_catalog, pg_temp' = ANY (p.proconfig),
       'enable_seqscan=on' = ANY (p.proconfig) OR p.pronamespace = 'keqing_private'::regnamespace,
@@ -114,4 +118,17 @@ as_owner_and_rep "remind --rep" remind --rep wang --as-of 2026-11-20 --wide
 as_owner_and_rep "remind --rep (json)" remind --rep wang --as-of 2026-11-03 --days 14 --format json
 as_owner_and_rep "plan --rep" plan --rep wang --from 2026-11-20 --format json
 as_owner_and_rep "check-quota --customer" check-quota --customer HZ001 --month 2026-11 --as-of 2026-11-20 --format json
+as_owner_and_rep "log-visit --dry-run" log-visit HZ001 --call --rep wang --date 2026-11-20 --dry-run
+# log-visit's answer and the row it stores: as wang, the owner's for the same contact (the owner's voided
+# first, so that both answers count the same contacts; lag and logged_at are the server's own when wang logs).
+run log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as the owner"; expect_rc 0 "the owner logs for wang"
+sed 's/#[0-9]*/#N/' "$WORK/out" >"$WORK/owner.out"
+run log-visit --void "$(db_query "SELECT id FROM contacts WHERE note = 'as the owner'")" --reason "compared"
+expect_rc 0 "the owner's contact voided"
+run as wang log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as wang"; expect_rc 0 "wang logs its own"
+if [ -s "$WORK/out" ] && cmp -s <(sed 's/#[0-9]*/#N/' "$WORK/out") "$WORK/owner.out"; then pass; else
+  fail "log-visit's answer as wang differs from the owner's: $(diff "$WORK/owner.out" "$WORK/out" | head -4 | tr '\n' ' ')"; fi
+rows=$(db_query "SELECT customer_id, channel, happened_on, happened_at, rep_id, flags, gift, occasion FROM contacts
+  WHERE note IN ('as the owner', 'as wang') GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
+if [ "$(wc -l <<<"$rows")" = 1 ]; then pass; else fail "the rows logged as the owner and as wang differ: $rows"; fi
 finish
