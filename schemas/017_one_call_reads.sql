@@ -7,7 +7,11 @@
 -- DEFINER, the search path pinned to pg_catalog with pg_temp last, every name qualified, the planner's
 -- settings pinned (pin_planner), EXECUTE granted to the keqing groups alone. Their arguments only narrow
 -- what the session sees, never widen it: a hidden customer's id or another rep's name finds nothing, at
--- the cost of one that exists nowhere (each reads through the session's own customers, one at a time).
+-- the cost of one that exists nowhere — each reads through the session's own customers, one at a time,
+-- and tests a rep's name only on the rows read (behind OFFSET 0): a condition the planner could push into
+-- the read would be planned from the statistics of every row (a rep's name with contacts hidden from the
+-- session read through contacts_customer, one with none through contacts_rep, at another count of
+-- buffers).
 -- @postgresql
 
 -- visible_ids() as plpgsql: its query is planned once per session and the plan kept; as SQL it was planned
@@ -49,8 +53,9 @@ BEGIN
             LEFT JOIN LATERAL (SELECT x.rep_id, x.effective_from FROM keqing.assignments x
                                 WHERE x.customer_id = v.id OFFSET 0) a ON true
            WHERE (of_ids IS NULL OR v.id = ANY (of_ids)) AND (of_code IS NULL OR c.code = of_code)
-             AND (of_rep IS NULL OR EXISTS (SELECT 1 FROM keqing.assignments x
-                                             WHERE x.customer_id = v.id AND x.rep_id = of_rep));
+             AND (of_rep IS NULL OR EXISTS (SELECT 1 FROM (SELECT x.rep_id FROM keqing.assignments x
+                                                            WHERE x.customer_id = v.id OFFSET 0) y
+                                             WHERE y.rep_id = of_rep));
     ELSIF of_ids IS NOT NULL THEN
         RETURN QUERY SELECT c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage,
                             t.tier, t.effective_from, a.rep_id, a.effective_from
@@ -90,9 +95,9 @@ BEGIN
             WHERE k.rep_id = ANY (reps) AND k.happened_on BETWEEN from_day AND to_day AND k.voided_at IS NULL;
     ELSE
         RETURN QUERY SELECT k.id FROM keqing_private.visible_ids() AS v(id)
-            CROSS JOIN LATERAL (SELECT x.id FROM keqing.contacts x
-                                 WHERE x.customer_id = v.id AND x.happened_on BETWEEN from_day AND to_day
-                                   AND x.rep_id = ANY (reps) AND x.voided_at IS NULL OFFSET 0) k;
+            CROSS JOIN LATERAL (SELECT x.id, x.rep_id, x.voided_at FROM keqing.contacts x
+                                 WHERE x.customer_id = v.id AND x.happened_on BETWEEN from_day AND to_day OFFSET 0) k
+           WHERE k.rep_id = ANY (reps) AND k.voided_at IS NULL;
     END IF;
 END $$;
 
