@@ -23,6 +23,15 @@ class PgStore final : public SqlStore<PgDb> {
     Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
     std::vector<std::string> take_warnings() override { return std::exchange(warnings_, {}); }
 
+    // Through keqing_api, one rep's (or listed customers') reads in one call each (pg_reads.cpp).
+    Result<std::optional<Rep>> find_rep(const std::string& id) override;
+    Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
+    Result<std::vector<Customer>> list_customers(core::Date on, const Scope& filter) override;
+    Result<std::vector<MonthCustomer>> month_customers(core::Month month, const Scope& filter) override;
+    Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) override;
+    Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
+                                                     const std::vector<std::string>& reps) override;
+
   private:
     Result<void> migrate();
     Result<int> legacy_version();

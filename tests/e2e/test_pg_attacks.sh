@@ -116,7 +116,9 @@ same_answer() {
 every_row() {
   local f
   for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
-    "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()" "stage_history()" "trainings()"; do
+    "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()" "stage_history()" "trainings()" \
+    "customer_histories(NULL, NULL, NULL)" "reps_named(ARRAY(SELECT id FROM keqing_api.reps()))" \
+    "contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY(SELECT id FROM keqing_api.reps()))"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -271,6 +273,20 @@ attack_server() {
       same_answer "$who" "EXPLAIN ANALYZE keqing_api.${probe%%(*} filtered on a hidden customer" "$explain.$probe = $id" \
         "$explain.$probe = 987654321" "$id" "987654321"
     done
+    # Schema 17's one-call reads: a hidden customer's id, or the rep it belongs to, finds what one that exists
+    # nowhere finds, in the same work.
+    same_answer "$who" "EXPLAIN ANALYZE customer_histories() of a hidden customer's id" \
+      "$explain.customer_histories(NULL, ARRAY[$id]::bigint[], NULL)" "$explain.customer_histories(NULL, ARRAY[987654321]::bigint[], NULL)" \
+      "$id" "987654321"
+    same_answer "$who" "EXPLAIN ANALYZE customer_histories() of a hidden rep's customers" \
+      "$explain.customer_histories('$([ "$who" = zhou ] && echo zhao || echo li)', NULL, NULL)" "$explain.customer_histories('nobody', NULL, NULL)" \
+      "$([ "$who" = zhou ] && echo zhao || echo li)" "nobody"
+    same_answer "$who" "EXPLAIN ANALYZE customer_histories() of a hidden customer's code" \
+      "$explain.customer_histories(NULL, NULL, '$(owner_query "SELECT code FROM keqing.customers WHERE id = $id")')" \
+      "$explain.customer_histories(NULL, NULL, 'NOSUCHCODE')" "$(owner_query "SELECT code FROM keqing.customers WHERE id = $id")" "NOSUCHCODE"
+    same_answer "$who" "EXPLAIN ANALYZE contact_ids_of_reps() of a hidden rep" \
+      "$explain.contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY['zhao'])" \
+      "$explain.contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY['nobody'])" "zhao" "nobody"
     # Stages and trainings (schemas 13 and 14): a hidden customer's are written and found as a missing one's.
     same_answer "$who" "set a hidden customer's stage" "SELECT keqing_api.set_stage($id, 'paused', '2026-11-20')" \
       "SELECT keqing_api.set_stage(987654321, 'paused', '2026-11-20')" "$id" "987654321"

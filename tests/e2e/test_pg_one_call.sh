@@ -1,0 +1,134 @@
+# End-to-end, PostgreSQL only: schema 17's one-call reads (schemas/017_one_call_reads.sql), which one rep's
+# commands use when they read through keqing_api (lib/store/pg_reads.cpp). Each function answers what the
+# calls it replaces answered, for a rep, a manager and an admin alike; a rep reaches through it only its own
+# customers, and another rep's name or customers' ids find nothing; each is hardened as every API function
+# (SECURITY DEFINER, search path and planner pinned, EXECUTE for the keqing groups alone); and one rep's
+# check-quota, remind and plan print, as its own login, what they print as the owner, who reads the tables.
+source "$(dirname "$0")/lib.sh"
+[ "$BACKEND" = postgresql ] || { echo "test_pg_one_call: PostgreSQL only; skipped"; exit 77; }
+load_examples || { echo "could not load examples"; exit 1; }
+roster person import "$SRC/examples/people.csv" >/dev/null || { echo "could not load people"; exit 1; }
+export KEQING_NOW=2026-11-20T20:00
+pg_role wang keqing_rep; pg_role li keqing_rep; pg_role zhou keqing_manager; pg_role boss keqing_admin
+pg_role guest
+db_query "INSERT INTO team_managers VALUES ('zhou', '华东一组')" >/dev/null
+# A hand-over and a tier change inside November, and a voided contact of wang's: histories of two entries.
+run roster assign HZ004 li --from 2026-11-10; expect_rc 0 "HZ004 handed to li"
+run roster tier HZ001 B --from 2026-11-05; expect_rc 0 "HZ001 re-tiered"
+wang_contact=$(db_query "SELECT min(id) FROM contacts WHERE rep_id = 'wang' AND happened_on >= '2026-11-01'")
+run log-visit --void "$wang_contact" --reason "one-call test"; expect_rc 0 "a contact of wang's voided"
+
+# same ROLE WHAT SQL_NEW SQL_OLD: as ROLE, the new function's rows are the old calls' rows (both sorted), and
+# there are some.
+same() {
+  psql_as "$1" "$3"; local new; new=$(sort "$WORK/out"); [ "$rc" = 0 ] || { fail "[$1] $2: $(head -c 200 "$WORK/err")"; return; }
+  psql_as "$1" "$4"; local old; old=$(sort "$WORK/out"); [ "$rc" = 0 ] || { fail "[$1] $2 (old): $(head -c 200 "$WORK/err")"; return; }
+  if [ -n "$new" ] && [ "$new" = "$old" ]; then pass; else fail "[$1] $2: $(diff <(echo "$old") <(echo "$new") | head -4 | tr '\n' ' ')"; fi
+}
+# nothing ROLE WHAT SQL: as ROLE, SQL succeeds and returns no row.
+nothing() {
+  psql_as "$1" "$3"
+  if [ "$rc" = 0 ] && [ ! -s "$WORK/out" ]; then pass; else fail "[$1] $2: exit $rc, $(head -c 200 "$WORK/out")"; fi
+}
+histories_old="SELECT c.id, c.code, c.name, c.opened_on, c.closed_on, c.phone, c.address, c.stage, t.tier,
+  t.effective_from, a.rep_id, a.effective_from FROM keqing_api.customers() c
+  LEFT JOIN keqing_api.tier_history() t ON t.customer_id = c.id LEFT JOIN keqing_api.assignments() a ON a.customer_id = c.id"
+histories_new="SELECT h.* FROM keqing_api.customer_histories"
+ids_of() { db_query "SELECT string_agg(customer_id::text, ',' ORDER BY customer_id) FROM assignments WHERE rep_id = '$1'"; }
+wang_ids=$(ids_of wang); li_ids=$(ids_of li); zhao_ids=$(ids_of zhao)
+ids_old="SELECT k.id FROM keqing_api.contacts('2026-11-01', '2026-11-30') k WHERE k.voided_at IS NULL AND k.rep_id ="
+ids_new="SELECT k FROM keqing_api.contact_ids_of_reps('2026-11-01', '2026-11-30',"
+
+for who in wang zhou boss; do
+  same $who "customer_histories(NULL, NULL): every customer it sees, with its histories" \
+    "$histories_new(NULL, NULL, NULL) h" "$histories_old"
+  same $who "customer_histories(rep): the customers ever that rep's" \
+    "$histories_new('wang', NULL, NULL) h" "$histories_old WHERE c.id IN (SELECT customer_id FROM keqing_api.assignments() WHERE rep_id = 'wang')"
+  same $who "customer_histories(NULL, ids): those customers" \
+    "$histories_new(NULL, '{$wang_ids}', NULL) h" "$histories_old WHERE c.id IN ($wang_ids)"
+  same $who "customer_histories(NULL, NULL, code): that customer" \
+    "$histories_new(NULL, NULL, 'HZ001') h" "$histories_old WHERE c.code = 'HZ001'"
+  same $who "contact_ids_of_reps: the rep's contacts of the days, not voided" "$ids_new ARRAY['wang']) k" "$ids_old 'wang'"
+  same $who "reps_named: the reps named" "SELECT r.* FROM keqing_api.reps_named(ARRAY['wang', 'zhao', 'nobody']) r" \
+    "SELECT r.* FROM keqing_api.reps() r WHERE r.id IN ('wang', 'zhao')"
+done
+# The voided contact is left out, and it is wang's.
+psql_as wang "$ids_new ARRAY['wang']) k WHERE k = $wang_contact"
+if [ "$rc" = 0 ] && [ ! -s "$WORK/out" ]; then pass; else fail "contact_ids_of_reps left a voided contact in"; fi
+# An admin and a manager see li's customers (the manager: li is in its team); zhao's only the admin.
+same zhou "customer_histories: the manager sees li's customers" "SELECT h.id FROM keqing_api.customer_histories('li', NULL, NULL) h" \
+  "SELECT customer_id FROM keqing_api.assignments() WHERE customer_id IN ($li_ids) AND customer_id IN
+   (SELECT customer_id FROM keqing_api.assignments() WHERE rep_id = 'li') AND customer_id IN (SELECT id FROM keqing_api.customers())"
+same boss "customer_histories: the admin sees zhao's customers" "SELECT DISTINCT h.id FROM keqing_api.customer_histories('zhao', NULL, NULL) h" \
+  "SELECT DISTINCT customer_id FROM keqing_api.assignments() WHERE rep_id = 'zhao'"
+
+# A rep reaches nothing of another rep's through them: not by its name, not by its customers' ids, not by
+# its contacts; wang's own HZ004, handed to li, stays wang's to read, and only it.
+nothing wang "customer_histories of zhao's name" "$histories_new('zhao', NULL, NULL) h"
+nothing wang "customer_histories of zhao's customers' ids" "$histories_new(NULL, '{$zhao_ids}', NULL) h"
+nothing wang "customer_histories of li's name and li's ids" \
+  "$histories_new('li', '{$li_ids}', NULL) h WHERE h.code <> 'HZ004'"
+nothing wang "customer_histories of li's customer's code" "$histories_new(NULL, NULL, 'HZ002') h"
+nothing wang "contact_ids_of_reps of li and zhao" "$ids_new ARRAY['li', 'zhao']) k"
+nothing zhou "manager: customer_histories of zhao's (another team's) ids" "$histories_new(NULL, '{$zhao_ids}', NULL) h"
+nothing zhou "manager: customer_histories of zhao's customer's code" "$histories_new(NULL, NULL, 'HZ003') h"
+nothing zhou "manager: contact_ids_of_reps of zhao" "$ids_new ARRAY['zhao']) k"
+psql_as wang "SELECT DISTINCT h.code FROM keqing_api.customer_histories('li', NULL, NULL) h"
+if [ "$rc" = 0 ] && [ "$(out)" = HZ004 ]; then pass; else fail "wang: li's customers it sees are HZ004 alone: $(out)"; fi
+# A role in no keqing group may not call them at all; nor may a rep call keqing_private.visible_ids().
+for f in "customer_histories(NULL, NULL, NULL)" "contact_ids_of_reps('2026-11-01', '2026-11-30', ARRAY['wang'])" \
+  "reps_named(ARRAY['wang'])"; do
+  psql_as guest "SELECT * FROM keqing_api.$f"
+  if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fail "guest called keqing_api.$f"; fi
+done
+psql_as wang "SELECT * FROM keqing_private.visible_ids()"
+if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fail "wang called keqing_private.visible_ids()"; fi
+
+# Hardened as schema 6's: SECURITY DEFINER, search path pg_catalog then pg_temp, the planner's settings and
+# client_min_messages pinned, nothing for PUBLIC, EXECUTE for the three keqing groups.
+for f in "keqing_api.customer_histories(text,bigint[],text)" "keqing_api.contact_ids_of_reps(text,text,text[])" \
+  "keqing_api.reps_named(text[])" "keqing_private.visible_ids()"; do
+  row=$(db_query "SELECT p.prosecdef, 'search_path=pg_catalog, pg_temp' = ANY (p.proconfig),
+      'enable_seqscan=on' = ANY (p.proconfig) OR p.pronamespace = 'keqing_private'::regnamespace,
+      'client_min_messages=warning' = ANY (p.proconfig) OR p.pronamespace = 'keqing_private'::regnamespace,
+      has_function_privilege('public', p.oid, 'EXECUTE'),
+      has_function_privilege('keqing_rep', p.oid, 'EXECUTE') = (p.pronamespace = 'keqing_api'::regnamespace),
+      has_function_privilege('keqing_manager', p.oid, 'EXECUTE') = (p.pronamespace = 'keqing_api'::regnamespace),
+      has_function_privilege('keqing_admin', p.oid, 'EXECUTE') = (p.pronamespace = 'keqing_api'::regnamespace)
+    FROM pg_proc p WHERE p.oid = '$f'::regprocedure")
+  if [ "$row" = "t|t|t|t|f|t|t|t" ]; then pass; else fail "$f is not hardened as the API is: $row"; fi
+done
+if [ "$(db_query "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                  WHERE p.oid = 'keqing_private.visible_ids()'::regprocedure")" = plpgsql ]; then pass; else
+  fail "visible_ids() is not plpgsql (its plan would not be kept)"; fi
+
+# One rep's commands print, as its own login (through these functions), what they print as the owner.
+as_owner_and_rep() { # WHAT CMD…
+  local what=$1; shift
+  run "$@"; cp "$WORK/out" "$WORK/owner.out"; local owner_rc=$rc
+  run as wang "$@"
+  if [ "$rc" = "$owner_rc" ] && [ -s "$WORK/out" ] && cmp -s "$WORK/out" "$WORK/owner.out"; then pass; else
+    fail "$what: as wang (exit $rc) not as the owner (exit $owner_rc): $(diff "$WORK/owner.out" "$WORK/out" | head -4 | tr '\n' ' ')"; fi
+}
+for f in table json; do
+  as_owner_and_rep "check-quota --rep ($f)" check-quota --rep wang --month 2026-11 --as-of 2026-11-20 --format $f --wide
+  as_owner_and_rep "check-quota --rep, October ($f)" check-quota --rep wang --month 2026-10 --as-of 2026-11-20 --format $f --wide
+done
+as_owner_and_rep "remind --rep" remind --rep wang --as-of 2026-11-20 --wide
+as_owner_and_rep "remind --rep (json)" remind --rep wang --as-of 2026-11-03 --days 14 --format json
+as_owner_and_rep "plan --rep" plan --rep wang --from 2026-11-20 --format json
+as_owner_and_rep "check-quota --customer" check-quota --customer HZ001 --month 2026-11 --as-of 2026-11-20 --format json
+as_owner_and_rep "log-visit --dry-run" log-visit HZ001 --call --rep wang --date 2026-11-20 --dry-run
+# log-visit's answer and the row it stores: as wang, the owner's for the same contact (the owner's voided
+# first, so that both answers count the same contacts; lag and logged_at are the server's own when wang logs).
+run log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as the owner"; expect_rc 0 "the owner logs for wang"
+sed 's/#[0-9]*/#N/' "$WORK/out" >"$WORK/owner.out"
+run log-visit --void "$(db_query "SELECT id FROM contacts WHERE note = 'as the owner'")" --reason "compared"
+expect_rc 0 "the owner's contact voided"
+run as wang log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as wang"; expect_rc 0 "wang logs its own"
+if [ -s "$WORK/out" ] && cmp -s <(sed 's/#[0-9]*/#N/' "$WORK/out") "$WORK/owner.out"; then pass; else
+  fail "log-visit's answer as wang differs from the owner's: $(diff "$WORK/owner.out" "$WORK/out" | head -4 | tr '\n' ' ')"; fi
+rows=$(db_query "SELECT customer_id, channel, happened_on, happened_at, rep_id, flags, gift, occasion FROM contacts
+  WHERE note IN ('as the owner', 'as wang') GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
+if [ "$(wc -l <<<"$rows")" = 1 ]; then pass; else fail "the rows logged as the owner and as wang differ: $rows"; fi
+finish
