@@ -1,6 +1,7 @@
 // check-quota: what is owed this month, with pace, for a rep, a customer, a tier, a team or everyone;
 // exit 1 when anything is behind or missed, so cron and scripts can act on it.
 #include "common/cli.hpp"
+#include "common/huge_pages.hpp"
 #include "compliance/check.hpp"
 #include "core/i18n.hpp"
 #include "output/quota_view.hpp"
@@ -30,6 +31,7 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
         return usage_error(
             "{}", core::tr("--with-plan is one rep's plan: use it with --rep or the current rep, not "
                            "--customer, --tier, --team or --all"));
+    if (o.all) cli::run_with_huge_pages();
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     core::Month month = core::Month::of(as_of);

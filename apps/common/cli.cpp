@@ -5,6 +5,7 @@
 
 #include "common/complete.hpp"
 #include "common/help.hpp"
+#include "common/huge_pages.hpp"
 #include "common/pager.hpp"
 
 #include "core/limits.hpp"
@@ -203,6 +204,7 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
 
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
     current_tool = tool;
+    keep_command_line(argv);
     guard_standard_streams();
     // The language before any text is made: KEQING_LANGUAGE or the config's, else the locale's.
     if (const std::string language = config::early_language(); !language.empty())

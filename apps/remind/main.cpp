@@ -1,6 +1,7 @@
 // remind: the daily digest per rep (due and overdue obligations, customers behind pace, rep goals at
 // risk) as text for mail, markdown, JSON or iCalendar; and `--calendar YEAR`, the year's festival dates.
 #include "common/cli.hpp"
+#include "common/huge_pages.hpp"
 #include "core/i18n.hpp"
 #include "occasions/calendar_year.hpp"
 #include "output/color.hpp"
@@ -102,6 +103,7 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     if (f != "text" && f != "markdown" && f != "json" && f != "ics")
         return usage_error("--format must be text, markdown, json or ics, not '{}'", f);
     if (o.days < 0 || o.days > 366) return usage_error("--days must be from 0 to 366");
+    if (o.all) cli::run_with_huge_pages();
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     if (!o.all && ctx.settings.rep.empty())

@@ -1,6 +1,7 @@
 // report: the manager's compliance report for a month or a range, by rep, customer, tier or team, as a
 // table, CSV, JSON, markdown or self-contained HTML with charts.
 #include "common/cli.hpp"
+#include "common/huge_pages.hpp"
 #include "output/report_html.hpp"
 #include "output/report_view.hpp"
 #include "output/table.hpp"
@@ -22,6 +23,7 @@ keqing::Result<keqing::Exit> run(const Options& o) {
     using namespace keqing;
     if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
         return usage_error("give --month, or --from and --to, not both");
+    if (o.team.empty()) cli::run_with_huge_pages(); // everyone's report
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     KQ_TRY(core::Date as_of, cli::date_or_today(o.as_of, "--as-of"));
     report::Options options;

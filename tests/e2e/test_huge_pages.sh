@@ -1,0 +1,45 @@
+# End-to-end: a whole-company read runs itself again once with glibc's huge-page malloc
+# (GLIBC_TUNABLES glibc.malloc.hugetlb=1, apps/common/huge_pages.cpp), prints the same, and keeps the
+# user's own tunables; one rep's, a team's and a customer's commands run once, as they are.
+source "$(dirname "$0")/lib.sh"
+command -v strace >/dev/null || { echo "strace is not installed (make deps installs it)"; exit 77; }
+load_examples || { echo "could not load examples"; exit 1; }
+
+# traced NAME CMD ARGS…: runs under strace, keeping stdout in $WORK/out and the execve calls in $WORK/NAME.
+traced() {
+  local name=$1; shift
+  strace -f -v -s 300 -e trace=execve -o "$WORK/$name" "$@" </dev/null >"$WORK/out" 2>"$WORK/err"; rc=$?
+}
+# runs NAME N: the command traced as NAME started its executable N times.
+runs() {
+  local n; n=$(grep -c 'execve(' "$WORK/$1")
+  if [ "$n" -eq "$2" ]; then pass; else fail "$1: $n runs of the executable, expected $2"; cat "$WORK/$1" >&2; fi
+}
+# tunables NAME TEXT: the last run of the command traced as NAME had GLIBC_TUNABLES=TEXT.
+tunables() {
+  if grep 'execve(' "$WORK/$1" | tail -1 | grep -qF "\"GLIBC_TUNABLES=$2\""; then pass
+  else fail "$1: last run without GLIBC_TUNABLES=$2"; grep 'execve(' "$WORK/$1" >&2; fi
+}
+
+for cmd in "check-quota --all --as-of 2026-11-20 --format json" "report --month 2026-11 --as-of 2026-11-20 --format json" \
+  "remind --all --as-of 2026-11-20 --format json"; do
+  name=${cmd%% *}
+  traced "$name" $cmd; runs "$name" 2; tunables "$name" "glibc.malloc.hugetlb=1"
+  cp "$WORK/out" "$WORK/$name.again"
+  GLIBC_TUNABLES=glibc.malloc.hugetlb=0 traced "$name-set" $cmd; runs "$name-set" 1
+  if cmp -s "$WORK/out" "$WORK/$name.again"; then pass; else fail "$name prints the same run again or not"; fi
+done
+
+# The user's tunables are kept, the setting added after them.
+GLIBC_TUNABLES=glibc.malloc.check=0 traced kept check-quota --all --as-of 2026-11-20
+runs kept 2; tunables kept "glibc.malloc.check=0:glibc.malloc.hugetlb=1"
+expect_rc 1 "check-quota --all run again keeps its exit status (behind customers)"
+
+# Narrower reads run once.
+traced rep check-quota --rep wang --as-of 2026-11-20; runs rep 1; expect_out "HZ001" "one rep's check-quota"
+traced team report --team 华东二组 --month 2026-11 --as-of 2026-11-20; runs team 1
+traced remind-rep remind --rep wang --as-of 2026-11-20; runs remind-rep 1
+traced customer check-quota --customer HZ001 --as-of 2026-11-20; runs customer 1
+# A usage error is reported before anything runs again.
+traced bad check-quota --all --rep wang --as-of 2026-11-20; runs bad 1; expect_rc 2 "two scopes: a usage error"
+finish
