@@ -3,8 +3,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unistd.h>
 
 namespace keqing::cli {
@@ -25,8 +27,12 @@ void run_with_huge_pages() {
     if (!command_line || tunables.find(kTunable) != std::string::npos) return; // set: by the user or by us
     const std::string with = (tunables.empty() ? "" : tunables + ":") + std::string(kTunable) + "=1";
     if (setenv("GLIBC_TUNABLES", with.c_str(), 1) != 0) return;
+    // The same executable, argv[0] and all, by the path /proc/self/exe names (under valgrind, the program's
+    // and not valgrind's own); execv returns only on failure.
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
     std::fflush(nullptr);
-    execv("/proc/self/exe", command_line); // the same executable, argv[0] and all; returns only on failure
+    if (!error) execv(self.c_str(), command_line);
     if (before)
         setenv("GLIBC_TUNABLES", before, 1);
     else
