@@ -177,7 +177,7 @@ TEST_SUITE("output::report_html") {
                                    {},
                                    {}};
             g.checklist.visits = 4;
-            part.goals.push_back(g);
+            part.goals = report::GoalList({g});
             r.months.push_back(part);
         }
         occasions::Obligation o;

@@ -184,7 +184,7 @@ std::string goals_section(const report::Report& report) {
             const std::string_view code(label);
             checklist.head.push_back(head(std::string(code.substr(0, code.find(' '))), core::tr(label)));
         }
-        for (const auto& r : m.goals) {
+        for (const auto& r : m.goals.goals()) {
             for (const auto& g : r.goals)
                 goals.rows.push_back({name(rep_name(report, r.rep)), g.id + " " + g.label,
                                       Cell(fmt::format("{}/{}", g.done, g.required), "num"), status(g.status),

@@ -183,7 +183,8 @@ void text_occasions(core::Sink& out, const report::Report& r, const rules::Rules
     for (const auto& m : r.months) {
         if (m.goals.empty()) continue;
         out << section(core::trf("Rep goals (R9–R11) and visit checklists (R12–R17), {}", m.month.iso()), md);
-        out << (md ? "```\n" + render_goals(m.goals) + "```\n" : render_goals(m.goals));
+        const std::string goals = render_goals(m.goals.goals()); // one month's rebuilt at a time
+        out << (md ? "```\n" + goals + "```\n" : goals);
     }
 }
 
@@ -403,7 +404,7 @@ void json_months(core::JsonWriter& j, const report::Report& r) {
             json_attainment(j, m.channels[k]);
         }
         j.end_object().key("goals");
-        write_goals(j, m.goals);
+        write_goals(j, m.goals.goals());
         j.end_object();
     }
     j.end_array();
@@ -531,7 +532,7 @@ void csv_months(CsvLines& c, const report::Report& r) {
         c.line("month", m.month.iso(), "all", "score", fmt::format("{}", m.summary.score));
         for (size_t k = 0; k < r.channels.size(); ++k)
             c.attainment("month", m.month.iso(), "all", r.channels[k] + "_", m.channels[k]);
-        for (const auto& g : m.goals) {
+        for (const auto& g : m.goals.goals()) {
             for (const auto& goal : g.goals) {
                 c.line("goal", m.month.iso(), g.rep, goal.id + "_done", fmt::format("{}", goal.done));
                 c.line("goal", m.month.iso(), g.rep, goal.id + "_required", fmt::format("{}", goal.required));

@@ -109,7 +109,7 @@ void report_rest(xlsx::Book& book, const report::Report& r) {
     xlsx::Sheet& goals = book.sheet(
         "Goals", {"month", "rep", "team", "goal", "label", "done", "required", "status", "detail"});
     for (const auto& m : r.months)
-        goals_sheet(book, "", {m.month.iso()}, m.goals, &goals);
+        goals_sheet(book, "", {m.month.iso()}, m.goals.goals(), &goals);
     xlsx::Sheet& fu = book.sheet(
         "Follow-ups", {"rep", "opened", "closed", "done", "open", "overdue", "median_days_to_close"});
     for (const auto& c : r.followup_counts)

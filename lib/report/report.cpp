@@ -156,7 +156,8 @@ void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& p
 void Accumulator::add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals) {
     add_findings(std::move(month.activity.findings));
     MonthPart part{month.month, month.as_of, month.summary, std::vector<Attainment>(quota_channels_.size()),
-                   std::move(goals)};
+                   GoalList(goals)};
+    std::vector<compliance::RepGoals>().swap(goals);
     if (report_.options.by == By::customer && rows_.empty()) rows_.reserve(month.customers.size());
     std::vector<int64_t> ids;
     ids.reserve(month.customers.size());
@@ -302,6 +303,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         KQ_TRY(followup_items, from.followups_of(first, last, compliance::filter_of(scope)));
         KQ_TRY(steps, from.followup_steps(0));
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
+        voided.first.shrink_to_fit(); // read whole and cut to the limit: held to the end (10 MB at 200,000)
         if (!options.team.empty()) {
             KQ_TRY(compliance::Activity team,
                    compliance::activity(from, first, last, {rules.count_late, rules.late_after_days},

@@ -6,6 +6,7 @@
 #include "compliance/goals.hpp"
 #include "followups/complaints.hpp"
 #include "occasions/obligations.hpp"
+#include "report/goal_list.hpp"
 #include "report/missed.hpp"
 
 #include <array>
@@ -46,7 +47,7 @@ struct MonthPart {
     core::Date as_of;
     compliance::Summary summary;
     std::vector<Attainment> channels;
-    std::vector<compliance::RepGoals> goals;
+    GoalList goals; // its rep goals, compactly: goals.goals() gives them whole
 };
 
 // Obligations of one kind over the range.
