@@ -73,7 +73,7 @@ keqing::Result<keqing::Exit> run(const Options& o) {
         output::set_layout({0, output::layout().wide});
     else if (format == output::ReportFormat::table)
         cli::fold_standard_output();
-    out.write(format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules)
+    out.write(format == output::ReportFormat::html ? output::render_report_html(r, ctx.rules, &out)
                                                    : output::render_report(r, ctx.rules, format, &out));
     if (!to_file) return Exit::ok;
     KQ_CHECK(out.finish());

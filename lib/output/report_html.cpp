@@ -262,45 +262,46 @@ std::string trend_section(const report::Report& report, const rules::Rules& rule
 
 } // namespace
 
-std::string render_report_html(const report::Report& report, const rules::Rules& rules) {
+std::string render_report_html(const report::Report& report, const rules::Rules& rules, core::Output* to) {
+    core::Sink out(to);
     const auto& o = report.options;
     const std::string by = core::tr(report::to_string(o.by).data());
     const std::string when = period(o);
     const bool chinese = core::language() == core::Language::chinese;
-    std::string out =
-        fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-                    chinese ? "zh-CN" : "en");
+    out << fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+                       chinese ? "zh-CN" : "en");
     const std::string heading = core::tr("Compliance report");
-    out += fmt::format("<title>{} {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
+    out << fmt::format("<title>{} {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
                        html_escape(heading), html_escape(when), kStyle);
-    out += fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
+    out << fmt::format("<header class=\"report\">\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
                        html_escape(heading),
                        html_escape(core::trf("{} · as of {} · by {}{}", when, o.as_of.iso(), by,
                                              o.team.empty() ? "" : core::trf(" · team {}", o.team))));
     const auto link = [](const char* id, const std::string& text) {
         return fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_escape(text));
     };
-    out += fmt::format("<nav aria-label=\"{}\"><ul>", html_escape(core::tr("Sections")));
-    out += link("summary", core::tr("Summary")) + link("ranking", core::tr("Ranking"));
-    if (o.by != report::By::rep) out += link("breakdown", core::trf("By {}", by));
+    out << fmt::format("<nav aria-label=\"{}\"><ul>", html_escape(core::tr("Sections")));
+    out << link("summary", core::tr("Summary")) + link("ranking", core::tr("Ranking"));
+    if (o.by != report::By::rep) out << link("breakdown", core::trf("By {}", by));
     // What needs action (occasions missed, goals behind) comes before the overviews, for the printout.
     const bool trend = report.months.size() > 1; // one month has no trend
-    out += link("occasions", core::tr("Occasions")) + link("goals", core::tr("Goals")) +
-           link("followups", core::tr("Follow-ups")) + link("tier-channel", core::tr("Tier × channel"));
-    if (trend) out += link("trend", core::tr("Trend"));
-    out += link("quality", core::tr("Data quality")) + "</ul></nav>\n";
-    out += summary_section(report, rules) + ranking_section(report, rules);
+    out << link("occasions", core::tr("Occasions")) + link("goals", core::tr("Goals")) +
+               link("followups", core::tr("Follow-ups")) + link("tier-channel", core::tr("Tier × channel"));
+    if (trend) out << link("trend", core::tr("Trend"));
+    out << link("quality", core::tr("Data quality")) + "</ul></nav>\n";
+    out << summary_section(report, rules) << ranking_section(report, rules);
     if (o.by != report::By::rep)
-        out += breakdown_section(report, rules); // by rep, the ranking is the breakdown
-    out += html::occasions_section(report, rules) + html::goals_section(report);
-    out += html::followups_section(report, rules);
-    out += tier_channel_section(report, rules);
-    if (trend) out += trend_section(report, rules);
-    out += html::quality_section(report, rules);
-    out += fmt::format("<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+        out << breakdown_section(report, rules); // by rep, the ranking is the breakdown
+    html::occasions_section(out, report, rules);
+    html::goals_section(out, report);
+    out << html::followups_section(report, rules);
+    out << tier_channel_section(report, rules);
+    if (trend) out << trend_section(report, rules);
+    out << html::quality_section(report, rules);
+    out << fmt::format("<footer>{}</footer>\n</main>\n</body>\n</html>\n",
                        html_escape(core::trf("keqing {} · rules: {}", KEQING_VERSION, rules.source)));
-    return out;
+    return out.take();
 }
 
 } // namespace keqing::output

@@ -63,24 +63,52 @@ std::string channel_label(const rules::Rules& rules, const std::string& id) {
 
 } // namespace
 
+TableWriter::TableWriter(core::Sink& out, std::string caption, std::vector<Cell> head, size_t printed_rows)
+    : out_(out), caption_(std::move(caption)), head_(std::move(head)), printed_rows_(printed_rows) {}
+
+void TableWriter::write_head(const std::vector<Cell>* first) {
+    out_ << "<div class=\"table-wrap\">\n<table>\n";
+    if (!caption_.empty()) out_ << fmt::format("<caption>{}</caption>\n", html_escape(caption_));
+    out_ << "<thead><tr>";
+    for (size_t i = 0; i < head_.size(); ++i) { // a column of numbers gets a right-aligned header
+        const bool numeric = first && i < first->size() && (*first)[i].cls.starts_with("num");
+        out_ << cell_html("th", head_[i], "col", numeric ? "num" : "");
+    }
+    out_ << "</tr></thead>\n<tbody>\n";
+}
+
+void TableWriter::row(const std::vector<Cell>& cells) {
+    if (rows_ == 0) write_head(&cells);
+    std::string line = rows_ < printed_rows_ ? "<tr>" : "<tr class=\"screen-only\">";
+    for (size_t i = 0; i < cells.size(); ++i)
+        line += i == 0 ? cell_html("th", cells[i], "row", "") : cell_html("td", cells[i], "", "");
+    line += "</tr>\n";
+    out_ << line;
+    ++rows_;
+}
+
+void TableWriter::finish() {
+    if (rows_ == 0) write_head(nullptr);
+    out_ << "</tbody>\n</table>\n</div>\n";
+}
+
 std::string render(const Table& table, size_t printed_rows) {
-    std::string out = "<div class=\"table-wrap\">\n<table>\n";
-    if (!table.caption.empty()) out += fmt::format("<caption>{}</caption>\n", html_escape(table.caption));
-    out += "<thead><tr>";
-    for (size_t i = 0; i < table.head.size(); ++i) { // a column of numbers gets a right-aligned header
-        const bool numeric =
-            !table.rows.empty() && i < table.rows[0].size() && table.rows[0][i].cls.starts_with("num");
-        out += cell_html("th", table.head[i], "col", numeric ? "num" : "");
-    }
-    out += "</tr></thead>\n<tbody>\n";
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        out += r < printed_rows ? "<tr>" : "<tr class=\"screen-only\">";
-        for (size_t i = 0; i < row.size(); ++i)
-            out += i == 0 ? cell_html("th", row[i], "row", "") : cell_html("td", row[i], "", "");
-        out += "</tr>\n";
-    }
-    return out + "</tbody>\n</table>\n</div>\n";
+    core::Sink out;
+    TableWriter t(out, table.caption, table.head, printed_rows);
+    for (const auto& row : table.rows)
+        t.row(row);
+    t.finish();
+    return out.take();
+}
+
+RepNames::RepNames(const report::Report& report) {
+    for (const auto& r : report.reps) // rep_name: the first row with the id and a name
+        if (!r.label.empty()) names_.try_emplace(r.key, fmt::format("{} ({})", r.label, r.key));
+}
+
+std::string RepNames::operator()(const std::string& rep) const {
+    const auto found = names_.find(rep);
+    return found == names_.end() ? rep : found->second;
 }
 
 Cell name(std::string_view text, std::string cls) {
@@ -123,11 +151,13 @@ std::string rep_name(const report::Report& report, const std::string& rep) {
     return rep;
 }
 
-std::string occasions_section(const report::Report& report, const rules::Rules& rules) {
-    std::string out = fmt::format("<section id=\"occasions\">\n<h2>{}</h2>\n",
-                                  html_escape(core::tr("Occasions and life events (R4–R8)")));
-    if (report.occasions.empty())
-        return out + html_note(core::tr("No occasion window closed in this period.")) + "</section>\n";
+void occasions_section(core::Sink& out, const report::Report& report, const rules::Rules& rules) {
+    out << fmt::format("<section id=\"occasions\">\n<h2>{}</h2>\n",
+                       html_escape(core::tr("Occasions and life events (R4–R8)")));
+    if (report.occasions.empty()) {
+        out << html_note(core::tr("No occasion window closed in this period.")) << "</section>\n";
+        return;
+    }
     Table kinds{core::tr("Obligations whose window closed, by occasion"),
                 html_heads({N_("Occasion"), N_("Rule"), N_("Windows"), N_("Kept"), N_("Kept late"),
                             N_("Still open"), N_("Overdue"), N_("Missed"), N_("Kept %")}),
@@ -142,67 +172,70 @@ std::string occasions_section(const report::Report& report, const rules::Rules& 
              num(state(occasions::State::overdue)), num(state(occasions::State::missed)),
              Cell(o.total == 0 ? "—" : percent(static_cast<double>(kept) / o.total), "num")});
     }
-    out += render(kinds);
-    if (report.missed.empty())
-        return out + html_note(core::tr("Nothing missed or overdue.")) + "</section>\n";
-    Table missed{core::tr("Missed and overdue, to follow up"),
-                 html_heads({N_("Date"), N_("Customer"), N_("Rep"), N_("Occasion"), N_("Window"), N_("State"),
-                             N_("Still to do")}),
-                 {}};
+    out << render(kinds);
+    if (report.missed.empty()) {
+        out << html_note(core::tr("Nothing missed or overdue.")) << "</section>\n";
+        return;
+    }
+    // Hundreds of thousands of rows at national scale: each written out as it is laid out.
+    TableWriter missed(out, core::tr("Missed and overdue, to follow up"),
+                       html_heads({N_("Date"), N_("Customer"), N_("Rep"), N_("Occasion"), N_("Window"),
+                                   N_("State"), N_("Still to do")}));
+    const RepNames rep_names(report);
     occasions::Obligation scratch;
     for (size_t i = 0; i < report.missed.size(); ++i) {
         const occasions::Obligation& o = report.missed.at(i, scratch);
         std::string todo = actions_text(o.outstanding(), rules);
         if (o.note_required && !todo.empty()) todo += core::tr(" (personal note)");
-        missed.rows.push_back({o.date.iso(), name(o.customer_code + " " + o.customer_name),
-                               name(rep_name(report, o.rep)),
-                               o.person.empty() ? o.name : o.name + " · " + o.person,
-                               Cell(fmt::format("{} … {}", o.from.iso(), o.to.iso()), "nowrap"),
-                               Cell(state_word(occasions::display(o.state)),
-                                    fmt::format("state state-{}", occasions::to_string(o.state))),
-                               todo});
+        missed.row({o.date.iso(), name(o.customer_code + " " + o.customer_name), name(rep_names(o.rep)),
+                    o.person.empty() ? o.name : o.name + " · " + o.person,
+                    Cell(fmt::format("{} … {}", o.from.iso(), o.to.iso()), "nowrap"),
+                    Cell(state_word(occasions::display(o.state)),
+                         fmt::format("state state-{}", occasions::to_string(o.state))),
+                    todo});
     }
-    return out + render(missed) + "</section>\n";
+    missed.finish();
+    out << "</section>\n";
 }
 
-std::string goals_section(const report::Report& report) {
-    std::string out = fmt::format("<section id=\"goals\">\n<h2>{}</h2>\n",
-                                  html_escape(core::tr("Rep goals (R9–R11) and visit checklist (R12–R17)")));
+void goals_section(core::Sink& out, const report::Report& report) {
+    out << fmt::format("<section id=\"goals\">\n<h2>{}</h2>\n",
+                       html_escape(core::tr("Rep goals (R9–R11) and visit checklist (R12–R17)")));
+    const RepNames rep_names(report);
     for (const auto& m : report.months) {
-        if (report.months.size() > 1) out += fmt::format("<h3>{}</h3>\n", m.month.iso());
+        if (report.months.size() > 1) out << fmt::format("<h3>{}</h3>\n", m.month.iso());
         if (m.goals.empty()) {
-            out += html_note(core::tr("No rep owned a customer this month."));
+            out << html_note(core::tr("No rep owned a customer this month."));
             continue;
         }
-        Table goals{core::trf("Goals {} as of {}", m.month.iso(), m.as_of.iso()),
-                    html_heads({N_("Rep"), N_("Goal"), N_("Done"), N_("Status"), N_("Detail")}),
-                    {}};
-        Table checklist{core::trf("Visit checklist {}", m.month.iso()),
-                        html_heads({N_("Rep"), N_("Visits"), N_("Complete")}),
-                        {}};
+        const std::vector<compliance::RepGoals> month = m.goals.goals(); // one month's rebuilt at a time
+        TableWriter goals(out, core::trf("Goals {} as of {}", m.month.iso(), m.as_of.iso()),
+                          html_heads({N_("Rep"), N_("Goal"), N_("Done"), N_("Status"), N_("Detail")}));
+        for (const auto& r : month)
+            for (const auto& g : r.goals)
+                goals.row({name(rep_names(r.rep)), g.id + " " + g.label,
+                           Cell(fmt::format("{}/{}", g.done, g.required), "num"), status(g.status),
+                           g.detail});
+        goals.finish();
+        std::vector<Cell> heads = html_heads({N_("Rep"), N_("Visits"), N_("Complete")});
         for (const char* label : store::kChecklistLabels) { // "R12 product feedback" → "R12"
             const std::string_view code(label);
-            checklist.head.push_back(head(std::string(code.substr(0, code.find(' '))), core::tr(label)));
+            heads.push_back(head(std::string(code.substr(0, code.find(' '))), core::tr(label)));
         }
-        for (const auto& r : m.goals.goals()) {
-            for (const auto& g : r.goals)
-                goals.rows.push_back({name(rep_name(report, r.rep)), g.id + " " + g.label,
-                                      Cell(fmt::format("{}/{}", g.done, g.required), "num"), status(g.status),
-                                      g.detail});
-            std::vector<Cell> row{name(rep_name(report, r.rep)), num(r.checklist.visits),
-                                  num(r.checklist.complete)};
+        TableWriter checklist(out, core::trf("Visit checklist {}", m.month.iso()), std::move(heads));
+        for (const auto& r : month) {
+            std::vector<Cell> row{name(rep_names(r.rep)), num(r.checklist.visits), num(r.checklist.complete)};
             for (const int recorded : r.checklist.recorded)
                 row.emplace_back(fmt::format("{}/{}", recorded, r.checklist.visits),
                                  recorded < r.checklist.visits ? "num incomplete" : "num");
-            checklist.rows.push_back(std::move(row));
+            checklist.row(row);
         }
-        out += render(goals) + render(checklist);
+        checklist.finish();
     }
     std::string legend;
     for (const char* label : store::kChecklistLabels)
         legend += (legend.empty() ? "" : " · ") + html_escape(core::tr(label));
-    out += fmt::format("<p class=\"note\">{}</p>\n", legend);
-    return out + "</section>\n";
+    out << fmt::format("<p class=\"note\">{}</p>\n", legend) << "</section>\n";
 }
 
 std::string quality_section(const report::Report& report, const rules::Rules& rules) {

@@ -3,12 +3,14 @@
 #pragma once
 
 #include "compliance/quota.hpp"
+#include "core/sink.hpp"
 #include "report/report.hpp"
 #include "rules/rules.hpp"
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace keqing::output::html {
@@ -44,6 +46,37 @@ struct Table {
 // <table> with <caption>, <th scope="col"> headers and <th scope="row"> row headers; rows after the first
 // `printed_rows` show on screen only.
 std::string render(const Table& table, size_t printed_rows = SIZE_MAX);
+
+// The same table written to `out` a row at a time, as render() lays it out: a list of hundreds of thousands
+// of rows is never held whole. The head goes out with the first row (a numeric first row right-aligns its
+// column headers), or at finish() when there is none.
+class TableWriter {
+  public:
+    TableWriter(core::Sink& out, std::string caption, std::vector<Cell> head, size_t printed_rows = SIZE_MAX);
+    TableWriter(const TableWriter&) = delete;
+    TableWriter& operator=(const TableWriter&) = delete;
+    void row(const std::vector<Cell>& cells);
+    // Closes the table.
+    void finish();
+
+  private:
+    void write_head(const std::vector<Cell>* first);
+    core::Sink& out_;
+    std::string caption_;
+    std::vector<Cell> head_;
+    size_t printed_rows_;
+    size_t rows_ = 0;
+};
+
+// Reps' display names as rep_name() gives them, looked up by id (a list names a rep on every row).
+class RepNames {
+  public:
+    explicit RepNames(const report::Report& report);
+    std::string operator()(const std::string& rep) const;
+
+  private:
+    std::unordered_map<std::string_view, std::string> names_;
+};
 // A right-aligned number cell.
 Cell num(int value);
 // "75% (12/16)", or "—" when nothing was required.
@@ -55,10 +88,12 @@ Cell channel_head(const rules::Rules& rules, const std::string& id);
 // A rep's display name: "王强 (wang)", or the id alone.
 std::string rep_name(const report::Report& report, const std::string& rep);
 
-// Occasion obligations whose windows closed: kept and missed per kind, then the list to follow up.
-std::string occasions_section(const report::Report& report, const rules::Rules& rules);
-// R9–R11 per rep and the R12–R17 visit checklist, for each month of the report.
-std::string goals_section(const report::Report& report);
+// Occasion obligations whose windows closed: kept and missed per kind, then the list to follow up, written
+// to `out` row by row.
+void occasions_section(core::Sink& out, const report::Report& report, const rules::Rules& rules);
+// R9–R11 per rep and the R12–R17 visit checklist, for each month of the report, written to `out` a month
+// at a time.
+void goals_section(core::Sink& out, const report::Report& report);
 // Follow-ups per rep (opened, closed, overdue, median days to close), the overdue ones and the complaints
 // still open with their age (report_html_followups.cpp).
 std::string followups_section(const report::Report& report, const rules::Rules& rules);
