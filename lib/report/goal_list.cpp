@@ -1,6 +1,8 @@
-// The compact list of a month's rep goals: texts in one buffer, words once, English details sharing their
-// end with the shown ones.
+// The compact list of a month's rep goals: texts in one packed buffer, words once, English details sharing
+// their end with the shown ones.
 #include "report/goal_list.hpp"
+
+#include "report/packed_text.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -32,19 +34,20 @@ GoalList::GoalList(const std::vector<compliance::RepGoals>& goals) {
         return at->second;
     };
     // The text's size first, so that the buffer is allocated once and exactly.
-    size_t text = 0, count = 0;
+    size_t size = 0, count = 0;
     for (const auto& r : goals) {
-        text += r.rep.size();
+        size += r.rep.size();
         count += r.goals.size();
         for (const auto& g : r.goals)
-            text += g.detail.size() + g.detail_en.size() - common_end(g.detail, g.detail_en);
+            size += g.detail.size() + g.detail_en.size() - common_end(g.detail, g.detail_en);
     }
-    text_.reserve(text);
+    std::string text;
+    text.reserve(size);
     reps_.reserve(goals.size());
     goals_.reserve(count);
     for (const auto& r : goals) {
         Rep rep;
-        rep.rep = keep(r.rep);
+        rep.rep = keep(text, r.rep);
         rep.team = word(r.team);
         rep.status = r.status;
         rep.checklist = r.checklist;
@@ -52,9 +55,10 @@ GoalList::GoalList(const std::vector<compliance::RepGoals>& goals) {
         rep.count = narrow(r.goals.size());
         for (const auto& g : r.goals) {
             Goal kept;
-            kept.detail = keep(g.detail);
+            kept.detail = keep(text, g.detail);
             kept.shared = narrow(common_end(g.detail, g.detail_en));
-            kept.english = keep(std::string_view(g.detail_en).substr(0, g.detail_en.size() - kept.shared));
+            kept.english =
+                keep(text, std::string_view(g.detail_en).substr(0, g.detail_en.size() - kept.shared));
             kept.id = word(g.id);
             kept.label = word(g.label);
             kept.label_en = word(g.label_en);
@@ -67,19 +71,18 @@ GoalList::GoalList(const std::vector<compliance::RepGoals>& goals) {
         }
         reps_.push_back(rep);
     }
+    packed_ = pack_text(text);
 }
 
-GoalList::Text GoalList::keep(std::string_view s) {
-    const Text t{narrow(text_.size()), narrow(s.size())};
-    text_ += s;
+GoalList::Text GoalList::keep(std::string& text, std::string_view s) {
+    const Text t{narrow(text.size()), narrow(s.size())};
+    text += s;
     return t;
 }
 
-std::string_view GoalList::view(Text t) const {
-    return std::string_view(text_).substr(t.at, t.size);
-}
-
 std::vector<compliance::RepGoals> GoalList::goals() const {
+    const std::string text = unpack_text(packed_);
+    const auto view = [&](Text t) { return std::string_view(text).substr(t.at, t.size); };
     std::vector<compliance::RepGoals> out(reps_.size());
     for (size_t i = 0; i < reps_.size(); ++i) {
         const Rep& rep = reps_[i];
@@ -114,7 +117,7 @@ size_t GoalList::bytes() const {
     size_t words = 0;
     for (const auto& w : words_)
         words += sizeof(std::string) + (w.capacity() > 15 ? w.capacity() : 0);
-    return text_.capacity() + words + reps_.capacity() * sizeof(Rep) + goals_.capacity() * sizeof(Goal);
+    return packed_.capacity() + words + reps_.capacity() * sizeof(Rep) + goals_.capacity() * sizeof(Goal);
 }
 
 } // namespace keqing::report

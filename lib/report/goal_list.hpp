@@ -1,9 +1,9 @@
 // One month's rep goals (R9–R11 and the visit checklist), kept compactly: a report over a range holds every
 // month's until it is printed, and each rep's R10 detail names its customers, in the reader's language and
 // in English (at 200,000 customers about 6 MB a month as strings). Here the texts lie back to back in one
-// buffer, each goal's id and label and each team once, and an English detail shares the end it has in
-// common with the shown one (all of it, when the reader reads English). Each format rebuilds one month's
-// goals at a time, as they were given.
+// buffer, packed (report/packed_text.hpp), each goal's id and label and each team once, and an English
+// detail shares the end it has in common with the shown one (all of it, when the reader reads English).
+// Each format rebuilds one month's goals at a time, as they were given.
 #pragma once
 
 #include "compliance/goals.hpp"
@@ -28,7 +28,7 @@ class GoalList {
     size_t bytes() const;
 
   private:
-    // `size` bytes of text_ from `at`.
+    // `size` bytes of the unpacked text from `at`.
     struct Text {
         uint32_t at = 0;
         uint32_t size = 0;
@@ -50,10 +50,9 @@ class GoalList {
         uint32_t first = 0, count = 0; // its goals in goals_
     };
 
-    Text keep(std::string_view s);
-    std::string_view view(Text t) const;
+    Text keep(std::string& text, std::string_view s);
 
-    std::string text_;
+    std::string packed_;             // the texts, packed
     std::vector<std::string> words_; // ids, labels and teams, each once
     std::vector<Rep> reps_;
     std::vector<Goal> goals_;
