@@ -5,6 +5,8 @@
 #include "output/svg_chart.hpp"
 #include "support.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <string_view>
 
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
@@ -236,6 +238,71 @@ TEST_SUITE("output::report_html") {
 }
 
 TEST_SUITE("output::report_html_parts") {
+    TEST_CASE("a table written row by row: each row goes out as it is given, the bytes those of render") {
+        using output::html::Cell;
+        const output::html::Table table{"Missed <and> overdue",
+                                        {"Date", "Visits"},
+                                        {{"2026-09-25", Cell("3", "num")}, {"2026-09-26", "4"}}};
+        core::Sink sink;
+        output::html::TableWriter writer(sink, table.caption, table.head, 1);
+        CHECK(sink.text().empty()); // the head waits for the first row: a numeric one right-aligns it
+        writer.row(table.rows[0]);
+        CHECK(sink.text().ends_with("<tr><th scope=\"row\">2026-09-25</th><td class=\"num\">3</td></tr>\n"));
+        CHECK(sink.text().find("<th scope=\"col\" class=\"num\">Visits</th>") != std::string::npos);
+        writer.row(table.rows[1]);
+        CHECK(sink.text().ends_with(
+            "<tr class=\"screen-only\"><th scope=\"row\">2026-09-26</th><td>4</td></tr>\n"));
+        writer.finish();
+        CHECK(sink.take() == output::html::render(table, 1));
+        core::Sink empty;
+        output::html::TableWriter none(empty, "", {"Date"});
+        none.finish();
+        CHECK(empty.take() ==
+              "<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">Date</th></tr></thead>\n"
+              "<tbody>\n</tbody>\n</table>\n</div>\n");
+    }
+
+    TEST_CASE("the page written to an output as it is laid out has the bytes of the whole page") {
+        const rules::Rules rules = *rules::load_rules("");
+        report::Report r;
+        r.options = {core::Month{2026, 9}, core::Month{2026, 9}, day("2026-09-30"), report::By::rep, ""};
+        r.reps.push_back({"wang", "王强", "east", 1, {}, {}, {}, 1});
+        occasions::Obligation o;
+        o.name = "生日";
+        o.rule = "R6";
+        o.customer_name = "大参林";
+        o.rep = "wang";
+        o.from = day("2026-09-18");
+        o.to = o.date = day("2026-09-25");
+        o.actions = {{0, true}};
+        o.satisfied_by = {0};
+        o.state = occasions::State::missed;
+        for (int i = 0; i < 8000; ++i) { // about 3 MB of rows
+            o.customer_code = fmt::format("C{:07}", i);
+            r.missed.add(o);
+        }
+        r.missed.sort();
+        r.occasions.push_back({"birthday", "生日", "R6", {0, 0, 0, 0, 8000}, 8000});
+        const std::string whole = output::render_report_html(r, rules);
+        CHECK(count(whole, "大参林") == 8000); // a row per obligation
+        test::TempDir dir;
+        const std::string path = (dir.path() / "report.html").string();
+        std::FILE* file = std::fopen(path.c_str(), "wb");
+        REQUIRE(file);
+        std::string rest;
+        {
+            core::Output out(file, "report.html");
+            rest = output::render_report_html(r, rules, &out);
+            CHECK(rest.size() < whole.size() / 2); // the rest was written out on the way
+            out.write(rest);
+            REQUIRE(out.finish());
+        }
+        std::fclose(file);
+        std::ifstream in(path, std::ios::binary);
+        const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(written == whole);
+    }
+
     TEST_CASE("a name cell is cut by display width with the whole text on hover") {
         const std::string long_name = "国药控股国大药房连锁有限公司第一百零八分店"; // 42 columns
         const output::html::Cell cut = output::html::name(long_name);
