@@ -8,6 +8,9 @@
 #include "roster/stages.hpp"
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <deque>
 #include <iterator>
 #include <mutex>
@@ -232,6 +235,16 @@ Report Accumulator::finish(store::Voided&& voided) {
 
 namespace {
 
+// Hands whole free pages inside the heap back to the system after each month. What a month's evaluation
+// freed below what is still held (its goals' maps, say) stays resident until something reuses it, and
+// the next month's biggest arrays are mapped afresh: at 200,000 customers that counted 10–15 MB twice at
+// the next month's peak (glibc's malloc_trim; a few milliseconds).
+void release_free_memory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 Result<void> check_options(const Options& options) {
     if (options.to < options.from)
         return usage_error("--from {} is after --to {}; give the earlier month first", options.from.iso(),
@@ -337,6 +350,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         // (at 200,000 customers they are a sixth of the peak).
         std::deque<compliance::Tally>().swap(month.activity.tallies);
         sum.add_month(std::move(month), std::move(goals));
+        release_free_memory();
     }
     KQ_CHECK(add_obligations(read, rules, options, first, last, sum));
     Report report = sum.finish(std::move(voided));
