@@ -74,6 +74,9 @@ TEST_SUITE("report goal list") {
             CHECK(list.size() == reps.size());
             CHECK_FALSE(list.empty());
             CHECK(printed(list.goals()) == printed(reps));
+            const report::GoalList unpacked(reps, false);
+            CHECK(printed(unpacked.goals()) == printed(reps));
+            CHECK(unpacked.bytes() > list.bytes());
             // The copy is a small part of the strings it stands for (the details repeat each other's words).
             size_t strings = 0;
             for (const auto& r : reps)

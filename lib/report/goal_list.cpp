@@ -26,7 +26,7 @@ uint32_t narrow(size_t n) {
 
 } // namespace
 
-GoalList::GoalList(const std::vector<compliance::RepGoals>& goals) {
+GoalList::GoalList(const std::vector<compliance::RepGoals>& goals, bool pack) : packed_(pack) {
     std::unordered_map<std::string, uint32_t> index;
     const auto word = [&](const std::string& s) {
         const auto [at, fresh] = index.try_emplace(s, narrow(words_.size()));
@@ -71,7 +71,7 @@ GoalList::GoalList(const std::vector<compliance::RepGoals>& goals) {
         }
         reps_.push_back(rep);
     }
-    packed_ = pack_text(text);
+    text_ = pack ? pack_text(text) : std::move(text);
 }
 
 GoalList::Text GoalList::keep(std::string& text, std::string_view s) {
@@ -81,7 +81,8 @@ GoalList::Text GoalList::keep(std::string& text, std::string_view s) {
 }
 
 std::vector<compliance::RepGoals> GoalList::goals() const {
-    const std::string text = unpack_text(packed_);
+    const std::string unpacked = packed_ ? unpack_text(text_) : std::string();
+    const std::string& text = packed_ ? unpacked : text_;
     const auto view = [&](Text t) { return std::string_view(text).substr(t.at, t.size); };
     std::vector<compliance::RepGoals> out(reps_.size());
     for (size_t i = 0; i < reps_.size(); ++i) {
@@ -117,7 +118,7 @@ size_t GoalList::bytes() const {
     size_t words = 0;
     for (const auto& w : words_)
         words += sizeof(std::string) + (w.capacity() > 15 ? w.capacity() : 0);
-    return packed_.capacity() + words + reps_.capacity() * sizeof(Rep) + goals_.capacity() * sizeof(Goal);
+    return text_.capacity() + words + reps_.capacity() * sizeof(Rep) + goals_.capacity() * sizeof(Goal);
 }
 
 } // namespace keqing::report

@@ -18,7 +18,8 @@ namespace keqing::report {
 class GoalList {
   public:
     GoalList() = default;
-    explicit GoalList(const std::vector<compliance::RepGoals>& goals);
+    // `pack`: pack the texts (a month held while others are read); otherwise they are kept as they are.
+    explicit GoalList(const std::vector<compliance::RepGoals>& goals, bool pack = true);
 
     bool empty() const { return reps_.empty(); }
     size_t size() const { return reps_.size(); }
@@ -52,7 +53,8 @@ class GoalList {
 
     Text keep(std::string& text, std::string_view s);
 
-    std::string packed_;             // the texts, packed
+    std::string text_; // the texts, packed when packed_
+    bool packed_ = false;
     std::vector<std::string> words_; // ids, labels and teams, each once
     std::vector<Rep> reps_;
     std::vector<Goal> goals_;

@@ -159,7 +159,7 @@ void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& p
 void Accumulator::add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals) {
     add_findings(std::move(month.activity.findings));
     MonthPart part{month.month, month.as_of, month.summary, std::vector<Attainment>(quota_channels_.size()),
-                   GoalList(goals)};
+                   GoalList(goals, month.month != report_.options.to)}; // the last is read after no other
     std::vector<compliance::RepGoals>().swap(goals);
     if (report_.options.by == By::customer && rows_.empty()) rows_.reserve(month.customers.size());
     std::vector<int64_t> ids;
