@@ -350,7 +350,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         // (at 200,000 customers they are a sixth of the peak).
         std::deque<compliance::Tally>().swap(month.activity.tallies);
         sum.add_month(std::move(month), std::move(goals));
-        if (m != options.to) release_free_memory(); // before the next month's
+        if (options.from != options.to) release_free_memory(); // a range: before the next month's reads
     }
     KQ_CHECK(add_obligations(read, rules, options, first, last, sum));
     Report report = sum.finish(std::move(voided));
