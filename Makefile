@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # python3-openpyxl: tests/e2e/test_xlsx.sh reads the Excel workbooks back;
 # gettext: msgfmt and msgcat compile the message catalogs (po/); scdoc: the man pages (docs/man/); dpkg-dev: dpkg-shlibdeps, the package's Depends (make package);
 # postgresql: the end-to-end suite runs a second time on a throwaway PostgreSQL server (tests/e2e/pg_server.sh).
-DEPS := cmake make g++ pkg-config gettext scdoc dpkg-dev strace libxlsxwriter-dev python3-openpyxl libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev libpq-dev sqlite3 python3 chromium fonts-wqy-microhei postgresql
+DEPS := cmake make g++ pkg-config gettext scdoc dpkg-dev strace libxlsxwriter-dev python3-openpyxl libcli11-dev libsqlite3-dev libfmt-dev libtomlplusplus-dev doctest-dev zlib1g-dev libpq-dev sqlite3 python3 chromium fonts-wqy-microhei postgresql
 FUZZ_DEPS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 20
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
