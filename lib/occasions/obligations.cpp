@@ -234,11 +234,21 @@ std::vector<Obligation> in_order(std::vector<Obligation> out) {
         return std::tie(x.to, x.customer_code, x.date, x.tag, a) <
                std::tie(y.to, y.customer_code, y.date, y.tag, b);
     });
-    std::vector<Obligation> sorted;
-    sorted.reserve(out.size());
-    for (const uint32_t at : order)
-        sorted.push_back(std::move(out[at]));
-    return sorted;
+    // Then each record moved once, to its place, cycle by cycle (a second vector would hold them all twice).
+    for (uint32_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        Obligation held = std::move(out[i]);
+        uint32_t at = i;
+        while (order[at] != i) { // the place `at` takes the record order[at]
+            const uint32_t from = order[at];
+            out[at] = std::move(out[from]);
+            order[at] = at;
+            at = from;
+        }
+        out[at] = std::move(held);
+        order[at] = at;
+    }
+    return out;
 }
 
 // How many obligations a streamed read makes and satisfies at a time.
