@@ -92,6 +92,7 @@ fi
 check "the package's Depends" dpkg-deb -f "$deb" Depends
 has "libxlsxwriter4" "Depends: libxlsxwriter (opened with dlopen)"
 has "libsqlite3" "Depends: SQLite (linked)"
+has "zlib1g" "Depends: zlib (linked: the report's packed goals)"
 # apt accepts the package's Depends on this Debian (a simulation: nothing is installed).
 check "apt-get resolves the Depends" apt-get install -s "$deb"
 # No file of the package belongs to a Debian package (apt-file's Contents index, when it is there).
