@@ -34,10 +34,13 @@ namespace {
 const char* current_tool = "keqing";
 
 // Takes fds 0-2 with /dev/null where they are closed, so that no file or socket opened later becomes
-// standard output; a closed standard output then refuses to be written to (EBADF).
-void guard_standard_streams() {
+// standard output; a closed standard output then refuses to be written to (EBADF). True when all three
+// were open.
+bool guard_standard_streams() {
+    bool whole = true;
     for (int fd = 0; fd <= 2; ++fd) {
         if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        whole = false;
         const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
         if (null >= 0 && null != fd) {
             ::dup2(null, fd);
@@ -45,6 +48,7 @@ void guard_standard_streams() {
         }
         if (fd == 1) core::Output::standard().refuse(EBADF);
     }
+    return whole;
 }
 
 // Flushes standard output once the command is done; its result, unless `body` failed first.
@@ -204,8 +208,9 @@ Result<void> check_arguments(CLI::App& app, int argc, const char* const* argv) {
 
 int run(const char* tool, CLI::App& app, int argc, char** argv, const std::function<Result<Exit>()>& body) {
     current_tool = tool;
-    keep_command_line(argv);
-    guard_standard_streams();
+    // A command started with a standard stream closed is never run again (run_with_huge_pages): the new
+    // process would find /dev/null there, and not know that stdout was closed.
+    keep_command_line(guard_standard_streams() ? argv : nullptr);
     // The language before any text is made: KEQING_LANGUAGE or the config's, else the locale's.
     if (const std::string language = config::early_language(); !language.empty())
         core::set_language(language);
