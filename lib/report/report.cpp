@@ -5,6 +5,7 @@
 #include "core/i18n.hpp"
 
 #include "compliance/activity.hpp"
+#include "report/customer_rows.hpp"
 #include "roster/stages.hpp"
 
 #include <algorithm>
@@ -77,10 +78,15 @@ std::vector<Row> ranked(Rows& rows) {
     out.reserve(order.size());
     for (const Place& p : order)
         out.push_back(std::move(*p.row));
-    for (size_t i = 0; i < out.size(); ++i)
-        out[i].rank = i > 0 && out[i].total.rate() == out[i - 1].total.rate() ? out[i - 1].rank
-                                                                              : static_cast<int>(i) + 1;
     return out;
+}
+
+// Ranks rows in rank order: equal rates share the better rank.
+std::vector<Row> with_ranks(std::vector<Row> rows) {
+    for (size_t i = 0; i < rows.size(); ++i)
+        rows[i].rank = i > 0 && rows[i].total.rate() == rows[i - 1].total.rate() ? rows[i - 1].rank
+                                                                                 : static_cast<int>(i) + 1;
+    return rows;
 }
 
 } // namespace
@@ -112,7 +118,10 @@ Accumulator::Accumulator(const rules::Rules& rules, const Options& options, std:
     report_.tier_channel.assign(rules.tiers.size(), std::vector<Attainment>(quota_channels_.size()));
     for (const auto& r : all_reps_)
         rep_by_id_[r.id] = &r;
+    if (options.by == By::customer) customers_ = std::make_unique<CustomerRows>(quota_channels_.size());
 }
+
+Accumulator::~Accumulator() = default;
 
 void Accumulator::add_findings(compliance::Quality&& findings) {
     report::add_findings(report_.quality, std::move(findings), kListLimit);
@@ -136,7 +145,7 @@ void Accumulator::add_customer(const compliance::CustomerResult& c, MonthPart& p
         report::add_customer(row_for(rows_, c.rep, channels, rep_name, rep_team), c);
         break;
     case By::customer:
-        report::add_customer(row_for(rows_, c.code, channels, c.name, rep_team), c);
+        customers_->add(c, rep);
         break;
     case By::tier:
         report::add_customer(row_for(rows_, c.tier, channels, rules_.tier(c.tier)->label, ""), c);
@@ -161,7 +170,7 @@ void Accumulator::add_month(compliance::MonthResult&& month, std::vector<complia
     MonthPart part{month.month, month.as_of, month.summary, std::vector<Attainment>(quota_channels_.size()),
                    GoalList(goals, month.month != report_.options.to)}; // the last is read after no other
     std::vector<compliance::RepGoals>().swap(goals);
-    if (report_.options.by == By::customer && rows_.empty()) rows_.reserve(month.customers.size());
+    if (customers_ && report_.months.empty()) customers_->reserve(month.customers.size());
     std::vector<int64_t> ids;
     ids.reserve(month.customers.size());
     for (const auto& c : month.customers) {
@@ -222,8 +231,8 @@ const std::vector<int64_t>& Accumulator::in_scope() const {
 Report Accumulator::finish(store::Voided&& voided) {
     compliance::Summary& total = report_.summary;
     total.score = compliance::score(total.done_capped, total.required);
-    report_.reps = ranked(reps_);
-    report_.rows = ranked(rows_);
+    report_.reps = with_ranks(ranked(reps_));
+    report_.rows = with_ranks(customers_ ? customers_->take_ranked() : ranked(rows_));
     if (report_.options.by == By::team) name_teams();
     report_.missed.sort();
     for (auto& [kind, row] : by_kind_)

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -91,11 +92,14 @@ struct Report {
 // Builds the report; each month is evaluated as of min(as_of, its last day).
 Result<Report> build_report(store::Store& store, const rules::Rules& rules, const Options& options);
 
+class CustomerRows; // report/customer_rows.hpp
+
 // Adds evaluated months up into a report, with no store: build_report reads, this adds.
 class Accumulator {
   public:
     // `reps` name and place the reps in rows; the rules give the channels and tiers.
     Accumulator(const rules::Rules& rules, const Options& options, std::vector<store::Rep> reps);
+    ~Accumulator();
     // For By::stage: the customers' stage histories (roster/stages.hpp), by customer id; a customer-month
     // goes to the stage in effect on its as-of day (the month's end, or as-of within it).
     void set_stages(std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages) {
@@ -126,6 +130,7 @@ class Accumulator {
     std::vector<store::Rep> all_reps_;
     std::unordered_map<std::string_view, const store::Rep*> rep_by_id_; // into all_reps_
     std::unordered_map<std::string, Row> reps_, rows_;                  // by key
+    std::unique_ptr<CustomerRows> customers_;                           // By::customer's rows
     std::vector<int64_t> in_scope_;              // customers listed in some month, sorted
     std::map<std::string, OccasionRow> by_kind_; // obligations counted
     std::unordered_map<int64_t, std::vector<store::HistoryEntry>> stages_; // By::stage
