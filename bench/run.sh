@@ -173,6 +173,12 @@ for n in "${scales[@]}"; do
     # The commands that read the most, for their peak RSS (issue 23 target 4).
     row "report --from --to, six months (table, RSS)" \
         pair "$bin/report --db $db --from 2026-05 --to $month --as-of $last" ""
+    row "report --from --to --by customer, six months (table, RSS)" \
+        pair "$bin/report --db $db --from 2026-05 --to $month --as-of $last --by customer" ""
+    row "report --from --to --by customer, six months (xlsx, RSS)" \
+        pair "$bin/report --db $db --from 2026-05 --to $month --as-of $last --by customer --format xlsx -o $dir/bench-report.xlsx" ""
+    row "check-quota --all --format xlsx (RSS)" \
+        pair "$bin/check-quota --db $db --all --month $month --as-of $last --format xlsx -o $dir/bench-check.xlsx" ""
     row "remind --all (text, RSS)" pair "$bin/remind --db $db --all --as-of 2026-10-20" ""
     row "roster list (RSS)" pair "$bin/roster --db $db list" ""
     row "log-visit --list a month --format csv (RSS)" \

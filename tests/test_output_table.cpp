@@ -150,6 +150,43 @@ TEST_SUITE("output::table") {
         CHECK(t.render(output::Style::markdown) == "| TIER | MET |\n| --- | --- |\n| A | 3 |\n");
     }
 
+    TEST_CASE("a table streamed in two passes draws what render draws, plain and markdown, at any width") {
+        const std::vector<std::vector<std::string>> rows{
+            {"1", "HZ001", "老百姓大药房(解放路店)连锁药房有限公司", "100%", "visit +3 to pace"},
+            {"2", "HZ002", "益丰\x07药房", "50%", ""},
+            {"3", "C", "x", "0%", "call +1 to pace, message +1 to pace, a note long enough to wrap"}};
+        const auto made = [] {
+            output::Table t;
+            t.column("#", output::Align::right)
+                .column("CODE")
+                .column("NAME")
+                .column("SCORE", output::Align::right)
+                .column("TO DO", output::Align::left, output::kTextColumns);
+            return t;
+        };
+        for (const int columns : {0, 20, 40, 200})
+            for (const auto style : {output::Style::plain, output::Style::markdown}) {
+                CAPTURE(columns);
+                output::set_layout({columns, false});
+                output::Table held = made(), streamed = made();
+                for (const auto& r : rows)
+                    held.row(r);
+                std::vector<std::string_view> cells;
+                for (const auto& r : rows) {
+                    cells.assign(r.begin(), r.end());
+                    streamed.measure(cells);
+                }
+                core::Sink out;
+                streamed.stream(out, style);
+                for (const auto& r : rows) {
+                    cells.assign(r.begin(), r.end());
+                    streamed.stream_row(out, cells, SIZE_MAX, output::Tone::none);
+                }
+                CHECK(out.text() == held.render(style));
+            }
+        output::set_layout({0, false});
+    }
+
     TEST_CASE("a sink writes to its file in blocks and returns what is left, without a file it keeps all") {
         test::TempDir dir;
         const auto path = dir.path() / "out.txt";

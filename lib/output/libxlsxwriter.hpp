@@ -16,7 +16,7 @@
     X(workbook_add_format)                                                                                   \
     X(workbook_add_worksheet)                                                                                \
     X(workbook_close)                                                                                        \
-    X(workbook_new)                                                                                          \
+    X(workbook_new_opt)                                                                                      \
     X(worksheet_freeze_panes)                                                                                \
     X(worksheet_set_column)                                                                                  \
     X(worksheet_write_number)                                                                                \

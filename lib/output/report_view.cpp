@@ -15,9 +15,11 @@
 #include "output/words.hpp"
 
 #include <array>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
+#include <span>
 
 namespace keqing::output {
 namespace {
@@ -117,10 +119,20 @@ void text_rankings(core::Sink& out, const report::Report& r, const rules::Rules&
         out << section(core::trf("By {}", by_word(r.options.by)), md);
         headers[1] = core::language() == core::Language::english ? core::to_upper_ascii(by_word(r.options.by))
                                                                  : by_word(r.options.by);
+        // A row per customer at national scale: measured, then written a row at a time, not held.
         Grid rows(headers, 3);
+        std::vector<std::string> cells;
+        std::vector<std::string_view> views;
+        const auto make = [&](const report::Row& row) {
+            cells = row_cells(row, true);
+            views.assign(cells.begin(), cells.end());
+            return std::span<const std::string_view>(views);
+        };
         for (const auto& row : r.rows)
-            rows.add(row_cells(row, true));
-        rows.write(out, md);
+            rows.table.measure(make(row));
+        rows.table.stream(out, md ? Style::markdown : Style::plain);
+        for (const auto& row : r.rows)
+            rows.table.stream_row(out, make(row), SIZE_MAX, Tone::none);
     }
 }
 

@@ -113,7 +113,9 @@ Table& Table::measure(std::span<const std::string_view> cells) {
     return *this;
 }
 
-void Table::stream(core::Sink& out) {
+void Table::stream(core::Sink& out, Style style) {
+    streamed_style_ = style;
+    if (style == Style::markdown) return markdown_head(out);
     streamed_columns_ = layout().columns > 0 ? std::max(1, layout().columns - indent_) : 0;
     streamed_ = plan(streamed_columns_);
     emit(
@@ -132,6 +134,7 @@ void Table::stream_row(core::Sink& out, std::span<const std::string_view> cells,
         row[c].first = c < cells.size() ? cells[c] : std::string_view();
         row[c].second = fit_cell(c, row[c].first, fitted[c]);
     }
+    if (streamed_style_ == Style::markdown) return markdown_line(out, [&](size_t c) { return row[c].first; });
     emit(
         out, streamed_, streamed_columns_, [&](size_t c) { return row[c]; },
         [&](size_t c) { return c == tone_column ? tone : Tone::none; });
@@ -150,25 +153,31 @@ std::string_view Table::cell(size_t r, size_t c) const {
     return std::string_view(cells_).substr(begin, ends_[i] - begin);
 }
 
-void Table::render_markdown(core::Sink& out) const {
+template <class CellAt> void Table::markdown_line(core::Sink& out, CellAt cell_at) const {
     std::string& text = out.text();
-    auto line = [&](auto cell_at) {
-        text += '|';
-        for (size_t c = 0; c < headers_.size(); ++c) {
-            text += ' ';
-            text += cell_at(c);
-            text += " |";
-        }
-        text += '\n';
-        out.spill();
-    };
-    line([&](size_t c) { return std::string_view(headers_[c]); });
+    text += '|';
+    for (size_t c = 0; c < headers_.size(); ++c) {
+        text += ' ';
+        text += cell_at(c);
+        text += " |";
+    }
+    text += '\n';
+    out.spill();
+}
+
+void Table::markdown_head(core::Sink& out) const {
+    markdown_line(out, [&](size_t c) { return std::string_view(headers_[c]); });
+    std::string& text = out.text();
     text += '|';
     for (size_t c = 0; c < headers_.size(); ++c)
         text += " --- |";
     text += '\n';
+}
+
+void Table::render_markdown(core::Sink& out) const {
+    markdown_head(out);
     for (size_t r = 0; r < rows_; ++r)
-        line([&](size_t c) { return cell(r, c); });
+        markdown_line(out, [&](size_t c) { return cell(r, c); });
 }
 
 ColumnPlan Table::plan(int& columns) const {

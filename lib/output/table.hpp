@@ -59,11 +59,11 @@ class Table {
     // Draws cell `column` of the last row in `tone` (a status) when colour is on (output/color.hpp).
     Table& tone(size_t column, Tone tone);
     bool empty() const { return rows_ == 0; }
-    // A table too long to hold, drawn plain in two passes over its rows, made the same way each time:
+    // A table too long to hold, drawn in two passes over its rows, made the same way each time:
     // measure() each row (nothing is kept but the widths), then stream() the header and stream_row()
     // each row. The lines are those render() would draw had the rows been added with row() and tone().
     Table& measure(std::span<const std::string_view> cells);
-    void stream(core::Sink& out);
+    void stream(core::Sink& out, Style style = Style::plain);
     void stream_row(core::Sink& out, std::span<const std::string_view> cells, size_t tone_column, Tone tone);
     // Plain: header first, two spaces between columns, no trailing spaces; within layout().columns when
     // set (see fit_columns). Markdown: `| a | b |` lines under a `| --- |` rule, never fitted.
@@ -80,6 +80,8 @@ class Table {
     void emit(core::Sink& out, const ColumnPlan& plan, int columns, CellOf cell_of, ToneOf tone_of) const;
     std::string_view cell(size_t row, size_t column) const;
     void render_markdown(core::Sink& out) const;
+    void markdown_head(core::Sink& out) const;
+    template <class CellAt> void markdown_line(core::Sink& out, CellAt cell_at) const;
     void render_plain(core::Sink& out, const ColumnPlan& plan, int columns) const;
 
     std::vector<std::string> headers_;
@@ -97,6 +99,7 @@ class Table {
     std::vector<Tone> tones_;        // each cell's tone; empty while no cell has one
     ColumnPlan streamed_;            // stream(): the plan, and the terminal's columns (0: none)
     int streamed_columns_ = 0;
+    Style streamed_style_ = Style::plain;
 };
 
 // Fits columns of natural `widths` (headers included; `cells`: cells only) into `columns`: text columns

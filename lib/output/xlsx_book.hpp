@@ -58,7 +58,9 @@ class Book {
   private:
     friend class Sheet;
     std::filesystem::path path_, partial_;
-    Result<void> loaded_; // libxlsxwriter, loaded when the first workbook is made
+    std::string tmpdir_;        // where each sheet's rows wait for the close (constant memory)
+    bool sheet_failed_ = false; // a sheet could not be made (its temporary file)
+    Result<void> loaded_;       // libxlsxwriter, loaded when the first workbook is made
     lxw_workbook* book_ = nullptr;
     lxw_format *bold_ = nullptr, *percent_ = nullptr;
     std::vector<std::unique_ptr<Sheet>> sheets_;

@@ -362,6 +362,8 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         if (options.from != options.to) release_free_memory(); // a range: before the next month's reads
     }
     KQ_CHECK(add_obligations(read, rules, options, first, last, sum));
+    if (options.from != options.to)
+        release_free_memory(); // the obligations' slices, before the rows are made
     Report report = sum.finish(std::move(voided));
     report.followup_counts = followups::count(followup_items, first, last, last);
     report.complaints_open = followups::stepped_of(rules, followup_items, steps, last, true);
