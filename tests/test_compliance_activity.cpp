@@ -3,6 +3,7 @@
 // pass over the store's index equal what plain GROUP BY SQL computes over the same random contacts, for every
 // scope and both late policies.
 #include "compliance/activity.hpp"
+#include "compliance/split_pass.hpp"
 #include "store/rows.hpp"
 #include "store/store.hpp"
 #include "support.hpp"
@@ -236,6 +237,74 @@ TEST_SUITE("compliance::activity") {
         CHECK(two->count > 2);
     }
 
+    TEST_CASE_FIXTURE(Random,
+                      "a pass split by customer ids makes what one pass makes, in any number of parts") {
+        const compliance::FindingRules rules{3, 4, 6, {"visit"}};
+        const auto span = store->customer_id_span();
+        REQUIRE(span.ok());
+        CHECK(*span == std::pair<int64_t, int64_t>{ids.front(), ids.back()});
+        for (const compliance::FindingRules* findings :
+             {&rules, static_cast<const compliance::FindingRules*>(nullptr)}) {
+            for (const bool count_late : {true, false}) {
+                CAPTURE(count_late);
+                CAPTURE(findings != nullptr);
+                const compliance::Activity whole = run({}, {count_late, 3}, findings);
+                for (const size_t parts : {1, 2, 3, 5, 64}) {
+                    CAPTURE(parts);
+                    compliance::SplitPass pass(day("2026-10-01"), day("2026-10-20"), {count_late, 3},
+                                               findings, *span, parts);
+                    store::SharedRead read(*store);
+                    REQUIRE(read.begin().ok());
+                    CHECK(read.side_by_side()); // both connections take parts at once
+                    REQUIRE(read.run([&](store::Store& here) { return pass.work(here); },
+                                     [&](store::Store& there) { return pass.work(there); })
+                                .ok());
+                    const auto split = pass.finish(*store);
+                    REQUIRE(split.ok());
+                    // The same tallies in the same order, reps and channels numbered alike.
+                    CHECK(split->reps == whole.reps);
+                    CHECK(split->channels == whole.channels);
+                    REQUIRE(split->tallies.size() == whole.tallies.size());
+                    for (size_t i = 0; i < whole.tallies.size(); ++i) {
+                        const auto &a = split->tallies[i], &b = whole.tallies[i];
+                        CHECK(std::tie(a.customer_id, a.rep, a.channel, a.count, a.asked_help, a.solved,
+                                       a.training, a.complete, a.recorded) ==
+                              std::tie(b.customer_id, b.rep, b.channel, b.count, b.asked_help, b.solved,
+                                       b.training, b.complete, b.recorded));
+                    }
+                    const auto &f = split->findings, &g = whole.findings;
+                    CHECK(f.late_count == g.late_count);
+                    CHECK(f.duplicate_count == g.duplicate_count);
+                    std::vector<std::string> mine, theirs;
+                    for (const auto* q : {&f, &g}) {
+                        auto& out = q == &f ? mine : theirs;
+                        for (const auto& k : q->late)
+                            out.push_back(fmt::format("late {} {} {}", k.id, k.date.iso(), k.customer_code));
+                        for (const auto& d : q->duplicates)
+                            out.push_back(fmt::format("dup {} {} {} {} {}", d.date.iso(), d.customer_code,
+                                                      d.channel, d.count, d.reps));
+                        for (const auto& b : q->busy_days)
+                            out.push_back(fmt::format("busy {} {} {}", b.date.iso(), b.rep, b.visits));
+                    }
+                    CHECK(mine == theirs);
+                    if (findings) {
+                        CHECK(g.late.size() == 6); // lists cut to the limit
+                        CHECK_FALSE(g.busy_days.empty());
+                    }
+                }
+            }
+        }
+        // A part covers one month.
+        compliance::SplitPass months(day("2026-09-01"), day("2026-10-20"), {}, nullptr, *span, 2);
+        CHECK_FALSE(months.work(*store).ok());
+        // No customers' days: nothing to read, nothing made.
+        compliance::SplitPass none(day("2026-10-21"), day("2026-10-20"), {}, nullptr, *span, 4);
+        REQUIRE(none.work(*store).ok());
+        const auto empty = none.finish(*store);
+        REQUIRE(empty.ok());
+        CHECK(empty->tallies.empty());
+    }
+
     TEST_CASE_FIXTURE(Random, "a range of whole months and a range of days read the same contacts") {
         const auto whole = compliance::activity(*store, day("2026-10-01"), day("2026-10-31"), {}, {});
         const auto days = compliance::activity(*store, day("2026-09-30"), day("2026-10-31"), {}, {});
@@ -275,6 +344,9 @@ class FakeScan : public store::ScanStore {
         asked = options;
         for (const Row& r : rows) {
             if (r.day < from.iso() || r.day > to.iso()) continue;
+            if (options.customers &&
+                (r.customer < options.customers->first || r.customer > options.customers->second))
+                continue;
             if (scope.kind == store::Scope::Kind::rep && r.rep != scope.value) continue;
             if (options.max_lag && r.lag > *options.max_lag) continue;
             visit({options.findings ? r.id : 0, r.customer, r.channel, r.rep, r.day, 0, r.lag});
@@ -300,6 +372,12 @@ class FakeScan : public store::ScanStore {
     }
     Result<store::Voided> voided_contacts(core::Date, core::Date, int, const std::string&) override {
         return store::Voided{};
+    }
+    Result<std::pair<int64_t, int64_t>> customer_id_span() override {
+        std::pair<int64_t, int64_t> span{INT64_MAX, 0};
+        for (const Row& r : rows)
+            span = {std::min(span.first, r.customer), std::max(span.second, r.customer)};
+        return rows.empty() ? std::pair<int64_t, int64_t>{0, 0} : span;
     }
 };
 
@@ -349,6 +427,31 @@ TEST_SUITE("compliance::activity over a fake store") {
         REQUIRE(a->findings.busy_days.size() == 1);
         CHECK(a->findings.busy_days.front().rep == "wang");
         CHECK(a->findings.busy_days.front().visits == 3);
+    }
+
+    TEST_CASE("a busy day whose visits fall in two parts of a split pass is found") {
+        FakeScan fake;
+        fake.codes = {{7, "HZ002"}, {8, "HZ001"}};
+        // wang visits once at customer 7 and twice at 8 on 11-05: three, over the limit of 2, but no part
+        // holds more than two.
+        fake.rows = {{1, 7, "visit", "wang", "2026-11-05", 0},
+                     {2, 7, "call", "li", "2026-11-06", 0},
+                     {3, 8, "visit", "wang", "2026-11-05", 0},
+                     {4, 8, "visit", "wang", "2026-11-05", 0}};
+        compliance::SplitPass pass(day("2026-11-01"), day("2026-11-30"), {true, 3}, &kFindings, {7, 8}, 2);
+        REQUIRE(pass.work(fake).ok());
+        REQUIRE(fake.asked->customers == std::optional<std::pair<int64_t, int64_t>>({8, 8}));
+        const auto a = pass.finish(fake);
+        REQUIRE(a.ok());
+        REQUIRE(a->findings.busy_days.size() == 1);
+        CHECK(a->findings.busy_days.front().visits == 3);
+        CHECK(a->reps == std::vector<std::string>{"wang", "li"});
+        REQUIRE(a->tallies.size() == 3);
+        CHECK(a->rep_of(a->tallies[2]) == "wang"); // the second part's reps renumbered as the first's
+        CHECK(a->tallies[2].count == 2);
+        CHECK(a->findings.duplicate_count == 1);
+        REQUIRE(a->findings.duplicates.size() == 1);
+        CHECK(a->findings.duplicates.front().customer_code == "HZ001");
     }
 
     TEST_CASE("a rep's scope reaches the store and only that rep's contacts are added up") {

@@ -4,11 +4,12 @@
 #include "compliance/activity.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace keqing::compliance {
 
-ActivityBuilder::ActivityBuilder(CountPolicy policy, const FindingRules* findings)
-    : policy_(policy), findings_(findings) {}
+ActivityBuilder::ActivityBuilder(CountPolicy policy, const FindingRules* findings, int64_t first_id)
+    : policy_(policy), findings_(findings), first_id_(first_id) {}
 
 uint32_t ActivityBuilder::channel_index(std::string_view channel) {
     for (size_t i = 0; i < channels_.size(); ++i)
@@ -58,7 +59,7 @@ void ActivityBuilder::add_tally(const ContactFacts& c, uint32_t channel, uint32_
         Tally& t = tallies_[last_tally_];
         if (t.customer_id == c.customer_id && t.rep == rep && t.channel == channel) return count(t, c.flags);
     }
-    auto [head, fresh] = first_.try_emplace(c.customer_id);
+    auto [head, fresh] = first_.try_emplace(c.customer_id - first_id_);
     uint32_t at = fresh ? UINT32_MAX : *head;
     uint32_t last = UINT32_MAX;
     while (at != UINT32_MAX && (tallies_[at].rep != rep || tallies_[at].channel != channel)) {
@@ -111,6 +112,37 @@ void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t re
         const auto day_of_month = static_cast<size_t>((c.day[8] - '0') * 10 + (c.day[9] - '0'));
         visits_[rep][day_of_month - 1]++;
     }
+}
+
+void ActivityBuilder::join(ActivityBuilder&& later) {
+    // Each part's groups are its own (a group is one customer's); its reps and channels are renumbered as
+    // this builder would have met them, after its own.
+    close_group();
+    later.close_group();
+    std::vector<uint32_t> rep_of, channel_of;
+    for (const auto& rep : later.reps_)
+        rep_of.push_back(rep_index(rep));
+    for (const auto& channel : later.channels_)
+        channel_of.push_back(channel_index(channel));
+    for (Tally& t : later.tallies_) {
+        t.rep = rep_of[t.rep];
+        t.channel = channel_of[t.channel];
+        tallies_.push_back(t);
+    }
+    std::deque<Tally>().swap(later.tallies_);
+    last_tally_ = UINT32_MAX; // the chains no longer hold every tally: nothing is added after a join
+    found_.late_count += later.found_.late_count;
+    found_.duplicate_count += later.found_.duplicate_count;
+    std::move(later.found_.duplicates.begin(), later.found_.duplicates.end(),
+              std::back_inserter(found_.duplicates));
+    std::move(later.late_.begin(), later.late_.end(), std::back_inserter(late_));
+    // Busy days are a rep's visits of a day, wherever the customers: summed before they are judged.
+    if (month_.empty()) month_ = later.month_;
+    if (!later.visits_.empty() && visits_.size() < reps_.size())
+        visits_.resize(reps_.size(), std::array<int, 31>{});
+    for (size_t r = 0; r < later.visits_.size(); ++r)
+        for (size_t d = 0; d < 31; ++d)
+            visits_[rep_of[r]][d] += later.visits_[r][d];
 }
 
 void ActivityBuilder::close_group() {
@@ -208,19 +240,23 @@ Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date t
     }));
     Activity out = builder.finish();
     out.contact_ids = std::move(read);
-    if (!findings) return out;
-    Quality& found = out.findings;
+    if (findings) KQ_CHECK(complete_findings(store, from, to, *findings, out.findings));
+    return out;
+}
+
+Result<void> complete_findings(store::ScanStore& store, core::Date from, core::Date to,
+                               const FindingRules& rules, Quality& found) {
     std::vector<int64_t> ids;
     for (const auto& k : found.late)
         ids.push_back(k.id);
     KQ_TRY(found.late, store.contacts_with_ids(from, to, ids));
-    cut_duplicates(found.duplicates, findings->limit);
+    cut_duplicates(found.duplicates, rules.limit);
     ids.clear();
     for (const auto& d : found.duplicates)
         ids.push_back(d.customer_id);
     KQ_TRY(const auto codes, store.customer_codes(ids));
-    name_duplicates(found.duplicates, codes, findings->limit);
-    return out;
+    name_duplicates(found.duplicates, codes, rules.limit);
+    return {};
 }
 
 } // namespace keqing::compliance

@@ -31,9 +31,14 @@ class ActivityBuilder {
     }
 
   public:
-    ActivityBuilder(CountPolicy policy, const FindingRules* findings);
+    // `first_id`: no customer id below it comes (a part of a split pass): the tallies' map starts there.
+    ActivityBuilder(CountPolicy policy, const FindingRules* findings, int64_t first_id = 0);
 
     void add(const ContactFacts& contact);
+    // Takes in a builder that added up the next customers of the same month (a later part of a pass split by
+    // customer ids, compliance::SplitPass): finish() then makes what one builder given both parts' contacts
+    // in turn would. Nothing may be added after.
+    void join(ActivityBuilder&& later);
     // The tallies (in the order their first contacts came) and findings: busy days by day and rep, cut to
     // the limit; every duplicate, with its customer's id but no code (see cut_duplicates); the first late
     // contacts by day and id, with only their ids and days filled (activity() reads them whole).
@@ -50,6 +55,7 @@ class ActivityBuilder {
 
     CountPolicy policy_;
     const FindingRules* findings_;
+    int64_t first_id_ = 0;
     std::vector<std::string> channels_;
     std::vector<bool> in_person_;     // per channel index: one of findings_->in_person
     std::vector<int> same_day_limit_; // per channel index: from findings_->same_day_limits
@@ -81,6 +87,11 @@ class ActivityBuilder {
     std::vector<std::pair<std::string, int64_t>> late_; // (day, id) of late contacts
     Quality found_;
 };
+
+// The findings of a pass once its builder has finished: its first late contacts read whole, its duplicates
+// cut to the limit and named.
+Result<void> complete_findings(store::ScanStore& store, core::Date from, core::Date to,
+                               const FindingRules& rules, Quality& found);
 
 // Sorts a pass's duplicates by day, customer id and channel, and keeps the first `limit` of them and
 // any others of the same last day: the ones that can make the list once named. The caller names them,

@@ -78,9 +78,9 @@ struct MonthReads {
     const FindingRules* findings = nullptr;
     std::function<Result<void>(store::Store&)> beside;
 };
-// evaluate_month on one snapshot: for everyone, the pass over the month's contacts runs on one connection
-// while the customers (and `beside`) are read on the other; other scopes read their customers first,
-// then only their contacts.
+// evaluate_month on one snapshot: for everyone, the pass over the month's contacts is split by customer ids
+// (SplitPass) and both connections add its parts up, the second once it has read the customers (and
+// `beside`); other scopes read their customers first, then only their contacts.
 Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                core::Date as_of, const Scope& scope, const MonthReads& how = {});
 

@@ -187,11 +187,12 @@ struct Personal {
 // With `only` (sorted ids), only the dates of those customers.
 Result<void> read_personal(store::Store& store, const rules::Rules& rules, const Part& part,
                            const store::Scope& filter, Personal& out,
-                           const std::vector<int64_t>* only = nullptr) {
+                           const std::vector<int64_t>* only = nullptr, Which which = Which::all) {
     std::vector<Dated>& dated = out.dated;
-    KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
-    KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
-    KQ_CHECK(find_openings(store, rules, part.from, part.to, filter, dated));
+    const auto reads = [&](Which one) { return which == Which::all || which == one; };
+    if (reads(Which::birthdays)) KQ_CHECK(find_birthdays(store, rules, part.from, part.to, filter, dated));
+    if (reads(Which::events)) KQ_CHECK(find_events(store, rules, part.from, part.to, filter, dated));
+    if (reads(Which::openings)) KQ_CHECK(find_openings(store, rules, part.from, part.to, filter, dated));
     std::erase_if(dated, [&](const Dated& d) {
         return !part.holds(d.day.plus_days(-d.kind->before)) ||
                (only && !std::binary_search(only->begin(), only->end(), d.customer_id));
@@ -275,12 +276,13 @@ Result<void> stream_festivals(store::Store& store, const rules::Rules& rules, co
     });
 }
 
-// Birthdays, life events and anniversaries (of `only`): read at once, their tagged contacts too, made in
-// slices.
+// Birthdays, life events and anniversaries (of `only`; those `which` names): read at once, their tagged
+// contacts too, made in slices.
 Result<void> stream_personal(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const std::vector<int64_t>& only, const Take& take) {
+                             core::Date as_of, const std::vector<int64_t>& only, const Take& take,
+                             Which which) {
     Personal personal;
-    KQ_CHECK(read_personal(store, rules, part, {}, personal, &only));
+    KQ_CHECK(read_personal(store, rules, part, {}, personal, &only, which));
     if (personal.dated.empty()) return {};
     core::Date first = personal.dated.front().day, last = first;
     for (const Dated& d : personal.dated) {
@@ -353,9 +355,12 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
 }
 
 Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take) {
-    KQ_CHECK(stream_festivals(store, rules, part, as_of, customers, take));
-    return stream_personal(store, rules, part, as_of, customers, take);
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take,
+                             Which which) {
+    if (which == Which::all || which == Which::festivals)
+        KQ_CHECK(stream_festivals(store, rules, part, as_of, customers, take));
+    if (which == Which::festivals) return {};
+    return stream_personal(store, rules, part, as_of, customers, take, which);
 }
 
 } // namespace keqing::occasions

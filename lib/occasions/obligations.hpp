@@ -121,9 +121,13 @@ Result<std::vector<Obligation>> obligations(store::Store& store, const rules::Ru
 // The same obligations, of `customers` (sorted ids) only, handed to `take` a slice at a time (some
 // thousands, in no set order), each slice evaluated and then let go: a national range's festivals are
 // hundreds of thousands a day, and the customers of a festival are read a slice at a time too.
+// `which`: the festivals', the birthdays', the life events', the opening anniversaries' obligations, or all —
+// reads that the two connections of a shared read can make side by side.
 using Take = std::function<void(std::vector<Obligation>&)>;
+enum class Which { festivals, birthdays, events, openings, all };
 Result<void> each_obligation(store::Store& store, const rules::Rules& rules, const Part& part,
-                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take);
+                             core::Date as_of, const std::vector<int64_t>& customers, const Take& take,
+                             Which which = Which::all);
 
 // The tag a new contact gets. With `requested` (an occasion id, event kind, "birthday" or a full tag)
 // it must name an obligation of that customer whose window, or the overdue_days after it, holds the

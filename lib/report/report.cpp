@@ -9,6 +9,7 @@
 #include "roster/stages.hpp"
 
 #include <algorithm>
+#include <atomic>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -265,11 +266,11 @@ Result<void> check_options(const Options& options) {
     return {};
 }
 
-// The range [first, last]'s obligations a month at a time (two months side by side, one on each of the shared
-// read's connections), each month's a slice at a time, counted and the missed ones kept as they come: the
-// whole range's at once held every festival, birthday and anniversary of every customer for all its months
-// (at 200,000 customers, most of the report's memory). The order they come in does not matter: the missed
-// list is sorted at the end.
+// The range [first, last]'s obligations a month and a kind at a time (a month's festivals, then its personal
+// occasions; both connections of the shared read take the next one as they finish), each a slice at a time,
+// counted and the missed ones kept as they come: the whole range's at once held every festival, birthday and
+// anniversary of every customer for all its months (at 200,000 customers, most of the report's memory). The
+// order they come in does not matter: the missed list is sorted at the end.
 Result<void> add_obligations(store::SharedRead& read, const rules::Rules& rules, const Options& options,
                              core::Date first, core::Date last, Accumulator& sum) {
     if (last < first) return {};
@@ -285,16 +286,16 @@ Result<void> add_obligations(store::SharedRead& read, const rules::Rules& rules,
         const std::lock_guard<std::mutex> lock(adding);
         sum.add_obligations(slice);
     };
-    for (size_t i = 0; i < parts.size(); i += 2) {
-        const auto part = [&](size_t at) {
-            return [&, at](store::Store& from) -> Result<void> {
-                if (at >= parts.size()) return {};
-                return occasions::each_obligation(from, rules, parts[at], options.as_of, customers, take);
-            };
-        };
-        KQ_CHECK(read.run(part(i), part(i + 1)));
-    }
-    return {};
+    constexpr std::array kinds{occasions::Which::festivals, occasions::Which::birthdays,
+                               occasions::Which::events, occasions::Which::openings};
+    std::atomic<size_t> next{0};
+    const auto work = [&](store::Store& from) -> Result<void> {
+        for (size_t at = next++; at < kinds.size() * parts.size(); at = next++)
+            KQ_CHECK(occasions::each_obligation(from, rules, parts[at / kinds.size()], options.as_of,
+                                                customers, take, kinds[at % kinds.size()]));
+        return {};
+    };
+    return read.run(work, work);
 }
 
 } // namespace

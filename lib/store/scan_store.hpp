@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace keqing::store {
@@ -28,6 +29,8 @@ class ScanStore {
     // The codes of the customers with these ids.
     virtual Result<std::unordered_map<int64_t, std::string>>
     customer_codes(const std::vector<int64_t>& ids) = 0;
+    // The lowest and the highest customer id, (0, 0) when there are no customers.
+    virtual Result<std::pair<int64_t, int64_t>> customer_id_span() = 0;
     // The voided contacts of [from, to] (at most `limit`, oldest first), with the whole count; a non-empty
     // `team` keeps contacts logged by that team's reps.
     virtual Result<Voided> voided_contacts(core::Date from, core::Date to, int limit,

@@ -24,6 +24,12 @@ constexpr std::string_view kFindingFacts = "customer_id, channel, rep_id, flags,
 constexpr std::string_view kMonthsInOrder =
     "substr(happened_on, 1, 7) BETWEEN $3::text AND $4::text {} AND voided_at IS NULL {} "
     "ORDER BY substr(happened_on, 1, 7), customer_id, channel, happened_on, rep_id";
+// Part of one month $3 (and, unless it is whole, of the days $1..$2): the customers $7..$8, a range of the
+// contacts_month index after the month's equality (which the ORDER BY leaves out: SQLite sorts again when
+// it names the constant month).
+constexpr std::string_view kMonthPartInOrder =
+    "substr(happened_on, 1, 7) = $3::text {} AND customer_id BETWEEN $7::bigint AND $8::bigint AND voided_at "
+    "IS NULL {} ORDER BY customer_id, channel, happened_on, rep_id";
 // The range $1..$2 of a narrower scope ($5), sorted into day order.
 constexpr std::string_view kRangeInOrder = "happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL "
                                            "{} ORDER BY happened_on, customer_id, channel, rep_id, id";
@@ -131,8 +137,10 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
     switch (scope.kind) {
     case Scope::Kind::all: {
         const bool whole_months = from == core::Month::of(from).first() && to == core::Month::of(to).last();
+        if (options.customers && core::Month::of(from) != core::Month::of(to))
+            return Error{Exit::usage, "a part of a pass over contacts covers one month"};
         where = fmt::format("{} WHERE {}", spell_contacts(Db::kDialect.indexed_by, "contacts_month"),
-                            fmt::format(fmt::runtime(kMonthsInOrder),
+                            fmt::format(fmt::runtime(options.customers ? kMonthPartInOrder : kMonthsInOrder),
                                         whole_months ? "" : "AND happened_on BETWEEN $1::text AND $2::text",
                                         late));
         break;
@@ -180,6 +188,8 @@ Result<void> SqlStore<Db>::scan_contacts(core::Date from, core::Date to, const S
     else
         s.bind(5, scope.value);
     if (options.max_lag) s.bind(6, *options.max_lag);
+    if (options.customers && scope.kind == Scope::Kind::all)
+        s.bind(7, options.customers->first).bind(8, options.customers->second);
     while (true) {
         KQ_TRY(bool row, s.step());
         if (!row) return {};

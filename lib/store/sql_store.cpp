@@ -233,6 +233,13 @@ SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
     }
 }
 
+template <class Db> Result<std::pair<int64_t, int64_t>> SqlStore<Db>::customer_id_span() {
+    KQ_TRY(Stmt s, db_.prepare("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM @customers"));
+    KQ_TRY(bool row, s.step());
+    if (!row) return std::pair<int64_t, int64_t>{0, 0};
+    return std::pair{s.integer(0), s.integer(1)};
+}
+
 // Transactions nest: the outermost is the dialect's (SQLite's BEGIN IMMEDIATE, retried while another
 // process holds the lock), inner ones are savepoints.
 template <class Db> Result<void> SqlStore<Db>::begin() {

@@ -90,6 +90,7 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Contact>> contacts_with_ids(core::Date from, core::Date to,
                                                    const std::vector<int64_t>& ids) override;
     Result<std::unordered_map<int64_t, std::string>> customer_codes(const std::vector<int64_t>& ids) override;
+    Result<std::pair<int64_t, int64_t>> customer_id_span() override;
     Result<void> set_place(int64_t customer_id, const Place& place) override;
     Result<std::unordered_map<int64_t, Place>> customer_places(const std::vector<int64_t>& ids) override;
     Result<Voided> voided_contacts(core::Date from, core::Date to, int limit,

@@ -74,6 +74,11 @@ SqliteDb::~SqliteDb() {
 }
 
 Result<void> SqliteDb::connect(const std::string& path, Create create) {
+    // No memory statistics (nothing reads them): with them every allocation of every connection takes one
+    // process-wide lock, which the two connections of a shared read would contend for. Set once, before
+    // SQLite initialises (sqlite3_config fails after; then the default stays).
+    static const bool quiet = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)quiet;
     path_ = path;
     const std::filesystem::path p(path);
     if (create == Create::no) {

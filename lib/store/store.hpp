@@ -73,6 +73,9 @@ class SharedRead {
     // Runs `here(store)` on this thread and `there(twin)` on a second one; returns the first error.
     Result<void> run(const std::function<Result<void>(Store&)>& here,
                      const std::function<Result<void>(Store&)>& there);
+    // True when run() reads on two connections at once (false: in turn on the one, as for a PostgreSQL role
+    // that reads through keqing_api).
+    bool side_by_side() const { return twin_ != nullptr; }
 
   private:
     Store& store_;

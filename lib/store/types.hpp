@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace keqing::store {
@@ -203,6 +204,9 @@ struct ContactFacts {
 struct ScanOptions {
     bool findings = false;
     std::optional<int64_t> max_lag = std::nullopt;
+    // Everyone's contacts of one month, only those of the customers with ids in [first, second]: a part of
+    // the month's pass (compliance::SplitPass).
+    std::optional<std::pair<int64_t, int64_t>> customers = std::nullopt;
 };
 
 // The voided contacts of a range: the first ones, and how many there are in all.
