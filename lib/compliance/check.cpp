@@ -17,7 +17,7 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     };
     // Everyone's obligations are read beside the pass over the month's contacts; a narrower scope's after.
     MonthReads how;
-    how.beside = read_obligations;
+    how.beside = {read_obligations};
     KQ_TRY(check.month, read_month(store, rules, month, as_of, scope, how));
     if (!reads_everyone(scope) && !check.month.customers.empty()) KQ_CHECK(read_obligations(store));
     // The month's customers come in code order (byte order on both stores): a code is looked up by

@@ -7,6 +7,7 @@
 #include "core/id_map.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 namespace keqing::compliance {
@@ -101,12 +102,21 @@ Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, c
         SplitPass pass(month.first(), std::min(as_of, month.last()),
                        {rules.count_late, rules.late_after_days}, how.findings, ids,
                        read->side_by_side() ? kPassParts : 1);
-        const auto there = [&](store::Store& other) -> Result<void> {
-            KQ_TRY(customers, scope_customers(other, month, scope));
-            if (how.beside) KQ_CHECK(how.beside(other));
-            return pass.work(other);
+        // The customers, then what the caller reads beside, then the pass's parts: each connection takes the
+        // next one as it is done with the last.
+        std::vector<std::function<Result<void>(store::Store&)>> reads{
+            [&](store::Store& from) -> Result<void> {
+                KQ_TRY(customers, scope_customers(from, month, scope));
+                return {};
+            }};
+        reads.insert(reads.end(), how.beside.begin(), how.beside.end());
+        std::atomic<size_t> next{0};
+        const auto work = [&](store::Store& from) -> Result<void> {
+            for (size_t at = next++; at < reads.size(); at = next++)
+                KQ_CHECK(reads[at](from));
+            return pass.work(from);
         };
-        KQ_CHECK(read->run([&](store::Store& here) { return pass.work(here); }, there));
+        KQ_CHECK(read->run(work, work));
         KQ_TRY(activity, pass.finish(store));
     } else {
         KQ_TRY(customers, scope_customers(store, month, scope));

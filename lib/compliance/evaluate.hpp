@@ -70,17 +70,17 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
                                    const FindingRules* findings = nullptr);
 
 // How read_month reads: `read`, a shared read the caller began (one snapshot for several months), else
-// one of its own; `findings`, asked of the pass over contacts; `beside`, more the caller reads on the
-// same snapshot, run on the second connection beside the pass — only for the scopes read for everyone
-// (reads_everyone); for the others the caller reads it itself.
+// one of its own; `findings`, asked of the pass over contacts; `beside`, more reads the caller makes on the
+// same snapshot, each on whichever connection is free, beside the month's customers and the pass — only
+// for the scopes read for everyone (reads_everyone); for the others the caller reads them itself.
 struct MonthReads {
     store::SharedRead* read = nullptr;
     const FindingRules* findings = nullptr;
-    std::function<Result<void>(store::Store&)> beside;
+    std::vector<std::function<Result<void>(store::Store&)>> beside;
 };
-// evaluate_month on one snapshot: for everyone, the pass over the month's contacts is split by customer ids
-// (SplitPass) and both connections add its parts up, the second once it has read the customers (and
-// `beside`); other scopes read their customers first, then only their contacts.
+// evaluate_month on one snapshot: for everyone, both connections take in turn the month's customers, the
+// reads `beside` and the parts of the pass over the month's contacts, split by customer ids (SplitPass);
+// other scopes read their customers first, then only their contacts.
 Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                core::Date as_of, const Scope& scope, const MonthReads& how = {});
 

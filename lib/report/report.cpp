@@ -352,7 +352,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         how.read = &read;
         if (everyone) {
             how.findings = &finding_rules;
-            if (m == options.from) how.beside = read_range;
+            if (m == options.from) how.beside = {read_range};
         }
         KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
         KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
