@@ -16,11 +16,13 @@ SplitPass::SplitPass(core::Date from, core::Date to, CountPolicy policy, const F
         builders_.resize(1);
         return;
     }
-    const int64_t width = ids.second - ids.first + 1;
+    // Ranges of step or step + 1 ids (the first `longer` ones), without a product that could overflow.
     const auto count = static_cast<int64_t>(parts);
-    for (int64_t k = 0; k < count; ++k) {
-        const int64_t first = ids.first + width * k / count, last = ids.first + width * (k + 1) / count - 1;
-        if (first <= last) ranges_.emplace_back(std::pair{first, last});
+    const int64_t width = ids.second - ids.first + 1, step = width / count, longer = width % count;
+    for (int64_t k = 0, first = ids.first; k < count; ++k) {
+        const int64_t size = step + (k < longer ? 1 : 0);
+        if (size > 0) ranges_.emplace_back(std::pair{first, first + size - 1});
+        first += size;
     }
     builders_.resize(ranges_.size());
 }
