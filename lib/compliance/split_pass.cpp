@@ -63,16 +63,10 @@ void SplitPass::join_ready() {
 
 Result<Activity> SplitPass::finish(store::ScanStore& store) {
     if (ranges_.empty()) return Activity{};
-    // Both connections are done: the parts not yet joined, in order.
-    for (size_t k = joined_ + 1; k < builders_.size(); ++k)
-        if (!builders_[k])
-            return db_error("internal error while reading: {}; please report it", "a part not read");
-    if (!builders_.front())
+    // Both connections are done: the parts not yet joined, in order — all of them, unless one was not read.
+    join_ready();
+    if (!builders_.front() || joined_ + 1 != builders_.size())
         return db_error("internal error while reading: {}; please report it", "a part not read");
-    for (size_t k = joined_ + 1; k < builders_.size(); ++k) {
-        builders_.front()->join(std::move(*builders_[k]));
-        builders_[k].reset();
-    }
     Activity out = builders_.front()->finish();
     builders_.front().reset();
     if (findings_) KQ_CHECK(complete_findings(store, from_, to_, *findings_, out.findings));
