@@ -197,6 +197,45 @@ TEST_SUITE("store::sqlite") {
         CHECK(reps[2].second.from->iso() == "2026-03-01");
     }
 
+    TEST_CASE_FIXTURE(test::StoreFixture, "customer keys: id, code and open days of the codes listed") {
+        const int64_t a = test::add_customer(*store, "A1", "A", "wang", day("2026-01-05"));
+        test::add_customer(*store, "B2", "B", "wang");
+        const int64_t c = test::add_customer(*store, "C3", "C", "wang", {}, day("2026-06-30"));
+        auto keys = *store->customer_keys(store::Scope::of_codes({"C3", "A1", "nope"}));
+        std::sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) { return x.code < y.code; });
+        REQUIRE(keys.size() == 2);
+        CHECK(keys[0].id == a);
+        CHECK(keys[0].opened_on->iso() == "2026-01-05");
+        CHECK_FALSE(keys[0].closed_on.has_value());
+        CHECK(keys[1].id == c);
+        CHECK(keys[1].code == "C3");
+        CHECK(keys[1].closed_on->iso() == "2026-06-30");
+        CHECK(store->customer_keys({})->size() == 3);
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture,
+                      "a checked load skips foreign-key lookups in its transaction only") {
+        const int64_t id = test::add_customer(*store, "A1", "A", "wang");
+        store::Contact k;
+        k.customer_id = id;
+        k.channel = "visit";
+        k.date = day("2026-11-02");
+        k.rep = "nobody"; // no such rep: only the caller's checks would have refused it
+        k.logged_at = "2026-11-02T10:00";
+        for (const store::Finish finish : {store::Finish::rollback, store::Finish::commit}) {
+            store->checked_load_next();
+            auto in_load = store::in_transaction(
+                *store, [&]() -> Result<int64_t> { return store->add_contact(k); }, finish);
+            CHECK(in_load.ok());
+            CHECK_FALSE(store->add_contact(k).ok()); // enforced again after the load, however it ended
+        }
+        // Only the transaction right after the call is relaxed.
+        store->checked_load_next();
+        REQUIRE(store::in_transaction(*store, [&]() -> Result<void> { return {}; }).ok());
+        CHECK_FALSE(
+            store::in_transaction(*store, [&]() -> Result<int64_t> { return store->add_contact(k); }).ok());
+    }
+
     TEST_CASE_FIXTURE(test::StoreFixture, "voiding keeps the contact with its reason") {
         store::Customer c;
         c.code = "V";

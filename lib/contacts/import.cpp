@@ -35,14 +35,14 @@ class CachedLookup final : public Lookup {
 
     // Reads the customers whose code is one of `texts` (any other text is looked up when a row names it)
     // and every rep.
-    Result<void> prefetch(const std::vector<std::string>& texts, core::Date on) {
+    Result<void> prefetch(const std::vector<std::string>& texts) {
         constexpr size_t kBatch = 5000;
         for (size_t start = 0; start < texts.size(); start += kBatch) {
             const auto end =
                 texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), start + kBatch));
             const auto filter =
                 store::Scope::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end});
-            KQ_TRY(std::vector<store::Customer> found, store_.list_customers(on, filter));
+            KQ_TRY(std::vector<store::Customer> found, store_.customer_keys(filter));
             KQ_TRY(auto histories, store_.rep_histories(filter));
             std::unordered_map<int64_t, Entry*> by_id;
             for (auto& c : found) {
@@ -214,7 +214,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
-        KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown), now.date));
+        KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown)));
         KQ_CHECK(store.begin_load(static_cast<size_t>(rows_about)));
         while (true) {
             KQ_TRY(bool more, table.next());
@@ -254,6 +254,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.added, now.iso(), options.who}));
         return result;
     };
+    store.checked_load_next(); // (build() resolves each row's customer and rep in the transaction)
     auto loaded =
         store::in_transaction(store, load, options.dry_run ? store::Finish::rollback : store::Finish::commit);
     if (loaded || !refused) return loaded;

@@ -26,6 +26,10 @@ class ContactStore {
     // the load reads contacts back, and before the transaction commits. Rolling back undoes both.
     virtual Result<void> begin_load(size_t /*rows*/) { return {}; }
     virtual Result<void> end_load() { return {}; }
+    // Called just before the write transaction of a load whose caller checks every row's customer and rep
+    // against what that transaction reads (nothing deletes either): SQLite then leaves out its own
+    // foreign-key lookups, two per row, for that one transaction.
+    virtual void checked_load_next() {}
     // The earlier imports of a file's content (by hash), newest first. Inside a write transaction it also
     // makes any other import of the same content wait until this transaction ends.
     virtual Result<std::vector<ImportRecord>> claim_import(const std::string& hash) = 0;

@@ -90,6 +90,7 @@ class PgDb : public Connection {
     // The outermost write transaction.
     Result<void> begin_write() { return exec("BEGIN", N_("starting a transaction")); }
     Result<void> commit_write() { return exec("COMMIT", N_("committing")); }
+    Result<void> rollback_write() { return exec("ROLLBACK", N_("rolling back")); }
     // A read-only transaction that sees one snapshot throughout.
     Result<void> begin_read() {
         return exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", N_("starting a read"));

@@ -103,6 +103,21 @@ Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const 
     return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); });
 }
 
+template <class Db> Result<std::vector<Customer>> SqlStore<Db>::customer_keys(const Scope& filter) {
+    KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT c.id, c.code, c.opened_on, c.closed_on FROM @customers c "
+                                          "WHERE {}",
+                                          filter_sql(filter))));
+    s.bind(9, filter_value(filter));
+    return rows::all(s, [](const Stmt& row) {
+        Customer c;
+        c.id = row.integer(0);
+        c.code = row.text(1);
+        c.opened_on = rows::date(row, 2);
+        c.closed_on = rows::date(row, 3);
+        return c;
+    });
+}
+
 template <class Db>
 Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month, const Scope& filter) {
     // Everyone's customers are counted first, so that the list is allocated once (growing a vector of
@@ -264,7 +279,7 @@ template <class Db> void SqlStore<Db>::rollback() {
     if (depth_ == 0) return;
     --depth_;
     auto undone =
-        depth_ == 0 ? db_.exec("ROLLBACK", N_("rolling back"))
+        depth_ == 0 ? db_.rollback_write()
                     : db_.exec(fmt::format("ROLLBACK TO SAVEPOINT kq_{0}; RELEASE SAVEPOINT kq_{0}", depth_),
                                N_("rolling back"));
     if (!undone && !broken_)

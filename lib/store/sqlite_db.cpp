@@ -222,6 +222,36 @@ Result<void> SqliteDb::begin_read() {
     return {};
 }
 
+Result<void> SqliteDb::begin_write() {
+    if (relax_next_) {
+        relax_next_ = false;
+        KQ_CHECK(exec("PRAGMA foreign_keys = OFF", N_("starting a transaction")));
+        relaxed_ = true;
+    }
+    if (auto begun = exec_retrying("BEGIN IMMEDIATE", N_("starting a transaction")); !begun) {
+        (void)enforce_again();
+        return begun;
+    }
+    return {};
+}
+
+Result<void> SqliteDb::commit_write() {
+    KQ_CHECK(exec_retrying("COMMIT", N_("committing"))); // (a failed COMMIT is rolled back next)
+    return enforce_again();
+}
+
+Result<void> SqliteDb::rollback_write() {
+    auto undone = exec("ROLLBACK", N_("rolling back"));
+    auto enforced = enforce_again();
+    return undone ? enforced : undone;
+}
+
+Result<void> SqliteDb::enforce_again() {
+    if (!relaxed_) return {};
+    relaxed_ = false;
+    return exec("PRAGMA foreign_keys = ON", N_("committing"));
+}
+
 Result<void> SqliteDb::exec(std::string_view sql, std::string_view doing) {
     char* message = nullptr;
     if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {

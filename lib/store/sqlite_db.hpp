@@ -78,8 +78,12 @@ class SqliteDb : public Connection {
     Result<Stmt> stream(std::string_view sql) { return prepare(sql); }
     // The outermost write transaction: BEGIN IMMEDIATE (and COMMIT), retried while another process holds
     // the lock.
-    Result<void> begin_write() { return exec_retrying("BEGIN IMMEDIATE", N_("starting a transaction")); }
-    Result<void> commit_write() { return exec_retrying("COMMIT", N_("committing")); }
+    // After relax_foreign_keys(), that next transaction runs without SQLite's foreign-key lookups (turned
+    // off before it begins: the PRAGMA does nothing inside one), turned on again however it ends.
+    Result<void> begin_write();
+    Result<void> commit_write();
+    Result<void> rollback_write();
+    void relax_foreign_keys() { relax_next_ = true; }
     // A read transaction whose snapshot (in WAL mode) is taken at once, by a first read.
     Result<void> begin_read();
     // The write transaction already keeps every other import waiting.
@@ -108,6 +112,10 @@ class SqliteDb : public Connection {
     sqlite3* db_ = nullptr;
     std::string path_;
     std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
+    bool relax_next_ = false; // relax_foreign_keys() was called: the next begin_write() turns them off
+    bool relaxed_ = false;    // the running write transaction began with them off
+    // Turns foreign keys on again after a relaxed transaction.
+    Result<void> enforce_again();
 };
 
 } // namespace keqing::store

@@ -17,6 +17,11 @@ namespace {
 // (SqliteDb::configure's for a full connection).
 constexpr int kLoadCacheKib = 65536;
 constexpr int kCacheKib = 16384;
+// While the indexes are built, a small cache, which is also what SQLite's sorter keeps in memory before it
+// writes a sorted run to a temporary file, and helper threads that sort and merge those runs: the three
+// indexes over 1 M rows took 2.3 s so against 3.9 s sorting 64 MB at a time on one thread.
+constexpr int kBuildCacheKib = 2048;
+constexpr int kBuildThreads = 2;
 // The indexes are built at the end when the load is at least 1/kDwarfs of the contacts stored: building
 // them reads every row once and sorts, inserting through them costs a random descent per row and index
 // (1 M rows into 1.3 M: 35 s of CPU through them, 20 s built at the end; into 13.4 M: through them).
@@ -63,9 +68,15 @@ Result<void> SqliteStore::begin_load(size_t rows) {
 Result<void> SqliteStore::end_load() {
     if (!loading_) return {};
     loading_ = false;
-    for (const std::string& sql : deferred_indexes_)
-        KQ_CHECK(db_.exec(sql, N_("importing contacts")));
-    deferred_indexes_.clear();
+    if (!deferred_indexes_.empty()) {
+        KQ_CHECK(db_.exec(
+            fmt::format("PRAGMA cache_size = -{}; PRAGMA threads = {}", kBuildCacheKib, kBuildThreads),
+            N_("importing contacts")));
+        for (const std::string& sql : deferred_indexes_)
+            KQ_CHECK(db_.exec(sql, N_("importing contacts")));
+        deferred_indexes_.clear();
+        KQ_CHECK(db_.exec("PRAGMA threads = 0", N_("importing contacts")));
+    }
     return db_.exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib), N_("importing contacts"));
 }
 

@@ -21,6 +21,7 @@ class SqliteStore final : public SqlStore<SqliteDb> {
     Result<std::unique_ptr<Store>> begin_shared_read() override;
     Result<void> begin_load(size_t rows) override;
     Result<void> end_load() override;
+    void checked_load_next() override { db_.relax_foreign_keys(); }
 
   private:
     Result<int64_t> schema_version();
