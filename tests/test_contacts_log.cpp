@@ -255,6 +255,36 @@ TEST_SUITE("contacts::log") {
         CHECK(stored() == 2);
     }
 
+    // A file with at least half as many rows as there are customers reads every customer at once, a
+    // smaller one the customers it names (contacts/import.cpp): both must find the same customers and reps.
+    TEST_CASE_FIXTURE(Fixture, "import: customers read all at once or by the codes named, alike") {
+        for (int i = 1; i <= 8; ++i) // 10 customers in all
+            test::add_customer(*store, fmt::format("X{:02}", i).c_str(), "B", "wang");
+        const int64_t x03 = store->find_customers("X03", store::Match::code, day("2026-11-01"))->front().id;
+        REQUIRE(store->assign_rep(x03, "li", day("2026-11-10")).ok());
+        const auto import = [&](const char* name, const std::string& rows) {
+            auto r = contacts::import_contacts(*store, rules,
+                                               dir.write(name, "customer,channel,date\n" + rows), {});
+            REQUIRE(r.ok());
+            CHECK(r->added == static_cast<int>(std::count(rows.begin(), rows.end(), '\n')));
+        };
+        // 4 rows, 10 customers: by the codes named (and 康泰 looked up by name).
+        import("named.csv", "X03,visit,2026-11-05\nX03,call,2026-11-12\n康泰,call,2026-11-03\nHZ001,visit,"
+                            "2026-11-04\n");
+        // 5 rows: every customer read at once.
+        import("all.csv", "X03,message,2026-11-06\nX03,message,2026-11-13\n康泰,message,2026-11-07\nX08,"
+                          "call,2026-11-08\nHZ001,call,2026-11-09\n");
+        std::vector<std::string> seen;
+        for (const auto& c : *store->contacts_between(day("2026-11-01"), day("2026-11-30")))
+            seen.push_back(fmt::format("{} {} {} {}", c.customer_code, c.channel, c.date.iso(), c.rep));
+        std::sort(seen.begin(), seen.end());
+        CHECK(seen == std::vector<std::string>{"HZ001 call 2026-11-03 wang", "HZ001 call 2026-11-09 wang",
+                                               "HZ001 message 2026-11-07 wang", "HZ001 visit 2026-11-04 wang",
+                                               "X03 call 2026-11-12 li", "X03 message 2026-11-06 wang",
+                                               "X03 message 2026-11-13 li", "X03 visit 2026-11-05 wang",
+                                               "X08 call 2026-11-08 wang"});
+    }
+
     // A load at least as large as the contacts stored drops contacts_month & co. and builds them at the end
     // (store/sqlite_load.cpp); a smaller one inserts through them. Both must store the same rows.
     TEST_CASE_FIXTURE(Fixture,

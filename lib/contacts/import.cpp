@@ -27,8 +27,9 @@ const std::vector<std::string> kOptional(output::kContactCsvColumns.begin() + 3,
 
 // Caches customers by the text naming them (and their rep history, for rows without a rep) and the
 // known reps, so that an import costs one lookup per customer, not per row — and customers named by
-// code, as well as the reps, are read a few thousand at a time before the rows are (one round trip per
-// batch rather than two per customer, which is what a server backend pays for).
+// code, as well as the reps, are read before the rows are: a few thousand at a time (one round trip per
+// batch rather than two per customer, which is what a server backend pays for), or all of them in one
+// pass when the file has about as many rows as there are customers.
 class CachedLookup final : public Lookup {
   public:
     explicit CachedLookup(store::Store& store) : store_(store) {}
@@ -37,26 +38,21 @@ class CachedLookup final : public Lookup {
     // and every rep.
     Result<void> prefetch(const std::vector<std::string>& texts) {
         constexpr size_t kBatch = 5000;
+        customers_.reserve(texts.size());
         for (size_t start = 0; start < texts.size(); start += kBatch) {
             const auto end =
                 texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), start + kBatch));
-            const auto filter =
-                store::Scope::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end});
-            KQ_TRY(std::vector<store::Customer> found, store_.customer_keys(filter));
-            KQ_TRY(auto histories, store_.rep_histories(filter));
-            std::unordered_map<int64_t, Entry*> by_id;
-            for (auto& c : found) {
-                Entry e{c.id, c.code, c.opened_on, c.closed_on, {}};
-                by_id[c.id] = &customers_.insert_or_assign(std::move(c.code), std::move(e)).first->second;
-            }
-            for (auto& [id, h] : histories)
-                if (auto it = by_id.find(id); it != by_id.end())
-                    it->second->reps.emplace_back(h.from, std::move(h.value));
+            KQ_CHECK(read_customers(
+                store::Scope::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end})));
         }
-        KQ_TRY(std::vector<store::Rep> reps, store_.list_reps());
-        for (auto& r : reps)
-            reps_.insert(std::move(r.id));
-        return {};
+        return read_reps();
+    }
+
+    // Reads every customer and every rep: for a file with about as many rows as there are customers, one
+    // pass over the table costs less than finding each code the file names.
+    Result<void> prefetch_all() {
+        KQ_CHECK(read_customers({}));
+        return read_reps();
     }
 
     Result<store::Customer> customer(const std::string& query, core::Date on) override {
@@ -92,6 +88,29 @@ class CachedLookup final : public Lookup {
     }
 
   private:
+    Result<void> read_customers(const store::Scope& filter) {
+        KQ_TRY(std::vector<store::CustomerKey> found, store_.customer_keys(filter));
+        KQ_TRY(auto histories, store_.rep_histories(filter));
+        customers_.reserve(customers_.size() + found.size());
+        std::unordered_map<int64_t, Entry*> by_id;
+        by_id.reserve(found.size());
+        for (auto& c : found) {
+            Entry e{c.id, c.code, c.opened_on, c.closed_on, {}};
+            by_id[c.id] = &customers_.insert_or_assign(std::move(c.code), std::move(e)).first->second;
+        }
+        for (auto& [id, h] : histories)
+            if (auto it = by_id.find(id); it != by_id.end())
+                it->second->reps.emplace_back(h.from, std::move(h.value));
+        return {};
+    }
+
+    Result<void> read_reps() {
+        KQ_TRY(std::vector<store::Rep> reps, store_.list_reps());
+        for (auto& r : reps)
+            reps_.insert(std::move(r.id));
+        return {};
+    }
+
     struct Entry {
         int64_t id;
         std::string code;
@@ -214,7 +233,11 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
-        KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown)));
+        KQ_TRY(const auto span, store.customer_id_span()); // (ids grow: the span bounds how many there are)
+        if (rows_about * 2 >= span.second - span.first + 1)
+            KQ_CHECK(lookup.prefetch_all());
+        else
+            KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown)));
         KQ_CHECK(store.begin_load(static_cast<size_t>(rows_about)));
         while (true) {
             KQ_TRY(bool more, table.next());

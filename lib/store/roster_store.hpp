@@ -48,7 +48,7 @@ class RosterStore {
     virtual Result<std::vector<Customer>> list_customers(core::Date on, const Scope& filter = {}) = 0;
     // The customers `filter` allows with their id, code, opening and closing days only (what checking a
     // contact needs; no history read): in no particular order.
-    virtual Result<std::vector<Customer>> customer_keys(const Scope& filter) = 0;
+    virtual Result<std::vector<CustomerKey>> customer_keys(const Scope& filter) = 0;
     // Customers (those `filter` allows) active on some day of `month`, tier on the reference day, rep on the
     // month's last day.
     virtual Result<std::vector<MonthCustomer>> month_customers(core::Month month,

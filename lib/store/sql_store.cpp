@@ -103,18 +103,13 @@ Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const 
     return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); });
 }
 
-template <class Db> Result<std::vector<Customer>> SqlStore<Db>::customer_keys(const Scope& filter) {
+template <class Db> Result<std::vector<CustomerKey>> SqlStore<Db>::customer_keys(const Scope& filter) {
     KQ_TRY(Stmt s, db_.stream(fmt::format("SELECT c.id, c.code, c.opened_on, c.closed_on FROM @customers c "
                                           "WHERE {}",
                                           filter_sql(filter))));
     s.bind(9, filter_value(filter));
     return rows::all(s, [](const Stmt& row) {
-        Customer c;
-        c.id = row.integer(0);
-        c.code = row.text(1);
-        c.opened_on = rows::date(row, 2);
-        c.closed_on = rows::date(row, 3);
-        return c;
+        return CustomerKey{row.integer(0), row.text(1), rows::date(row, 2), rows::date(row, 3)};
     });
 }
 

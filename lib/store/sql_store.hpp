@@ -43,7 +43,7 @@ template <class Db> class SqlStore : public Store {
     Result<void> assign_rep(int64_t customer_id, const std::string& rep, core::Date from) override;
     Result<std::vector<HistoryEntry>> tier_history(int64_t customer_id) override;
     Result<std::vector<HistoryEntry>> rep_history(int64_t customer_id) override;
-    Result<std::vector<Customer>> customer_keys(const Scope& filter) override;
+    Result<std::vector<CustomerKey>> customer_keys(const Scope& filter) override;
     Result<std::vector<std::pair<int64_t, HistoryEntry>>> rep_histories(const Scope& filter) override;
     // In sql_stages.cpp.
     Result<void> set_stage(int64_t customer_id, const std::string& stage, core::Date from) override;

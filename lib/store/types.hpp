@@ -41,6 +41,14 @@ struct Customer {
     std::string rep;
 };
 
+// A customer as checking a contact needs it (RosterStore::customer_keys): no history, no contact details.
+struct CustomerKey {
+    int64_t id = 0;
+    std::string code;
+    std::optional<core::Date> opened_on;
+    std::optional<core::Date> closed_on;
+};
+
 // Where a customer is (plan): its area (区/街道) and optional coordinates in WGS 84 degrees.
 struct Place {
     std::string area;
