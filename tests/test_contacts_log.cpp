@@ -275,7 +275,8 @@ TEST_SUITE("contacts::log") {
         import("all.csv", "X03,message,2026-11-06\nX03,message,2026-11-13\n康泰,message,2026-11-07\nX08,"
                           "call,2026-11-08\nHZ001,call,2026-11-09\n");
         std::vector<std::string> seen;
-        for (const auto& c : *store->contacts_between(day("2026-11-01"), day("2026-11-30")))
+        const auto november = *store->contacts_between(day("2026-11-01"), day("2026-11-30"));
+        for (const auto& c : november)
             seen.push_back(fmt::format("{} {} {} {}", c.customer_code, c.channel, c.date.iso(), c.rep));
         std::sort(seen.begin(), seen.end());
         CHECK(seen == std::vector<std::string>{"HZ001 call 2026-11-03 wang", "HZ001 call 2026-11-09 wang",

@@ -2,6 +2,7 @@
 // are cached, and everything is written in one transaction — all rows or none.
 #include "contacts/validate.hpp"
 
+#include "contacts/batch_writer.hpp"
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/limits.hpp"
@@ -34,6 +35,9 @@ class CachedLookup final : public Lookup {
   public:
     explicit CachedLookup(store::Store& store) : store_(store) {}
 
+    // What must happen before a row's lookup reads the store (the batches handed to a writer stored).
+    void before_store(std::function<Result<void>()> f) { before_store_ = std::move(f); }
+
     // Reads the customers whose code is one of `texts` (any other text is looked up when a row names it)
     // and every rep.
     Result<void> prefetch(const std::vector<std::string>& texts) {
@@ -58,6 +62,7 @@ class CachedLookup final : public Lookup {
     Result<store::Customer> customer(const std::string& query, core::Date on) override {
         auto it = customers_.find(query);
         if (it == customers_.end()) {
+            KQ_CHECK(before_store_());
             KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
             KQ_TRY(std::vector<store::HistoryEntry> history, store_.rep_history(c.id));
             Entry e{c.id, std::move(c.code), c.opened_on, c.closed_on, {}};
@@ -82,6 +87,7 @@ class CachedLookup final : public Lookup {
 
     Result<void> rep(const std::string& id) override {
         if (reps_.contains(id)) return {};
+        KQ_CHECK(before_store_());
         KQ_TRY([[maybe_unused]] store::Rep rep, roster::require_rep(store_, id));
         reps_.insert(id);
         return {};
@@ -118,6 +124,7 @@ class CachedLookup final : public Lookup {
         std::vector<std::pair<std::optional<core::Date>, std::string>> reps; // (from, rep), oldest first
     };
     store::Store& store_;
+    std::function<Result<void>()> before_store_ = [] { return Result<void>{}; };
     std::unordered_map<std::string, Entry> customers_;
     std::unordered_set<std::string> reps_;
 };
@@ -208,28 +215,19 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
     const std::string hash = core::sha256_hex(text);
     KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));
     const core::Now now = core::now();
-    CachedLookup lookup(store);
     // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL), with the
-    // file's line of each; a batch the database itself refuses (row-level security) stays in `pending`.
+    // file's line of each, on a thread of their own while the next rows are read (BatchWriter); a batch the
+    // database itself refuses (row-level security) ends up in `pending`.
+    constexpr size_t kBatch = 1000;
     std::vector<store::Contact> pending;
     std::vector<int> pending_lines;
     bool refused = false;
     core::ImportSummary result;
-    auto flush = [&]() -> Result<void> {
-        auto stored = store.add_contacts(pending);
-        if (!stored) {
-            refused = stored.error().code == Exit::data;
-            return std::move(stored).error();
-        }
-        result.added += static_cast<int>(*stored);
-        pending.clear();
-        pending_lines.clear();
-        return {};
-    };
     std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
     const int64_t rows_about = core::csv_rows_about(text);
     core::Progress progress(rows_about);
     auto load = [&]() -> Result<core::ImportSummary> {
+        CachedLookup lookup(store);
         // First, and under a lock another import of the same file waits for: was this content imported?
         KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
         KQ_CHECK(check_not_imported(earlier, path, options.again));
@@ -239,39 +237,67 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
         else
             KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown)));
         KQ_CHECK(store.begin_load(static_cast<size_t>(rows_about)));
-        while (true) {
-            KQ_TRY(bool more, table.next());
-            if (!more) break;
-            const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
-                return table.where(column);
-            };
-            const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
-            KQ_TRY(LogRequest r, request_of(table, options.default_rep));
-            KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
-            contact.ref = std::string(table.get("ref"));
-            KQ_CHECK(check_value_at(contact.ref, core::kMaxName, where, "ref"));
-            if (!contact.ref.empty()) {
-                const auto [seen, added] =
-                    refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());
-                if (!added)
-                    return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact",
-                                      where("ref"), contact.ref, contact.customer_code, seen->second);
+        BatchWriter writer(store); // (from here on the store is the writer's but after stored())
+        const auto stored = [&]() -> Result<void> {
+            if (auto done = writer.drain(); !done) {
+                refused = done.error().code == Exit::data;
+                if (!writer.failed().contacts.empty()) { // (the first time it is asked)
+                    pending = std::move(writer.failed().contacts);
+                    pending_lines = std::move(writer.failed().lines);
+                    writer.failed() = {};
+                }
+                return done;
             }
-            if (!r.occasion.empty()) {
-                KQ_CHECK(flush());          // the tag is chosen against every contact stored before this one
-                KQ_CHECK(store.end_load()); // (which it reads through the indexes)
-                auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
-                if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
-                contact.occasion = tag->tag;
+            return {};
+        };
+        lookup.before_store(stored);
+        const auto flush = [&] {
+            auto next = writer.push({std::move(pending), std::move(pending_lines)});
+            pending = std::move(next.contacts);
+            pending_lines = std::move(next.lines);
+            pending.reserve(kBatch);
+        };
+        const auto each_row = [&]() -> Result<void> {
+            while (true) {
+                KQ_TRY(bool more, table.next());
+                if (!more) break;
+                const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
+                    return table.where(column);
+                };
+                const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
+                KQ_TRY(LogRequest r, request_of(table, options.default_rep));
+                KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
+                contact.ref = std::string(table.get("ref"));
+                KQ_CHECK(check_value_at(contact.ref, core::kMaxName, where, "ref"));
+                if (!contact.ref.empty()) {
+                    const auto [seen, added] =
+                        refs.emplace(fmt::format("{}/{}", contact.customer_id, contact.ref), table.line());
+                    if (!added)
+                        return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact",
+                                          where("ref"), contact.ref, contact.customer_code, seen->second);
+                }
+                if (!r.occasion.empty()) {
+                    flush(); // the tag is chosen against every contact stored before this one
+                    KQ_CHECK(stored());
+                    KQ_CHECK(store.end_load()); // (which it reads through the indexes)
+                    auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
+                    if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
+                    contact.occasion = tag->tag;
+                }
+                result.rows++;
+                progress.tick(result.rows);
+                if (days_late(rules, contact, now) > 0) result.late++;
+                pending.push_back(std::move(contact));
+                pending_lines.push_back(table.line());
+                if (pending.size() >= kBatch) flush();
             }
-            result.rows++;
-            progress.tick(result.rows);
-            if (days_late(rules, contact, now) > 0) result.late++;
-            pending.push_back(std::move(contact));
-            pending_lines.push_back(table.line());
-            if (pending.size() >= 1000) KQ_CHECK(flush());
-        }
-        KQ_CHECK(flush());
+            flush();
+            return {};
+        };
+        auto read = each_row();
+        KQ_CHECK(stored()); // (a batch refused before the row that failed is the first error)
+        if (!read) return std::move(read).error();
+        result.added = static_cast<int>(writer.stored());
         std::string().swap(text); // every row is read: the text goes before the indexes are built (memory)
         KQ_CHECK(store.end_load());
         KQ_CHECK(store.record_import(store::ImportRecord{hash, path, result.added, now.iso(), options.who}));
