@@ -69,7 +69,9 @@ TEST_SUITE("contacts::batch_writer") {
         CHECK(store->contacts_between(day("2026-11-01"), day("2026-11-30"))->size() == 10);
     }
 
-    TEST_CASE_FIXTURE(test::StoreFixture, "a writer let go with batches waiting returns and leaves the transaction to roll back") {
+    TEST_CASE_FIXTURE(
+        test::StoreFixture,
+        "a writer let go with batches waiting returns and leaves the transaction to roll back") {
         const int64_t id = test::add_customer(*store, "A1", "A", "wang");
         REQUIRE(store->begin().ok());
         {

@@ -49,8 +49,8 @@ class BatchWriter {
     std::condition_variable changed_;
     std::deque<Batch> waiting_;
     std::vector<Batch> spare_; // stored batches, emptied
-    bool busy_ = false;     // a batch is being stored
-    bool stopping_ = false; // the destructor runs
+    bool busy_ = false;        // a batch is being stored
+    bool stopping_ = false;    // the destructor runs
     std::optional<Error> error_;
     Batch failed_;
     size_t stored_ = 0;
