@@ -49,7 +49,9 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
                           rules.channel_ids());
     c.channel = r.channel;
     if (r.date && !r.date->empty()) {
-        KQ_TRY(c.date, core::parse_date(*r.date, where("date")));
+        auto date = core::parse_date(*r.date, {}); // (the place is formatted for a bad value only)
+        if (!date) date = core::parse_date(*r.date, where("date"));
+        KQ_TRY(c.date, std::move(date));
     } else {
         c.date = now.date;
     }
@@ -57,7 +59,9 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
         return data_error("{}: {} is in the future (today is {}); log contacts after they happen",
                           where("date"), c.date.iso(), now.date.iso());
     if (r.time && !r.time->empty()) {
-        KQ_TRY(c.time, core::parse_time(*r.time, where("time")));
+        auto time = core::parse_time(*r.time, {});
+        if (!time) time = core::parse_time(*r.time, where("time"));
+        KQ_TRY(c.time, std::move(time));
     } else if (c.date == now.date) {
         c.time = now.time;
     }

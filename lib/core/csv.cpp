@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -113,9 +114,14 @@ Result<std::string> read_file(const std::string& path) {
         return data_error("{}: cannot read the file: {}", path, reason(EISDIR));
     std::ifstream in(path, std::ios::binary);
     if (!in) return data_error("{}: cannot read the file: {}", path, reason(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    // Into a string the file's size long (a string stream grew by doubling and was copied once more).
+    std::string text;
+    if (const auto size = std::filesystem::file_size(path, ignored); !ignored) text.reserve(size);
+    std::array<char, 1 << 16> chunk;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0)
+        text.append(chunk.data(), static_cast<size_t>(in.gcount()));
+    if (in.bad()) return data_error("{}: cannot read the file: {}", path, reason(errno));
+    return text;
 }
 
 Result<std::string> read_import(const std::string& path, Encoding encoding) {
