@@ -19,7 +19,7 @@ constexpr int kLoadCacheKib = 65536;
 constexpr int kCacheKib = 16384;
 // While the indexes are built, a small cache, which is also what SQLite's sorter keeps in memory before it
 // writes a sorted run to a temporary file, and helper threads that sort and merge those runs: the three
-// indexes over 1 M rows took 2.3 s so against 3.9 s sorting 64 MB at a time on one thread.
+// indexes over 1 M rows took 2.3 s against 3.9 s sorting 64 MB runs on one thread.
 constexpr int kBuildCacheKib = 2048;
 constexpr int kBuildThreads = 2;
 // The indexes are built at the end when the load is at least 1/kDwarfs of the contacts stored: building
