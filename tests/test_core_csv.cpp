@@ -20,6 +20,39 @@ TEST_SUITE("core::csv") {
         CHECK((*r)[3].line == 5);
     }
 
+    // Unquoted fields are taken a run at a time up to the next comma, quote or line end (core/csv.cpp).
+    TEST_CASE("unquoted fields end at commas and line ends, empty ones included") {
+        auto r = core::parse_csv("a,b,c\n康泰大药房,,x y\r\n,\"q\",\nlast,\"\",z", "f.csv");
+        REQUIRE(r.ok());
+        REQUIRE(r->size() == 4);
+        CHECK((*r)[1].fields == std::vector<std::string>{"康泰大药房", "", "x y"});
+        CHECK((*r)[2].fields == std::vector<std::string>{"", "q", ""});
+        CHECK((*r)[3].fields == std::vector<std::string>{"last", "", "z"});
+        CHECK((*r)[3].line == 4);
+        auto after = core::parse_csv("a,b\n\"x\"y,z\n", "c.csv");
+        REQUIRE_FALSE(after.ok());
+        CHECK(after.error().message.starts_with("c.csv:2: text after a closing quote"));
+        auto cr = core::parse_csv("a,b\nxy\rz,1\n", "c.csv");
+        REQUIRE_FALSE(cr.ok());
+        CHECK(cr.error().message.starts_with("c.csv:2: stray carriage return"));
+    }
+
+    TEST_CASE("a stream reads a column by position as by name") {
+        const std::string text = "customer,channel,note\nA1, visit ,备注\nB2,call,\n";
+        auto table = core::CsvStream::open(text, "s.csv", {"customer", "channel"}, {"note", "rep"}, false);
+        REQUIRE(table.ok());
+        const size_t channel = table->position("channel"), rep = table->position("rep");
+        CHECK(channel == 1);
+        CHECK(rep == core::CsvStream::kAbsent);
+        std::vector<std::string> seen;
+        while (*table->next()) {
+            CHECK(table->get(channel) == table->get("channel"));
+            CHECK(table->get(rep).empty());
+            seen.emplace_back(table->get(table->position("note")));
+        }
+        CHECK(seen == std::vector<std::string>{"备注", ""});
+    }
+
     TEST_CASE("BOM and blank lines are skipped") {
         auto r = core::parse_csv("\xEF\xBB\xBF"
                                  "code,name\n\nA,甲\n",

@@ -3,6 +3,7 @@
 #include "contacts/validate.hpp"
 
 #include "contacts/batch_writer.hpp"
+#include "contacts/cached_lookup.hpp"
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/limits.hpp"
@@ -10,10 +11,12 @@
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "output/history_view.hpp"
-#include "roster/lookup.hpp"
 
 #include <algorithm>
+#include <array>
+#include <future>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,109 +28,6 @@ const std::vector<std::string> kRequired(output::kContactCsvColumns.begin(),
                                          output::kContactCsvColumns.begin() + 3);
 const std::vector<std::string> kOptional(output::kContactCsvColumns.begin() + 3,
                                          output::kContactCsvColumns.end());
-
-// Caches customers by the text naming them (and their rep history, for rows without a rep) and the
-// known reps, so that an import costs one lookup per customer, not per row — and customers named by
-// code, as well as the reps, are read before the rows are: a few thousand at a time (one round trip per
-// batch rather than two per customer, which is what a server backend pays for), or all of them in one
-// pass when the file has about as many rows as there are customers.
-class CachedLookup final : public Lookup {
-  public:
-    explicit CachedLookup(store::Store& store) : store_(store) {}
-
-    // What must happen before a row's lookup reads the store (the batches handed to a writer stored).
-    void before_store(std::function<Result<void>()> f) { before_store_ = std::move(f); }
-
-    // Reads the customers whose code is one of `texts` (any other text is looked up when a row names it)
-    // and every rep.
-    Result<void> prefetch(const std::vector<std::string>& texts) {
-        constexpr size_t kBatch = 5000;
-        customers_.reserve(texts.size());
-        for (size_t start = 0; start < texts.size(); start += kBatch) {
-            const auto end =
-                texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), start + kBatch));
-            KQ_CHECK(read_customers(
-                store::Scope::of_codes({texts.begin() + static_cast<std::ptrdiff_t>(start), end})));
-        }
-        return read_reps();
-    }
-
-    // Reads every customer and every rep: for a file with about as many rows as there are customers, one
-    // pass over the table costs less than finding each code the file names.
-    Result<void> prefetch_all() {
-        KQ_CHECK(read_customers({}));
-        return read_reps();
-    }
-
-    Result<store::Customer> customer(const std::string& query, core::Date on) override {
-        auto it = customers_.find(query);
-        if (it == customers_.end()) {
-            KQ_CHECK(before_store_());
-            KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
-            KQ_TRY(std::vector<store::HistoryEntry> history, store_.rep_history(c.id));
-            Entry e{c.id, std::move(c.code), c.opened_on, c.closed_on, {}};
-            for (auto& h : history)
-                e.reps.emplace_back(h.from, std::move(h.value));
-            it = customers_.emplace(query, std::move(e)).first;
-        }
-        // What validating a contact needs: id, code, active days and the rep on `on`.
-        const Entry& e = it->second;
-        store::Customer c;
-        c.id = e.id;
-        c.code = e.code;
-        c.opened_on = e.opened_on;
-        c.closed_on = e.closed_on;
-        if (!e.reps.empty()) {
-            c.rep = e.reps.front().second; // before every entry, the earliest applies
-            for (const auto& [from, rep] : e.reps)
-                if (!from || *from <= on) c.rep = rep;
-        }
-        return c;
-    }
-
-    Result<void> rep(const std::string& id) override {
-        if (reps_.contains(id)) return {};
-        KQ_CHECK(before_store_());
-        KQ_TRY([[maybe_unused]] store::Rep rep, roster::require_rep(store_, id));
-        reps_.insert(id);
-        return {};
-    }
-
-  private:
-    Result<void> read_customers(const store::Scope& filter) {
-        KQ_TRY(std::vector<store::CustomerKey> found, store_.customer_keys(filter));
-        KQ_TRY(auto histories, store_.rep_histories(filter));
-        customers_.reserve(customers_.size() + found.size());
-        std::unordered_map<int64_t, Entry*> by_id;
-        by_id.reserve(found.size());
-        for (auto& c : found) {
-            Entry e{c.id, c.code, c.opened_on, c.closed_on, {}};
-            by_id[c.id] = &customers_.insert_or_assign(std::move(c.code), std::move(e)).first->second;
-        }
-        for (auto& [id, h] : histories)
-            if (auto it = by_id.find(id); it != by_id.end())
-                it->second->reps.emplace_back(h.from, std::move(h.value));
-        return {};
-    }
-
-    Result<void> read_reps() {
-        KQ_TRY(std::vector<store::Rep> reps, store_.list_reps());
-        for (auto& r : reps)
-            reps_.insert(std::move(r.id));
-        return {};
-    }
-
-    struct Entry {
-        int64_t id;
-        std::string code;
-        std::optional<core::Date> opened_on, closed_on;
-        std::vector<std::pair<std::optional<core::Date>, std::string>> reps; // (from, rep), oldest first
-    };
-    store::Store& store_;
-    std::function<Result<void>()> before_store_ = [] { return Result<void>{}; };
-    std::unordered_map<std::string, Entry> customers_;
-    std::unordered_set<std::string> reps_;
-};
 
 } // namespace
 
@@ -148,28 +48,44 @@ std::vector<std::string> customers_in_file(std::string_view text, const std::str
 
 namespace {
 
+// The positions of the columns a row's request reads, found once per file rather than by name per row.
+struct Columns {
+    explicit Columns(const core::CsvStream& t)
+        : customer(t.position("customer")), channel(t.position("channel")), date(t.position("date")),
+          time(t.position("time")), rep(t.position("rep")), note(t.position("note")),
+          gift(t.position("gift")), occasion(t.position("occasion")), asked_help(t.position("asked_help")),
+          solved(t.position("solved")), training(t.position("training")), ref(t.position("ref")) {
+        for (size_t k = 0; k < checklist.size(); ++k)
+            checklist[k] = t.position(store::kChecklistColumns[k]);
+    }
+    size_t customer, channel, date, time, rep, note, gift, occasion, asked_help, solved, training, ref;
+    std::array<size_t, std::tuple_size_v<decltype(LogRequest::checklist)>> checklist{};
+};
+
 // The request a CSV row makes (its rep: the row's, else `default_rep`).
-Result<LogRequest> request_of(const core::CsvStream& table, const std::string& default_rep) {
+Result<LogRequest> request_of(const core::CsvStream& table, const Columns& at,
+                              const std::string& default_rep) {
     const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
         return table.where(column);
     };
     LogRequest r;
-    r.customer = std::string(table.get("customer"));
+    r.customer = std::string(table.get(at.customer));
     if (r.customer.empty())
         return data_error("{}: the customer is empty; give a code or name", where("customer"));
-    r.channel = core::to_lower(table.get("channel"));
-    r.date = std::string(table.get("date"));
+    r.channel = core::to_lower(table.get(at.channel));
+    r.date = std::string(table.get(at.date));
     if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
-    r.time = std::string(table.get("time"));
-    r.rep = table.has("rep") && !table.get("rep").empty() ? std::string(table.get("rep")) : default_rep;
-    r.note = std::string(table.get("note"));
-    KQ_TRY(r.gift, parse_flag_at(table.get("gift"), where, "gift"));
-    r.occasion = std::string(table.get("occasion"));
+    r.time = std::string(table.get(at.time));
+    const std::string_view rep = table.get(at.rep);
+    r.rep = rep.empty() ? default_rep : std::string(rep);
+    r.note = std::string(table.get(at.note));
+    KQ_TRY(r.gift, parse_flag_at(table.get(at.gift), where, "gift"));
+    r.occasion = std::string(table.get(at.occasion));
     for (size_t k = 0; k < r.checklist.size(); ++k)
-        r.checklist[k] = std::string(table.get(store::kChecklistColumns[k]));
-    KQ_TRY(r.asked_help, parse_flag_at(table.get("asked_help"), where, "asked_help"));
-    r.solved = std::string(table.get("solved"));
-    KQ_TRY(r.training, parse_flag_at(table.get("training"), where, "training"));
+        r.checklist[k] = std::string(table.get(at.checklist[k]));
+    KQ_TRY(r.asked_help, parse_flag_at(table.get(at.asked_help), where, "asked_help"));
+    r.solved = std::string(table.get(at.solved));
+    KQ_TRY(r.training, parse_flag_at(table.get(at.training), where, "training"));
     return r;
 }
 
@@ -212,7 +128,11 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
     const bool ignore_unknown = options.ignore_unknown;
     KQ_TRY(std::string text, core::read_import(file, options.encoding));
     const std::string path = core::source_name(file);
-    const std::string hash = core::sha256_hex(text);
+    // The content's hash (a fifth of a second for a million rows) is worked out on a thread of its own while
+    // the customers are read; text is not changed until it is known.
+    std::future<std::string> hashing =
+        std::async(std::launch::async, [&text] { return core::sha256_hex(text); });
+    std::string hash;
     KQ_TRY(core::CsvStream table, core::CsvStream::open(text, path, kRequired, kOptional, ignore_unknown));
     const core::Now now = core::now();
     // Contacts go to the store a thousand at a time (one statement per batch on PostgreSQL), with the
@@ -224,18 +144,21 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
     bool refused = false;
     core::ImportSummary result;
     std::unordered_map<std::string, int> refs; // "customer id/ref" → its line
+    const Columns columns(table);
     const int64_t rows_about = core::csv_rows_about(text);
     core::Progress progress(rows_about);
     auto load = [&]() -> Result<core::ImportSummary> {
         CachedLookup lookup(store);
-        // First, and under a lock another import of the same file waits for: was this content imported?
-        KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
-        KQ_CHECK(check_not_imported(earlier, path, options.again));
         KQ_TRY(const auto span, store.customer_id_span()); // (ids grow: the span bounds how many there are)
         if (rows_about * 2 >= span.second - span.first + 1)
             KQ_CHECK(lookup.prefetch_all());
         else
             KQ_CHECK(lookup.prefetch(customers_in_file(text, path, ignore_unknown)));
+        // Under a lock another import of the same file waits for, before anything is written: was this
+        // content imported?
+        if (hashing.valid()) hash = hashing.get();
+        KQ_TRY(std::vector<store::ImportRecord> earlier, store.claim_import(hash));
+        KQ_CHECK(check_not_imported(earlier, path, options.again));
         KQ_CHECK(store.begin_load(static_cast<size_t>(rows_about)));
         BatchWriter writer(store); // (from here on the store is the writer's but after stored())
         const auto stored = [&]() -> Result<void> {
@@ -265,9 +188,10 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                     return table.where(column);
                 };
                 const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
-                KQ_TRY(LogRequest r, request_of(table, options.default_rep));
-                KQ_TRY(store::Contact contact, build(lookup, rules, r, now, prefix, where));
-                contact.ref = std::string(table.get("ref"));
+                KQ_TRY(LogRequest r, request_of(table, columns, options.default_rep));
+                const std::string occasion = std::move(r.occasion);
+                KQ_TRY(store::Contact contact, build(lookup, rules, std::move(r), now, prefix, where));
+                contact.ref = std::string(table.get(columns.ref));
                 KQ_CHECK(check_value_at(contact.ref, core::kMaxName, where, "ref"));
                 if (!contact.ref.empty()) {
                     const auto [seen, added] =
@@ -276,11 +200,11 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                         return data_error("{}: ref '{}' of {} repeats line {}; a ref names one contact",
                                           where("ref"), contact.ref, contact.customer_code, seen->second);
                 }
-                if (!r.occasion.empty()) {
+                if (!occasion.empty()) {
                     flush(); // the tag is chosen against every contact stored before this one
                     KQ_CHECK(stored());
                     KQ_CHECK(store.end_load()); // (which it reads through the indexes)
-                    auto tag = occasions::choose_tag(store, rules, contact, r.occasion);
+                    auto tag = occasions::choose_tag(store, rules, contact, occasion);
                     if (!tag) return data_error("{}: {}", where("occasion"), tag.error().message);
                     contact.occasion = tag->tag;
                 }

@@ -65,7 +65,7 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
             if (named.channel.empty()) named.channel = rules.default_channel();
             KQ_TRY(store::Contact contact,
                    build(
-                       lookup, rules, named, now, [] { return std::string(); }, where));
+                       lookup, rules, std::move(named), now, [] { return std::string(); }, where));
             if (contact.solved.empty()) {
                 KQ_TRY(contact.solved, followups::solved_by(store, request.followup_changes));
             }

@@ -36,8 +36,8 @@ Result<void> check_value_at(std::string_view value, size_t max,
     return core::check_value(value, max, where(field));
 }
 
-Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
-                             const core::Now& now, const std::function<std::string()>& where_prefix,
+Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, LogRequest r, const core::Now& now,
+                             const std::function<std::string()>& where_prefix,
                              const std::function<std::string(std::string_view)>& where) {
     store::Contact c;
     KQ_CHECK(check_value_at(r.note, core::kMaxText, where, "note"));
@@ -47,7 +47,7 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
     if (rules.channel_index(r.channel) < 0)
         return data_error("{}: unknown channel '{}'; the rules define {}", where("channel"), r.channel,
                           rules.channel_ids());
-    c.channel = r.channel;
+    c.channel = std::move(r.channel);
     if (r.date && !r.date->empty()) {
         auto date = core::parse_date(*r.date, {}); // (the place is formatted for a bad value only)
         if (!date) date = core::parse_date(*r.date, where("date"));
@@ -67,7 +67,7 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
     }
     auto found = lookup.customer(r.customer, c.date);
     if (!found) return Error{found.error().code, where_prefix() + found.error().message};
-    const store::Customer& customer = *found;
+    store::Customer& customer = *found;
     if (customer.opened_on && c.date < *customer.opened_on)
         return data_error(
             "{}customer {} opened on {}; a contact on {} is before that — check the date or fix "
@@ -78,17 +78,16 @@ Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const Lo
                           "`roster reopen {}`",
                           where_prefix(), customer.code, customer.closed_on->iso(), c.date.iso(),
                           customer.code);
-    const std::string rep_id = r.rep.empty() ? customer.rep : r.rep;
-    if (auto rep = lookup.rep(rep_id); !rep)
+    c.rep = r.rep.empty() ? std::move(customer.rep) : std::move(r.rep);
+    if (auto rep = lookup.rep(c.rep); !rep)
         return Error{rep.error().code, where_prefix() + rep.error().message};
     c.customer_id = customer.id;
-    c.customer_code = customer.code;
-    c.rep = rep_id;
-    c.note = r.note;
+    c.customer_code = std::move(customer.code);
+    c.note = std::move(r.note);
     c.gift = r.gift;
-    c.checklist = r.checklist;
+    c.checklist = std::move(r.checklist);
     c.asked_help = r.asked_help;
-    c.solved = r.solved;
+    c.solved = std::move(r.solved);
     c.training = r.training;
     c.logged_at = now.iso();
     return c;

@@ -29,11 +29,12 @@ class StoreLookup final : public Lookup {
     store::Store& store_;
 };
 
-// Checks a request and turns it into a contact ready to store (not yet tagged for an occasion).
+// Checks a request and turns it into a contact ready to store (not yet tagged for an occasion); the
+// request's texts move into the contact.
 // `where_prefix()` ("file:line: ") prefixes customer and rep errors; `where(field)` names a field. Both are
 // called only for an error (an import builds a million contacts).
-Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, const LogRequest& r,
-                             const core::Now& now, const std::function<std::string()>& where_prefix,
+Result<store::Contact> build(Lookup& lookup, const rules::Rules& rules, LogRequest r, const core::Now& now,
+                             const std::function<std::string()>& where_prefix,
                              const std::function<std::string(std::string_view)>& where);
 
 // Days between a contact and its logging when beyond late_after_days; 0 = not late.

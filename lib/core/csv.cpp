@@ -77,12 +77,19 @@ Result<bool> CsvReader::next(CsvRecord& record) {
                 ++line_;
                 ended = true;
                 break;
-            default:
+            default: {
                 if (field_quoted)
                     return data_error(
                         "{}:{}: text after a closing quote; put the whole field inside the quotes", source_,
                         line_);
-                field += c;
+                // The rest of an unquoted field at once, up to the next character that means something.
+                size_t end = pos_ + 1;
+                while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r' &&
+                       text_[end] != '"')
+                    ++end;
+                field.append(text_.data() + pos_, end - pos_);
+                pos_ = end - 1; // (the loop steps past the last character taken)
+            }
             }
         }
         if (in_quotes)
@@ -263,6 +270,10 @@ std::string_view CsvStream::get(std::string_view column) const {
     const auto it = columns_.find(column);
     if (it == columns_.end()) return {};
     return trim(row_.fields[it->second]);
+}
+
+std::string_view CsvStream::get(size_t position) const {
+    return position == kAbsent ? std::string_view() : trim(row_.fields[position]);
 }
 
 std::string CsvStream::where(std::string_view column) const {

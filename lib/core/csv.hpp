@@ -5,6 +5,7 @@
 #include "core/encoding.hpp"
 #include "core/result.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,6 +64,14 @@ class CsvStream {
     bool has(std::string_view column) const { return columns_.contains(column); }
     // The trimmed field of a column in the current row; empty when the column is absent.
     std::string_view get(std::string_view column) const;
+    // A column's position, for reading it from every row without finding it by name each time: get(position)
+    // is get(name). kAbsent (get: empty) when the header lacks it.
+    static constexpr size_t kAbsent = SIZE_MAX;
+    size_t position(std::string_view column) const {
+        const auto it = columns_.find(column);
+        return it == columns_.end() ? kAbsent : it->second;
+    }
+    std::string_view get(size_t position) const;
     // `source:line: column …` of the current row, for error messages.
     std::string where(std::string_view column) const;
 
