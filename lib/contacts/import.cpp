@@ -68,23 +68,28 @@ Result<LogRequest> request_of(const core::CsvStream& table, const Columns& at,
     const std::function<std::string(std::string_view)> where = [&](std::string_view column) {
         return table.where(column);
     };
+    // (Most optional columns are empty in most rows: only a text that is there is copied.)
+    const auto take = [&](std::string& to, size_t column) {
+        const std::string_view text = table.get(column);
+        if (!text.empty()) to.assign(text.data(), text.size());
+    };
     LogRequest r;
-    r.customer = std::string(table.get(at.customer));
+    take(r.customer, at.customer);
     if (r.customer.empty())
         return data_error("{}: the customer is empty; give a code or name", where("customer"));
     r.channel = core::to_lower(table.get(at.channel));
-    r.date = std::string(table.get(at.date));
+    take(r.date.emplace(), at.date);
     if (r.date->empty()) return data_error("{}: the date is empty; write YYYY-MM-DD", where("date"));
-    r.time = std::string(table.get(at.time));
-    const std::string_view rep = table.get(at.rep);
-    r.rep = rep.empty() ? default_rep : std::string(rep);
-    r.note = std::string(table.get(at.note));
+    take(r.time.emplace(), at.time);
+    take(r.rep, at.rep);
+    if (r.rep.empty()) r.rep = default_rep;
+    take(r.note, at.note);
     KQ_TRY(r.gift, parse_flag_at(table.get(at.gift), where, "gift"));
-    r.occasion = std::string(table.get(at.occasion));
+    take(r.occasion, at.occasion);
     for (size_t k = 0; k < r.checklist.size(); ++k)
-        r.checklist[k] = std::string(table.get(at.checklist[k]));
+        take(r.checklist[k], at.checklist[k]);
     KQ_TRY(r.asked_help, parse_flag_at(table.get(at.asked_help), where, "asked_help"));
-    r.solved = std::string(table.get(at.solved));
+    take(r.solved, at.solved);
     KQ_TRY(r.training, parse_flag_at(table.get(at.training), where, "training"));
     return r;
 }
@@ -190,7 +195,9 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                 const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
                 KQ_TRY(LogRequest r, request_of(table, columns, options.default_rep));
                 const std::string occasion = std::move(r.occasion);
-                KQ_TRY(store::Contact contact, build(lookup, rules, std::move(r), now, prefix, where));
+                auto built = build(lookup, rules, std::move(r), now, prefix, where);
+                if (!built) return std::move(built).error();
+                store::Contact& contact = *built; // (moved once, into its batch)
                 contact.ref = std::string(table.get(columns.ref));
                 KQ_CHECK(check_value_at(contact.ref, core::kMaxName, where, "ref"));
                 if (!contact.ref.empty()) {

@@ -17,6 +17,7 @@ Result<void> StoreLookup::rep(const std::string& id) {
 }
 
 Result<bool> parse_flag(std::string_view text, std::string_view what) {
+    if (text.empty()) return false; // (an import's rows mostly leave the flags out)
     const std::string v = core::to_lower(core::trim(text));
     if (v.empty() || v == "0" || v == "no" || v == "false" || v == "n") return false;
     if (v == "1" || v == "yes" || v == "true" || v == "y") return true;

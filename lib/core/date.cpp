@@ -127,7 +127,9 @@ Result<std::string> parse_time(std::string_view text, std::string_view what) {
         return data_error("{}: '{}' is not a time; write HH:MM (24-hour), e.g. 14:30", what, text);
     if (h > 23 || mi > 59)
         return data_error("{}: '{}' is not a real time of day; use 00:00 to 23:59", what, text);
-    return fmt::format("{:02}:{:02}", h, mi);
+    // Written digit by digit: an import checks a million of these.
+    return std::string{static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                       static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10)};
 }
 
 Now now() {
