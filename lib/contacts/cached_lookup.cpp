@@ -30,7 +30,7 @@ Result<store::Customer> CachedLookup::customer(const std::string& query, core::D
         KQ_CHECK(before_store_());
         KQ_TRY(store::Customer c, roster::resolve_customer(store_, query, on));
         KQ_TRY(std::vector<store::HistoryEntry> history, store_.rep_history(c.id));
-        Entry e{query, c.id, std::move(c.code), c.opened_on, c.closed_on};
+        Entry e{query, c.id, c.code == query ? std::string() : std::move(c.code), c.opened_on, c.closed_on};
         for (const auto& h : history)
             add_history(e, h);
         at = keep(std::move(e));
@@ -39,7 +39,7 @@ Result<store::Customer> CachedLookup::customer(const std::string& query, core::D
     const Entry& e = entries_[at];
     store::Customer c;
     c.id = e.id;
-    c.code = e.code;
+    c.code = e.code.empty() ? e.key : e.code;
     c.opened_on = e.opened_on;
     c.closed_on = e.closed_on;
     if (e.histories > 0) {
@@ -73,8 +73,7 @@ Result<void> CachedLookup::read_customers(const store::Scope& filter) {
     auto h = histories.begin();
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     for (auto& c : found) {
-        std::string key = c.code;
-        Entry e{std::move(key), c.id, std::move(c.code), c.opened_on, c.closed_on};
+        Entry e{std::move(c.code), c.id, {}, c.opened_on, c.closed_on};
         while (h != histories.end() && h->first < c.id)
             ++h;
         for (; h != histories.end() && h->first == c.id; ++h)

@@ -31,13 +31,16 @@ class CachedLookup final : public Lookup {
     Result<void> prefetch_all();
 
     Result<store::Customer> customer(const std::string& query, core::Date on) override;
+    // Starts fetching what customer(query) will read (a row's customer, before the row is checked).
+    void expect(std::string_view query) const { by_key_.prefetch(query); }
     Result<void> rep(const std::string& id) override;
 
   private:
     struct Entry {
         std::string key; // the text naming the customer: its code, unless a row named it otherwise
         int64_t id;
-        std::string code;
+        std::string code; // when the key is not the code (empty: the key is; a smaller entry is a cache hit
+                          // more often)
         std::optional<core::Date> opened_on, closed_on;
         // Its rep history, oldest first: the first assignment here (most customers have one, and reading
         // it from another array would be another cache miss per row), the others in history_[more …].

@@ -193,6 +193,7 @@ Result<core::ImportSummary> import_contacts(store::Store& store, const rules::Ru
                     return table.where(column);
                 };
                 const auto prefix = [&] { return fmt::format("{}:{}: ", path, table.line()); };
+                lookup.expect(table.get(columns.customer));
                 KQ_TRY(LogRequest r, request_of(table, columns, options.default_rep));
                 const std::string occasion = std::move(r.occasion);
                 auto built = build(lookup, rules, std::move(r), now, prefix, where);

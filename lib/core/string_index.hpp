@@ -36,6 +36,12 @@ class StringIndex {
         return npos;
     }
 
+    // Starts reading the slot where a find(key) begins, so that the work the caller does before that find
+    // overlaps the cache miss.
+    void prefetch(std::string_view key) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(key) & mask()]);
+    }
+
     // Adds `key` at `position` (< npos - 1); the caller makes sure the key is not there yet.
     void add(std::string_view key, uint32_t position) {
         if ((size_ + 1) * 2 > slots_.size()) grow(std::max<size_t>(16, slots_.size() * 2));
