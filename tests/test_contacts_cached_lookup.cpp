@@ -22,6 +22,13 @@ struct Fixture : test::StoreFixture {
         REQUIRE(store->assign_rep(b2, "li", day("2026-11-10")).ok());
         REQUIRE(store->assign_rep(b2, "zhao", day("2026-11-20")).ok());
     }
+    int store_reads = 0; // how many times a lookup was about to read the store
+    void count_store_reads(contacts::CachedLookup& lookup) {
+        lookup.before_store([this] {
+            ++store_reads;
+            return Result<void>{};
+        });
+    }
     // The rep the lookup gives B2 on each day.
     static void check_b2(contacts::CachedLookup& lookup) {
         CHECK(lookup.customer("B2", day("2026-11-01"))->rep == "wang");
@@ -38,11 +45,7 @@ struct Fixture : test::StoreFixture {
 TEST_SUITE("contacts::cached_lookup") {
     TEST_CASE_FIXTURE(Fixture, "customers read all at once answer from memory with their rep on the day") {
         contacts::CachedLookup lookup(*store);
-        int store_reads = 0;
-        lookup.before_store([&] {
-            ++store_reads;
-            return Result<void>{};
-        });
+        count_store_reads(lookup);
         REQUIRE(lookup.prefetch_all().ok());
         check_b2(lookup);
         const auto a = lookup.customer("A1", day("2026-11-05"));
@@ -63,11 +66,7 @@ TEST_SUITE("contacts::cached_lookup") {
 
     TEST_CASE_FIXTURE(Fixture, "customers read by the codes named, the others looked up when named") {
         contacts::CachedLookup lookup(*store);
-        int store_reads = 0;
-        lookup.before_store([&] {
-            ++store_reads;
-            return Result<void>{};
-        });
+        count_store_reads(lookup);
         REQUIRE(lookup.prefetch({"B2", "NOPE"}).ok());
         check_b2(lookup);
         CHECK(store_reads == 0);
