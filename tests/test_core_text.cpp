@@ -54,6 +54,20 @@ TEST_SUITE("core::text") {
         CHECK(core::first_invalid_utf8("康泰") == std::string_view::npos);
     }
 
+    // ASCII is skipped eight bytes at a time (core/text.cpp): a bad byte is found wherever it falls in or
+    // after such a run, a character split across eight-byte words is read whole.
+    TEST_CASE("the first invalid UTF-8 byte is found before, inside and after runs of ASCII") {
+        const std::string ascii = "C0000001,visit,2026-11-02,10:00,r00007,";
+        for (size_t n = 0; n <= ascii.size(); ++n) {
+            CAPTURE(n);
+            const std::string head = ascii.substr(0, n);
+            CHECK(core::first_invalid_utf8(head) == std::string_view::npos);
+            CHECK(core::first_invalid_utf8(head + "\xff" + ascii) == n);
+            CHECK(core::first_invalid_utf8(head + "康泰" + ascii + "\xe5\xba") == n + 6 + ascii.size());
+            CHECK(core::first_invalid_utf8(head + "补录\n" + ascii) == std::string_view::npos);
+        }
+    }
+
     TEST_CASE("a one-line value's first fault, with its character and byte") {
         CHECK_FALSE(core::find_text_fault("康泰大药房 HZ-001 (north) ~!"));
         CHECK_FALSE(core::find_text_fault(""));
