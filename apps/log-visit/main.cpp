@@ -2,6 +2,7 @@
 // for an occasion, import a CSV of contacts, or list the contacts logged (--list, streamed; its CSV imports
 // again); prints what the contact counted toward and what the customer is still owed this month.
 #include "common/cli.hpp"
+#include "common/huge_pages.hpp"
 #include "contacts/history.hpp"
 #include "contacts/log.hpp"
 #include "core/csv.hpp"
@@ -14,9 +15,14 @@
 
 #include <fmt/core.h>
 
+#include <filesystem>
+#include <system_error>
 #include <unistd.h>
 
 namespace {
+
+// From this size on an import runs on huge pages (a smaller one would pay the second start for little).
+constexpr uintmax_t kHugeImport = uintmax_t{1} << 20;
 
 struct Options {
     keqing::cli::Common common;
@@ -351,6 +357,12 @@ keqing::Result<keqing::Exit> run(Options& o, bool rep_given) {
     if (o.untag_id != 0 && !o.request.occasion.empty())
         return usage_error("--untag removes a tag; to change it, use --tag {} --occasion {}", o.untag_id,
                            o.request.occasion);
+    // A file of a megabyte or more: the import's memory on huge pages (docs/DECISIONS.md), as whole-company
+    // reads.
+    if (std::error_code size_error; importing && o.import_file != "-" &&
+                                    std::filesystem::file_size(o.import_file, size_error) >= kHugeImport &&
+                                    !size_error)
+        cli::run_with_huge_pages();
     KQ_TRY(cli::Context ctx, cli::open_context(o.common));
     if (tagging) {
         KQ_TRY(contacts::RetagOutcome out,

@@ -1,6 +1,7 @@
 # End-to-end: a whole-company read runs itself again once with glibc's huge-page malloc
 # (GLIBC_TUNABLES glibc.malloc.hugetlb=1, apps/common/huge_pages.cpp), prints the same, and keeps the
-# user's own tunables; one rep's, a team's and a customer's commands run once, as they are.
+# user's own tunables; one rep's, a team's and a customer's commands run once, as they are. So does an import
+# of a megabyte or more (log-visit --import), a smaller one runs once.
 source "$(dirname "$0")/lib.sh"
 command -v strace >/dev/null || { echo "strace is not installed (make deps installs it)"; exit 77; }
 load_examples || { echo "could not load examples"; exit 1; }
@@ -38,6 +39,18 @@ done
 GLIBC_TUNABLES=glibc.malloc.check=0 traced kept check-quota --all --as-of 2026-11-20
 runs kept 2; tunables kept "glibc.malloc.check=0:glibc.malloc.hugetlb=1"
 expect_rc 1 "check-quota --all run again keeps its exit status (behind customers)"
+
+# An import of a file of a megabyte or more runs again on huge pages and stores every row; a small one runs once.
+note=$(printf '补录%.0s' $(seq 60))
+{ echo "customer,channel,date,time,rep,note"
+  for i in $(seq 3000); do echo "HZ001,call,2026-11-$(printf %02d $((i % 19 + 1))),10:00,wang,$i $note"; done
+} >"$WORK/big.csv"
+[ "$(stat -c %s "$WORK/big.csv")" -ge 1048576 ] && pass || fail "big.csv is under a megabyte"
+KEQING_NOW=2026-11-20T20:00 traced import-big log-visit --import "$WORK/big.csv"; runs import-big 2
+tunables import-big "glibc.malloc.hugetlb=1"; expect_out "imported 3000 contacts" "a big import on huge pages"
+head -3 "$WORK/big.csv" | sed 's/,10:00,/,11:00,/' >"$WORK/small.csv"
+KEQING_NOW=2026-11-20T20:00 traced import-small log-visit --import "$WORK/small.csv"; runs import-small 1
+expect_out "imported 2 contacts" "a small import runs once"
 
 # Narrower reads run once.
 traced rep check-quota --rep wang --as-of 2026-11-20; runs rep 1; expect_out "HZ001" "one rep's check-quota"
