@@ -85,6 +85,12 @@ Result<MonthResult> evaluate_month(store::Store& store, const rules::Rules& rule
 
 Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                core::Date as_of, const Scope& scope, const MonthReads& how) {
+    KQ_TRY(MonthData data, read_month_data(store, rules, month, as_of, scope, how));
+    return evaluate(rules, month, as_of, scope, std::move(data.customers), std::move(data.activity));
+}
+
+Result<MonthData> read_month_data(store::Store& store, const rules::Rules& rules, core::Month month,
+                                  core::Date as_of, const Scope& scope, const MonthReads& how) {
     std::vector<store::MonthCustomer> customers;
     Activity activity;
     if (reads_everyone(scope)) {
@@ -122,7 +128,7 @@ Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, c
         KQ_TRY(customers, scope_customers(store, month, scope));
         KQ_TRY(activity, month_activity(store, rules, month, as_of, scope, customers, how.findings));
     }
-    return evaluate(rules, month, as_of, scope, std::move(customers), std::move(activity));
+    return MonthData{std::move(customers), std::move(activity)};
 }
 
 Result<MonthResult> evaluate(const rules::Rules& rules, core::Month month, core::Date as_of,

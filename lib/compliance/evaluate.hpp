@@ -83,6 +83,14 @@ struct MonthReads {
 // other scopes read their customers first, then only their contacts.
 Result<MonthResult> read_month(store::Store& store, const rules::Rules& rules, core::Month month,
                                core::Date as_of, const Scope& scope, const MonthReads& how = {});
+// What read_month reads before its arithmetic (evaluate): the month's customers and the pass over its
+// contacts — for a caller that reads more on the second connection while this one evaluates.
+struct MonthData {
+    std::vector<store::MonthCustomer> customers;
+    Activity activity;
+};
+Result<MonthData> read_month_data(store::Store& store, const rules::Rules& rules, core::Month month,
+                                  core::Date as_of, const Scope& scope, const MonthReads& how = {});
 
 // evaluate_month in its three steps, for callers that read side by side. True for the scopes whose
 // contacts are read for everyone (all, tier): their pass needs no customer list first.

@@ -9,6 +9,7 @@
 #include "roster/stages.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -209,9 +210,14 @@ void Accumulator::name_teams() {
 }
 
 void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations) {
+    add_obligations(obligations, in_scope_);
+}
+
+void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations,
+                                  const std::vector<int64_t>& scope) {
     for (const auto& o : obligations) {
         // Kept or not: done ones, and those whose window has closed.
-        if (!std::binary_search(in_scope_.begin(), in_scope_.end(), o.customer_id) ||
+        if (!std::binary_search(scope.begin(), scope.end(), o.customer_id) ||
             o.state == occasions::State::open || o.state == occasions::State::upcoming)
             continue;
         OccasionRow& r = by_kind_[o.kind];
@@ -271,31 +277,52 @@ Result<void> check_options(const Options& options) {
 // counted and the missed ones kept as they come: the whole range's at once held every festival, birthday and
 // anniversary of every customer for all its months (at 200,000 customers, most of the report's memory). The
 // order they come in does not matter: the missed list is sorted at the end.
-Result<void> add_obligations(store::SharedRead& read, const rules::Rules& rules, const Options& options,
-                             core::Date first, core::Date last, Accumulator& sum) {
-    if (last < first) return {};
-    const core::Date reference = occasions::Part::whole(first, last, options.as_of).reference;
-    const std::vector<int64_t>& customers = sum.in_scope();
-    std::vector<occasions::Part> parts;
-    for (core::Month m = options.from; m <= options.to; m = m.next()) {
-        const core::Date from = std::max(first, m.first()), to = std::min(last, m.last());
-        if (from <= to) parts.push_back({first, from, to, reference});
+class ObligationReads {
+  public:
+    // `customers`: those in scope, sorted (held by the caller until the reads are done).
+    ObligationReads(const rules::Rules& rules, const Options& options, core::Date first, core::Date last,
+                    const std::vector<int64_t>& customers, Accumulator& sum)
+        : rules_(rules), as_of_(options.as_of), customers_(customers), sum_(sum) {
+        if (last < first) return;
+        const core::Date reference = occasions::Part::whole(first, last, options.as_of).reference;
+        for (core::Month m = options.from; m <= options.to; m = m.next()) {
+            const core::Date from = std::max(first, m.first()), to = std::min(last, m.last());
+            if (from <= to) parts_.push_back({first, from, to, reference});
+        }
     }
-    std::mutex adding;
-    const occasions::Take take = [&](std::vector<occasions::Obligation>& slice) {
-        const std::lock_guard<std::mutex> lock(adding);
-        sum.add_obligations(slice);
-    };
-    constexpr std::array kinds{occasions::Which::festivals, occasions::Which::birthdays,
-                               occasions::Which::events, occasions::Which::openings};
-    std::atomic<size_t> next{0};
-    const auto work = [&](store::Store& from) -> Result<void> {
-        for (size_t at = next++; at < kinds.size() * parts.size(); at = next++)
-            KQ_CHECK(occasions::each_obligation(from, rules, parts[at / kinds.size()], options.as_of,
-                                                customers, take, kinds[at % kinds.size()]));
+
+    // Reads the next month and kind on `from` until none is left (on either connection, or both at once).
+    Result<void> work(store::Store& from) {
+        const occasions::Take take = [&](std::vector<occasions::Obligation>& slice) {
+            const std::lock_guard<std::mutex> lock(adding_);
+            sum_.add_obligations(slice, customers_);
+        };
+        for (size_t at = next_++; at < kKinds.size() * parts_.size(); at = next_++)
+            KQ_CHECK(occasions::each_obligation(from, rules_, parts_[at / kKinds.size()], as_of_, customers_,
+                                                take, kKinds[at % kKinds.size()]));
         return {};
-    };
-    return read.run(work, work);
+    }
+
+  private:
+    static constexpr std::array kKinds{occasions::Which::festivals, occasions::Which::birthdays,
+                                       occasions::Which::events, occasions::Which::openings};
+    const rules::Rules& rules_;
+    const core::Date as_of_;
+    const std::vector<int64_t>& customers_;
+    Accumulator& sum_;
+    std::vector<occasions::Part> parts_;
+    std::atomic<size_t> next_{0};
+    std::mutex adding_;
+};
+
+// The sorted ids of a month's customers (its in-scope list, for a one-month report).
+std::vector<int64_t> customer_ids(const std::vector<store::MonthCustomer>& customers) {
+    std::vector<int64_t> ids;
+    ids.reserve(customers.size());
+    for (const auto& c : customers)
+        ids.push_back(c.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 } // namespace
@@ -346,6 +373,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     }
     const bool everyone = compliance::reads_everyone(scope);
     if (!everyone) KQ_CHECK(read_range(store));
+    bool obligations_read = false;
     for (core::Month m = options.from; m <= options.to; m = m.next()) {
         const core::Date as_of = std::min(options.as_of, m.last());
         compliance::MonthReads how;
@@ -354,15 +382,41 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
             how.findings = &finding_rules;
             if (m == options.from) how.beside = {read_range};
         }
-        KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
-        KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(store, rules, month));
-        // The tallies have been counted and the goals read from them: freed before the rows are built
-        // (at 200,000 customers they are a sixth of the peak).
-        std::deque<compliance::Tally>().swap(month.activity.tallies);
-        sum.add_month(std::move(month), std::move(goals));
+        const auto add_month = [&](store::Store& from, compliance::MonthResult& month) -> Result<void> {
+            KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(from, rules, month));
+            // The tallies have been counted and the goals read from them: freed before the rows are built
+            // (at 200,000 customers they are a sixth of the peak).
+            std::deque<compliance::Tally>().swap(month.activity.tallies);
+            sum.add_month(std::move(month), std::move(goals));
+            return {};
+        };
+        if (options.from == options.to && read.side_by_side()) {
+            // One month: its customers are the scope, so its obligations are read on the second connection
+            // while this one evaluates the month, reads the goals and adds the month up; then on both.
+            KQ_TRY(compliance::MonthData data,
+                   compliance::read_month_data(store, rules, m, as_of, scope, how));
+            const std::vector<int64_t> ids = customer_ids(data.customers);
+            ObligationReads obligations(rules, options, first, last, ids, sum);
+            const auto here = [&](store::Store& from) -> Result<void> {
+                KQ_TRY(compliance::MonthResult month,
+                       compliance::evaluate(rules, m, as_of, scope, std::move(data.customers),
+                                            std::move(data.activity)));
+                KQ_CHECK(add_month(from, month));
+                return obligations.work(from);
+            };
+            KQ_CHECK(read.run(here, [&](store::Store& from) { return obligations.work(from); }));
+            obligations_read = true;
+        } else {
+            KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
+            KQ_CHECK(add_month(store, month));
+        }
         if (options.from != options.to) release_free_memory(); // a range: before the next month's reads
     }
-    KQ_CHECK(add_obligations(read, rules, options, first, last, sum));
+    if (!obligations_read) {
+        ObligationReads obligations(rules, options, first, last, sum.in_scope(), sum);
+        KQ_CHECK(read.run([&](store::Store& from) { return obligations.work(from); },
+                          [&](store::Store& from) { return obligations.work(from); }));
+    }
     if (options.from != options.to)
         release_free_memory(); // the obligations' slices, before the rows are made
     Report report = sum.finish(std::move(voided));

@@ -110,6 +110,10 @@ class Accumulator {
     // Some of the range's obligations, after the last month (kept and missed count only closed windows of
     // customers in scope): counted, the missed and overdue ones kept.
     void add_obligations(const std::vector<occasions::Obligation>& obligations);
+    // The same against a given sorted list of customers in scope (`in_scope()` once the last month is added;
+    // while it is being added, on another thread: this touches nothing add_month does).
+    void add_obligations(const std::vector<occasions::Obligation>& obligations,
+                         const std::vector<int64_t>& scope);
     // The customers listed in some month so far, sorted: only their obligations count.
     const std::vector<int64_t>& in_scope() const;
     // The voided contacts; then rankings and the score.
