@@ -137,8 +137,8 @@ TEST_SUITE("report::report") {
         elsewhere.state = occasions::State::missed;
         store::Voided voided;
         voided.count = 3;
-        sum.add_obligations({kept, missed, open});
-        sum.add_obligations({elsewhere});
+        sum.add_obligations({kept, missed, open}, sum.in_scope());
+        sum.add_obligations({elsewhere}, sum.in_scope());
         const report::Report r = sum.finish(std::move(voided));
         CHECK(r.months.size() == 2);
         CHECK(r.summary.customers == 4);

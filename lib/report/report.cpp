@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <mutex>
 #include <unordered_set>
@@ -209,10 +210,6 @@ void Accumulator::name_teams() {
     }
 }
 
-void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations) {
-    add_obligations(obligations, in_scope_);
-}
-
 void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obligations,
                                   const std::vector<int64_t>& scope) {
     for (const auto& o : obligations) {
@@ -221,9 +218,11 @@ void Accumulator::add_obligations(const std::vector<occasions::Obligation>& obli
             o.state == occasions::State::open || o.state == occasions::State::upcoming)
             continue;
         OccasionRow& r = by_kind_[o.kind];
-        r.kind = o.kind;
-        r.name = o.name;
-        r.rule = o.rule;
+        if (r.total == 0) { // a kind's name and rule are its rule's
+            r.kind = o.kind;
+            r.name = o.name;
+            r.rule = o.rule;
+        }
         r.by_state[static_cast<size_t>(o.state)]++;
         r.total++;
         if (o.state == occasions::State::missed || o.state == occasions::State::overdue)
@@ -301,6 +300,10 @@ class ObligationReads {
             KQ_CHECK(occasions::each_obligation(from, rules_, parts_[at / kKinds.size()], as_of_, customers_,
                                                 take, kKinds[at % kKinds.size()]));
         return {};
+    }
+    // work() as one connection's share of a shared read (store::SharedRead::run).
+    std::function<Result<void>(store::Store&)> worker() {
+        return [this](store::Store& from) { return work(from); };
     }
 
   private:
@@ -404,7 +407,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
                 KQ_CHECK(add_month(from, month));
                 return obligations.work(from);
             };
-            KQ_CHECK(read.run(here, [&](store::Store& from) { return obligations.work(from); }));
+            KQ_CHECK(read.run(here, obligations.worker()));
             obligations_read = true;
         } else {
             KQ_TRY(compliance::MonthResult month, compliance::read_month(store, rules, m, as_of, scope, how));
@@ -414,8 +417,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
     }
     if (!obligations_read) {
         ObligationReads obligations(rules, options, first, last, sum.in_scope(), sum);
-        KQ_CHECK(read.run([&](store::Store& from) { return obligations.work(from); },
-                          [&](store::Store& from) { return obligations.work(from); }));
+        KQ_CHECK(read.run(obligations.worker(), obligations.worker()));
     }
     if (options.from != options.to)
         release_free_memory(); // the obligations' slices, before the rows are made

@@ -107,11 +107,9 @@ class Accumulator {
     }
     // One evaluated month and its rep goals, in month order.
     void add_month(compliance::MonthResult&& month, std::vector<compliance::RepGoals>&& goals);
-    // Some of the range's obligations, after the last month (kept and missed count only closed windows of
-    // customers in scope): counted, the missed and overdue ones kept.
-    void add_obligations(const std::vector<occasions::Obligation>& obligations);
-    // The same against a given sorted list of customers in scope (`in_scope()` once the last month is added;
-    // while it is being added, on another thread: this touches nothing add_month does).
+    // Some of the range's obligations (kept and missed count only closed windows of customers in `scope`, a
+    // sorted list: `in_scope()` once the last month is added; the month's customers while it is being added,
+    // on another thread — this touches nothing add_month does): counted, the missed and overdue ones kept.
     void add_obligations(const std::vector<occasions::Obligation>& obligations,
                          const std::vector<int64_t>& scope);
     // The customers listed in some month so far, sorted: only their obligations count.
