@@ -129,7 +129,7 @@ void ActivityBuilder::join(ActivityBuilder&& later) {
         t.channel = channel_of[t.channel];
         tallies_.push_back(t);
     }
-    std::deque<Tally>().swap(later.tallies_);
+    Tallies().swap(later.tallies_);
     last_tally_ = UINT32_MAX; // the chains no longer hold every tally: nothing is added after a join
     found_.late_count += later.found_.late_count;
     found_.duplicate_count += later.found_.duplicate_count;

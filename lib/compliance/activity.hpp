@@ -69,7 +69,7 @@ class ActivityBuilder {
     std::array<uint32_t, 4096> recent_ = filled(UINT32_MAX); // rep_index's cache
 
     // Tallies, chained per customer: first_[customer] → index, next_[index] → the customer's next one.
-    std::deque<Tally> tallies_;
+    Tallies tallies_;
     std::vector<uint32_t> next_;
     core::IdMap<uint32_t> first_;
     uint32_t last_tally_ = UINT32_MAX; // the tally the last contact added to

@@ -2,6 +2,7 @@
 // channel, and the report's data-quality findings — the judge's records, which the store never sees.
 #pragma once
 
+#include "core/huge_blocks.hpp"
 #include "store/types.hpp"
 
 #include <array>
@@ -29,6 +30,9 @@ struct Tally {
     int complete = 0;              // visits with all six checklist items
     std::array<int, 6> recorded{}; // visits with each checklist item
 };
+
+// Tallies grow without copying (hundreds of thousands at national scale), in blocks on huge pages.
+using Tallies = std::deque<Tally, core::HugeBlockAllocator<Tally>>;
 
 // Several contacts of one customer on one channel on one day: possibly logged twice.
 struct Duplicate {
@@ -82,7 +86,7 @@ struct FindingRules {
 struct Activity {
     std::vector<std::string> reps;     // names of Tally::rep
     std::vector<std::string> channels; // names of Tally::channel
-    std::deque<Tally> tallies;         // grows without copying: hundreds of thousands at national scale
+    Tallies tallies;
     Quality findings;
     // True when the tallies hold every contact their reps logged in the range, wherever (a pass over
     // everyone's, or the part of one that remind --all keeps for a batch of reps): the goals read each

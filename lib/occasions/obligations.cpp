@@ -210,6 +210,7 @@ Result<void> read_personal(store::Store& store, const rules::Rules& rules, const
 
 // The obligations of personal dates [from, to) (their tags and people moved out).
 void add_personal(Personal& personal, size_t from, size_t to, std::vector<Obligation>& out) {
+    out.reserve(out.size() + (to - from));
     for (size_t i = from; i < to; ++i) {
         Dated& d = personal.dated[i];
         const auto it = personal.by_id.find(d.customer_id);

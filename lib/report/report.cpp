@@ -389,7 +389,7 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
             KQ_TRY(std::vector<compliance::RepGoals> goals, compliance::evaluate_goals(from, rules, month));
             // The tallies have been counted and the goals read from them: freed before the rows are built
             // (at 200,000 customers they are a sixth of the peak).
-            std::deque<compliance::Tally>().swap(month.activity.tallies);
+            compliance::Tallies().swap(month.activity.tallies);
             sum.add_month(std::move(month), std::move(goals));
             return {};
         };

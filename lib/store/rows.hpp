@@ -179,9 +179,11 @@ template <class S> std::pair<int64_t, HistoryEntry> customer_history_entry(const
 }
 
 // select_with_history rows as customers with the tier and rep in effect on `on`.
-template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on) {
+// `expected`: how many rows there will be at most, when known (the list is then allocated once).
+template <class S> Result<std::vector<Customer>> customers(S& s, core::Date on, size_t expected = 0) {
     const std::string day = on.iso();
     std::vector<Customer> out;
+    out.reserve(expected);
     KQ_CHECK(each_customer(
         s,
         [&](const S& r) {

@@ -79,10 +79,11 @@ template <class Db> Result<std::vector<Rep>> SqlStore<Db>::list_reps() {
 
 template <class Db>
 Result<std::vector<Customer>> SqlStore<Db>::customers_on(std::string_view where, core::Date on,
-                                                         const std::function<void(Stmt&)>& bind) {
+                                                         const std::function<void(Stmt&)>& bind,
+                                                         size_t expected) {
     KQ_TRY(Stmt s, db_.stream(select_with_history(where)));
     bind(s);
-    return rows::customers(s, on);
+    return rows::customers(s, on, expected);
 }
 
 template <class Db>
@@ -100,7 +101,10 @@ Result<std::vector<Customer>> SqlStore<Db>::find_customers(const std::string& te
 
 template <class Db>
 Result<std::vector<Customer>> SqlStore<Db>::list_customers(core::Date on, const Scope& filter) {
-    return customers_on(filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); });
+    // A list of ids (the customers of some dates, say, thousands of them): at most that many.
+    const size_t expected = filter.kind == Scope::Kind::ids ? filter.ids.size() : 0;
+    return customers_on(
+        filter_sql(filter), on, [&](Stmt& s) { s.bind(9, filter_value(filter)); }, expected);
 }
 
 template <class Db> Result<std::vector<CustomerKey>> SqlStore<Db>::customer_keys(const Scope& filter) {

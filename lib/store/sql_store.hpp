@@ -136,9 +136,10 @@ template <class Db> class SqlStore : public Store {
     // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
     // customers `c` where `where` holds.
     static std::string select_contacts(std::string_view where, std::string_view from = "@contacts");
-    // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`.
+    // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`
+    // (`expected`: at most that many, when known).
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
-                                               const std::function<void(Stmt&)>& bind);
+                                               const std::function<void(Stmt&)>& bind, size_t expected = 0);
     Result<std::vector<LifeEvent>> query_events(std::string_view where, core::Date from, core::Date to,
                                                 int64_t customer_id, const Scope& filter,
                                                 const std::string& kinds = {});

@@ -1,0 +1,30 @@
+// An allocator for containers that grow by blocks of at most 512 bytes (a std::deque's): blocks carved from
+// 2 MB regions on transparent huge pages, so that filling hundreds of thousands of them faults in one huge
+// page per 4,096 blocks instead of one small page per eight (issue 23: a page fault costs 10-15 us on a
+// virtual machine, and a month's tallies at 200,000 customers are 34 MB).
+#pragma once
+
+#include <cstddef>
+
+namespace keqing::core {
+
+// The largest block the regions serve; larger requests go to operator new.
+inline constexpr size_t kHugeBlockBytes = 512;
+
+// A block of `bytes` (from the regions when it fits in kHugeBlockBytes). Thread-safe. When the last block
+// taken from the regions is given back, the regions go back to the system.
+void* huge_block_allocate(size_t bytes);
+void huge_block_free(void* block, size_t bytes) noexcept;
+// How many regions are held now (for tests).
+size_t huge_block_regions();
+
+template <class T> struct HugeBlockAllocator {
+    using value_type = T;
+    HugeBlockAllocator() noexcept = default;
+    template <class U> HugeBlockAllocator(const HugeBlockAllocator<U>&) noexcept {}
+    T* allocate(size_t n) { return static_cast<T*>(huge_block_allocate(n * sizeof(T))); }
+    void deallocate(T* p, size_t n) noexcept { huge_block_free(p, n * sizeof(T)); }
+    template <class U> bool operator==(const HugeBlockAllocator<U>&) const noexcept { return true; }
+};
+
+} // namespace keqing::core

@@ -1,0 +1,97 @@
+// Tests for core/huge_blocks: a deque on the huge-page regions holds what it is given, blocks given back
+// are taken again, larger requests bypass the regions, and the regions go back once no block is in use.
+#include "core/huge_blocks.hpp"
+#include "support.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <thread>
+#include <vector>
+
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_core_huge_blocks {
+
+using namespace keqing;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRegions = false; // every block from operator new, for AddressSanitizer's checks
+#else
+constexpr bool kRegions = true;
+#endif
+
+struct Item {
+    int64_t id = 0;
+    int values[14] = {};
+};
+
+TEST_SUITE("core::huge_blocks") {
+    TEST_CASE("a deque of 300,000 items on the regions keeps them, and gives the regions back") {
+        REQUIRE(core::huge_block_regions() == 0);
+        {
+            std::deque<Item, core::HugeBlockAllocator<Item>> items;
+            for (int64_t i = 0; i < 300000; ++i) {
+                Item item;
+                item.id = i;
+                item.values[13] = static_cast<int>(i % 97);
+                items.push_back(item);
+            }
+            // 64-byte items, eight to a 512-byte block: 37,500 blocks, ten 2 MB regions.
+            CHECK(core::huge_block_regions() == (kRegions ? 10u : 0u));
+            int64_t sum = 0;
+            bool in_order = true;
+            for (size_t i = 0; i < items.size(); ++i) {
+                in_order = in_order && items[i].id == static_cast<int64_t>(i);
+                sum += items[i].values[13];
+            }
+            CHECK(in_order);
+            int64_t expected = 0;
+            for (int64_t i = 0; i < 300000; ++i)
+                expected += i % 97;
+            CHECK(sum == expected);
+        }
+        CHECK(core::huge_block_regions() == 0);
+    }
+
+    TEST_CASE("a block given back is the next one taken, from a region aligned to a huge page") {
+        void* first = core::huge_block_allocate(core::kHugeBlockBytes);
+        void* second = core::huge_block_allocate(100);
+        CHECK(first != second);
+        if (kRegions) {
+            CHECK(reinterpret_cast<uintptr_t>(first) % (uintptr_t{2} << 20) == 0);
+            CHECK(static_cast<char*>(second) == static_cast<char*>(first) + core::kHugeBlockBytes);
+        }
+        core::huge_block_free(second, 100);
+        void* again = core::huge_block_allocate(64);
+        if (kRegions) CHECK(again == second);
+        core::huge_block_free(again, 64);
+        core::huge_block_free(first, core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == 0);
+    }
+
+    TEST_CASE("a request larger than a block does not take one") {
+        void* big = core::huge_block_allocate(core::kHugeBlockBytes + 1);
+        CHECK(core::huge_block_regions() == 0);
+        core::huge_block_free(big, core::kHugeBlockBytes + 1);
+    }
+
+    TEST_CASE("two threads filling deques at once each keep their own items") {
+        std::vector<std::deque<int64_t, core::HugeBlockAllocator<int64_t>>> two(2);
+        const auto fill = [&](size_t which) {
+            for (int64_t i = 0; i < 200000; ++i)
+                two[which].push_back(i * 2 + static_cast<int64_t>(which));
+        };
+        std::thread other(fill, 1);
+        fill(0);
+        other.join();
+        bool right = true;
+        for (size_t w = 0; w < 2; ++w)
+            for (size_t i = 0; i < two[w].size(); ++i)
+                right = right && two[w][i] == static_cast<int64_t>(i * 2 + w);
+        CHECK(right);
+        CHECK(two[0].size() == 200000);
+        two.clear();
+        CHECK(core::huge_block_regions() == 0);
+    }
+}
+
+} // namespace unit_core_huge_blocks
