@@ -1,5 +1,6 @@
 // Tests for core/huge_blocks: a deque on the huge-page regions holds what it is given, blocks given back
-// are taken again, larger requests bypass the regions, and the regions go back once no block is in use.
+// are taken again, larger requests bypass the regions, and a region goes back once none of its blocks is in
+// use.
 #include "core/huge_blocks.hpp"
 #include "support.hpp"
 
@@ -65,6 +66,30 @@ TEST_SUITE("core::huge_blocks") {
         if (kRegions) CHECK(again == second);
         core::huge_block_free(again, 64);
         core::huge_block_free(first, core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == 0);
+    }
+
+    TEST_CASE("a region whose blocks are all given back goes back while other regions are in use") {
+        // 4,096 blocks a region: two regions filled and one block of a third.
+        const size_t per_region = (size_t{2} << 20) / core::kHugeBlockBytes;
+        std::vector<void*> blocks;
+        for (size_t i = 0; i < 2 * per_region + 1; ++i)
+            blocks.push_back(core::huge_block_allocate(core::kHugeBlockBytes));
+        CHECK(core::huge_block_regions() == (kRegions ? 3u : 0u));
+        for (size_t i = 0; i < per_region; ++i) // the first region's
+            core::huge_block_free(blocks[i], core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));
+        // A block taken from the third region and given back: it has one still in use, so it stays.
+        void* again = core::huge_block_allocate(core::kHugeBlockBytes);
+        core::huge_block_free(again, core::kHugeBlockBytes);
+        core::huge_block_free(blocks.back(), core::kHugeBlockBytes); // the third region's only block
+        CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));   // it is the one blocks come from
+        for (size_t i = per_region; i < 2 * per_region; ++i)
+            core::huge_block_free(blocks[i], core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == (kRegions ? 1u : 0u));
+        void* last = core::huge_block_allocate(core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == (kRegions ? 1u : 0u)); // taken from the region kept
+        core::huge_block_free(last, core::kHugeBlockBytes);
         CHECK(core::huge_block_regions() == 0);
     }
 

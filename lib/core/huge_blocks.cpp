@@ -1,7 +1,7 @@
 // The regions behind HugeBlockAllocator: 2 MB-aligned anonymous maps marked MADV_HUGEPAGE, handed out in
-// blocks of kHugeBlockBytes from a free list or the end of the last region, all given back at once when no
-// block is in use. Under AddressSanitizer every block comes from operator new, so that its checks still see
-// each one.
+// blocks of kHugeBlockBytes (each region's given-back blocks first, then its unused end), each given back
+// to the system once none of its blocks is in use. Under AddressSanitizer every block comes from operator
+// new, so that its checks still see each one.
 #include "core/huge_blocks.hpp"
 
 #include <cstdint>
@@ -25,28 +25,55 @@ struct FreeBlock {
     FreeBlock* next;
 };
 
+// One 2 MB region: the blocks given back to it, and where its never-used blocks start.
+struct Region {
+    char* base = nullptr;
+    char* next = nullptr;
+    FreeBlock* free = nullptr;
+    size_t in_use = 0;
+
+    bool has_room() const { return free || next != base + kRegionBytes; }
+};
+
 class Regions {
   public:
     void* take() {
         const std::lock_guard<std::mutex> lock(mutex_);
-        void* block = nullptr;
-        if (free_) {
-            block = free_;
-            free_ = free_->next;
-        } else {
-            if (end_ == next_) grow();
-            block = next_;
-            next_ += kHugeBlockBytes;
+        if (current_ >= regions_.size() || !regions_[current_].has_room()) {
+            current_ = 0;
+            while (current_ < regions_.size() && !regions_[current_].has_room())
+                ++current_;
+            if (current_ == regions_.size()) grow();
         }
-        ++in_use_;
+        Region& r = regions_[current_];
+        void* block = nullptr;
+        if (r.free) {
+            block = r.free;
+            r.free = r.free->next;
+        } else {
+            block = r.next;
+            r.next += kHugeBlockBytes;
+        }
+        ++r.in_use;
         return block;
     }
+    // A region none of whose blocks is in use goes back to the system, unless it is the one blocks are taken
+    // from while others are in use (so that a deque growing and shrinking by a block at its edge does not
+    // map and unmap it each time).
     void give(void* block) noexcept {
         const std::lock_guard<std::mutex> lock(mutex_);
+        auto* base = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(block) & ~(kRegionBytes - 1));
+        size_t at = 0;
+        while (regions_[at].base != base)
+            ++at;
+        Region& r = regions_[at];
         auto* f = static_cast<FreeBlock*>(block);
-        f->next = free_;
-        free_ = f;
-        if (--in_use_ == 0) release();
+        f->next = r.free;
+        r.free = f;
+        if (--r.in_use > 0 || (at == current_ && regions_.size() > 1)) return;
+        ::munmap(r.base, kRegionBytes);
+        regions_.erase(regions_.begin() + static_cast<std::ptrdiff_t>(at));
+        if (current_ > at) --current_;
     }
     size_t count() {
         const std::lock_guard<std::mutex> lock(mutex_);
@@ -64,26 +91,15 @@ class Regions {
         if (aligned > start) ::munmap(mapped, aligned - start);
         const uintptr_t tail = start + 2 * kRegionBytes - (aligned + kRegionBytes);
         if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + kRegionBytes), tail);
-        auto* region = reinterpret_cast<char*>(aligned);
-        (void)::madvise(region, kRegionBytes, MADV_HUGEPAGE); // without THP: small pages, as malloc's
-        regions_.push_back(region);
-        next_ = region;
-        end_ = region + kRegionBytes;
-    }
-    void release() noexcept {
-        for (char* region : regions_)
-            ::munmap(region, kRegionBytes);
-        regions_.clear();
-        free_ = nullptr;
-        next_ = end_ = nullptr;
+        auto* base = reinterpret_cast<char*>(aligned);
+        (void)::madvise(base, kRegionBytes, MADV_HUGEPAGE); // without THP: small pages, as malloc's
+        regions_.push_back(Region{base, base, nullptr, 0});
+        current_ = regions_.size() - 1;
     }
 
     std::mutex mutex_;
-    std::vector<char*> regions_;
-    FreeBlock* free_ = nullptr;
-    char* next_ = nullptr;
-    char* end_ = nullptr;
-    size_t in_use_ = 0;
+    std::vector<Region> regions_;
+    size_t current_ = 0; // where blocks are taken from
 };
 
 Regions& regions() {

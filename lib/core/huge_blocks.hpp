@@ -11,8 +11,9 @@ namespace keqing::core {
 // The largest block the regions serve; larger requests go to operator new.
 inline constexpr size_t kHugeBlockBytes = 512;
 
-// A block of `bytes` (from the regions when it fits in kHugeBlockBytes). Thread-safe. When the last block
-// taken from the regions is given back, the regions go back to the system.
+// A block of `bytes` (from the regions when it fits in kHugeBlockBytes). Thread-safe. A region goes back to
+// the system when the last of its blocks is given back (but the one blocks are taken from while others are
+// in use), so that memory tallies no longer need serves the rest of the program.
 void* huge_block_allocate(size_t bytes);
 void huge_block_free(void* block, size_t bytes) noexcept;
 // How many regions are held now (for tests).
