@@ -93,6 +93,21 @@ TEST_SUITE("core::huge_blocks") {
         CHECK(core::huge_block_regions() == 0);
     }
 
+    TEST_CASE("map_huge_pages gives a region aligned to a huge page that can be written whole") {
+        const size_t bytes = 2 * core::kHugePageBytes;
+        auto* region = static_cast<unsigned char*>(core::map_huge_pages(bytes));
+        REQUIRE(region != nullptr);
+        CHECK(reinterpret_cast<uintptr_t>(region) % core::kHugePageBytes == 0);
+        CHECK(region[0] == 0);
+        CHECK(region[bytes - 1] == 0);
+        for (size_t i = 0; i < bytes; i += 4096)
+            region[i] = static_cast<unsigned char>(i / 4096);
+        region[bytes - 1] = 7;
+        CHECK(region[4096 * 300] == static_cast<unsigned char>(300));
+        CHECK(region[bytes - 1] == 7);
+        core::unmap_huge_pages(region, bytes);
+    }
+
     TEST_CASE("a request larger than a block does not take one") {
         void* big = core::huge_block_allocate(core::kHugeBlockBytes + 1);
         CHECK(core::huge_block_regions() == 0);

@@ -19,7 +19,7 @@ constexpr bool kRegions = false;
 #else
 constexpr bool kRegions = true;
 #endif
-constexpr size_t kRegionBytes = size_t{2} << 20;
+constexpr size_t kRegionBytes = kHugePageBytes;
 
 struct FreeBlock {
     FreeBlock* next;
@@ -71,7 +71,7 @@ class Regions {
         f->next = r.free;
         r.free = f;
         if (--r.in_use > 0 || (at == current_ && regions_.size() > 1)) return;
-        ::munmap(r.base, kRegionBytes);
+        unmap_huge_pages(r.base, kRegionBytes);
         regions_.erase(regions_.begin() + static_cast<std::ptrdiff_t>(at));
         if (current_ > at) --current_;
     }
@@ -82,17 +82,8 @@ class Regions {
 
   private:
     void grow() {
-        // Twice the size, so that one region aligned to a huge page fits; the rest is unmapped.
-        void* mapped =
-            ::mmap(nullptr, 2 * kRegionBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (mapped == MAP_FAILED) throw std::bad_alloc();
-        const auto start = reinterpret_cast<uintptr_t>(mapped);
-        const uintptr_t aligned = (start + kRegionBytes - 1) & ~(kRegionBytes - 1);
-        if (aligned > start) ::munmap(mapped, aligned - start);
-        const uintptr_t tail = start + 2 * kRegionBytes - (aligned + kRegionBytes);
-        if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + kRegionBytes), tail);
-        auto* base = reinterpret_cast<char*>(aligned);
-        (void)::madvise(base, kRegionBytes, MADV_HUGEPAGE); // without THP: small pages, as malloc's
+        auto* base = static_cast<char*>(map_huge_pages(kRegionBytes));
+        if (!base) throw std::bad_alloc();
         regions_.push_back(Region{base, base, nullptr, 0});
         current_ = regions_.size() - 1;
     }
@@ -108,6 +99,24 @@ Regions& regions() {
 }
 
 } // namespace
+
+void* map_huge_pages(size_t bytes) noexcept {
+    // A huge page more, so that a region aligned to one fits; what is left over either side is unmapped.
+    void* mapped =
+        ::mmap(nullptr, bytes + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) return nullptr;
+    const auto start = reinterpret_cast<uintptr_t>(mapped);
+    const uintptr_t aligned = (start + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
+    if (aligned > start) ::munmap(mapped, aligned - start);
+    const uintptr_t tail = start + bytes + kHugePageBytes - (aligned + bytes);
+    if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
+    (void)::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE); // without THP: small pages
+    return reinterpret_cast<void*>(aligned);
+}
+
+void unmap_huge_pages(void* region, size_t bytes) noexcept {
+    ::munmap(region, bytes);
+}
 
 void* huge_block_allocate(size_t bytes) {
     if (!kRegions || bytes > kHugeBlockBytes) return ::operator new(bytes);

@@ -1,12 +1,22 @@
-// An allocator for containers that grow by blocks of at most 512 bytes (a std::deque's): blocks carved from
-// 2 MB regions on transparent huge pages, so that filling hundreds of thousands of them faults in one huge
-// page per 4,096 blocks instead of one small page per eight (issue 23: a page fault costs 10-15 us on a
-// virtual machine, and a month's tallies at 200,000 customers are 34 MB).
+// Memory on transparent huge pages: regions mapped for them (SQLite's page cache), and an allocator for
+// containers that grow by blocks of at most 512 bytes (a std::deque's) carving its blocks from such
+// regions, so that filling hundreds of thousands of them faults in one huge page per 4,096 blocks instead
+// of one small page per eight (issue 23: a page fault costs 10-15 us on a virtual machine, and a month's
+// tallies at 200,000 customers are 34 MB).
 #pragma once
 
 #include <cstddef>
 
 namespace keqing::core {
+
+// The size of a transparent huge page on x86-64 (the unit of map_huge_pages).
+inline constexpr size_t kHugePageBytes = size_t{2} << 20;
+
+// `bytes` (a multiple of kHugePageBytes) of fresh memory aligned to a huge page and marked MADV_HUGEPAGE:
+// the kernel backs only what is touched, a huge page at a time (small pages where THP is off); nullptr
+// when the system has no memory to map. Given back with unmap_huge_pages.
+void* map_huge_pages(size_t bytes) noexcept;
+void unmap_huge_pages(void* region, size_t bytes) noexcept;
 
 // The largest block the regions serve; larger requests go to operator new.
 inline constexpr size_t kHugeBlockBytes = 512;

@@ -3,6 +3,7 @@
 #include "store/sqlite_db.hpp"
 
 #include "core/files.hpp"
+#include "core/huge_blocks.hpp"
 #include "core/i18n.hpp"
 #include "core/reasons.hpp"
 #include "core/text.hpp"
@@ -16,7 +17,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <random>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -80,25 +80,18 @@ namespace {
 // The page cache's first pages: one region on transparent huge pages, so that a small read (one rep's
 // check-quota reads about 600 pages) touches two huge pages instead of faulting in 600 small ones, each
 // a trap costing 10-15 us on a virtual machine (issue 23 target 3). Pages beyond it come from malloc.
-constexpr size_t kHugePage = size_t{2} << 20;
-constexpr size_t kPageCacheBytes = 2 * kHugePage;
+constexpr size_t kPageCacheBytes = 2 * core::kHugePageBytes;
 constexpr int kPageSize = 4096; // the page size keqing's databases have (SQLite's default)
 
 void give_page_cache() {
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK || header <= 0) return;
-    // One huge page more, so that a region aligned to a huge page fits; the kernel backs only what is
-    // touched.
-    void* mapped = ::mmap(nullptr, kPageCacheBytes + kHugePage, PROT_READ | PROT_WRITE,
-                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapped == MAP_FAILED) return;
-    auto* aligned =
-        reinterpret_cast<void*>((reinterpret_cast<uintptr_t>(mapped) + kHugePage - 1) & ~(kHugePage - 1));
-    (void)::madvise(aligned, kPageCacheBytes, MADV_HUGEPAGE); // without THP: small pages, as malloc's
+    void* region = core::map_huge_pages(kPageCacheBytes); // the kernel backs only what is touched
+    if (!region) return;
     const int slot = (kPageSize + header + 7) & ~7;
-    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, aligned, slot, static_cast<int>(kPageCacheBytes / slot)) !=
+    if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, region, slot, static_cast<int>(kPageCacheBytes / slot)) !=
         SQLITE_OK)
-        ::munmap(mapped, kPageCacheBytes + kHugePage);
+        core::unmap_huge_pages(region, kPageCacheBytes);
 }
 
 // Process-wide settings, made once before SQLite initialises (sqlite3_config fails after; then SQLite's
