@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 
 namespace keqing::compliance {
 
@@ -92,7 +93,7 @@ void ActivityBuilder::count(Tally& t, int64_t f) {
 void ActivityBuilder::check(const ContactFacts& c, uint32_t channel, uint32_t rep) {
     if (c.lag > findings_->late_after_days) {
         found_.late_count++;
-        late_.emplace_back(c.day, c.id);
+        keep_late(c.day, c.id);
     }
     if (c.day != day_ || c.customer_id != group_customer_ || channel != group_channel_) {
         close_group();
@@ -133,9 +134,16 @@ void ActivityBuilder::join(ActivityBuilder&& later) {
     last_tally_ = UINT32_MAX; // the chains no longer hold every tally: nothing is added after a join
     found_.late_count += later.found_.late_count;
     found_.duplicate_count += later.found_.duplicate_count;
-    std::move(later.found_.duplicates.begin(), later.found_.duplicates.end(),
-              std::back_inserter(found_.duplicates));
-    std::move(later.late_.begin(), later.late_.end(), std::back_inserter(late_));
+    for (const Found& d : later.duplicates_) {
+        const auto from = static_cast<uint32_t>(duplicate_reps_.size());
+        for (uint32_t r = d.reps_from; r < d.reps_to; ++r)
+            duplicate_reps_.push_back(rep_of[later.duplicate_reps_[r]]);
+        duplicates_.push_back(Found{d.customer_id, d.date, channel_of[d.channel], d.count, from,
+                                    static_cast<uint32_t>(duplicate_reps_.size())});
+    }
+    prune_duplicates();
+    for (const auto& [day, id] : later.late_)
+        keep_late(day, id);
     // Busy days are a rep's visits of a day, wherever the customers: summed before they are judged.
     if (month_.empty()) month_ = later.month_;
     if (!later.visits_.empty() && visits_.size() < reps_.size())
@@ -149,15 +157,58 @@ void ActivityBuilder::close_group() {
     const int limit = group_count_ > 0 ? same_day_limit_[group_channel_] : 0;
     if (limit > 0 && group_count_ > limit) {
         found_.duplicate_count++;
-        std::string reps;
-        for (const uint32_t r : group_reps_)
-            reps += (reps.empty() ? "" : ",") + reps_[r];
         const auto date = core::parse_date(day_, "contact day");
-        found_.duplicates.push_back(Duplicate{group_customer_, "", channels_[group_channel_],
-                                              date ? *date : core::Date{}, group_count_, reps});
+        const auto from = static_cast<uint32_t>(duplicate_reps_.size());
+        duplicate_reps_.insert(duplicate_reps_.end(), group_reps_.begin(), group_reps_.end());
+        duplicates_.push_back(Found{group_customer_, date ? *date : core::Date{}, group_channel_,
+                                    group_count_, from, static_cast<uint32_t>(duplicate_reps_.size())});
+        if (duplicates_.size() >= 2 * static_cast<size_t>(std::max(findings_->limit, 1)) + 1024)
+            prune_duplicates();
     }
     group_count_ = 0;
     group_reps_.clear();
+}
+
+// Only the duplicates of the first days can make the list (cut_duplicates keeps the first `limit` by day and
+// every other of the last day kept): the ones of later days go, and their reps with them.
+void ActivityBuilder::prune_duplicates() {
+    const auto limit = static_cast<size_t>(std::max(findings_ ? findings_->limit : 0, 0));
+    if (duplicates_.size() <= limit) return;
+    std::vector<core::Date> days;
+    days.reserve(duplicates_.size());
+    for (const Found& d : duplicates_)
+        days.push_back(d.date);
+    core::Date last{};
+    if (limit > 0) {
+        std::nth_element(days.begin(), days.begin() + static_cast<std::ptrdiff_t>(limit - 1), days.end());
+        last = days[limit - 1];
+    }
+    std::vector<Found> kept;
+    std::vector<uint32_t> kept_reps;
+    for (const Found& d : duplicates_) {
+        if (limit == 0 || d.date > last) continue;
+        const auto from = static_cast<uint32_t>(kept_reps.size());
+        kept_reps.insert(kept_reps.end(), duplicate_reps_.begin() + d.reps_from,
+                         duplicate_reps_.begin() + d.reps_to);
+        kept.push_back(
+            Found{d.customer_id, d.date, d.channel, d.count, from, static_cast<uint32_t>(kept_reps.size())});
+    }
+    duplicates_ = std::move(kept);
+    duplicate_reps_ = std::move(kept_reps);
+}
+
+// The first `limit` late contacts by (day, id) seen so far stay in the heap; any other is only counted.
+void ActivityBuilder::keep_late(std::string_view day, int64_t id) {
+    const auto limit = static_cast<size_t>(std::max(findings_->limit, 0));
+    if (limit == 0) return;
+    if (late_.size() == limit) {
+        const auto& worst = late_.front();
+        if (std::tie(worst.first, worst.second) < std::tie(day, id)) return;
+        std::pop_heap(late_.begin(), late_.end());
+        late_.pop_back();
+    }
+    late_.emplace_back(std::string(day), id);
+    std::push_heap(late_.begin(), late_.end());
 }
 
 void ActivityBuilder::close_month() {
@@ -182,12 +233,20 @@ Activity ActivityBuilder::finish() {
         if (static_cast<int>(busy_.size()) > findings_->limit)
             busy_.resize(static_cast<size_t>(findings_->limit));
         found_.busy_days = std::move(busy_);
-        const size_t keep = std::min(late_.size(), static_cast<size_t>(std::max(findings_->limit, 0)));
-        std::partial_sort(late_.begin(), late_.begin() + static_cast<std::ptrdiff_t>(keep), late_.end());
-        for (size_t i = 0; i < keep; ++i) {
+        std::sort_heap(late_.begin(), late_.end());
+        for (const auto& [day, id] : late_) {
             Contact& k = found_.late.emplace_back();
-            k.id = late_[i].second;
-            k.date = core::parse_date(late_[i].first, "contact day").value_or(core::Date{});
+            k.id = id;
+            k.date = core::parse_date(day, "contact day").value_or(core::Date{});
+        }
+        prune_duplicates();
+        found_.duplicates.reserve(duplicates_.size());
+        for (const Found& d : duplicates_) {
+            std::string reps;
+            for (uint32_t r = d.reps_from; r < d.reps_to; ++r)
+                reps += (reps.empty() ? "" : ",") + reps_[duplicate_reps_[r]];
+            found_.duplicates.push_back(
+                Duplicate{d.customer_id, "", channels_[d.channel], d.date, d.count, std::move(reps)});
         }
     }
     Activity out;

@@ -52,6 +52,8 @@ class ActivityBuilder {
     void check(const ContactFacts& contact, uint32_t channel, uint32_t rep);
     void close_group();
     void close_month();
+    void keep_late(std::string_view day, int64_t id);
+    void prune_duplicates();
 
     CountPolicy policy_;
     const FindingRules* findings_;
@@ -84,7 +86,19 @@ class ActivityBuilder {
     std::string month_;
     std::vector<std::array<int, 31>> visits_;
     std::vector<BusyDay> busy_;
-    std::vector<std::pair<std::string, int64_t>> late_; // (day, id) of late contacts
+    // (day, id) of the first late contacts by day and id, at most the limit: a max-heap (keep_late).
+    std::vector<std::pair<std::string, int64_t>> late_;
+    // The duplicates found, by index (named in finish()); only the ones that can still make the list are
+    // kept (prune_duplicates), their reps in duplicate_reps_[reps_from, reps_to).
+    struct Found {
+        int64_t customer_id;
+        core::Date date;
+        uint32_t channel;
+        int count;
+        uint32_t reps_from, reps_to;
+    };
+    std::vector<Found> duplicates_;
+    std::vector<uint32_t> duplicate_reps_;
     Quality found_;
 };
 

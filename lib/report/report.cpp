@@ -356,7 +356,6 @@ Result<Report> build_report(store::Store& store, const rules::Rules& rules, cons
         KQ_TRY(followup_items, from.followups_of(first, last, compliance::filter_of(scope)));
         KQ_TRY(steps, from.followup_steps(0));
         KQ_TRY(voided, from.voided_contacts(first, last, kListLimit, options.team));
-        voided.first.shrink_to_fit(); // read whole and cut to the limit: held to the end (10 MB at 200,000)
         if (!options.team.empty()) {
             KQ_TRY(compliance::Activity team,
                    compliance::activity(from, first, last, {rules.count_late, rules.late_after_days},
