@@ -84,12 +84,29 @@ TEST_SUITE("core::huge_blocks") {
         core::huge_block_free(again, core::kHugeBlockBytes);
         core::huge_block_free(blocks.back(), core::kHugeBlockBytes); // the third region's only block
         CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));   // it is the one blocks come from
+        // The second region's blocks given back: it goes, and the third, unused and now the last, with it.
         for (size_t i = per_region; i < 2 * per_region; ++i)
             core::huge_block_free(blocks[i], core::kHugeBlockBytes);
-        CHECK(core::huge_block_regions() == (kRegions ? 1u : 0u));
+        CHECK(core::huge_block_regions() == 0);
         void* last = core::huge_block_allocate(core::kHugeBlockBytes);
-        CHECK(core::huge_block_regions() == (kRegions ? 1u : 0u)); // taken from the region kept
+        CHECK(core::huge_block_regions() == (kRegions ? 1u : 0u));
         core::huge_block_free(last, core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == 0);
+    }
+
+    TEST_CASE("the region blocks come from, kept empty while another is in use, goes back with the other") {
+        // Two deques filled at once can leave the newest region unused before an older one: it is kept (it
+        // is the one blocks come from) until the older one goes, and then goes with it.
+        const size_t per_region = (size_t{2} << 20) / core::kHugeBlockBytes;
+        std::vector<void*> blocks;
+        for (size_t i = 0; i < per_region; ++i)
+            blocks.push_back(core::huge_block_allocate(core::kHugeBlockBytes));
+        void* newest = core::huge_block_allocate(core::kHugeBlockBytes); // the second region's first block
+        CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));
+        core::huge_block_free(newest, core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));
+        for (void* block : blocks)
+            core::huge_block_free(block, core::kHugeBlockBytes);
         CHECK(core::huge_block_regions() == 0);
     }
 

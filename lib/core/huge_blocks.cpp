@@ -4,6 +4,7 @@
 // new, so that its checks still see each one.
 #include "core/huge_blocks.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <mutex>
 #include <new>
@@ -19,7 +20,6 @@ constexpr bool kRegions = false;
 #else
 constexpr bool kRegions = true;
 #endif
-constexpr size_t kRegionBytes = kHugePageBytes;
 
 struct FreeBlock {
     FreeBlock* next;
@@ -32,7 +32,7 @@ struct Region {
     FreeBlock* free = nullptr;
     size_t in_use = 0;
 
-    bool has_room() const { return free || next != base + kRegionBytes; }
+    bool has_room() const { return free || next != base + kHugePageBytes; }
 };
 
 class Regions {
@@ -62,18 +62,22 @@ class Regions {
     // map and unmap it each time).
     void give(void* block) noexcept {
         const std::lock_guard<std::mutex> lock(mutex_);
-        auto* base = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(block) & ~(kRegionBytes - 1));
-        size_t at = 0;
-        while (regions_[at].base != base)
-            ++at;
+        auto* base = reinterpret_cast<char*>(reinterpret_cast<uintptr_t>(block) & ~(kHugePageBytes - 1));
+        const size_t at = find(base);
         Region& r = regions_[at];
         auto* f = static_cast<FreeBlock*>(block);
         f->next = r.free;
         r.free = f;
         if (--r.in_use > 0 || (at == current_ && regions_.size() > 1)) return;
-        unmap_huge_pages(r.base, kRegionBytes);
+        unmap_huge_pages(r.base, kHugePageBytes);
         regions_.erase(regions_.begin() + static_cast<std::ptrdiff_t>(at));
         if (current_ > at) --current_;
+        // The one blocks come from, kept while others were in use, goes too once it is the last and unused.
+        if (regions_.size() == 1 && regions_.front().in_use == 0) {
+            unmap_huge_pages(regions_.front().base, kHugePageBytes);
+            regions_.clear();
+            current_ = 0;
+        }
     }
     size_t count() {
         const std::lock_guard<std::mutex> lock(mutex_);
@@ -81,11 +85,19 @@ class Regions {
     }
 
   private:
+    // The regions are kept in the order of their addresses: a block's is found by a binary search (hundreds
+    // of regions at a national scale).
+    size_t find(const char* base) const {
+        const auto it = std::lower_bound(regions_.begin(), regions_.end(), base,
+                                         [](const Region& r, const char* b) { return r.base < b; });
+        return static_cast<size_t>(it - regions_.begin());
+    }
     void grow() {
-        auto* base = static_cast<char*>(map_huge_pages(kRegionBytes));
+        auto* base = static_cast<char*>(map_huge_pages(kHugePageBytes));
         if (!base) throw std::bad_alloc();
-        regions_.push_back(Region{base, base, nullptr, 0});
-        current_ = regions_.size() - 1;
+        current_ = find(base);
+        regions_.insert(regions_.begin() + static_cast<std::ptrdiff_t>(current_),
+                        Region{base, base, nullptr, 0});
     }
 
     std::mutex mutex_;
