@@ -4,7 +4,6 @@
 #include "compliance/activity.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <tuple>
 
 namespace keqing::compliance {

@@ -40,8 +40,9 @@ class ActivityBuilder {
     // in turn would. Nothing may be added after.
     void join(ActivityBuilder&& later);
     // The tallies (in the order their first contacts came) and findings: busy days by day and rep, cut to
-    // the limit; every duplicate, with its customer's id but no code (see cut_duplicates); the first late
-    // contacts by day and id, with only their ids and days filled (activity() reads them whole).
+    // the limit; the duplicates that can make the list (those of the days up to the limit's, see
+    // cut_duplicates), with their customers' ids but no codes; the first late contacts by day and id, with
+    // only their ids and days filled (activity() reads them whole).
     Activity finish();
 
   private:
