@@ -118,11 +118,15 @@ Result<void> SqlStore<Db>::close_followup(int64_t id, const std::string& status,
 template <class Db>
 Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(std::string_view where,
                                                             const std::function<void(Stmt&)>& bind) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN @customers c ON c.id = "
-                                           "f.customer_id LEFT JOIN @people p ON p.id = f.person_id WHERE {} "
-                                           "ORDER BY f.due_on, f.id",
-                                           kFollowUpColumns, where),
-                               N_("reading follow-ups")));
+    // The follow-ups drive the join ("+" keeps SQLite from reaching them through each customer): there are
+    // few of them beside the customers, but a database analysed while it had none has statistics only for
+    // the customers, and SQLite would then read all 200,000 of them to find none (70 ms in a report).
+    KQ_TRY(Stmt s,
+           db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN @customers c ON c.id = "
+                                   "+f.customer_id LEFT JOIN @people p ON p.id = f.person_id WHERE {} "
+                                   "ORDER BY f.due_on, f.id",
+                                   kFollowUpColumns, where),
+                       N_("reading follow-ups")));
     bind(s);
     return rows::all(s, followup<Stmt>);
 }
