@@ -23,6 +23,9 @@ constexpr std::string_view kPutRep =
     "CONFLICT (customer_id, effective_from) DO UPDATE SET rep_id = excluded.rep_id, recorded_at = "
     "excluded.recorded_at";
 
+// The most customers a whole-company list is allocated for at once (month_customers).
+constexpr int64_t kMaxReservedCustomers = int64_t{1} << 20;
+
 // A dialect's format string (store/dialect.hpp) filled in.
 template <class... Args> std::string spell(std::string_view format, const Args&... args) {
     return fmt::format(fmt::runtime(format), args...);
@@ -119,13 +122,14 @@ template <class Db> Result<std::vector<CustomerKey>> SqlStore<Db>::customer_keys
 
 template <class Db>
 Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month month, const Scope& filter) {
-    // Everyone's customers are counted first, so that the list is allocated once (growing a vector of
-    // 200,000 customers cost 10 % of check-quota --all).
+    // Everyone's list is allocated once (growing a vector of 200,000 customers cost 10 % of check-quota
+    // --all), for as many customers as their ids span: two seeks, where count(*) read an index through
+    // (12 ms at 200,000). Ids spread over more than a million leave the list to grow.
     size_t expected = 0;
     if (filter.kind == Scope::Kind::all && db_.source() == Source::tables) {
-        KQ_TRY(Stmt count, db_.prepare("SELECT count(*) FROM customers"));
-        KQ_TRY(bool row, count.step());
-        if (row) expected = static_cast<size_t>(count.integer(0));
+        KQ_TRY(const auto span, customer_id_span());
+        const int64_t ids = span.second - span.first + 1;
+        if (ids > 0 && ids <= kMaxReservedCustomers) expected = static_cast<size_t>(ids);
     }
     if (filter.kind == Scope::Kind::all && Db::kDialect.side_by_side) {
         // Everyone: the customers and their two histories each read in id order and merged, then put in
@@ -248,7 +252,10 @@ SqlStore<Db>::customer_codes(const std::vector<int64_t>& ids) {
 }
 
 template <class Db> Result<std::pair<int64_t, int64_t>> SqlStore<Db>::customer_id_span() {
-    KQ_TRY(Stmt s, db_.prepare("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM @customers"));
+    // One subquery each: SQLite takes min(id) or max(id) alone from the end of the table, both in one
+    // select by reading an index through (25 ms at 200,000 customers, before a whole-company pass).
+    KQ_TRY(Stmt s, db_.prepare("SELECT (SELECT coalesce(min(id), 0) FROM @customers), (SELECT "
+                               "coalesce(max(id), 0) FROM @customers)"));
     KQ_TRY(bool row, s.step());
     if (!row) return std::pair<int64_t, int64_t>{0, 0};
     return std::pair{s.integer(0), s.integer(1)};
