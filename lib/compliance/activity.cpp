@@ -201,8 +201,9 @@ void ActivityBuilder::keep_late(std::string_view day, int64_t id) {
     const auto limit = static_cast<size_t>(std::max(findings_->limit, 0));
     if (limit == 0) return;
     if (late_.size() == limit) {
-        const auto& worst = late_.front();
-        if (std::tie(worst.first, worst.second) < std::tie(day, id)) return;
+        const std::string_view worst_day = late_.front().first;
+        const int64_t worst_id = late_.front().second;
+        if (std::tie(worst_day, worst_id) < std::tie(day, id)) return;
         std::pop_heap(late_.begin(), late_.end());
         late_.pop_back();
     }
