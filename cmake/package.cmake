@@ -1,5 +1,6 @@
 # The Debian package (`make package`, CPack): keqing_VERSION_ARCH.deb installing under /usr. Its Depends
-# come from dpkg-shlibdeps (the libraries the executables link: libc, libstdc++, fmt, SQLite, toml++),
+# come from dpkg-shlibdeps (the libraries the executables link: libc, SQLite and zlib; libstdc++, fmt and
+# toml++ are compiled in, cmake/settings.cmake),
 # plus libxlsxwriter4, which the programs open with dlopen when they write a workbook (dpkg-shlibdeps cannot
 # see it; the version is the one its shlibs file asks for); libpq is opened with dlopen only when a
 # postgresql:// database is used, so it is a Recommends

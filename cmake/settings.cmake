@@ -30,6 +30,12 @@ if(KEQING_SANITIZE)
   endif()
 endif()
 
+# libstdc++ and libgcc linked into each executable: with fmt and toml++ compiled in from their headers
+# (CMakeLists.txt) the dynamic loader has only libc, SQLite and zlib left to map and relocate, about a
+# millisecond less for every command (docs/PERFORMANCE.md "Start-up without a C++ library to load").
+# Not with the sanitizers or the fuzzer, whose runtimes expect the shared libstdc++.
+option(KEQING_STATIC_RUNTIME "Link libstdc++ and libgcc statically into the executables" ON)
+
 # -DKEQING_FUZZ=ON builds the libFuzzer targets of tests/fuzz/ (clang only): everything is compiled with
 # coverage instrumentation for the fuzzer; combine with KEQING_SANITIZE=address;undefined.
 option(KEQING_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
@@ -38,4 +44,8 @@ if(KEQING_FUZZ)
     message(FATAL_ERROR "KEQING_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
   endif()
   target_compile_options(keqing_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
+if(KEQING_STATIC_RUNTIME AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT KEQING_SANITIZE AND NOT KEQING_FUZZ)
+  target_link_options(keqing_settings INTERFACE -static-libstdc++ -static-libgcc)
 endif()
