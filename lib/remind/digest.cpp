@@ -444,12 +444,6 @@ Result<std::vector<Digest>> digests_of(store::Store& store, const rules::Rules& 
     return out;
 }
 
-// Ends a read begun for a run's every batch, whatever way the run ends.
-struct ReadGuard {
-    store::Store& store;
-    ~ReadGuard() { store.end_read(); }
-};
-
 } // namespace
 
 Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rules& rules, core::Date as_of,
@@ -462,6 +456,8 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
         }));
         return out;
     }
+    KQ_CHECK(store.begin_read()); // one snapshot, and no lock taken and dropped for every statement
+    const store::EndRead end{store};
     KQ_TRY(std::optional<store::Rep> found, store.find_rep(rep));
     if (!found) return data_error("unknown rep '{}'; see `roster rep list` or use --all", rep);
     return digests_of(store, rules, as_of, days, {std::move(*found)},
@@ -471,7 +467,7 @@ Result<std::vector<Digest>> build_digests(store::Store& store, const rules::Rule
 Result<void> each_digest(store::Store& store, const rules::Rules& rules, core::Date as_of, int days,
                          size_t reps_per_batch, const std::function<Result<void>(Digest&&)>& each) {
     KQ_CHECK(store.begin_read()); // every batch reads one snapshot
-    const ReadGuard guard{store};
+    const store::EndRead end{store};
     KQ_TRY(std::vector<store::Rep> reps, store.list_reps());
     std::sort(reps.begin(), reps.end(), [](const store::Rep& a, const store::Rep& b) { return a.id < b.id; });
     // One pass over everyone's contacts of the month, as a check of everyone reads them (its tallies are a

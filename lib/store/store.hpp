@@ -83,6 +83,18 @@ class SharedRead {
     bool begun_ = false;
 };
 
+// Ends a read begun with Store::begin_read() when it goes out of scope, however the caller returns.
+class EndRead {
+  public:
+    explicit EndRead(Store& store) : store_(store) {}
+    EndRead(const EndRead&) = delete;
+    EndRead& operator=(const EndRead&) = delete;
+    ~EndRead() { store_.end_read(); }
+
+  private:
+    Store& store_;
+};
+
 // What a successful transaction ends with: commit, or roll back (dry runs).
 enum class Finish { commit, rollback };
 
