@@ -47,5 +47,6 @@ if(KEQING_FUZZ)
 endif()
 
 if(KEQING_STATIC_RUNTIME AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND NOT KEQING_SANITIZE AND NOT KEQING_FUZZ)
+  set(KEQING_STATIC_CXX ON)
   target_link_options(keqing_settings INTERFACE -static-libstdc++ -static-libgcc)
 endif()

@@ -8,7 +8,7 @@
 #include "core/reasons.hpp"
 #include "core/text.hpp"
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include <cerrno>
 #include <cstdlib>

@@ -6,7 +6,7 @@
 #include "core/i18n.hpp"
 #include "rules/toml_checks.hpp"
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include <algorithm>
 #include <set>

@@ -5,7 +5,7 @@
 #include "core/result.hpp"
 #include "rules/rules.hpp"
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include <initializer_list>
 #include <string>
