@@ -1,7 +1,7 @@
 # End-to-end: many processes writing one database at once — 8 workers each logging 500 contacts with
 # separate log-visit processes, 8 concurrent imports, and 8 processes opening a brand-new file — with
 # nothing lost and nothing refused as "database is locked". KEQING_STRESS_PER_WORKER (default 500) lowers
-# the per-worker count where each process start is slow (the sanitizer build sets 150).
+# the per-worker count where each process start is slow (the sanitizer build sets 80).
 source "$(dirname "$0")/lib.sh"
 load_examples || { echo "could not load examples"; exit 1; }
 export KEQING_NOW=2026-11-20T20:00
