@@ -9,6 +9,7 @@
 #include "output/remind_view.hpp"
 #include "plan/plan.hpp"
 #include "remind/digest.hpp"
+#include "store/store.hpp"
 
 #include <fmt/core.h>
 
@@ -111,6 +112,12 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
     if (o.with_plan && o.all)
         return usage_error("{}", core::tr("--with-plan is one rep's plan: leave out --all"));
     if (o.all) return every_rep(o, ctx, as_of, format);
+    // --with-plan reads the plan in the digest's snapshot.
+    std::optional<store::EndRead> end;
+    if (o.with_plan) {
+        KQ_CHECK(ctx.store->begin_read());
+        end.emplace(*ctx.store);
+    }
     KQ_TRY(std::vector<remind::Digest> digests,
            remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, ctx.settings.rep));
     if (o.with_plan) {

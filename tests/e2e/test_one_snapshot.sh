@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end: one rep's or one customer's check-quota and remind read one snapshot of a SQLite file — the
-# statements after opening run in one read transaction, so SQLite takes its WAL read lock once for them
-# instead of once per statement (fewer system calls, and no log-visit landing between two of the reads).
+# End-to-end: one rep's or one customer's check-quota and remind (--with-plan too) read one snapshot of a
+# SQLite file — the statements after opening run in one read transaction, so SQLite takes its WAL read lock
+# once for them instead of once per statement (fewer system calls, and no log-visit landing between two of
+# the reads).
 # Counted with strace: the read locks are fcntl F_RDLCK on the WAL index's read marks (bytes 123–127).
 source "$(dirname "$0")/lib.sh"
 sqlite_only "SQLite's WAL read locks"
@@ -25,4 +26,9 @@ locks check-customer 5 check-quota --customer HZ001 --as-of 2026-11-20
 expect_out "HZ001" "check-quota --customer printed the customer"
 locks remind-rep 5 remind --rep wang --as-of 2026-11-20; expect_rc 1 "remind --rep ran (something due)"
 expect_out "HZ013" "remind --rep listed what is due"
+# --with-plan reads the rep's plan in the same snapshot.
+locks check-plan 5 check-quota --rep wang --with-plan --as-of 2026-11-20
+expect_out "wang" "check-quota --rep --with-plan printed the rep's month"
+locks remind-plan 5 remind --rep wang --with-plan --as-of 2026-11-20
+expect_out "HZ013" "remind --rep --with-plan listed what is due"
 finish
