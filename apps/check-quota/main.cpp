@@ -11,7 +11,6 @@
 #include "store/store.hpp"
 
 #include <fmt/core.h>
-#include <optional>
 
 namespace {
 
@@ -63,11 +62,8 @@ keqing::Result<keqing::Exit> check(const Options& o, bool rep_given) {
     }
 
     // --with-plan reads the plan in the check's snapshot (it is one rep's: the scope is never everyone).
-    std::optional<store::EndRead> end;
-    if (o.with_plan) {
-        KQ_CHECK(ctx.store->begin_read());
-        end.emplace(*ctx.store);
-    }
+    store::ReadScope read(*ctx.store);
+    if (o.with_plan) KQ_CHECK(read.begin());
     KQ_TRY(compliance::Check result, compliance::run_check(*ctx.store, ctx.rules, month, as_of, scope));
     if (o.with_plan) {
         KQ_TRY(result.planned, plan::first_planned(*ctx.store, ctx.rules, ctx.settings.rep, as_of));

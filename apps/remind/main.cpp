@@ -113,11 +113,8 @@ keqing::Result<keqing::Exit> digest(const Options& o) {
         return usage_error("{}", core::tr("--with-plan is one rep's plan: leave out --all"));
     if (o.all) return every_rep(o, ctx, as_of, format);
     // --with-plan reads the plan in the digest's snapshot.
-    std::optional<store::EndRead> end;
-    if (o.with_plan) {
-        KQ_CHECK(ctx.store->begin_read());
-        end.emplace(*ctx.store);
-    }
+    store::ReadScope read(*ctx.store);
+    if (o.with_plan) KQ_CHECK(read.begin());
     KQ_TRY(std::vector<remind::Digest> digests,
            remind::build_digests(*ctx.store, ctx.rules, as_of, o.days, ctx.settings.rep));
     if (o.with_plan) {

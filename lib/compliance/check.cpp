@@ -4,7 +4,6 @@
 #include "followups/followups.hpp"
 
 #include <algorithm>
-#include <optional>
 
 namespace keqing::compliance {
 
@@ -13,11 +12,8 @@ Result<Check> run_check(store::Store& store, const rules::Rules& rules, core::Mo
     // A narrower scope reads one snapshot (and SQLite takes its read lock once, not for every statement);
     // everyone's month goes through a shared read of two connections, which a read already open would keep
     // to one.
-    std::optional<store::EndRead> end;
-    if (!reads_everyone(scope)) {
-        KQ_CHECK(store.begin_read());
-        end.emplace(store);
-    }
+    store::ReadScope read(store);
+    if (!reads_everyone(scope)) KQ_CHECK(read.begin());
     Check check;
     auto read_obligations = [&](store::Store& from) -> Result<void> {
         KQ_TRY(check.obligations,

@@ -26,19 +26,13 @@ constexpr std::string_view kHistoryWhere =
     "k.happened_at, "
     "k.id";
 
-// Ends a read begun by a history pass however the pass ends.
-template <class S> struct ReadEnd {
-    S& store;
-    ~ReadEnd() { store.end_read(); }
-};
-
 } // namespace
 
 template <class Db>
 Result<void> SqlStore<Db>::each_contact(const ContactQuery& q,
                                         const std::function<Result<void>(const Contact&)>& visit) {
-    KQ_CHECK(begin_read()); // a cursor (PostgreSQL) lives in a transaction
-    const ReadEnd<SqlStore<Db>> end{*this};
+    KQ_CHECK(begin_read());   // a cursor (PostgreSQL) lives in a transaction
+    const EndRead end{*this}; // however the pass ends
     KQ_TRY(Stmt s, db_.stream(select_contacts(kHistoryWhere)));
     s.bind(1, q.from.iso())
         .bind(2, q.to.iso())

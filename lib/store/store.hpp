@@ -95,6 +95,27 @@ class EndRead {
     Store& store_;
 };
 
+// A read that may or may not be begun (one snapshot for a narrower scope, say): begin() begins it, and it
+// ends when the scope does, however the caller returns; not begun, it ends nothing.
+class ReadScope {
+  public:
+    explicit ReadScope(Store& store) : store_(store) {}
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+    ~ReadScope() {
+        if (begun_) store_.end_read();
+    }
+    Result<void> begin() {
+        KQ_CHECK(store_.begin_read());
+        begun_ = true;
+        return {};
+    }
+
+  private:
+    Store& store_;
+    bool begun_ = false;
+};
+
 // What a successful transaction ends with: commit, or roll back (dry runs).
 enum class Finish { commit, rollback };
 
