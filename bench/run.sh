@@ -40,18 +40,18 @@ export PGOPTIONS="-c client_min_messages=warning -c search_path=keqing"
 month=2026-10 first=2026-10-01 last=2026-10-31
 
 median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
-# One run of a command: prints "SECONDS KB". With COPY_OF=DB, the command runs on a fresh copy ($COPY).
+# One run of a command: prints "SECONDS KB" (wall time, the command's process start included, and peak RSS;
+# bench/timer.cpp). With COPY_OF=DB, the command runs on a fresh copy ($COPY).
 run_once() {
-    local copy=$dir/copy.db start end
+    local copy=$dir/copy.db
     if [ -n "${COPY_OF:-}" ]; then cp "$COPY_OF" "$dir/copy.db" && sync; fi
     if [ -n "${PG_COPY_OF:-}" ]; then
         psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS bench_copy" -c "CREATE DATABASE bench_copy TEMPLATE $PG_COPY_OF"
         copy=$pg/bench_copy
     fi
-    start=$(date +%s%N)
-    COPY=$copy /usr/bin/time -f "%M" -o "$dir/time.txt" bash -c "$1" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    printf '%s %s\n' "$(python3 -c "print(f'{($end - $start) / 1e9:.3f}')")" "$(tail -1 "$dir/time.txt")"
+    # keqing-bench-time starts a plain command line itself (the time is the command's own), any other
+    # through /bin/sh -c; /usr/bin/time, bash -c and date around it added about 20 ms to every figure.
+    COPY=$copy "$bin/keqing-bench-time" "$1"
 }
 # Runs keqing's command and the baseline's alternately, $runs times each: prints
 # "K_SECONDS K_KB B_SECONDS B_KB" (medians; peaks are the largest seen).
