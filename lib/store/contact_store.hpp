@@ -21,11 +21,14 @@ class ContactStore {
     virtual Result<size_t> add_contacts(const std::vector<Contact>& contacts) = 0;
     // Inside a write transaction, before add_contacts() stores about `rows` contacts: the store may make
     // ready for a big load (on SQLite, a larger page cache and, when the load is at least half as large as
-    // the contacts stored so far, the contacts' non-unique indexes dropped to be built once at the end).
-    // end_load() puts everything back (the indexes built again over every row); it must be called before
-    // the load reads contacts back, and before the transaction commits. Rolling back undoes both.
+    // the contacts stored so far, the contacts' non-unique indexes dropped to be built once at the end; when
+    // it is smaller but still large, its rows held in a temporary table and stored at the end in the order
+    // of the indexes). end_load() puts everything back (the indexes built again over every row, the held
+    // rows stored); it must be called before the load reads contacts back, and before the transaction
+    // commits. It answers how many of the contacts add_contacts() counted as stored it left out (a ref
+    // stored already). Rolling back undoes both.
     virtual Result<void> begin_load(size_t /*rows*/) { return {}; }
-    virtual Result<void> end_load() { return {}; }
+    virtual Result<size_t> end_load() { return size_t{0}; }
     // Called just before the write transaction of a load whose caller checks every row's customer and rep
     // against what that transaction reads (nothing deletes either): SQLite then leaves out its own
     // foreign-key lookups, two per row, for that one transaction.

@@ -6,6 +6,8 @@
 #include "store/migrations.hpp"
 #include "store/rows.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -64,16 +66,17 @@ void append_text_element(std::string& out, std::string_view text) {
 // statement answers how many it stored (a contact whose ref is stored already is left out).
 Result<size_t> PgStore::add_contacts(const std::vector<Contact>& contacts) {
     constexpr size_t kRows = 1000;
+    static const std::string insert = fmt::format(
+        "WITH added AS (INSERT INTO contacts ({}) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], "
+        "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[], "
+        "$11::text[], "
+        "$12::text[], $13::text[], $14::text[], $15::integer[], $16::text[], $17::integer[], $18::text[], "
+        "$19::integer[], $20::integer[], $21::text[]) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO "
+        "NOTHING RETURNING 1) SELECT count(*) FROM added",
+        kContactWrites);
     KQ_TRY(PgStmt s,
            db_.prepare(
-               by_role("WITH added AS (INSERT INTO contacts (customer_id, channel, happened_on, happened_at, "
-                       "rep_id, note, gift, occasion, feedback, preference, favour, family, competitor, "
-                       "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) SELECT * FROM "
-                       "unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-                       "$7::integer[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
-                       "$13::text[], $14::text[], $15::integer[], $16::text[], $17::integer[], $18::text[], "
-                       "$19::integer[], $20::integer[], $21::text[]) ON CONFLICT (customer_id, ref) WHERE "
-                       "ref <> '' DO NOTHING RETURNING 1) SELECT count(*) FROM added",
+               by_role(insert,
                        "SELECT count(*) FROM keqing_api.log_contacts($1::bigint[], $2::text[], $3::text[], "
                        "$4::text[], $5::text[], $6::text[], $7::integer[], $8::text[], $9::text[], "
                        "$10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::integer[], "

@@ -232,20 +232,7 @@ Result<Voided> SqlStore<Db>::voided_contacts(core::Date from, core::Date to, int
     return v;
 }
 
-// keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
-// server's clock. 0: a contact with its ref was stored already.
-template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
-    KQ_TRY(
-        Stmt s,
-        db_.prepare(
-            by_role("INSERT INTO contacts (customer_id, channel, happened_on, happened_at, rep_id, "
-                    "note, gift, occasion, feedback, preference, favour, family, competitor, "
-                    "slow_mover, asked_help, solved, training, logged_at, flags, lag, ref) VALUES ($1, "
-                    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-                    "$19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING RETURNING id",
-                    "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                    "$14, $15, $16, $17, $21)"),
-            N_("logging a contact")));
+template <class Db> void SqlStore<Db>::bind_contact(Stmt& s, const Contact& c) {
     s.bind(1, c.customer_id)
         .bind(2, c.channel)
         .bind(3, c.date.iso())
@@ -263,6 +250,21 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
         .bind(19, contact_flags(c))
         .bind(20, contact_lag(c))
         .bind(21, c.ref);
+}
+
+// keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
+// server's clock. 0: a contact with its ref was stored already.
+template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
+    static const std::string insert = fmt::format(
+        "INSERT INTO contacts ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+        "$14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' "
+        "DO NOTHING RETURNING id",
+        kContactWrites);
+    KQ_TRY(Stmt s,
+           db_.prepare(by_role(insert, "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, "
+                                       "$9, $10, $11, $12, $13, $14, $15, $16, $17, $21)"),
+                       N_("logging a contact")));
+    bind_contact(s, c);
     return db_.inserted_id(s);
 }
 
@@ -339,6 +341,7 @@ template Result<std::vector<Contact>> SqlStore<SqliteDb>::contacts_with_ids(core
                                                                             const std::vector<int64_t>& ids);
 template Result<Voided> SqlStore<SqliteDb>::voided_contacts(core::Date from, core::Date to, int limit,
                                                             const std::string& team);
+template void SqlStore<SqliteDb>::bind_contact(Stmt& s, const Contact& c);
 template Result<int64_t> SqlStore<SqliteDb>::add_contact(const Contact& c);
 template Result<size_t> SqlStore<SqliteDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<SqliteDb>::claim_import(const std::string& hash);
@@ -363,6 +366,7 @@ template Result<std::vector<Contact>> SqlStore<PgDb>::contacts_with_ids(core::Da
                                                                         const std::vector<int64_t>& ids);
 template Result<Voided> SqlStore<PgDb>::voided_contacts(core::Date from, core::Date to, int limit,
                                                         const std::string& team);
+template void SqlStore<PgDb>::bind_contact(Stmt& s, const Contact& c);
 template Result<int64_t> SqlStore<PgDb>::add_contact(const Contact& c);
 template Result<size_t> SqlStore<PgDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<PgDb>::claim_import(const std::string& hash);

@@ -125,6 +125,12 @@ template <class Db> class SqlStore : public Store {
         return db_.source() == Source::api ? api : tables;
     }
 
+    // The columns a contact is written with, $1..$21 in this order, and their values bound to a statement.
+    static constexpr std::string_view kContactWrites =
+        "customer_id, channel, happened_on, happened_at, rep_id, note, gift, occasion, feedback, preference, "
+        "favour, family, competitor, slow_mover, asked_help, solved, training, logged_at, flags, lag, ref";
+    static void bind_contact(Stmt& s, const Contact& c);
+
     Db db_;
     int depth_ = 0;               // write transactions and savepoints
     int read_depth_ = 0;          // read transactions (outside write ones)

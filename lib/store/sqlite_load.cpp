@@ -1,6 +1,8 @@
 // A big load into SQLite (an import of contacts): a larger page cache while it runs and, when the load is
 // at least half as large as the contacts already stored, the contacts' non-unique indexes dropped and built
-// once at the end — one sort per index instead of a random insert per row and index (docs/PERFORMANCE.md).
+// once at the end — one sort per index instead of a random insert per row and index; when it is smaller than
+// that but still large, its rows held in a temporary table and stored at the end sorted by customer and
+// day, so that the inserts walk the indexes in their order (docs/PERFORMANCE.md).
 #include "core/i18n.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -26,12 +28,20 @@ constexpr int kBuildThreads = 2;
 // them reads every row once and sorts, inserting through them costs a random descent per row and index
 // (1 M rows into 1.3 M: 35 s of CPU through them, 20 s built at the end; into 13.4 M: through them).
 constexpr int64_t kDwarfs = 2;
+// A load of at least kStageRows rows that does not dwarf the contacts stored is staged: held in
+// temp.keqing_load, then stored sorted by (customer, day), the order of contacts_customer, of the month's
+// part of contacts_month and of a rep's newest days in contacts_rep. Row by row in the file's order each
+// insert lands on a random page of each index (1 M contacts into 13.4 M with the sqlite3 shell: 57 s, sorted
+// 14 s). A smaller load's rows are too few to share pages: held, they would only be written twice.
+constexpr size_t kStageRows = 10000;
 
 } // namespace
 
 Result<void> SqliteStore::begin_load(size_t rows) {
-    // (A load rolled back earlier left nothing to put back: the rollback restored the indexes.)
+    // (A load rolled back earlier left nothing to put back: the rollback restored the indexes and took the
+    // temporary table away.)
     deferred_indexes_.clear();
+    staging_ = false;
     KQ_CHECK(db_.exec(fmt::format("PRAGMA cache_size = -{}", kLoadCacheKib), N_("importing contacts")));
     loading_ = true;
     // The contacts stored so far: the highest number is enough to judge (numbers grow as contacts are
@@ -42,7 +52,17 @@ Result<void> SqliteStore::begin_load(size_t rows) {
         KQ_TRY(bool any, highest.step());
         if (any) stored = highest.integer(0);
     } // (a statement left running would keep DROP INDEX from running)
-    if (static_cast<int64_t>(rows) * kDwarfs < stored) return {};
+    if (static_cast<int64_t>(rows) * kDwarfs < stored) {
+        if (rows < kStageRows) return {};
+        // (Untyped columns: the rows are checked as they go into contacts.)
+        KQ_CHECK(db_.exec(fmt::format("DROP TABLE IF EXISTS temp.keqing_load; CREATE TEMP TABLE keqing_load "
+                                      "(seq INTEGER PRIMARY KEY, {})",
+                                      kContactWrites),
+                          N_("importing contacts")));
+        staging_ = true;
+        staged_ = 0;
+        return {};
+    }
     // Unique indexes stay: they decide which rows a conflict leaves out as the rows go in. So do partial
     // ones: a row they leave out costs them nothing, and building one again would read the whole table.
     std::vector<std::pair<std::string, std::string>> indexes;
@@ -65,9 +85,42 @@ Result<void> SqliteStore::begin_load(size_t rows) {
     return {};
 }
 
-Result<void> SqliteStore::end_load() {
-    if (!loading_) return {};
+Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
+    if (!staging_) return SqlStore::add_contacts(contacts);
+    static const std::string hold =
+        fmt::format("INSERT INTO temp.keqing_load ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+                    kContactWrites);
+    for (const Contact& c : contacts) {
+        KQ_TRY(Stmt s, db_.prepare(hold, N_("importing contacts")));
+        bind_contact(s, c);
+        KQ_CHECK(s.run());
+    }
+    staged_ += contacts.size();
+    return contacts.size();
+}
+
+Result<size_t> SqliteStore::end_load() {
+    if (!loading_) return size_t{0};
     loading_ = false;
+    size_t left_out = 0;
+    if (staging_) {
+        staging_ = false;
+        // (WHERE true: an upsert's SELECT needs a WHERE, SQLite's grammar says.)
+        static const std::string store = fmt::format(
+            "INSERT INTO contacts ({0}) SELECT {0} FROM temp.keqing_load WHERE true ORDER BY customer_id, "
+            "happened_on, seq ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING",
+            kContactWrites);
+        KQ_CHECK(db_.exec(store, N_("importing contacts")));
+        {
+            KQ_TRY(Stmt changes, db_.prepare("SELECT changes()"));
+            KQ_TRY(bool row, changes.step());
+            const auto stored = static_cast<size_t>(row ? changes.integer(0) : 0);
+            left_out = staged_ > stored ? staged_ - stored : 0;
+        }
+        KQ_CHECK(db_.exec("DROP TABLE temp.keqing_load", N_("importing contacts")));
+        staged_ = 0;
+    }
     if (!deferred_indexes_.empty()) {
         KQ_CHECK(db_.exec(
             fmt::format("PRAGMA cache_size = -{}; PRAGMA threads = {}", kBuildCacheKib, kBuildThreads),
@@ -77,7 +130,8 @@ Result<void> SqliteStore::end_load() {
         deferred_indexes_.clear();
         KQ_CHECK(db_.exec("PRAGMA threads = 0", N_("importing contacts")));
     }
-    return db_.exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib), N_("importing contacts"));
+    KQ_CHECK(db_.exec(fmt::format("PRAGMA cache_size = -{}", kCacheKib), N_("importing contacts")));
+    return left_out;
 }
 
 } // namespace keqing::store

@@ -20,7 +20,10 @@ class SqliteStore final : public SqlStore<SqliteDb> {
     bool created() const override { return created_; }
     Result<std::unique_ptr<Store>> begin_shared_read() override;
     Result<void> begin_load(size_t rows) override;
-    Result<void> end_load() override;
+    // While a large load into many more contacts is staged, its rows go to a temporary table (end_load()
+    // stores them in index order); otherwise as SqlStore's.
+    Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
+    Result<size_t> end_load() override;
     void checked_load_next() override { db_.relax_foreign_keys(); }
 
   private:
@@ -33,6 +36,8 @@ class SqliteStore final : public SqlStore<SqliteDb> {
     bool created_ = false; // this open set up an empty database
     bool loading_ = false;
     std::vector<std::string> deferred_indexes_; // the CREATE INDEX texts begin_load() dropped
+    bool staging_ = false;                      // the load's rows go to temp.keqing_load first
+    size_t staged_ = 0;                         // how many since begin_load()
 };
 
 } // namespace keqing::store
