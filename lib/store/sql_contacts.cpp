@@ -256,10 +256,9 @@ template <class Db> void SqlStore<Db>::bind_contact(Stmt& s, const Contact& c) {
 // server's clock. 0: a contact with its ref was stored already.
 template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
     static const std::string insert = fmt::format(
-        "INSERT INTO contacts ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-        "$14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (customer_id, ref) WHERE ref <> '' "
-        "DO NOTHING RETURNING id",
-        kContactWrites);
+        "INSERT INTO contacts ({}) VALUES ({}) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING "
+        "RETURNING id",
+        kContactWrites, kContactValues);
     KQ_TRY(Stmt s,
            db_.prepare(by_role(insert, "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, "
                                        "$9, $10, $11, $12, $13, $14, $15, $16, $17, $21)"),

@@ -129,6 +129,8 @@ template <class Db> class SqlStore : public Store {
     static constexpr std::string_view kContactWrites =
         "customer_id, channel, happened_on, happened_at, rep_id, note, gift, occasion, feedback, preference, "
         "favour, family, competitor, slow_mover, asked_help, solved, training, logged_at, flags, lag, ref";
+    static constexpr std::string_view kContactValues =
+        "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21";
     static void bind_contact(Stmt& s, const Contact& c);
 
     Db db_;

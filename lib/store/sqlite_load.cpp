@@ -88,9 +88,7 @@ Result<void> SqliteStore::begin_load(size_t rows) {
 Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
     if (!staging_) return SqlStore::add_contacts(contacts);
     static const std::string hold =
-        fmt::format("INSERT INTO temp.keqing_load ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
-                    kContactWrites);
+        fmt::format("INSERT INTO temp.keqing_load ({}) VALUES ({})", kContactWrites, kContactValues);
     for (const Contact& c : contacts) {
         KQ_TRY(Stmt s, db_.prepare(hold, N_("importing contacts")));
         bind_contact(s, c);
