@@ -182,16 +182,19 @@ Result<void> check_field(std::string_view source, int line, std::string_view fie
                                  return c >= 0x20 && c < 0x7F;
                              });
     if (plain_ascii) return {}; // the common case, in one pass
-    const std::string which = column.empty() ? fmt::format("header field {}", k + 1)
-                                             : fmt::format("column {} (field {})", column, k + 1);
+    // (Named only for an error: a Chinese note is not plain ASCII, and an import checks a million.)
+    const auto which = [&] {
+        return column.empty() ? fmt::format("header field {}", k + 1)
+                              : fmt::format("column {} (field {})", column, k + 1);
+    };
     if (const auto fault = find_text_fault(field))
         return data_error(
             "{}:{}: {} has {}; keep every field one line of printable text (no line breaks, TABs or "
             "escape sequences)",
-            source, line, which, fault->describe());
+            source, line, which(), fault->describe());
     if (const size_t n = count_characters(field); n > kMaxValue)
         return data_error("{}:{}: {} is {} characters long; a field holds at most {} (README, Limits)",
-                          source, line, which, n, kMaxValue);
+                          source, line, which(), n, kMaxValue);
     return {};
 }
 

@@ -32,6 +32,7 @@ class PgStmt : public StatementBase<PgStmt> {
     ~PgStmt();
 
     PgStmt& bind_text(int index, std::string_view text);
+    PgStmt& bind_text_kept(int index, std::string_view text) { return bind_text(index, text); }
     PgStmt& bind_number(int index, int64_t number);
     PgStmt& bind_null(int index);
 

@@ -232,37 +232,43 @@ Result<Voided> SqlStore<Db>::voided_contacts(core::Date from, core::Date to, int
     return v;
 }
 
+// (The contact's texts are bound where they are: it outlives the statement's run — every caller runs the
+// statement and lets it go while holding the contact. An import binds a million.)
 template <class Db> void SqlStore<Db>::bind_contact(Stmt& s, const Contact& c) {
     s.bind(1, c.customer_id)
-        .bind(2, c.channel)
+        .bind_kept(2, c.channel)
         .bind(3, c.date.iso())
-        .bind(4, c.time)
-        .bind(5, c.rep)
-        .bind(6, c.note)
+        .bind_kept(4, c.time)
+        .bind_kept(5, c.rep)
+        .bind_kept(6, c.note)
         .bind(7, c.gift)
-        .bind(8, c.occasion);
+        .bind_kept(8, c.occasion);
     for (int i = 0; i < 6; ++i)
-        s.bind(9 + i, c.checklist[static_cast<size_t>(i)]);
+        s.bind_kept(9 + i, c.checklist[static_cast<size_t>(i)]);
     s.bind(15, c.asked_help)
-        .bind(16, c.solved)
+        .bind_kept(16, c.solved)
         .bind(17, c.training)
-        .bind(18, c.logged_at)
+        .bind_kept(18, c.logged_at)
         .bind(19, contact_flags(c))
         .bind(20, contact_lag(c))
-        .bind(21, c.ref);
+        .bind_kept(21, c.ref);
 }
 
 // keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
 // server's clock. 0: a contact with its ref was stored already.
-template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
+template <class Db> const std::string& SqlStore<Db>::contact_insert() {
     static const std::string insert = fmt::format(
         "INSERT INTO contacts ({}) VALUES ({}) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING "
         "RETURNING id",
         kContactWrites, kContactValues);
-    KQ_TRY(Stmt s,
-           db_.prepare(by_role(insert, "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, "
+    return insert;
+}
+
+template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
+    KQ_TRY(Stmt s, db_.prepare(by_role(contact_insert(),
+                                       "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, "
                                        "$9, $10, $11, $12, $13, $14, $15, $16, $17, $21)"),
-                       N_("logging a contact")));
+                               N_("logging a contact")));
     bind_contact(s, c);
     return db_.inserted_id(s);
 }
@@ -341,6 +347,7 @@ template Result<std::vector<Contact>> SqlStore<SqliteDb>::contacts_with_ids(core
 template Result<Voided> SqlStore<SqliteDb>::voided_contacts(core::Date from, core::Date to, int limit,
                                                             const std::string& team);
 template void SqlStore<SqliteDb>::bind_contact(Stmt& s, const Contact& c);
+template const std::string& SqlStore<SqliteDb>::contact_insert();
 template Result<int64_t> SqlStore<SqliteDb>::add_contact(const Contact& c);
 template Result<size_t> SqlStore<SqliteDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<SqliteDb>::claim_import(const std::string& hash);
@@ -366,6 +373,7 @@ template Result<std::vector<Contact>> SqlStore<PgDb>::contacts_with_ids(core::Da
 template Result<Voided> SqlStore<PgDb>::voided_contacts(core::Date from, core::Date to, int limit,
                                                         const std::string& team);
 template void SqlStore<PgDb>::bind_contact(Stmt& s, const Contact& c);
+template const std::string& SqlStore<PgDb>::contact_insert();
 template Result<int64_t> SqlStore<PgDb>::add_contact(const Contact& c);
 template Result<size_t> SqlStore<PgDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<PgDb>::claim_import(const std::string& hash);

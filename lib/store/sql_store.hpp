@@ -132,6 +132,8 @@ template <class Db> class SqlStore : public Store {
     static constexpr std::string_view kContactValues =
         "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21";
     static void bind_contact(Stmt& s, const Contact& c);
+    // One contact's insert on the tables (RETURNING id: its number, none when its ref was stored already).
+    static const std::string& contact_insert();
 
     Db db_;
     int depth_ = 0;               // write transactions and savepoints

@@ -34,6 +34,11 @@ Stmt& Stmt::bind_text(int index, std::string_view text) {
     return *this;
 }
 
+Stmt& Stmt::bind_text_kept(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Stmt& Stmt::bind_number(int index, int64_t number) {
     sqlite3_bind_int64(stmt_, index, number);
     return *this;
@@ -42,6 +47,10 @@ Stmt& Stmt::bind_number(int index, int64_t number) {
 Stmt& Stmt::bind_null(int index) {
     sqlite3_bind_null(stmt_, index);
     return *this;
+}
+
+void Stmt::reset() {
+    sqlite3_reset(stmt_); // (its answer repeats the last step's, already reported)
 }
 
 Result<bool> Stmt::step() {

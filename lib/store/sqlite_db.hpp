@@ -31,11 +31,14 @@ class Stmt : public StatementBase<Stmt> {
     ~Stmt();
 
     Stmt& bind_text(int index, std::string_view text);
+    Stmt& bind_text_kept(int index, std::string_view text); // (SQLITE_STATIC: see bind_kept)
     Stmt& bind_number(int index, int64_t number);
     Stmt& bind_null(int index);
 
     // Advances: true with a row, false when done.
     Result<bool> step();
+    // Back to before the first step, to be bound and run again (what it had bound stays bound).
+    void reset();
 
     std::string text(int column) const;
     // The column's text without a copy, valid until the next step.

@@ -85,17 +85,22 @@ Result<void> SqliteStore::begin_load(size_t rows) {
     return {};
 }
 
+// One statement for the batch, bound and run for each contact: finding it by its text in the connection's
+// cache for each of a million contacts (hashing and comparing its 400 characters) was a tenth of the time
+// the thread storing them spent.
 Result<size_t> SqliteStore::add_contacts(const std::vector<Contact>& contacts) {
-    if (!staging_) return SqlStore::add_contacts(contacts);
     static const std::string hold =
         fmt::format("INSERT INTO temp.keqing_load ({}) VALUES ({})", kContactWrites, kContactValues);
+    KQ_TRY(Stmt s, db_.prepare(staging_ ? hold : contact_insert(), N_("importing contacts")));
+    size_t stored = 0;
     for (const Contact& c : contacts) {
-        KQ_TRY(Stmt s, db_.prepare(hold, N_("importing contacts")));
         bind_contact(s, c);
-        KQ_CHECK(s.run());
+        KQ_TRY(const int64_t id, db_.inserted_id(s)); // (staged: always a new row)
+        if (id > 0) ++stored;
+        s.reset();
     }
-    staged_ += contacts.size();
-    return contacts.size();
+    if (staging_) staged_ += stored;
+    return stored;
 }
 
 Result<size_t> SqliteStore::end_load() {

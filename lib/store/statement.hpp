@@ -30,6 +30,9 @@ template <class S> class StatementBase {
     S& bind(int index, const std::optional<std::string>& text) {
         return text ? self().bind_text(index, *text) : self().bind_null(index);
     }
+    // Binds a text that outlives the statement's run (it stays where it is until the statement is reset,
+    // when it goes away): SQLite reads it in place instead of copying it; PostgreSQL copies it as ever.
+    S& bind_kept(int index, const std::string& text) { return self().bind_text_kept(index, text); }
 
     // Runs a statement that returns no rows (or whose rows are not needed).
     Result<void> run() {
