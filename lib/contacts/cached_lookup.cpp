@@ -65,9 +65,12 @@ Result<void> CachedLookup::rep(const std::string& id) {
 Result<void> CachedLookup::read_customers(const store::Scope& filter) {
     KQ_TRY(std::vector<store::CustomerKey> found, store_.customer_keys(filter));
     KQ_TRY(auto histories, store_.rep_histories(filter));
-    // Each customer's history together, in the order read (oldest first): by customer id, then as read.
-    std::stable_sort(histories.begin(), histories.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Each customer's history together, in the order read (oldest first): by customer id, then as read —
+    // as the store reads them already (then a merge sort of 200,000 histories would only move each of them
+    // a dozen times over: a tenth of a second before an import's first row).
+    const auto by_customer = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(histories.begin(), histories.end(), by_customer))
+        std::stable_sort(histories.begin(), histories.end(), by_customer);
     entries_.reserve(entries_.size() + found.size());
     by_key_.reserve(by_key_.size() + found.size());
     auto h = histories.begin();
