@@ -254,8 +254,6 @@ template <class Db> void SqlStore<Db>::bind_contact(Stmt& s, const Contact& c) {
         .bind_kept(21, c.ref);
 }
 
-// keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
-// server's clock. 0: a contact with its ref was stored already.
 template <class Db> const std::string& SqlStore<Db>::contact_insert() {
     static const std::string insert = fmt::format(
         "INSERT INTO contacts ({}) VALUES ({}) ON CONFLICT (customer_id, ref) WHERE ref <> '' DO NOTHING "
@@ -264,6 +262,8 @@ template <class Db> const std::string& SqlStore<Db>::contact_insert() {
     return insert;
 }
 
+// keqing_api.log_contact takes the first 17 and the ref, and sets logged_at, flags and lag itself, from the
+// server's clock. 0: a contact with its ref was stored already.
 template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) {
     KQ_TRY(Stmt s, db_.prepare(by_role(contact_insert(),
                                        "SELECT keqing_api.log_contact($1, $2, $3, $4, $5, $6, $7, $8, "
