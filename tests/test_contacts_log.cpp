@@ -371,6 +371,38 @@ TEST_SUITE("contacts::log") {
         CHECK(indexes((dir.path() / "test.db").string()) == indexes((dir.path() / "other.db").string()));
         CHECK(indexes((dir.path() / "test.db").string()).size() >= 6);
     }
+
+    // A batch of contacts is stored through one statement, each row's texts bound where they are, without
+    // a copy (store/sqlite_load.cpp, bind_kept): every row must keep its own texts, none the previous row's.
+    TEST_CASE_FIXTURE(Fixture, "import: each row of a batch is stored with its own texts") {
+        std::string csv = "customer,channel,date,time,rep,note,feedback,preference,favour,family,competitor,"
+                          "slow_mover,solved,ref\n";
+        const auto text = [](const char* what, int i) {
+            return fmt::format("{}第{}行{}", what, i, std::string(i % 3 * 7, 'x'));
+        };
+        for (int i = 0; i < 30; ++i)
+            csv += fmt::format("HZ001,visit,2026-11-{:02},{:02}:{:02},{},{},{},{},{},{},{},{},{},R{}\n",
+                               1 + i % 19, 8 + i % 10, i, i % 2 ? "li" : "wang", text("备注", i),
+                               text("反馈", i), text("偏好", i), text("投其所好", i), text("家庭", i),
+                               text("竞品", i), text("滞销", i), text("解决", i), i);
+        REQUIRE(contacts::import_contacts(*store, rules, dir.write("texts.csv", csv), {}).ok());
+        const auto all = store->contacts_between(day("2026-11-01"), day("2026-11-30"));
+        REQUIRE(all.ok());
+        REQUIRE(all->size() == 30);
+        for (const auto& c : *all) {
+            REQUIRE(c.ref.starts_with("R"));
+            const int i = std::atoi(c.ref.c_str() + 1);
+            CHECK(c.date.iso() == fmt::format("2026-11-{:02}", 1 + i % 19));
+            CHECK(c.time == fmt::format("{:02}:{:02}", 8 + i % 10, i));
+            CHECK(c.rep == (i % 2 ? "li" : "wang"));
+            CHECK(c.note == text("备注", i));
+            CHECK(c.checklist == std::array<std::string, 6>{text("反馈", i), text("偏好", i),
+                                                            text("投其所好", i), text("家庭", i),
+                                                            text("竞品", i), text("滞销", i)});
+            CHECK(c.solved == text("解决", i));
+            CHECK(c.logged_at == "2026-11-20T16:30");
+        }
+    }
 }
 
 } // namespace unit_contacts_log
