@@ -273,15 +273,6 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_contact(const Contact& c) 
     return db_.inserted_id(s);
 }
 
-template <class Db> Result<size_t> SqlStore<Db>::add_contacts(const std::vector<Contact>& contacts) {
-    size_t stored = 0;
-    for (const Contact& c : contacts) {
-        KQ_TRY(int64_t id, add_contact(c));
-        if (id > 0) ++stored;
-    }
-    return stored;
-}
-
 // Inside a write transaction the dialect's lock (SQLite's write lock, PostgreSQL's advisory lock on the
 // hash; keqing_api.claim_import takes the same) keeps every other import of the same content waiting.
 template <class Db> Result<std::vector<ImportRecord>> SqlStore<Db>::claim_import(const std::string& hash) {
@@ -349,7 +340,6 @@ template Result<Voided> SqlStore<SqliteDb>::voided_contacts(core::Date from, cor
 template void SqlStore<SqliteDb>::bind_contact(Stmt& s, const Contact& c);
 template const std::string& SqlStore<SqliteDb>::contact_insert();
 template Result<int64_t> SqlStore<SqliteDb>::add_contact(const Contact& c);
-template Result<size_t> SqlStore<SqliteDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<SqliteDb>::claim_import(const std::string& hash);
 template Result<void> SqlStore<SqliteDb>::record_import(const ImportRecord& r);
 template Result<void> SqlStore<SqliteDb>::void_contact(int64_t id, const std::string& reason,
@@ -375,7 +365,6 @@ template Result<Voided> SqlStore<PgDb>::voided_contacts(core::Date from, core::D
 template void SqlStore<PgDb>::bind_contact(Stmt& s, const Contact& c);
 template const std::string& SqlStore<PgDb>::contact_insert();
 template Result<int64_t> SqlStore<PgDb>::add_contact(const Contact& c);
-template Result<size_t> SqlStore<PgDb>::add_contacts(const std::vector<Contact>& contacts);
 template Result<std::vector<ImportRecord>> SqlStore<PgDb>::claim_import(const std::string& hash);
 template Result<void> SqlStore<PgDb>::record_import(const ImportRecord& r);
 template Result<void> SqlStore<PgDb>::void_contact(int64_t id, const std::string& reason,

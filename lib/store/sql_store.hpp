@@ -51,8 +51,7 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<std::pair<int64_t, HistoryEntry>>> stage_histories(const Scope& filter) override;
 
     Result<int64_t> add_contact(const Contact& contact) override;
-    // One insert after another; a backend with a cheaper batch overrides it.
-    Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
+    // (add_contacts is each backend's own: a batch statement on PostgreSQL, one reused statement on SQLite.)
     Result<std::vector<ImportRecord>> claim_import(const std::string& hash) override;
     Result<void> record_import(const ImportRecord& record) override;
     Result<std::optional<Contact>> find_contact(int64_t id) override;
