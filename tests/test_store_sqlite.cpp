@@ -98,6 +98,47 @@ TEST_SUITE("store::sqlite") {
         CHECK(most == 0); // no page came from malloc
     }
 
+    TEST_CASE("a month's trainings are found by day, not by reading every training") {
+        // Schema 18 (trainings_date, issue 23): before it, a company's month read every training ever
+        // recorded, or with the planner's statistics every customer. Pages come from the page cache region,
+        // so the slots a fresh connection fills while reading are the pages it read.
+        test::TempDir dir;
+        const std::string path = (dir.path() / "k.db").string();
+        {
+            auto made = store::open_sqlite(path);
+            REQUIRE(made.ok());
+            REQUIRE((*made)->add_rep({"wang", "王强", "east"}).ok());
+            test::add_customer(**made, "K00001", "A", "wang");
+        }
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+        // Five years of trainings, two a day, at the one customer; one of them in October 2026.
+        REQUIRE(
+            sqlite3_exec(raw,
+                         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 3651) "
+                         "INSERT INTO trainings (customer_id, rep_id, held_on, topic, note, created_at) "
+                         "SELECT 1, 'wang', date('2021-01-01', '+' || (i / 2) || ' days'), '药品知识培训', "
+                         "printf('%0100d', i), '2021-01-01T00:00' FROM n "
+                         "WHERE date('2021-01-01', '+' || (i / 2) || ' days') NOT LIKE '2026-10-%'; "
+                         "INSERT INTO trainings (customer_id, rep_id, held_on, topic, created_at) "
+                         "VALUES (1, 'wang', '2026-10-05', '营销培训', '2026-10-05T00:00')",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+        auto fresh = store::open_sqlite(path);
+        REQUIRE(fresh.ok());
+        sqlite3_int64 before = 0;
+        sqlite3_int64 after = 0;
+        sqlite3_int64 most = 0;
+        REQUIRE(sqlite3_status64(SQLITE_STATUS_PAGECACHE_USED, &before, &most, 0) == SQLITE_OK);
+        auto month = (*fresh)->trainings_of(day("2026-10-01"), day("2026-10-31"), store::Scope{},
+                                            store::Removed::left_out);
+        REQUIRE(month.ok());
+        REQUIRE(sqlite3_status64(SQLITE_STATUS_PAGECACHE_USED, &after, &most, 0) == SQLITE_OK);
+        REQUIRE(month->size() == 1);
+        CHECK(month->front().topic == "营销培训");
+        CHECK(after - before <= 8); // the index's path and the one row's page; every training: 100 and more
+    }
+
     TEST_CASE("a database from a newer keqing is refused") {
         test::TempDir dir;
         const std::string path = (dir.path() / "k.db").string();
