@@ -111,6 +111,19 @@ shape_args() { # SHAPE: keqing-gen's options for it
     *) echo "bench/run.sh: unknown shape '$1' in SHAPES; use year, month or crowded" >&2; exit 2 ;;
     esac
 }
+# Each core's speed, before the measurements and after them: the same single-threaded work (SQLite counting
+# to two million) pinned to one core at a time, in seconds. On a shared virtual machine one core can run
+# 60 % slower than the other for minutes (2026-12-05), which moves a single-threaded baseline's time by as
+# much depending on the core it lands on; unequal figures here say a run's ratios are not to be trusted.
+cpu_speeds() {
+    command -v taskset >/dev/null || { echo "unknown (no taskset)"; return; }
+    local c out=""
+    for ((c = 0; c < $(nproc); c++)); do
+        out+="${out:+, }cpu$c $("$bin/keqing-bench-time" "taskset -c $c sqlite3 :memory: 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000) SELECT sum(i) FROM n' >/dev/null" | cut -d' ' -f1) s"
+    done
+    echo "$out"
+}
+speeds_before=$(cpu_speeds)
 # A row's TARGET (issue 23), checked in the "target met" column: "ratio<=X" (keqing's time over the
 # baseline's) or "s<=X" (keqing's median seconds, process start included); none: "-".
 target_met() { # TARGET K_SECONDS RATIO
@@ -234,4 +247,5 @@ done
 rm -f "$dir/copy.db"*
 echo
 [ -z "$pg" ] || echo "PostgreSQL: $(psql -qAt "$pg/postgres" -c 'SHOW server_version'), default settings but fsync on, on the same machine (Unix socket)"
+echo "Core speeds (the same work on each core, lower is faster): before $speeds_before; after $(cpu_speeds)"
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); sqlite $(sqlite3 --version | cut -d' ' -f1); $(date +%F); median of $runs runs ($import_runs for imports), interleaved"
