@@ -1,7 +1,7 @@
--- keqing schema version 18: trainings by day. The trainings of a month (check-quota --all, report, remind
--- --all's batches of reps) had no index to start from but trainings_customer, so SQLite read them through
--- every customer in scope — the whole customers table for the company's month (946 pages at 200,000
--- customers for no training at all; 20,520 over remind --all's batches, issue 23). Read by day, the
--- month's trainings are found first and their customers after; one rep's (or one customer's) trainings
--- are still read through its customers and trainings_customer.
+-- keqing schema version 18: trainings by day. The trainings of a company's month (check-quota --all,
+-- report) had no index to start from but trainings_customer, so SQLite read them through every customer —
+-- the whole customers table when the planner has statistics (946 pages at 200,000 customers for no training
+-- at all, issue 23) — or, without statistics, every training ever recorded. Read by day, the month's
+-- trainings are found first and their customers after; one rep's, one customer's and a batch of reps'
+-- trainings are still read through their customers and trainings_customer.
 CREATE INDEX trainings_date ON trainings(held_on);
