@@ -5,7 +5,10 @@
 #include "support.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <deque>
+#include <fstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -19,6 +22,23 @@ constexpr bool kRegions = false; // every block from operator new, for AddressSa
 #else
 constexpr bool kRegions = true;
 #endif
+
+// Whether the mapping holding `address` is marked MADV_HUGEPAGE (the "hg" among its VmFlags in
+// /proc/self/smaps).
+bool advised_huge(const void* address) {
+    std::ifstream smaps("/proc/self/smaps");
+    const auto at = reinterpret_cast<uintptr_t>(address);
+    bool inside = false;
+    for (std::string line; std::getline(smaps, line);) {
+        unsigned long start = 0, end = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &start, &end) == 2) // a mapping's first line
+            inside = start <= at && at < end;
+        else if (inside && line.rfind("VmFlags:", 0) == 0)
+            return (line + " ").find(" hg ") != std::string::npos;
+    }
+    FAIL("no mapping in /proc/self/smaps holds the address");
+    return false;
+}
 
 struct Item {
     int64_t id = 0;
@@ -105,6 +125,21 @@ TEST_SUITE("core::huge_blocks") {
         CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));
         core::huge_block_free(newest, core::kHugeBlockBytes);
         CHECK(core::huge_block_regions() == (kRegions ? 2u : 0u));
+        for (void* block : blocks)
+            core::huge_block_free(block, core::kHugeBlockBytes);
+        CHECK(core::huge_block_regions() == 0);
+    }
+
+    TEST_CASE("the first region held is on small pages and the next on huge pages") {
+        // One rep's tallies fit in a few blocks: a huge page under them is 2 MB the kernel clears for 20 KB.
+        if (!kRegions) return;
+        const size_t per_region = (size_t{2} << 20) / core::kHugeBlockBytes;
+        std::vector<void*> blocks;
+        for (size_t i = 0; i < per_region + 1; ++i)
+            blocks.push_back(core::huge_block_allocate(core::kHugeBlockBytes));
+        REQUIRE(core::huge_block_regions() == 2);
+        CHECK_FALSE(advised_huge(blocks.front()));
+        CHECK(advised_huge(blocks.back()));
         for (void* block : blocks)
             core::huge_block_free(block, core::kHugeBlockBytes);
         CHECK(core::huge_block_regions() == 0);

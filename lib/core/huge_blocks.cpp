@@ -1,7 +1,7 @@
-// The regions behind HugeBlockAllocator: 2 MB-aligned anonymous maps marked MADV_HUGEPAGE, handed out in
-// blocks of kHugeBlockBytes (each region's given-back blocks first, then its unused end), each given back
-// to the system once none of its blocks is in use. Under AddressSanitizer every block comes from operator
-// new, so that its checks still see each one.
+// The regions behind HugeBlockAllocator: 2 MB-aligned anonymous maps (marked MADV_HUGEPAGE but the first
+// one held), handed out in blocks of kHugeBlockBytes (each region's given-back blocks first, then its
+// unused end), each given back to the system once none of its blocks is in use. Under AddressSanitizer every
+// block comes from operator new, so that its checks still see each one.
 #include "core/huge_blocks.hpp"
 
 #include <algorithm>
@@ -93,7 +93,8 @@ class Regions {
         return static_cast<size_t>(it - regions_.begin());
     }
     void grow() {
-        auto* base = static_cast<char*>(map_huge_pages(kHugePageBytes));
+        auto* base =
+            static_cast<char*>(map_huge_pages(kHugePageBytes, regions_.empty() ? Pages::small : Pages::huge));
         if (!base) throw std::bad_alloc();
         current_ = find(base);
         regions_.insert(regions_.begin() + static_cast<std::ptrdiff_t>(current_),
@@ -112,7 +113,7 @@ Regions& regions() {
 
 } // namespace
 
-void* map_huge_pages(size_t bytes) noexcept {
+void* map_huge_pages(size_t bytes, Pages pages) noexcept {
     // A huge page more, so that a region aligned to one fits; what is left over either side is unmapped.
     void* mapped =
         ::mmap(nullptr, bytes + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -122,7 +123,8 @@ void* map_huge_pages(size_t bytes) noexcept {
     if (aligned > start) ::munmap(mapped, aligned - start);
     const uintptr_t tail = start + bytes + kHugePageBytes - (aligned + bytes);
     if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + bytes), tail);
-    (void)::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE); // without THP: small pages
+    if (pages == Pages::huge) // (without THP: small pages all the same)
+        (void)::madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);
     return reinterpret_cast<void*>(aligned);
 }
 
