@@ -27,10 +27,10 @@ inline constexpr size_t kHugeBlockBytes = 512;
 
 // A block of `bytes` (from the regions when it fits in kHugeBlockBytes). Thread-safe. The first region held
 // is on small pages: a small scope (one rep's 300 tallies, 38 blocks) touches a few 4 KB pages instead of
-// having the kernel clear a whole huge page (about 0.2 ms, a fiftieth of one rep's check-quota); only the
-// regions after it, which only large scopes reach, are on huge pages. A region goes back to
-// the system when the last of its blocks is given back (but the one blocks are taken from while others are
-// in use), so that memory tallies no longer need serves the rest of the program.
+// having the kernel clear a whole huge page (0.3 of one rep's 6.6 ms remind, docs/PERFORMANCE.md); only the
+// regions after it, which only large scopes reach, are on huge pages. A region goes back to the system when
+// the last of its blocks is given back (but the one blocks are taken from while others are in use), so that
+// memory tallies no longer need serves the rest of the program.
 void* huge_block_allocate(size_t bytes);
 void huge_block_free(void* block, size_t bytes) noexcept;
 // How many regions are held now (for tests).

@@ -95,11 +95,11 @@ ask() {
 # a row, passing when run again). So a pair that differs is asked again, up to five times, and only a
 # difference on every asking fails.
 same_answer() {
-  local why="" secret try
+  local why="" secret try tries=5
   ask "$1" "$3"; normalized "$WORK/out" "$5" >"$WORK/a.out"; normalized "$WORK/err" "$5" >"$WORK/a.err"
   cp "$WORK/a.out" "$WORK/out"; cp "$WORK/a.err" "$WORK/err"
   if secret=$(leaked "$1"); then why="it shows '$secret'"; fi
-  for try in 1 2 3 4 5; do
+  for ((try = 1; try <= tries; try++)); do
     if [ "$try" -gt 1 ]; then
       ask "$1" "$3"; normalized "$WORK/out" "$5" >"$WORK/a.out"; normalized "$WORK/err" "$5" >"$WORK/a.err"
     fi
@@ -107,7 +107,7 @@ same_answer() {
     cmp -s "$WORK/a.out" "$WORK/b.out" && cmp -s "$WORK/a.err" "$WORK/b.err" && break
   done
   if ! cmp -s "$WORK/a.out" "$WORK/b.out" || ! cmp -s "$WORK/a.err" "$WORK/b.err"; then
-    why="$why; the answers differ on each of 5 askings: $(diff "$WORK/a.out" "$WORK/b.out" | head -4 | tr '\n' ' ') $(diff "$WORK/a.err" "$WORK/b.err" | head -4 | tr '\n' ' ')"
+    why="$why; the answers differ on each of $tries askings: $(diff "$WORK/a.out" "$WORK/b.out" | head -4 | tr '\n' ' ') $(diff "$WORK/a.err" "$WORK/b.err" | head -4 | tr '\n' ' ')"
   fi
   unchanged_by "$3 $4" || why="$why; the database changed"
   verdict "$1" "$2" "$([ -z "$why" ] && echo 0 || echo 1)" "$why"
