@@ -3,13 +3,19 @@
 // the shared SQL (store/sql_store.cpp, sql_contacts.cpp) joins customers(), tier_history() and assignments()
 // — three or four calls, each reading every customer the session sees — or reads reps() whole to find one
 // rep, these read the same rows, in the same order, from one call of schema 17's functions (issue 23 target
-// 3). The owner, and the scopes not listed here, read as SqlStore does.
+// 3). Within a read (one snapshot), a rep's rows are asked for once and kept (store/kept_rows.hpp): the
+// month's customers, the opening days, the customers of a day and any of them by id or code are then narrowed
+// on the client — remind asked customer_histories four times. The owner, and the scopes not listed here, read
+// as SqlStore does.
 #include "core/i18n.hpp"
 #include "store/dialect.hpp"
 #include "store/pg_store.hpp"
 #include "store/rows.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
 
 namespace keqing::store {
 namespace {
@@ -57,6 +63,11 @@ Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, M
 
 Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const Scope& filter) {
     if (!one_call(db_, filter)) return SqlStore::list_customers(on, filter);
+    KQ_TRY(const Kept* kept, kept_for(filter));
+    if (kept) {
+        KeptRows::Cursor rows = kept_cursor(*kept, filter);
+        return rows::customers(rows, on);
+    }
     KQ_TRY(PgStmt s, db_.stream(fmt::format(kHistories, "TRUE")));
     bind_scope(s, filter);
     return rows::customers(s, on);
@@ -64,30 +75,58 @@ Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const Scope
 
 Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, const Scope& filter) {
     if (!one_call(db_, filter)) return SqlStore::month_customers(month, filter);
+    const std::string first = month.first().iso(), last = month.last().iso();
+    KQ_TRY(const Kept* kept, kept_for(filter));
+    if (kept) {
+        // Active on some day of the month, as the SQL below asks (ISO days compare as text).
+        KeptRows::Cursor rows = kept_cursor(*kept, filter, [&](const KeptRows& r, size_t row) {
+            return (r.is_null_at(row, 3) || r.view_at(row, 3) <= last) &&
+                   (r.is_null_at(row, 4) || r.view_at(row, 4) >= first);
+        });
+        KQ_TRY(std::vector<MonthCustomer> out, rows::month_customers(rows, month, 0));
+        return with_teams(std::move(out));
+    }
     // $1 first day, $2 last day: active on some day of the month.
     KQ_TRY(PgStmt s,
            db_.stream(fmt::format(kHistories, "(h.opened_on IS NULL OR h.opened_on <= $2::text) AND "
                                               "(h.closed_on IS NULL OR h.closed_on >= $1::text)")));
-    s.bind(1, month.first().iso()).bind(2, month.last().iso());
+    s.bind(1, first).bind(2, last);
     bind_scope(s, filter);
     KQ_TRY(std::vector<MonthCustomer> out, rows::month_customers(s, month, 0));
-    const std::vector<std::string> ids = rows::reps_of(out);
-    if (ids.empty()) return out;
+    return with_teams(std::move(out));
+}
+
+// Each customer's team: its rep's, from the company's directory.
+Result<std::vector<MonthCustomer>> PgStore::with_teams(std::vector<MonthCustomer> customers) {
+    const std::vector<std::string> ids = rows::reps_of(customers);
+    if (ids.empty()) return customers;
     KQ_TRY(PgStmt r, db_.prepare("SELECT id, name, team FROM keqing_api.reps_named(ARRAY(SELECT "
                                  "json_array_elements_text($1::json)))"));
     r.bind(1, filter_value(Scope::of_reps(ids)));
     KQ_TRY(std::vector<Rep> reps, rows::all(r, rows::rep<PgStmt>));
-    rows::set_teams(out, std::move(reps));
-    return out;
+    rows::set_teams(customers, std::move(reps));
+    return customers;
 }
 
 Result<std::vector<std::pair<int64_t, core::Date>>> PgStore::opening_days(const Scope& filter) {
     if (!one_call(db_, filter)) return SqlStore::opening_days(filter);
+    std::vector<std::pair<int64_t, core::Date>> out;
+    KQ_TRY(const Kept* kept, kept_for(filter));
+    if (kept) {
+        KeptRows::Cursor rows = kept_cursor(*kept, filter);
+        while (true) {
+            KQ_TRY(bool row, rows.step());
+            if (!row) break;
+            if (const auto day = rows::date(rows, 3)) out.emplace_back(rows.integer(0), *day);
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
     KQ_TRY(PgStmt s,
            db_.stream("SELECT DISTINCT h.id, h.opened_on FROM keqing_api.customer_histories($3::text, "
                       "$4::bigint[], $5::text) h WHERE h.opened_on IS NOT NULL ORDER BY h.id"));
     bind_scope(s, filter);
-    std::vector<std::pair<int64_t, core::Date>> out;
     while (true) {
         KQ_TRY(bool row, s.step());
         if (!row) return out;
@@ -109,6 +148,65 @@ Result<std::vector<int64_t>> PgStore::contact_ids_of_reps(core::Date from, core:
         if (!row) return out;
         out.push_back(s.integer(0));
     }
+}
+
+} // namespace keqing::store
+
+namespace keqing::store {
+
+// Kept only in a read, which sees one snapshot: a write, or the next read, may see other rows.
+Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
+    if (db_.source() != Source::api || read_depth_ == 0 || depth_ > 0) return nullptr;
+    if (filter.kind == Scope::Kind::rep && (!kept_ || kept_->rep != filter.value)) {
+        KQ_TRY(PgStmt s, db_.stream(fmt::format(kHistories, "TRUE")));
+        bind_scope(s, filter);
+        KQ_TRY(KeptRows rows, KeptRows::read(s, 12));
+        std::vector<int64_t> ids;
+        for (size_t row = 0; row < rows.size(); ++row)
+            ids.push_back(rows.integer_at(row, 0));
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        kept_ = Kept{filter.value, std::move(rows), std::move(ids)};
+    }
+    if (!kept_) return nullptr;
+    switch (filter.kind) {
+    case Scope::Kind::rep:
+        return &*kept_;
+    case Scope::Kind::ids:
+        // Only when it holds every one: another may be a customer the session sees but the rep never had.
+        for (const int64_t id : filter.ids)
+            if (!std::binary_search(kept_->ids.begin(), kept_->ids.end(), id)) return nullptr;
+        return &*kept_;
+    case Scope::Kind::code:
+        for (size_t row = 0; row < kept_->rows.size(); ++row)
+            if (kept_->rows.view_at(row, 1) == filter.value) return &*kept_;
+        return nullptr;
+    default:
+        return nullptr;
+    }
+}
+
+KeptRows::Cursor PgStore::kept_cursor(const Kept& kept, const Scope& filter,
+                                      const std::function<bool(const KeptRows&, size_t)>& also) {
+    std::vector<int64_t> ids = filter.kind == Scope::Kind::ids ? filter.ids : std::vector<int64_t>();
+    std::sort(ids.begin(), ids.end());
+    return kept.rows.cursor([&](const KeptRows& r, size_t row) {
+        if (filter.kind == Scope::Kind::ids &&
+            !std::binary_search(ids.begin(), ids.end(), r.integer_at(row, 0)))
+            return false;
+        if (filter.kind == Scope::Kind::code && r.view_at(row, 1) != filter.value) return false;
+        return !also || also(r, row);
+    });
+}
+
+Result<void> PgStore::begin() {
+    kept_.reset();
+    return SqlStore::begin();
+}
+
+void PgStore::end_read() {
+    SqlStore::end_read();
+    if (read_depth_ == 0) kept_.reset();
 }
 
 } // namespace keqing::store

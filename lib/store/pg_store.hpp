@@ -7,9 +7,12 @@
 // (store/relations.hpp), and API calls for writes. Private to lib/store.
 #pragma once
 
+#include "store/kept_rows.hpp"
 #include "store/pg_db.hpp"
 #include "store/sql_store.hpp"
 
+#include <functional>
+#include <optional>
 #include <utility>
 
 namespace keqing::store {
@@ -31,8 +34,25 @@ class PgStore final : public SqlStore<PgDb> {
     Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) override;
     Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
                                                      const std::vector<std::string>& reps) override;
+    Result<void> begin() override;
+    void end_read() override;
 
   private:
+    // One rep's customers with their whole tier and rep history, read once in a read (not in a write) by a
+    // role that reads through keqing_api: every later ask for that rep's customers, or for some of them,
+    // is answered from these rows (pg_reads.cpp).
+    struct Kept {
+        std::string rep;
+        KeptRows rows;            // keqing_api.customer_histories' columns and order
+        std::vector<int64_t> ids; // the customers', sorted
+    };
+    // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, not
+    // through keqing_api, or customers the kept rows do not hold.
+    Result<const Kept*> kept_for(const Scope& filter);
+    // The kept rows `filter` keeps (and `also`, when given), as a statement's.
+    static KeptRows::Cursor kept_cursor(const Kept& kept, const Scope& filter,
+                                        const std::function<bool(const KeptRows&, size_t)>& also = {});
+    Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers);
     Result<void> migrate();
     Result<int> legacy_version();
     Result<void> upgrade(int version);
@@ -41,6 +61,7 @@ class PgStore final : public SqlStore<PgDb> {
     Error not_a_keqing_role();
 
     std::vector<std::string> warnings_;
+    std::optional<Kept> kept_;
 };
 
 // Opens the PostgreSQL database at a postgresql:// URL and migrates it.

@@ -115,10 +115,35 @@ for f in table json; do
   as_owner_and_rep "check-quota --rep, October ($f)" check-quota --rep wang --month 2026-10 --as-of 2026-11-20 --format $f --wide
 done
 as_owner_and_rep "remind --rep" remind --rep wang --as-of 2026-11-20 --wide
+# A manager reads a rep of its team through the same kept histories (lib/store/pg_reads.cpp).
+run remind --rep li --as-of 2026-11-20 --wide; cp "$WORK/out" "$WORK/owner.out"; owner_rc=$rc
+run as zhou remind --rep li --as-of 2026-11-20 --wide
+if [ "$rc" = "$owner_rc" ] && [ -s "$WORK/out" ] && cmp -s "$WORK/out" "$WORK/owner.out"; then pass; else
+  fail "remind --rep li as zhou (exit $rc) not as the owner (exit $owner_rc): $(diff "$WORK/owner.out" "$WORK/out" | head -4 | tr '\n' ' ')"; fi
 as_owner_and_rep "remind --rep (json)" remind --rep wang --as-of 2026-11-03 --days 14 --format json
 as_owner_and_rep "plan --rep" plan --rep wang --from 2026-11-20 --format json
 as_owner_and_rep "check-quota --customer" check-quota --customer HZ001 --month 2026-11 --as-of 2026-11-20 --format json
 as_owner_and_rep "log-visit --dry-run" log-visit HZ001 --call --rep wang --date 2026-11-20 --dry-run
+# Within one read, a rep's customers and their histories are asked for once: each later ask (the month's
+# customers, the opening days, those of a day, some of them by id) is answered from the rows kept. Counted by
+# the server (track_functions, this database only), once the command's backend has gone.
+db_query "ALTER DATABASE $PG_DB SET track_functions = 'all'" >/dev/null
+histories_calls() { # CMD…: how many times the command, as wang, called keqing_api.customer_histories
+  db_query "SELECT pg_stat_reset()" >/dev/null
+  run as wang "$@"
+  for _ in $(seq 50); do
+    [ "$(db_query "SELECT count(*) FROM pg_stat_activity WHERE usename = 'wang' AND datname = current_database()")" = 0 ] && break
+    sleep 0.1
+  done
+  sleep 0.3 # (a backend's counters reach the server as it exits, just after it leaves pg_stat_activity)
+  db_query "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE schemaname = 'keqing_api' AND funcname = 'customer_histories'"
+}
+for args in "remind --rep wang --as-of 2026-11-20" "check-quota --rep wang --month 2026-11 --as-of 2026-11-20" \
+  "remind --rep wang --as-of 2026-11-03 --days 14"; do
+  n=$(histories_calls $args)
+  if [ "$n" = 1 ]; then pass; else fail "$args called customer_histories $n times, not once"; fi
+done
+
 # log-visit's answer and the row it stores: as wang, the owner's for the same contact (the owner's voided
 # first, so that both answers count the same contacts; lag and logged_at are the server's own when wang logs).
 run log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as the owner"; expect_rc 0 "the owner logs for wang"

@@ -1,0 +1,109 @@
+// Tests for store::KeptRows: rows read once from a statement and read again, whole or in part, as a
+// statement's — texts, numbers and NULLs as they came, in their order, and what the readers of
+// store/rows.hpp make of them the same as from the statement itself.
+#include "store/kept_rows.hpp"
+#include "store/rows.hpp"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
+namespace unit_store_kept_rows {
+
+using keqing::Result;
+using keqing::store::KeptRows;
+
+namespace {
+
+// A statement over fixed rows (NULL where a cell is nullopt), read once.
+class Rows {
+  public:
+    explicit Rows(std::vector<std::vector<std::optional<std::string>>> rows) : rows_(std::move(rows)) {}
+    Result<bool> step() { return ++at_ < rows_.size(); }
+    bool is_null(int c) const { return !rows_[at_][static_cast<size_t>(c)]; }
+    std::string_view view(int c) const {
+        return is_null(c) ? std::string_view() : *rows_[at_][static_cast<size_t>(c)];
+    }
+    std::string text(int c) const { return std::string(view(c)); }
+    int64_t integer(int c) const { return std::stoll(text(c)); }
+
+  private:
+    std::vector<std::vector<std::optional<std::string>>> rows_;
+    size_t at_ = static_cast<size_t>(-1);
+};
+
+// customer_histories' columns: two customers, the first with two tier entries, the second with none and
+// no opening day.
+std::vector<std::vector<std::optional<std::string>>> histories() {
+    return {{"3", "HZ001", "康泰大药房", "2024-01-05", std::nullopt, "", "", "", "A", "0001-01-01", "wang",
+             "0001-01-01"},
+            {"3", "HZ001", "康泰大药房", "2024-01-05", std::nullopt, "", "", "", "B", "2026-11-05", "wang",
+             "0001-01-01"},
+            {"7", "HZ002", "仁和堂", std::nullopt, "2026-10-31", "", "", "", std::nullopt, std::nullopt, "li",
+             "2026-01-01"}};
+}
+
+} // namespace
+
+TEST_CASE("kept rows read back every cell, NULLs as NULLs, in the statement's order") {
+    Rows s(histories());
+    auto kept = KeptRows::read(s, 12);
+    REQUIRE(kept);
+    REQUIRE(kept->size() == 3);
+    CHECK(kept->integer_at(2, 0) == 7);
+    CHECK(kept->view_at(0, 2) == "康泰大药房");
+    CHECK(kept->is_null_at(0, 4));
+    CHECK_FALSE(kept->is_null_at(0, 5)); // an empty text is not NULL
+    CHECK(kept->view_at(0, 5).empty());
+    CHECK(kept->is_null_at(2, 8));
+    KeptRows::Cursor all = kept->cursor([](const KeptRows&, size_t) { return true; });
+    std::vector<std::string> tiers;
+    while (*all.step())
+        tiers.push_back(all.is_null(8) ? "NULL" : all.text(8));
+    CHECK(tiers == std::vector<std::string>{"A", "B", "NULL"});
+}
+
+TEST_CASE("a part of the kept rows reads as the statement's rows of that part") {
+    Rows s(histories());
+    auto kept = KeptRows::read(s, 12);
+    REQUIRE(kept);
+    const auto day = keqing::core::Date::from_ymd(2026, 11, 20);
+    // The second customer alone, as customers of a day: its rep, no tier.
+    KeptRows::Cursor second =
+        kept->cursor([](const KeptRows& r, size_t row) { return r.integer_at(row, 0) == 7; });
+    auto from_kept = keqing::store::rows::customers(second, day);
+    REQUIRE(from_kept);
+    REQUIRE(from_kept->size() == 1);
+    CHECK(from_kept->front().code == "HZ002");
+    CHECK(from_kept->front().rep == "li");
+    CHECK(from_kept->front().tier.empty());
+    CHECK_FALSE(from_kept->front().opened_on);
+    // Every row: the same customers, tiers and reps as read from the statement.
+    Rows again(histories());
+    auto from_statement = keqing::store::rows::customers(again, day);
+    KeptRows::Cursor all = kept->cursor([](const KeptRows&, size_t) { return true; });
+    auto from_all = keqing::store::rows::customers(all, day);
+    REQUIRE(from_statement);
+    REQUIRE(from_all);
+    REQUIRE(from_all->size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        CHECK((*from_all)[i].id == (*from_statement)[i].id);
+        CHECK((*from_all)[i].tier == (*from_statement)[i].tier);
+        CHECK((*from_all)[i].rep == (*from_statement)[i].rep);
+        CHECK((*from_all)[i].closed_on == (*from_statement)[i].closed_on);
+    }
+    CHECK((*from_all)[0].tier == "B"); // re-tiered on 2026-11-05
+}
+
+TEST_CASE("a cursor that keeps nothing reads no row") {
+    Rows s(histories());
+    auto kept = KeptRows::read(s, 12);
+    REQUIRE(kept);
+    KeptRows::Cursor none = kept->cursor([](const KeptRows&, size_t) { return false; });
+    CHECK_FALSE(*none.step());
+}
+
+} // namespace unit_store_kept_rows
