@@ -9,6 +9,7 @@
 // as SqlStore does.
 #include "core/i18n.hpp"
 #include "store/dialect.hpp"
+#include "store/kept_reads.hpp"
 #include "store/pg_store.hpp"
 #include "store/rows.hpp"
 
@@ -166,7 +167,7 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
             ids.push_back(rows.integer_at(row, 0));
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        kept_ = Kept{filter.value, std::move(rows), std::move(ids)};
+        kept_ = Kept{filter.value, std::move(rows), std::move(ids), std::nullopt, std::nullopt};
     }
     if (!kept_) return nullptr;
     switch (filter.kind) {
@@ -197,6 +198,60 @@ KeptRows::Cursor PgStore::kept_cursor(const Kept& kept, const Scope& filter,
         if (filter.kind == Scope::Kind::code && r.view_at(row, 1) != filter.value) return false;
         return !also || also(r, row);
     });
+}
+
+Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::vector<int64_t>& ids) {
+    if (filter.kind != Scope::Kind::rep && filter.kind != Scope::Kind::ids) return nullptr;
+    KQ_TRY(const Kept* kept, kept_for(filter));
+    ids.clear();
+    if (kept && filter.kind == Scope::Kind::ids) {
+        ids = filter.ids;
+        std::sort(ids.begin(), ids.end());
+    }
+    return kept;
+}
+
+Result<std::vector<Person>> PgStore::people_of(const Scope& filter) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::people_of(filter);
+    if (!kept_->people) {
+        KQ_TRY(kept_->people, SqlStore::people_of(Scope{Scope::Kind::rep, kept_->rep}));
+    }
+    return people_among(*kept_->people, ids);
+}
+
+Result<std::vector<Person>> PgStore::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::birthdays_of(filter, months);
+    KQ_TRY(const std::vector<Person> people, people_of(filter));
+    return birthdays_among(people, months);
+}
+
+Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const Scope& filter,
+                                                  const std::vector<std::string>& kinds) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::events_of(from, to, filter, kinds);
+    if (!kept_->events) {
+        KQ_TRY(kept_->events,
+               SqlStore::events_of(core::Date::from_ymd(1, 1, 1), core::Date::from_ymd(9999, 12, 31),
+                                   Scope{Scope::Kind::rep, kept_->rep}, {}));
+    }
+    return events_among(*kept_->events, from, to, ids, kinds);
+}
+
+// One customer's events not removed (a contact's proposals ask for those near its day): from the kept ones
+// when it is one of the kept customers.
+Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id,
+                                                    Removed removed) {
+    if (customer_id == 0 || removed != Removed::left_out || !kept_ || !kept_->events)
+        return SqlStore::list_events(from, to, customer_id, removed);
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(Scope::of_ids({customer_id}), ids));
+    if (!found) return SqlStore::list_events(from, to, customer_id, removed);
+    return events_among(*kept_->events, from, to, ids, {});
 }
 
 Result<void> PgStore::begin() {

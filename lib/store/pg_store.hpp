@@ -34,6 +34,13 @@ class PgStore final : public SqlStore<PgDb> {
     Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) override;
     Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
                                                      const std::vector<std::string>& reps) override;
+    // Within a read, a rep's people and life events are asked for once too and narrowed on the client.
+    Result<std::vector<Person>> people_of(const Scope& filter) override;
+    Result<std::vector<Person>> birthdays_of(const Scope& filter, const BirthdayMonths* months) override;
+    Result<std::vector<LifeEvent>> events_of(core::Date from, core::Date to, const Scope& filter,
+                                             const std::vector<std::string>& kinds) override;
+    Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id,
+                                               Removed removed) override;
     Result<void> begin() override;
     void end_read() override;
 
@@ -45,6 +52,10 @@ class PgStore final : public SqlStore<PgDb> {
         std::string rep;
         KeptRows rows;            // keqing_api.customer_histories' columns and order
         std::vector<int64_t> ids; // the customers', sorted
+        // Asked for when first needed: the people of these customers not removed (people_of's order), their
+        // life events of every day not removed (events_of's).
+        std::optional<std::vector<Person>> people;
+        std::optional<std::vector<LifeEvent>> events;
     };
     // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, not
     // through keqing_api, or customers the kept rows do not hold.
@@ -52,6 +63,9 @@ class PgStore final : public SqlStore<PgDb> {
     // The kept rows `filter` keeps (and `also`, when given), as a statement's.
     static KeptRows::Cursor kept_cursor(const Kept& kept, const Scope& filter,
                                         const std::function<bool(const KeptRows&, size_t)>& also = {});
+    // The kept rows when `filter` is a rep's customers or some of them (kept_for), else null; with the ids
+    // `filter` keeps (empty: all of them).
+    Result<const Kept*> kept_customers(const Scope& filter, std::vector<int64_t>& ids);
     Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers);
     Result<void> migrate();
     Result<int> legacy_version();

@@ -7,7 +7,12 @@
 source "$(dirname "$0")/lib.sh"
 [ "$BACKEND" = postgresql ] || { echo "test_pg_one_call: PostgreSQL only; skipped"; exit 77; }
 load_examples || { echo "could not load examples"; exit 1; }
-roster person import "$SRC/examples/people.csv" >/dev/null || { echo "could not load people"; exit 1; }
+roster person import "$SRC/examples/people.csv" >/dev/null && roster event import "$SRC/examples/events.csv" >/dev/null ||
+  { echo "could not load people and events"; exit 1; }
+# Events of wang's HZ001: a yearly one long ago, a yearly one and a wedding near the days remind reads.
+for e in "anniversary --date 2016-11-18" "anniversary --date 2026-10-15" "wedding --date 2026-11-15"; do
+  roster event add HZ001 --kind $e >/dev/null || { echo "could not add an event: $e"; exit 1; }
+done
 export KEQING_NOW=2026-11-20T20:00
 pg_role wang keqing_rep; pg_role li keqing_rep; pg_role zhou keqing_manager; pg_role boss keqing_admin
 pg_role guest
@@ -124,11 +129,12 @@ as_owner_and_rep "remind --rep (json)" remind --rep wang --as-of 2026-11-03 --da
 as_owner_and_rep "plan --rep" plan --rep wang --from 2026-11-20 --format json
 as_owner_and_rep "check-quota --customer" check-quota --customer HZ001 --month 2026-11 --as-of 2026-11-20 --format json
 as_owner_and_rep "log-visit --dry-run" log-visit HZ001 --call --rep wang --date 2026-11-20 --dry-run
-# Within one read, a rep's customers and their histories are asked for once: each later ask (the month's
-# customers, the opening days, those of a day, some of them by id) is answered from the rows kept. Counted by
-# the server (track_functions, this database only), once the command's backend has gone.
+# Within one read, a rep's customers and their histories, people and life events are each asked for once:
+# each later ask (the month's customers, the opening days, those of a day, some of them by id or code;
+# birthdays, people, events of other days) is answered from the rows kept. Counted by the server
+# (track_functions, this database only), once the command's backend has gone.
 db_query "ALTER DATABASE $PG_DB SET track_functions = 'all'" >/dev/null
-histories_calls() { # CMD…: how many times the command, as wang, called keqing_api.customer_histories
+api_calls() { # CMD…: how many times the command, as wang, called each keqing_api function that reads customers
   db_query "SELECT pg_stat_reset()" >/dev/null
   run as wang "$@"
   for _ in $(seq 50); do
@@ -136,13 +142,16 @@ histories_calls() { # CMD…: how many times the command, as wang, called keqing
     sleep 0.1
   done
   sleep 0.3 # (a backend's counters reach the server as it exits, just after it leaves pg_stat_activity)
-  db_query "SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE schemaname = 'keqing_api' AND funcname = 'customer_histories'"
-}
-for args in "remind --rep wang --as-of 2026-11-20" "check-quota --rep wang --month 2026-11 --as-of 2026-11-20" \
-  "remind --rep wang --as-of 2026-11-03 --days 14"; do
-  n=$(histories_calls $args)
-  if [ "$n" = 1 ]; then pass; else fail "$args called customer_histories $n times, not once"; fi
+  db_query "SELECT string_agg(f || '=' || coalesce((SELECT sum(calls) FROM pg_stat_user_functions
+              WHERE schemaname = 'keqing_api' AND funcname = f), 0), ' ' ORDER BY f)
+            FROM unnest(ARRAY['customer_histories', 'life_events', 'people']) f"
+} # (people twice: the people, and their names beside the events)
+for args in "remind --rep wang --as-of 2026-11-20" "remind --rep wang --as-of 2026-11-03 --days 14"; do
+  n=$(api_calls $args)
+  if [ "$n" = "customer_histories=1 life_events=1 people=2" ]; then pass; else fail "$args asked $n, each not once"; fi
 done
+n=$(api_calls check-quota --rep wang --month 2026-11 --as-of 2026-11-20)
+if [ "$n" = "customer_histories=1 life_events=1 people=2" ]; then pass; else fail "check-quota --rep asked $n, each not once"; fi
 
 # log-visit's answer and the row it stores: as wang, the owner's for the same contact (the owner's voided
 # first, so that both answers count the same contacts; lag and logged_at are the server's own when wang logs).

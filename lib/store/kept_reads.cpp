@@ -1,0 +1,48 @@
+// Narrowing a rep's kept people and life events to what a read asks for (store/kept_reads.hpp).
+#include "store/kept_reads.hpp"
+
+#include "store/birthday_months.hpp"
+
+#include <algorithm>
+
+namespace keqing::store {
+namespace {
+
+bool among(const std::vector<int64_t>& ids, int64_t id) {
+    return ids.empty() || std::binary_search(ids.begin(), ids.end(), id);
+}
+
+} // namespace
+
+std::vector<Person> people_among(const std::vector<Person>& people, const std::vector<int64_t>& ids) {
+    std::vector<Person> out;
+    for (const Person& p : people)
+        if (among(ids, p.customer_id)) out.push_back(p);
+    return out;
+}
+
+std::vector<Person> birthdays_among(const std::vector<Person>& people, const BirthdayMonths* months) {
+    std::vector<Person> out;
+    for (const Person& p : people) {
+        if (p.birthday.empty() || (months && !may_fall_in(p.birthday, *months))) continue;
+        Person b;
+        b.id = p.id;
+        b.customer_id = p.customer_id;
+        b.name = p.name;
+        b.birthday = p.birthday;
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+std::vector<LifeEvent> events_among(const std::vector<LifeEvent>& events, core::Date from, core::Date to,
+                                    const std::vector<int64_t>& ids, const std::vector<std::string>& kinds) {
+    std::vector<LifeEvent> out;
+    for (const LifeEvent& e : events)
+        if (from <= e.date && e.date <= to && among(ids, e.customer_id) &&
+            (kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()))
+            out.push_back(e);
+    return out;
+}
+
+} // namespace keqing::store

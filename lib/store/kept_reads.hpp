@@ -1,0 +1,24 @@
+// What a later read asks of a rep's people and life events, taken from those kept for the whole read
+// (store/pg_reads.cpp): the same rows, fields and order the SQL store's read would give. Private to
+// lib/store.
+#pragma once
+
+#include "store/types.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace keqing::store {
+
+// The people of the customers `ids` (sorted; empty: all), in the kept order (people_of's: code, then id).
+std::vector<Person> people_among(const std::vector<Person>& people, const std::vector<int64_t>& ids);
+// birthdays_of's rows (rows::birthday: id, customer, name, birthday) of the people with a birthday, written
+// in one of `months` when given (may_fall_in).
+std::vector<Person> birthdays_among(const std::vector<Person>& people, const BirthdayMonths* months);
+// events_of's rows: the events of the customers `ids` (sorted; empty: all) from `from` through `to`, of
+// `kinds` (empty: every kind), in the kept order (by day, then id).
+std::vector<LifeEvent> events_among(const std::vector<LifeEvent>& events, core::Date from, core::Date to,
+                                    const std::vector<int64_t>& ids, const std::vector<std::string>& kinds);
+
+} // namespace keqing::store
