@@ -55,7 +55,7 @@ std::vector<int64_t> ids_of(const std::vector<LifeEvent>& events) {
 
 } // namespace
 
-TEST_CASE("people among some customers keep the kept order; no ids keeps everyone") {
+TEST_CASE("people among some customers keep the kept order, and no ids keeps everyone") {
     const std::vector<Person> kept = {person(5, 3, ""), person(2, 7, "1980-10-05"), person(9, 3, "11-02")};
     CHECK(ids_of(keqing::store::people_among(kept, {3})) == std::vector<int64_t>{5, 9});
     CHECK(ids_of(keqing::store::people_among(kept, {3, 7})) == std::vector<int64_t>{5, 2, 9});

@@ -9,7 +9,6 @@
 // as SqlStore does.
 #include "core/i18n.hpp"
 #include "store/dialect.hpp"
-#include "store/kept_reads.hpp"
 #include "store/pg_store.hpp"
 #include "store/rows.hpp"
 
@@ -17,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
 
 namespace keqing::store {
 namespace {
@@ -151,10 +151,6 @@ Result<std::vector<int64_t>> PgStore::contact_ids_of_reps(core::Date from, core:
     }
 }
 
-} // namespace keqing::store
-
-namespace keqing::store {
-
 // Kept only in a read, which sees one snapshot: a write, or the next read, may see other rows.
 Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
     if (db_.source() != Source::api || read_depth_ == 0 || depth_ > 0) return nullptr;
@@ -198,70 +194,6 @@ KeptRows::Cursor PgStore::kept_cursor(const Kept& kept, const Scope& filter,
         if (filter.kind == Scope::Kind::code && r.view_at(row, 1) != filter.value) return false;
         return !also || also(r, row);
     });
-}
-
-Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::vector<int64_t>& ids) {
-    if (filter.kind != Scope::Kind::rep && filter.kind != Scope::Kind::ids) return nullptr;
-    KQ_TRY(const Kept* kept, kept_for(filter));
-    ids.clear();
-    if (kept && filter.kind == Scope::Kind::ids) {
-        ids = filter.ids;
-        std::sort(ids.begin(), ids.end());
-    }
-    return kept;
-}
-
-Result<std::vector<Person>> PgStore::people_of(const Scope& filter) {
-    std::vector<int64_t> ids;
-    KQ_TRY(const Kept* found, kept_customers(filter, ids));
-    if (!found) return SqlStore::people_of(filter);
-    if (!kept_->people) {
-        KQ_TRY(kept_->people, SqlStore::people_of(Scope{Scope::Kind::rep, kept_->rep}));
-    }
-    return people_among(*kept_->people, ids);
-}
-
-Result<std::vector<Person>> PgStore::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
-    std::vector<int64_t> ids;
-    KQ_TRY(const Kept* found, kept_customers(filter, ids));
-    if (!found) return SqlStore::birthdays_of(filter, months);
-    KQ_TRY(const std::vector<Person> people, people_of(filter));
-    return birthdays_among(people, months);
-}
-
-Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const Scope& filter,
-                                                  const std::vector<std::string>& kinds) {
-    std::vector<int64_t> ids;
-    KQ_TRY(const Kept* found, kept_customers(filter, ids));
-    if (!found) return SqlStore::events_of(from, to, filter, kinds);
-    if (!kept_->events) {
-        KQ_TRY(kept_->events,
-               SqlStore::events_of(core::Date::from_ymd(1, 1, 1), core::Date::from_ymd(9999, 12, 31),
-                                   Scope{Scope::Kind::rep, kept_->rep}, {}));
-    }
-    return events_among(*kept_->events, from, to, ids, kinds);
-}
-
-// One customer's events not removed (a contact's proposals ask for those near its day): from the kept ones
-// when it is one of the kept customers.
-Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id,
-                                                    Removed removed) {
-    if (customer_id == 0 || removed != Removed::left_out || !kept_ || !kept_->events)
-        return SqlStore::list_events(from, to, customer_id, removed);
-    std::vector<int64_t> ids;
-    KQ_TRY(const Kept* found, kept_customers(Scope::of_ids({customer_id}), ids));
-    if (!found) return SqlStore::list_events(from, to, customer_id, removed);
-    return events_among(*kept_->events, from, to, ids, {});
-}
-
-Result<void> PgStore::begin() {
-    kept_.reset();
-    return SqlStore::begin();
-}
-
-void PgStore::end_read() {
-    SqlStore::end_read();
-    if (read_depth_ == 0) kept_.reset();
 }
 
 } // namespace keqing::store

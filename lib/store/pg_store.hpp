@@ -66,6 +66,9 @@ class PgStore final : public SqlStore<PgDb> {
     // The kept rows when `filter` is a rep's customers or some of them (kept_for), else null; with the ids
     // `filter` keeps (empty: all of them).
     Result<const Kept*> kept_customers(const Scope& filter, std::vector<int64_t>& ids);
+    // Read the kept customers' people, and their life events, into the kept rows (once).
+    Result<void> keep_people();
+    Result<void> keep_events();
     Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers);
     Result<void> migrate();
     Result<int> legacy_version();

@@ -1,0 +1,133 @@
+// A rep's people and life events on a team server, asked for once per read for the customers kept
+// (pg_reads.cpp's kept_for) and narrowed on the client for each later ask (store/kept_reads.hpp): read for
+// the kept ids through people() and life_events() alone — the shared SQL's joins with customers() and
+// assignments() would be two more calls each, with their reads of the session's customers. The kept rows
+// go when the read ends or a write begins.
+#include "store/dialect.hpp"
+#include "store/kept_reads.hpp"
+#include "store/pg_store.hpp"
+#include "store/rows.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+namespace keqing::store {
+
+Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::vector<int64_t>& ids) {
+    if (filter.kind != Scope::Kind::rep && filter.kind != Scope::Kind::ids) return nullptr;
+    KQ_TRY(const Kept* kept, kept_for(filter));
+    ids.clear();
+    if (kept && filter.kind == Scope::Kind::ids) {
+        ids = filter.ids;
+        std::sort(ids.begin(), ids.end());
+    }
+    return kept;
+}
+
+Result<std::vector<Person>> PgStore::people_of(const Scope& filter) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::people_of(filter);
+    KQ_CHECK(keep_people());
+    return people_among(*kept_->people, ids);
+}
+
+Result<std::vector<Person>> PgStore::birthdays_of(const Scope& filter, const BirthdayMonths* months) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::birthdays_of(filter, months);
+    KQ_TRY(const std::vector<Person> people, people_of(filter));
+    return birthdays_among(people, months);
+}
+
+Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const Scope& filter,
+                                                  const std::vector<std::string>& kinds) {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(filter, ids));
+    if (!found) return SqlStore::events_of(from, to, filter, kinds);
+    KQ_CHECK(keep_events());
+    return events_among(*kept_->events, from, to, ids, kinds);
+}
+
+// One customer's events not removed (a contact's proposals ask for those near its day): from the kept ones
+// when it is one of the kept customers.
+Result<std::vector<LifeEvent>> PgStore::list_events(core::Date from, core::Date to, int64_t customer_id,
+                                                    Removed removed) {
+    if (customer_id == 0 || removed != Removed::left_out || !kept_ || !kept_->events)
+        return SqlStore::list_events(from, to, customer_id, removed);
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* found, kept_customers(Scope::of_ids({customer_id}), ids));
+    if (!found) return SqlStore::list_events(from, to, customer_id, removed);
+    return events_among(*kept_->events, from, to, ids, {});
+}
+
+namespace {
+
+// rows.hpp's columns with the customer's code left empty: the kept rows have it.
+std::string without_code(std::string_view columns) {
+    std::string out(columns);
+    out.replace(out.find("c.code"), 6, "''");
+    return out;
+}
+
+// Each kept customer's code, by id.
+std::unordered_map<int64_t, std::string> codes_of(const KeptRows& rows) {
+    std::unordered_map<int64_t, std::string> out;
+    for (size_t row = 0; row < rows.size(); ++row)
+        out.emplace(rows.integer_at(row, 0), rows.view_at(row, 1));
+    return out;
+}
+
+} // namespace
+
+// The kept customers' people not removed, in people_of's order (code, then id): people() alone, the codes
+// from the kept rows — people_of's join would call customers() and assignments() as well.
+Result<void> PgStore::keep_people() {
+    if (kept_->people) return {};
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM keqing_api.people() p WHERE p.customer_id = ANY "
+                                             "($1::bigint[]) AND p.removed_at IS NULL",
+                                             without_code(rows::kPersonColumns))));
+    s.bind(1, id_list(kPostgresDialect, kept_->ids));
+    KQ_TRY(std::vector<Person> people, rows::all(s, rows::person<PgStmt>));
+    const auto codes = codes_of(kept_->rows);
+    for (Person& p : people)
+        if (const auto code = codes.find(p.customer_id); code != codes.end()) p.customer_code = code->second;
+    std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
+        return std::tie(a.customer_code, a.id) < std::tie(b.customer_code, b.id);
+    });
+    kept_->people = std::move(people);
+    return {};
+}
+
+// The kept customers' life events not removed, of every day, in events_of's order (day, then id).
+Result<void> PgStore::keep_events() {
+    if (kept_->events) return {};
+    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
+                         "SELECT {} FROM keqing_api.life_events() e LEFT JOIN keqing_api.people() p "
+                         "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
+                         "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
+                         without_code(rows::kEventColumns))));
+    s.bind(1, id_list(kPostgresDialect, kept_->ids));
+    KQ_TRY(std::vector<LifeEvent> events, rows::all(s, rows::event<PgStmt>));
+    const auto codes = codes_of(kept_->rows);
+    for (LifeEvent& e : events)
+        if (const auto code = codes.find(e.customer_id); code != codes.end()) e.customer_code = code->second;
+    kept_->events = std::move(events);
+    return {};
+}
+
+Result<void> PgStore::begin() {
+    kept_.reset();
+    return SqlStore::begin();
+}
+
+void PgStore::end_read() {
+    SqlStore::end_read();
+    if (read_depth_ == 0) kept_.reset();
+}
+
+} // namespace keqing::store
