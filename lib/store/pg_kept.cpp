@@ -17,8 +17,10 @@
 
 namespace keqing::store {
 
+// (No ids is no customer, which the SQL store answers with nothing; kept_reads would read it as all.)
 Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::vector<int64_t>& ids) {
-    if (filter.kind != Scope::Kind::rep && filter.kind != Scope::Kind::ids) return nullptr;
+    if (filter.kind != Scope::Kind::rep && (filter.kind != Scope::Kind::ids || filter.ids.empty()))
+        return nullptr;
     KQ_TRY(const Kept* kept, kept_for(filter));
     ids.clear();
     if (kept && filter.kind == Scope::Kind::ids) {
