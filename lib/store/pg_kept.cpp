@@ -14,6 +14,8 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace keqing::store {
 
@@ -84,20 +86,33 @@ std::unordered_map<int64_t, std::string> codes_of(const KeptRows& rows) {
     return out;
 }
 
+// The rows `sql` reads for the customers `ids` ($1), as `read` makes them, each given its customer's code
+// from the kept rows.
+template <class Read>
+auto read_with_codes(PgDb& db, const std::string& sql, const std::vector<int64_t>& ids, const KeptRows& kept,
+                     Read read) -> Result<std::vector<decltype(read(std::declval<PgStmt&>()))>> {
+    KQ_TRY(PgStmt s, db.prepare(sql));
+    s.bind(1, id_list(kPostgresDialect, ids));
+    KQ_TRY(auto out, rows::all(s, read));
+    const auto codes = codes_of(kept);
+    for (auto& row : out)
+        if (const auto code = codes.find(row.customer_id); code != codes.end())
+            row.customer_code = code->second;
+    return out;
+}
+
 } // namespace
 
 // The kept customers' people not removed, in people_of's order (code, then id): people() alone, the codes
 // from the kept rows — people_of's join would call customers() and assignments() as well.
 Result<void> PgStore::keep_people() {
     if (kept_->people) return {};
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format("SELECT {} FROM keqing_api.people() p WHERE p.customer_id = ANY "
-                                             "($1::bigint[]) AND p.removed_at IS NULL",
-                                             without_code(rows::kPersonColumns))));
-    s.bind(1, id_list(kPostgresDialect, kept_->ids));
-    KQ_TRY(std::vector<Person> people, rows::all(s, rows::person<PgStmt>));
-    const auto codes = codes_of(kept_->rows);
-    for (Person& p : people)
-        if (const auto code = codes.find(p.customer_id); code != codes.end()) p.customer_code = code->second;
+    KQ_TRY(std::vector<Person> people,
+           read_with_codes(db_,
+                           fmt::format("SELECT {} FROM keqing_api.people() p WHERE p.customer_id = ANY "
+                                       "($1::bigint[]) AND p.removed_at IS NULL",
+                                       without_code(rows::kPersonColumns)),
+                           kept_->ids, kept_->rows, rows::person<PgStmt>));
     std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
         return std::tie(a.customer_code, a.id) < std::tie(b.customer_code, b.id);
     });
@@ -108,17 +123,14 @@ Result<void> PgStore::keep_people() {
 // The kept customers' life events not removed, of every day, in events_of's order (day, then id).
 Result<void> PgStore::keep_events() {
     if (kept_->events) return {};
-    KQ_TRY(PgStmt s, db_.prepare(fmt::format(
-                         "SELECT {} FROM keqing_api.life_events() e LEFT JOIN keqing_api.people() p "
-                         "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
-                         "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
-                         without_code(rows::kEventColumns))));
-    s.bind(1, id_list(kPostgresDialect, kept_->ids));
-    KQ_TRY(std::vector<LifeEvent> events, rows::all(s, rows::event<PgStmt>));
-    const auto codes = codes_of(kept_->rows);
-    for (LifeEvent& e : events)
-        if (const auto code = codes.find(e.customer_id); code != codes.end()) e.customer_code = code->second;
-    kept_->events = std::move(events);
+    KQ_TRY(kept_->events,
+           read_with_codes(
+               db_,
+               fmt::format("SELECT {} FROM keqing_api.life_events() e LEFT JOIN keqing_api.people() p "
+                           "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
+                           "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
+                           without_code(rows::kEventColumns)),
+               kept_->ids, kept_->rows, rows::event<PgStmt>));
     return {};
 }
 
