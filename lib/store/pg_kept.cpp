@@ -44,8 +44,8 @@ Result<std::vector<Person>> PgStore::birthdays_of(const Scope& filter, const Bir
     std::vector<int64_t> ids;
     KQ_TRY(const Kept* found, kept_customers(filter, ids));
     if (!found) return SqlStore::birthdays_of(filter, months);
-    KQ_TRY(const std::vector<Person> people, people_of(filter));
-    return birthdays_among(people, months);
+    KQ_CHECK(keep_people());
+    return birthdays_among(people_among(*kept_->people, ids), months);
 }
 
 Result<std::vector<LifeEvent>> PgStore::events_of(core::Date from, core::Date to, const Scope& filter,
