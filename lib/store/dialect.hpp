@@ -30,6 +30,10 @@ struct SqlDialect {
     // Whether several streamed statements can be read side by side on one connection (SQLite's can; a
     // PostgreSQL cursor outside a transaction ends the one another opened).
     bool side_by_side = false;
+    // Whether a range's unvoided contacts of some reps are read from indexes alone, as the reps' contacts
+    // less the range's voided ones (SQLite: contacts_rep and contacts_voided cover them); PostgreSQL reads
+    // each row anyway, and the voided ones of the whole company were the most of its work.
+    bool voids_from_indexes = false;
 };
 
 inline constexpr SqlDialect kSqliteDialect{
@@ -41,6 +45,7 @@ inline constexpr SqlDialect kSqliteDialect{
     " INDEXED BY {}",
     "{} IN (SELECT value FROM json_each(${}))",
     "", // store::may_fall_in on each row read: in SQL (GLOB, json_each) it cost 4× the read
+    true,
     true,
 };
 
@@ -57,6 +62,7 @@ inline constexpr SqlDialect kPostgresDialect{
     "THEN split_part(ltrim(substr(p.birthday, 7), 'L'), '-', 1)::integer = ANY($2::integer[]) "
     "WHEN right(p.birthday, 5) ~ '^[0-9][0-9]-' THEN substr(right(p.birthday, 5), 1, 2)::integer = "
     "ANY($3::integer[]) ELSE TRUE END",
+    false,
     false,
 };
 

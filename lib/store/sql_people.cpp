@@ -114,7 +114,8 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::list_events(core::Date from, core::
 template <class Db>
 Result<std::vector<LifeEvent>> SqlStore<Db>::events_of(core::Date from, core::Date to, const Scope& filter,
                                                        const std::vector<std::string>& kinds) {
-    const std::string where = filter_sql(filter) + " AND e.removed_at IS NULL";
+    // (By the event's own customer, which life_events_customer finds: query_events.)
+    const std::string where = filter_sql(filter, "e.customer_id") + " AND e.removed_at IS NULL";
     if (kinds.empty()) return query_events(where, from, to, 0, filter);
     std::string list = "[";
     for (const auto& kind : kinds) {
@@ -130,12 +131,17 @@ template <class Db>
 Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where, core::Date from,
                                                           core::Date to, int64_t customer_id,
                                                           const Scope& filter, const std::string& kinds) {
+    // Some customers' events are read through their customers (life_events_customer), never through the
+    // days (life_events_date): the days' index, which the planner still chose for one rep's hundred
+    // customers, read every customer's events of those days — 10,000 rows for 3 (PostgreSQL, `year`). The
+    // day test on an expression is one no index answers.
+    const bool by_customer = filter.kind != Scope::Kind::all && filter.kind != Scope::Kind::tier;
     KQ_TRY(Stmt s,
            db_.prepare(fmt::format(
                "SELECT {} FROM @life_events e JOIN @customers c ON c.id = e.customer_id LEFT JOIN @people "
-               "p ON p.id = e.person_id WHERE e.happened_on BETWEEN $1::text AND $2::text AND {} ORDER "
+               "p ON p.id = e.person_id WHERE {} BETWEEN $1::text AND $2::text AND {} ORDER "
                "BY e.happened_on, e.id",
-               rows::kEventColumns, where)));
+               rows::kEventColumns, by_customer ? "(e.happened_on || '')" : "e.happened_on", where)));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, customer_id).bind(9, filter_value(filter));
     if (!kinds.empty()) s.bind(4, kinds);
     return rows::all(s, rows::event<Stmt>);

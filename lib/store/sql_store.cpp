@@ -43,24 +43,26 @@ template <class S> void bind_fields(S& s, const Customer& c) {
 
 } // namespace
 
-template <class Db> std::string SqlStore<Db>::filter_sql(const Scope& filter) {
+template <class Db> std::string SqlStore<Db>::filter_sql(const Scope& filter, std::string_view id) {
     switch (filter.kind) {
     case Scope::Kind::all:
     case Scope::Kind::tier: // tiers change in time: the caller keeps those of the tier on its day
         return "TRUE";
     case Scope::Kind::rep:
-        return "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id = $9::text)";
+        return fmt::format("{} IN (SELECT customer_id FROM @assignments WHERE rep_id = $9::text)", id);
     case Scope::Kind::reps:
         return fmt::format(
-            "c.id IN (SELECT customer_id FROM @assignments WHERE rep_id IN (SELECT value FROM {}))",
+            "{} IN (SELECT customer_id FROM @assignments WHERE rep_id IN (SELECT value FROM {}))", id,
             spell(Db::kDialect.json_values, 9));
     case Scope::Kind::team:
-        return "c.id IN (SELECT a.customer_id FROM @assignments a JOIN @reps r ON r.id = a.rep_id WHERE "
-               "r.team = $9::text)";
+        return fmt::format(
+            "{} IN (SELECT a.customer_id FROM @assignments a JOIN @reps r ON r.id = a.rep_id WHERE "
+            "r.team = $9::text)",
+            id);
     case Scope::Kind::code:
         return "c.code = $9::text";
     case Scope::Kind::ids:
-        return fmt::format("c.id IN (SELECT value::bigint FROM {})", spell(Db::kDialect.json_values, 9));
+        return fmt::format("{} IN (SELECT value::bigint FROM {})", id, spell(Db::kDialect.json_values, 9));
     case Scope::Kind::codes:
         return fmt::format("c.code IN (SELECT value FROM {})", spell(Db::kDialect.json_values, 9));
     }
