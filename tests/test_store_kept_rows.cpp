@@ -98,6 +98,18 @@ TEST_CASE("a part of the kept rows reads as the statement's rows of that part") 
     CHECK((*from_all)[0].tier == "B"); // re-tiered on 2026-11-05
 }
 
+TEST_CASE("the ids of the rows holding a value: a customer's id from its code, once, none for another code") {
+    Rows s(histories());
+    auto kept = KeptRows::read(s, 12);
+    REQUIRE(kept);
+    CHECK(kept->ids_where(1, "HZ001") == std::vector<int64_t>{3}); // two history rows, one customer
+    CHECK(kept->ids_where(1, "HZ002") == std::vector<int64_t>{7});
+    CHECK(kept->ids_where(1, "HZ003").empty());
+    CHECK(kept->ids_where(10, "wang") == std::vector<int64_t>{3});
+    CHECK(kept->ids_where(8, "").empty()); // a NULL cell holds no value, not even an empty text
+    CHECK(kept->ids_where(5, "") == std::vector<int64_t>{3, 7}); // an empty text is one
+}
+
 TEST_CASE("a cursor that keeps nothing reads no row") {
     Rows s(histories());
     auto kept = KeptRows::read(s, 12);

@@ -60,6 +60,7 @@ Result<LogOutcome> log_contact(store::Store& store, const rules::Rules& rules, c
     return store::in_transaction(
         store,
         [&]() -> Result<LogOutcome> {
+            store.keep_roster_reads(); // this writes the contact and its follow-ups only
             StoreLookup lookup(store);
             LogRequest named = request;
             if (named.channel.empty()) named.channel = rules.default_channel();

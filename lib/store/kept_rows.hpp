@@ -35,6 +35,16 @@ class KeptRows {
         return std::strtoll(cells_[row * columns_ + column].c_str(), nullptr, 10);
     }
     bool is_null_at(size_t row, int column) const { return nulls_[row * columns_ + column]; }
+    // The numbers in column `id` of the rows whose column `column` holds `value`, each once, in row order
+    // (a customer's id from its code, its history rows being next to each other).
+    std::vector<int64_t> ids_where(int column, std::string_view value, int id = 0) const {
+        std::vector<int64_t> out;
+        for (size_t row = 0; row < size(); ++row)
+            if (!is_null_at(row, column) && view_at(row, column) == value &&
+                (out.empty() || out.back() != integer_at(row, id)))
+                out.push_back(integer_at(row, id));
+        return out;
+    }
 
     // The rows `keep(rows, row)` keeps, in their order, read as a statement's.
     class Cursor {

@@ -21,7 +21,8 @@ namespace keqing::store {
 
 // (No ids is no customer, which the SQL store answers with nothing; kept_reads would read it as all.)
 Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::vector<int64_t>& ids) {
-    if (filter.kind != Scope::Kind::rep && (filter.kind != Scope::Kind::ids || filter.ids.empty()))
+    if (filter.kind != Scope::Kind::rep && filter.kind != Scope::Kind::code &&
+        (filter.kind != Scope::Kind::ids || filter.ids.empty()))
         return nullptr;
     KQ_TRY(const Kept* kept, kept_for(filter));
     ids.clear();
@@ -29,6 +30,7 @@ Result<const PgStore::Kept*> PgStore::kept_customers(const Scope& filter, std::v
         ids = filter.ids;
         std::sort(ids.begin(), ids.end());
     }
+    if (kept && filter.kind == Scope::Kind::code) ids = kept->rows.ids_where(1, filter.value);
     return kept;
 }
 
@@ -134,14 +136,44 @@ Result<void> PgStore::keep_events() {
     return {};
 }
 
+// Kept rows answer within one read (one snapshot), or within a write that writes contacts and follow-ups
+// only: a write's statements each see what others committed since, but what it read of the roster is a
+// state the roster was in during the transaction. A savepoint keeps them (it only undoes contacts).
+bool PgStore::keeping() const {
+    return db_.source() == Source::api && (depth_ > 0 ? kept_in_write_ : read_depth_ > 0);
+}
+
 Result<void> PgStore::begin() {
-    kept_.reset();
+    if (depth_ == 0) {
+        kept_.reset();
+        kept_in_write_ = false;
+    }
     return SqlStore::begin();
+}
+
+Result<void> PgStore::commit() {
+    KQ_CHECK(SqlStore::commit());
+    if (depth_ == 0) roster_changing();
+    return {};
+}
+
+void PgStore::rollback() {
+    SqlStore::rollback();
+    if (depth_ == 0) roster_changing();
 }
 
 void PgStore::end_read() {
     SqlStore::end_read();
     if (read_depth_ == 0) kept_.reset();
+}
+
+void PgStore::keep_roster_reads() {
+    if (depth_ > 0) kept_in_write_ = true;
+}
+
+void PgStore::roster_changing() {
+    kept_.reset();
+    kept_in_write_ = false;
 }
 
 } // namespace keqing::store

@@ -151,10 +151,13 @@ Result<std::vector<int64_t>> PgStore::contact_ids_of_reps(core::Date from, core:
     }
 }
 
-// Kept only in a read, which sees one snapshot: a write, or the next read, may see other rows.
+// Kept only while keeping(): a read, which sees one snapshot (the next may see other rows), or a write
+// that changes no customer. A rep's customers are read and kept when first asked for, and one customer by
+// its code when nothing is kept yet.
 Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
-    if (db_.source() != Source::api || read_depth_ == 0 || depth_ > 0) return nullptr;
-    if (filter.kind == Scope::Kind::rep && (!kept_ || kept_->rep != filter.value)) {
+    if (!keeping()) return nullptr;
+    if ((filter.kind == Scope::Kind::rep && (!kept_ || kept_->rep != filter.value)) ||
+        (filter.kind == Scope::Kind::code && !kept_)) {
         KQ_TRY(PgStmt s, db_.stream(fmt::format(kHistories, "TRUE")));
         bind_scope(s, filter);
         KQ_TRY(KeptRows rows, KeptRows::read(s, 12));
@@ -163,7 +166,8 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
             ids.push_back(rows.integer_at(row, 0));
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        kept_ = Kept{filter.value, std::move(rows), std::move(ids), std::nullopt, std::nullopt};
+        kept_ = Kept{filter.kind == Scope::Kind::rep ? filter.value : std::string(), std::move(rows),
+                     std::move(ids), std::nullopt, std::nullopt};
     }
     if (!kept_) return nullptr;
     switch (filter.kind) {
@@ -175,9 +179,7 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
             if (!std::binary_search(kept_->ids.begin(), kept_->ids.end(), id)) return nullptr;
         return &*kept_;
     case Scope::Kind::code:
-        for (size_t row = 0; row < kept_->rows.size(); ++row)
-            if (kept_->rows.view_at(row, 1) == filter.value) return &*kept_;
-        return nullptr;
+        return kept_->rows.ids_where(1, filter.value).empty() ? nullptr : &*kept_;
     default:
         return nullptr;
     }

@@ -42,14 +42,18 @@ class PgStore final : public SqlStore<PgDb> {
     Result<std::vector<LifeEvent>> list_events(core::Date from, core::Date to, int64_t customer_id,
                                                Removed removed) override;
     Result<void> begin() override;
+    Result<void> commit() override;
+    void rollback() override;
     void end_read() override;
+    void keep_roster_reads() override;
 
   private:
-    // One rep's customers with their whole tier and rep history, read once in a read (not in a write) by a
-    // role that reads through keqing_api: every later ask for that rep's customers, or for some of them,
-    // is answered from these rows (pg_reads.cpp).
+    // One rep's customers with their whole tier and rep history (or one customer's, asked for by code), read
+    // once in a read — or in a write that keeps them (keep_roster_reads) — by a role that reads through
+    // keqing_api: every later ask for those customers, or for some of them, is answered from these rows
+    // (pg_reads.cpp).
     struct Kept {
-        std::string rep;
+        std::string rep;          // empty: one customer's, asked for by code
         KeptRows rows;            // keqing_api.customer_histories' columns and order
         std::vector<int64_t> ids; // the customers', sorted
         // Asked for when first needed: the people of these customers not removed (people_of's order), their
@@ -77,8 +81,13 @@ class PgStore final : public SqlStore<PgDb> {
     Result<void> warn_if_open_to_public();
     Error not_a_keqing_role();
 
+    void roster_changing() override;
+    // Whether the kept rows may answer now: in a read, or in a write that keeps them.
+    bool keeping() const;
+
     std::vector<std::string> warnings_;
     std::optional<Kept> kept_;
+    bool kept_in_write_ = false; // the write transaction writes contacts and follow-ups only
 };
 
 // Opens the PostgreSQL database at a postgresql:// URL and migrates it.

@@ -64,6 +64,7 @@ Result<std::optional<Contact>> SqlStore<Db>::last_logged(const std::string& rep,
 
 template <class Db>
 Result<void> SqlStore<Db>::remove_person(int64_t id, const std::string& reason, const std::string& at) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE people SET removed_at = $3, removed_reason = $2 WHERE id = $1",
                                        "SELECT keqing_api.remove_person($1, $2)"),
                                N_("removing a person")));
@@ -79,6 +80,7 @@ template <class Db> Result<std::optional<LifeEvent>> SqlStore<Db>::find_event(in
 
 template <class Db>
 Result<void> SqlStore<Db>::remove_event(int64_t id, const std::string& reason, const std::string& at) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(by_role("UPDATE life_events SET removed_at = $3, removed_reason = $2 WHERE id = $1",
                                "SELECT keqing_api.remove_event($1, $2)"),

@@ -148,6 +148,7 @@ Result<std::vector<LifeEvent>> SqlStore<Db>::query_events(std::string_view where
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(by_role("INSERT INTO people (customer_id, name, role, birthday, "
                                        "preferences, family, personality, note, created_at) VALUES ($1, $2, "
                                        "$3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -159,6 +160,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_person(const Person& p) {
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(by_role("UPDATE people SET name = $2, role = $3, birthday = $4, preferences = $5, "
                                "family = $6, personality = $7, note = $8 WHERE id = $1",
@@ -169,6 +171,7 @@ template <class Db> Result<void> SqlStore<Db>::update_person(const Person& p) {
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(by_role("INSERT INTO life_events (customer_id, person_id, kind, "
                                "happened_on, note, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -180,6 +183,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_event(const LifeEvent& e) 
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_event(const LifeEvent& e) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE life_events SET person_id = $2, kind = $3, happened_on = $4, "
                                        "note = $5 WHERE id = $1",
                                        "SELECT keqing_api.update_event($1, $2, $3, $4, $5)"),

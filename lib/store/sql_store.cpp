@@ -209,6 +209,7 @@ Result<std::vector<HistoryEntry>> SqlStore<Db>::history(std::string_view sql, in
 }
 
 template <class Db> Result<void> SqlStore<Db>::set_place(int64_t customer_id, const Place& place) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE customers SET area = $2, lat = $3::float8, lon = $4::float8 "
                                        "WHERE id = $1",
                                        "SELECT keqing_api.set_place($1, $2, $3::float8, $4::float8)"),
@@ -310,6 +311,7 @@ template <class Db> void SqlStore<Db>::end_read() {
 }
 
 template <class Db> Result<void> SqlStore<Db>::add_rep(const Rep& rep) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(by_role("INSERT INTO reps (id, name, team, created_at) VALUES ($1, $2, $3, $4)",
                                "SELECT keqing_api.add_rep($1, $2, $3)"),
@@ -318,6 +320,7 @@ template <class Db> Result<void> SqlStore<Db>::add_rep(const Rep& rep) {
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_rep(const Rep& rep) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(by_role("UPDATE reps SET name = $2, team = $3 WHERE id = $1",
                                        "SELECT keqing_api.update_rep($1, $2, $3)"),
                                N_("changing a rep")));
@@ -325,6 +328,7 @@ template <class Db> Result<void> SqlStore<Db>::update_rep(const Rep& rep) {
 }
 
 template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(
                by_role("INSERT INTO customers (code, name, opened_on, closed_on, phone, "
@@ -343,6 +347,7 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_customer(const Customer& c
 }
 
 template <class Db> Result<void> SqlStore<Db>::update_customer(const Customer& c) {
+    roster_changing();
     KQ_TRY(Stmt s,
            db_.prepare(by_role("UPDATE customers SET name = $2, opened_on = $3, closed_on = $4, phone = "
                                "$5, address = $6, stage = $7 WHERE id = $1",
@@ -367,6 +372,7 @@ Result<void> SqlStore<Db>::assign_rep(int64_t customer_id, const std::string& re
 template <class Db>
 Result<void> SqlStore<Db>::put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                                        const std::string& from) {
+    roster_changing();
     KQ_TRY(Stmt s, db_.prepare(sql, N_("changing a tier or rep assignment")));
     return s.bind(1, customer_id).bind(2, value).bind(3, from).bind(4, core::now().iso()).run();
 }

@@ -118,6 +118,9 @@ template <class Db> class SqlStore : public Store {
     Result<void> remove_training(int64_t id, const std::string& reason, const std::string& at) override;
 
   protected:
+    // Called before each write of reps, customers, their histories, stages or places, people or life events
+    // (what a store may keep for a read: keep_roster_reads).
+    virtual void roster_changing() {}
     // The SQL of a write for this connection: on the tables (SQLite, PostgreSQL's owner), or through
     // keqing_api (every other PostgreSQL role, docs/SECURITY.md).
     std::string_view by_role(std::string_view tables, std::string_view api) const {

@@ -43,6 +43,10 @@ class Store : public RosterStore,
     // none can be had right now (a writer holds the database, a read-only file, a transaction already
     // open): then read everything here.
     virtual Result<std::unique_ptr<Store>> begin_shared_read() = 0;
+    // Says that the rest of the write transaction begun last writes contacts and follow-ups only, so that
+    // the store may keep what it reads of customers, their histories, people and life events until the
+    // transaction ends (PostgreSQL, for a role reading through keqing_api). A roster write ends it anyway.
+    virtual void keep_roster_reads() {}
 
     // What opening found worth a warning (one line each, for stderr), handed over once.
     virtual std::vector<std::string> take_warnings() { return {}; }
