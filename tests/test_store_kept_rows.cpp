@@ -1,6 +1,7 @@
 // Tests for store::KeptRows: rows read once from a statement and read again, whole or in part, as a
 // statement's — texts, numbers and NULLs as they came, in their order, and what the readers of
 // store/rows.hpp make of them the same as from the statement itself.
+#include "store/kept_reads.hpp"
 #include "store/kept_rows.hpp"
 #include "store/rows.hpp"
 
@@ -108,6 +109,23 @@ TEST_CASE("the ids of the rows holding a value: a customer's id from its code, o
     CHECK(kept->ids_where(10, "wang") == std::vector<int64_t>{3});
     CHECK(kept->ids_where(8, "").empty()); // a NULL cell holds no value, not even an empty text
     CHECK(kept->ids_where(5, "") == std::vector<int64_t>{3, 7}); // an empty text is one
+}
+
+TEST_CASE("the kept customers as JSON for a read to join: each once, all or those asked for, texts quoted") {
+    auto rows = histories();
+    rows.push_back({"9", "HZ\"9", "引号\\店", std::nullopt, std::nullopt, "", "", "", "C", "2025-01-01",
+                    "wang", "2025-01-01"});
+    Rows s(rows);
+    auto kept = KeptRows::read(s, 12);
+    REQUIRE(kept);
+    using keqing::store::customers_json;
+    CHECK(customers_json(*kept, {}) == R"([{"id":3,"code":"HZ001","name":"康泰大药房"},)"
+                                       R"({"id":7,"code":"HZ002","name":"仁和堂"},)"
+                                       R"({"id":9,"code":"HZ\"9","name":"引号\\店"}])");
+    CHECK(customers_json(*kept, {7}) == R"([{"id":7,"code":"HZ002","name":"仁和堂"}])");
+    CHECK(customers_json(*kept, {3, 9}) ==
+          R"([{"id":3,"code":"HZ001","name":"康泰大药房"},{"id":9,"code":"HZ\"9","name":"引号\\店"}])");
+    CHECK(customers_json(*kept, {4}) == "[]");
 }
 
 TEST_CASE("a cursor that keeps nothing reads no row") {

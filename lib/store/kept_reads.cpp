@@ -1,7 +1,10 @@
 // Narrowing a rep's kept people and life events to what a read asks for (store/kept_reads.hpp).
 #include "store/kept_reads.hpp"
 
+#include "core/json.hpp"
 #include "store/birthday_months.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -43,6 +46,21 @@ std::vector<LifeEvent> events_among(const std::vector<LifeEvent>& events, core::
             (kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()))
             out.push_back(e);
     return out;
+}
+
+std::string customers_json(const KeptRows& rows, const std::vector<int64_t>& ids) {
+    std::string out = "[";
+    for (size_t row = 0; row < rows.size(); ++row) {
+        const int64_t id = rows.integer_at(row, 0);
+        if (row > 0 && rows.integer_at(row - 1, 0) == id) continue; // its next history row
+        if (!among(ids, id)) continue;
+        out += fmt::format("{}{{\"id\":{},\"code\":", out.size() > 1 ? "," : "", id);
+        core::append_json_quoted(out, rows.view_at(row, 1));
+        out += ",\"name\":";
+        core::append_json_quoted(out, rows.view_at(row, 2));
+        out += '}';
+    }
+    return out + "]";
 }
 
 } // namespace keqing::store

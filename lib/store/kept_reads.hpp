@@ -3,6 +3,7 @@
 // lib/store.
 #pragma once
 
+#include "store/kept_rows.hpp"
 #include "store/types.hpp"
 
 #include <cstdint>
@@ -20,5 +21,10 @@ std::vector<Person> birthdays_among(const std::vector<Person>& people, const Bir
 // `kinds` (empty: every kind), in the kept order (by day, then id).
 std::vector<LifeEvent> events_among(const std::vector<LifeEvent>& events, core::Date from, core::Date to,
                                     const std::vector<int64_t>& ids, const std::vector<std::string>& kinds);
+
+// The kept customers `ids` (sorted; empty: all) of customer_histories' rows (id, code, name first), each
+// once, as a JSON list of {"id", "code", "name"} objects in the kept order — the customers a read joins
+// (json_to_recordset) instead of reading them again.
+std::string customers_json(const KeptRows& rows, const std::vector<int64_t>& ids);
 
 } // namespace keqing::store

@@ -143,6 +143,19 @@ bool PgStore::keeping() const {
     return db_.source() == Source::api && (depth_ > 0 ? kept_in_write_ : read_depth_ > 0);
 }
 
+// The kept customers `filter` keeps, as the relation `c` the SQL store's reads of follow-ups, trainings and
+// tagged contacts join: their ids, codes and names as one JSON list ($10), so that each of those reads calls
+// its one API function — followups(), trainings(), contacts() — and not customers() and assignments()
+// beside, which read the session's customers again.
+auto PgStore::customers_for(const Scope& filter) -> Result<Customers> {
+    std::vector<int64_t> ids;
+    KQ_TRY(const Kept* kept, kept_customers(filter, ids));
+    if (!kept) return SqlStore::customers_for(filter);
+    std::string list = customers_json(kept->rows, ids);
+    return Customers{"json_to_recordset($10::json) AS c(id bigint, code text, name text)", "TRUE",
+                     [list = std::move(list)](PgStmt& s) { s.bind(10, list); }};
+}
+
 Result<void> PgStore::begin() {
     if (depth_ == 0) {
         kept_.reset();

@@ -54,9 +54,11 @@ template <class... Args> std::string spell_contacts(std::string_view format, con
 
 } // namespace
 
-template <class Db> std::string SqlStore<Db>::select_contacts(std::string_view where, std::string_view from) {
-    return fmt::format("SELECT {} FROM {} k JOIN @customers c ON c.id = k.customer_id WHERE {}",
-                       rows::kContactColumns, from, where);
+template <class Db>
+std::string SqlStore<Db>::select_contacts(std::string_view where, std::string_view from,
+                                          std::string_view customers) {
+    return fmt::format("SELECT {} FROM {} k JOIN {} ON c.id = k.customer_id WHERE {}", rows::kContactColumns,
+                       from, customers, where);
 }
 
 template <class Db> Result<std::optional<Contact>> SqlStore<Db>::find_contact(int64_t id) {
@@ -80,10 +82,13 @@ Result<std::vector<Contact>> SqlStore<Db>::customer_contacts(int64_t customer_id
 template <class Db>
 Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core::Date to,
                                                            const Scope& filter) {
+    KQ_TRY(Customers customers, customers_for(filter));
     const std::string where = fmt::format(
-        "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", filter_sql(filter));
-    KQ_TRY(Stmt s, db_.prepare(select_contacts(where) + std::string(kByDay)));
-    s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter));
+        "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", customers.where);
+    KQ_TRY(Stmt s,
+           db_.prepare(select_contacts(where, "@contacts", customers.relation) + std::string(kByDay)));
+    s.bind(1, from.iso()).bind(2, to.iso());
+    customers.bind(s);
     return rows::all(s, rows::contact<Stmt>);
 }
 
@@ -324,7 +329,8 @@ Result<void> SqlStore<Db>::retag_contact(int64_t id, const std::string& occasion
     return s.bind(1, id).bind(2, occasion).run();
 }
 
-template std::string SqlStore<SqliteDb>::select_contacts(std::string_view where, std::string_view from);
+template std::string SqlStore<SqliteDb>::select_contacts(std::string_view, std::string_view,
+                                                         std::string_view);
 template Result<std::optional<Contact>> SqlStore<SqliteDb>::find_contact(int64_t id);
 template Result<std::vector<Contact>> SqlStore<SqliteDb>::customer_contacts(int64_t customer_id,
                                                                             core::Date from, core::Date to);
@@ -349,7 +355,7 @@ template Result<void> SqlStore<SqliteDb>::void_contact(int64_t id, const std::st
                                                        const std::string& at);
 template Result<void> SqlStore<SqliteDb>::retag_contact(int64_t id, const std::string& occasion,
                                                         const std::string& login, const std::string& at);
-template std::string SqlStore<PgDb>::select_contacts(std::string_view where, std::string_view from);
+template std::string SqlStore<PgDb>::select_contacts(std::string_view, std::string_view, std::string_view);
 template Result<std::optional<Contact>> SqlStore<PgDb>::find_contact(int64_t id);
 template Result<std::vector<Contact>> SqlStore<PgDb>::customer_contacts(int64_t customer_id, core::Date from,
                                                                         core::Date to);

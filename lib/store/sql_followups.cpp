@@ -117,15 +117,16 @@ Result<void> SqlStore<Db>::close_followup(int64_t id, const std::string& status,
 
 template <class Db>
 Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(std::string_view where,
-                                                            const std::function<void(Stmt&)>& bind) {
+                                                            const std::function<void(Stmt&)>& bind,
+                                                            std::string_view customers) {
     // The follow-ups drive the join ("+" keeps SQLite from reaching them through each customer): there are
     // few of them beside the customers, but a database analysed while it had none has statistics only for
     // the customers, and SQLite would then read all 200,000 of them to find none (70 ms in a report).
     KQ_TRY(Stmt s,
-           db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN @customers c ON c.id = "
+           db_.prepare(fmt::format("SELECT {} FROM @followups f JOIN {} ON c.id = "
                                    "+f.customer_id LEFT JOIN @people p ON p.id = f.person_id WHERE {} "
                                    "ORDER BY f.due_on, f.id",
-                                   kFollowUpColumns, where),
+                                   kFollowUpColumns, customers, where),
                        N_("reading follow-ups")));
     bind(s);
     return rows::all(s, followup<Stmt>);
@@ -141,11 +142,17 @@ template <class Db> Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(
 template <class Db>
 Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date from, core::Date to,
                                                          const Scope& filter) {
+    KQ_TRY(Customers customers, customers_for(filter));
     const std::string where =
         fmt::format("f.opened_on <= $2::text AND (f.closed_on IS NULL OR f.closed_on >= $1::text) AND {}",
-                    filter_sql(filter));
+                    customers.where);
     return query_followups(
-        where, [&](Stmt& s) { s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter)); });
+        where,
+        [&](Stmt& s) {
+            s.bind(1, from.iso()).bind(2, to.iso());
+            customers.bind(s);
+        },
+        customers.relation);
 }
 
 template <class Db>
@@ -198,7 +205,7 @@ template <class Db> Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_ste
     template Result<void> SqlStore<Db>::close_followup(int64_t, const std::string&, const std::string&,      \
                                                        core::Date, int64_t);                                 \
     template Result<std::vector<FollowUp>> SqlStore<Db>::query_followups(                                    \
-        std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
+        std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&, std::string_view);                \
     template Result<std::optional<FollowUp>> SqlStore<Db>::find_followup(int64_t);                           \
     template Result<std::vector<FollowUp>> SqlStore<Db>::followups_of(core::Date, core::Date, const Scope&); \
     template Result<int64_t> SqlStore<Db>::add_followup_step(int64_t, const std::string&,                    \

@@ -69,6 +69,11 @@ template <class Db> std::string SqlStore<Db>::filter_sql(const Scope& filter, st
     return "TRUE";
 }
 
+template <class Db> auto SqlStore<Db>::customers_for(const Scope& filter) -> Result<Customers> {
+    return Customers{"@customers c", filter_sql(filter),
+                     [value = filter_value(filter)](Stmt& s) { s.bind(9, value); }};
+}
+
 template <class Db> Result<std::optional<Rep>> SqlStore<Db>::find_rep(const std::string& id) {
     KQ_TRY(Stmt s, db_.prepare("SELECT id, name, team FROM @reps WHERE id = $1"));
     s.bind(1, id);

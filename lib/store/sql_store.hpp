@@ -118,6 +118,16 @@ template <class Db> class SqlStore : public Store {
     Result<void> remove_training(int64_t id, const std::string& reason, const std::string& at) override;
 
   protected:
+    // The customers `c` that the reads of follow-ups, trainings and tagged contacts join (`relation`, with
+    // columns id, code and name at least) and the condition `filter` sets on them (`where`), its values
+    // bound by `bind`: here @customers and filter_sql ($9). PostgreSQL's store may name the customers it
+    // keeps for the read instead (pg_kept.cpp).
+    struct Customers {
+        std::string relation;
+        std::string where;
+        std::function<void(Stmt&)> bind;
+    };
+    virtual Result<Customers> customers_for(const Scope& filter);
     // Called before each write of reps, customers, their histories, stages or places, people or life events
     // (what a store may keep for a read: keep_roster_reads).
     virtual void roster_changing() {}
@@ -149,7 +159,8 @@ template <class Db> class SqlStore : public Store {
     static std::string filter_sql(const Scope& filter, std::string_view id = "c.id");
     // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
     // customers `c` where `where` holds.
-    static std::string select_contacts(std::string_view where, std::string_view from = "@contacts");
+    static std::string select_contacts(std::string_view where, std::string_view from = "@contacts",
+                                       std::string_view customers = "@customers c");
     // Customers matching `where` (its parameters set by `bind`) with the tier and rep in effect on `on`
     // (`expected`: at most that many, when known).
     Result<std::vector<Customer>> customers_on(std::string_view where, core::Date on,
@@ -161,10 +172,13 @@ template <class Db> class SqlStore : public Store {
     Result<void> put_history(std::string_view sql, int64_t customer_id, const std::string& value,
                              const std::string& from);
     Result<std::vector<HistoryEntry>> history(std::string_view sql, int64_t customer_id);
+    // (`customers`: the relation `c` they join, as customers_for names it.)
     Result<std::vector<FollowUp>> query_followups(std::string_view where,
-                                                  const std::function<void(Stmt&)>& bind);
+                                                  const std::function<void(Stmt&)>& bind,
+                                                  std::string_view customers = "@customers c");
     Result<std::vector<Training>> query_trainings(std::string_view where,
-                                                  const std::function<void(Stmt&)>& bind);
+                                                  const std::function<void(Stmt&)>& bind,
+                                                  std::string_view customers = "@customers c");
 };
 
 } // namespace keqing::store

@@ -74,10 +74,11 @@ template <class Db> Result<int64_t> SqlStore<Db>::add_training(const Training& t
 
 template <class Db>
 Result<std::vector<Training>> SqlStore<Db>::query_trainings(std::string_view where,
-                                                            const std::function<void(Stmt&)>& bind) {
-    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @trainings t JOIN @customers c ON c.id = "
+                                                            const std::function<void(Stmt&)>& bind,
+                                                            std::string_view customers) {
+    KQ_TRY(Stmt s, db_.prepare(fmt::format("SELECT {} FROM @trainings t JOIN {} ON c.id = "
                                            "t.customer_id WHERE {} ORDER BY t.held_on, t.id",
-                                           kTrainingColumns, where),
+                                           kTrainingColumns, customers, where),
                                N_("reading trainings")));
     bind(s);
     return rows::all(s, training<Stmt>);
@@ -93,11 +94,17 @@ template <class Db> Result<std::optional<Training>> SqlStore<Db>::find_training(
 template <class Db>
 Result<std::vector<Training>> SqlStore<Db>::trainings_of(core::Date from, core::Date to, const Scope& filter,
                                                          Removed removed) {
+    KQ_TRY(Customers customers, customers_for(filter));
     const std::string where =
         fmt::format("t.held_on BETWEEN $1::text AND $2::text {} AND {}",
-                    removed == Removed::included ? "" : "AND t.removed_at IS NULL", filter_sql(filter));
+                    removed == Removed::included ? "" : "AND t.removed_at IS NULL", customers.where);
     return query_trainings(
-        where, [&](Stmt& s) { s.bind(1, from.iso()).bind(2, to.iso()).bind(9, filter_value(filter)); });
+        where,
+        [&](Stmt& s) {
+            s.bind(1, from.iso()).bind(2, to.iso());
+            customers.bind(s);
+        },
+        customers.relation);
 }
 
 template <class Db>
@@ -115,7 +122,7 @@ Result<void> SqlStore<Db>::remove_training(int64_t id, const std::string& reason
 #define KEQING_TRAINING_MEMBERS(Db)                                                                          \
     template Result<int64_t> SqlStore<Db>::add_training(const Training&);                                    \
     template Result<std::vector<Training>> SqlStore<Db>::query_trainings(                                    \
-        std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&);                                  \
+        std::string_view, const std::function<void(SqlStore<Db>::Stmt&)>&, std::string_view);                \
     template Result<std::optional<Training>> SqlStore<Db>::find_training(int64_t);                           \
     template Result<std::vector<Training>> SqlStore<Db>::trainings_of(core::Date, core::Date, const Scope&,  \
                                                                       Removed);                              \
