@@ -36,8 +36,8 @@ Result<store::FollowUp> open_one(store::Store& store, const rules::Rules& rules,
     KQ_TRY(core::Date due, due_day(*kind, open, contact));
     KQ_TRY(int64_t person,
            person_id_of(store, contact.customer_id, contact.customer_code, open.person, "--about"));
-    KQ_TRY(int64_t id,
-           store.add_followup(contact.id, open.kind, std::string(core::trim(open.body)), due, person));
+    KQ_TRY(int64_t id, store.add_followup(contact.id, contact.date, open.kind,
+                                          std::string(core::trim(open.body)), due, person));
     KQ_TRY(std::optional<store::FollowUp> stored, store.find_followup(id));
     if (!stored) return data_error("follow-up #{} could not be read back after it was opened", id);
     return *stored;

@@ -41,10 +41,11 @@ struct FollowUpStep {
 class FollowUpStore {
   public:
     virtual ~FollowUpStore() = default;
-    // Opens a follow-up from stored contact `contact_id`: at its customer, owned by its rep, opened on its
-    // day, about person `person_id` (0: none); returns the new id.
-    virtual Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
-                                         core::Date due_on, int64_t person_id) = 0;
+    // Opens a follow-up from stored contact `contact_id` of day `contact_day`: at its customer, owned by its
+    // rep, opened on its day, about person `person_id` (0: none); returns the new id. (The day narrows a
+    // team server's search for the contact among the session's own.)
+    virtual Result<int64_t> add_followup(int64_t contact_id, core::Date contact_day, const std::string& kind,
+                                         const std::string& body, core::Date due_on, int64_t person_id) = 0;
     // Opens follow-up `item` without a contact (roster complaint add, the imports) in its state: its
     // customer, kind, body, person, opened and due days, status and days; owned by the rep the customer was
     // assigned to on its opening day. Returns the new id.

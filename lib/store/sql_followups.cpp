@@ -56,18 +56,19 @@ std::optional<std::string> followup_day_or_null(const std::optional<core::Date>&
 } // namespace
 
 template <class Db>
-Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, const std::string& kind,
-                                           const std::string& body, core::Date due_on, int64_t person_id) {
+Result<int64_t> SqlStore<Db>::add_followup(int64_t contact_id, core::Date contact_day,
+                                           const std::string& kind, const std::string& body,
+                                           core::Date due_on, int64_t person_id) {
     KQ_TRY(Stmt s,
            db_.prepare(by_role("INSERT INTO followups (customer_id, kind, body, rep_id, opened_on, "
                                "due_on, opened_by, created_at, person_id) SELECT customer_id, $2, $3, "
                                "rep_id, happened_on, $4, id, $6, $5 FROM contacts WHERE id = $1 "
                                "RETURNING id",
-                               "SELECT keqing_api.add_followup($1, $2, $3, $4, $5)"),
+                               "SELECT keqing_api.add_followup($1, $2, $3, $4, $5, $6)"),
                        N_("opening a follow-up")));
     s.bind(1, contact_id).bind(2, kind).bind(3, body).bind(4, due_on.iso());
     bind_followup_ref(s, 5, person_id);
-    if (db_.source() != Source::api) s.bind(6, core::now().iso());
+    s.bind(6, db_.source() == Source::api ? contact_day.iso() : core::now().iso());
     return db_.inserted_id(s);
 }
 
@@ -198,8 +199,8 @@ template <class Db> Result<std::vector<FollowUpStep>> SqlStore<Db>::followup_ste
 
 // The members above, for both connection types (the class itself is instantiated in sql_store.cpp).
 #define KEQING_FOLLOWUP_MEMBERS(Db)                                                                          \
-    template Result<int64_t> SqlStore<Db>::add_followup(int64_t, const std::string&, const std::string&,     \
-                                                        core::Date, int64_t);                                \
+    template Result<int64_t> SqlStore<Db>::add_followup(int64_t, core::Date, const std::string&,             \
+                                                        const std::string&, core::Date, int64_t);            \
     template Result<int64_t> SqlStore<Db>::open_followup(const FollowUp&);                                   \
     template Result<void> SqlStore<Db>::start_followup(int64_t, core::Date);                                 \
     template Result<void> SqlStore<Db>::close_followup(int64_t, const std::string&, const std::string&,      \

@@ -98,8 +98,8 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<MonthCustomer>> month_customers(core::Month month, const Scope& filter) override;
 
     // Follow-ups (store/followups.hpp), in sql_followups.cpp.
-    Result<int64_t> add_followup(int64_t contact_id, const std::string& kind, const std::string& body,
-                                 core::Date due_on, int64_t person_id) override;
+    Result<int64_t> add_followup(int64_t contact_id, core::Date contact_day, const std::string& kind,
+                                 const std::string& body, core::Date due_on, int64_t person_id) override;
     Result<int64_t> open_followup(const FollowUp& item) override;
     Result<void> start_followup(int64_t id, core::Date day) override;
     Result<void> close_followup(int64_t id, const std::string& status, const std::string& reason,

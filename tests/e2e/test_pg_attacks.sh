@@ -156,7 +156,7 @@ timing() {
 
 # ---------------------------------------------------------------------------------------------------------
 attack_server() {
-  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id li_followup zhao_followup li_training zhao_training
+  local who all="'0001-01-01', '9999-12-31'" hidden_id hidden_name hidden_code li_contact li_person li_event zhao_event own_id li_followup zhao_followup li_training zhao_training own_followup
   for who in wang zhou boss guest; do secrets_of "$who" >"$WORK/secrets.$who"; done
   : >"$WORK/secrets.boss" # an admin may see every customer
   hidden_id=$(owner_query "SELECT min(customer_id) FROM keqing.assignments WHERE rep_id = 'li'")
@@ -185,6 +185,9 @@ attack_server() {
   zhao_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, opened_by, created_at)
     OVERRIDING SYSTEM VALUE SELECT 4243, customer_id, 'promise', 'x', rep_id, happened_on, happened_on, id, 'x'
     FROM keqing.contacts WHERE id = $zhao_contact RETURNING id" | head -1)
+  # And one of wang's own, at its own customer (closed by a hidden contact, schema 19).
+  own_followup=$(owner_query "INSERT INTO keqing.followups (id, customer_id, kind, body, rep_id, opened_on, due_on, created_at)
+    OVERRIDING SYSTEM VALUE VALUES (4246, $own_id, 'promise', 'x', 'wang', '2001-01-01', '2001-01-01', 'x') RETURNING id" | head -1)
   # A step of each (schema 12: a complaint's 判定), hidden with its follow-up.
   owner_query "INSERT INTO keqing.followup_steps (followup_id, step, done_on, note, created_at)
     SELECT id, '判定', opened_on, 'x', 'x' FROM keqing.followups WHERE id IN ($li_followup, $zhao_followup)" >/dev/null
@@ -368,6 +371,23 @@ attack_server() {
       "keqing_api.close_followup(987654321, 'dropped', 'x', NULL)"
     timing "$who" "time a follow-up opened from a hidden contact" "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31', NULL)" \
       "keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31', NULL)"
+    # Schema 19: the contact's day given narrows the search to that day of the session's own customers; a
+    # hidden contact's true day finds it no more than a missing contact's, and takes as long.
+    local day; day=$(owner_query "SELECT happened_on FROM keqing.contacts WHERE id = $contact")
+    same_answer "$who" "open a follow-up from a hidden contact, its day given" \
+      "SELECT keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31', NULL, '$day')" \
+      "SELECT keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31', NULL, '$day')" "$contact" "987654321"
+    timing "$who" "time a follow-up opened from a hidden contact, its day given" \
+      "keqing_api.add_followup($contact, 'promise', 'x', '2026-12-31', NULL, '$day')" \
+      "keqing_api.add_followup(987654321, 'promise', 'x', '2026-12-31', NULL, '$day')"
+    if [ "$who" = wang ]; then # closed by a contact: looked for at the follow-up's own customer only
+      same_answer "$who" "close an own follow-up with a hidden contact" \
+        "SELECT keqing_api.close_followup($own_followup, 'done', 'x', $contact)" \
+        "SELECT keqing_api.close_followup($own_followup, 'done', 'x', 987654321)" "$contact" "987654321"
+      timing "$who" "time an own follow-up closed with a hidden contact" \
+        "keqing_api.close_followup($own_followup, 'done', 'x', $contact)" \
+        "keqing_api.close_followup($own_followup, 'done', 'x', 987654321)"
+    fi
     same_answer "$who" "change a hidden person" "SELECT keqing_api.update_person($person, 'x', '', '', '', '', '', '')" \
       "SELECT keqing_api.update_person(987654321, 'x', '', '', '', '', '', '')" "$person" "987654321"
     same_answer "$who" "change a hidden life event" "SELECT keqing_api.update_event($event, NULL, 'wedding', '2026-11-19', 'x')" \
