@@ -6,6 +6,7 @@
 #include "store/rows.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <optional>
 #include <string>
@@ -126,6 +127,36 @@ TEST_CASE("the kept customers as JSON for a read to join: each once, all or thos
     CHECK(customers_json(*kept, {3, 9}) ==
           R"([{"id":3,"code":"HZ001","name":"康泰大药房"},{"id":9,"code":"HZ\"9","name":"引号\\店"}])");
     CHECK(customers_json(*kept, {4}) == "[]");
+}
+
+TEST_CASE("a pass over kept contacts: the days, customers and lag asked for, in the kept order, every fact") {
+    // scan_contacts' columns: customer_id, channel, rep_id, flags, lag, happened_on, id — by day.
+    Rows s({{"3", "visit", "wang", "4", "0", "2026-07-21", "11"},
+            {"7", "call", "li", "0", "9", "2026-09-19", "12"},
+            {"3", "call", "wang", "0", "1", "2026-09-20", "13"},
+            {"9", "message", "wang", "256", "0", "2026-10-01", "14"},
+            {"3", "visit", "zhao", "0", "2", "2026-10-20", "15"}});
+    auto kept = KeptRows::read(s, 7);
+    REQUIRE(kept);
+    using keqing::core::Date;
+    std::vector<std::string> seen;
+    auto pass = [&](Date from, Date to, std::vector<int64_t> ids, std::optional<int64_t> max_lag) {
+        seen.clear();
+        keqing::store::scan_among(*kept, from, to, ids, max_lag, [&](const keqing::store::ContactFacts& f) {
+            seen.push_back(fmt::format("{}:{}:{}:{}:{}:{}:{}", f.id, f.customer_id, f.channel, f.rep, f.flags,
+                                       f.lag, f.day));
+        });
+        return seen;
+    };
+    CHECK(pass(Date::from_ymd(2026, 9, 20), Date::from_ymd(2026, 10, 20), {3, 7, 9}, std::nullopt) ==
+          std::vector<std::string>{"13:3:call:wang:0:1:2026-09-20", "14:9:message:wang:256:0:2026-10-01",
+                                   "15:3:visit:zhao:0:2:2026-10-20"});
+    CHECK(pass(Date::from_ymd(2026, 7, 21), Date::from_ymd(2026, 10, 19), {3}, std::nullopt) ==
+          std::vector<std::string>{"11:3:visit:wang:4:0:2026-07-21", "13:3:call:wang:0:1:2026-09-20"});
+    CHECK(pass(Date::from_ymd(2026, 7, 1), Date::from_ymd(2026, 12, 31), {3, 7}, 1) ==
+          std::vector<std::string>{"11:3:visit:wang:4:0:2026-07-21", "13:3:call:wang:0:1:2026-09-20"});
+    CHECK(pass(Date::from_ymd(2026, 9, 19), Date::from_ymd(2026, 9, 19), {7}, 9).size() == 1);
+    CHECK(pass(Date::from_ymd(2026, 9, 19), Date::from_ymd(2026, 9, 19), {7}, 8).empty());
 }
 
 TEST_CASE("a cursor that keeps nothing reads no row") {

@@ -372,6 +372,14 @@ Result<std::vector<Digest>> digests_of(store::Store& store, const rules::Rules& 
                                        const compliance::Scope& scope, const Everyone* everyone) {
     const core::Date horizon = as_of.plus_days(days);
     const store::Scope filter = compliance::filter_of(scope);
+    const core::Month month = core::Month::of(as_of);
+    // The month's activity, the proposals' days and the files' intel window: read once where a store can.
+    if (!everyone) {
+        core::Date earliest = std::min(month.first(), as_of.plus_days(-kProposalDays));
+        if (rules.gaps.intel_months > 0)
+            earliest = std::min(earliest, roster::intel_window_start(as_of, rules.gaps.intel_months));
+        store.expect_contact_scans(earliest);
+    }
     std::vector<store::Customer> current;
     std::map<int64_t, const store::Customer*> today_of;
     KQ_TRY(std::vector<occasions::Obligation> obligations,
@@ -380,7 +388,6 @@ Result<std::vector<Digest>> digests_of(store::Store& store, const rules::Rules& 
     for (const auto& r : reps)
         team_of[r.id] = r.team;
 
-    const core::Month month = core::Month::of(as_of);
     KQ_TRY(std::vector<store::MonthCustomer> customers, store.month_customers(month, filter));
     for (auto& c : customers)
         if (const auto it = today_of.find(c.id); it != today_of.end()) c.rep = it->second->rep;

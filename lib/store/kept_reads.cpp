@@ -63,4 +63,24 @@ std::string customers_json(const KeptRows& rows, const std::vector<int64_t>& ids
     return out + "]";
 }
 
+void scan_among(const KeptRows& rows, core::Date from, core::Date to, const std::vector<int64_t>& ids,
+                std::optional<int64_t> max_lag, const std::function<void(const ContactFacts&)>& visit) {
+    const std::string first = from.iso(), last = to.iso();
+    for (size_t row = 0; row < rows.size(); ++row) {
+        const std::string_view day = rows.view_at(row, 5);
+        if (day < first || day > last) continue;
+        ContactFacts f;
+        f.customer_id = rows.integer_at(row, 0);
+        if (!std::binary_search(ids.begin(), ids.end(), f.customer_id)) continue;
+        f.lag = rows.integer_at(row, 4);
+        if (max_lag && f.lag > *max_lag) continue;
+        f.channel = rows.view_at(row, 1);
+        f.rep = rows.view_at(row, 2);
+        f.flags = rows.integer_at(row, 3);
+        f.day = day;
+        f.id = rows.integer_at(row, 6);
+        visit(f);
+    }
+}
+
 } // namespace keqing::store

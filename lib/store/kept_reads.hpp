@@ -7,6 +7,8 @@
 #include "store/types.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@ std::vector<Person> birthdays_among(const std::vector<Person>& people, const Bir
 // `kinds` (empty: every kind), in the kept order (by day, then id).
 std::vector<LifeEvent> events_among(const std::vector<LifeEvent>& events, core::Date from, core::Date to,
                                     const std::vector<int64_t>& ids, const std::vector<std::string>& kinds);
+
+// Visits the kept contacts' facts — scan_contacts' columns (customer_id, channel, rep_id, flags, lag,
+// happened_on, id) and order — from `from` through `to` at the customers `ids` (sorted), logged at most
+// `max_lag` days late when given, as a pass over contacts visits them.
+void scan_among(const KeptRows& rows, core::Date from, core::Date to, const std::vector<int64_t>& ids,
+                std::optional<int64_t> max_lag, const std::function<void(const ContactFacts&)>& visit);
 
 // The kept customers `ids` (sorted; empty: all) of customer_histories' rows (id, code, name first), each
 // once, as a JSON list of {"id", "code", "name"} objects in the kept order — the customers a read joins

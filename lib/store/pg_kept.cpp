@@ -156,10 +156,42 @@ auto PgStore::customers_for(const Scope& filter) -> Result<Customers> {
                      [list = std::move(list)](PgStmt& s) { s.bind(10, list); }};
 }
 
+// A pass over some kept customers' contacts, when the read said how far back its passes reach: the kept
+// customers' unvoided contacts are read once, from that day (or this pass's first, if earlier) through this
+// pass's last, in scan_contacts' order; this pass and each later one within those days are taken from them.
+// remind read a rep's contacts three times (the month so far, 30 days of proposals, the files' intel
+// window), and contacts() read every customer the session sees each time.
+Result<void> PgStore::scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
+                                    const std::function<void(const ContactFacts&)>& visit) {
+    if (!scans_from_ || scope.kind != Scope::Kind::ids || scope.ids.empty() || options.customers)
+        return SqlStore::scan_contacts(from, to, scope, options, visit);
+    KQ_TRY(const Kept* kept, kept_for(scope));
+    if (!kept) return SqlStore::scan_contacts(from, to, scope, options, visit);
+    if (!kept_->contacts) {
+        const core::Date first = std::min(from, *scans_from_);
+        KQ_TRY(PgStmt s,
+               db_.stream("SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM "
+                          "keqing_api.contacts($1::text, $2::text) WHERE customer_id = ANY ($3::bigint[]) "
+                          "AND happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL ORDER BY "
+                          "happened_on, customer_id, channel, rep_id, id"));
+        s.bind(1, first.iso()).bind(2, to.iso()).bind(3, id_list(kPostgresDialect, kept_->ids));
+        KQ_TRY(KeptRows rows, KeptRows::read(s, 7));
+        kept_->contacts = Kept::Contacts{first, to, std::move(rows)};
+    }
+    const Kept::Contacts& contacts = *kept_->contacts;
+    if (from < contacts.from || to > contacts.to)
+        return SqlStore::scan_contacts(from, to, scope, options, visit);
+    std::vector<int64_t> ids = scope.ids;
+    std::sort(ids.begin(), ids.end());
+    scan_among(contacts.rows, from, to, ids, options.max_lag, visit);
+    return {};
+}
+
 Result<void> PgStore::begin() {
     if (depth_ == 0) {
         kept_.reset();
         kept_in_write_ = false;
+        scans_from_.reset();
     }
     return SqlStore::begin();
 }
@@ -177,7 +209,10 @@ void PgStore::rollback() {
 
 void PgStore::end_read() {
     SqlStore::end_read();
-    if (read_depth_ == 0) kept_.reset();
+    if (read_depth_ == 0) {
+        kept_.reset();
+        scans_from_.reset();
+    }
 }
 
 void PgStore::keep_roster_reads() {

@@ -166,8 +166,12 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
             ids.push_back(rows.integer_at(row, 0));
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        kept_ = Kept{filter.kind == Scope::Kind::rep ? filter.value : std::string(), std::move(rows),
-                     std::move(ids), std::nullopt, std::nullopt};
+        kept_ = Kept{filter.kind == Scope::Kind::rep ? filter.value : std::string(),
+                     std::move(rows),
+                     std::move(ids),
+                     std::nullopt,
+                     std::nullopt,
+                     std::nullopt};
     }
     if (!kept_) return nullptr;
     switch (filter.kind) {

@@ -46,6 +46,11 @@ class PgStore final : public SqlStore<PgDb> {
     void rollback() override;
     void end_read() override;
     void keep_roster_reads() override;
+    // Within a read whose passes reach back to a known day (expect_contact_scans), the kept customers'
+    // contacts are read once from that day and each pass over some of them is answered from those rows.
+    void expect_contact_scans(core::Date from) override { scans_from_ = from; }
+    Result<void> scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
+                               const std::function<void(const ContactFacts&)>& visit) override;
 
   private:
     // One rep's customers with their whole tier and rep history (or one customer's, asked for by code), read
@@ -60,6 +65,13 @@ class PgStore final : public SqlStore<PgDb> {
         // life events of every day not removed (events_of's).
         std::optional<std::vector<Person>> people;
         std::optional<std::vector<LifeEvent>> events;
+        // Asked for at the first pass over their contacts when the read said how far back its passes reach:
+        // the unvoided contacts of these customers from `from` through `to`, as scan_contacts reads them.
+        struct Contacts {
+            core::Date from, to;
+            KeptRows rows;
+        };
+        std::optional<Contacts> contacts;
     };
     // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, not
     // through keqing_api, or customers the kept rows do not hold.
@@ -90,7 +102,8 @@ class PgStore final : public SqlStore<PgDb> {
 
     std::vector<std::string> warnings_;
     std::optional<Kept> kept_;
-    bool kept_in_write_ = false; // the write transaction writes contacts and follow-ups only
+    bool kept_in_write_ = false;           // the write transaction writes contacts and follow-ups only
+    std::optional<core::Date> scans_from_; // how far back the read's passes over contacts reach
 };
 
 // Opens the PostgreSQL database at a postgresql:// URL and migrates it.

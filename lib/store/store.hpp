@@ -47,6 +47,10 @@ class Store : public RosterStore,
     // the store may keep what it reads of customers, their histories, people and life events until the
     // transaction ends (PostgreSQL, for a role reading through keqing_api). A roster write ends it anyway.
     virtual void keep_roster_reads() {}
+    // Says that the passes over contacts (scan_contacts) of the current read reach back to `from` at the
+    // earliest, so that the store may read the contacts of the customers it keeps once, from there, and
+    // answer each pass from them (PostgreSQL, for a role reading through keqing_api).
+    virtual void expect_contact_scans(core::Date /*from*/) {}
 
     // What opening found worth a warning (one line each, for stderr), handed over once.
     virtual std::vector<std::string> take_warnings() { return {}; }
