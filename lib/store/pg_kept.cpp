@@ -1,8 +1,10 @@
-// A rep's people and life events on a team server, asked for once per read for the customers kept
-// (pg_reads.cpp's kept_for) and narrowed on the client for each later ask (store/kept_reads.hpp): read for
-// the kept ids through people() and life_events() alone — the shared SQL's joins with customers() and
-// assignments() would be two more calls each, with their reads of the session's customers. The kept rows
-// go when the read ends or a write begins.
+// What a team server's store keeps beside the customers (pg_reads.cpp's kept_for), each asked for once and
+// narrowed on the client for each later ask (store/kept_reads.hpp): the kept customers' people and life events,
+// read for their ids through people() and life_events() alone — the shared SQL's joins with customers() and
+// assignments() would be two more calls each, with their reads of the session's customers —; the kept
+// customers as the relation the reads of follow-ups, trainings and tagged contacts join; and their contacts
+// over the days a read's passes reach. The kept rows go when the read ends, a write begins (unless it keeps
+// them: keep_roster_reads) or ends, or the roster is written.
 #include "store/dialect.hpp"
 #include "store/kept_reads.hpp"
 #include "store/pg_store.hpp"
@@ -163,7 +165,9 @@ auto PgStore::customers_for(const Scope& filter) -> Result<Customers> {
 // window), and contacts() read every customer the session sees each time.
 Result<void> PgStore::scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
                                     const std::function<void(const ContactFacts&)>& visit) {
-    if (!scans_from_ || scope.kind != Scope::Kind::ids || scope.ids.empty() || options.customers)
+    // (Never in a write: a contact added there would be missing from the kept ones.)
+    if (!scans_from_ || depth_ > 0 || scope.kind != Scope::Kind::ids || scope.ids.empty() ||
+        options.customers)
         return SqlStore::scan_contacts(from, to, scope, options, visit);
     KQ_TRY(const Kept* kept, kept_for(scope));
     if (!kept) return SqlStore::scan_contacts(from, to, scope, options, visit);
