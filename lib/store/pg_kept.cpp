@@ -1,10 +1,10 @@
 // What a team server's store keeps beside the customers (pg_reads.cpp's kept_for), each asked for once and
-// narrowed on the client for each later ask (store/kept_reads.hpp): the kept customers' people and life events,
-// read for their ids through people() and life_events() alone — the shared SQL's joins with customers() and
-// assignments() would be two more calls each, with their reads of the session's customers —; the kept
-// customers as the relation the reads of follow-ups, trainings and tagged contacts join; and their contacts
-// over the days a read's passes reach. The kept rows go when the read ends, a write begins (unless it keeps
-// them: keep_roster_reads) or ends, or the roster is written.
+// narrowed on the client for each later ask (store/kept_reads.hpp): the kept customers' people and life
+// events, read for their ids through people() and life_events() alone — the shared SQL's joins with
+// customers() and assignments() would be two more calls each, with their reads of the session's customers —;
+// the kept customers as the relation the reads of follow-ups, trainings and tagged contacts join; and their
+// contacts over the days a read's passes reach. The kept rows go when the read ends, a write begins (unless
+// it keeps them: keep_roster_reads) or ends, or the roster is written.
 #include "store/dialect.hpp"
 #include "store/kept_reads.hpp"
 #include "store/pg_store.hpp"
