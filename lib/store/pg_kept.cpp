@@ -191,32 +191,33 @@ Result<void> PgStore::scan_contacts(core::Date from, core::Date to, const Scope&
     return {};
 }
 
+// Everything kept, and what said it may be, goes: when a transaction begins or ends, a read ends, or the
+// roster is written.
+void PgStore::forget_kept() {
+    kept_.reset();
+    kept_in_write_ = false;
+    scans_from_.reset();
+}
+
 Result<void> PgStore::begin() {
-    if (depth_ == 0) {
-        kept_.reset();
-        kept_in_write_ = false;
-        scans_from_.reset();
-    }
+    if (depth_ == 0) forget_kept();
     return SqlStore::begin();
 }
 
 Result<void> PgStore::commit() {
     KQ_CHECK(SqlStore::commit());
-    if (depth_ == 0) roster_changing();
+    if (depth_ == 0) forget_kept();
     return {};
 }
 
 void PgStore::rollback() {
     SqlStore::rollback();
-    if (depth_ == 0) roster_changing();
+    if (depth_ == 0) forget_kept();
 }
 
 void PgStore::end_read() {
     SqlStore::end_read();
-    if (read_depth_ == 0) {
-        kept_.reset();
-        scans_from_.reset();
-    }
+    if (read_depth_ == 0) forget_kept();
 }
 
 void PgStore::keep_roster_reads() {
@@ -224,8 +225,7 @@ void PgStore::keep_roster_reads() {
 }
 
 void PgStore::roster_changing() {
-    kept_.reset();
-    kept_in_write_ = false;
+    forget_kept();
 }
 
 } // namespace keqing::store

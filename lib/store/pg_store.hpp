@@ -94,6 +94,7 @@ class PgStore final : public SqlStore<PgDb> {
     Error not_a_keqing_role();
 
     void roster_changing() override;
+    void forget_kept();
     // The kept customers, when `filter` keeps some of them, as the customers the reads of follow-ups,
     // trainings and tagged contacts join (pg_kept.cpp).
     Result<Customers> customers_for(const Scope& filter) override;
