@@ -113,7 +113,7 @@ Result<void> PgStore::keep_people() {
     if (kept_->people) return {};
     KQ_TRY(std::vector<Person> people,
            read_with_codes(db_,
-                           fmt::format("SELECT {} FROM keqing_api.people() p WHERE p.customer_id = ANY "
+                           fmt::format("SELECT {} FROM @people p WHERE p.customer_id = ANY "
                                        "($1::bigint[]) AND p.removed_at IS NULL",
                                        without_code(rows::kPersonColumns)),
                            kept_->ids, kept_->rows, rows::person<PgStmt>));
@@ -128,13 +128,12 @@ Result<void> PgStore::keep_people() {
 Result<void> PgStore::keep_events() {
     if (kept_->events) return {};
     KQ_TRY(kept_->events,
-           read_with_codes(
-               db_,
-               fmt::format("SELECT {} FROM keqing_api.life_events() e LEFT JOIN keqing_api.people() p "
-                           "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
-                           "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
-                           without_code(rows::kEventColumns)),
-               kept_->ids, kept_->rows, rows::event<PgStmt>));
+           read_with_codes(db_,
+                           fmt::format("SELECT {} FROM @life_events e LEFT JOIN @people p "
+                                       "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
+                                       "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
+                                       without_code(rows::kEventColumns)),
+                           kept_->ids, kept_->rows, rows::event<PgStmt>));
     return {};
 }
 
@@ -142,7 +141,7 @@ Result<void> PgStore::keep_events() {
 // only: a write's statements each see what others committed since, but what it read of the roster is a
 // state the roster was in during the transaction. A savepoint keeps them (it only undoes contacts).
 bool PgStore::keeping() const {
-    return db_.source() == Source::api && (depth_ > 0 ? kept_in_write_ : read_depth_ > 0);
+    return depth_ > 0 ? kept_in_write_ : read_depth_ > 0;
 }
 
 // The kept customers `filter` keeps, as the relation `c` the SQL store's reads of follow-ups, trainings and
@@ -175,7 +174,7 @@ Result<void> PgStore::scan_contacts(core::Date from, core::Date to, const Scope&
         const core::Date first = std::min(from, *scans_from_);
         KQ_TRY(PgStmt s,
                db_.stream("SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM "
-                          "keqing_api.contacts($1::text, $2::text) WHERE customer_id = ANY ($3::bigint[]) "
+                          "@contacts WHERE customer_id = ANY ($3::bigint[]) "
                           "AND happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL ORDER BY "
                           "happened_on, customer_id, channel, rep_id, id"));
         s.bind(1, first.iso()).bind(2, to.iso()).bind(3, id_list(kPostgresDialect, kept_->ids));

@@ -1,12 +1,12 @@
-// One rep's reads on a team server for a role that reads through keqing_api (docs/SECURITY.md): a rep, a
-// manager or an admin, each command on a new connection whose backend meets every API function cold. Where
-// the shared SQL (store/sql_store.cpp, sql_contacts.cpp) joins customers(), tier_history() and assignments()
-// — three or four calls, each reading every customer the session sees — or reads reps() whole to find one
-// rep, these read the same rows, in the same order, from one call of schema 17's functions (issue 23 target
-// 3). Within a read (one snapshot), a rep's rows are asked for once and kept (store/kept_rows.hpp): the
-// month's customers, the opening days, the customers of a day and any of them by id or code are then narrowed
-// on the client — remind asked customer_histories four times. The owner, and the scopes not listed here, read
-// as SqlStore does.
+// One rep's reads on a team server (issue 23 target 3). Within a read (one snapshot), a rep's customers with
+// their whole tier and rep history are asked for once and kept (store/kept_rows.hpp): the month's customers,
+// the opening days, the customers of a day and any of them by id or code are then narrowed on the client —
+// remind asked for them four times. A role that reads through keqing_api (docs/SECURITY.md: a rep, a manager
+// or an admin, each command on a new connection whose backend meets every API function cold) reads them from
+// one call of schema 17's functions, where the shared SQL (store/sql_store.cpp, sql_contacts.cpp) would join
+// customers(), tier_history() and assignments() — three or four calls, each reading every customer the
+// session sees — or read reps() whole to find one rep; the owner reads them with the shared SQL, once. The
+// scopes not listed here read as SqlStore does.
 #include "core/i18n.hpp"
 #include "store/dialect.hpp"
 #include "store/pg_store.hpp"
@@ -31,12 +31,11 @@ constexpr std::string_view kHistories =
     "ORDER BY "
     "h.code COLLATE \"C\", h.tier_from COLLATE \"C\", h.rep_from COLLATE \"C\"";
 
-// Whether `filter` is a scope customer_histories narrows to itself: one rep's customers, listed ones, or one
-// by its code.
-bool one_call(const PgDb& db, const Scope& filter) {
-    return db.source() == Source::api &&
-           (filter.kind == Scope::Kind::rep || filter.kind == Scope::Kind::ids ||
-            filter.kind == Scope::Kind::code);
+// Whether `filter` is a scope the kept rows may answer, and customer_histories narrows to itself: one rep's
+// customers, listed ones, or one by its code.
+bool narrowed(const Scope& filter) {
+    return filter.kind == Scope::Kind::rep || filter.kind == Scope::Kind::ids ||
+           filter.kind == Scope::Kind::code;
 }
 
 void bind_scope(PgStmt& s, const Scope& filter) {
@@ -58,24 +57,25 @@ Result<std::optional<Rep>> PgStore::find_rep(const std::string& id) {
 }
 
 Result<std::vector<Customer>> PgStore::find_customers(const std::string& text, Match how, core::Date on) {
-    if (db_.source() != Source::api || how != Match::code) return SqlStore::find_customers(text, how, on);
+    if (how != Match::code) return SqlStore::find_customers(text, how, on);
     return list_customers(on, Scope{Scope::Kind::code, text});
 }
 
 Result<std::vector<Customer>> PgStore::list_customers(core::Date on, const Scope& filter) {
-    if (!one_call(db_, filter)) return SqlStore::list_customers(on, filter);
+    if (!narrowed(filter)) return SqlStore::list_customers(on, filter);
     KQ_TRY(const Kept* kept, kept_for(filter));
     if (kept) {
         KeptRows::Cursor rows = kept_cursor(*kept, filter);
         return rows::customers(rows, on);
     }
+    if (db_.source() != Source::api) return SqlStore::list_customers(on, filter);
     KQ_TRY(PgStmt s, db_.stream(fmt::format(kHistories, "TRUE")));
     bind_scope(s, filter);
     return rows::customers(s, on);
 }
 
 Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, const Scope& filter) {
-    if (!one_call(db_, filter)) return SqlStore::month_customers(month, filter);
+    if (!narrowed(filter)) return SqlStore::month_customers(month, filter);
     const std::string first = month.first().iso(), last = month.last().iso();
     KQ_TRY(const Kept* kept, kept_for(filter));
     if (kept) {
@@ -87,6 +87,7 @@ Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, c
         KQ_TRY(std::vector<MonthCustomer> out, rows::month_customers(rows, month, 0));
         return with_teams(std::move(out));
     }
+    if (db_.source() != Source::api) return SqlStore::month_customers(month, filter);
     // $1 first day, $2 last day: active on some day of the month.
     KQ_TRY(PgStmt s,
            db_.stream(fmt::format(kHistories, "(h.opened_on IS NULL OR h.opened_on <= $2::text) AND "
@@ -101,8 +102,11 @@ Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, c
 Result<std::vector<MonthCustomer>> PgStore::with_teams(std::vector<MonthCustomer> customers) {
     const std::vector<std::string> ids = rows::reps_of(customers);
     if (ids.empty()) return customers;
-    KQ_TRY(PgStmt r, db_.prepare("SELECT id, name, team FROM keqing_api.reps_named(ARRAY(SELECT "
-                                 "json_array_elements_text($1::json)))"));
+    KQ_TRY(PgStmt r, db_.prepare(db_.source() == Source::api
+                                     ? "SELECT id, name, team FROM keqing_api.reps_named(ARRAY(SELECT "
+                                       "json_array_elements_text($1::json)))"
+                                     : "SELECT id, name, team FROM reps WHERE id IN (SELECT value FROM "
+                                       "json_array_elements_text($1::json))"));
     r.bind(1, filter_value(Scope::of_reps(ids)));
     KQ_TRY(std::vector<Rep> reps, rows::all(r, rows::rep<PgStmt>));
     rows::set_teams(customers, std::move(reps));
@@ -110,7 +114,7 @@ Result<std::vector<MonthCustomer>> PgStore::with_teams(std::vector<MonthCustomer
 }
 
 Result<std::vector<std::pair<int64_t, core::Date>>> PgStore::opening_days(const Scope& filter) {
-    if (!one_call(db_, filter)) return SqlStore::opening_days(filter);
+    if (!narrowed(filter)) return SqlStore::opening_days(filter);
     std::vector<std::pair<int64_t, core::Date>> out;
     KQ_TRY(const Kept* kept, kept_for(filter));
     if (kept) {
@@ -124,6 +128,7 @@ Result<std::vector<std::pair<int64_t, core::Date>>> PgStore::opening_days(const 
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }
+    if (db_.source() != Source::api) return SqlStore::opening_days(filter);
     KQ_TRY(PgStmt s,
            db_.stream("SELECT DISTINCT h.id, h.opened_on FROM keqing_api.customer_histories($3::text, "
                       "$4::bigint[], $5::text) h WHERE h.opened_on IS NOT NULL ORDER BY h.id"));
@@ -158,8 +163,14 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
     if (!keeping()) return nullptr;
     if ((filter.kind == Scope::Kind::rep && (!kept_ || kept_->rep != filter.value)) ||
         (filter.kind == Scope::Kind::code && !kept_)) {
-        KQ_TRY(PgStmt s, db_.stream(fmt::format(kHistories, "TRUE")));
-        bind_scope(s, filter);
+        // The owner: the shared SQL's customers with their histories, in the same columns and order.
+        const bool api = db_.source() == Source::api;
+        KQ_TRY(PgStmt s,
+               db_.stream(api ? fmt::format(kHistories, "TRUE") : select_with_history(filter_sql(filter))));
+        if (api)
+            bind_scope(s, filter);
+        else
+            s.bind(9, filter_value(filter));
         KQ_TRY(KeptRows rows, KeptRows::read(s, 12));
         std::vector<int64_t> ids;
         for (size_t row = 0; row < rows.size(); ++row)

@@ -26,7 +26,8 @@ class PgStore final : public SqlStore<PgDb> {
     Result<size_t> add_contacts(const std::vector<Contact>& contacts) override;
     std::vector<std::string> take_warnings() override { return std::exchange(warnings_, {}); }
 
-    // Through keqing_api, one rep's (or listed customers') reads in one call each (pg_reads.cpp).
+    // One rep's (or listed customers') reads: kept within a read, and through keqing_api in one call each
+    // (pg_reads.cpp).
     Result<std::optional<Rep>> find_rep(const std::string& id) override;
     Result<std::vector<Customer>> find_customers(const std::string& text, Match how, core::Date on) override;
     Result<std::vector<Customer>> list_customers(core::Date on, const Scope& filter) override;
@@ -54,9 +55,9 @@ class PgStore final : public SqlStore<PgDb> {
 
   private:
     // One rep's customers with their whole tier and rep history (or one customer's, asked for by code), read
-    // once in a read — or in a write that keeps them (keep_roster_reads) — by a role that reads through
-    // keqing_api: every later ask for those customers, or for some of them, is answered from these rows
-    // (pg_reads.cpp).
+    // once in a read — or in a write that keeps them (keep_roster_reads) — through keqing_api or, by the
+    // owner, from the tables: every later ask for those customers, or for some of them, is answered from
+    // these rows (pg_reads.cpp).
     struct Kept {
         std::string rep;          // empty: one customer's, asked for by code
         KeptRows rows;            // keqing_api.customer_histories' columns and order
@@ -73,8 +74,8 @@ class PgStore final : public SqlStore<PgDb> {
         };
         std::optional<Contacts> contacts;
     };
-    // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, not
-    // through keqing_api, or customers the kept rows do not hold.
+    // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, or
+    // customers the kept rows do not hold.
     Result<const Kept*> kept_for(const Scope& filter);
     // The kept rows `filter` keeps (and `also`, when given), as a statement's.
     static KeptRows::Cursor kept_cursor(const Kept& kept, const Scope& filter,

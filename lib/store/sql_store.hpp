@@ -147,16 +147,17 @@ template <class Db> class SqlStore : public Store {
     // One contact's insert on the tables (RETURNING id: its number, none when its ref was stored already).
     static const std::string& contact_insert();
 
+    // The SQL condition on customers `c` for a filter; its value (filter_value) binds to $9. A filter by
+    // customer id or rep tests `id` instead of c.id when given (a row's own customer id, so that the planner
+    // can read that table by customer).
+    static std::string filter_sql(const Scope& filter, std::string_view id = "c.id");
+
     Db db_;
     int depth_ = 0;               // write transactions and savepoints
     int read_depth_ = 0;          // read transactions (outside write ones)
     std::optional<Error> broken_; // a rollback failed: no more writes (rollback())
 
   private:
-    // The SQL condition on customers `c` for a filter; its value (filter_value) binds to $9. A filter by
-    // customer id or rep tests `id` instead of c.id when given (a row's own customer id, so that the planner
-    // can read that table by customer).
-    static std::string filter_sql(const Scope& filter, std::string_view id = "c.id");
     // The contacts `k` (from `from`: @contacts, the days $1..$2, or @contact, the contact $1) with their
     // customers `c` where `where` holds.
     static std::string select_contacts(std::string_view where, std::string_view from = "@contacts",

@@ -168,6 +168,33 @@ if [ "$n" = "assignments=2 contacts=3 customer_histories=1 customers=1 life_even
 n=$(api_calls log-visit HZ001 --visit --asked-help --rep wang --date 2026-11-20 --dry-run)
 if [ "$n" = "assignments=2 contacts=5 customer_histories=2 customers=1 life_events=1 people=2" ]; then pass; else fail "log-visit --asked-help asked $n"; fi
 
+# The owner reads the tables with the shared SQL, and keeps a rep's rows within a read as the API roles do:
+# remind reads the rep's customers with their histories once (four times before), their people twice (the
+# people, and the names beside the events; eight times before) and their contacts by customer once for its
+# three passes; check-quota the histories once (twice before), the people twice (three times). Counted from
+# the server's log of this database's statements, between two marks.
+server_log="$(cat "$KEQING_TEST_PG_DIR/home")/server.log"
+db_query "ALTER DATABASE $PG_DB SET log_statement = 'all'" >/dev/null
+owner_reads() { # CMD…: how many statements the command ran, as the owner, reading each of three things
+  local mark="kq_mark_$$_$RANDOM"
+  db_query "SELECT '${mark}_start'" >/dev/null
+  run "$@"
+  db_query "SELECT '${mark}_end'" >/dev/null
+  # A statement's lines after its first begin with a tab.
+  awk -v s="${mark}_start" -v e="${mark}_end" '
+    index($0, s) { on = 1; next } index($0, e) { exit }
+    on && /^\t/ { cur = cur $0; next } on { if (cur != "") print cur; cur = $0 } END { if (cur != "") print cur }' \
+    "$server_log" | grep -E "LOG:  (execute|statement)" >"$WORK/statements"
+  echo "histories=$(grep -c "LEFT JOIN tier_history t ON t.customer_id = c.id" "$WORK/statements")" \
+    "people=$(grep -cE "FROM people p|JOIN people p ON p.id = e.person_id" "$WORK/statements")" \
+    "passes=$(grep -c "SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM contacts WHERE customer_id" "$WORK/statements")"
+}
+n=$(owner_reads remind --rep wang --as-of 2026-11-20)
+if [ "$n" = "histories=1 people=2 passes=1" ]; then pass; else fail "the owner's remind --rep read $n"; fi
+n=$(owner_reads check-quota --rep wang --month 2026-11 --as-of 2026-11-20)
+if [ "$n" = "histories=1 people=2 passes=0" ]; then pass; else fail "the owner's check-quota --rep read $n"; fi
+db_query "ALTER DATABASE $PG_DB RESET log_statement" >/dev/null
+
 # log-visit's answer and the row it stores: as wang, the owner's for the same contact (the owner's voided
 # first, so that both answers count the same contacts; lag and logged_at are the server's own when wang logs).
 run log-visit HZ001 --call --rep wang --date 2026-11-19 --note "as the owner"; expect_rc 0 "the owner logs for wang"
