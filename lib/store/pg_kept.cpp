@@ -107,33 +107,51 @@ auto read_with_codes(PgDb& db, const std::string& sql, const std::vector<int64_t
 
 } // namespace
 
-// The kept customers' people not removed, in people_of's order (code, then id): people() alone, the codes
-// from the kept rows — people_of's join would call customers() and assignments() as well.
+// The kept customers' people, in people_of's order (code, then id): people() alone, the codes from the kept
+// rows — people_of's join would call customers() and assignments() as well. Those not removed are kept as
+// people_of reads them; every one's name, removed or not, for the life events that name them.
 Result<void> PgStore::keep_people() {
     if (kept_->people) return {};
     KQ_TRY(std::vector<Person> people,
            read_with_codes(db_,
-                           fmt::format("SELECT {} FROM @people p WHERE p.customer_id = ANY "
-                                       "($1::bigint[]) AND p.removed_at IS NULL",
+                           fmt::format("SELECT {} FROM @people p WHERE p.customer_id = ANY ($1::bigint[])",
                                        without_code(rows::kPersonColumns)),
                            kept_->ids, kept_->rows, rows::person<PgStmt>));
     std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) {
         return std::tie(a.customer_code, a.id) < std::tie(b.customer_code, b.id);
     });
+    kept_->names.clear();
+    for (const Person& p : people)
+        kept_->names.emplace(p.id, p.name);
+    std::erase_if(people, [](const Person& p) { return !p.removed_at.empty(); });
     kept_->people = std::move(people);
     return {};
 }
 
-// The kept customers' life events not removed, of every day, in events_of's order (day, then id).
+// The kept customers' life events not removed, of every day, in events_of's order (day, then id):
+// life_events() alone, each person's name from the kept people. (An event naming someone not among them — a
+// person of another customer — is read as the shared SQL reads it, with people() beside.)
 Result<void> PgStore::keep_events() {
     if (kept_->events) return {};
-    KQ_TRY(kept_->events,
-           read_with_codes(db_,
-                           fmt::format("SELECT {} FROM @life_events e LEFT JOIN @people p "
-                                       "ON p.id = e.person_id WHERE e.customer_id = ANY ($1::bigint[]) AND "
-                                       "e.removed_at IS NULL ORDER BY e.happened_on, e.id",
-                                       without_code(rows::kEventColumns)),
-                           kept_->ids, kept_->rows, rows::event<PgStmt>));
+    KQ_CHECK(keep_people());
+    constexpr std::string_view kSql =
+        "SELECT {} FROM @life_events e {} WHERE e.customer_id = ANY ($1::bigint[]) "
+        "AND e.removed_at IS NULL ORDER BY e.happened_on, e.id";
+    std::string columns = without_code(rows::kEventColumns);
+    const std::string with_names = fmt::format(kSql, columns, "LEFT JOIN @people p ON p.id = e.person_id");
+    columns.replace(columns.find("coalesce(p.name, '')"), 20, "''");
+    KQ_TRY(std::vector<LifeEvent> events, read_with_codes(db_, fmt::format(kSql, columns, ""), kept_->ids,
+                                                          kept_->rows, rows::event<PgStmt>));
+    for (LifeEvent& e : events) {
+        if (e.person_id == 0) continue;
+        const auto name = kept_->names.find(e.person_id);
+        if (name == kept_->names.end()) {
+            KQ_TRY(events, read_with_codes(db_, with_names, kept_->ids, kept_->rows, rows::event<PgStmt>));
+            break;
+        }
+        e.person_name = name->second;
+    }
+    kept_->events = std::move(events);
     return {};
 }
 

@@ -182,7 +182,8 @@ Result<const PgStore::Kept*> PgStore::kept_for(const Scope& filter) {
                      std::move(ids),
                      std::nullopt,
                      std::nullopt,
-                     std::nullopt};
+                     std::nullopt,
+                     {}};
     }
     if (!kept_) return nullptr;
     switch (filter.kind) {

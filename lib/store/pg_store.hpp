@@ -13,6 +13,8 @@
 
 #include <functional>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace keqing::store {
@@ -63,7 +65,7 @@ class PgStore final : public SqlStore<PgDb> {
         KeptRows rows;            // keqing_api.customer_histories' columns and order
         std::vector<int64_t> ids; // the customers', sorted
         // Asked for when first needed: the people of these customers not removed (people_of's order), their
-        // life events of every day not removed (events_of's).
+        // life events of every day not removed (events_of's) named by the people's names.
         std::optional<std::vector<Person>> people;
         std::optional<std::vector<LifeEvent>> events;
         // Asked for at the first pass over their contacts when the read said how far back its passes reach:
@@ -73,6 +75,8 @@ class PgStore final : public SqlStore<PgDb> {
             KeptRows rows;
         };
         std::optional<Contacts> contacts;
+        // Every person's name, removed or not, by id: read with the people.
+        std::unordered_map<int64_t, std::string> names;
     };
     // The kept rows that answer `filter` (reading them first for a rep's), or null: not in a read, or
     // customers the kept rows do not hold.
