@@ -4,6 +4,9 @@
 #include "roster/gaps.hpp"
 #include "support.hpp"
 
+#include <algorithm>
+#include <map>
+
 // Each file in its own namespace: the suite compiles as a unity build (tests/CMakeLists.txt).
 namespace unit_roster_gaps {
 
@@ -104,6 +107,49 @@ TEST_SUITE("roster::gaps") {
         REQUIRE(team.ok());
         REQUIRE(team->size() == 1);
         CHECK(team->at(0).customer.code == "C1");
+    }
+
+    TEST_CASE("the window's last 30 days are read first, or all of a shorter window") {
+        CHECK(roster::intel_first_read(day("2026-11-20"), 3) == day("2026-10-21"));
+        CHECK(roster::intel_first_read(day("2026-03-10"), 1) == day("2026-02-11")); // 27 days: all of it
+    }
+
+    TEST_CASE_FIXTURE(test::StoreFixture, "intel anywhere in the window counts, read in two parts") {
+        const rules::Rules rules = *rules::load_rules("");
+        // 2026-11-20, three months: the window 2026-08-21 … 2026-11-20, read first from 2026-10-21.
+        const std::vector<std::pair<const char*, const char*>> visits = {
+            {"R1", "2026-11-20"}, {"R2", "2026-10-21"}, {"E1", "2026-10-20"},
+            {"E2", "2026-08-21"}, {"X1", "2026-08-20"}, {"X2", "2026-11-21"}};
+        std::map<std::string, int64_t> id_of;
+        for (const auto& [code, date] : visits) {
+            store::Contact c;
+            c.customer_id = id_of[code] = test::add_customer(*store, code, "A", "wang");
+            c.channel = "visit";
+            c.date = day(date);
+            c.rep = "wang";
+            c.checklist[3] = "孩子高考";
+            c.logged_at = "2026-11-21T20:00";
+            REQUIRE(store->add_contact(c).ok());
+        }
+        // E2 has a visit without intel in the last days as well: it is read again for the earlier ones.
+        store::Contact plain;
+        plain.customer_id = id_of["E2"];
+        plain.channel = "visit";
+        plain.date = day("2026-11-01");
+        plain.rep = "wang";
+        plain.logged_at = "2026-11-01T20:00";
+        REQUIRE(store->add_contact(plain).ok());
+        auto found =
+            roster::customer_gaps(*store, rules, day("2026-11-20"), {store::Scope::Kind::rep, "wang"});
+        REQUIRE(found.ok());
+        std::map<std::string, bool> informed;
+        for (const auto& c : *found)
+            informed[c.customer.code] = std::none_of(c.gaps.begin(), c.gaps.end(), [](const roster::Gap& g) {
+                return g.kind == roster::GapKind::no_visit_intel;
+            });
+        CHECK(informed ==
+              std::map<std::string, bool>{
+                  {"E1", true}, {"E2", true}, {"R1", true}, {"R2", true}, {"X1", false}, {"X2", false}});
     }
 }
 

@@ -373,11 +373,12 @@ Result<std::vector<Digest>> digests_of(store::Store& store, const rules::Rules& 
     const core::Date horizon = as_of.plus_days(days);
     const store::Scope filter = compliance::filter_of(scope);
     const core::Month month = core::Month::of(as_of);
-    // The month's activity, the proposals' days and the files' intel window: read once where a store can.
+    // The month's activity, the proposals' days and the intel window's last days: read once where a store
+    // can.
     if (!everyone) {
         core::Date earliest = std::min(month.first(), as_of.plus_days(-kProposalDays));
         if (rules.gaps.intel_months > 0)
-            earliest = std::min(earliest, roster::intel_window_start(as_of, rules.gaps.intel_months));
+            earliest = std::min(earliest, roster::intel_first_read(as_of, rules.gaps.intel_months));
         store.expect_contact_scans(earliest);
     }
     std::vector<store::Customer> current;

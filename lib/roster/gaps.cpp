@@ -34,6 +34,10 @@ core::Date intel_window_start(core::Date as_of, int months) {
     return same_day.plus_days(1);
 }
 
+core::Date intel_first_read(core::Date as_of, int months) {
+    return std::max(intel_window_start(as_of, months), as_of.plus_days(-30));
+}
+
 std::vector<Gap> gaps_of(const rules::Gaps& rules, const std::vector<store::Person>& people, bool has_intel) {
     std::vector<Gap> out;
     const bool key = std::any_of(people.begin(), people.end(), [&](const store::Person& p) {
@@ -73,15 +77,21 @@ Result<std::vector<CustomerGaps>> customer_gaps(store::Store& store, const rules
         by_customer[p.customer_id].push_back(std::move(p));
     std::unordered_set<int64_t> informed; // customers with intel in the window
     if (rules.gaps.intel_months > 0 && !customers.empty()) {
+        const core::Date start = intel_window_start(as_of, rules.gaps.intel_months);
+        const core::Date first = intel_first_read(as_of, rules.gaps.intel_months);
+        const auto note = [&](const store::ContactFacts& f) {
+            if ((f.flags & store::kChecklistBits) != 0 && rules.in_person(f.channel))
+                informed.insert(f.customer_id);
+        };
         std::vector<int64_t> ids;
         for (const auto& c : customers)
             ids.push_back(c.id);
-        KQ_CHECK(
-            store.scan_contacts(intel_window_start(as_of, rules.gaps.intel_months), as_of,
-                                store::Scope::of_ids(std::move(ids)), {}, [&](const store::ContactFacts& f) {
-                                    if ((f.flags & store::kChecklistBits) != 0 && rules.in_person(f.channel))
-                                        informed.insert(f.customer_id);
-                                }));
+        KQ_CHECK(store.scan_contacts(first, as_of, store::Scope::of_ids(ids), {}, note));
+        // The window's earlier days, for those without intel in its last ones.
+        std::erase_if(ids, [&](int64_t id) { return informed.contains(id); });
+        if (start < first && !ids.empty())
+            KQ_CHECK(store.scan_contacts(start, first.plus_days(-1), store::Scope::of_ids(std::move(ids)), {},
+                                         note));
     }
     std::vector<CustomerGaps> out;
     for (auto& c : customers) {
