@@ -164,47 +164,67 @@ bool PgStore::keeping() const {
 
 // The kept customers `filter` keeps, as the relation `c` the SQL store's reads of follow-ups, trainings and
 // tagged contacts join: their ids, codes and names as one JSON list ($10), so that each of those reads calls
-// its one API function — followups(), trainings(), contacts() — and not customers() and assignments()
-// beside, which read the session's customers again.
+// its one API function — followups(), trainings(), tagged_contacts() — and not customers() and assignments()
+// beside, which read the session's customers again. Through keqing_api the tagged contacts are those
+// customers' alone (schema 20), not every tagged or untagged contact the session sees on those days.
 auto PgStore::customers_for(const Scope& filter) -> Result<Customers> {
     std::vector<int64_t> ids;
     KQ_TRY(const Kept* kept, kept_customers(filter, ids));
     if (!kept) return SqlStore::customers_for(filter);
     std::string list = customers_json(kept->rows, ids);
-    return Customers{"json_to_recordset($10::json) AS c(id bigint, code text, name text)", "TRUE",
-                     [list = std::move(list)](PgStmt& s) { s.bind(10, list); }};
+    Customers out{"json_to_recordset($10::json) AS c(id bigint, code text, name text)", "TRUE",
+                  [list = std::move(list)](PgStmt& s) { s.bind(10, list); }};
+    if (db_.source() == Source::api)
+        out.tagged = "keqing_api.tagged_contacts($1::text, $2::text, ARRAY(SELECT (j.value ->> 'id')::bigint "
+                     "FROM json_array_elements($10::json) j))";
+    return out;
 }
 
-// A pass over some kept customers' contacts, when the read said how far back its passes reach: the kept
-// customers' unvoided contacts are read once, from that day (or this pass's first, if earlier) through this
-// pass's last, in scan_contacts' order; this pass and each later one within those days are taken from them.
-// remind read a rep's contacts three times (the month so far, 30 days of proposals, the files' intel
-// window), and contacts() read every customer the session sees each time.
+// A pass over some customers' contacts. When the read said how far back its passes reach and they are kept
+// customers: the kept customers' unvoided contacts are read once, from that day (or this pass's first, if
+// earlier) through this pass's last, in scan_contacts' order; this pass and each later one within those days
+// are taken from them — remind read a rep's contacts three times (the month so far, 30 days of proposals,
+// the files' intel window). Through keqing_api, those and any other listed customers' contacts are read for
+// them alone (contact_facts(), schema 20): contacts() read every customer the session sees each time.
 Result<void> PgStore::scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
                                     const std::function<void(const ContactFacts&)>& visit) {
-    // (Never in a write: a contact added there would be missing from the kept ones.)
-    if (!scans_from_ || depth_ > 0 || scope.kind != Scope::Kind::ids || scope.ids.empty() ||
-        options.customers)
+    if (scope.kind != Scope::Kind::ids || scope.ids.empty() || options.customers)
         return SqlStore::scan_contacts(from, to, scope, options, visit);
-    KQ_TRY(const Kept* kept, kept_for(scope));
-    if (!kept) return SqlStore::scan_contacts(from, to, scope, options, visit);
-    if (!kept_->contacts) {
-        const core::Date first = std::min(from, *scans_from_);
+    const bool api = db_.source() == Source::api;
+    // The unvoided contacts of the customers `ids` from `first` through `last`, in scan_contacts' order.
+    const auto read = [&](core::Date first, core::Date last,
+                          const std::vector<int64_t>& ids) -> Result<KeptRows> {
         KQ_TRY(PgStmt s,
-               db_.stream("SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM "
-                          "@contacts WHERE customer_id = ANY ($3::bigint[]) "
-                          "AND happened_on BETWEEN $1::text AND $2::text AND voided_at IS NULL ORDER BY "
-                          "happened_on, customer_id, channel, rep_id, id"));
-        s.bind(1, first.iso()).bind(2, to.iso()).bind(3, id_list(kPostgresDialect, kept_->ids));
-        KQ_TRY(KeptRows rows, KeptRows::read(s, 7));
-        kept_->contacts = Kept::Contacts{first, to, std::move(rows)};
-    }
-    const Kept::Contacts& contacts = *kept_->contacts;
-    if (from < contacts.from || to > contacts.to)
-        return SqlStore::scan_contacts(from, to, scope, options, visit);
+               db_.stream(api ? "SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM "
+                                "keqing_api.contact_facts($1::text, $2::text, $3::bigint[]) ORDER BY "
+                                "happened_on COLLATE \"C\", customer_id, channel COLLATE \"C\", rep_id "
+                                "COLLATE \"C\", id"
+                              : "SELECT customer_id, channel, rep_id, flags, lag, happened_on, id FROM "
+                                "@contacts WHERE customer_id = ANY ($3::bigint[]) AND happened_on BETWEEN "
+                                "$1::text AND $2::text AND voided_at IS NULL ORDER BY happened_on, "
+                                "customer_id, channel, rep_id, id"));
+        s.bind(1, first.iso()).bind(2, last.iso()).bind(3, id_list(kPostgresDialect, ids));
+        return KeptRows::read(s, 7);
+    };
     std::vector<int64_t> ids = scope.ids;
     std::sort(ids.begin(), ids.end());
-    scan_among(contacts.rows, from, to, ids, options.max_lag, visit);
+    // (Never kept in a write: a contact added there would be missing from the kept ones.)
+    const Kept* kept = nullptr;
+    if (scans_from_ && depth_ == 0) {
+        KQ_TRY(kept, kept_for(scope));
+    }
+    if (kept && !kept_->contacts) {
+        const core::Date first = std::min(from, *scans_from_);
+        KQ_TRY(KeptRows rows, read(first, to, kept_->ids));
+        kept_->contacts = Kept::Contacts{first, to, std::move(rows)};
+    }
+    if (kept && from >= kept_->contacts->from && to <= kept_->contacts->to) {
+        scan_among(kept_->contacts->rows, from, to, ids, options.max_lag, visit);
+        return {};
+    }
+    if (!api) return SqlStore::scan_contacts(from, to, scope, options, visit);
+    KQ_TRY(KeptRows rows, read(from, to, ids));
+    scan_among(rows, from, to, ids, options.max_lag, visit);
     return {};
 }
 

@@ -86,7 +86,7 @@ Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core
     const std::string where = fmt::format(
         "k.happened_on BETWEEN $1::text AND $2::text AND k.occasion <> '' AND {}", customers.where);
     KQ_TRY(Stmt s,
-           db_.prepare(select_contacts(where, "@contacts", customers.relation) + std::string(kByDay)));
+           db_.prepare(select_contacts(where, customers.tagged, customers.relation) + std::string(kByDay)));
     s.bind(1, from.iso()).bind(2, to.iso());
     customers.bind(s);
     return rows::all(s, rows::contact<Stmt>);

@@ -121,11 +121,13 @@ template <class Db> class SqlStore : public Store {
     // The customers `c` that the reads of follow-ups, trainings and tagged contacts join (`relation`, with
     // columns id, code and name at least) and the condition `filter` sets on them (`where`), its values
     // bound by `bind`: here @customers and filter_sql ($9). PostgreSQL's store may name the customers it
-    // keeps for the read instead (pg_kept.cpp).
+    // keeps for the read instead (pg_kept.cpp), and the tagged contacts of those customers alone (`tagged`,
+    // the contacts `k` of the days $1..$2 that the read of tagged contacts takes: here all of @contacts).
     struct Customers {
         std::string relation;
         std::string where;
         std::function<void(Stmt&)> bind;
+        std::string tagged = "@contacts";
     };
     virtual Result<Customers> customers_for(const Scope& filter);
     // Called before each write of reps, customers, their histories, stages or places, people or life events

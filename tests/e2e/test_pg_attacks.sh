@@ -119,7 +119,9 @@ every_row() {
   for f in "customers()" "contacts('0001-01-01', '9999-12-31')" "people()" "life_events()" "assignments()" \
     "tier_history()" "reps()" "team_managers()" "followups()" "followup_steps()" "stage_history()" "trainings()" \
     "customer_histories(NULL, NULL, NULL)" "reps_named(ARRAY(SELECT id FROM keqing_api.reps()))" \
-    "contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY(SELECT id FROM keqing_api.reps()))"; do
+    "contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY(SELECT id FROM keqing_api.reps()))" \
+    "contact_facts('0001-01-01', '9999-12-31', ARRAY(SELECT g::bigint FROM generate_series(1, 10000) g))" \
+    "tagged_contacts('0001-01-01', '9999-12-31', ARRAY(SELECT g::bigint FROM generate_series(1, 10000) g))"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -291,6 +293,13 @@ attack_server() {
     same_answer "$who" "EXPLAIN ANALYZE contact_ids_of_reps() of a hidden rep" \
       "$explain.contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY['zhao'])" \
       "$explain.contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY['nobody'])" "zhao" "nobody"
+    # Schema 20's reads of listed customers' contacts: a hidden customer's id reads what one that exists
+    # nowhere reads.
+    for f in contact_facts tagged_contacts; do
+      same_answer "$who" "EXPLAIN ANALYZE $f() of a hidden customer's id" \
+        "$explain.$f('0001-01-01', '9999-12-31', ARRAY[$id]::bigint[])" \
+        "$explain.$f('0001-01-01', '9999-12-31', ARRAY[987654321]::bigint[])" "$id" "987654321"
+    done
     # Stages and trainings (schemas 13 and 14): a hidden customer's are written and found as a missing one's.
     same_answer "$who" "set a hidden customer's stage" "SELECT keqing_api.set_stage($id, 'paused', '2026-11-20')" \
       "SELECT keqing_api.set_stage(987654321, 'paused', '2026-11-20')" "$id" "987654321"
