@@ -472,6 +472,17 @@ TEST_SUITE("compliance::activity over a fake store") {
         REQUIRE(a.ok());
         REQUIRE(a->tallies.size() == 1);
         CHECK(a->rep_of(a->tallies.front()) == "wang");
+        CHECK(a->customer_ids.empty()); // not a list of customers
+    }
+
+    TEST_CASE("a pass over listed customers says which, sorted, beside every contact it read") {
+        FakeScan fake;
+        fake.rows = {{1, 7, "call", "li", "2026-11-02", 0}, {2, 3, "visit", "wang", "2026-11-03", 0}};
+        auto a = compliance::activity(fake, day("2026-11-01"), day("2026-11-30"), {true, 3},
+                                      store::Scope::of_ids({7, 9, 3}));
+        REQUIRE(a.ok());
+        CHECK(a->customer_ids == std::vector<int64_t>{3, 7, 9});
+        CHECK(a->contact_ids.size() == 2);
     }
 }
 

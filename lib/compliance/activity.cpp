@@ -299,6 +299,10 @@ Result<Activity> activity(store::ScanStore& store, core::Date from, core::Date t
     }));
     Activity out = builder.finish();
     out.contact_ids = std::move(read);
+    if (scope.kind == store::Scope::Kind::ids) {
+        out.customer_ids = scope.ids;
+        std::sort(out.customer_ids.begin(), out.customer_ids.end());
+    }
     if (findings) KQ_CHECK(complete_findings(store, from, to, *findings, out.findings));
     return out;
 }

@@ -123,8 +123,10 @@ Result<Done> read_done(store::Store& store, const rules::Rules& rules, const Mon
         const std::vector<std::string> reps(in_scope.begin(), in_scope.end());
         // When the month's pass already read every contact they logged (ids from an index alone), their
         // own are its tallies (other reps' tallies there count for reps not reported); otherwise one pass
-        // over theirs (issue 23: no table row per contact).
-        KQ_TRY(std::vector<int64_t> logged, store.contact_ids_of_reps(m.month.first(), until, reps));
+        // over theirs (issue 23: no table row per contact). (A store may leave out those at the pass's
+        // customers: they are among what it read.)
+        KQ_TRY(std::vector<int64_t> logged,
+               store.contact_ids_of_reps(m.month.first(), until, reps, m.activity.customer_ids));
         std::vector<int64_t> read = m.activity.contact_ids;
         std::sort(read.begin(), read.end());
         std::sort(logged.begin(), logged.end());

@@ -92,8 +92,10 @@ struct Activity {
     // everyone's, or the part of one that remind --all keeps for a batch of reps): the goals read each
     // rep's own contacts from them, not from a pass of their own.
     bool whole_for_reps = false;
-    // A narrower scope's pass: the ids of every contact it read (late ones included), in the order read.
+    // A narrower scope's pass: the ids of every contact it read (late ones included), in the order read; and,
+    // when it was given them, the customers whose contacts it read (sorted).
     std::vector<int64_t> contact_ids;
+    std::vector<int64_t> customer_ids;
 
     const std::string& rep_of(const Tally& t) const { return reps[t.rep]; }
     const std::string& channel_of(const Tally& t) const { return channels[t.channel]; }

@@ -47,10 +47,13 @@ class ContactStore {
     // A customer's contacts (voided included) in [from, to], oldest first.
     virtual Result<std::vector<Contact>> customer_contacts(int64_t customer_id, core::Date from,
                                                            core::Date to) = 0;
-    // The ids of the contacts these reps logged in [from, to] (voided and late ones included), in no order:
-    // read from an index alone, for telling whether a pass at some customers already saw them all.
+    // The ids of the contacts these reps logged in [from, to] (late ones included, voided ones not), in no
+    // order: read from an index alone, for telling whether a pass at some customers already saw them all.
+    // Those at the customers `seen` (sorted: the pass's) may be left out — a store that reads a rep's
+    // contacts through its customers need not read theirs again; SQLite's index has no customer.
     virtual Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
-                                                             const std::vector<std::string>& reps) = 0;
+                                                             const std::vector<std::string>& reps,
+                                                             const std::vector<int64_t>& seen = {}) = 0;
     // Contacts in [from, to] tagged with an occasion (voided included), of the customers `filter` allows,
     // oldest first.
     virtual Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,

@@ -140,15 +140,23 @@ Result<std::vector<std::pair<int64_t, core::Date>>> PgStore::opening_days(const 
     }
 }
 
+// Through keqing_api the reps' contacts are read through the session's customers, each one's contacts of
+// those days: those the pass saw are left out before any is read (schema 20's contact_ids_elsewhere) — a
+// rep's own customers are all it sees, and all its pass read.
 Result<std::vector<int64_t>> PgStore::contact_ids_of_reps(core::Date from, core::Date to,
-                                                          const std::vector<std::string>& reps) {
-    if (db_.source() != Source::api) return SqlStore::contact_ids_of_reps(from, to, reps);
+                                                          const std::vector<std::string>& reps,
+                                                          const std::vector<int64_t>& seen) {
+    if (db_.source() != Source::api) return SqlStore::contact_ids_of_reps(from, to, reps, seen);
     std::vector<int64_t> out;
     if (reps.empty()) return out;
     KQ_TRY(PgStmt s,
-           db_.stream("SELECT k.id FROM keqing_api.contact_ids_of_reps($1::text, $2::text, ARRAY(SELECT "
-                      "json_array_elements_text($3::json))) AS k(id)"));
+           db_.stream(seen.empty()
+                          ? "SELECT k.id FROM keqing_api.contact_ids_of_reps($1::text, $2::text, "
+                            "ARRAY(SELECT json_array_elements_text($3::json))) AS k(id)"
+                          : "SELECT k.id FROM keqing_api.contact_ids_elsewhere($1::text, $2::text, "
+                            "ARRAY(SELECT json_array_elements_text($3::json)), $4::bigint[]) AS k(id)"));
     s.bind(1, from.iso()).bind(2, to.iso()).bind(3, filter_value(Scope::of_reps(reps)));
+    if (!seen.empty()) s.bind(4, id_list(kPostgresDialect, seen));
     while (true) {
         KQ_TRY(bool row, s.step());
         if (!row) return out;

@@ -36,7 +36,8 @@ class PgStore final : public SqlStore<PgDb> {
     Result<std::vector<MonthCustomer>> month_customers(core::Month month, const Scope& filter) override;
     Result<std::vector<std::pair<int64_t, core::Date>>> opening_days(const Scope& filter) override;
     Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
-                                                     const std::vector<std::string>& reps) override;
+                                                     const std::vector<std::string>& reps,
+                                                     const std::vector<int64_t>& seen = {}) override;
     // Within a read, a rep's people and life events are asked for once too and narrowed on the client.
     Result<std::vector<Person>> people_of(const Scope& filter) override;
     Result<std::vector<Person>> birthdays_of(const Scope& filter, const BirthdayMonths* months) override;

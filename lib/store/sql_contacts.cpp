@@ -93,8 +93,9 @@ Result<std::vector<Contact>> SqlStore<Db>::tagged_contacts(core::Date from, core
 }
 
 template <class Db>
-Result<std::vector<int64_t>> SqlStore<Db>::contact_ids_of_reps(core::Date from, core::Date to,
-                                                               const std::vector<std::string>& reps) {
+Result<std::vector<int64_t>>
+SqlStore<Db>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps,
+                                  const std::vector<int64_t>& /*seen: all are read*/) {
     std::vector<int64_t> out;
     if (reps.empty()) return out;
     // Where the dialect says so, both from indexes alone: the reps' contacts, less the range's voided ones.
@@ -338,7 +339,8 @@ template Result<std::vector<Contact>> SqlStore<SqliteDb>::tagged_contacts(core::
                                                                           const Scope& filter);
 template Result<std::vector<Contact>> SqlStore<SqliteDb>::contacts_between(core::Date from, core::Date to);
 template Result<std::vector<int64_t>>
-SqlStore<SqliteDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps);
+SqlStore<SqliteDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps,
+                                        const std::vector<int64_t>& seen);
 template Result<void>
 SqlStore<SqliteDb>::scan_contacts(core::Date from, core::Date to, const Scope& scope, ScanOptions options,
                                   const std::function<void(const ContactFacts&)>& visit);
@@ -363,7 +365,8 @@ template Result<std::vector<Contact>> SqlStore<PgDb>::tagged_contacts(core::Date
                                                                       const Scope& filter);
 template Result<std::vector<Contact>> SqlStore<PgDb>::contacts_between(core::Date from, core::Date to);
 template Result<std::vector<int64_t>>
-SqlStore<PgDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps);
+SqlStore<PgDb>::contact_ids_of_reps(core::Date from, core::Date to, const std::vector<std::string>& reps,
+                                    const std::vector<int64_t>& seen);
 template Result<void> SqlStore<PgDb>::scan_contacts(core::Date from, core::Date to, const Scope& scope,
                                                     ScanOptions options,
                                                     const std::function<void(const ContactFacts&)>& visit);

@@ -63,7 +63,8 @@ template <class Db> class SqlStore : public Store {
     Result<std::vector<Contact>> tagged_contacts(core::Date from, core::Date to,
                                                  const Scope& filter) override;
     Result<std::vector<int64_t>> contact_ids_of_reps(core::Date from, core::Date to,
-                                                     const std::vector<std::string>& reps) override;
+                                                     const std::vector<std::string>& reps,
+                                                     const std::vector<int64_t>& seen = {}) override;
     Result<std::vector<Contact>> contacts_between(core::Date from, core::Date to) override;
     Result<void> each_contact(const ContactQuery& query,
                               const std::function<Result<void>(const Contact&)>& visit) override;

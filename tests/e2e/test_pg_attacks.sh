@@ -121,7 +121,8 @@ every_row() {
     "customer_histories(NULL, NULL, NULL)" "reps_named(ARRAY(SELECT id FROM keqing_api.reps()))" \
     "contact_ids_of_reps('0001-01-01', '9999-12-31', ARRAY(SELECT id FROM keqing_api.reps()))" \
     "contact_facts('0001-01-01', '9999-12-31', ARRAY(SELECT g::bigint FROM generate_series(1, 10000) g))" \
-    "tagged_contacts('0001-01-01', '9999-12-31', ARRAY(SELECT g::bigint FROM generate_series(1, 10000) g))"; do
+    "tagged_contacts('0001-01-01', '9999-12-31', ARRAY(SELECT g::bigint FROM generate_series(1, 10000) g))" \
+    "contact_ids_elsewhere('0001-01-01', '9999-12-31', ARRAY(SELECT id FROM keqing_api.reps()), '{}')"; do
     printf '%sSELECT x::text FROM keqing_api.%s x' "${union:+ UNION ALL }" "$f"
     local union=1
   done
@@ -300,6 +301,12 @@ attack_server() {
         "$explain.$f('0001-01-01', '9999-12-31', ARRAY[$id]::bigint[])" \
         "$explain.$f('0001-01-01', '9999-12-31', ARRAY[987654321]::bigint[])" "$id" "987654321"
     done
+    same_answer "$who" "EXPLAIN ANALYZE contact_ids_elsewhere() of a hidden rep" \
+      "$explain.contact_ids_elsewhere('0001-01-01', '9999-12-31', ARRAY['zhao'], '{}')" \
+      "$explain.contact_ids_elsewhere('0001-01-01', '9999-12-31', ARRAY['nobody'], '{}')" "zhao" "nobody"
+    same_answer "$who" "EXPLAIN ANALYZE contact_ids_elsewhere() with a hidden customer seen" \
+      "$explain.contact_ids_elsewhere('0001-01-01', '9999-12-31', ARRAY['$who'], ARRAY[$id]::bigint[])" \
+      "$explain.contact_ids_elsewhere('0001-01-01', '9999-12-31', ARRAY['$who'], ARRAY[987654321]::bigint[])" "$id" "987654321"
     # Stages and trainings (schemas 13 and 14): a hidden customer's are written and found as a missing one's.
     same_answer "$who" "set a hidden customer's stage" "SELECT keqing_api.set_stage($id, 'paused', '2026-11-20')" \
       "SELECT keqing_api.set_stage(987654321, 'paused', '2026-11-20')" "$id" "987654321"

@@ -44,6 +44,7 @@ ids_of() { db_query "SELECT string_agg(customer_id::text, ',' ORDER BY customer_
 wang_ids=$(ids_of wang); li_ids=$(ids_of li); zhao_ids=$(ids_of zhao)
 ids_old="SELECT k.id FROM keqing_api.contacts('2026-11-01', '2026-11-30') k WHERE k.voided_at IS NULL AND k.rep_id ="
 ids_new="SELECT k FROM keqing_api.contact_ids_of_reps('2026-11-01', '2026-11-30',"
+elsewhere="SELECT k FROM keqing_api.contact_ids_elsewhere('2026-11-01', '2026-11-30',"
 
 for who in wang zhou boss; do
   same $who "customer_histories(NULL, NULL): every customer it sees, with its histories" \
@@ -61,6 +62,8 @@ for who in wang zhou boss; do
     "SELECT k.* FROM keqing_api.contact_facts('2026-10-01', '2026-11-30', '{$wang_ids}') k" \
     "SELECT k.customer_id, k.channel, k.rep_id, k.flags, k.lag, k.happened_on, k.id FROM keqing_api.contacts('2026-10-01', '2026-11-30') k
       WHERE k.customer_id IN ($wang_ids) AND k.voided_at IS NULL"
+  same $who "contact_ids_elsewhere: the rep's contacts of the days, not voided, but at the customers seen" \
+    "$elsewhere ARRAY['wang'], '{$li_ids}') k" "$ids_old 'wang' AND k.customer_id NOT IN ($li_ids)"
   same $who "tagged_contacts: the customers' tagged contacts of the days" \
     "SELECT k.* FROM keqing_api.tagged_contacts('2026-09-01', '2026-11-30', '{$wang_ids}') k" \
     "SELECT k.* FROM keqing_api.contacts('2026-09-01', '2026-11-30') k WHERE k.customer_id IN ($wang_ids) AND k.occasion <> ''"
@@ -83,6 +86,8 @@ nothing wang "customer_histories of li's name and li's ids" \
   "$histories_new('li', '{$li_ids}', NULL) h WHERE h.code <> 'HZ004'"
 nothing wang "customer_histories of li's customer's code" "$histories_new(NULL, NULL, 'HZ002') h"
 nothing wang "contact_ids_of_reps of li and zhao" "$ids_new ARRAY['li', 'zhao']) k"
+nothing wang "contact_ids_elsewhere of wang, every customer of its seen" "$elsewhere ARRAY['wang'], '{$wang_ids}') k"
+nothing wang "contact_ids_elsewhere of li and zhao" "$elsewhere ARRAY['li', 'zhao'], '{}') k"
 nothing wang "contact_facts of zhao's customers" "SELECT k.* FROM keqing_api.contact_facts('0001-01-01', '9999-12-31', '{$zhao_ids}') k"
 nothing wang "tagged_contacts of zhao's customers" "SELECT k.* FROM keqing_api.tagged_contacts('0001-01-01', '9999-12-31', '{$zhao_ids}') k"
 nothing zhou "manager: contact_facts of zhao's customers" "SELECT k.* FROM keqing_api.contact_facts('0001-01-01', '9999-12-31', '{$zhao_ids}') k"
@@ -94,7 +99,8 @@ if [ "$rc" = 0 ] && [ "$(out)" = HZ004 ]; then pass; else fail "wang: li's custo
 # A role in no keqing group may not call them at all; nor may a rep call keqing_private.visible_ids().
 for f in "customer_histories(NULL, NULL, NULL)" "contact_ids_of_reps('2026-11-01', '2026-11-30', ARRAY['wang'])" \
   "reps_named(ARRAY['wang'])" "contact_facts('2026-11-01', '2026-11-30', '{1}')" \
-  "tagged_contacts('2026-11-01', '2026-11-30', '{1}')"; do
+  "tagged_contacts('2026-11-01', '2026-11-30', '{1}')" \
+  "contact_ids_elsewhere('2026-11-01', '2026-11-30', ARRAY['wang'], '{1}')"; do
   psql_as guest "SELECT * FROM keqing_api.$f"
   if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fail "guest called keqing_api.$f"; fi
 done
@@ -105,7 +111,8 @@ if [ "$rc" != 0 ] && grep -q "permission denied" "$WORK/err"; then pass; else fa
 # client_min_messages pinned, nothing for PUBLIC, EXECUTE for the three keqing groups.
 for f in "keqing_api.customer_histories(text,bigint[],text)" "keqing_api.contact_ids_of_reps(text,text,text[])" \
   "keqing_api.reps_named(text[])" "keqing_api.contact_facts(text,text,bigint[])" \
-  "keqing_api.tagged_contacts(text,text,bigint[])" "keqing_private.visible_ids()"; do
+  "keqing_api.tagged_contacts(text,text,bigint[])" "keqing_api.contact_ids_elsewhere(text,text,text[],bigint[])" \
+  "keqing_private.visible_ids()"; do
   row=$(db_query "SELECT p.prosecdef, 'search_path=pg_catalog, pg_temp' = ANY (p.proconfig),
       'enable_seqscan=on' = ANY (p.proconfig) OR p.pronamespace = 'keqing_private'::regnamespace,
       'client_min_messages=warning' = ANY (p.proconfig) OR p.pronamespace = 'keqing_private'::regnamespace,
@@ -158,7 +165,8 @@ done
 # month so far, 30 days of proposals, the intel window's last 30 days) are one read of the widest days, and
 # the window's earlier days one more for the files without intel in those (6 and 5 calls of contacts() before
 # schema 17); passes and tagged contacts read the kept customers' contacts alone (contact_facts(),
-# tagged_contacts(): schema 20), contacts() is left to the noted ones. Counted by the server
+# tagged_contacts(): schema 20), contacts() is left to the noted ones; the goals ask for the rep's contacts
+# elsewhere than at the customers the pass read (contact_ids_elsewhere()). Counted by the server
 # (track_functions, this database only), once the command's backend has gone: people() once (the events
 # take their people's names from it), customers() once in remind (beside its follow-ups and trainings).
 db_query "ALTER DATABASE $PG_DB SET track_functions = 'all'" >/dev/null
@@ -172,25 +180,26 @@ api_calls() { # CMD…: how many times the command, as wang, called each keqing_
   sleep 0.3 # (a backend's counters reach the server as it exits, just after it leaves pg_stat_activity)
   db_query "SELECT string_agg(f || '=' || coalesce((SELECT sum(calls) FROM pg_stat_user_functions
               WHERE schemaname = 'keqing_api' AND funcname = f), 0), ' ' ORDER BY f)
-            FROM unnest(ARRAY['assignments', 'contact_facts', 'contacts', 'customer_histories', 'customers', 'life_events', 'people', 'tagged_contacts']) f"
+            FROM unnest(ARRAY['assignments', 'contact_facts', 'contact_ids_elsewhere', 'contact_ids_of_reps', 'contacts',
+              'customer_histories', 'customers', 'life_events', 'people', 'tagged_contacts']) f"
 }
 for args in "remind --rep wang --as-of 2026-11-20" "remind --rep wang --as-of 2026-11-03 --days 14"; do
   n=$(api_calls $args)
   case "$args" in *--days*) want=1 ;; *) want=2 ;; esac
-  if [ "$n" = "assignments=0 contact_facts=2 contacts=$want customer_histories=1 customers=1 life_events=1 people=1 tagged_contacts=1" ]; then pass; else
+  if [ "$n" = "assignments=0 contact_facts=2 contact_ids_elsewhere=1 contact_ids_of_reps=0 contacts=$want customer_histories=1 customers=1 life_events=1 people=1 tagged_contacts=1" ]; then pass; else
     fail "$args asked $n"; fi
 done
 n=$(api_calls check-quota --rep wang --month 2026-11 --as-of 2026-11-20)
-if [ "$n" = "assignments=0 contact_facts=1 contacts=1 customer_histories=1 customers=0 life_events=1 people=1 tagged_contacts=1" ]; then pass; else
+if [ "$n" = "assignments=0 contact_facts=1 contact_ids_elsewhere=1 contact_ids_of_reps=0 contacts=1 customer_histories=1 customers=0 life_events=1 people=1 tagged_contacts=1" ]; then pass; else
   fail "check-quota --rep asked $n"; fi
 # log-visit writes the contact and its follow-ups only (store.keep_roster_reads): the customer it names is
 # read once, by code, and its people and events once, for the lookup, the occasion and the month (7, 6 and 4
 # calls when nothing was kept); the rep's goals read the rep's customers once more. (customers() and
 # assignments() come with the follow-ups and trainings, read through the shared SQL.)
 n=$(api_calls log-visit HZ001 --visit --rep wang --date 2026-11-20 --dry-run)
-if [ "$n" = "assignments=2 contact_facts=1 contacts=0 customer_histories=1 customers=1 life_events=1 people=1 tagged_contacts=2" ]; then pass; else fail "log-visit asked $n"; fi
+if [ "$n" = "assignments=2 contact_facts=1 contact_ids_elsewhere=0 contact_ids_of_reps=0 contacts=0 customer_histories=1 customers=1 life_events=1 people=1 tagged_contacts=2" ]; then pass; else fail "log-visit asked $n"; fi
 n=$(api_calls log-visit HZ001 --visit --asked-help --rep wang --date 2026-11-20 --dry-run)
-if [ "$n" = "assignments=2 contact_facts=2 contacts=1 customer_histories=2 customers=1 life_events=1 people=1 tagged_contacts=2" ]; then pass; else fail "log-visit --asked-help asked $n"; fi
+if [ "$n" = "assignments=2 contact_facts=2 contact_ids_elsewhere=1 contact_ids_of_reps=0 contacts=1 customer_histories=2 customers=1 life_events=1 people=1 tagged_contacts=2" ]; then pass; else fail "log-visit --asked-help asked $n"; fi
 
 # The owner reads the tables with the shared SQL, and keeps a rep's rows within a read as the API roles do:
 # remind reads the rep's customers with their histories once (four times before), their people once (eight
