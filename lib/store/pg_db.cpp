@@ -212,11 +212,12 @@ PgStmt::~PgStmt() {
 void PgStmt::finish() {
     if (result_) pq().PQclear(result_);
     result_ = nullptr;
-    // The statement's own read transaction closes its cursor as it ends: no CLOSE round trip then. Its COMMIT
-    // goes with the next request, in that request's round trip.
+    // The statement's own read transaction closes its cursor as it ends: no CLOSE then. Its COMMIT, or the
+    // CLOSE of a cursor in a transaction that goes on, goes with the next request, in that request's round
+    // trip (one round trip for a read that fits in one batch, as a plain query).
     if (!cursor_.empty() && !own_transaction_ && db_->handle() && !db_->owes_commit() &&
         pq().PQtransactionStatus(db_->handle()) == PQTRANS_INTRANS)
-        (void)db_->exec("CLOSE " + cursor_, N_("ending a read"));
+        db_->owe_close(cursor_);
     if (own_transaction_) db_->owe("COMMIT");
     own_transaction_ = false;
     cursor_.clear();
@@ -456,7 +457,14 @@ bool PgDb::owes_commit() const {
     return std::find(owed_.begin(), owed_.end(), "COMMIT") != owed_.end();
 }
 
+void PgDb::owe_closes() {
+    if (!closes_.empty() && pq().PQtransactionStatus(conn_) == PQTRANS_INTRANS)
+        owed_.insert(owed_.begin(), closes_.begin(), closes_.end());
+    closes_.clear();
+}
+
 std::string PgDb::with_owed(std::string_view sql) {
+    owe_closes();
     std::string text;
     for (const std::string& owed : owed_)
         text += owed + "; ";
@@ -465,6 +473,7 @@ std::string PgDb::with_owed(std::string_view sql) {
 }
 
 Result<std::vector<PGresult*>> PgDb::pipeline(const std::vector<Send>& sends, std::string_view doing) {
+    owe_closes();
     const size_t owed = owed_.size();
     bool sent = pq().PQenterPipelineMode(conn_) == 1;
     for (const std::string& sql : owed_)

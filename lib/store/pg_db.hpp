@@ -107,6 +107,10 @@ class PgDb : public Connection {
     // Statements without parameters owed to the server — the session's settings after connecting, the
     // COMMIT that ends a cursor's own read — sent in front of the next request, in its round trip.
     void owe(std::string sql) { owed_.push_back(std::move(sql)); }
+    // A cursor its statement is done with, in a transaction that goes on: its CLOSE is owed too (before any
+    // COMMIT owed), unless the transaction has failed by the time the next request goes — ending it then
+    // closes the cursor, and a CLOSE would fail in its place.
+    void owe_close(const std::string& cursor) { closes_.push_back("CLOSE " + cursor); }
     // Whether a COMMIT is owed: the transaction libpq reports open has ended as far as keqing is concerned.
     bool owes_commit() const;
     // A request queued by a PQsend… call, for pipeline().
@@ -134,9 +138,12 @@ class PgDb : public Connection {
   private:
     // `sql` (simple-query text) after the statements owed, which it then no longer owes.
     std::string with_owed(std::string_view sql);
+    // The cursors' CLOSEs owed, put in front of what else is owed — or dropped, in a failed transaction.
+    void owe_closes();
 
     PGconn* conn_ = nullptr;
     std::vector<std::string> owed_;
+    std::vector<std::string> closes_;
     std::string url_;
     std::string where_;
     std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
