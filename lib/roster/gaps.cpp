@@ -35,7 +35,7 @@ core::Date intel_window_start(core::Date as_of, int months) {
 }
 
 core::Date intel_first_read(core::Date as_of, int months) {
-    return std::max(intel_window_start(as_of, months), as_of.plus_days(-30));
+    return std::max(intel_window_start(as_of, months), as_of.plus_days(-kIntelFirstDays));
 }
 
 std::vector<Gap> gaps_of(const rules::Gaps& rules, const std::vector<store::Person>& people, bool has_intel) {

@@ -43,9 +43,10 @@ std::string gaps_text(const std::vector<Gap>& gaps, const rules::Rules& rules, c
 // last day when it has no such day), plus one.
 core::Date intel_window_start(core::Date as_of, int months);
 
-// The first day of the part of the intel window read for every customer: its last 30 days (the days remind's
-// proposals read too), or all of it when shorter. The days before are read only for the customers without
-// intel in these — most customers have some within a month.
+// The first day of the part of the intel window read for every customer: its last kIntelFirstDays days (the
+// days remind's proposals read too), or all of it when shorter. The days before are read only for the
+// customers without intel in these — most customers have some within a month.
+inline constexpr int kIntelFirstDays = 30;
 core::Date intel_first_read(core::Date as_of, int months);
 
 // A customer's gaps from its people and whether a visit in the intel window recorded intel.

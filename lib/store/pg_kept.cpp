@@ -137,9 +137,10 @@ Result<void> PgStore::keep_events() {
     constexpr std::string_view kSql =
         "SELECT {} FROM @life_events e {} WHERE e.customer_id = ANY ($1::bigint[]) "
         "AND e.removed_at IS NULL ORDER BY e.happened_on, e.id";
+    constexpr std::string_view kName = "coalesce(p.name, '')"; // kEventColumns' person's name
     std::string columns = without_code(rows::kEventColumns);
     const std::string with_names = fmt::format(kSql, columns, "LEFT JOIN @people p ON p.id = e.person_id");
-    columns.replace(columns.find("coalesce(p.name, '')"), 20, "''");
+    columns.replace(columns.find(kName), kName.size(), "''");
     KQ_TRY(std::vector<LifeEvent> events, read_with_codes(db_, fmt::format(kSql, columns, ""), kept_->ids,
                                                           kept_->rows, rows::event<PgStmt>));
     for (LifeEvent& e : events) {
