@@ -100,13 +100,11 @@ Result<std::vector<MonthCustomer>> PgStore::month_customers(core::Month month, c
 
 // Each customer's team: its rep's, from the company's directory.
 Result<std::vector<MonthCustomer>> PgStore::with_teams(std::vector<MonthCustomer> customers) {
+    if (db_.source() != Source::api) return SqlStore::with_teams(std::move(customers));
     const std::vector<std::string> ids = rows::reps_of(customers);
     if (ids.empty()) return customers;
-    KQ_TRY(PgStmt r, db_.prepare(db_.source() == Source::api
-                                     ? "SELECT id, name, team FROM keqing_api.reps_named(ARRAY(SELECT "
-                                       "json_array_elements_text($1::json)))"
-                                     : "SELECT id, name, team FROM reps WHERE id IN (SELECT value FROM "
-                                       "json_array_elements_text($1::json))"));
+    KQ_TRY(PgStmt r, db_.prepare("SELECT id, name, team FROM keqing_api.reps_named(ARRAY(SELECT "
+                                 "json_array_elements_text($1::json)))"));
     r.bind(1, filter_value(Scope::of_reps(ids)));
     KQ_TRY(std::vector<Rep> reps, rows::all(r, rows::rep<PgStmt>));
     rows::set_teams(customers, std::move(reps));

@@ -91,7 +91,8 @@ class PgStore final : public SqlStore<PgDb> {
     // Read the kept customers' people, and their life events, into the kept rows (once).
     Result<void> keep_people();
     Result<void> keep_events();
-    Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers);
+    // Through keqing_api, the reps found by reps_named() (reps() would read every rep).
+    Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers) override;
     Result<void> migrate();
     Result<int> legacy_version();
     Result<void> upgrade(int version);

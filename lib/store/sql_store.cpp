@@ -159,16 +159,21 @@ Result<std::vector<MonthCustomer>> SqlStore<Db>::month_customers(core::Month mon
                        filter_sql(filter)))));
     s.bind(1, month.first().iso()).bind(2, month.last().iso()).bind(9, filter_value(filter));
     KQ_TRY(std::vector<MonthCustomer> out, rows::month_customers(s, month, expected));
-    // The teams of the reps these customers have only (one rep's check read every rep, issue 23).
-    const std::vector<std::string> ids = rows::reps_of(out);
-    if (ids.empty()) return out;
+    return with_teams(std::move(out));
+}
+
+// The teams of the reps these customers have only (one rep's check read every rep, issue 23).
+template <class Db>
+Result<std::vector<MonthCustomer>> SqlStore<Db>::with_teams(std::vector<MonthCustomer> customers) {
+    const std::vector<std::string> ids = rows::reps_of(customers);
+    if (ids.empty()) return customers;
     KQ_TRY(Stmt r,
            db_.prepare(fmt::format("SELECT id, name, team FROM @reps WHERE id IN (SELECT value FROM {})",
                                    spell(Db::kDialect.json_values, 1))));
     r.bind(1, filter_value(Scope::of_reps(ids)));
     KQ_TRY(std::vector<Rep> reps, rows::all(r, rows::rep<Stmt>));
-    rows::set_teams(out, std::move(reps));
-    return out;
+    rows::set_teams(customers, std::move(reps));
+    return customers;
 }
 
 template <class Db>

@@ -131,6 +131,8 @@ template <class Db> class SqlStore : public Store {
         std::string tagged = "@contacts";
     };
     virtual Result<Customers> customers_for(const Scope& filter);
+    // Each customer's team: its rep's, from the directory (only those reps read).
+    virtual Result<std::vector<MonthCustomer>> with_teams(std::vector<MonthCustomer> customers);
     // Called before each write of reps, customers, their histories, stages or places, people or life events
     // (what a store may keep for a read: keep_roster_reads).
     virtual void roster_changing() {}
