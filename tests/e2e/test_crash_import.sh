@@ -18,12 +18,19 @@ db_query "select code from customers where coalesce(opened_on, '') <= '2026-11-0
              for (i = 0; i < rows; i++)
                printf "%s,%s,2026-11-%02d,\"导入 #%d, 备注\",反馈%d\n", c[i % n], ch[i % 3 + 1], i % 19 + 1, i, i }' \
     >"$WORK/contacts.csv"
-awk -v rows="$customers" 'BEGIN { print "code,name,tier,rep,opened_on,closed_on,phone,address,stage"
-             for (i = 0; i < rows; i++) printf "CR%05d,压测药房%d,B,li,2026-01-01,,0571-0000,\"杭州市, %d号\",\n", i, i, i }' \
-  >"$WORK/customers.csv"
+# customers_file ROUND: new customers whose codes are the round's own, so that a round that finishes adds
+# them all even after an earlier round's finished (a roster import of codes already there adds none).
+customers_file() {
+  awk -v rows="$customers" -v round="$1" 'BEGIN { print "code,name,tier,rep,opened_on,closed_on,phone,address,stage"
+       for (i = 0; i < rows; i++) printf "CR%02d%05d,压测药房%d,B,li,2026-01-01,,0571-0000,\"杭州市, %d号\",\n", round, i, i, i }' \
+    >"$WORK/customers.csv"
+}
+customers_file 0
 
 # kill_rounds N TABLE ROWS CMD…: runs CMD N times, each killed with SIGKILL after a delay spread over the
 # time a dry run takes; a killed run must leave the database unchanged, a finished one must add ROWS.
+# $before_round, when set, is run with the round's number before each round.
+before_round=
 kill_rounds() {
   local rounds=$1 table=$2 rows=$3 start took delay status killed=0 i
   shift 3
@@ -34,6 +41,7 @@ kill_rounds() {
     [ -z "$took" ] || [ $(($(now_ms) - start)) -lt "$took" ] && took=$(($(now_ms) - start))
   done
   for i in $(seq 1 "$rounds"); do
+    [ -z "$before_round" ] || "$before_round" "$i"
     snapshot
     before=$(count "$table")
     delay=$((took * i / (rounds + 2) + RANDOM % 5))
@@ -63,7 +71,7 @@ kill_rounds() {
 }
 
 kill_rounds 12 contacts "$contacts" log-visit --import "$WORK/contacts.csv" --again # the same file every round
-kill_rounds 6 customers "$customers" roster import "$WORK/customers.csv"
+before_round=customers_file kill_rounds 6 customers "$customers" roster import "$WORK/customers.csv"
 
 # After all the kills the database takes a whole import.
 before=$(count contacts)
