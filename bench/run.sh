@@ -159,9 +159,11 @@ gen_args=($(shape_args "$shape"))
 suffix=$([ "$shape" = year ] || echo "-$shape")
 for n in "${scales[@]}"; do
     db=$dir/keqing-$n$suffix.db base=$dir/baseline-$n$suffix.db
+    empty=$dir/empty-$n$suffix.db     # the same reps and customers, no contacts
+    stored=$dir/stored-$n$suffix.db   # the stored contacts as the floor's bare table, with its one index
     if [ ! -f "$db" ]; then
         "$bin/keqing-gen" "$db" "$n" "${gen_args[@]}" --import-csv "$dir/import.csv" --import-rows "$rows" >&2
-        rm -f "$base"
+        rm -f "$base" "$empty" "$stored" # (made from the data generated before)
     else # the import file of this scale
         "$bin/keqing-gen" "$db" "$n" "${gen_args[@]}" --csv-only --import-csv "$dir/import.csv" --import-rows "$rows"
     fi
@@ -170,14 +172,12 @@ for n in "${scales[@]}"; do
         sqlite3 "$base.tmp" "CREATE INDEX baseline_month ON contacts(happened_on, customer_id, channel, voided_at)"
         mv "$base.tmp" "$base"
     fi
-    empty=$dir/empty-$n$suffix.db # the same reps and customers, no contacts
     if [ ! -f "$empty" ]; then
         cp "$db" "$empty.tmp"
         sqlite3 "$empty.tmp" "PRAGMA foreign_keys = OFF; DELETE FROM retags; DELETE FROM followups;
             DELETE FROM contacts; DELETE FROM imports; VACUUM"
         mv "$empty.tmp" "$empty"
     fi
-    stored=$dir/stored-$n$suffix.db # the stored contacts as the floor's bare table, with its one index
     if [ ! -f "$stored" ]; then
         rm -f "$stored.tmp"
         sqlite3 "$stored.tmp" "ATTACH '$db' AS k;
